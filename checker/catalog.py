@@ -1,0 +1,142 @@
+"""The rule catalogue, read statically from each rule's # METADATA block.
+
+Policies never call rego.metadata.*: both engines then run the same Rego, and the
+catalogue is known without evaluating anything.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from checker.errors import PolicyError
+from checker.loader import load_bytes
+from checker.model import Rule, Severity, Source, Text
+from checker.resources import policies_dir
+from checker.schema import validate
+
+_PACKAGE = re.compile(r"^package\s+cloudbeleid\.rules\.([a-z][a-z0-9_]*)\.([a-z][a-z0-9_]*)\s*$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Pack:
+    id: str
+    prefix: str
+    title: Text
+    default: bool
+    description: Text
+
+
+@dataclass(frozen=True)
+class Catalog:
+    packs: dict[str, Pack]
+    rules: tuple[Rule, ...]
+
+    def by_id(self, rule_id: str) -> Rule | None:
+        return next((r for r in self.rules if r.id == rule_id.upper()), None)
+
+    def by_package(self) -> dict[str, Rule]:
+        return {r.package: r for r in self.rules}
+
+    def in_packs(self, packs: tuple[str, ...]) -> list[Rule]:
+        return [r for r in self.rules if r.pack in packs]
+
+    def default_packs(self) -> tuple[str, ...]:
+        return tuple(p.id for p in self.packs.values() if p.default)
+
+
+def rule_files(root: Path | None = None) -> list[Path]:
+    root = root or policies_dir()
+    return sorted(p for p in (root / "rules").glob("*/*/*.rego") if not p.name.endswith("_test.rego"))
+
+
+@cache
+def load_catalog(root: Path | None = None) -> Catalog:
+    root = root or policies_dir()
+    packs = _load_packs(root)
+    rules = [read_rule(path, root, packs) for path in rule_files(root)]
+    seen: dict[str, str] = {}
+    for rule in rules:
+        if rule.id in seen:
+            raise PolicyError(f"rule id {rule.id} is used twice (also in {seen[rule.id]})", location=rule.file)
+        seen[rule.id] = rule.file
+    return Catalog(packs, tuple(rules))
+
+
+def _load_packs(root: Path) -> dict[str, Pack]:
+    data = json.loads((root / "data" / "packs.json").read_text(encoding="utf-8"))["packs"]
+    return {
+        pack_id: Pack(pack_id, p["prefix"], _text(p["title"]), p["default"], _text(p["description"]))
+        for pack_id, p in data.items()
+    }
+
+
+def read_metadata(text: str) -> tuple[dict[str, Any] | None, int]:
+    """The YAML of the first # METADATA block and the line it starts on (1-based)."""
+    lines = text.splitlines()
+    for number, line in enumerate(lines):
+        if line.strip() == "# METADATA":
+            block = []
+            for following in lines[number + 1 :]:
+                if not following.startswith("#"):
+                    break
+                block.append(following[2:] if following.startswith("# ") else following[1:])
+            loaded = load_bytes("\n".join(block).encode("utf-8"), "METADATA")
+            if loaded.problems:
+                problem = loaded.problems[0]
+                raise ValueError(f"line {number + 1 + problem.line}: {problem.message}")
+            return loaded.documents[0].data, number + 1
+    return None, 0
+
+
+def read_rule(path: Path, root: Path, packs: dict[str, Pack]) -> Rule:
+    shown = path.relative_to(root.parent).as_posix() if root.parent in path.parents else str(path)
+    text = path.read_text(encoding="utf-8")
+    try:
+        annotation, line = read_metadata(text)
+    except ValueError as exc:
+        raise PolicyError(f"METADATA is not valid YAML: {exc}", location=shown) from None
+    if not isinstance(annotation, dict) or not isinstance(annotation.get("custom"), dict):
+        raise PolicyError("rule has no '# METADATA' block with a 'custom:' section", location=f"{shown}:1")
+    package = _PACKAGE.search(text)
+    if not package:
+        raise PolicyError("package must be cloudbeleid.rules.<pack>.<rule_name>", location=f"{shown}:1")
+    pack, name = package.groups()
+    if path.parent.name != name or path.parent.parent.name != pack or path.stem != name:
+        raise PolicyError(f"rule {pack}.{name} must live in policies/rules/{pack}/{name}/{name}.rego", location=shown)
+    if pack not in packs:
+        raise PolicyError(f"pack {pack!r} is not declared in policies/data/packs.json", location=shown)
+    custom = annotation["custom"]
+    errors = validate(custom, "rule-metadata")
+    if errors:
+        raise PolicyError(f"invalid METADATA: {errors[0].message}", location=f"{shown}:{line}")
+    if not custom["id"].startswith(packs[pack].prefix + "-"):
+        raise PolicyError(f"rule id {custom['id']} must start with {packs[pack].prefix}-", location=f"{shown}:{line}")
+    messages = {"default": _text(custom["message"])}
+    messages.update({kind: _text(t) for kind, t in custom.get("messages", {}).items()})
+    return Rule(
+        id=custom["id"],
+        package=f"{pack}.{name}",
+        pack=pack,
+        severity=Severity(custom["severity"]),
+        title=_text(custom["title"]),
+        messages=messages,
+        remediation=_text(custom["remediation"]),
+        sources=tuple(Source(**s) for s in custom["sources"]),
+        applies_to=tuple(custom["applies_to"]),
+        stages=tuple(custom["stages"]),
+        effective_from=str(custom["effective_from"]),
+        effective_until=str(custom["effective_until"]) if custom.get("effective_until") else None,
+        waivable=custom["waivable"],
+        file=shown,
+        description=_text(custom["description"]) if "description" in custom else None,
+        interpretation=_text(custom["interpretation"]) if "interpretation" in custom else None,
+    )
+
+
+def _text(value: dict[str, str]) -> Text:
+    return Text(nl=value["nl"], en=value["en"])

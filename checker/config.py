@@ -1,0 +1,156 @@
+"""The repository configuration (.cloudbeleid.yaml) and which files are descriptors."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from checker.errors import InputError
+from checker.loader import load_file
+from checker.schema import validate
+
+CONFIG_NAME = ".cloudbeleid.yaml"
+DEFAULT_INCLUDE = ("**/*.cloud.yaml", "**/*.cloud.yml", "**/*.cloud.json")
+DEFAULT_RISK_ASSESSMENT_MAX_AGE_MONTHS = 12
+
+
+@dataclass(frozen=True)
+class Config:
+    """One .cloudbeleid.yaml, or the defaults where there is none."""
+
+    path: Path | None
+    root: Path
+    organisation: dict[str, Any] = field(default_factory=dict)
+    packs: tuple[str, ...] | None = None
+    risk_assessment_max_age_months: int = DEFAULT_RISK_ASSESSMENT_MAX_AGE_MONTHS
+    include: tuple[str, ...] = DEFAULT_INCLUDE
+    exclude: tuple[str, ...] = ()
+    fail_on: str | None = None
+    engine: str | None = None
+    lang: str | None = None
+
+    @property
+    def name(self) -> str:
+        return str(self.path) if self.path else "(no .cloudbeleid.yaml)"
+
+    def settings(self, packs: tuple[str, ...]) -> dict[str, Any]:
+        return {"packs": list(packs), "risk_assessment_max_age_months": self.risk_assessment_max_age_months}
+
+    def is_descriptor(self, path: Path) -> bool:
+        try:
+            relative = path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            relative = path.name
+        return any(_glob(p).match(relative) for p in self.include) and not any(_glob(p).match(relative) for p in self.exclude)
+
+
+def load_config(path: Path) -> Config:
+    """Read and validate a configuration file; any problem is an InputError naming file and line."""
+    loaded = load_file(path)
+    if loaded.problems:
+        problem = loaded.problems[0]
+        raise InputError(problem.message, location=f"{problem.file}:{problem.line}:{problem.column}")
+    if len(loaded.documents) != 1:
+        raise InputError("a configuration file holds exactly one document", location=f"{path}:1:1")
+    document = loaded.documents[0]
+    errors = validate(document.data, "config")
+    if errors:
+        _, (line, column, _, _) = document.locate(errors[0].path)
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        raise InputError(f"invalid configuration: {errors[0].message}{more}", location=f"{path}:{line}:{column}")
+    data = document.data
+    discovery = data.get("discovery", {})
+    return Config(
+        path=path,
+        root=path.parent,
+        organisation=data["organisation"],
+        packs=tuple(p.replace("-", "_") for p in data["packs"]) if "packs" in data else None,
+        risk_assessment_max_age_months=data.get("thresholds", {}).get(
+            "risk_assessment_max_age_months", DEFAULT_RISK_ASSESSMENT_MAX_AGE_MONTHS
+        ),
+        include=tuple(discovery.get("include", DEFAULT_INCLUDE)),
+        exclude=tuple(discovery.get("exclude", ())),
+        fail_on=data.get("fail_on"),
+        engine=data.get("engine"),
+        lang=data.get("lang"),
+    )
+
+
+class ConfigFinder:
+    """Finds the configuration that governs a file: --config if given, else the nearest .cloudbeleid.yaml above it."""
+
+    def __init__(self, explicit: Path | None = None) -> None:
+        self.explicit = load_config(explicit) if explicit else None
+        self._by_dir: dict[Path, Config | None] = {}
+
+    def for_dir(self, directory: Path) -> Config | None:
+        if self.explicit:
+            return self.explicit
+        directory = directory.resolve()
+        if directory not in self._by_dir:
+            candidate = directory / CONFIG_NAME
+            if candidate.is_file():
+                self._by_dir[directory] = load_config(candidate)
+            elif directory.parent != directory:
+                self._by_dir[directory] = self.for_dir(directory.parent)
+            else:
+                self._by_dir[directory] = None
+        return self._by_dir[directory]
+
+    def for_file(self, path: Path) -> Config:
+        return self.for_dir(path.parent) or Config(path=None, root=path.parent)
+
+
+def discover(paths: list[Path], finder: ConfigFinder) -> list[Path]:
+    """The descriptor files named by paths: files as given, folders searched with their configuration's globs."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            default = finder.for_dir(path) or Config(path=None, root=path)
+            for candidate in _walk(path):
+                config = finder.for_dir(candidate.parent) or default
+                if config.is_descriptor(candidate):
+                    found.append(candidate)
+        elif path.exists() or path.is_symlink():
+            found.append(path)
+        else:
+            raise InputError("no such file or folder", location=str(path))
+    unique: dict[Path, None] = dict.fromkeys(found)
+    return list(unique)
+
+
+def _walk(folder: Path) -> list[Path]:
+    files: list[Path] = []
+    # followlinks=False: a symlink loop cannot make the walk endless
+    for directory, subdirs, names in os.walk(folder, followlinks=False):
+        subdirs[:] = sorted(d for d in subdirs if not d.startswith(".") and d not in ("node_modules", "__pycache__"))
+        files.extend(Path(directory) / n for n in sorted(names))
+    return files
+
+
+@cache
+def _glob(pattern: str) -> re.Pattern[str]:
+    """A glob with '**' as in .gitignore: '**/' matches any number of folders, '*' stays inside one."""
+    out = []
+    i = 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif pattern[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif pattern[i] == "?":
+            out.append("[^/]")
+            i += 1
+        else:
+            out.append(re.escape(pattern[i]))
+            i += 1
+    return re.compile("".join(out) + r"\Z")

@@ -1,0 +1,174 @@
+"""The result model: immutable values that every reporter renders (design.md, Finding)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+
+class Severity(str, Enum):
+    CRITICAL = "critical"
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return _SEVERITY_ORDER.index(self)
+
+    def at_least(self, threshold: Severity) -> bool:
+        return self.rank <= threshold.rank
+
+
+_SEVERITY_ORDER = list(Severity)
+
+
+class Status(str, Enum):
+    FAIL = "fail"
+    PASS = "pass"
+    WAIVED = "waived"
+    NOT_APPLICABLE = "not-applicable"
+    ERROR = "error"
+
+
+class Enforcement(str, Enum):
+    MANDATORY = "mandatory"
+    ADVISORY = "advisory"
+    NOT_APPLICABLE = "not-applicable"
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text the user reads, in Dutch (the default) and English."""
+
+    nl: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" else self.nl
+
+    def to_json(self) -> dict[str, str]:
+        return {"nl": self.nl, "en": self.en}
+
+
+@dataclass(frozen=True)
+class Location:
+    file: str
+    document: int = 0
+    line: int = 1
+    column: int = 1
+    end_line: int | None = None
+    end_column: int | None = None
+    json_path: tuple[str | int, ...] = ()
+
+    @property
+    def pointer(self) -> str:
+        """The JSON path as a JSON Pointer (RFC 6901)."""
+        return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in self.json_path)
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "document": self.document,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "json_path": self.pointer,
+        }
+
+
+@dataclass(frozen=True)
+class Source:
+    document: str
+    status: str
+    section: str | None = None
+    url: str | None = None
+    quote: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if v is not None}
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    package: str  # "<pack>.<name>", the identity of the rule in Rego
+    pack: str
+    severity: Severity
+    title: Text
+    messages: dict[str, Text]
+    remediation: Text
+    sources: tuple[Source, ...]
+    applies_to: tuple[str, ...]
+    stages: tuple[str, ...]
+    effective_from: str
+    effective_until: str | None
+    waivable: bool
+    file: str
+    description: Text | None = None
+    interpretation: Text | None = None
+
+    @property
+    def docs(self) -> str:
+        return f"docs/rules/{self.pack}/{self.package.split('.', 1)[1]}.md"
+
+    @property
+    def verification(self) -> str:
+        """How sure the rule's footing is: that of its first (primary) source."""
+        return self.sources[0].status
+
+    def in_force(self, as_of: str) -> bool:
+        return self.effective_from <= as_of and (self.effective_until is None or as_of <= self.effective_until)
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule_id: str
+    status: Status
+    severity: Severity
+    enforcement: Enforcement
+    enforcement_reason: Text
+    message: Text
+    location: Location
+    service: str | None = None
+    title: Text | None = None
+    remediation: Text | None = None
+    sources: tuple[Source, ...] = ()
+    docs: str | None = None
+    waiver: dict[str, Any] | None = None
+
+    @property
+    def gating(self) -> bool:
+        """Whether this finding can fail the gate: a failure that binds, or input that was not checked."""
+        return self.status is Status.ERROR or (self.status is Status.FAIL and self.enforcement is Enforcement.MANDATORY)
+
+
+@dataclass(frozen=True)
+class Report:
+    as_of: str
+    lang: str
+    engine: str
+    packs: tuple[str, ...]
+    findings: tuple[Finding, ...]
+    files: tuple[str, ...]
+    services: tuple[str, ...]
+    rules: tuple[Rule, ...] = field(default=())
+
+    def failing(self, threshold: Severity) -> list[Finding]:
+        return [f for f in self.findings if f.gating and f.status is Status.FAIL and f.severity.at_least(threshold)]
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.status is Status.ERROR]
+
+    def counts(self) -> dict[str, int]:
+        counts = {status.value: 0 for status in Status}
+        for finding in self.findings:
+            counts[finding.status.value] += 1
+        return counts

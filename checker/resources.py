@@ -1,0 +1,41 @@
+"""Where the bundled policies and schemas are: inside an installed wheel, or in the checkout."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+
+@cache
+def bundle_root() -> Path:
+    packaged = Path(__file__).parent / "_bundle"
+    if (packaged / "policies").is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent
+
+
+def policies_dir() -> Path:
+    return bundle_root() / "policies"
+
+
+def schemas_dir() -> Path:
+    return bundle_root() / "schemas"
+
+
+SCHEMA_FILES = {
+    "descriptor": "service-descriptor.v1.schema.json",
+    "config": "config.v1.schema.json",
+    "rule-metadata": "rule-metadata.schema.json",
+    "report": "report.v1.schema.json",
+}
+
+
+def schema_path(name: str) -> Path:
+    return schemas_dir() / SCHEMA_FILES[name]
+
+
+@cache
+def schema(name: str) -> dict[str, Any]:
+    return json.loads(schema_path(name).read_text(encoding="utf-8"))

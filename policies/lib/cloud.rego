@@ -1,0 +1,19 @@
+# METADATA
+# description: What kind of cloud use a service descriptor shows.
+package cloudbeleid.lib.cloud
+
+# Publieke cloud: shared infrastructure of an external provider, also as part of a hybrid cloud.
+public_deployment_models := {"public", "hybrid"}
+
+# Every cloud service of an external supplier (clouddienstverlener), public or not.
+external_deployment_models := public_deployment_models | {"community", "private_external"}
+
+public_cloud(svc) if svc.service.deployment_model in public_deployment_models
+
+external_cloud(svc) if svc.service.deployment_model in external_deployment_models
+
+special_personal_data(svc) if count(object.get(svc, ["data", "special_categories"], [])) > 0
+
+personal_data(svc) if svc.data.personal_data == true
+
+personal_data(svc) if special_personal_data(svc)

@@ -1,0 +1,27 @@
+package cloudbeleid.lib.cloud_test
+
+import data.cloudbeleid.lib.cloud
+
+svc(model) := {"service": {"deployment_model": model}}
+
+test_public_and_hybrid_are_public_cloud if {
+	cloud.public_cloud(svc("public"))
+	cloud.public_cloud(svc("hybrid"))
+	not cloud.public_cloud(svc("community"))
+	not cloud.public_cloud(svc("government_dc"))
+}
+
+test_external_cloud_includes_private_cloud_of_a_supplier if {
+	cloud.external_cloud(svc("private_external"))
+	cloud.external_cloud(svc("community"))
+	not cloud.external_cloud(svc("on_premise"))
+	not cloud.external_cloud(svc("government_dc"))
+}
+
+test_special_categories_are_personal_data if {
+	cloud.personal_data({"data": {"special_categories": ["health"]}})
+	cloud.special_personal_data({"data": {"special_categories": ["health"]}})
+	not cloud.special_personal_data({"data": {"special_categories": []}})
+	not cloud.personal_data({"data": {"personal_data": false}})
+	cloud.personal_data({"data": {"personal_data": true}})
+}

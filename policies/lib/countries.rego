@@ -1,0 +1,41 @@
+# METADATA
+# description: |
+#   Country lists (policies/data/countries.json, data not logic) and every place a
+#   service's data are stored, processed or reachable from.
+package cloudbeleid.lib.countries
+
+eer := {code | some code in data.data.countries.eer.codes}
+
+adequacy := {code | some code in data.data.countries.adequacy.codes}
+
+adequacy_if_dpf_certified := {code | some code in data.data.countries.adequacy_if_dpf_certified.codes}
+
+# The fields that hold countries the data go to or are reachable from: remote
+# access by support staff or telemetry counts as much as storage.
+location_fields := [
+	"storage_locations",
+	"processing_locations",
+	"backup_locations",
+	"support_access_locations",
+	"telemetry_locations",
+]
+
+# Each country of a service's data with the JSON path of the entry that names it.
+locations(svc) := {loc |
+	some field in location_fields
+	some i, country in object.get(svc, ["hosting", field], [])
+	loc := {"country": country, "path": ["hosting", field, i], "field": field}
+} | {loc |
+	some i, sub in object.get(svc, ["provider", "subprocessors"], [])
+	loc := {"country": sub.country, "path": ["provider", "subprocessors", i, "country"], "field": "subprocessors"}
+}
+
+# EER, or a country with an adequacy decision (AVG art. 45) that covers this provider.
+eer_or_adequate(country, _) if country in eer
+
+eer_or_adequate(country, _) if country in adequacy
+
+eer_or_adequate(country, provider) if {
+	country in adequacy_if_dpf_certified
+	provider.dpf_certified == true
+}

@@ -1,0 +1,32 @@
+package cloudbeleid.lib.countries_test
+
+import data.cloudbeleid.lib.countries
+
+test_eer_is_eu_plus_iceland_liechtenstein_norway if {
+	count(countries.eer) == 30
+	"NO" in countries.eer
+	not "CH" in countries.eer
+	not "GB" in countries.eer
+}
+
+test_adequacy_covers_switzerland_but_us_only_with_dpf if {
+	countries.eer_or_adequate("CH", {})
+	countries.eer_or_adequate("NL", {})
+	not countries.eer_or_adequate("US", {})
+	not countries.eer_or_adequate("US", {"dpf_certified": false})
+	countries.eer_or_adequate("US", {"dpf_certified": true})
+	not countries.eer_or_adequate("IN", {"dpf_certified": true})
+}
+
+test_locations_cover_hosting_fields_and_subprocessors if {
+	svc := {
+		"hosting": {"storage_locations": ["NL", "IE"], "support_access_locations": ["US"]},
+		"provider": {"subprocessors": [{"name": "x", "country": "IN"}]},
+	}
+	countries.locations(svc) == {
+		{"country": "NL", "path": ["hosting", "storage_locations", 0], "field": "storage_locations"},
+		{"country": "IE", "path": ["hosting", "storage_locations", 1], "field": "storage_locations"},
+		{"country": "US", "path": ["hosting", "support_access_locations", 0], "field": "support_access_locations"},
+		{"country": "IN", "path": ["provider", "subprocessors", 0, "country"], "field": "subprocessors"},
+	}
+}

@@ -1,0 +1,19 @@
+# METADATA
+# description: |
+#   Calendar arithmetic on YYYY-MM-DD strings (the schema guarantees the form).
+#   Whole numbers only: time.add_date normalises month overflow differently in
+#   OPA and regorus, so it is not used.
+package cloudbeleid.lib.dates
+
+parts(date) := [to_number(substring(date, 0, 4)), to_number(substring(date, 5, 2)), to_number(substring(date, 8, 2))]
+
+# Whether `date` lies more than `months` months before `as_of`: past date + months,
+# with the day clamped to the end of a shorter month (2024-01-31 + 1 month = 2024-02-29).
+older_than_months(date, as_of, months) if month_distance(date, as_of) > months
+
+older_than_months(date, as_of, months) if {
+	month_distance(date, as_of) == months
+	parts(as_of)[2] > parts(date)[2]
+}
+
+month_distance(from, to) := ((parts(to)[0] - parts(from)[0]) * 12) + (parts(to)[1] - parts(from)[1])

@@ -1,0 +1,71 @@
+# METADATA
+# title: Exitstrategie in de overeenkomst, met overdracht en vernietiging van gegevens
+# scope: package
+# custom:
+#   id: CB22-EXIT-STRATEGY
+#   severity: high
+#   title:
+#     nl: Exitstrategie in de overeenkomst, met overdracht en vernietiging van de gegevens
+#     en: Exit strategy in the contract, covering transfer and destruction of the data
+#   message:
+#     nl: "De exitstrategie is niet volledig aangetoond: {field} is niet true."
+#     en: "The exit strategy is not fully shown: {field} is not true."
+#   messages:
+#     strategy_in_contract:
+#       nl: "De overeenkomst met de clouddienstverlener bevat geen exitstrategie."
+#       en: "The contract with the cloud provider contains no exit strategy."
+#     covers_data_transfer:
+#       nl: "De exitstrategie regelt niet hoe de gegevens naar een andere leverancier worden overgedragen."
+#       en: "The exit strategy does not say how the data are transferred to another provider."
+#     covers_data_destruction:
+#       nl: "De exitstrategie regelt niet hoe de leverancier de gegevens na afloop vernietigt."
+#       en: "The exit strategy does not say how the provider destroys the data afterwards."
+#   remediation:
+#     nl: >-
+#       Neem in de overeenkomst een exitstrategie op die beschrijft hoe gegevens en toepassingen worden overgedragen
+#       of gemigreerd, en hoe de leverancier de gegevens daarna vernietigt; leg dit vast onder exit.
+#     en: >-
+#       Put an exit strategy in the contract that says how data and applications are handed over or migrated, and how
+#       the provider destroys the data afterwards; record it under exit.
+#   sources:
+#     - document: Kamerbrief Rijksbreed cloudbeleid 2022 (Kamerstuk 26 643, nr. 904), voorwaarden, as summarised by Stadszaken
+#       url: https://stadszaken.nl/artikel/4538/publieke-clouddiensten-niet-langer-taboe-voor-overheden
+#       quote: >-
+#         Ook moet er een exit-strategie zijn, waarin is opgenomen hoe de data wordt overgedragen naar een andere cloud
+#         en hoe de leverancier de data vernietigt.
+#       status: secondary
+#     - document: Baseline Informatiebeveiliging Overheid 2 (BIO2), overheidsmaatregel 5.20.06
+#       url: https://github.com/MinBZK/Baseline-Informatiebeveiliging-Overheid
+#       quote: >-
+#         Voordat een contract wordt afgesloten, wordt in een risicoafweging bepaald of de afhankelijkheid van een
+#         leverancier beheersbaar is. Een vast onderdeel van het contract is een expliciete uitwerking van de
+#         exit-strategie.
+#       status: verified
+#   interpretation:
+#     nl: >-
+#       Geldt voor elke clouddienst van een externe leverancier (publiek, hybride, community of private cloud bij een
+#       externe leverancier), niet voor een overheidsdatacentrum of eigen beheer.
+#     en: >-
+#       Applies to every cloud service of an external supplier (public, hybrid, community, or private cloud run by an
+#       external supplier), not to a government data centre or own operation.
+#   applies_to: [cloudbeleid, kaderwet_zbo_art41]
+#   stages: [procurement, implementation, operation]
+#   effective_from: "2022-08-29"
+#   waivable: true
+package cloudbeleid.rules.cb22.exit_strategy
+
+import data.cloudbeleid.lib.cloud
+import data.cloudbeleid.lib.result
+
+required_parts := ["strategy_in_contract", "covers_data_transfer", "covers_data_destruction"]
+
+subject contains i if {
+	some i, svc in input.services
+	cloud.external_cloud(svc)
+}
+
+deny contains result.fail_kind(i, ["exit", part], part, {"field": concat(".", ["exit", part])}) if {
+	some i in subject
+	some part in required_parts
+	object.get(input.services[i], ["exit", part], false) != true
+}

@@ -1,0 +1,75 @@
+# METADATA
+# title: Geen staatsgeheimen in de publieke cloud
+# scope: package
+# custom:
+#   id: CB22-NO-STATE-SECRETS
+#   severity: critical
+#   title:
+#     nl: Geen staatsgeheim gerubriceerde informatie in de publieke cloud
+#     en: No information classified as state secret in a public cloud
+#   message:
+#     nl: "Staatsgeheim gerubriceerde informatie ({level}) in een publieke cloud ({model})."
+#     en: "Information classified as state secret ({level}) in a public cloud ({model})."
+#   messages:
+#     nato:
+#       nl: "Informatie met NAVO/EU-rubricering {level} (gelijkwaardig aan staatsgeheim) in een publieke cloud ({model})."
+#       en: "Information with NATO/EU marking {level} (equivalent to a state secret) in a public cloud ({model})."
+#   remediation:
+#     nl: >-
+#       Verwerk staatsgeheim gerubriceerde informatie (Stg. Confidentieel, Geheim, Zeer Geheim) niet in een
+#       publieke cloud maar in een daarvoor goedgekeurde omgeving (VIRBI). Geen risicoacceptatie kan dit opheffen.
+#     en: >-
+#       Do not process information classified as state secret (Stg. Confidentieel, Geheim, Zeer Geheim) in a public
+#       cloud; use an environment approved for it (VIRBI). No risk acceptance can lift this.
+#   sources:
+#     - document: Kamerbrief Rijksbreed cloudbeleid 2022 (Kamerstuk 26 643, nr. 904), uitzonderingen
+#       url: https://zoek.officielebekendmakingen.nl/kst-26643-904.html
+#       quote: Publieke clouddiensten mogen niet worden gebruikt voor staatsgeheim gerubriceerde informatie.
+#       status: secondary
+#     - document: Kamerbrief Rijksbreed cloudbeleid 2022 (Kamerstuk 26 643, nr. 904)
+#       section: the minister's decision is limited to Departementaal Vertrouwelijk
+#       url: https://zoek.officielebekendmakingen.nl/kst-26643-904.html
+#       quote: >-
+#         Op basis van deze risicoafweging kan de betreffende Minister voor tot en met departementaal vertrouwelijk
+#         gerubriceerde informatie besluiten tot gebruik van de publieke cloud.
+#       status: verified
+#   interpretation:
+#     nl: >-
+#       Publieke cloud is het implementatiemodel public of hybrid. NAVO/EU-rubriceringen CONFIDENTIAL en hoger gelden
+#       als gelijkwaardig aan staatsgeheim (gelijkwaardigheid uit het geheugen, niet geverifieerd).
+#     en: >-
+#       Public cloud is the deployment model public or hybrid. NATO/EU markings CONFIDENTIAL and above count as
+#       equivalent to a state secret (equivalence from memory, not verified).
+#   applies_to: [cloudbeleid, kaderwet_zbo_art41]
+#   stages: [procurement, implementation, operation]
+#   effective_from: "2022-08-29"
+#   waivable: false
+package cloudbeleid.rules.cb22.no_state_secrets
+
+import data.cloudbeleid.lib.cloud
+import data.cloudbeleid.lib.result
+
+state_secret_levels := {"stg_confidentieel", "stg_geheim", "stg_zeer_geheim"}
+
+nato_state_secret_levels := {"confidential", "secret", "top_secret"}
+
+subject contains i if {
+	some i, svc in input.services
+	cloud.public_cloud(svc)
+}
+
+deny contains result.fail(i, ["data", "rubricering"], {"level": level, "model": svc.service.deployment_model}) if {
+	some i in subject
+	svc := input.services[i]
+	level := svc.data.rubricering
+	level in state_secret_levels
+}
+
+deny contains violation if {
+	some i in subject
+	svc := input.services[i]
+	level := svc.data.nato_eu_marking
+	level in nato_state_secret_levels
+	params := {"level": level, "model": svc.service.deployment_model}
+	violation := result.fail_kind(i, ["data", "nato_eu_marking"], "nato", params)
+}

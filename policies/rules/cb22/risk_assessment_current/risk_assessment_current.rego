@@ -1,0 +1,114 @@
+# METADATA
+# title: Actuele risicoafweging voor publiek cloudgebruik
+# scope: package
+# custom:
+#   id: CB22-RISK-ASSESSMENT-CURRENT
+#   severity: high
+#   title:
+#     nl: Een vastgestelde en actuele risicoafweging voor publiek cloudgebruik
+#     en: An approved and current risk assessment for public cloud use
+#   message:
+#     nl: "Er is geen vastgestelde risicoafweging voor deze publieke clouddienst (status: {status})."
+#     en: "There is no approved risk assessment for this public cloud service (status: {status})."
+#   messages:
+#     undated:
+#       nl: "De risicoafweging heeft geen datum; de actualiteit is niet aan te tonen."
+#       en: "The risk assessment has no date, so it cannot be shown to be current."
+#     future:
+#       nl: "De risicoafweging is gedateerd {date}, na de peildatum {as_of}."
+#       en: "The risk assessment is dated {date}, after the reference date {as_of}."
+#     stale:
+#       nl: "De risicoafweging van {date} is op {as_of} ouder dan {months} maanden."
+#       en: "The risk assessment of {date} is older than {months} months on {as_of}."
+#     changed:
+#       nl: "De dienst is op {changed} significant gewijzigd, na de risicoafweging van {date}."
+#       en: "The service changed significantly on {changed}, after the risk assessment of {date}."
+#   remediation:
+#     nl: >-
+#       Stel een risicoafweging vast (Implementatiekader Risicoafweging Cloudgebruik) en actualiseer haar periodiek en
+#       na elke significante wijziging; leg status en datum vast in assessments.risk_assessment.
+#     en: >-
+#       Approve a risk assessment (Implementatiekader Risicoafweging Cloudgebruik) and update it periodically and after
+#       every significant change; record status and date in assessments.risk_assessment.
+#   sources:
+#     - document: Kamerbrief Rijksbreed cloudbeleid 2022 (Kamerstuk 26 643, nr. 904)
+#       url: https://zoek.officielebekendmakingen.nl/kst-26643-904.html
+#       quote: >-
+#         Elk departement is zelf verantwoordelijk om de relevante risico's van het gebruik maken van een publieke
+#         cloud toepassing in beeld te hebben en tijdens het gebruik in beeld te houden.
+#       status: verified
+#     - document: Antwoord op Kamervragen Kathmann en Six Dijkstra (2025Z10397), antwoord 2
+#       url: https://www.openkamer.org/kamervraag/2025Z10397
+#       quote: >-
+#         Ook dienen beveiligingsmaatregelen genomen te worden en risicoanalyses geactualiseerd te worden wanneer daar
+#         aanleiding toe is.
+#       status: verified
+#   interpretation:
+#     nl: >-
+#       Geen bron noemt een vaste maximale ouderdom. De checker gebruikt een instelbare drempel
+#       (thresholds.risk_assessment_max_age_months, standaard 12 maanden, in lijn met de jaarlijkse beoordeling van
+#       BIO2 5.22.01) en ziet een significante wijziging na de risicoafweging (service.last_significant_change) als
+#       aanleiding tot actualisatie.
+#     en: >-
+#       No source gives a fixed maximum age. The checker uses a configurable threshold
+#       (thresholds.risk_assessment_max_age_months, default 12 months, in line with the yearly review of BIO2 5.22.01)
+#       and treats a significant change after the assessment (service.last_significant_change) as reason to update it.
+#   applies_to: [cloudbeleid, kaderwet_zbo_art41]
+#   stages: [implementation, operation]
+#   effective_from: "2022-08-29"
+#   waivable: true
+package cloudbeleid.rules.cb22.risk_assessment_current
+
+import data.cloudbeleid.lib.cloud
+import data.cloudbeleid.lib.dates
+import data.cloudbeleid.lib.result
+
+path := ["assessments", "risk_assessment"]
+
+subject contains i if {
+	some i, svc in input.services
+	cloud.public_cloud(svc)
+}
+
+assessment(i) := object.get(input.services[i], path, {})
+
+approved(i) if assessment(i).status == "approved"
+
+deny contains result.fail(i, array.concat(path, ["status"]), {"status": status}) if {
+	some i in subject
+	status := object.get(assessment(i), "status", "none")
+	status != "approved"
+}
+
+deny contains result.fail_kind(i, array.concat(path, ["date"]), "undated", {}) if {
+	some i in subject
+	approved(i)
+	not assessment(i).date
+}
+
+deny contains result.fail_kind(i, array.concat(path, ["date"]), "future", {"date": date, "as_of": input.as_of}) if {
+	some i in subject
+	approved(i)
+	date := assessment(i).date
+	date > input.as_of
+}
+
+deny contains violation if {
+	some i in subject
+	approved(i)
+	date := assessment(i).date
+	months := input.settings.risk_assessment_max_age_months
+	dates.older_than_months(date, input.as_of, months)
+	params := {"date": date, "as_of": input.as_of, "months": months}
+	violation := result.fail_kind(i, array.concat(path, ["date"]), "stale", params)
+}
+
+deny contains violation if {
+	some i in subject
+	approved(i)
+	date := assessment(i).date
+	changed := input.services[i].service.last_significant_change
+	changed > date
+	changed <= input.as_of
+	violation := result.fail_kind(i, ["service", "last_significant_change"], "changed", {"date": date, "changed": changed})
+}

@@ -1,0 +1,50 @@
+package cloudbeleid.rules.cb22.risk_assessment_current_test
+
+import data.cloudbeleid.rules.cb22.risk_assessment_current
+
+public_service(assessment, changed) := {
+	"service": {"deployment_model": "public", "last_significant_change": changed},
+	"assessments": {"risk_assessment": assessment},
+}
+
+run(svc) := violations if {
+	violations := risk_assessment_current.deny with input.services as [svc]
+		with input.as_of as "2026-06-30"
+		with input.settings.risk_assessment_max_age_months as 12
+}
+
+test_missing_assessment_fails if {
+	run({"service": {"deployment_model": "public"}}) == {{
+		"service": 0,
+		"path": ["assessments", "risk_assessment", "status"],
+		"kind": "default",
+		"params": {"status": "none"},
+	}}
+}
+
+test_assessment_older_than_the_threshold_fails if {
+	run(public_service({"status": "approved", "date": "2025-06-29"}, "2020-01-01")) == {{
+		"service": 0,
+		"path": ["assessments", "risk_assessment", "date"],
+		"kind": "stale",
+		"params": {"date": "2025-06-29", "as_of": "2026-06-30", "months": 12},
+	}}
+}
+
+test_change_after_the_assessment_fails if {
+	run(public_service({"status": "approved", "date": "2026-01-10"}, "2026-03-01")) == {{
+		"service": 0,
+		"path": ["service", "last_significant_change"],
+		"kind": "changed",
+		"params": {"date": "2026-01-10", "changed": "2026-03-01"},
+	}}
+}
+
+test_undated_and_future_assessments_fail if {
+	{v.kind | some v in run(public_service({"status": "approved"}, "2020-01-01"))} == {"undated"}
+	{v.kind | some v in run(public_service({"status": "approved", "date": "2026-07-01"}, "2020-01-01"))} == {"future"}
+}
+
+test_current_assessment_passes if {
+	count(run(public_service({"status": "approved", "date": "2025-06-30"}, "2025-01-01"))) == 0
+}

@@ -1,0 +1,75 @@
+# METADATA
+# title: Bijzondere persoonsgegevens alleen in de EER of een adequaat land
+# scope: package
+# custom:
+#   id: CB22-SPECIAL-PD-EER
+#   severity: high
+#   title:
+#     nl: Bijzondere persoonsgegevens alleen binnen de EER of in een land met een adequaatheidsbesluit
+#     en: Special categories of personal data only inside the EER or in a country with an adequacy decision
+#   message:
+#     nl: "Bijzondere persoonsgegevens buiten de EER en zonder adequaatheidsbesluit: '{country}' in {field}."
+#     en: "Special categories of personal data outside the EER and without an adequacy decision: '{country}' in {field}."
+#   remediation:
+#     nl: >-
+#       Laat opslag, verwerking, back-up, supporttoegang en telemetrie binnen de EER of in een land met een
+#       adequaatheidsbesluit plaatsvinden (voorwaarde 9a/b). Steunt de doorgifte op modelcontractbepalingen of
+#       bindende bedrijfsvoorschriften (9c), stuur dan de explain met de DPIA naar CIO Rijk en leg de datum vast in
+#       governance.explain_sent_to_cio_rijk_on.
+#     en: >-
+#       Keep storage, processing, backup, support access and telemetry inside the EER or in a country with an adequacy
+#       decision (condition 9a/b). Where the transfer rests on standard contractual clauses or binding corporate rules
+#       (9c), send the explain with the DPIA to CIO Rijk and record the date in governance.explain_sent_to_cio_rijk_on.
+#   sources:
+#     - document: Kamerbrief Rijksbreed cloudbeleid 2022 (Kamerstuk 26 643, nr. 904), voorwaarden 9a, 9b en 9c, as quoted by dpia.nu
+#       url: https://www.dpia.nu/redactie/dpia-krijgt-prominente-plek-in-rijksbrede-cloudbeleid-2022
+#       quote: >-
+#         Voor deze gegevens wordt in principe géén gebruik gemaakt van publieke cloudvoorzieningen, tenzij aantoonbaar
+#         aan de eis (opslag en verwerking binnen de Europese Economische Ruimte (EER) of in landen waarvoor een
+#         adequaatheidsbesluit bestaat) is voldaan (eisen 9 a. en b.).
+#       status: secondary
+#     - document: Algemene verordening gegevensbescherming, art. 9 and art. 45
+#       url: https://eur-lex.europa.eu/eli/reg/2016/679/oj
+#       status: memory
+#   interpretation:
+#     nl: >-
+#       Supporttoegang, telemetrie, back-up en subverwerkers tellen mee, omdat toegang op afstand als doorgifte geldt
+#       (secundaire bronnen). De VS tellen alleen als adequaat land wanneer de leverancier onder het EU-US Data Privacy
+#       Framework is gecertificeerd. Een doorgifte op grond van modelcontractbepalingen of bindende bedrijfsvoorschriften
+#       met een explain die vóór de peildatum aan CIO Rijk is gestuurd, geldt als toegestaan (voorwaarde 9c).
+#     en: >-
+#       Support access, telemetry, backup and subprocessors count, because remote access counts as a transfer
+#       (secondary sources). The US counts as adequate only when the provider is certified under the EU-US Data Privacy
+#       Framework. A transfer on standard contractual clauses or binding corporate rules whose explain was sent to CIO
+#       Rijk before the reference date is allowed (condition 9c).
+#   applies_to: [cloudbeleid, kaderwet_zbo_art41]
+#   stages: [procurement, implementation, operation]
+#   effective_from: "2022-08-29"
+#   waivable: true
+package cloudbeleid.rules.cb22.special_pd_location
+
+import data.cloudbeleid.lib.cloud
+import data.cloudbeleid.lib.countries
+import data.cloudbeleid.lib.result
+
+# Condition 9c: comply or explain on an AVG art. 46 transfer mechanism.
+explain_mechanisms := {"scc", "bcr"}
+
+subject contains i if {
+	some i, svc in input.services
+	cloud.public_cloud(svc)
+	cloud.special_personal_data(svc)
+	not explained(svc)
+}
+
+explained(svc) if {
+	svc.hosting.transfer_mechanism in explain_mechanisms
+	svc.governance.explain_sent_to_cio_rijk_on <= input.as_of
+}
+
+deny contains result.fail(i, location.path, {"country": location.country, "field": location.field}) if {
+	some i in subject
+	svc := input.services[i]
+	some location in countries.locations(svc)
+	not countries.eer_or_adequate(location.country, svc.provider)
+}

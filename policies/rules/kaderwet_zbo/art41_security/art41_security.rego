@@ -1,0 +1,74 @@
+# METADATA
+# title: Zbo beveiligt op de voet van de Rijksdienstvoorschriften (Kaderwet zbo art. 41)
+# scope: package
+# custom:
+#   id: KWZBO-41-RIJKSDIENST-SECURITY
+#   severity: high
+#   title:
+#     nl: Zbo beveiligt zijn gegevens op de voet van de voorschriften voor de Rijksdienst
+#     en: A zbo secures its data on the footing of the rules for the Rijksdienst
+#   message:
+#     nl: "Geen vastgestelde risicoafweging (status: {status}); art. 41 Kaderwet zbo vraagt beveiliging op de voet van de Rijksdienstvoorschriften."
+#     en: "No approved risk assessment (status: {status}); art. 41 Kaderwet zbo requires security on the footing of the Rijksdienst's rules."
+#   messages:
+#     method:
+#       nl: "De risicoafweging volgt geen methode van de Rijksdienst (methode: {method}); art. 41 Kaderwet zbo vraagt beveiliging op de voet van de Rijksdienstvoorschriften."
+#       en: "The risk assessment follows no method of the Rijksdienst (method: {method}); art. 41 Kaderwet zbo requires security on the footing of the Rijksdienst's rules."
+#   remediation:
+#     nl: >-
+#       Baseer de beveiliging van de clouddienst op de voorschriften van de Rijksdienst: stel een risicoafweging vast
+#       volgens het Implementatiekader Risicoafweging Cloudgebruik of de BIO2 en leg methode, status en datum vast in
+#       assessments.risk_assessment. Heeft de minister art. 41 uitgezonderd, zet dan kaderwet_art41_excluded.
+#     en: >-
+#       Base the security of the cloud service on the Rijksdienst's rules: approve a risk assessment following the
+#       Implementatiekader Risicoafweging Cloudgebruik or BIO2 and record method, status and date in
+#       assessments.risk_assessment. Where the minister switched art. 41 off, set kaderwet_art41_excluded.
+#   sources:
+#     - document: Kaderwet zelfstandige bestuursorganen (BWBR0020495), art. 41
+#       url: https://wetten.overheid.nl/BWBR0020495/2022-07-01#Artikel41
+#       quote: >-
+#         Een zelfstandig bestuursorgaan draagt op de voet van de ter zake voor de Rijksdienst geldende voorschriften
+#         zorg voor de nodige technische en organisatorische voorzieningen ter beveiliging van zijn gegevens tegen
+#         verlies of aantasting en tegen onbevoegde kennisneming, wijziging en verstrekking van die gegevens.
+#       status: verified
+#     - document: Antwoord op Kamervragen Kathmann en Six Dijkstra (2025Z10397), antwoord 2
+#       url: https://www.openkamer.org/kamervraag/2025Z10397
+#       quote: >-
+#         Daarnaast zijn zbo's verplicht – op basis van de Kaderwet zbo's – om op de voet van de ter zake voor de
+#         Rijksdienst geldende voorschriften maatregelen te nemen.
+#       status: verified
+#   interpretation:
+#     nl: >-
+#       Dat de voorschriften van de Rijksdienst hier de BIO2, het VIR en het VIRBI zijn, en dat een vastgestelde
+#       risicoafweging volgens het Implementatiekader of de BIO2 het bewijs is, is de lezing van de checker (niet
+#       geverifieerd). Geldt alleen voor zbo's waarop de Kaderwet van toepassing is (art. 2 lid 2) en waarvoor de
+#       minister art. 41 niet heeft uitgezonderd (lid 2).
+#     en: >-
+#       That the Rijksdienst's rules here are BIO2, VIR and VIRBI, and that an approved risk assessment following the
+#       Implementatiekader or BIO2 is the evidence, is the checker's reading (not verified). Applies only to zbo's to
+#       which the Kaderwet applies (art. 2(2)) and for which the minister did not switch art. 41 off (paragraph 2).
+#   applies_to: [kaderwet_zbo_art41]
+#   stages: [procurement, implementation, operation]
+#   effective_from: "2007-02-01"
+#   waivable: true
+package cloudbeleid.rules.kaderwet_zbo.art41_security
+
+import data.cloudbeleid.lib.result
+
+# Risk methods that are the Rijksdienst's own.
+rijksdienst_methods := {"implementatiekader_2023", "bio2", "cb26_integraal"}
+
+path := ["assessments", "risk_assessment"]
+
+deny contains result.fail(i, array.concat(path, ["status"]), {"status": status}) if {
+	some i, svc in input.services
+	status := object.get(svc, array.concat(path, ["status"]), "none")
+	status != "approved"
+}
+
+deny contains result.fail_kind(i, array.concat(path, ["method"]), "method", {"method": method}) if {
+	some i, svc in input.services
+	object.get(svc, array.concat(path, ["status"]), "none") == "approved"
+	method := object.get(svc, array.concat(path, ["method"]), "none")
+	not method in rijksdienst_methods
+}
