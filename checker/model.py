@@ -113,6 +113,7 @@ class Rule:
     file: str
     description: Text | None = None
     interpretation: Text | None = None
+    subject: Text | None = None
 
     @property
     def docs(self) -> str:

@@ -48,6 +48,9 @@
 #     en: >-
 #       Applies to every cloud service of an external supplier (public, hybrid, community, or private cloud run by an
 #       external supplier), not to a government data centre or own operation.
+#   subject:
+#     nl: clouddiensten van een externe leverancier
+#     en: cloud services of an external supplier
 #   applies_to: [cloudbeleid, kaderwet_zbo_art41]
 #   stages: [procurement, implementation, operation]
 #   effective_from: "2022-08-29"

@@ -40,6 +40,9 @@
 #     en: >-
 #       Public cloud is the deployment model public or hybrid. NATO/EU markings CONFIDENTIAL and above count as
 #       equivalent to a state secret (equivalence from memory, not verified).
+#   subject:
+#     nl: publieke clouddiensten (public of hybrid)
+#     en: public cloud services (public or hybrid)
 #   applies_to: [cloudbeleid, kaderwet_zbo_art41]
 #   stages: [procurement, implementation, operation]
 #   effective_from: "2022-08-29"

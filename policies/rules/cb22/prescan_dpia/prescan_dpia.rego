@@ -28,6 +28,9 @@
 #         In de eerste plaats gelden voorwaarden voor de verwerking van persoonsgegevens in publieke clouddiensten. Dit
 #         vergt een goedgekeurde pre-scan gegevens-beschermingseffectbeoordeling (ook wel pre-scan DPIA genoemd).
 #       status: verified
+#   subject:
+#     nl: publieke clouddiensten die persoonsgegevens verwerken
+#     en: public cloud services that process personal data
 #   applies_to: [cloudbeleid]
 #   stages: [procurement, implementation, operation]
 #   effective_from: "2022-08-29"

@@ -53,6 +53,9 @@
 #       No source gives a fixed maximum age. The checker uses a configurable threshold
 #       (thresholds.risk_assessment_max_age_months, default 12 months, in line with the yearly review of BIO2 5.22.01)
 #       and treats a significant change after the assessment (service.last_significant_change) as reason to update it.
+#   subject:
+#     nl: publieke clouddiensten (public of hybrid)
+#     en: public cloud services (public or hybrid)
 #   applies_to: [cloudbeleid, kaderwet_zbo_art41]
 #   stages: [implementation, operation]
 #   effective_from: "2022-08-29"

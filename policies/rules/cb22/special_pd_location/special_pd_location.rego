@@ -42,6 +42,9 @@
 #       (secondary sources). The US counts as adequate only when the provider is certified under the EU-US Data Privacy
 #       Framework. A transfer on standard contractual clauses or binding corporate rules whose explain was sent to CIO
 #       Rijk before the reference date is allowed (condition 9c).
+#   subject:
+#     nl: publieke clouddiensten met bijzondere persoonsgegevens, zonder explain volgens voorwaarde 9c
+#     en: public cloud services with special categories of personal data, without an explain under condition 9c
 #   applies_to: [cloudbeleid, kaderwet_zbo_art41]
 #   stages: [procurement, implementation, operation]
 #   effective_from: "2022-08-29"

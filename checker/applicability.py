@@ -1,0 +1,86 @@
+"""Whether a rule binds an organisation: computed from the rule's legal bases and the organisation profile.
+
+The Rijksbreed cloudbeleid binds the Rijksdienst, is advised to zbo's and others,
+and leaves Defensie out. Kaderwet zbo art. 41 binds a zbo to the Rijksdienst's
+information-security rules where the Kaderwet applies and the minister did not
+switch the article off. The AVG binds everyone. A rule with several bases takes
+the strongest.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from checker.model import Enforcement, Text
+
+RIJKSDIENST = {"ministerie", "agentschap", "rijksdienst_overig"}
+
+_ORDER = [Enforcement.NOT_APPLICABLE, Enforcement.ADVISORY, Enforcement.MANDATORY]
+
+Verdict = tuple[Enforcement, Text]
+
+
+def _cloudbeleid(org: dict[str, Any]) -> Verdict:
+    kind = org.get("type")
+    if kind in RIJKSDIENST:
+        return Enforcement.MANDATORY, Text(
+            "Onderdelen van de Rijksdienst zijn verplicht het Rijksbreed cloudbeleid te volgen.",
+            "Units of the Rijksdienst must follow the Rijksbreed cloudbeleid.",
+        )
+    if kind == "defensie":
+        return Enforcement.NOT_APPLICABLE, Text(
+            "Het Ministerie van Defensie valt buiten het Rijksbreed cloudbeleid.",
+            "The Ministry of Defence is outside the Rijksbreed cloudbeleid.",
+        )
+    if kind == "zbo" and org.get("minister_beleidsregel_cloud"):
+        return Enforcement.MANDATORY, Text(
+            "Een beleidsregel van de minister (art. 21 Kaderwet zbo) maakt het cloudbeleid bindend voor deze zbo.",
+            "A ministerial beleidsregel (art. 21 Kaderwet zbo) makes the cloud policy binding on this zbo.",
+        )
+    if kind == "zbo":
+        return Enforcement.ADVISORY, Text(
+            "Zbo's zijn niet verplicht het Rijksbreed cloudbeleid te volgen, maar het wordt hen aangeraden.",
+            "Zbo's are not obliged to follow the Rijksbreed cloudbeleid, but are advised to.",
+        )
+    return Enforcement.ADVISORY, Text(
+        "Organisaties buiten de Rijksdienst wordt aangeraden het Rijksbreed cloudbeleid te volgen.",
+        "Organisations outside the Rijksdienst are advised to follow the Rijksbreed cloudbeleid.",
+    )
+
+
+def _kaderwet_zbo_art41(org: dict[str, Any]) -> Verdict:
+    if org.get("type") != "zbo":
+        return Enforcement.NOT_APPLICABLE, Text(
+            "Art. 41 Kaderwet zbo geldt alleen voor zelfstandige bestuursorganen.",
+            "Art. 41 Kaderwet zbo applies only to zbo's.",
+        )
+    if org.get("kaderwet_zbo_applies") is False:
+        return Enforcement.NOT_APPLICABLE, Text(
+            "De Kaderwet zbo is niet van toepassing op deze zbo (art. 2 lid 2).",
+            "The Kaderwet zbo does not apply to this zbo (art. 2(2)).",
+        )
+    if org.get("kaderwet_art41_excluded"):
+        return Enforcement.NOT_APPLICABLE, Text(
+            "De minister heeft art. 41 Kaderwet zbo voor deze zbo uitgezonderd (art. 41 lid 2).",
+            "The minister switched art. 41 Kaderwet zbo off for this zbo (art. 41(2)).",
+        )
+    return Enforcement.MANDATORY, Text(
+        "Art. 41 Kaderwet zbo: de zbo beveiligt zijn gegevens op de voet van de voorschriften voor de Rijksdienst.",
+        "Art. 41 Kaderwet zbo: the zbo secures its data on the footing of the rules for the Rijksdienst.",
+    )
+
+
+def _avg(org: dict[str, Any]) -> Verdict:
+    return Enforcement.MANDATORY, Text(
+        "De AVG geldt voor iedere verwerkingsverantwoordelijke.",
+        "The AVG (GDPR) binds every controller.",
+    )
+
+
+BASES = {"cloudbeleid": _cloudbeleid, "kaderwet_zbo_art41": _kaderwet_zbo_art41, "avg": _avg}
+
+
+def enforcement(applies_to: tuple[str, ...], organisation: dict[str, Any]) -> Verdict:
+    """The strongest verdict over the rule's bases, with the reason of the basis that gave it."""
+    verdicts = [BASES[basis](organisation) for basis in applies_to]
+    return max(verdicts, key=lambda verdict: _ORDER.index(verdict[0]))

@@ -1,0 +1,259 @@
+"""The command line: thin commands that parse options, call the library and map errors to exit codes."""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from pathlib import Path
+from typing import Callable, List, Optional, TypeVar
+
+import typer
+
+from checker.errors import CheckerError, ExitCode, UsageError
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Check cloud service descriptors against the Rijksbreed cloudbeleid, the Kaderwet zbo and related law.",
+)
+
+T = TypeVar("T")
+
+FORMATS = ["text", "json"]
+SEVERITIES = ["critical", "high", "medium", "low", "info"]
+
+
+def _fail(message: str, code: ExitCode) -> None:
+    typer.echo(f"cloudbeleid: {message}", err=True)
+    raise typer.Exit(int(code))
+
+
+def _guard(action: Callable[[], T]) -> T:
+    """Run a command body: known errors become their exit code, anything else exit 3; never a traceback."""
+    try:
+        return action()
+    except typer.Exit:
+        raise
+    except CheckerError as exc:
+        _fail(f"error: {exc}", exc.exit_code)
+    except KeyboardInterrupt:
+        _fail("interrupted", ExitCode.ENGINE)
+    except Exception as exc:  # an internal fault must still fail the run, not pass it
+        if os.environ.get("CLOUDBELEID_DEBUG"):
+            raise
+        _fail(f"internal error: {type(exc).__name__}: {exc} (set CLOUDBELEID_DEBUG=1 for a traceback)", ExitCode.ENGINE)
+    raise AssertionError("unreachable")
+
+
+def _as_of(value: Optional[str]) -> str:
+    from datetime import date
+
+    if value is None:
+        return date.today().isoformat()
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise ValueError
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise UsageError(f"--as-of {value!r} is not a date of the form YYYY-MM-DD") from None
+
+
+def _choice(name: str, value: Optional[str], choices: list[str]) -> Optional[str]:
+    if value is not None and value not in choices:
+        raise UsageError(f"{name} {value!r} is not one of: {', '.join(choices)}")
+    return value
+
+
+def _settings_config(config: Optional[Path], paths: List[Path]):
+    """The configuration that supplies run-wide defaults (fail_on, lang, engine): --config, else the nearest one."""
+    from checker.config import ConfigFinder
+
+    finder = ConfigFinder(config)
+    if finder.explicit:
+        return finder.explicit
+    first = paths[0] if paths else Path.cwd()
+    return finder.for_dir(first if first.is_dir() else first.parent)
+
+
+def _write(text: str, output: Optional[Path]) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
+
+
+PathsArgument = typer.Argument(None, help="Descriptor files or folders; default: the configuration's folder, or the current one.", show_default=False)
+ConfigOption = typer.Option(None, "--config", "-c", help="Use this .cloudbeleid.yaml for every descriptor, instead of the nearest one above each.")
+LangOption = typer.Option(None, "--lang", help="Language of findings: nl (default) or en.")
+
+
+@app.command()
+def check(
+    paths: Optional[List[Path]] = PathsArgument,
+    format: str = typer.Option("text", "--format", "-f", help="Output format: text or json."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file instead of standard output."),
+    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Lowest severity of a mandatory failing finding that fails the run (default: the configuration's fail_on, else low)."),
+    as_of: Optional[str] = typer.Option(None, "--as-of", help="Reference date (peildatum) YYYY-MM-DD; default today."),
+    lang: Optional[str] = LangOption,
+    engine: Optional[str] = typer.Option(None, "--engine", help="Rego engine: embedded (default)."),
+    config: Optional[Path] = ConfigOption,
+) -> None:
+    """Check descriptors against the rules; exit 0 compliant, 1 failing findings, 2 not checkable, 3 engine error."""
+
+    def run() -> ExitCode:
+        from checker.engine import REGISTRY
+        from checker.evaluate import Options, check as run_check
+        from checker.gate import exit_code
+        from checker.model import Severity
+        from checker.reporters import renderer
+
+        _choice("--format", format, FORMATS)
+        settings = _settings_config(config, paths or [])
+        threshold = Severity(_choice("--fail-on", fail_on, SEVERITIES) or (settings and settings.fail_on) or "low")
+        language = _choice("--lang", lang, ["nl", "en"]) or (settings and settings.lang) or "nl"
+        engine_name = _choice("--engine", engine, list(REGISTRY)) or (settings and settings.engine) or "embedded"
+        options = Options(tuple(paths or ()), config, _as_of(as_of), language, engine_name)
+        report = run_check(options)
+        colour = format == "text" and output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        _write(renderer(format)(report, threshold, colour), output)
+        return exit_code(report, threshold)
+
+    raise typer.Exit(int(_guard(run)))
+
+
+@app.command()
+def validate(
+    paths: Optional[List[Path]] = PathsArgument,
+    config: Optional[Path] = ConfigOption,
+) -> None:
+    """Validate descriptors against the schema only, without evaluating rules; exit 0 valid, 2 invalid."""
+
+    def run() -> ExitCode:
+        from checker.config import ConfigFinder
+        from checker.evaluate import collect
+
+        finder = ConfigFinder(config)
+        targets = list(paths or []) or [finder.explicit.root if finder.explicit else Path.cwd()]
+        collected = collect(targets, finder)
+        if not collected.files:
+            raise UsageError("no service descriptors found")
+        for error in collected.errors:
+            typer.echo(f"{error.location}: error {error.rule_id} {error.message.en}")
+        typer.echo(f"{len(collected.services)} valid, {len(collected.errors)} errors in {len(collected.files)} files.")
+        return ExitCode.UNCHECKED if collected.errors else ExitCode.OK
+
+    raise typer.Exit(int(_guard(run)))
+
+
+@app.command()
+def rules(
+    pack: Optional[List[str]] = typer.Option(None, "--pack", help="Only these packs."),
+    format: str = typer.Option("text", "--format", "-f", help="Output format: text or json."),
+    lang: Optional[str] = LangOption,
+) -> None:
+    """List the rules: id, severity, title, source and how sure that source is."""
+
+    def run() -> None:
+        import json
+
+        from checker.catalog import load_catalog
+
+        _choice("--format", format, FORMATS)
+        language = _choice("--lang", lang, ["nl", "en"]) or "nl"
+        catalog = load_catalog()
+        selected = [r for r in catalog.rules if not pack or r.pack in pack]
+        if format == "json":
+            typer.echo(json.dumps([_rule_json(r) for r in selected], ensure_ascii=False, indent=2))
+            return
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(show_lines=False)
+        for column in ("id", "severity", "title", "source", "status"):
+            table.add_column(column, overflow="fold")
+        for rule in selected:
+            source = rule.sources[0]
+            table.add_row(rule.id, rule.severity.value, rule.title.get(language), source.document + (f", {source.section}" if source.section else ""), source.status)
+        Console(soft_wrap=False, width=None if sys.stdout.isatty() else 180).print(table)
+
+    _guard(run)
+
+
+def _rule_json(rule) -> dict:
+    return {
+        "id": rule.id,
+        "pack": rule.pack,
+        "severity": rule.severity.value,
+        "title": rule.title.to_json(),
+        "applies_to": list(rule.applies_to),
+        "stages": list(rule.stages),
+        "effective_from": rule.effective_from,
+        "effective_until": rule.effective_until,
+        "waivable": rule.waivable,
+        "verification": rule.verification,
+        "sources": [s.to_json() for s in rule.sources],
+        "docs": rule.docs,
+        "file": rule.file,
+    }
+
+
+@app.command()
+def explain(
+    rule_id: str = typer.Argument(..., help="A rule id, for example CB22-EXIT-STRATEGY."),
+    lang: Optional[str] = LangOption,
+) -> None:
+    """Explain one rule: what it demands, whom it binds, its legal sources and how to comply."""
+
+    def run() -> None:
+        from checker.catalog import load_catalog
+        from checker.docs import rule_markdown
+
+        catalog = load_catalog()
+        rule = catalog.by_id(rule_id)
+        if rule is None:
+            import difflib
+
+            near = difflib.get_close_matches(rule_id.upper(), [r.id for r in catalog.rules], n=1)
+            hint = f"; did you mean {near[0]}?" if near else "; see 'cloudbeleid rules'"
+            raise UsageError(f"no rule {rule_id!r}{hint}")
+        typer.echo(rule_markdown(rule, _choice("--lang", lang, ["nl", "en"]) or "nl"))
+
+    _guard(run)
+
+
+@app.command()
+def docs(
+    output: Path = typer.Argument(Path("docs/rules"), help="Folder to write the rule pages to."),
+) -> None:
+    """Write the rule catalogue as Markdown pages (one per rule, and an index), from the rules' METADATA."""
+
+    def run() -> None:
+        from checker.docs import write_docs
+
+        written = write_docs(output)
+        typer.echo(f"wrote {len(written)} files to {output}")
+
+    _guard(run)
+
+
+@app.command()
+def version() -> None:
+    """Print the version of the checker and of its engine."""
+    from importlib.metadata import PackageNotFoundError, version as dist_version
+
+    from checker import __version__
+
+    try:
+        regorus = dist_version("gordon-to-regorus")
+    except PackageNotFoundError:
+        regorus = "not installed"
+    typer.echo(f"cloudbeleid-checker {__version__} (regorus {regorus}, Python {sys.version.split()[0]})")
+
+
+def main() -> None:
+    app(prog_name="cloudbeleid")

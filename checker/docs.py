@@ -1,0 +1,104 @@
+"""Rule pages generated from the rules' METADATA: `cloudbeleid explain` and docs/rules/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from checker.catalog import Catalog, load_catalog
+from checker.model import Rule
+
+STATUS = {
+    "nl": {
+        "verified": "geverifieerd tegen de primaire tekst [V]",
+        "partly_verified": "deels geverifieerd [V-part]",
+        "secondary": "alleen secundaire bronnen [S]: niet geverifieerd",
+        "memory": "uit het geheugen [M]: niet geverifieerd",
+    },
+    "en": {
+        "verified": "verified against the primary text [V]",
+        "partly_verified": "partly verified [V-part]",
+        "secondary": "secondary sources only [S]: not verified",
+        "memory": "from memory [M]: not verified",
+    },
+}
+
+BASES = {
+    "nl": {
+        "cloudbeleid": "Rijksbreed cloudbeleid: verplicht voor de Rijksdienst, advies voor zbo's en andere overheden, niet voor Defensie",
+        "kaderwet_zbo_art41": "Kaderwet zbo art. 41: verplicht voor zbo's waarop de Kaderwet van toepassing is en art. 41 niet is uitgezonderd",
+        "avg": "AVG: verplicht voor iedere verwerkingsverantwoordelijke",
+    },
+    "en": {
+        "cloudbeleid": "Rijksbreed cloudbeleid: mandatory for the Rijksdienst, advisory for zbo's and other governments, not for Defence",
+        "kaderwet_zbo_art41": "Kaderwet zbo art. 41: mandatory for zbo's to which the Kaderwet applies and art. 41 is not switched off",
+        "avg": "AVG (GDPR): mandatory for every controller",
+    },
+}
+
+LABELS = {
+    "nl": ("Ernst", "Geldt voor", "Wanneer gecontroleerd", "In werking", "Risicoacceptatie mogelijk", "ja", "nee",
+           "Bronnen", "Lezing van de checker", "Melding", "Oplossen", "Regelbestand", "Alleen voor", "tot en met"),
+    "en": ("Severity", "Applies to", "Checked at", "In force", "Risk acceptance possible", "yes", "no",
+           "Sources", "The checker's reading", "Message", "Remediation", "Rule file", "Only for", "until"),
+}
+
+
+def rule_markdown(rule: Rule, lang: str) -> str:
+    (severity, applies, stages, in_force, waivable, yes, no, sources, reading, message, remediation, file, only,
+     until) = LABELS[lang]
+    lines = [f"# {rule.id}: {rule.title.get(lang)}", ""]
+    if rule.description:
+        lines += [rule.description.get(lang), ""]
+    lines += [
+        f"- **{severity}:** {rule.severity.value}",
+        f"- **{applies}:** " + "; ".join(BASES[lang][b] for b in rule.applies_to),
+    ]
+    if rule.subject:
+        lines.append(f"- **{only}:** {rule.subject.get(lang)}")
+    lines += [
+        f"- **{stages}:** {', '.join(rule.stages)}",
+        f"- **{in_force}:** {rule.effective_from}" + (f" {until} {rule.effective_until}" if rule.effective_until else ""),
+        f"- **{waivable}:** {yes if rule.waivable else no}",
+        "",
+        f"## {sources}",
+        "",
+    ]
+    for source in rule.sources:
+        where = f", {source.section}" if source.section else ""
+        link = f" <{source.url}>" if source.url else ""
+        lines.append(f"- {source.document}{where} — *{STATUS[lang][source.status]}*{link}")
+        if source.quote:
+            lines.append(f"  > {source.quote}")
+    if rule.interpretation:
+        lines += ["", f"## {reading}", "", rule.interpretation.get(lang)]
+    lines += ["", f"## {message}", "", rule.messages["default"].get(lang)]
+    lines += ["", f"## {remediation}", "", rule.remediation.get(lang), "", f"{file}: `{rule.file}`", ""]
+    return "\n".join(lines)
+
+
+def index_markdown(catalog: Catalog) -> str:
+    lines = [
+        "# Regelcatalogus / Rule catalogue",
+        "",
+        "Generated from the rules' METADATA by `cloudbeleid docs`; do not edit by hand.",
+        "",
+        "| id | ernst / severity | titel | bron / source | status |",
+        "|---|---|---|---|---|",
+    ]
+    for rule in catalog.rules:
+        page = rule.docs.removeprefix("docs/rules/")
+        lines.append(f"| [{rule.id}]({page}) | {rule.severity.value} | {rule.title.nl} | {rule.sources[0].document} | {rule.verification} |")
+    return "\n".join(lines) + "\n"
+
+
+def write_docs(output: Path) -> list[Path]:
+    catalog = load_catalog()
+    written = []
+    for rule in catalog.rules:
+        path = output / rule.docs.removeprefix("docs/rules/")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(rule_markdown(rule, "nl") + "\n---\n\n" + rule_markdown(rule, "en"), encoding="utf-8")
+        written.append(path)
+    index = output / "README.md"
+    index.write_text(index_markdown(catalog), encoding="utf-8")
+    return written + [index]

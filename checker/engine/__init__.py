@@ -1,0 +1,108 @@
+"""Rego engines behind one small protocol, chosen by name (design.md, Engines)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any, Callable, Protocol
+
+from checker.errors import EngineError, UsageError
+from checker.resources import policies_dir
+
+ENTRYPOINT = "data.cloudbeleid.main.report"
+
+
+@dataclass(frozen=True)
+class PolicyBundle:
+    """The policies as the engines see them: modules without tests, and data files mounted at their folder's path."""
+
+    root: Path
+    modules: tuple[tuple[str, str], ...]
+    data: dict[str, Any]
+
+    @property
+    def data_json(self) -> str:
+        return json.dumps(self.data, ensure_ascii=True, allow_nan=False)
+
+
+@cache
+def load_bundle(root: Path | None = None) -> PolicyBundle:
+    root = root or policies_dir()
+    modules = tuple(
+        (path.relative_to(root).as_posix(), path.read_text(encoding="utf-8"))
+        for path in sorted(root.rglob("*.rego"))
+        if not path.name.endswith("_test.rego")
+    )
+    data: dict[str, Any] = {}
+    for path in sorted(root.rglob("*.json")):
+        # as OPA's loader does: a data file's content lands at its folder's path
+        node = data
+        for part in path.parent.relative_to(root).parts:
+            node = node.setdefault(part, {})
+        node.update(json.loads(path.read_text(encoding="utf-8")))
+    return PolicyBundle(root, modules, data)
+
+
+@dataclass(frozen=True)
+class RawReport:
+    """What data.cloudbeleid.main.report returned, checked for shape."""
+
+    violations: list[dict[str, Any]]
+    subjects: dict[str, list[int]]
+
+
+class Engine(Protocol):
+    name: str
+
+    def evaluate(self, bundle: PolicyBundle, input_document: dict[str, Any]) -> RawReport: ...
+
+    def close(self) -> None: ...
+
+
+def _embedded(**options: Any) -> Engine:
+    from checker.engine.embedded import EmbeddedEngine
+
+    return EmbeddedEngine()
+
+
+REGISTRY: dict[str, Callable[..., Engine]] = {"embedded": _embedded}
+
+
+def create_engine(name: str, **options: Any) -> Engine:
+    if name not in REGISTRY:
+        raise UsageError(f"unknown engine {name!r}; choose one of: {', '.join(REGISTRY)}")
+    return REGISTRY[name](**options)
+
+
+def serialise_input(input_document: dict[str, Any]) -> str:
+    """Input JSON for any engine: ASCII-escaped (no lone surrogate can reach the engine), no NaN or infinity."""
+    try:
+        return json.dumps(input_document, ensure_ascii=True, allow_nan=False)
+    except (TypeError, ValueError) as exc:
+        raise EngineError(f"input cannot be sent to the engine: {exc}") from None
+
+
+def parse_report(value: Any, engine: str) -> RawReport:
+    """Check the report's shape: anything else is an engine or policy fault, never a pass."""
+
+    def bad(why: str) -> EngineError:
+        return EngineError(f"{engine} engine returned a malformed report: {why}")
+
+    if not isinstance(value, dict) or not isinstance(value.get("violations"), list):
+        raise bad("no list of violations")
+    subjects = value.get("subjects", {})
+    if not isinstance(subjects, dict) or not all(isinstance(v, list) for v in subjects.values()):
+        raise bad("subjects is not an object of lists")
+    for violation in value["violations"]:
+        if not (
+            isinstance(violation, dict)
+            and isinstance(violation.get("rule"), str)
+            and isinstance(violation.get("service"), int)
+            and isinstance(violation.get("path"), list)
+            and isinstance(violation.get("kind"), str)
+            and isinstance(violation.get("params"), dict)
+        ):
+            raise bad(f"violation {json.dumps(violation)[:200]} lacks rule, service, path, kind or params")
+    return RawReport(value["violations"], subjects)

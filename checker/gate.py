@@ -1,0 +1,14 @@
+"""The gate's verdict: the one place that turns a Report into an exit code (design.md, Exit codes)."""
+
+from __future__ import annotations
+
+from checker.errors import ExitCode
+from checker.model import Report, Severity
+
+
+def exit_code(report: Report, fail_on: Severity) -> ExitCode:
+    if report.errors:
+        return ExitCode.UNCHECKED  # fail closed: some input was not checked
+    if report.failing(fail_on):
+        return ExitCode.FINDINGS
+    return ExitCode.OK

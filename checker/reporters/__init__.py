@@ -1,0 +1,17 @@
+"""Output formats: each a pure function of the Report (and the gate's threshold)."""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Callable
+
+from checker.model import Report, Severity
+
+Renderer = Callable[[Report, Severity, bool], str]
+
+# format name -> module in this package; modules load only when their format is asked for
+FORMATS = {"text": "text", "json": "json_report"}
+
+
+def renderer(name: str) -> Renderer:
+    return import_module(f"checker.reporters.{FORMATS[name]}").render

@@ -1,0 +1,54 @@
+"""The versioned JSON report (schemas/report.v1.schema.json): every finding, passes included."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from checker import __version__
+from checker.gate import exit_code
+from checker.model import Finding, Report, Severity
+
+REPORT_VERSION = 1
+
+
+def render(report: Report, fail_on: Severity, colour: bool = False) -> str:
+    return json.dumps(to_json(report, fail_on), ensure_ascii=False, indent=2) + "\n"
+
+
+def to_json(report: Report, fail_on: Severity) -> dict[str, Any]:
+    return {
+        "report_version": REPORT_VERSION,
+        "tool": {"name": "cloudbeleid-checker", "version": __version__},
+        "as_of": report.as_of,
+        "lang": report.lang,
+        "engine": report.engine,
+        "packs": list(report.packs),
+        "summary": {
+            "files": len(report.files),
+            "services": len(report.services),
+            "fail_on": fail_on.value,
+            "failing": len(report.failing(fail_on)),
+            "by_status": report.counts(),
+            "exit_code": int(exit_code(report, fail_on)),
+        },
+        "findings": [finding_json(f) for f in report.findings],
+    }
+
+
+def finding_json(finding: Finding) -> dict[str, Any]:
+    return {
+        "rule_id": finding.rule_id,
+        "status": finding.status.value,
+        "severity": finding.severity.value,
+        "enforcement": finding.enforcement.value,
+        "enforcement_reason": finding.enforcement_reason.to_json(),
+        "service": finding.service,
+        "message": finding.message.to_json(),
+        "title": finding.title.to_json() if finding.title else None,
+        "remediation": finding.remediation.to_json() if finding.remediation else None,
+        "location": finding.location.to_json(),
+        "sources": [s.to_json() for s in finding.sources],
+        "docs": finding.docs,
+        "waiver": finding.waiver,
+    }
