@@ -110,6 +110,9 @@ def read_rule(path: Path, root: Path, packs: dict[str, Pack]) -> Rule:
         raise PolicyError(f"rule {pack}.{name} must live in policies/rules/{pack}/{name}/{name}.rego", location=shown)
     if pack not in packs:
         raise PolicyError(f"pack {pack!r} is not declared in policies/data/packs.json", location=shown)
+    for required in ("subject", "deny"):
+        if not re.search(rf"^{required} contains ", text, re.MULTILINE):
+            raise PolicyError(f"rule must define '{required} contains ...' (see policies/main/main.rego)", location=shown)
     custom = annotation["custom"]
     errors = validate(custom, "rule-metadata")
     if errors:

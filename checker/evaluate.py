@@ -174,6 +174,8 @@ def join(rules: list[Rule], services: list[Service], raw: Any, as_of: str) -> li
     findings: list[Finding] = []
     for rule in rules:
         subjects = raw.subjects.get(rule.package)
+        if subjects is None:
+            raise PolicyError(f"the engine reported no subjects for rule {rule.id}; every rule defines 'subject'", location=rule.file)
         for index, service in enumerate(services):
             level, reason = enforcement(rule.applies_to, service.organisation)
             if not rule.in_force(as_of):
@@ -186,7 +188,7 @@ def join(rules: list[Rule], services: list[Service], raw: Any, as_of: str) -> li
                     message = _message(rule, violation)
                     location = _location(service.document, tuple(violation["path"]))
                     findings.append(_finding(rule, service, Status.FAIL, level, reason, message, location))
-            elif subjects is not None and index not in subjects:
+            elif index not in subjects:
                 why = Text(f"Regel alleen voor {rule.subject.nl}.", f"Rule only for {rule.subject.en}.") if rule.subject else Text(
                     "De voorwaarde van de regel geldt niet voor deze dienst.", "The rule's condition does not hold for this service.")
                 findings.append(_finding(rule, service, Status.NOT_APPLICABLE, level, reason, why, root))

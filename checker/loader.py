@@ -225,11 +225,13 @@ class _Builder:
         return result
 
 
-_NULLS = {"", "~", "null", "Null", "NULL"}
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _scalar(node: Any) -> Any:
     tag, value = node.tag, node.value
+    if _SURROGATE.search(value):
+        raise _NodeError("text contains an unpaired UTF-16 surrogate escape, which is not a character", node)
     if tag in (_TAG + "str", _TAG + "timestamp"):
         # dates stay strings: the schema checks their format, the policies compare them as text
         return value

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,9 @@ def bundle_root() -> Path:
 
 
 def policies_dir() -> Path:
-    return bundle_root() / "policies"
+    """The bundled policies, or a copy named by CLOUDBELEID_POLICIES (for rule authors working on a copy)."""
+    override = os.environ.get("CLOUDBELEID_POLICIES")
+    return Path(override) if override else bundle_root() / "policies"
 
 
 def schemas_dir() -> Path:

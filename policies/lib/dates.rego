@@ -2,10 +2,10 @@
 # description: |
 #   Calendar arithmetic on YYYY-MM-DD strings (the schema guarantees the form).
 #   Whole numbers only: time.add_date normalises month overflow differently in
-#   OPA and regorus, so it is not used.
+#   OPA and regorus, and regorus' to_number rejects "09", so neither is used.
 package cloudbeleid.lib.dates
 
-parts(date) := [to_number(substring(date, 0, 4)), to_number(substring(date, 5, 2)), to_number(substring(date, 8, 2))]
+parts(date) := time.date(time.parse_ns("2006-01-02", date))
 
 # Whether `date` lies more than `months` months before `as_of`: past date + months,
 # with the day clamped to the end of a shorter month (2024-01-31 + 1 month = 2024-02-29).

@@ -1,8 +1,10 @@
 # METADATA
 # description: |
 #   The one entrypoint. For every rule of the enabled packs: its violations, and
-#   its subjects (the services the rule looks at; a rule without `subject` looks
-#   at all). The checker joins both with the rule catalogue.
+#   its subjects (the indexes of the services the rule looks at). Every rule
+#   defines both `deny` and `subject`: regorus drops the whole `subjects` object
+#   when one package lacks the rule, where OPA drops only that key. The checker
+#   joins both with the rule catalogue.
 # entrypoint: true
 package cloudbeleid.main
 

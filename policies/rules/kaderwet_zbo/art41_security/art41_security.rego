@@ -47,6 +47,9 @@
 #       That the Rijksdienst's rules here are BIO2, VIR and VIRBI, and that an approved risk assessment following the
 #       Implementatiekader or BIO2 is the evidence, is the checker's reading (not verified). Applies only to zbo's to
 #       which the Kaderwet applies (art. 2(2)) and for which the minister did not switch art. 41 off (paragraph 2).
+#   subject:
+#     nl: alle clouddiensten
+#     en: all cloud services
 #   applies_to: [kaderwet_zbo_art41]
 #   stages: [procurement, implementation, operation]
 #   effective_from: "2007-02-01"
@@ -60,14 +63,18 @@ rijksdienst_methods := {"implementatiekader_2023", "bio2", "cb26_integraal"}
 
 path := ["assessments", "risk_assessment"]
 
+# Every service: whether art. 41 binds the organisation is the checker's applicability, not the rule's.
+subject contains i if some i, _ in input.services
+
 deny contains result.fail(i, array.concat(path, ["status"]), {"status": status}) if {
-	some i, svc in input.services
-	status := object.get(svc, array.concat(path, ["status"]), "none")
+	some i in subject
+	status := object.get(input.services[i], array.concat(path, ["status"]), "none")
 	status != "approved"
 }
 
 deny contains result.fail_kind(i, array.concat(path, ["method"]), "method", {"method": method}) if {
-	some i, svc in input.services
+	some i in subject
+	svc := input.services[i]
 	object.get(svc, array.concat(path, ["status"]), "none") == "approved"
 	method := object.get(svc, array.concat(path, ["method"]), "none")
 	not method in rijksdienst_methods
