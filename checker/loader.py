@@ -184,7 +184,9 @@ class _Builder:
             raise _NodeError(f"more than {MAX_NODES} values (an alias bomb?); descriptors are small", node)
         if depth > MAX_DEPTH:
             raise _NodeError(f"nesting deeper than {MAX_DEPTH} levels", node)
-        self.spans[path] = self.span(key_node or node, node)
+        # a value is located where it stands; a block collection, which starts a line below its key, at its key
+        first = key_node if key_node is not None and key_node.start_mark.line != node.start_mark.line else node
+        self.spans[path] = self.span(first, node)
         kind = type(node).__name__
         if kind == "ScalarNode":
             return _scalar(node)

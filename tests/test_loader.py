@@ -24,14 +24,14 @@ def problem(data: bytes):
 def test_nested_maps_have_line_and_column_of_their_key():
     doc = one("a:\n  b:\n    c: 1\n    d: x\n")
     assert doc.data == {"a": {"b": {"c": 1, "d": "x"}}}
-    assert doc.spans[("a", "b", "d")][:2] == (4, 5)
-    assert doc.spans[("a", "b")][:2] == (2, 3)
+    assert doc.spans[("a", "b", "d")][:2] == (4, 8)  # the value
+    assert doc.spans[("a", "b")][:2] == (2, 3)  # a block mapping: its key
 
 
 def test_sequence_items_and_flow_style():
     doc = one("list:\n  - name: x\n    tags: [p, {q: 1}]\n")
     assert doc.spans[("list", 0)][:2] == (2, 5)
-    assert doc.spans[("list", 0, "tags", 1, "q")][:2] == (3, 16)
+    assert doc.spans[("list", 0, "tags", 1, "q")][:2] == (3, 19)
     assert doc.spans[("list", 0, "tags", 0)][:2] == (3, 12)
 
 
@@ -45,7 +45,7 @@ def test_missing_path_is_located_at_nearest_existing_parent():
 def test_multi_document_each_with_index_and_absolute_lines():
     result = load_bytes(b"a: 1\n---\nb: 2\n---\nc: 3\n", "m.yaml")
     assert [(d.index, d.data) for d in result.documents] == [(0, {"a": 1}), (1, {"b": 2}), (2, {"c": 3})]
-    assert result.documents[2].spans[("c",)][:2] == (5, 1)
+    assert result.documents[2].spans[("c",)][:2] == (5, 4)
 
 
 def test_broken_document_does_not_hide_the_others():
@@ -69,7 +69,7 @@ def test_dates_stay_strings_and_yaml_12_booleans():
 def test_json_is_read_with_locations():
     doc = one('{\n  "id": "x",\n  "list": [1, 2]\n}\n')
     assert doc.data == {"id": "x", "list": [1, 2]}
-    assert doc.spans[("list",)][:2] == (3, 3)
+    assert doc.spans[("list",)][:2] == (3, 11)
 
 
 @pytest.mark.parametrize(
