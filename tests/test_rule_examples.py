@@ -1,0 +1,39 @@
+"""Every rule has a compliant and a non-compliant example under examples/rules/<pack>/<rule>/."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.catalog import load_catalog
+from tests.conftest import ROOT, check_json
+
+RULES = load_catalog().rules
+
+
+@pytest.fixture(scope="module")
+def findings() -> dict[str, list[dict]]:
+    code, report = check_json(str(ROOT / "examples/rules"))
+    assert code == 1
+    by_file: dict[str, list[dict]] = {}
+    for finding in report["findings"]:
+        by_file.setdefault(finding["location"]["file"], []).append(finding)
+    return by_file
+
+
+def _folder(rule) -> str:
+    return f"examples/rules/{rule.package.replace('.', '/')}"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_noncompliant_example_fails_this_rule_only(rule, findings):
+    results = findings[f"{_folder(rule)}/noncompliant.cloud.yaml"]
+    failing = {(f["rule_id"], f["enforcement"]) for f in results if f["status"] == "fail"}
+    assert failing == {(rule.id, "mandatory")}
+    assert all(f["location"]["line"] > 1 for f in results if f["status"] == "fail")
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_compliant_example_passes_this_rule(rule, findings):
+    results = findings[f"{_folder(rule)}/compliant.cloud.yaml"]
+    assert not [f for f in results if f["status"] in ("fail", "error")]
+    assert any(f["rule_id"] == rule.id and f["status"] == "pass" for f in results)
