@@ -72,6 +72,10 @@ EXPECTED: dict[str, Expected] = {
     "defensie": Expected(0, frozenset({DEFENSIE}), ()),
 }
 
+# Folders of examples/ that are not an organisation: the malformed descriptor, and the per-rule compliant
+# and non-compliant fixtures of tests/test_rule_examples.py.
+NOT_ORGANISATIONS = {"invalid", "rules"}
+
 CB22_RULES = {
     "CB22-EXIT-STRATEGY",
     "CB22-NO-STATE-SECRETS",
@@ -159,10 +163,6 @@ def test_example(name: str):
         assert finding["location"]["file"].endswith(".cloud.yaml")
         assert_points_at_field(finding)
     assert data["summary"]["failing"] == sum(1 for f in expected.failures if f[1] == MANDATORY)
-
-
-# examples/rules/ holds the per-rule compliant and non-compliant fixtures (tests/test_rule_examples.py).
-NOT_ORGANISATIONS = {"invalid", "rules"}
 
 
 def test_every_organisation_example_is_in_the_table():
