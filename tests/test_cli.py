@@ -22,7 +22,7 @@ def test_compliant_descriptor_exits_0(repo: Path):
     write(repo, "mail.cloud.yaml", VALID_DESCRIPTOR)
     result = run_cli("check", "--as-of", AS_OF, str(repo))
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "0 falend" in result.stdout and "geslaagd" in result.stdout
+    assert "0 verplicht falend" in result.stdout and "geslaagd" in result.stdout
 
 
 def test_failing_descriptor_exits_1_with_location_first(repo: Path):
@@ -58,7 +58,7 @@ def test_output_file_and_english(repo: Path, tmp_path: Path):
     assert result.returncode == 1 and result.stdout == ""
     text = out.read_text()
     assert "Information classified as state secret (stg_geheim)" in text
-    assert "Threshold low: failed." in text
+    assert "Threshold low: 2 at or above it; failed." in text
 
 
 def test_fail_on_raises_the_threshold(repo: Path):

@@ -13,8 +13,8 @@ _WORDS = {
     "nl": {
         "advisory": "advies",
         "error": "fout",
-        "summary": "{services} diensten in {files} bestanden (peildatum {as_of}): {failing} falend, {advisory} advies, {passed} voldaan, {na} niet van toepassing, {errors} fouten.",
-        "gate": "Drempel {fail_on}: {verdict}.",
+        "summary": "{services} diensten in {files} bestanden (peildatum {as_of}): {failing} verplicht falend, {advisory} advies, {passed} voldaan, {na} niet van toepassing, {errors} fouten.",
+        "gate": "Drempel {fail_on}: {gating} op of boven de drempel; {verdict}.",
         "ok": "geslaagd",
         "failed": "gefaald",
         "unchecked": "niet alles kon worden gecontroleerd",
@@ -22,8 +22,8 @@ _WORDS = {
     "en": {
         "advisory": "advisory",
         "error": "error",
-        "summary": "{services} services in {files} files (reference date {as_of}): {failing} failing, {advisory} advisory, {passed} passed, {na} not applicable, {errors} errors.",
-        "gate": "Threshold {fail_on}: {verdict}.",
+        "summary": "{services} services in {files} files (reference date {as_of}): {failing} mandatory failing, {advisory} advisory, {passed} passed, {na} not applicable, {errors} errors.",
+        "gate": "Threshold {fail_on}: {gating} at or above it; {verdict}.",
         "ok": "passed",
         "failed": "failed",
         "unchecked": "not everything could be checked",
@@ -49,7 +49,7 @@ def render(report: Report, fail_on: Severity, colour: bool = False) -> str:
         na=counts["not-applicable"], errors=counts["error"],
     ))
     verdict = {0: "ok", 1: "failed", 2: "unchecked"}[int(exit_code(report, fail_on))]
-    console.print(words["gate"].format(fail_on=fail_on.value, verdict=words[verdict]))
+    console.print(words["gate"].format(fail_on=fail_on.value, gating=len(report.failing(fail_on)), verdict=words[verdict]))
     return buffer.getvalue()
 
 
