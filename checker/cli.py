@@ -100,8 +100,14 @@ def check(
     fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Lowest severity of a mandatory failing finding that fails the run (default: the configuration's fail_on, else low)."),
     as_of: Optional[str] = typer.Option(None, "--as-of", help="Reference date (peildatum) YYYY-MM-DD; default today."),
     lang: Optional[str] = LangOption,
-    engine: Optional[str] = typer.Option(None, "--engine", help="Rego engine: embedded (default)."),
+    engine: Optional[str] = typer.Option(None, "--engine", help="Rego engine: embedded (regorus, default) or opa (the real OPA)."),
     config: Optional[Path] = ConfigOption,
+    opa_url: Optional[str] = typer.Option(None, "--opa-url", help="Query this running OPA server (implies --engine opa)."),
+    opa_path: Optional[Path] = typer.Option(None, "--opa-path", help="The opa binary the checker starts when no --opa-url is given."),
+    opa_token_env: Optional[str] = typer.Option(None, "--opa-token-env", help="Environment variable holding the bearer token for --opa-url (default CLOUDBELEID_OPA_TOKEN)."),
+    opa_ca_bundle: Optional[Path] = typer.Option(None, "--opa-ca-bundle", help="CA bundle (PEM) to verify the OPA server's TLS certificate."),
+    opa_timeout: Optional[float] = typer.Option(None, "--opa-timeout", help="Seconds to wait for OPA (default 30)."),
+    opa_any_revision: bool = typer.Option(False, "--opa-any-revision", help="Accept an OPA server whose policy bundle revision differs from this checker's policies."),
 ) -> None:
     """Check descriptors against the rules; exit 0 compliant, 1 failing findings, 2 not checkable, 3 engine error."""
 
@@ -116,8 +122,21 @@ def check(
         settings = _settings_config(config, paths or [])
         threshold = Severity(_choice("--fail-on", fail_on, SEVERITIES) or (settings and settings.fail_on) or "low")
         language = _choice("--lang", lang, ["nl", "en"]) or (settings and settings.lang) or "nl"
-        engine_name = _choice("--engine", engine, list(REGISTRY)) or (settings and settings.engine) or "embedded"
-        options = Options(tuple(paths or ()), config, _as_of(as_of), language, engine_name)
+        opa = dict(settings.opa) if settings else {}
+        engine_name = _choice("--engine", engine, list(REGISTRY)) or ("opa" if opa_url else None) or (settings and settings.engine) or "embedded"
+        engine_options = {}
+        if engine_name == "opa":
+            engine_options = {
+                "url": opa_url or opa.get("url"),
+                "opa_path": str(opa_path) if opa_path else opa.get("path"),
+                "token_env": opa_token_env or opa.get("token_env"),
+                "ca_bundle": str(opa_ca_bundle) if opa_ca_bundle else opa.get("ca_bundle"),
+                "timeout": opa_timeout or opa.get("timeout_seconds"),
+                "expect_revision": not opa_any_revision,
+            }
+        elif opa_url or opa_path or opa_token_env or opa_ca_bundle or opa_timeout:
+            raise UsageError("--opa-* options need --engine opa")
+        options = Options(tuple(paths or ()), config, _as_of(as_of), language, engine_name, engine_options)
         report = run_check(options)
         colour = format == "text" and output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
         _write(renderer(format)(report, threshold, colour), output)
@@ -237,6 +256,25 @@ def docs(
 
         written = write_docs(output)
         typer.echo(f"wrote {len(written)} files to {output}")
+
+    _guard(run)
+
+
+bundle_app = typer.Typer(help="OPA bundles of the policies, for a central OPA server.", no_args_is_help=True)
+app.add_typer(bundle_app, name="bundle")
+
+
+@bundle_app.command("build")
+def bundle_build(
+    output: Path = typer.Option(Path("cloudbeleid-bundle.tar.gz"), "--output", "-o", help="Where to write the bundle."),
+) -> None:
+    """Write an OPA bundle (.tar.gz with a .manifest) of the policies, for a bundle server."""
+
+    def run() -> None:
+        from checker.bundle import build
+
+        written = build(output)
+        typer.echo(f"wrote {output} (revision {written['revision']}, roots {', '.join(written['roots'])})")
 
     _guard(run)
 

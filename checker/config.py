@@ -32,6 +32,7 @@ class Config:
     fail_on: str | None = None
     engine: str | None = None
     lang: str | None = None
+    opa: dict[str, Any] = field(default_factory=dict)
 
     @property
     def name(self) -> str:
@@ -77,6 +78,7 @@ def load_config(path: Path) -> Config:
         fail_on=data.get("fail_on"),
         engine=data.get("engine"),
         lang=data.get("lang"),
+        opa=data.get("opa", {}),
     )
 
 

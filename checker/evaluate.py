@@ -131,6 +131,7 @@ def check(options: Options) -> Report:
         groups.setdefault(service.config.path, []).append(service)
     findings: list[Finding] = list(collected.errors)
     all_packs: dict[str, None] = {}
+    engine_version, revision = "unknown", None
     if groups:
         engine = create_engine(options.engine, **options.engine_options)
         bundle = load_bundle()
@@ -146,6 +147,7 @@ def check(options: Options) -> Report:
                     "services": [s.document.data for s in group],
                 })
                 findings.extend(join(catalog.in_packs(packs), group, raw, options.as_of))
+            engine_version, revision = engine.version, engine.revision
         finally:
             engine.close()
     findings.sort(key=lambda f: (f.location.file, f.location.document, f.location.line, f.location.column, f.rule_id))
@@ -158,6 +160,8 @@ def check(options: Options) -> Report:
         files=tuple(collected.files),
         services=tuple(s.id for s in collected.services),
         rules=tuple(catalog.in_packs(tuple(all_packs))),
+        engine_version=engine_version,
+        policy_revision=revision,
     )
 
 

@@ -160,6 +160,8 @@ class Report:
     files: tuple[str, ...]
     services: tuple[str, ...]
     rules: tuple[Rule, ...] = field(default=())
+    engine_version: str = "unknown"
+    policy_revision: str | None = None
 
     def failing(self, threshold: Severity) -> list[Finding]:
         return [f for f in self.findings if f.gating and f.status is Status.FAIL and f.severity.at_least(threshold)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from functools import cache
@@ -25,6 +26,17 @@ class PolicyBundle:
     @property
     def data_json(self) -> str:
         return json.dumps(self.data, ensure_ascii=True, allow_nan=False)
+
+    @property
+    def revision(self) -> str:
+        """The checker's version plus a digest of every module and the data: what an OPA bundle's manifest carries."""
+        from checker import __version__
+
+        digest = hashlib.sha256()
+        for name, source in self.modules:
+            digest.update(name.encode() + b"\0" + source.encode() + b"\0")
+        digest.update(json.dumps(self.data, sort_keys=True).encode())
+        return f"{__version__}+{digest.hexdigest()[:16]}"
 
 
 @cache
@@ -55,6 +67,8 @@ class RawReport:
 
 class Engine(Protocol):
     name: str
+    version: str  # of the engine itself, known after the first evaluation
+    revision: str | None  # of the policies the engine evaluated, known after the first evaluation
 
     def evaluate(self, bundle: PolicyBundle, input_document: dict[str, Any]) -> RawReport: ...
 
@@ -64,10 +78,18 @@ class Engine(Protocol):
 def _embedded(**options: Any) -> Engine:
     from checker.engine.embedded import EmbeddedEngine
 
+    if options:
+        raise UsageError(f"the embedded engine takes no OPA options ({', '.join('--' + k.replace('_', '-') for k in options)})")
     return EmbeddedEngine()
 
 
-REGISTRY: dict[str, Callable[..., Engine]] = {"embedded": _embedded}
+def _opa(**options: Any) -> Engine:
+    from checker.engine.opa import OpaEngine
+
+    return OpaEngine(**options)
+
+
+REGISTRY: dict[str, Callable[..., Engine]] = {"embedded": _embedded, "opa": _opa}
 
 
 def create_engine(name: str, **options: Any) -> Engine:

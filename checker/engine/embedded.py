@@ -19,7 +19,11 @@ class EmbeddedEngine:
     name = "embedded"
 
     def __init__(self) -> None:
+        from importlib.metadata import version
+
         self._local = threading.local()
+        self.version = f"regorus {version('gordon-to-regorus')}"
+        self.revision: str | None = None
 
     def _engine(self, bundle: PolicyBundle) -> Any:
         cached = getattr(self._local, "engine", None)
@@ -40,6 +44,7 @@ class EmbeddedEngine:
 
     def evaluate(self, bundle: PolicyBundle, input_document: dict[str, Any]) -> RawReport:
         engine = self._engine(bundle)
+        self.revision = bundle.revision
         payload = serialise_input(input_document)
         try:
             engine.set_input_json(payload)

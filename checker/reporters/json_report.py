@@ -23,6 +23,8 @@ def to_json(report: Report, fail_on: Severity) -> dict[str, Any]:
         "as_of": report.as_of,
         "lang": report.lang,
         "engine": report.engine,
+        "engine_version": report.engine_version,
+        "policy_revision": report.policy_revision,
         "packs": list(report.packs),
         "summary": {
             "files": len(report.files),

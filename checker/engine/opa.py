@@ -1,0 +1,250 @@
+"""The OPA engine: the real Open Policy Agent over its REST API, through opa-python-client.
+
+Two modes. Given a URL, it queries a running OPA (a central policy service) that
+already holds the policies, from a bundle. Without one, it starts `opa run
+--server` itself on 127.0.0.1, uploads the policies unmodified and the data,
+evaluates, and stops it again, also after an error or Ctrl-C.
+
+The client's quirks (shared/research/anchors.md §4.3) are kept away from the user:
+policies are uploaded with rego_compat=False and read back to prove they were
+not rewritten; the token goes only to the OPA server (no call here fetches
+another URL); an undefined decision is an error, never an empty pass; builtin
+errors are strict; and every connection or HTTP failure is an EngineError (exit
+3) naming the server and the cause.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from checker.engine import ENTRYPOINT, PolicyBundle, RawReport, parse_report
+from checker.errors import EngineError, UsageError
+
+DEFAULT_TOKEN_ENV = "CLOUDBELEID_OPA_TOKEN"
+DEFAULT_TIMEOUT = 30.0
+_QUERY_PARAMS = {"strict-builtin-errors": "true", "provenance": "true"}
+_PACKAGE, _RULE = ENTRYPOINT.removeprefix("data.").rsplit(".", 1)
+
+
+def find_opa(explicit: str | None = None) -> str:
+    """The opa binary: --opa-path or the configuration's opa.path, else PATH, else the project's .tools/bin."""
+    if explicit:
+        path = Path(explicit).expanduser()
+        if not (path.is_file() and os.access(path, os.X_OK)):
+            raise UsageError(f"--opa-path {explicit}: not an executable file")
+        return str(path)
+    found = shutil.which("opa")
+    if found:
+        return found
+    local = Path(__file__).resolve().parents[2] / ".tools/bin/opa"
+    if local.is_file():
+        return str(local)
+    raise UsageError("no opa binary found: give --opa-path, set opa.path in .cloudbeleid.yaml, put opa on PATH, or run scripts/install-opa")
+
+
+class OpaEngine:
+    name = "opa"
+
+    def __init__(
+        self,
+        url: str | None = None,
+        token_env: str | None = None,
+        ca_bundle: str | None = None,
+        timeout: float | None = None,
+        opa_path: str | None = None,
+        expect_revision: bool = True,
+    ) -> None:
+        self.url = url
+        self.token_env = token_env or DEFAULT_TOKEN_ENV
+        self.ca_bundle = ca_bundle
+        self.timeout = timeout or DEFAULT_TIMEOUT
+        self.opa_path = opa_path
+        self.expect_revision = expect_revision
+        self.version = "unknown"
+        self.revision: str | None = None
+        self._process: subprocess.Popen[bytes] | None = None
+        self._client: Any = None
+        self._loaded: PolicyBundle | None = None
+        self._log: Any = None
+
+    @property
+    def server(self) -> str:
+        return self.url or "(not started)"
+
+    # -- connecting -------------------------------------------------------------
+
+    def _connect(self, url: str, token: str | None) -> Any:
+        from opa_client.opa import OpaClient
+
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise UsageError(f"--opa-url {url!r} is not an http(s) address")
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+        client = OpaClient(host=parts.hostname, port=port, ssl=parts.scheme == "https", token=token, retries=0, timeout=self.timeout)
+        if parts.path.rstrip("/"):
+            client.root_url = f"{parts.scheme}://{parts.netloc}{parts.path.rstrip('/')}/v1"
+        if parts.scheme == "https":
+            client._session.verify = self.ca_bundle or True  # TLS verification stays on
+        client._session.trust_env = False  # no proxy or .netrc credentials from the environment
+        return client
+
+    def _start(self) -> None:
+        opa = find_opa(self.opa_path)
+        port = _free_port()
+        log_dir = Path(os.environ.get("TMPDIR", "/tmp"))
+        self._log = open(log_dir / f"cloudbeleid-opa-{os.getpid()}-{port}.log", "w+b")  # noqa: SIM115 - kept until close
+        command = [opa, "run", "--server", "--addr", f"127.0.0.1:{port}", "--skip-version-check", "--log-level", "error"]
+        self._process = subprocess.Popen(
+            command, stdin=subprocess.DEVNULL, stdout=self._log, stderr=subprocess.STDOUT,
+            preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None,  # noqa: PLW1509
+        )
+        self.url = f"http://127.0.0.1:{port}"
+        self._client = self._connect(self.url, None)
+        deadline = time.monotonic() + self.timeout
+        while time.monotonic() < deadline:
+            if self._process.poll() is not None:
+                raise EngineError(f"managed OPA ({opa}) exited with code {self._process.returncode} on start: {self._log_tail()}")
+            if self._client.check_health():
+                return
+            time.sleep(0.05)
+        raise EngineError(f"managed OPA at {self.url} did not become healthy within {self.timeout:.0f} s: {self._log_tail()}")
+
+    def _load(self, bundle: PolicyBundle) -> None:
+        """Upload the policies unmodified and the data; read each policy back to prove it was not rewritten."""
+        from opa_client.errors import RegoParseError
+
+        for name, source in bundle.modules:
+            try:
+                self._client.update_policy_from_string(source, name, rego_compat=False)
+            except RegoParseError as exc:
+                raise EngineError(f"OPA at {self.url} rejected policy {name}: {exc.message}") from None
+            stored = self._client.get_policy(name).get("result", {}).get("raw")
+            if stored != source:
+                raise EngineError(f"OPA at {self.url} stores policy {name} differently from the source: refusing to evaluate")
+        for key, value in bundle.data.items():
+            self._client.update_or_create_data(value, key)
+        self._loaded = bundle
+
+    def _ensure(self, bundle: PolicyBundle) -> None:
+        if self._client is None:
+            if self.url:
+                token = os.environ.get(self.token_env)
+                self._client = self._connect(self.url, token)
+            else:
+                self._start()
+        if self._process is not None and self._loaded is not bundle:
+            self._guard(lambda: self._load(bundle), "loading the policies")
+
+    # -- evaluating -------------------------------------------------------------
+
+    def evaluate(self, bundle: PolicyBundle, input_document: dict[str, Any]) -> RawReport:
+        self._ensure(bundle)
+        answer = self._guard(
+            lambda: self._client.query_rule(input_document, _PACKAGE, _RULE, dict(_QUERY_PARAMS)), f"evaluating {ENTRYPOINT}"
+        )
+        if not isinstance(answer, dict):
+            raise EngineError(f"OPA at {self.server} answered something other than a JSON object")
+        provenance = answer.get("provenance", {})
+        self.version = f"OPA {provenance.get('version', 'unknown')}"
+        revisions = sorted({b.get("revision") for b in provenance.get("bundles", {}).values() if b.get("revision")})
+        if self._process is not None:
+            self.revision = bundle.revision  # uploaded by us, and read back unchanged
+        else:
+            self.revision = ", ".join(revisions) or None
+            if self.expect_revision and revisions and revisions != [bundle.revision]:
+                raise EngineError(
+                    f"OPA at {self.server} serves policy revision {self.revision}, this checker has {bundle.revision}: "
+                    "the verdict would come from other rules (use a bundle built by this version, or --opa-any-revision)"
+                )
+        if "result" not in answer:
+            # undefined is not false and not a pass: the policies are not (all) there
+            raise EngineError(f"OPA at {self.server}: {ENTRYPOINT} is undefined (are the cloudbeleid policies loaded?)")
+        return parse_report(answer["result"], self.name)
+
+    def _guard(self, action: Any, what: str) -> Any:
+        import requests
+
+        try:
+            return action()
+        except requests.exceptions.SSLError as exc:
+            raise EngineError(f"OPA at {self.server}: TLS certificate not verified while {what} ({_reason(exc)})") from None
+        except requests.exceptions.Timeout:
+            raise EngineError(f"OPA at {self.server} did not answer within {self.timeout:g} s while {what}") from None
+        except requests.exceptions.ConnectionError as exc:
+            raise EngineError(f"cannot reach OPA at {self.server} while {what}: {_reason(exc)}") from None
+        except requests.exceptions.HTTPError as exc:
+            raise EngineError(f"OPA at {self.server} answered HTTP {exc.response.status_code} while {what}: {_body(exc.response)}") from None
+        except requests.exceptions.RequestException as exc:
+            raise EngineError(f"OPA at {self.server} failed while {what}: {_reason(exc)}") from None
+        except ValueError as exc:  # a body that is not JSON
+            raise EngineError(f"OPA at {self.server} sent an answer that is not JSON while {what}: {exc}") from None
+
+    def close(self) -> None:
+        if self._client is not None:
+            self._client.close_connection()
+            self._client = None
+        if self._process is not None:
+            _stop(self._process)
+            self._process = None
+            self.url = None
+            self._loaded = None
+        if self._log is not None:
+            self._log.close()
+            Path(self._log.name).unlink(missing_ok=True)
+            self._log = None
+
+    def _log_tail(self) -> str:
+        if self._log is None:
+            return ""
+        self._log.flush()
+        self._log.seek(0)
+        return self._log.read()[-800:].decode("utf-8", "replace").strip() or "(no output)"
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _die_with_parent() -> None:
+    """In the child: the kernel sends SIGTERM when the checker dies, so a managed OPA never outlives it."""
+    import ctypes
+
+    ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C goes to the checker, which stops OPA itself
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=5)
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc)
+    for marker in ("Connection refused", "Name or service not known", "certificate verify failed", "Read timed out", "Remote end closed"):
+        if marker in text:
+            return marker.lower() if marker != "Connection refused" else "connection refused"
+    return text[:300]
+
+
+def _body(response: Any) -> str:
+    try:
+        data = response.json()
+        return f"{data.get('code', '')}: {data.get('message', '')}".strip(": ") or response.text[:300]
+    except ValueError:
+        return response.text[:300] or response.reason

@@ -1,0 +1,73 @@
+"""A real OPA server on loopback, for the tests of the OPA engine."""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+import subprocess
+import threading
+import time
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Iterator
+
+from tests.opa_binary import opa_path
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _listening(port: int) -> bool:
+    with socket.socket() as sock:
+        sock.settimeout(0.2)
+        return sock.connect_ex(("127.0.0.1", port)) == 0
+
+
+@contextlib.contextmanager
+def opa_server(*args: str, ready: str | None = None) -> Iterator[str]:
+    """`opa run --server` on a free loopback port; yields its URL; stops it afterwards."""
+    port = free_port()
+    command = [opa_path(), "run", "--server", "--addr", f"127.0.0.1:{port}", "--skip-version-check", "--log-level", "error", *args]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while not _listening(port):
+            assert process.poll() is None, process.stdout.read().decode()
+            assert time.monotonic() < deadline, "OPA did not start"
+            time.sleep(0.05)
+        if ready:  # e.g. the bundle was pulled: /health?bundles
+            import urllib.request
+
+            while True:
+                try:
+                    with urllib.request.urlopen(url + ready, timeout=2) as answer:
+                        if answer.status == 200:
+                            break
+                except OSError:
+                    pass
+                assert time.monotonic() < deadline, f"OPA never became ready ({ready})"
+                time.sleep(0.1)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@contextlib.contextmanager
+def file_server(folder: Path) -> Iterator[str]:
+    """A plain HTTP server for a folder on loopback: the bundle server."""
+    handler = partial(SimpleHTTPRequestHandler, directory=str(folder))
+    handler.log_message = lambda *a, **k: None  # type: ignore[method-assign]
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -1,0 +1,138 @@
+"""The OPA engine against a real OPA on loopback: bundles, tokens, faults, the managed server's life."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from checker.bundle import build
+from checker.engine import PolicyBundle, load_bundle
+from tests.conftest import AS_OF, ROOT, VALID_DESCRIPTOR, check_json, run_cli, write
+from tests.opa_binary import opa_path
+from tests.opa_server import file_server, free_port, opa_server
+
+POLICY_ARGS = ["--ignore", "*_test.rego", str(ROOT / "policies")]
+
+
+def comparable(report: dict) -> list:
+    return [{k: v for k, v in f.items()} for f in report["findings"]]
+
+
+@pytest.fixture(scope="module")
+def embedded_examples() -> tuple[int, dict]:
+    return check_json(str(ROOT / "examples"))
+
+
+def _serve_bundle(tmp_path: Path, bundle: PolicyBundle | None = None):
+    manifest = build(tmp_path / "bundles" / "cloudbeleid.tar.gz", bundle)
+    config = tmp_path / "opa.yaml"
+    config.write_text(json.dumps({
+        "services": {"bundles": {"url": "BUNDLE_URL"}},
+        "bundles": {"cloudbeleid": {"service": "bundles", "resource": "cloudbeleid.tar.gz", "polling": {"min_delay_seconds": 60, "max_delay_seconds": 120}}},
+    }))
+    return manifest, config
+
+
+def test_bundle_round_trip_through_a_bundle_server(tmp_path: Path, embedded_examples):
+    manifest, config = _serve_bundle(tmp_path)
+    with file_server(tmp_path / "bundles") as bundle_url:
+        config.write_text(config.read_text().replace("BUNDLE_URL", bundle_url))
+        with opa_server("--config-file", str(config), ready="/health?bundles") as url:
+            code, report = check_json("--engine", "opa", "--opa-url", url, str(ROOT / "examples"))
+    embedded_code, embedded = embedded_examples
+    assert (code, comparable(report)) == (embedded_code, comparable(embedded))
+    assert report["engine"] == "opa" and report["engine_version"] == "OPA 1.22.3"
+    assert report["policy_revision"] == manifest["revision"] == embedded["policy_revision"]
+
+
+def test_server_with_other_policies_is_refused(tmp_path: Path):
+    bundle = load_bundle()
+    other = PolicyBundle(bundle.root, bundle.modules, {**bundle.data, "extra": {"x": 1}})
+    _, config = _serve_bundle(tmp_path, other)
+    write(tmp_path / "repo", ".cloudbeleid.yaml", "organisation: {name: X, type: ministerie}\n")
+    write(tmp_path / "repo", "mail.cloud.yaml", VALID_DESCRIPTOR)
+    with file_server(tmp_path / "bundles") as bundle_url:
+        config.write_text(config.read_text().replace("BUNDLE_URL", bundle_url))
+        with opa_server("--config-file", str(config), ready="/health?bundles") as url:
+            refused = run_cli("check", "--opa-url", url, "--as-of", AS_OF, str(tmp_path / "repo"))
+            accepted = run_cli("check", "--opa-url", url, "--opa-any-revision", "--as-of", AS_OF, str(tmp_path / "repo"))
+    assert refused.returncode == 3
+    assert f"OPA at {url} serves policy revision" in refused.stderr
+    assert accepted.returncode == 0, accepted.stderr
+
+
+def test_bearer_token_from_the_environment(tmp_path: Path, repo: Path):
+    authz = write(tmp_path, "authz.rego", 'package system.authz\n\ndefault allow := false\n\nallow if input.identity == "s3cret"\n')
+    write(repo, "mail.cloud.yaml", VALID_DESCRIPTOR)
+    with opa_server("--authentication=token", "--authorization=basic", str(authz), *POLICY_ARGS) as url:
+        good = run_cli("check", "--opa-url", url, "--as-of", AS_OF, str(repo), env={"CLOUDBELEID_OPA_TOKEN": "s3cret"})
+        custom = run_cli("check", "--opa-url", url, "--opa-token-env", "MY_TOKEN", "--as-of", AS_OF, str(repo), env={"MY_TOKEN": "s3cret"})
+        bad = run_cli("check", "--opa-url", url, "--as-of", AS_OF, str(repo), env={"CLOUDBELEID_OPA_TOKEN": "wrong"})
+    assert good.returncode == 0, good.stderr
+    assert custom.returncode == 0, custom.stderr
+    assert bad.returncode == 3
+    assert f"OPA at {url} answered HTTP 401" in bad.stderr and "s3cret" not in bad.stderr + bad.stdout
+
+
+def test_connection_refused_is_exit_3_naming_the_server(repo: Path):
+    write(repo, "mail.cloud.yaml", VALID_DESCRIPTOR)
+    url = f"http://127.0.0.1:{free_port()}"
+    result = run_cli("check", "--opa-url", url, str(repo))
+    assert result.returncode == 3
+    assert f"cannot reach OPA at {url}" in result.stderr and "connection refused" in result.stderr
+
+
+def test_server_without_the_policies_is_undefined_not_a_pass(repo: Path):
+    write(repo, "mail.cloud.yaml", VALID_DESCRIPTOR)
+    with opa_server() as url:
+        result = run_cli("check", "--opa-url", url, str(repo))
+    assert result.returncode == 3
+    assert "data.cloudbeleid.main.report is undefined" in result.stderr
+
+
+def test_policy_error_on_the_server_is_exit_3(tmp_path: Path, repo: Path):
+    broken = write(tmp_path, "broken.rego", 'package cloudbeleid.main\n\nreport := to_number("x")\n')
+    write(repo, "mail.cloud.yaml", VALID_DESCRIPTOR)
+    with opa_server(str(broken)) as url:
+        result = run_cli("check", "--opa-url", url, str(repo))
+    assert result.returncode == 3
+    assert f"OPA at {url} answered HTTP 500" in result.stderr
+
+
+def _opa_servers() -> set[str]:
+    ps = subprocess.run(["ps", "-eo", "pid,args"], capture_output=True, text=True).stdout
+    return {line.split()[0] for line in ps.splitlines() if "run --server --addr 127.0.0.1" in line and "--log-level error" in line}
+
+
+def test_managed_opa_starts_loads_and_stops(repo: Path):
+    write(repo, "mail.cloud.yaml", VALID_DESCRIPTOR.replace("covers_data_destruction: true", "covers_data_destruction: false"))
+    before = _opa_servers()
+    code, report = check_json("--engine", "opa", "--opa-path", opa_path(), str(repo))
+    assert code == 1 and report["engine_version"] == "OPA 1.22.3"
+    assert [f["rule_id"] for f in report["findings"] if f["status"] == "fail"] == ["CB22-EXIT-STRATEGY"]
+    assert _opa_servers() == before
+
+
+def test_managed_opa_with_a_bad_binary(repo: Path, tmp_path: Path):
+    write(repo, "mail.cloud.yaml", VALID_DESCRIPTOR)
+    fake = write(tmp_path, "opa", "#!/bin/sh\necho 'not opa' >&2\nexit 7\n")
+    fake.chmod(0o755)
+    result = run_cli("check", "--engine", "opa", "--opa-path", str(fake), str(repo))
+    assert result.returncode == 3
+    assert "exited with code 7" in result.stderr and "not opa" in result.stderr
+
+
+def test_opa_options_need_the_opa_engine(repo: Path):
+    write(repo, "mail.cloud.yaml", VALID_DESCRIPTOR)
+    result = run_cli("check", "--engine", "embedded", "--opa-timeout", "3", str(repo))
+    assert result.returncode == 2 and "--opa-* options need --engine opa" in result.stderr
+
+
+def test_engine_and_opa_path_from_the_configuration(tmp_path: Path):
+    write(tmp_path, ".cloudbeleid.yaml", f"organisation: {{name: X, type: ministerie}}\nengine: opa\nopa: {{path: {opa_path()}, timeout_seconds: 20}}\n")
+    write(tmp_path, "mail.cloud.yaml", VALID_DESCRIPTOR)
+    code, report = check_json(str(tmp_path))
+    assert code == 0 and report["engine"] == "opa" and report["engine_version"] == "OPA 1.22.3"
