@@ -136,3 +136,29 @@ def test_engine_and_opa_path_from_the_configuration(tmp_path: Path):
     write(tmp_path, "mail.cloud.yaml", VALID_DESCRIPTOR)
     code, report = check_json(str(tmp_path))
     assert code == 0 and report["engine"] == "opa" and report["engine_version"] == "OPA 1.22.3"
+
+
+def test_managed_opa_does_not_outlive_a_killed_checker():
+    import os
+    import signal
+    import sys
+    import time
+
+    code = (
+        "import time\nfrom checker.engine.opa import OpaEngine\n"
+        f"e = OpaEngine(opa_path={opa_path()!r}); e._start(); print(e._process.pid, flush=True); time.sleep(60)\n"
+    )
+    checker = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    opa_pid = int(checker.stdout.readline())
+    os.kill(checker.pid, signal.SIGKILL)
+    checker.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            state = Path(f"/proc/{opa_pid}/stat").read_text().split()[2]
+        except FileNotFoundError:
+            return  # gone and reaped
+        if state in ("Z", "X"):
+            return  # exited; only the reaping is left to init
+        time.sleep(0.1)
+    raise AssertionError(f"managed OPA {opa_pid} still runs after its checker was killed")
