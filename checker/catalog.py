@@ -49,16 +49,20 @@ class Catalog:
         return tuple(p.id for p in self.packs.values() if p.default)
 
 
-def rule_files(root: Path | None = None) -> list[Path]:
-    root = root or policies_dir()
+def rule_files(root: Path) -> list[Path]:
     return sorted(p for p in (root / "rules").glob("*/*/*.rego") if not p.name.endswith("_test.rego"))
 
 
 @cache
-def load_catalog(root: Path | None = None) -> Catalog:
-    root = root or policies_dir()
-    packs = _load_packs(root)
-    rules = [read_rule(path, root, packs) for path in rule_files(root)]
+def load_catalog(roots: tuple[Path, ...] | None = None) -> Catalog:
+    roots = roots or (policies_dir(),)
+    packs: dict[str, Pack] = {}
+    for root in roots:
+        for pack_id, pack in _load_packs(root).items():
+            if pack_id in packs:
+                raise PolicyError(f"pack {pack_id!r} is declared twice", location=str(root / "data" / "packs.json"))
+            packs[pack_id] = pack
+    rules = [read_rule(path, root, packs) for root in roots for path in rule_files(root)]
     seen: dict[str, str] = {}
     for rule in rules:
         if rule.id in seen:
@@ -68,7 +72,13 @@ def load_catalog(root: Path | None = None) -> Catalog:
 
 
 def _load_packs(root: Path) -> dict[str, Pack]:
-    data = json.loads((root / "data" / "packs.json").read_text(encoding="utf-8"))["packs"]
+    path = root / "data" / "packs.json"
+    if not path.is_file():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))["packs"]
+    except (ValueError, KeyError) as exc:
+        raise PolicyError(f"not a pack declaration ({exc})", location=str(path)) from None
     return {
         pack_id: Pack(pack_id, p["prefix"], _text(p["title"]), p["default"], _text(p["description"]))
         for pack_id, p in data.items()
@@ -109,7 +119,7 @@ def read_rule(path: Path, root: Path, packs: dict[str, Pack]) -> Rule:
     if path.parent.name != name or path.parent.parent.name != pack or path.stem != name:
         raise PolicyError(f"rule {pack}.{name} must live in policies/rules/{pack}/{name}/{name}.rego", location=shown)
     if pack not in packs:
-        raise PolicyError(f"pack {pack!r} is not declared in policies/data/packs.json", location=shown)
+        raise PolicyError(f"pack {pack!r} is not declared in a data/packs.json", location=shown)
     for required in ("subject", "deny"):
         if not re.search(rf"^{required} contains ", text, re.MULTILINE):
             raise PolicyError(f"rule must define '{required} contains ...' (see policies/main/main.rego)", location=shown)

@@ -90,6 +90,13 @@ def _write(text: str, output: Optional[Path]) -> None:
 PathsArgument = typer.Argument(None, help="Descriptor files or folders; default: the configuration's folder, or the current one.", show_default=False)
 ConfigOption = typer.Option(None, "--config", "-c", help="Use this .cloudbeleid.yaml for every descriptor, instead of the nearest one above each.")
 LangOption = typer.Option(None, "--lang", help="Language of findings: nl (default) or en.")
+PoliciesOption = typer.Option(None, "--policies", help="A folder of the organisation's own rules, besides the shipped ones (repeatable; also 'policies' in .cloudbeleid.yaml).")
+
+
+def _policy_roots(policies: Optional[List[Path]], settings=None) -> tuple:
+    from checker.engine import policy_roots
+
+    return policy_roots(tuple(policies or ()) or (settings.policies if settings else ()))
 
 
 @app.command()
@@ -102,6 +109,7 @@ def check(
     lang: Optional[str] = LangOption,
     engine: Optional[str] = typer.Option(None, "--engine", help="Rego engine: embedded (regorus, default) or opa (the real OPA)."),
     config: Optional[Path] = ConfigOption,
+    policies: Optional[List[Path]] = PoliciesOption,
     opa_url: Optional[str] = typer.Option(None, "--opa-url", help="Query this running OPA server (implies --engine opa)."),
     opa_path: Optional[Path] = typer.Option(None, "--opa-path", help="The opa binary the checker starts when no --opa-url is given."),
     opa_token_env: Optional[str] = typer.Option(None, "--opa-token-env", help="Environment variable holding the bearer token for --opa-url (default CLOUDBELEID_OPA_TOKEN)."),
@@ -136,7 +144,8 @@ def check(
             }
         elif opa_url or opa_path or opa_token_env or opa_ca_bundle or opa_timeout:
             raise UsageError("--opa-* options need --engine opa")
-        options = Options(tuple(paths or ()), config, _as_of(as_of), language, engine_name, engine_options)
+        extra = tuple(policies or ()) or (settings.policies if settings else ())
+        options = Options(tuple(paths or ()), config, _as_of(as_of), language, engine_name, engine_options, extra)
         report = run_check(options)
         colour = format == "text" and output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
         _write(renderer(format)(report, threshold, colour), output)
@@ -174,6 +183,8 @@ def rules(
     pack: Optional[List[str]] = typer.Option(None, "--pack", help="Only these packs."),
     format: str = typer.Option("text", "--format", "-f", help="Output format: text or json."),
     lang: Optional[str] = LangOption,
+    policies: Optional[List[Path]] = PoliciesOption,
+    config: Optional[Path] = ConfigOption,
 ) -> None:
     """List the rules: id, severity, title, source and how sure that source is."""
 
@@ -184,7 +195,7 @@ def rules(
 
         _choice("--format", format, FORMATS)
         language = _choice("--lang", lang, ["nl", "en"]) or "nl"
-        catalog = load_catalog()
+        catalog = load_catalog(_policy_roots(policies, _settings_config(config, [])))
         selected = [r for r in catalog.rules if not pack or r.pack in pack]
         if format == "json":
             typer.echo(json.dumps([_rule_json(r) for r in selected], ensure_ascii=False, indent=2))
@@ -225,6 +236,8 @@ def _rule_json(rule) -> dict:
 def explain(
     rule_id: str = typer.Argument(..., help="A rule id, for example CB22-EXIT-STRATEGY."),
     lang: Optional[str] = LangOption,
+    policies: Optional[List[Path]] = PoliciesOption,
+    config: Optional[Path] = ConfigOption,
 ) -> None:
     """Explain one rule: what it demands, whom it binds, its legal sources and how to comply."""
 
@@ -232,7 +245,7 @@ def explain(
         from checker.catalog import load_catalog
         from checker.docs import rule_markdown
 
-        catalog = load_catalog()
+        catalog = load_catalog(_policy_roots(policies, _settings_config(config, [])))
         rule = catalog.by_id(rule_id)
         if rule is None:
             import difflib
@@ -267,13 +280,16 @@ app.add_typer(bundle_app, name="bundle")
 @bundle_app.command("build")
 def bundle_build(
     output: Path = typer.Option(Path("cloudbeleid-bundle.tar.gz"), "--output", "-o", help="Where to write the bundle."),
+    policies: Optional[List[Path]] = PoliciesOption,
+    config: Optional[Path] = ConfigOption,
 ) -> None:
     """Write an OPA bundle (.tar.gz with a .manifest) of the policies, for a bundle server."""
 
     def run() -> None:
         from checker.bundle import build
+        from checker.engine import load_bundle
 
-        written = build(output)
+        written = build(output, load_bundle(_policy_roots(policies, _settings_config(config, []))))
         typer.echo(f"wrote {output} (revision {written['revision']}, roots {', '.join(written['roots'])})")
 
     _guard(run)

@@ -33,6 +33,7 @@ class Config:
     engine: str | None = None
     lang: str | None = None
     opa: dict[str, Any] = field(default_factory=dict)
+    policies: tuple[Path, ...] = ()
 
     @property
     def name(self) -> str:
@@ -79,6 +80,7 @@ def load_config(path: Path) -> Config:
         engine=data.get("engine"),
         lang=data.get("lang"),
         opa=data.get("opa", {}),
+        policies=tuple((path.parent / p) for p in data.get("policies", ())),
     )
 
 

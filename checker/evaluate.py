@@ -24,6 +24,7 @@ class Options:
     lang: str = "nl"
     engine: str = "embedded"
     engine_options: dict[str, Any] = field(default_factory=dict)
+    policies: tuple[Path, ...] = ()  # the organisation's own policy folders, besides the shipped ones
 
 
 @dataclass
@@ -118,14 +119,15 @@ def packs_for(config: Config, catalog: Catalog) -> tuple[str, ...]:
 
 
 def check(options: Options) -> Report:
-    from checker.engine import create_engine, load_bundle
+    from checker.engine import create_engine, load_bundle, policy_roots
 
     finder = ConfigFinder(options.config)
     paths = list(options.paths) or [finder.explicit.root if finder.explicit else Path.cwd()]
     collected = collect(paths, finder)
     if not collected.files:
         raise InputError("no service descriptors found (file names matching the discovery globs, by default *.cloud.yaml)", location=", ".join(map(str, paths)))
-    catalog = load_catalog()
+    roots = policy_roots(options.policies)
+    catalog = load_catalog(roots)
     groups: dict[Path | None, list[Service]] = {}
     for service in collected.services:
         groups.setdefault(service.config.path, []).append(service)
@@ -134,7 +136,7 @@ def check(options: Options) -> Report:
     engine_version, revision = "unknown", None
     if groups:
         engine = create_engine(options.engine, **options.engine_options)
-        bundle = load_bundle()
+        bundle = load_bundle(roots)
         try:
             for group in groups.values():
                 config = group[0].config

@@ -81,7 +81,7 @@ def test_policy_syntax_error_is_a_policy_error_with_the_file(tmp_path: Path):
     rule = root / "rules/cb22/exit_strategy/exit_strategy.rego"
     rule.write_text(rule.read_text() + "\ndeny contains x if {\n")
     with pytest.raises(PolicyError) as caught:
-        evaluate([{}], load_bundle(root))
+        evaluate([{}], load_bundle((root,)))
     assert "exit_strategy.rego" in str(caught.value)
 
 
@@ -89,7 +89,7 @@ def test_missing_entrypoint_is_an_engine_error(tmp_path: Path):
     root = _copy(tmp_path)
     (root / "main/main.rego").unlink()
     with pytest.raises(EngineError, match="undefined"):
-        evaluate([{}], load_bundle(root))
+        evaluate([{}], load_bundle((root,)))
 
 
 @pytest.mark.parametrize(

@@ -50,7 +50,7 @@ def test_bundle_round_trip_through_a_bundle_server(tmp_path: Path, embedded_exam
 
 def test_server_with_other_policies_is_refused(tmp_path: Path):
     bundle = load_bundle()
-    other = PolicyBundle(bundle.root, bundle.modules, {**bundle.data, "extra": {"x": 1}})
+    other = PolicyBundle(bundle.roots, bundle.modules, {**bundle.data, "extra": {"x": 1}})
     _, config = _serve_bundle(tmp_path, other)
     write(tmp_path / "repo", ".cloudbeleid.yaml", "organisation: {name: X, type: ministerie}\n")
     write(tmp_path / "repo", "mail.cloud.yaml", VALID_DESCRIPTOR)

@@ -9,7 +9,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Callable, Protocol
 
-from checker.errors import EngineError, UsageError
+from checker.errors import EngineError, PolicyError, UsageError
 from checker.resources import policies_dir
 
 ENTRYPOINT = "data.cloudbeleid.main.report"
@@ -19,7 +19,7 @@ ENTRYPOINT = "data.cloudbeleid.main.report"
 class PolicyBundle:
     """The policies as the engines see them: modules without tests, and data files mounted at their folder's path."""
 
-    root: Path
+    roots: tuple[Path, ...]
     modules: tuple[tuple[str, str], ...]
     data: dict[str, Any]
 
@@ -39,22 +39,48 @@ class PolicyBundle:
         return f"{__version__}+{digest.hexdigest()[:16]}"
 
 
+def policy_roots(extra: tuple[Path, ...] = ()) -> tuple[Path, ...]:
+    """The shipped policies first, then the organisation's own policy folders."""
+    return (policies_dir(), *extra)
+
+
 @cache
-def load_bundle(root: Path | None = None) -> PolicyBundle:
-    root = root or policies_dir()
-    modules = tuple(
-        (path.relative_to(root).as_posix(), path.read_text(encoding="utf-8"))
-        for path in sorted(root.rglob("*.rego"))
-        if not path.name.endswith("_test.rego")
-    )
+def load_bundle(roots: tuple[Path, ...] | None = None) -> PolicyBundle:
+    roots = roots or policy_roots()
+    modules: list[tuple[str, str]] = []
     data: dict[str, Any] = {}
-    for path in sorted(root.rglob("*.json")):
-        # as OPA's loader does: a data file's content lands at its folder's path
-        node = data
-        for part in path.parent.relative_to(root).parts:
-            node = node.setdefault(part, {})
-        node.update(json.loads(path.read_text(encoding="utf-8")))
-    return PolicyBundle(root, modules, data)
+    for index, root in enumerate(roots):
+        if not root.is_dir():
+            raise UsageError(f"policy folder {root} does not exist")
+        prefix = "" if index == 0 else f"custom{index}/"
+        modules += [
+            (prefix + path.relative_to(root).as_posix(), path.read_text(encoding="utf-8"))
+            for path in sorted(root.rglob("*.rego"))
+            if not path.name.endswith("_test.rego")
+        ]
+        for path in sorted(root.rglob("*.json")):
+            # as OPA's loader does: a data file's content lands at its folder's path
+            try:
+                content = json.loads(path.read_text(encoding="utf-8"))
+            except ValueError as exc:
+                raise PolicyError(f"data file is not JSON: {exc}", location=str(path)) from None
+            _merge(data, path.parent.relative_to(root).parts, content, path)
+    return PolicyBundle(tuple(roots), tuple(modules), data)
+
+
+def _merge(tree: dict[str, Any], parts: tuple[str, ...], content: Any, path: Path) -> None:
+    node = tree
+    for part in parts:
+        node = node.setdefault(part, {})
+    if not isinstance(content, dict):
+        raise PolicyError("a data file must hold a JSON object", location=str(path))
+    for key, value in content.items():
+        if key in node and isinstance(node[key], dict) and isinstance(value, dict):
+            _merge(node, (key,), value, path)
+        elif key in node:
+            raise PolicyError(f"data key {'.'.join(parts + (key,))} is defined twice", location=str(path))
+        else:
+            node[key] = value
 
 
 @dataclass(frozen=True)

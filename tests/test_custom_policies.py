@@ -1,0 +1,115 @@
+"""An organisation's own rules beside the shipped ones: --policies, the configuration, bundles, both engines."""
+
+from __future__ import annotations
+
+import json
+import tarfile
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import AS_OF, VALID_DESCRIPTOR, check_json, run_cli, write
+from tests.opa_binary import opa_path
+
+RULE = '''# METADATA
+# title: Geen leverancier met een Amerikaanse moedermaatschappij
+# custom:
+#   id: EIGEN-NO-US-PARENT
+#   severity: medium
+#   title:
+#     nl: Geen leverancier met een Amerikaanse moedermaatschappij
+#     en: No provider with an American parent company
+#   message:
+#     nl: "De moedermaatschappij van de leverancier zit in {country}."
+#     en: "The provider's parent company is in {country}."
+#   remediation:
+#     nl: Kies een leverancier zonder Amerikaanse moedermaatschappij.
+#     en: Choose a provider without an American parent company.
+#   sources:
+#     - document: Departementaal cloudbeleid Voorbeeldzaken, par. 3
+#       status: verified
+#   subject:
+#     nl: alle clouddiensten
+#     en: all cloud services
+#   applies_to: [cloudbeleid]
+#   stages: [procurement]
+#   effective_from: "2025-01-01"
+#   waivable: true
+package cloudbeleid.rules.eigen.no_us_parent
+
+import data.cloudbeleid.lib.result
+
+subject contains i if some i, _ in input.services
+
+deny contains result.fail(i, ["provider", "ultimate_parent_country"], {"country": country}) if {
+	some i in subject
+	country := input.services[i].provider.ultimate_parent_country
+	country == data.eigen.forbidden_parent
+}
+'''
+
+
+@pytest.fixture
+def custom(tmp_path: Path) -> Path:
+    folder = tmp_path / "eigen-regels"
+    write(folder, "data/packs.json", json.dumps({"packs": {"eigen": {"prefix": "EIGEN", "default": True,
+          "title": {"nl": "Eigen regels", "en": "Own rules"}, "description": {"nl": "Eigen.", "en": "Own."}}}}))
+    write(folder, "eigen/data.json", json.dumps({"forbidden_parent": "US"}))
+    write(folder, "rules/eigen/no_us_parent/no_us_parent.rego", RULE)
+    return folder
+
+
+@pytest.fixture
+def us_service(repo: Path) -> Path:
+    write(repo, "mail.cloud.yaml", VALID_DESCRIPTOR.replace("hq_country: NL", "hq_country: NL\n  ultimate_parent_country: US"))
+    return repo
+
+
+def _fails(report: dict) -> list[tuple[str, int]]:
+    return [(f["rule_id"], f["location"]["line"]) for f in report["findings"] if f["status"] == "fail"]
+
+
+def test_custom_rules_from_the_command_line(custom: Path, us_service: Path):
+    code, report = check_json("--policies", str(custom), str(us_service))
+    assert code == 1
+    assert _fails(report) == [("EIGEN-NO-US-PARENT", 10)]
+    assert "eigen" in report["packs"]
+    rules = run_cli("rules", "--format", "json", "--policies", str(custom))
+    assert "EIGEN-NO-US-PARENT" in {r["id"] for r in json.loads(rules.stdout)}
+
+
+def test_custom_rules_from_the_configuration_and_the_opa_engine(custom: Path, us_service: Path):
+    (us_service / ".cloudbeleid.yaml").write_text(f"organisation: {{name: X, type: ministerie}}\npolicies: [{custom}]\n")
+    embedded = check_json(str(us_service))
+    opa = check_json("--engine", "opa", "--opa-path", opa_path(), str(us_service))
+    assert embedded[0] == opa[0] == 1
+    assert _fails(embedded[1]) == _fails(opa[1]) == [("EIGEN-NO-US-PARENT", 10)]
+    assert embedded[1]["policy_revision"] == opa[1]["policy_revision"]
+
+
+def test_bundle_carries_custom_policies(custom: Path, tmp_path: Path):
+    output = tmp_path / "b.tar.gz"
+    result = run_cli("bundle", "build", "--output", str(output), "--policies", str(custom))
+    assert result.returncode == 0, result.stderr
+    with tarfile.open(output) as archive:
+        names = archive.getnames()
+        manifest = json.load(archive.extractfile("/.manifest"))
+    assert "/custom1/rules/eigen/no_us_parent/no_us_parent.rego" in names
+    assert "/eigen/data.json" in names and "/data/data.json" in names
+    assert sorted(manifest["roots"]) == ["cloudbeleid", "data", "eigen"]
+
+
+def test_custom_rule_with_a_syntax_error_is_exit_3(custom: Path, us_service: Path):
+    rule = custom / "rules/eigen/no_us_parent/no_us_parent.rego"
+    rule.write_text(rule.read_text().replace("some i in subject", "some i in subject {"))
+    result = run_cli("check", "--as-of", AS_OF, "--policies", str(custom), str(us_service))
+    assert result.returncode == 3
+    assert "no_us_parent.rego" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_custom_rule_with_invalid_metadata_is_exit_3(custom: Path, us_service: Path):
+    rule = custom / "rules/eigen/no_us_parent/no_us_parent.rego"
+    rule.write_text(rule.read_text().replace("severity: medium", "severity: serious"))
+    result = run_cli("check", "--policies", str(custom), str(us_service))
+    assert result.returncode == 3
+    assert "no_us_parent.rego" in result.stderr and "invalid METADATA" in result.stderr
