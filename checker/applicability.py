@@ -70,6 +70,49 @@ def _kaderwet_zbo_art41(org: dict[str, Any]) -> Verdict:
     )
 
 
+def _kaderwet_zbo(org: dict[str, Any]) -> Verdict:
+    if org.get("type") != "zbo":
+        return Enforcement.NOT_APPLICABLE, Text(
+            "De Kaderwet zbo geldt alleen voor zelfstandige bestuursorganen.",
+            "The Kaderwet zbo applies only to zbo's.",
+        )
+    if org.get("kaderwet_zbo_applies") is False:
+        return Enforcement.NOT_APPLICABLE, Text(
+            "De Kaderwet zbo is niet van toepassing op deze zbo (art. 2 lid 2).",
+            "The Kaderwet zbo does not apply to this zbo (art. 2(2)).",
+        )
+    return Enforcement.MANDATORY, Text(
+        "De Kaderwet zbo is van toepassing op deze zbo.",
+        "The Kaderwet zbo applies to this zbo.",
+    )
+
+
+def _bio2(org: dict[str, Any]) -> Verdict:
+    if org.get("type") in RIJKSDIENST | {"defensie", "decentrale_overheid"}:
+        return Enforcement.MANDATORY, Text(
+            "De overheidsmaatregelen van de BIO2 zijn verplicht voor Rijk, gemeenten, provincies en waterschappen.",
+            "The BIO2 government measures are mandatory for central government, municipalities, provinces and water boards.",
+        )
+    return Enforcement.ADVISORY, Text(
+        "De BIO2 is voor deze organisatie het aanbevolen normenkader.",
+        "BIO2 is the recommended baseline for this organisation.",
+    )
+
+
+def _archiefwet(org: dict[str, Any]) -> Verdict:
+    return Enforcement.MANDATORY, Text(
+        "De Archiefwet 1995 geldt voor ieder overheidsorgaan, zbo's inbegrepen (art. 1 onder b).",
+        "The Archiefwet 1995 binds every public body, zbo's included (art. 1(b)).",
+    )
+
+
+def _kamer_2025(org: dict[str, Any]) -> Verdict:
+    return Enforcement.ADVISORY, Text(
+        "Toezegging van het kabinet aan de Tweede Kamer (2025); geen wettelijke norm.",
+        "A commitment of the cabinet to the House (2025); not a statutory rule.",
+    )
+
+
 def _avg(org: dict[str, Any]) -> Verdict:
     return Enforcement.MANDATORY, Text(
         "De AVG geldt voor iedere verwerkingsverantwoordelijke.",
@@ -77,7 +120,15 @@ def _avg(org: dict[str, Any]) -> Verdict:
     )
 
 
-BASES = {"cloudbeleid": _cloudbeleid, "kaderwet_zbo_art41": _kaderwet_zbo_art41, "avg": _avg}
+BASES = {
+    "cloudbeleid": _cloudbeleid,
+    "kaderwet_zbo_art41": _kaderwet_zbo_art41,
+    "kaderwet_zbo": _kaderwet_zbo,
+    "avg": _avg,
+    "bio2": _bio2,
+    "archiefwet": _archiefwet,
+    "kamer_2025": _kamer_2025,
+}
 
 
 def enforcement(applies_to: tuple[str, ...], organisation: dict[str, Any]) -> Verdict:

@@ -15,7 +15,12 @@ from checker.schema import validate
 
 CONFIG_NAME = ".cloudbeleid.yaml"
 DEFAULT_INCLUDE = ("**/*.cloud.yaml", "**/*.cloud.yml", "**/*.cloud.json")
-DEFAULT_RISK_ASSESSMENT_MAX_AGE_MONTHS = 12
+DEFAULT_THRESHOLDS = {
+    "risk_assessment_max_age_months": 12,
+    "supplier_review_max_age_months": 12,
+    "market_concentration_max_share": 0.5,
+    "market_concentration_max_services": 5,
+}
 
 
 @dataclass(frozen=True)
@@ -26,7 +31,8 @@ class Config:
     root: Path
     organisation: dict[str, Any] = field(default_factory=dict)
     packs: tuple[str, ...] | None = None
-    risk_assessment_max_age_months: int = DEFAULT_RISK_ASSESSMENT_MAX_AGE_MONTHS
+    thresholds: dict[str, Any] = field(default_factory=dict)
+    reference_data: dict[str, list[str]] = field(default_factory=dict)
     include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = ()
     fail_on: str | None = None
@@ -40,7 +46,8 @@ class Config:
         return str(self.path) if self.path else "(no .cloudbeleid.yaml)"
 
     def settings(self, packs: tuple[str, ...]) -> dict[str, Any]:
-        return {"packs": list(packs), "risk_assessment_max_age_months": self.risk_assessment_max_age_months}
+        """input.settings of an evaluation: the packs, every threshold, and overrides of the reference data."""
+        return {"packs": list(packs), **DEFAULT_THRESHOLDS, **self.thresholds, "reference_data": self.reference_data}
 
     def is_descriptor(self, path: Path) -> bool:
         try:
@@ -71,9 +78,8 @@ def load_config(path: Path) -> Config:
         root=path.parent,
         organisation=data["organisation"],
         packs=tuple(p.replace("-", "_") for p in data["packs"]) if "packs" in data else None,
-        risk_assessment_max_age_months=data.get("thresholds", {}).get(
-            "risk_assessment_max_age_months", DEFAULT_RISK_ASSESSMENT_MAX_AGE_MONTHS
-        ),
+        thresholds=data.get("thresholds", {}),
+        reference_data=data.get("reference_data", {}),
         include=tuple(discovery.get("include", DEFAULT_INCLUDE)),
         exclude=tuple(discovery.get("exclude", ())),
         fail_on=data.get("fail_on"),

@@ -6,6 +6,15 @@ from pathlib import Path
 
 from checker.catalog import Catalog, load_catalog
 from checker.model import Rule
+from checker.resources import bundle_root, examples_dir
+
+FIXTURES = ("compliant", "noncompliant")
+
+
+def fixtures(rule: Rule) -> list[tuple[str, Path]]:
+    """The rule's compliant and non-compliant example descriptors, where they exist."""
+    folder = examples_dir() / rule.pack / rule.package.split(".", 1)[1]
+    return [(kind, folder / f"{kind}.cloud.yaml") for kind in FIXTURES if (folder / f"{kind}.cloud.yaml").is_file()]
 
 STATUS = {
     "nl": {
@@ -27,25 +36,35 @@ BASES = {
         "cloudbeleid": "Rijksbreed cloudbeleid: verplicht voor de Rijksdienst, advies voor zbo's en andere overheden, niet voor Defensie",
         "kaderwet_zbo_art41": "Kaderwet zbo art. 41: verplicht voor zbo's waarop de Kaderwet van toepassing is en art. 41 niet is uitgezonderd",
         "avg": "AVG: verplicht voor iedere verwerkingsverantwoordelijke",
+        "kaderwet_zbo": "Kaderwet zbo: verplicht voor zbo's waarop de Kaderwet van toepassing is",
+        "bio2": "BIO2: verplicht voor Rijk (Defensie inbegrepen), gemeenten, provincies en waterschappen; advies voor anderen",
+        "archiefwet": "Archiefwet 1995: verplicht voor ieder overheidsorgaan",
+        "kamer_2025": "Toezeggingen aan de Tweede Kamer (2025): advies, geen wettelijke norm",
     },
     "en": {
         "cloudbeleid": "Rijksbreed cloudbeleid: mandatory for the Rijksdienst, advisory for zbo's and other governments, not for Defence",
         "kaderwet_zbo_art41": "Kaderwet zbo art. 41: mandatory for zbo's to which the Kaderwet applies and art. 41 is not switched off",
         "avg": "AVG (GDPR): mandatory for every controller",
+        "kaderwet_zbo": "Kaderwet zbo: mandatory for zbo's to which the Kaderwet applies",
+        "bio2": "BIO2: mandatory for central government (Defence included), municipalities, provinces and water boards; advisory for others",
+        "archiefwet": "Archiefwet 1995: mandatory for every public body",
+        "kamer_2025": "Commitments to the House (2025): advisory, not statutory",
     },
 }
 
 LABELS = {
     "nl": ("Ernst", "Geldt voor", "Wanneer gecontroleerd", "In werking", "Risicoacceptatie mogelijk", "ja", "nee",
-           "Bronnen", "Lezing van de checker", "Melding", "Oplossen", "Regelbestand", "Alleen voor", "tot en met"),
+           "Bronnen", "Lezing van de checker", "Melding", "Oplossen", "Regelbestand", "Alleen voor", "tot en met",
+           "Voorbeelden", {"compliant": "Voldoet", "noncompliant": "Voldoet niet"}),
     "en": ("Severity", "Applies to", "Checked at", "In force", "Risk acceptance possible", "yes", "no",
-           "Sources", "The checker's reading", "Message", "Remediation", "Rule file", "Only for", "until"),
+           "Sources", "The checker's reading", "Message", "Remediation", "Rule file", "Only for", "until",
+           "Examples", {"compliant": "Compliant", "noncompliant": "Non-compliant"}),
 }
 
 
 def rule_markdown(rule: Rule, lang: str) -> str:
     (severity, applies, stages, in_force, waivable, yes, no, sources, reading, message, remediation, file, only,
-     until) = LABELS[lang]
+     until, examples, kinds) = LABELS[lang]
     lines = [f"# {rule.id}: {rule.title.get(lang)}", ""]
     if rule.description:
         lines += [rule.description.get(lang), ""]
@@ -72,7 +91,14 @@ def rule_markdown(rule: Rule, lang: str) -> str:
     if rule.interpretation:
         lines += ["", f"## {reading}", "", rule.interpretation.get(lang)]
     lines += ["", f"## {message}", "", rule.messages["default"].get(lang)]
-    lines += ["", f"## {remediation}", "", rule.remediation.get(lang), "", f"{file}: `{rule.file}`", ""]
+    lines += ["", f"## {remediation}", "", rule.remediation.get(lang)]
+    found = fixtures(rule)
+    if found:
+        lines += ["", f"## {examples}"]
+        for kind, path in found:
+            shown = path.relative_to(bundle_root()).as_posix()
+            lines += ["", f"### {kinds[kind]}: `{shown}`", "", "```yaml", path.read_text(encoding="utf-8").rstrip(), "```"]
+    lines += ["", f"{file}: `{rule.file}`", ""]
     return "\n".join(lines)
 
 

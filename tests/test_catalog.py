@@ -82,3 +82,12 @@ def test_id_must_carry_the_pack_prefix(tmp_path: Path):
     path.write_text(path.read_text().replace("id: CB22-NO-STATE-SECRETS", "id: KWZBO-NO-STATE-SECRETS"))
     with pytest.raises(PolicyError, match="must start with CB22-"):
         read_rule(path, root, _load_packs(root))
+
+
+@pytest.mark.parametrize("rule", CATALOG.rules, ids=lambda r: r.id)
+def test_docs_show_both_fixtures(rule):
+    from checker.docs import fixtures
+
+    assert [kind for kind, _ in fixtures(rule)] == ["compliant", "noncompliant"]
+    page = rule_markdown(rule, "en")
+    assert "### Compliant:" in page and "### Non-compliant:" in page

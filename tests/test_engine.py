@@ -10,7 +10,10 @@ from checker.engine import create_engine, load_bundle, parse_report
 from checker.errors import EngineError, PolicyError, UsageError
 from checker.resources import policies_dir
 
-SETTINGS = {"packs": ["cb22", "kaderwet_zbo"], "risk_assessment_max_age_months": 12}
+from checker.catalog import load_catalog
+from checker.config import Config
+
+SETTINGS = Config(path=None, root=Path(".")).settings(load_catalog().default_packs())
 
 
 def evaluate(services, bundle=None):

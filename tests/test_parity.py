@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from checker.catalog import load_catalog
+from checker.config import Config
 from checker.engine import create_engine, load_bundle
 from checker.engine.opa import OpaEngine
 from checker.evaluate import Options, check
@@ -66,7 +68,8 @@ def test_raw_reports_agree_on_the_generated_set():
     """The engines' own answers, before the join: violations with kind, path and params, and subjects."""
     bundle = load_bundle()
     services = descriptors(1000, seed=7)
-    document = {"as_of": "2026-02-28", "organisation": {}, "settings": {"packs": ["cb22", "kaderwet_zbo"], "risk_assessment_max_age_months": 12}, "services": services}
+    settings = Config(path=None, root=Path(".")).settings(load_catalog().default_packs())
+    document = {"as_of": "2026-02-28", "organisation": {}, "settings": settings, "services": services}
     embedded_engine, opa_engine = create_engine("embedded"), OpaEngine(opa_path=opa_path())
     try:
         embedded, opa = embedded_engine.evaluate(bundle, document), opa_engine.evaluate(bundle, document)

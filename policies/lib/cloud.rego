@@ -17,3 +17,8 @@ special_personal_data(svc) if count(object.get(svc, ["data", "special_categories
 personal_data(svc) if svc.data.personal_data == true
 
 personal_data(svc) if special_personal_data(svc)
+
+# Materieel cloudgebruik: for the primary task, an important support process, or large-scale personal data.
+materieel(svc) if svc.service.materieel == true
+
+materieel(svc) if count(object.get(svc, ["service", "materieel_reasons"], [])) > 0

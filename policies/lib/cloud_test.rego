@@ -25,3 +25,9 @@ test_special_categories_are_personal_data if {
 	not cloud.personal_data({"data": {"personal_data": false}})
 	cloud.personal_data({"data": {"personal_data": true}})
 }
+
+test_materieel_by_flag_or_reason if {
+	cloud.materieel({"service": {"materieel": true}})
+	cloud.materieel({"service": {"materieel_reasons": ["primaire_taak"]}})
+	not cloud.materieel({"service": {"materieel": false}})
+}

@@ -4,11 +4,20 @@
 #   service's data are stored, processed or reachable from.
 package cloudbeleid.lib.countries
 
-eer := {code | some code in data.data.countries.eer.codes}
+# A list from the configuration (reference_data in .cloudbeleid.yaml) replaces the shipped one.
+codes(name) := override if {
+	override := input.settings.reference_data[name]
+} else := data.data.countries[name].codes
 
-adequacy := {code | some code in data.data.countries.adequacy.codes}
+eer := {code | some code in codes("eer")}
 
-adequacy_if_dpf_certified := {code | some code in data.data.countries.adequacy_if_dpf_certified.codes}
+eer_plus_ch := {code | some code in codes("eer_plus_ch")}
+
+adequacy := {code | some code in codes("adequacy")}
+
+adequacy_if_dpf_certified := {code | some code in codes("adequacy_if_dpf_certified")}
+
+c2000_excluded := {code | some code in codes("c2000_excluded")}
 
 # The fields that hold countries the data go to or are reachable from: remote
 # access by support staff or telemetry counts as much as storage.

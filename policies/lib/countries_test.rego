@@ -30,3 +30,11 @@ test_locations_cover_hosting_fields_and_subprocessors if {
 		{"country": "IN", "path": ["provider", "subprocessors", 0, "country"], "field": "subprocessors"},
 	}
 }
+
+test_configuration_overrides_a_list if {
+	countries.c2000_excluded == {"CN", "IR", "KP", "RU"}
+	countries.c2000_excluded == {"XX"} with input.settings.reference_data.c2000_excluded as ["XX"]
+	countries.eer == {"NL"} with input.settings.reference_data.eer as ["NL"]
+	"CH" in countries.eer_plus_ch
+	not "BQ" in countries.eer_plus_ch
+}

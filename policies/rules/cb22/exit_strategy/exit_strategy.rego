@@ -7,6 +7,11 @@
 #   title:
 #     nl: Exitstrategie in de overeenkomst, met overdracht en vernietiging van de gegevens
 #     en: Exit strategy in the contract, covering transfer and destruction of the data
+#   description:
+#     nl: >-
+#       Afspraken met cloudleveranciers bevatten een exitstrategie: hoe gegevens en toepassingen naar een andere leverancier gaan en hoe de leverancier de gegevens daarna vernietigt. Zo blijft de afhankelijkheid beheersbaar.
+#     en: >-
+#       Agreements with cloud providers contain an exit strategy: how data and applications move to another provider and how the provider destroys the data afterwards. That keeps the dependency manageable.
 #   message:
 #     nl: "De exitstrategie is niet volledig aangetoond: {field} is niet true."
 #     en: "The exit strategy is not fully shown: {field} is not true."

@@ -7,6 +7,11 @@
 #   title:
 #     nl: Geen staatsgeheim gerubriceerde informatie in de publieke cloud
 #     en: No information classified as state secret in a public cloud
+#   description:
+#     nl: >-
+#       Het Rijksbreed cloudbeleid sluit de publieke cloud uit voor staatsgeheim gerubriceerde informatie: de minister kan alleen besluiten over informatie tot en met Departementaal Vertrouwelijk. Staatsgeheimen vallen onder het VIRBI en vragen een daarvoor goedgekeurde omgeving.
+#     en: >-
+#       The Rijksbreed cloudbeleid excludes public cloud for information classified as state secret: the minister can decide only on information up to Departementaal Vertrouwelijk. State secrets fall under VIRBI and need an environment approved for them.
 #   message:
 #     nl: "Staatsgeheim gerubriceerde informatie ({level}) in een publieke cloud ({model})."
 #     en: "Information classified as state secret ({level}) in a public cloud ({model})."

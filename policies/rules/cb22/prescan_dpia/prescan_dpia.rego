@@ -7,6 +7,11 @@
 #   title:
 #     nl: Goedgekeurde pre-scan DPIA voor persoonsgegevens in de publieke cloud
 #     en: Approved pre-scan DPIA for personal data in a public cloud
+#   description:
+#     nl: >-
+#       Wie persoonsgegevens in een publieke clouddienst verwerkt, heeft eerst een goedgekeurde pre-scan DPIA nodig: die bepaalt of een volledige DPIA nodig is.
+#     en: >-
+#       Processing personal data in a public cloud service first needs an approved pre-scan DPIA, which decides whether a full DPIA is needed.
 #   message:
 #     nl: "Persoonsgegevens in een publieke cloud zonder goedgekeurde pre-scan DPIA (status: {status})."
 #     en: "Personal data in a public cloud without an approved pre-scan DPIA (status: {status})."

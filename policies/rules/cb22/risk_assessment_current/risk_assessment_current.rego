@@ -7,6 +7,11 @@
 #   title:
 #     nl: Een vastgestelde en actuele risicoafweging voor publiek cloudgebruik
 #     en: An approved and current risk assessment for public cloud use
+#   description:
+#     nl: >-
+#       Elk departement moet de risico's van publiek cloudgebruik vooraf in beeld hebben en tijdens het gebruik in beeld houden; risicoanalyses worden geactualiseerd wanneer daar aanleiding toe is.
+#     en: >-
+#       Every department must know the risks of public cloud use beforehand and keep them in view during use; risk analyses are updated when there is cause.
 #   message:
 #     nl: "Er is geen vastgestelde risicoafweging voor deze publieke clouddienst (status: {status})."
 #     en: "There is no approved risk assessment for this public cloud service (status: {status})."

@@ -7,6 +7,11 @@
 #   title:
 #     nl: Bijzondere persoonsgegevens alleen binnen de EER of in een land met een adequaatheidsbesluit
 #     en: Special categories of personal data only inside the EER or in a country with an adequacy decision
+#   description:
+#     nl: >-
+#       Voor bijzondere persoonsgegevens geldt in de publieke cloud 'nee, tenzij': opslag en verwerking moeten aantoonbaar binnen de EER of in een land met een adequaatheidsbesluit plaatsvinden (voorwaarden 9a en 9b). Een doorgifte op modelcontractbepalingen kan alleen als pas-toe-of-leg-uit, met de explain naar CIO Rijk (9c).
+#     en: >-
+#       For special categories of personal data in a public cloud the rule is 'no, unless': storage and processing must demonstrably take place inside the EER or in a country with an adequacy decision (conditions 9a and 9b). A transfer on standard contractual clauses is possible only as comply-or-explain, with the explain sent to CIO Rijk (9c).
 #   message:
 #     nl: "Bijzondere persoonsgegevens buiten de EER en zonder adequaatheidsbesluit: '{country}' in {field}."
 #     en: "Special categories of personal data outside the EER and without an adequacy decision: '{country}' in {field}."

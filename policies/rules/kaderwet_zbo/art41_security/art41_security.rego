@@ -7,6 +7,11 @@
 #   title:
 #     nl: Zbo beveiligt zijn gegevens op de voet van de voorschriften voor de Rijksdienst
 #     en: A zbo secures its data on the footing of the rules for the Rijksdienst
+#   description:
+#     nl: >-
+#       Een zbo hoeft het Rijksbreed cloudbeleid niet te volgen, maar moet zijn gegevens wel beveiligen op de voet van de voorschriften die voor de Rijksdienst gelden (art. 41 Kaderwet zbo).
+#     en: >-
+#       A zbo need not follow the Rijksbreed cloudbeleid, but must secure its data on the footing of the rules that apply to the Rijksdienst (art. 41 Kaderwet zbo).
 #   message:
 #     nl: "Geen vastgestelde risicoafweging (status: {status}); art. 41 Kaderwet zbo vraagt beveiliging op de voet van de Rijksdienstvoorschriften."
 #     en: "No approved risk assessment (status: {status}); art. 41 Kaderwet zbo requires security on the footing of the Rijksdienst's rules."
