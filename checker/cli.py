@@ -20,7 +20,7 @@ app = typer.Typer(
 
 T = TypeVar("T")
 
-FORMATS = ["text", "json"]
+FORMATS = ["text", "json"]  # of the listing commands (rules)
 SEVERITIES = ["critical", "high", "medium", "low", "info"]
 
 
@@ -54,9 +54,12 @@ def _as_of(value: Optional[str]) -> str:
     try:
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
             raise ValueError
-        return date.fromisoformat(value).isoformat()
     except ValueError:
         raise UsageError(f"--as-of {value!r} is not a date of the form YYYY-MM-DD") from None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise UsageError(f"--as-of {value!r} is not a real calendar date") from None
 
 
 def _choice(name: str, value: Optional[str], choices: list[str]) -> Optional[str]:
@@ -66,7 +69,7 @@ def _choice(name: str, value: Optional[str], choices: list[str]) -> Optional[str
 
 
 def _settings_config(config: Optional[Path], paths: List[Path]):
-    """The configuration that supplies run-wide defaults (fail_on, lang, engine): --config, else the nearest one."""
+    """The configuration that supplies run-wide settings (lang, engine, opa, policies): --config, else the nearest one."""
     from checker.config import ConfigFinder
 
     finder = ConfigFinder(config)
@@ -74,6 +77,22 @@ def _settings_config(config: Optional[Path], paths: List[Path]):
         return finder.explicit
     first = paths[0] if paths else Path.cwd()
     return finder.for_dir(first if first.is_dir() else first.parent)
+
+
+def _targets(formats: List[str], outputs: List[str]) -> list:
+    """Pair each --format with the --output at the same position; at most one goes to standard output."""
+    from checker.reporters import FORMATS
+
+    if len(outputs) > len(formats):
+        raise UsageError("more --output than --format options")
+    pairs = []
+    for i, name in enumerate(formats):
+        _choice("--format", name, list(FORMATS))
+        target = outputs[i] if i < len(outputs) and outputs[i] != "-" else None
+        pairs.append((name, Path(target) if target else None))
+    if sum(1 for _, target in pairs if target is None) > 1:
+        raise UsageError("only one --format can go to standard output; give the others an --output file")
+    return pairs
 
 
 def _write(text: str, output: Optional[Path]) -> None:
@@ -102,9 +121,9 @@ def _policy_roots(policies: Optional[List[Path]], settings=None) -> tuple:
 @app.command()
 def check(
     paths: Optional[List[Path]] = PathsArgument,
-    format: str = typer.Option("text", "--format", "-f", help="Output format: text or json."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file instead of standard output."),
-    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Lowest severity of a mandatory failing finding that fails the run (default: the configuration's fail_on, else low)."),
+    format: Optional[List[str]] = typer.Option(None, "--format", "-f", help="Output format: text (default), json, sarif, junit, github, gitlab, markdown. Repeat for several."),
+    output: Optional[List[str]] = typer.Option(None, "--output", "-o", help="File for the format at the same position ('-' for standard output); formats without one go to standard output."),
+    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Lowest severity of a mandatory failing finding that fails the run, for every descriptor (default: each descriptor's configuration's fail_on, else low)."),
     as_of: Optional[str] = typer.Option(None, "--as-of", help="Reference date (peildatum) YYYY-MM-DD; default today."),
     lang: Optional[str] = LangOption,
     engine: Optional[str] = typer.Option(None, "--engine", help="Rego engine: embedded (regorus, default) or opa (the real OPA)."),
@@ -126,9 +145,9 @@ def check(
         from checker.model import Severity
         from checker.reporters import renderer
 
-        _choice("--format", format, FORMATS)
+        targets = _targets(format or ["text"], output or [])
         settings = _settings_config(config, paths or [])
-        threshold = Severity(_choice("--fail-on", fail_on, SEVERITIES) or (settings and settings.fail_on) or "low")
+        threshold = Severity(fail_on) if _choice("--fail-on", fail_on, SEVERITIES) else None
         language = _choice("--lang", lang, ["nl", "en"]) or (settings and settings.lang) or "nl"
         opa = dict(settings.opa) if settings else {}
         engine_name = _choice("--engine", engine, list(REGISTRY)) or ("opa" if opa_url else None) or (settings and settings.engine) or "embedded"
@@ -145,11 +164,12 @@ def check(
         elif opa_url or opa_path or opa_token_env or opa_ca_bundle or opa_timeout:
             raise UsageError("--opa-* options need --engine opa")
         extra = tuple(policies or ()) or (settings.policies if settings else ())
-        options = Options(tuple(paths or ()), config, _as_of(as_of), language, engine_name, engine_options, extra)
+        options = Options(tuple(paths or ()), config, _as_of(as_of), language, engine_name, engine_options, extra, threshold)
         report = run_check(options)
-        colour = format == "text" and output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        _write(renderer(format)(report, threshold, colour), output)
-        return exit_code(report, threshold)
+        for name, target in targets:
+            colour = name == "text" and target is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+            _write(renderer(name)(report, colour), target)
+        return exit_code(report)
 
     raise typer.Exit(int(_guard(run)))
 
@@ -169,10 +189,11 @@ def validate(
         targets = list(paths or []) or [finder.explicit.root if finder.explicit else Path.cwd()]
         collected = collect(targets, finder)
         if not collected.files:
-            raise UsageError("no service descriptors found")
-        for error in collected.errors:
+            raise UsageError(f"no service descriptors found in {', '.join(map(str, targets))} (by default files named *.cloud.yaml, *.cloud.yml or *.cloud.json)")
+        for error in sorted(collected.errors, key=lambda e: (e.location.file, e.location.line, e.location.column)):
             typer.echo(f"{error.location}: error {error.rule_id} {error.message.en}")
-        typer.echo(f"{len(collected.services)} valid, {len(collected.errors)} errors in {len(collected.files)} files.")
+        count = lambda n, word: f"{n} {word}{'' if n == 1 else 's'}"  # noqa: E731
+        typer.echo(f"{len(collected.services)} valid, {count(len(collected.errors), 'error')} in {count(len(collected.files), 'file')}.")
         return ExitCode.UNCHECKED if collected.errors else ExitCode.OK
 
     raise typer.Exit(int(_guard(run)))
@@ -196,7 +217,10 @@ def rules(
         _choice("--format", format, FORMATS)
         language = _choice("--lang", lang, ["nl", "en"]) or "nl"
         catalog = load_catalog(_policy_roots(policies, _settings_config(config, [])))
-        selected = [r for r in catalog.rules if not pack or r.pack in pack]
+        unknown = [p for p in pack or [] if p.replace("-", "_") not in catalog.packs]
+        if unknown:
+            raise UsageError(f"unknown pack {unknown[0]!r}; available: {', '.join(catalog.packs)}")
+        selected = [r for r in catalog.rules if not pack or r.pack in {p.replace("-", "_") for p in pack}]
         if format == "json":
             typer.echo(json.dumps([_rule_json(r) for r in selected], ensure_ascii=False, indent=2))
             return
@@ -204,11 +228,12 @@ def rules(
         from rich.table import Table
 
         table = Table(show_lines=False)
-        for column in ("id", "severity", "title", "source", "status"):
+        table.add_column("id", no_wrap=True)
+        for column in ("pack", "severity", "title", "source", "status"):
             table.add_column(column, overflow="fold")
         for rule in selected:
             source = rule.sources[0]
-            table.add_row(rule.id, rule.severity.value, rule.title.get(language), source.document + (f", {source.section}" if source.section else ""), source.status)
+            table.add_row(rule.id, rule.pack, rule.severity.value, rule.title.get(language), source.document + (f", {source.section}" if source.section else ""), source.status)
         Console(soft_wrap=False, width=None if sys.stdout.isatty() else 180).print(table)
 
     _guard(run)

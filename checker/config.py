@@ -76,7 +76,7 @@ def load_config(path: Path) -> Config:
     return Config(
         path=path,
         root=path.parent,
-        organisation=data["organisation"],
+        organisation=data.get("organisation", {}),
         packs=tuple(p.replace("-", "_") for p in data["packs"]) if "packs" in data else None,
         thresholds=data.get("thresholds", {}),
         reference_data=data.get("reference_data", {}),

@@ -52,6 +52,11 @@ BASES = {
     },
 }
 
+STAGES = {
+    "nl": {"procurement": "inkoop", "implementation": "implementatie", "operation": "gebruik"},
+    "en": {"procurement": "procurement", "implementation": "implementation", "operation": "operation"},
+}
+
 LABELS = {
     "nl": ("Ernst", "Geldt voor", "Wanneer gecontroleerd", "In werking", "Risicoacceptatie mogelijk", "ja", "nee",
            "Bronnen", "Lezing van de checker", "Melding", "Oplossen", "Regelbestand", "Alleen voor", "tot en met",
@@ -75,7 +80,7 @@ def rule_markdown(rule: Rule, lang: str) -> str:
     if rule.subject:
         lines.append(f"- **{only}:** {rule.subject.get(lang)}")
     lines += [
-        f"- **{stages}:** {', '.join(rule.stages)}",
+        f"- **{stages}:** {', '.join(STAGES[lang][s] for s in rule.stages)}",
         f"- **{in_force}:** {rule.effective_from}" + (f" {until} {rule.effective_until}" if rule.effective_until else ""),
         f"- **{waivable}:** {yes if rule.waivable else no}",
         "",

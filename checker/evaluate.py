@@ -25,6 +25,7 @@ class Options:
     engine: str = "embedded"
     engine_options: dict[str, Any] = field(default_factory=dict)
     policies: tuple[Path, ...] = ()  # the organisation's own policy folders, besides the shipped ones
+    fail_on: Severity | None = None  # --fail-on: overrides every configuration's fail_on
 
 
 @dataclass
@@ -45,6 +46,7 @@ class Collected:
     services: list[Service]
     errors: list[Finding]
     files: list[str]
+    configs: dict[str, Config]  # the configuration that governs each file
 
 
 def display_path(path: Path) -> str:
@@ -74,9 +76,10 @@ def collect(paths: list[Path], finder: ConfigFinder) -> Collected:
     errors: list[Finding] = []
     files = discover(paths, finder)
     seen_ids: dict[tuple[Path | None, str], str] = {}
+    configs: dict[str, Config] = {}
     for path in files:
         name = display_path(path)
-        config = finder.for_file(path)
+        config = configs[name] = finder.for_file(path)
         loaded = load_file(path, name)
         for problem in loaded.problems:
             errors.append(_input_error("YAML", name, problem.message, problem.line, problem.column, problem.document, nl_prefix="Onleesbare beschrijving"))
@@ -84,18 +87,19 @@ def collect(paths: list[Path], finder: ConfigFinder) -> Collected:
             schema_errors = validate(document.data, "descriptor")
             service_id = document.data.get("id") if isinstance(document.data.get("id"), str) else None
             for error in schema_errors:
-                _, (line, column, _, _) = document.locate(error.path)
+                line, column = document.locate_key(error.path) if error.unknown_field else document.locate(error.path)[1][:2]
                 errors.append(_input_error("SCHEMA", name, error.message, line, column, document.index, error.path, service_id, "Beschrijving voldoet niet aan het schema"))
             if schema_errors:
                 continue
             organisation = {**config.organisation, **document.data.get("organisation", {})}
-            org_errors = [e for e in validate({"organisation": organisation}, "config") if e.path[:1] == ("organisation",)]
+            org_errors = validate(organisation, "organisation")
             if org_errors:
                 path_in_doc = ("organisation",) if "organisation" in document.data else ()
                 _, (line, column, _, _) = document.locate(path_in_doc)
                 where = f"{config.name} or the descriptor's organisation block"
                 for error in org_errors:
-                    errors.append(_input_error("ORGANISATION", name, f"{error.message} (organisation profile from {where})", line, column, document.index, path_in_doc, service_id, "Organisatieprofiel onvolledig"))
+                    message = error.message.replace("the document", "the organisation profile")
+                    errors.append(_input_error("ORGANISATION", name, f"{message} (set it in {where})", line, column, document.index, path_in_doc, service_id, "Organisatieprofiel onvolledig"))
                 continue
             key = (config.path, service_id)
             if key in seen_ids:
@@ -104,7 +108,7 @@ def collect(paths: list[Path], finder: ConfigFinder) -> Collected:
                 continue
             seen_ids[key] = f"{name} (document {document.index})" if document.index else name
             services.append(Service(config, document, organisation))
-    return Collected(services, errors, [display_path(p) for p in files])
+    return Collected(services, errors, [display_path(p) for p in files], configs)
 
 
 def packs_for(config: Config, catalog: Catalog) -> tuple[str, ...]:
@@ -125,7 +129,10 @@ def check(options: Options) -> Report:
     paths = list(options.paths) or [finder.explicit.root if finder.explicit else Path.cwd()]
     collected = collect(paths, finder)
     if not collected.files:
-        raise InputError("no service descriptors found (file names matching the discovery globs, by default *.cloud.yaml)", location=", ".join(map(str, paths)))
+        raise InputError(
+            "no service descriptors found (files matching the configuration's discovery globs; by default *.cloud.yaml, *.cloud.yml or *.cloud.json)",
+            location=", ".join(map(str, paths)),
+        )
     roots = policy_roots(options.policies)
     catalog = load_catalog(roots)
     groups: dict[Path | None, list[Service]] = {}
@@ -164,6 +171,9 @@ def check(options: Options) -> Report:
         rules=tuple(catalog.in_packs(tuple(all_packs))),
         engine_version=engine_version,
         policy_revision=revision,
+        thresholds={
+            file: options.fail_on or Severity(config.fail_on or Severity.LOW.value) for file, config in collected.configs.items()
+        },
     )
 
 

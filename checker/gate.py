@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from checker.errors import ExitCode
-from checker.model import Report, Severity
+from checker.model import Report
 
 
-def exit_code(report: Report, fail_on: Severity) -> ExitCode:
+def exit_code(report: Report) -> ExitCode:
     if report.errors:
         return ExitCode.UNCHECKED  # fail closed: some input was not checked
-    if report.failing(fail_on):
+    if report.failing():
         return ExitCode.FINDINGS
     return ExitCode.OK

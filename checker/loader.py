@@ -44,6 +44,7 @@ class Document:
     index: int
     data: Any
     spans: dict[JsonPath, Span] = field(repr=False)
+    keys: dict[JsonPath, tuple[int, int]] = field(default_factory=dict, repr=False)  # where a mapping entry's key stands
 
     def locate(self, path: JsonPath) -> tuple[JsonPath, Span]:
         """The span of a path, or of its nearest existing parent when the path is missing."""
@@ -51,6 +52,12 @@ class Document:
         while path not in self.spans:
             path = path[:-1]
         return path, self.spans[path]
+
+    def locate_key(self, path: JsonPath) -> tuple[int, int]:
+        """Line and column of the key of a mapping entry (for an unknown field), else of the value."""
+        if tuple(path) in self.keys:
+            return self.keys[tuple(path)]
+        return self.locate(path)[1][:2]
 
 
 @dataclass
@@ -141,7 +148,8 @@ def _load_document(chunk: str, name: str, index: int, line_offset: int) -> Docum
         line = (mark.line + 1 if mark else 1) + line_offset
         column = mark.column + 1 if mark else 1
         what = " ".join(p for p in (exc.context, exc.problem) if p)
-        return Problem(name, f"YAML syntax error: {what}", line, column, index)
+        kind = "JSON" if name.lower().endswith(".json") else "YAML"
+        return Problem(name, f"{kind} syntax error: {what}", line, column, index)
     except YAMLError as exc:
         return Problem(name, f"YAML error: {exc}", line_offset + 1, 1, index)
     except RecursionError:
@@ -158,7 +166,7 @@ def _load_document(chunk: str, name: str, index: int, line_offset: int) -> Docum
         kind = "a list" if isinstance(data, list) else "a single value"
         line, column = _start(node, line_offset)
         return Problem(name, f"the document is {kind}; a descriptor must be a mapping of fields", line, column, index)
-    return Document(name, index, data, builder.spans)
+    return Document(name, index, data, builder.spans, builder.keys)
 
 
 def _start(node: Any, line_offset: int) -> tuple[int, int]:
@@ -171,6 +179,7 @@ class _Builder:
     def __init__(self, line_offset: int) -> None:
         self.line_offset = line_offset
         self.spans: dict[JsonPath, Span] = {}
+        self.keys: dict[JsonPath, tuple[int, int]] = {}
         self.nodes = 0
         self.active: set[int] = set()
 
@@ -184,6 +193,8 @@ class _Builder:
             raise _NodeError(f"more than {MAX_NODES} values (an alias bomb?); descriptors are small", node)
         if depth > MAX_DEPTH:
             raise _NodeError(f"nesting deeper than {MAX_DEPTH} levels", node)
+        if key_node is not None:
+            self.keys[path] = _start(key_node, self.line_offset)
         # a value is located where it stands; a block collection, which starts a line below its key, at its key
         first = key_node if key_node is not None and key_node.start_mark.line != node.start_mark.line else node
         self.spans[path] = self.span(first, node)

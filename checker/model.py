@@ -162,9 +162,20 @@ class Report:
     rules: tuple[Rule, ...] = field(default=())
     engine_version: str = "unknown"
     policy_revision: str | None = None
+    # the gate's threshold per descriptor file: --fail-on, else that file's configuration's fail_on, else low
+    thresholds: dict[str, Severity] = field(default_factory=dict)
 
-    def failing(self, threshold: Severity) -> list[Finding]:
-        return [f for f in self.findings if f.gating and f.status is Status.FAIL and f.severity.at_least(threshold)]
+    def threshold(self, file: str) -> Severity:
+        return self.thresholds.get(file, Severity.LOW)
+
+    @property
+    def fail_on(self) -> str:
+        """The threshold in force, or 'per-configuration' when the configurations differ."""
+        distinct = {t.value for t in self.thresholds.values()} or {Severity.LOW.value}
+        return distinct.pop() if len(distinct) == 1 else "per-configuration"
+
+    def failing(self) -> list[Finding]:
+        return [f for f in self.findings if f.gating and f.status is Status.FAIL and f.severity.at_least(self.threshold(f.location.file))]
 
     @property
     def errors(self) -> list[Finding]:

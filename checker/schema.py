@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import json
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -15,13 +16,19 @@ from checker.resources import schema
 class SchemaError:
     path: JsonPath
     message: str
+    unknown_field: bool = False  # located at the key, not at the value
 
 
 @cache
 def _validator(name: str) -> Any:
     from jsonschema import Draft202012Validator, FormatChecker
 
-    return Draft202012Validator(schema(name), format_checker=FormatChecker(formats=("date",)))
+    if name == "organisation":  # the effective profile of a descriptor: config and descriptor blocks merged
+        config = schema("config")
+        document = {"$schema": config["$schema"], "$ref": "#/$defs/organisation", "$defs": config["$defs"]}
+    else:
+        document = schema(name)
+    return Draft202012Validator(document, format_checker=FormatChecker(formats=("date",)))
 
 
 def validate(data: Any, name: str) -> list[SchemaError]:
@@ -31,7 +38,10 @@ def validate(data: Any, name: str) -> list[SchemaError]:
     errors = sorted(_validator(name).iter_errors(data), key=relevance)
     results: list[SchemaError] = []
     seen: set[tuple[JsonPath, str]] = set()
+    bad_form = {tuple(e.absolute_path) for e in errors if e.validator == "pattern"}
     for error in errors:
+        if error.validator == "format" and tuple(error.absolute_path) in bad_form:
+            continue  # one message for one bad date
         for item in _explain(error):
             if (item.path, item.message) not in seen:
                 seen.add((item.path, item.message))
@@ -43,12 +53,31 @@ def _field(path: JsonPath) -> str:
     return ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in path).replace(".[", "[") or "the document"
 
 
-def _suggest(value: Any, choices: list[Any]) -> str:
+# Codes people write for a country that ISO 3166-1 spells otherwise, or that are not countries.
+_COUNTRY_HINTS = {
+    "EL": "; Greece is 'GR' in ISO 3166-1",
+    "UK": "; the United Kingdom is 'GB' in ISO 3166-1",
+    "EU": "; 'EU' is not a country: list the member states, for example NL, DE, IE",
+    "EEA": "; 'EEA' is not a country: list the countries, for example NL, DE, NO",
+    "EER": "; 'EER' is not a country: list the countries, for example NL, DE, NO",
+}
+
+
+def _suggest(value: Any, choices: list[Any], descriptions: list[str] | None = None) -> str:
+    """A nearby valid value: same letters in another case, a close spelling, or a value whose description fits."""
     if not isinstance(value, str):
         return ""
-    matches = difflib.get_close_matches(value, [str(c) for c in choices], n=1, cutoff=0.5)
-    if not matches:
-        matches = [c for c in map(str, choices) if c.lower() == value.lower()]
+    texts = [str(c) for c in choices]
+    same_case = [c for c in texts if c.lower() == value.lower()]
+    if same_case:
+        return f"; did you mean '{same_case[0]}'?"
+    if "NL" in texts:  # country codes are too short for spelling distance to mean anything
+        return _COUNTRY_HINTS.get(value.upper(), "")
+    matches = difflib.get_close_matches(value, texts, n=1, cutoff=0.6)
+    if not matches and descriptions:
+        words = {d.lower().strip(". "): c for c, d in zip(texts, descriptions)}
+        described = difflib.get_close_matches(value.lower(), list(words), n=1, cutoff=0.6)
+        matches = [words[described[0]]] if described else [c for d, c in words.items() if value.lower() in d][:1]
     return f"; did you mean '{matches[0]}'?" if matches else ""
 
 
@@ -60,7 +89,7 @@ def _explain(error: Any) -> list[SchemaError]:
         known = sorted(schema_part.get("properties", {}))
         extras = [k for k in value if k not in schema_part.get("properties", {})]
         return [
-            SchemaError(path + (key,), f"unknown field '{key}' in {where}{_suggest(key, known)}")
+            SchemaError(path + (key,), f"unknown field '{key}' in {where}{_suggest(key, known)}", unknown_field=True)
             for key in extras
         ]
     if validator == "required":
@@ -68,19 +97,26 @@ def _explain(error: Any) -> list[SchemaError]:
         return [SchemaError(path, f"missing required field '{missing}' in {where}")]
     if validator == "enum":
         choices = list(error.validator_value)
+        hint = _suggest(value, choices, schema_part.get("enumDescriptions"))
         if len(choices) > 12:
             what = "an ISO 3166-1 alpha-2 country code" if "NL" in choices else "an allowed value"
-            return [SchemaError(path, f"{value!r} in {where} is not {what}{_suggest(value, choices)}")]
+            return [SchemaError(path, f"{value!r} in {where} is not {what}{hint}")]
         listed = ", ".join(map(str, choices))
-        return [SchemaError(path, f"{value!r} is not a valid value for {where}; expected one of: {listed}{_suggest(value, choices)}")]
+        return [SchemaError(path, f"{value!r} is not a valid value for {where}; expected one of: {listed}{hint}")]
+    if validator == "const" and path[-1:] == ("kaderwet_zbo_applies",):
+        return [SchemaError(path, f"{where} can only be true for an organisation of type zbo")]
     if validator == "const":
-        return [SchemaError(path, f"{where} must be {error.validator_value!r}, not {value!r}")]
+        return [SchemaError(path, f"{where} must be {json.dumps(error.validator_value)}, not {json.dumps(value)}")]
     if validator == "type":
         expected = error.validator_value
         expected = " or ".join(expected) if isinstance(expected, list) else expected
         return [SchemaError(path, f"{where} must be {_article(expected)}, not {_json_type(value)} {_short(value)}")]
     if validator == "format" and error.validator_value == "date":
         return [SchemaError(path, f"{where}: {value!r} is not a real calendar date (YYYY-MM-DD)")]
+    if validator == "pattern" and path[-1:] == ("id",):
+        return [SchemaError(path, f"{where}: {value!r} is not a valid id: use lowercase letters, digits, '.', '_' and '-', starting with a letter or digit, at most 128 characters")]
+    if validator == "pattern" and "[0-9]{4}" in error.validator_value:
+        return [SchemaError(path, f"{where}: {value!r} is not a date of the form YYYY-MM-DD")]
     if validator == "pattern" and "description" in schema_part:
         return [SchemaError(path, f"{where}: {value!r} does not match the expected form ({schema_part['description']})")]
     if validator == "pattern":

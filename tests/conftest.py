@@ -38,11 +38,14 @@ exit:
   covers_data_destruction: true
 """
 
+# The CLI tests are about the command line, not about every rule: they run the first two packs.
+PACKS = "packs: [cb22, kaderwet_zbo]\n"
+
 MINISTRY_CONFIG = """\
 organisation:
   name: Ministerie van Voorbeeldzaken
   type: ministerie
-"""
+""" + PACKS
 
 
 def write(folder: Path, name: str, text: str) -> Path:

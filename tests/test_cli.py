@@ -11,7 +11,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from checker.resources import schema
-from tests.conftest import AS_OF, MINISTRY_CONFIG, ROOT, VALID_DESCRIPTOR, check_json, run_cli, write
+from tests.conftest import AS_OF, MINISTRY_CONFIG, PACKS, ROOT, VALID_DESCRIPTOR, check_json, run_cli, write
 
 NONCOMPLIANT = VALID_DESCRIPTOR.replace("rubricering: ongerubriceerd", "rubricering: stg_geheim").replace(
     "covers_data_destruction: true", "covers_data_destruction: false"
@@ -68,7 +68,7 @@ def test_fail_on_raises_the_threshold(repo: Path):
 
 
 def test_advisory_findings_do_not_fail_the_gate(tmp_path: Path):
-    write(tmp_path, ".cloudbeleid.yaml", "organisation: {name: Voorbeeld-zbo, type: zbo, kaderwet_zbo_applies: false}\n")
+    write(tmp_path, ".cloudbeleid.yaml", "organisation: {name: Voorbeeld-zbo, type: zbo, kaderwet_zbo_applies: false}\n" + PACKS)
     write(tmp_path, "mail.cloud.yaml", VALID_DESCRIPTOR.replace("assessments:\n", "assessments:\n  dpia: {status: draft}\n").replace("prescan_dpia: {status: approved", "prescan_dpia: {status: draft"))
     code, report = check_json(str(tmp_path))
     assert code == 0
@@ -98,6 +98,7 @@ def test_multi_document_file_checks_the_good_documents_and_fails(repo: Path):
 def test_descriptor_organisation_overrides_and_missing_profile_fails(tmp_path: Path):
     write(tmp_path, "a.cloud.yaml", VALID_DESCRIPTOR)
     code, report = check_json(str(tmp_path))
+    write(tmp_path, ".cloudbeleid.yaml", PACKS)
     assert code == 2
     assert report["findings"][0]["rule_id"] == "INPUT-ORGANISATION"
     write(tmp_path, "a.cloud.yaml", VALID_DESCRIPTOR + "organisation: {name: Defensie, type: defensie}\n")
@@ -118,7 +119,8 @@ def test_duplicate_service_ids_are_an_error(repo: Path):
 @pytest.mark.parametrize(
     ("args", "fragment"),
     [
-        (["check", "--as-of", "2025-02-30"], "--as-of '2025-02-30' is not a date"),
+        (["check", "--as-of", "2025-02-30"], "--as-of '2025-02-30' is not a real calendar date"),
+        (["check", "--as-of", "30-01-2025"], "--as-of '30-01-2025' is not a date of the form YYYY-MM-DD"),
         (["check", "--format", "xml"], "--format 'xml' is not one of"),
         (["check", "--fail-on", "urgent"], "--fail-on 'urgent' is not one of"),
         (["check", "does/not/exist.yaml"], "does/not/exist.yaml: no such file or folder"),
@@ -206,3 +208,18 @@ def test_console_script_is_the_same_program(repo: Path):
     write(repo, "mail.cloud.yaml", NONCOMPLIANT)
     result = subprocess.run(["cloudbeleid", "check", "--as-of", AS_OF, str(repo)], capture_output=True, text=True)
     assert result.returncode == 1 and "CB22-NO-STATE-SECRETS" in result.stdout
+
+
+def test_each_configuration_keeps_its_own_fail_on(tmp_path: Path):
+    lenient, strict = tmp_path / "lenient", tmp_path / "strict"
+    write(lenient, ".cloudbeleid.yaml", MINISTRY_CONFIG + "fail_on: critical\n")
+    write(strict, ".cloudbeleid.yaml", MINISTRY_CONFIG)
+    broken_exit = VALID_DESCRIPTOR.replace("covers_data_destruction: true", "covers_data_destruction: false")
+    write(lenient, "a.cloud.yaml", broken_exit)
+    assert run_cli("check", "--as-of", AS_OF, str(lenient)).returncode == 0
+    write(strict, "b.cloud.yaml", broken_exit.replace("id: mail", "id: mail-b"))
+    forward = run_cli("check", "--as-of", AS_OF, str(lenient), str(strict))
+    backward = run_cli("check", "--as-of", AS_OF, str(strict), str(lenient))
+    assert forward.returncode == backward.returncode == 1
+    assert "Drempel per configuratie: 1 op of boven de drempel" in forward.stdout
+    assert run_cli("check", "--as-of", AS_OF, "--fail-on", "critical", str(strict), str(lenient)).returncode == 0

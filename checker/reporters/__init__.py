@@ -1,16 +1,16 @@
-"""Output formats: each a pure function of the Report (and the gate's threshold)."""
+"""Output formats: each a pure function of the Report."""
 
 from __future__ import annotations
 
 from importlib import import_module
 from typing import Callable
 
-from checker.model import Report, Severity
+from checker.model import Report
 
-Renderer = Callable[[Report, Severity, bool], str]
+Renderer = Callable[[Report, bool], str]
 
 # format name -> module in this package; modules load only when their format is asked for
-FORMATS = {"text": "text", "json": "json_report"}
+FORMATS = {"text": "text", "json": "json_report", "sarif": "sarif"}
 
 
 def renderer(name: str) -> Renderer:

@@ -12,11 +12,11 @@ from checker.model import Finding, Report, Severity
 REPORT_VERSION = 1
 
 
-def render(report: Report, fail_on: Severity, colour: bool = False) -> str:
-    return json.dumps(to_json(report, fail_on), ensure_ascii=False, indent=2) + "\n"
+def render(report: Report, colour: bool = False) -> str:
+    return json.dumps(to_json(report), ensure_ascii=False, indent=2) + "\n"
 
 
-def to_json(report: Report, fail_on: Severity) -> dict[str, Any]:
+def to_json(report: Report) -> dict[str, Any]:
     return {
         "report_version": REPORT_VERSION,
         "tool": {"name": "cloudbeleid-checker", "version": __version__},
@@ -29,10 +29,10 @@ def to_json(report: Report, fail_on: Severity) -> dict[str, Any]:
         "summary": {
             "files": len(report.files),
             "services": len(report.services),
-            "fail_on": fail_on.value,
-            "failing": len(report.failing(fail_on)),
+            "fail_on": report.fail_on,
+            "failing": len(report.failing()),
             "by_status": report.counts(),
-            "exit_code": int(exit_code(report, fail_on)),
+            "exit_code": int(exit_code(report)),
         },
         "findings": [finding_json(f) for f in report.findings],
     }

@@ -9,11 +9,15 @@ from checker.model import Enforcement, Finding, Report, Severity, Status
 
 _STYLE = {"critical": "bold red", "high": "red", "medium": "yellow", "low": "cyan", "info": "dim"}
 
-_WORDS = {
+_WORDS: dict[str, dict] = {
     "nl": {
         "advisory": "advies",
         "error": "fout",
-        "summary": "{services} diensten in {files} bestanden (peildatum {as_of}): {failing} verplicht falend, {advisory} advies, {passed} voldaan, {na} niet van toepassing, {errors} fouten.",
+        "per-configuration": "per configuratie",
+        "secondary": "bron: alleen secundair, niet geverifieerd",
+        "memory": "bron: uit het geheugen, niet geverifieerd",
+        "summary": "{services} {services_word} in {files} {files_word} (peildatum {as_of}): {failing} verplicht falend, {advisory} advies, {passed} voldaan, {na} niet van toepassing, {errors} {errors_word}.",
+        "plural": {"service": ("dienst", "diensten"), "file": ("bestand", "bestanden"), "error": ("fout", "fouten")},
         "gate": "Drempel {fail_on}: {gating} op of boven de drempel; {verdict}.",
         "ok": "geslaagd",
         "failed": "gefaald",
@@ -22,7 +26,11 @@ _WORDS = {
     "en": {
         "advisory": "advisory",
         "error": "error",
-        "summary": "{services} services in {files} files (reference date {as_of}): {failing} mandatory failing, {advisory} advisory, {passed} passed, {na} not applicable, {errors} errors.",
+        "per-configuration": "per configuration",
+        "secondary": "source: secondary only, not verified",
+        "memory": "source: from memory, not verified",
+        "summary": "{services} {services_word} in {files} {files_word} (reference date {as_of}): {failing} mandatory failing, {advisory} advisory, {passed} passed, {na} not applicable, {errors} {errors_word}.",
+        "plural": {"service": ("service", "services"), "file": ("file", "files"), "error": ("error", "errors")},
         "gate": "Threshold {fail_on}: {gating} at or above it; {verdict}.",
         "ok": "passed",
         "failed": "failed",
@@ -31,7 +39,7 @@ _WORDS = {
 }
 
 
-def render(report: Report, fail_on: Severity, colour: bool = False) -> str:
+def render(report: Report, colour: bool = False) -> str:
     from rich.console import Console
     from rich.markup import escape
 
@@ -47,18 +55,26 @@ def render(report: Report, fail_on: Severity, colour: bool = False) -> str:
         services=len(report.services), files=len(report.files), as_of=report.as_of,
         failing=counts["fail"] - advisory, advisory=advisory, passed=counts["pass"],
         na=counts["not-applicable"], errors=counts["error"],
+        services_word=_plural(words, "service", len(report.services)), files_word=_plural(words, "file", len(report.files)),
+        errors_word=_plural(words, "error", counts["error"]),
     ))
-    verdict = {0: "ok", 1: "failed", 2: "unchecked"}[int(exit_code(report, fail_on))]
-    console.print(words["gate"].format(fail_on=fail_on.value, gating=len(report.failing(fail_on)), verdict=words[verdict]))
+    verdict = {0: "ok", 1: "failed", 2: "unchecked"}[int(exit_code(report))]
+    console.print(words["gate"].format(fail_on=words.get(report.fail_on, report.fail_on), gating=len(report.failing()), verdict=words[verdict]))
     return buffer.getvalue()
+
+
+def _plural(words: dict, noun: str, count: int) -> str:
+    return words["plural"][noun][0 if count == 1 else 1]
 
 
 def _line(finding: Finding, lang: str, words: dict[str, str], escape) -> str:
     severity = words["error"] if finding.status is Status.ERROR else finding.severity.value
     style = "bold red" if finding.status is Status.ERROR else _STYLE[finding.severity.value]
     tag = f" [{words['advisory']}]" if finding.enforcement is Enforcement.ADVISORY else ""
+    footing = finding.sources[0].status if finding.sources else "verified"
+    unverified = f" [{words[footing]}]" if footing in ("secondary", "memory") else ""
     docs = f" ({finding.docs})" if finding.docs else ""
     return (
         f"{escape(str(finding.location))}: [{style}]{severity}[/] [bold]{finding.rule_id}[/]{escape(tag)} "
-        f"{escape(finding.message.get(lang))}[dim]{escape(docs)}[/]"
+        f"{escape(finding.message.get(lang))}[dim]{escape(unverified)}{escape(docs)}[/]"
     )
