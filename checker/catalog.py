@@ -50,7 +50,8 @@ class Catalog:
 
 
 def rule_files(root: Path) -> list[Path]:
-    return sorted(p for p in (root / "rules").glob("*/*/*.rego") if not p.name.endswith("_test.rego"))
+    """Every rule module: <pack>/<name>/<name>.rego (a <name>_test.rego beside it is its tests)."""
+    return sorted(p for p in (root / "rules").glob("*/*/*.rego") if p.stem == p.parent.name)
 
 
 @cache
@@ -116,6 +117,8 @@ def read_rule(path: Path, root: Path, packs: dict[str, Pack]) -> Rule:
     if not package:
         raise PolicyError("package must be cloudbeleid.rules.<pack>.<rule_name>", location=f"{shown}:1")
     pack, name = package.groups()
+    if name.endswith("_test"):
+        raise PolicyError(f"rule name {name!r} ends in _test, which marks test files: rename the rule", location=shown)
     if path.parent.name != name or path.parent.parent.name != pack or path.stem != name:
         raise PolicyError(f"rule {pack}.{name} must live in policies/rules/{pack}/{name}/{name}.rego", location=shown)
     if pack not in packs:

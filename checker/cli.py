@@ -169,6 +169,10 @@ def check(
         for name, target in targets:
             colour = name == "text" and target is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
             _write(renderer(name)(report, colour), target)
+            if name == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+                # the job summary: the same report as Markdown
+                with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as summary:
+                    summary.write(renderer("markdown")(report, False))
         return exit_code(report)
 
     raise typer.Exit(int(_guard(run)))

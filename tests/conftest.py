@@ -13,6 +13,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF = "2026-11-28"
 
+# Compliant with every shipped rule on AS_OF, for a ministry whose profile names its cloud policy.
 VALID_DESCRIPTOR = """\
 schema_version: 1
 id: mail
@@ -20,22 +21,43 @@ service:
   name: Mail
   status: in_use
   deployment_model: public
+  start_date: "2026-03-01"
 provider:
   name: Contoso
   hq_country: NL
+  ultimate_parent_country: NL
+  certifications: [ISO27001, ISO27017, ISO27018]
+  assurance_reports: [{type: isae3402_type2, date: "2026-06-30"}]
+  subprocessors_disclosed: true
 data:
   rubricering: ongerubriceerd
   personal_data: true
 hosting:
   storage_locations: [NL]
   processing_locations: [NL]
+encryption: {at_rest: true, in_transit: true, key_custody: customer, key_management_documented: true}
 assessments:
-  risk_assessment: {status: approved, date: "2026-06-01", method: bio2}
+  risk_assessment: {status: approved, date: "2026-06-01", method: implementatiekader_2023, aspects: [continuity, national_security, public_values, supplier_dependency]}
   prescan_dpia: {status: approved, date: "2026-05-01"}
 exit:
   strategy_in_contract: true
   covers_data_transfer: true
   covers_data_destruction: true
+  data_export_possible: true
+  backup_outside_provider: true
+continuity: {backup_policy: true, rpo_rto_defined: true, restore_tested_on: "2026-09-01"}
+governance:
+  decision_by: minister
+  decision_date: "2026-02-01"
+  woo_published: true
+  supplier_review_on: "2026-10-01"
+contract:
+  processor_agreement: true
+  audit_rights: true
+  incident_notification: true
+  requirements_flow_down: true
+  subprocessor_changes_notified: true
+  termination_grounds: true
 """
 
 # The CLI tests are about the command line, not about every rule: they run the first two packs.
@@ -45,7 +67,13 @@ MINISTRY_CONFIG = """\
 organisation:
   name: Ministerie van Voorbeeldzaken
   type: ministerie
+  cloud_policy_ref: Cloudbeleid Voorbeeldzaken 2025
 """ + PACKS
+
+
+def line_of(text: str, needle: str) -> int:
+    """1-based line of the first line that contains needle."""
+    return next(i for i, line in enumerate(text.splitlines(), 1) if needle in line)
 
 
 def write(folder: Path, name: str, text: str) -> Path:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import AS_OF, VALID_DESCRIPTOR, check_json, run_cli, write
+from tests.conftest import AS_OF, MINISTRY_CONFIG, PACKS, VALID_DESCRIPTOR, check_json, line_of, run_cli, write
 from tests.opa_binary import opa_path
 
 RULE = '''# METADATA
@@ -19,6 +19,9 @@ RULE = '''# METADATA
 #   title:
 #     nl: Geen leverancier met een Amerikaanse moedermaatschappij
 #     en: No provider with an American parent company
+#   description:
+#     nl: Het departement kiest geen leverancier met een Amerikaanse moedermaatschappij.
+#     en: The department chooses no provider with an American parent company.
 #   message:
 #     nl: "De moedermaatschappij van de leverancier zit in {country}."
 #     en: "The provider's parent company is in {country}."
@@ -49,6 +52,10 @@ deny contains result.fail(i, ["provider", "ultimate_parent_country"], {"country"
 '''
 
 
+US_PARENT = VALID_DESCRIPTOR.replace("ultimate_parent_country: NL", "ultimate_parent_country: US")
+PARENT_LINE = line_of(US_PARENT, "ultimate_parent_country: US")
+
+
 @pytest.fixture
 def custom(tmp_path: Path) -> Path:
     folder = tmp_path / "eigen-regels"
@@ -60,8 +67,10 @@ def custom(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def us_service(repo: Path) -> Path:
-    write(repo, "mail.cloud.yaml", VALID_DESCRIPTOR.replace("hq_country: NL", "hq_country: NL\n  ultimate_parent_country: US"))
+def us_service(tmp_path: Path) -> Path:
+    repo = tmp_path / "repo"
+    write(repo, ".cloudbeleid.yaml", MINISTRY_CONFIG.replace(PACKS, "packs: [cb22, eigen]\n"))
+    write(repo, "mail.cloud.yaml", US_PARENT)
     return repo
 
 
@@ -72,18 +81,18 @@ def _fails(report: dict) -> list[tuple[str, int]]:
 def test_custom_rules_from_the_command_line(custom: Path, us_service: Path):
     code, report = check_json("--policies", str(custom), str(us_service))
     assert code == 1
-    assert _fails(report) == [("EIGEN-NO-US-PARENT", 10)]
+    assert _fails(report) == [("EIGEN-NO-US-PARENT", PARENT_LINE)]
     assert "eigen" in report["packs"]
     rules = run_cli("rules", "--format", "json", "--policies", str(custom))
     assert "EIGEN-NO-US-PARENT" in {r["id"] for r in json.loads(rules.stdout)}
 
 
 def test_custom_rules_from_the_configuration_and_the_opa_engine(custom: Path, us_service: Path):
-    (us_service / ".cloudbeleid.yaml").write_text(f"organisation: {{name: X, type: ministerie}}\npolicies: [{custom}]\n")
+    (us_service / ".cloudbeleid.yaml").write_text(MINISTRY_CONFIG.replace(PACKS, "") + f"policies: [{custom}]\n")
     embedded = check_json(str(us_service))
     opa = check_json("--engine", "opa", "--opa-path", opa_path(), str(us_service))
     assert embedded[0] == opa[0] == 1
-    assert _fails(embedded[1]) == _fails(opa[1]) == [("EIGEN-NO-US-PARENT", 10)]
+    assert _fails(embedded[1]) == _fails(opa[1]) == [("EIGEN-NO-US-PARENT", PARENT_LINE)]
     assert embedded[1]["policy_revision"] == opa[1]["policy_revision"]
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from checker.bundle import build
 from checker.engine import PolicyBundle, load_bundle
-from tests.conftest import AS_OF, ROOT, VALID_DESCRIPTOR, check_json, run_cli, write
+from tests.conftest import AS_OF, MINISTRY_CONFIG, ROOT, VALID_DESCRIPTOR, check_json, run_cli, write
 from tests.opa_binary import opa_path
 from tests.opa_server import file_server, free_port, opa_server
 
@@ -52,7 +52,7 @@ def test_server_with_other_policies_is_refused(tmp_path: Path):
     bundle = load_bundle()
     other = PolicyBundle(bundle.roots, bundle.modules, {**bundle.data, "extra": {"x": 1}})
     _, config = _serve_bundle(tmp_path, other)
-    write(tmp_path / "repo", ".cloudbeleid.yaml", "organisation: {name: X, type: ministerie}\n")
+    write(tmp_path / "repo", ".cloudbeleid.yaml", MINISTRY_CONFIG)
     write(tmp_path / "repo", "mail.cloud.yaml", VALID_DESCRIPTOR)
     with file_server(tmp_path / "bundles") as bundle_url:
         config.write_text(config.read_text().replace("BUNDLE_URL", bundle_url))
@@ -132,7 +132,7 @@ def test_opa_options_need_the_opa_engine(repo: Path):
 
 
 def test_engine_and_opa_path_from_the_configuration(tmp_path: Path):
-    write(tmp_path, ".cloudbeleid.yaml", f"organisation: {{name: X, type: ministerie}}\nengine: opa\nopa: {{path: {opa_path()}, timeout_seconds: 20}}\n")
+    write(tmp_path, ".cloudbeleid.yaml", MINISTRY_CONFIG + f"engine: opa\nopa: {{path: {opa_path()}, timeout_seconds: 20}}\n")
     write(tmp_path, "mail.cloud.yaml", VALID_DESCRIPTOR)
     code, report = check_json(str(tmp_path))
     assert code == 0 and report["engine"] == "opa" and report["engine_version"] == "OPA 1.22.3"
@@ -145,8 +145,8 @@ def test_managed_opa_does_not_outlive_a_killed_checker():
     import time
 
     code = (
-        "import time\nfrom checker.engine.opa import OpaEngine\n"
-        f"e = OpaEngine(opa_path={opa_path()!r}); e._start(); print(e._process.pid, flush=True); time.sleep(60)\n"
+        "import time\nfrom checker.engine import load_bundle\nfrom checker.engine.opa import OpaEngine\n"
+        f"e = OpaEngine(opa_path={opa_path()!r}); e._start(load_bundle()); print(e._process.pid, flush=True); time.sleep(60)\n"
     )
     checker = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True, cwd=ROOT)
     opa_pid = int(checker.stdout.readline())

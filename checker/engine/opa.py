@@ -1,16 +1,18 @@
 """The OPA engine: the real Open Policy Agent over its REST API, through opa-python-client.
 
 Two modes. Given a URL, it queries a running OPA (a central policy service) that
-already holds the policies, from a bundle. Without one, it starts `opa run
---server` itself on 127.0.0.1, uploads the policies unmodified and the data,
-evaluates, and stops it again, also after an error or Ctrl-C.
+already holds the policies, from a bundle. Without one, it builds a bundle of the
+policies, starts `opa run --server` on 127.0.0.1 with it, evaluates, and stops the
+server again, also after an error or Ctrl-C.
 
-The client's quirks (shared/research/anchors.md §4.3) are kept away from the user:
-policies are uploaded with rego_compat=False and read back to prove they were
-not rewritten; the token goes only to the OPA server (no call here fetches
-another URL); an undefined decision is an error, never an empty pass; builtin
-errors are strict; and every connection or HTTP failure is an EngineError (exit
-3) naming the server and the cause.
+A bundle loads all modules at once, unmodified; uploading them one by one through
+the REST API fails when a module calls a function of one not yet uploaded, and the
+client would rewrite policies it considers old syntax. The client's other quirks
+(anchors research §4.3) are kept away from the user too: the token goes only to
+the OPA server (no call here fetches another URL); an undefined decision is an
+error, never an empty pass; builtin errors are strict; the bundle revision the
+server reports must be that of the checker's policies; and every connection or
+HTTP failure is an EngineError (exit 3) naming the server and the cause.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -75,6 +78,7 @@ class OpaEngine:
         self._client: Any = None
         self._loaded: PolicyBundle | None = None
         self._log: Any = None
+        self._workdir: tempfile.TemporaryDirectory[str] | None = None
 
     @property
     def server(self) -> str:
@@ -97,12 +101,17 @@ class OpaEngine:
         client._session.trust_env = False  # no proxy or .netrc credentials from the environment
         return client
 
-    def _start(self) -> None:
+    def _start(self, bundle: PolicyBundle) -> None:
+        from checker.bundle import build
+
         opa = find_opa(self.opa_path)
         port = _free_port()
-        log_dir = Path(os.environ.get("TMPDIR", "/tmp"))
-        self._log = open(log_dir / f"cloudbeleid-opa-{os.getpid()}-{port}.log", "w+b")  # noqa: SIM115 - kept until close
-        command = [opa, "run", "--server", "--addr", f"127.0.0.1:{port}", "--skip-version-check", "--log-level", "error"]
+        self._workdir = tempfile.TemporaryDirectory(prefix="cloudbeleid-opa-")
+        work = Path(self._workdir.name)
+        build(work / "bundle.tar.gz", bundle)
+        self._log = open(work / "opa.log", "w+b")  # noqa: SIM115 - kept until close
+        command = [opa, "run", "--server", "--addr", f"127.0.0.1:{port}", "--skip-version-check", "--log-level", "error",
+                   "--bundle", str(work / "bundle.tar.gz")]
         self._process = subprocess.Popen(
             command, stdin=subprocess.DEVNULL, stdout=self._log, stderr=subprocess.STDOUT,
             preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None,  # noqa: PLW1509
@@ -118,31 +127,16 @@ class OpaEngine:
             time.sleep(0.05)
         raise EngineError(f"managed OPA at {self.url} did not become healthy within {self.timeout:.0f} s: {self._log_tail()}")
 
-    def _load(self, bundle: PolicyBundle) -> None:
-        """Upload the policies unmodified and the data; read each policy back to prove it was not rewritten."""
-        from opa_client.errors import RegoParseError
-
-        for name, source in bundle.modules:
-            try:
-                self._client.update_policy_from_string(source, name, rego_compat=False)
-            except RegoParseError as exc:
-                raise EngineError(f"OPA at {self.url} rejected policy {name}: {exc.message}") from None
-            stored = self._client.get_policy(name).get("result", {}).get("raw")
-            if stored != source:
-                raise EngineError(f"OPA at {self.url} stores policy {name} differently from the source: refusing to evaluate")
-        for key, value in bundle.data.items():
-            self._client.update_or_create_data(value, key)
-        self._loaded = bundle
-
     def _ensure(self, bundle: PolicyBundle) -> None:
+        if self._process is not None and self._loaded is not bundle:
+            self.close()  # other policies than the running server's: start afresh
         if self._client is None:
             if self.url:
                 token = os.environ.get(self.token_env)
                 self._client = self._connect(self.url, token)
             else:
-                self._start()
-        if self._process is not None and self._loaded is not bundle:
-            self._guard(lambda: self._load(bundle), "loading the policies")
+                self._start(bundle)
+                self._loaded = bundle
 
     # -- evaluating -------------------------------------------------------------
 
@@ -156,10 +150,10 @@ class OpaEngine:
         provenance = answer.get("provenance", {})
         self.version = f"OPA {provenance.get('version', 'unknown')}"
         revisions = sorted({b.get("revision") for b in provenance.get("bundles", {}).values() if b.get("revision")})
-        if self._process is not None:
-            self.revision = bundle.revision  # uploaded by us, and read back unchanged
-        else:
-            self.revision = ", ".join(revisions) or None
+        self.revision = ", ".join(revisions) or None
+        if self._process is not None and revisions != [bundle.revision]:
+            raise EngineError(f"managed OPA at {self.server} loaded policy revision {self.revision}, not {bundle.revision}")
+        if self._process is None:
             if self.expect_revision and revisions and revisions != [bundle.revision]:
                 raise EngineError(
                     f"OPA at {self.server} serves policy revision {self.revision}, this checker has {bundle.revision}: "
@@ -199,8 +193,10 @@ class OpaEngine:
             self._loaded = None
         if self._log is not None:
             self._log.close()
-            Path(self._log.name).unlink(missing_ok=True)
             self._log = None
+        if self._workdir is not None:
+            self._workdir.cleanup()
+            self._workdir = None
 
     def _log_tail(self) -> str:
         if self._log is None:

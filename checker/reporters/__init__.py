@@ -10,7 +10,15 @@ from checker.model import Report
 Renderer = Callable[[Report, bool], str]
 
 # format name -> module in this package; modules load only when their format is asked for
-FORMATS = {"text": "text", "json": "json_report", "sarif": "sarif"}
+FORMATS = {
+    "text": "text",
+    "json": "json_report",
+    "sarif": "sarif",
+    "junit": "junit",
+    "github": "github",
+    "gitlab": "gitlab",
+    "markdown": "markdown",
+}
 
 
 def renderer(name: str) -> Renderer:

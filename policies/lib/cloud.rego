@@ -18,6 +18,11 @@ personal_data(svc) if svc.data.personal_data == true
 
 personal_data(svc) if special_personal_data(svc)
 
+# Criminal data (AVG art. 10) and the BSN are personal data whatever personal_data says.
+personal_data(svc) if svc.data.criminal_data == true
+
+personal_data(svc) if svc.data.bsn == true
+
 # Materieel cloudgebruik: for the primary task, an important support process, or large-scale personal data.
 materieel(svc) if svc.service.materieel == true
 

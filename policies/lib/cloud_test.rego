@@ -24,6 +24,8 @@ test_special_categories_are_personal_data if {
 	not cloud.special_personal_data({"data": {"special_categories": []}})
 	not cloud.personal_data({"data": {"personal_data": false}})
 	cloud.personal_data({"data": {"personal_data": true}})
+	cloud.personal_data({"data": {"personal_data": false, "criminal_data": true}})
+	cloud.personal_data({"data": {"bsn": true}})
 }
 
 test_materieel_by_flag_or_reason if {

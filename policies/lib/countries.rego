@@ -46,5 +46,5 @@ eer_or_adequate(country, _) if country in adequacy
 
 eer_or_adequate(country, provider) if {
 	country in adequacy_if_dpf_certified
-	provider.dpf_certified == true
+	object.get(provider, "dpf_certified", false) == true
 }

@@ -79,5 +79,5 @@ deny contains result.fail(i, location.path, {"country": location.country, "field
 	some i in subject
 	svc := input.services[i]
 	some location in countries.locations(svc)
-	not countries.eer_or_adequate(location.country, svc.provider)
+	not countries.eer_or_adequate(location.country, object.get(svc, "provider", {}))
 }

@@ -1,0 +1,61 @@
+# METADATA
+# title: Geen uitzondering van art. 49 AVG voor routinematig cloudgebruik
+# scope: package
+# custom:
+#   id: AVG-49-DEROGATION
+#   severity: medium
+#   title:
+#     nl: Doorgifte bij routinematig cloudgebruik steunt niet op een uitzondering van art. 49 AVG
+#     en: Transfers in routine cloud use do not rest on a GDPR art. 49 derogation
+#   description:
+#     nl: >-
+#       De uitzonderingen van art. 49 AVG (zoals uitdrukkelijke toestemming of noodzaak voor een overeenkomst) zijn bedoeld voor specifieke, incidentele situaties. Voor doorlopende doorgifte in een clouddienst horen een adequaatheidsbesluit of passende waarborgen (art. 45 en 46), geen uitzondering.
+#     en: >-
+#       The derogations of GDPR art. 49 (such as explicit consent or necessity for a contract) are meant for specific, occasional situations. Ongoing transfers in a cloud service call for an adequacy decision or appropriate safeguards (art. 45 and 46), not a derogation.
+#   message:
+#     nl: "De doorgifte buiten de EER steunt op een uitzondering van art. 49 AVG (hosting.transfer_mechanism art49); die is niet bedoeld voor routinematig cloudgebruik."
+#     en: "The transfer outside the EER rests on a GDPR art. 49 derogation (hosting.transfer_mechanism art49), which is not meant for routine cloud use."
+#   remediation:
+#     nl: >-
+#       Houd de gegevens binnen de EER of in een land met een adequaatheidsbesluit, of baseer de doorgifte op
+#       modelcontractbepalingen of bindende bedrijfsvoorschriften met een doorgiftetoetsing (DTIA), en pas
+#       hosting.transfer_mechanism aan. Gaat het echt om een incidentele doorgifte, leg dat dan vast als waiver.
+#     en: >-
+#       Keep the data inside the EER or in a country with an adequacy decision, or base the transfer on standard
+#       contractual clauses or binding corporate rules with a transfer impact assessment (DTIA), and update
+#       hosting.transfer_mechanism. Where the transfer really is occasional, record that as a waiver.
+#   sources:
+#     - document: Algemene verordening gegevensbescherming (Verordening (EU) 2016/679)
+#       section: art. 49 (afwijkingen voor specifieke situaties)
+#       url: https://eur-lex.europa.eu/eli/reg/2016/679/oj
+#       status: memory
+#   interpretation:
+#     nl: >-
+#       De artikeltekst is niet geverifieerd (uit het geheugen). Het onderzoek noemt dit een 'should-not', geen
+#       verbod; daarom de ernst medium. De checker ziet elke beschreven dienst met persoonsgegevens als doorlopend,
+#       dus routinematig gebruik, en meldt elke dienst waarvan hosting.transfer_mechanism art49 is.
+#     en: >-
+#       The article text is not verified (from memory). The research calls this a 'should-not', not a ban; hence
+#       severity medium. The checker treats every described service with personal data as ongoing, hence routine,
+#       use, and reports every service whose hosting.transfer_mechanism is art49.
+#   subject:
+#     nl: diensten die persoonsgegevens verwerken
+#     en: services that process personal data
+#   applies_to: [avg]
+#   stages: [procurement, implementation, operation]
+#   effective_from: "2018-05-25"
+#   waivable: true
+package cloudbeleid.rules.avg.art49_derogation
+
+import data.cloudbeleid.lib.cloud
+import data.cloudbeleid.lib.result
+
+subject contains i if {
+	some i, svc in input.services
+	cloud.personal_data(svc)
+}
+
+deny contains result.fail(i, ["hosting", "transfer_mechanism"], {}) if {
+	some i in subject
+	input.services[i].hosting.transfer_mechanism == "art49"
+}

@@ -1,0 +1,109 @@
+# METADATA
+# title: Beleid voor cloudleveranciers, beëindigingsgronden en herbeoordeling na wijzigingen (BIO2 5.23.01)
+# scope: package
+# custom:
+#   id: BIO2-5-23-01-CSP-POLICY
+#   severity: medium
+#   title:
+#     nl: Beleid voor het selecteren, beoordelen en beëindigen van cloudleveranciers, en toepassing ervan
+#     en: A policy for selecting, assessing and ending cloud service providers, and its application
+#   description:
+#     nl: >-
+#       BIO2-overheidsmaatregel 5.23.01: de organisatie stelt beleid op voor het inventariseren, classificeren,
+#       selecteren, beoordelen en managen van cloudleveranciers (CSP's) en het beëindigen van hun dienstverlening, en
+#       past dat toe: het contract noemt gronden voor beëindiging en na belangrijke wijzigingen bij de leverancier
+#       volgt een nieuwe beoordeling.
+#     en: >-
+#       BIO2 government measure 5.23.01: the organisation sets a policy for inventorying, classifying, selecting,
+#       assessing and managing cloud service providers (CSPs) and for ending their services, and applies it: the
+#       contract names grounds for termination, and important changes at the provider lead to a new assessment.
+#   message:
+#     nl: "De organisatie heeft geen beleid voor cloudleveranciers vastgelegd (organisation.cloud_policy_ref)."
+#     en: "The organisation has recorded no policy for cloud service providers (organisation.cloud_policy_ref)."
+#   messages:
+#     termination_grounds:
+#       nl: "Het contract noemt geen gronden om de dienstverlening te beëindigen (contract.termination_grounds is niet true)."
+#       en: "The contract names no grounds for ending the service (contract.termination_grounds is not true)."
+#     changed:
+#       nl: "De dienst of leverancier is op {changed} significant gewijzigd, na de risicoafweging van {date}; een nieuwe beoordeling ontbreekt."
+#       en: "The service or provider changed significantly on {changed}, after the risk assessment of {date}; a new assessment is missing."
+#   remediation:
+#     nl: >-
+#       Stel beleid voor cloudleveranciers vast en verwijs ernaar met organisation.cloud_policy_ref (in de
+#       configuratie of de beschrijving), neem beëindigingsgronden op in het contract (contract.termination_grounds)
+#       en actualiseer de risicoafweging na elke belangrijke wijziging bij de leverancier.
+#     en: >-
+#       Set a policy for cloud service providers and refer to it with organisation.cloud_policy_ref (in the
+#       configuration or the descriptor), put grounds for termination in the contract (contract.termination_grounds)
+#       and update the risk assessment after every important change at the provider.
+#   sources:
+#     - document: Baseline Informatiebeveiliging Overheid 2 (BIO2), werkversie in de repository van MinBZK
+#       section: overheidsmaatregel 5.23.01
+#       url: https://github.com/MinBZK/Baseline-Informatiebeveiliging-Overheid
+#       quote: >-
+#         De entiteit stelt beleid op dat toeziet op het inventariseren, classificeren, selecteren, beoordelen en
+#         managen van Cloud Service Providers (CSP) en het beëindigen van dienstverlening door CSP's en past dat toe.
+#       status: verified
+#     - document: Kaderwet zelfstandige bestuursorganen (BWBR0020495), art. 41
+#       url: https://wetten.overheid.nl/BWBR0020495/2022-07-01#Artikel41
+#       quote: >-
+#         Een zelfstandig bestuursorgaan draagt op de voet van de ter zake voor de Rijksdienst geldende voorschriften
+#         zorg voor de nodige technische en organisatorische voorzieningen ter beveiliging van zijn gegevens tegen
+#         verlies of aantasting en tegen onbevoegde kennisneming, wijziging en verstrekking van die gegevens.
+#       status: verified
+#   interpretation:
+#     nl: >-
+#       Het beleid zelf kan de checker niet lezen: een verwijzing in organisation.cloud_policy_ref (uit de
+#       configuratie of uit de beschrijving) geldt als bewijs. De beëindigingsgronden en de herbeoordeling na
+#       belangrijke wijzigingen noemt het onderzoek alleen in samenvatting. De checker leest een herbeoordeling als
+#       een risicoafweging die niet ouder is dan service.last_significant_change; voor publieke cloud toetst
+#       CB22-RISK-ASSESSMENT-CURRENT hetzelfde onder het cloudbeleid. De driejaarlijkse herziening van het beleid
+#       toetst de checker niet (geen veld; het onderzoek meldt dat die termijn op 21 april 2026 is geschrapt). Dat
+#       art. 41 Kaderwet zbo de BIO2 ook voor zbo's verplicht maakt, is de lezing van de checker.
+#     en: >-
+#       The checker cannot read the policy itself: a reference in organisation.cloud_policy_ref (from the
+#       configuration or the descriptor) counts as evidence. The research names the termination grounds and the
+#       reassessment after important changes only in summary. The checker reads a reassessment as a risk assessment
+#       not older than service.last_significant_change; for public cloud CB22-RISK-ASSESSMENT-CURRENT checks the same
+#       under the cloud policy. The checker does not check the three-yearly review of the policy (no field; the
+#       research reports that this term was dropped on 21 April 2026). That art. 41 Kaderwet zbo makes BIO2 binding
+#       on zbo's too is the checker's reading.
+#   subject:
+#     nl: clouddiensten van een externe leverancier
+#     en: cloud services of an external supplier
+#   applies_to: [bio2, kaderwet_zbo_art41]
+#   stages: [procurement, implementation, operation]
+#   effective_from: "2025-09-24"
+#   waivable: true
+package cloudbeleid.rules.bio2.cloud_provider_policy
+
+import data.cloudbeleid.lib.cloud
+import data.cloudbeleid.lib.result
+
+subject contains i if {
+	some i, svc in input.services
+	cloud.external_cloud(svc)
+}
+
+# The organisation profile that applies to a service: the configuration's, overridden by the descriptor's.
+organisation(i) := object.union(object.get(input, "organisation", {}), object.get(input.services[i], "organisation", {}))
+
+deny contains result.fail(i, ["organisation", "cloud_policy_ref"], {}) if {
+	some i in subject
+	object.get(organisation(i), "cloud_policy_ref", "") == ""
+}
+
+deny contains result.fail_kind(i, ["contract", "termination_grounds"], "termination_grounds", {}) if {
+	some i in subject
+	object.get(input.services[i], ["contract", "termination_grounds"], false) != true
+}
+
+deny contains result.fail_kind(i, ["service", "last_significant_change"], "changed", params) if {
+	some i in subject
+	svc := input.services[i]
+	date := svc.assessments.risk_assessment.date
+	changed := svc.service.last_significant_change
+	changed > date
+	changed <= input.as_of
+	params := {"date": date, "changed": changed}
+}

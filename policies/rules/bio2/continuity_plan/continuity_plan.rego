@@ -1,0 +1,101 @@
+# METADATA
+# title: Continuïteitsplan van een kritieke dienst jaarlijks getest (BIO2 5.30)
+# scope: package
+# custom:
+#   id: BIO2-5-30-CONTINUITY-TEST
+#   severity: high
+#   title:
+#     nl: Het continuïteitsplan van een kritieke clouddienst wordt jaarlijks getest
+#     en: The continuity plan of a critical cloud service is tested every year
+#   description:
+#     nl: >-
+#       BIO2-overheidsmaatregelen 5.30.01 en 5.30.02: kritieke systemen zijn geïdentificeerd en hun
+#       continuïteitsplannen worden jaarlijks getest.
+#     en: >-
+#       BIO2 government measures 5.30.01 and 5.30.02: critical systems are identified and their continuity plans are
+#       tested every year.
+#   message:
+#     nl: "Het continuïteitsplan van deze kritieke dienst is niet getest (continuity.continuity_plan_tested_on ontbreekt)."
+#     en: "The continuity plan of this critical service has not been tested (continuity.continuity_plan_tested_on is missing)."
+#   messages:
+#     stale:
+#       nl: "De laatste test van het continuïteitsplan ({date}) is op {as_of} ouder dan {months} maanden."
+#       en: "The last test of the continuity plan ({date}) is older than {months} months on {as_of}."
+#     future:
+#       nl: "De test van het continuïteitsplan is gedateerd {date}, na de peildatum {as_of}."
+#       en: "The test of the continuity plan is dated {date}, after the reference date {as_of}."
+#   remediation:
+#     nl: >-
+#       Test het continuïteitsplan van de kritieke dienst minstens elk jaar (uitval van de leverancier inbegrepen)
+#       en leg de datum vast in continuity.continuity_plan_tested_on.
+#     en: >-
+#       Test the continuity plan of the critical service at least every year (including loss of the supplier) and
+#       record the date in continuity.continuity_plan_tested_on.
+#   sources:
+#     - document: Baseline Informatiebeveiliging Overheid 2 (BIO2), werkversie in de repository van MinBZK
+#       section: overheidsmaatregelen 5.30.01 en 5.30.02
+#       url: https://github.com/MinBZK/Baseline-Informatiebeveiliging-Overheid
+#       status: verified
+#     - document: Kaderwet zelfstandige bestuursorganen (BWBR0020495), art. 41
+#       url: https://wetten.overheid.nl/BWBR0020495/2022-07-01#Artikel41
+#       quote: >-
+#         Een zelfstandig bestuursorgaan draagt op de voet van de ter zake voor de Rijksdienst geldende voorschriften
+#         zorg voor de nodige technische en organisatorische voorzieningen ter beveiliging van zijn gegevens tegen
+#         verlies of aantasting en tegen onbevoegde kennisneming, wijziging en verstrekking van die gegevens.
+#       status: verified
+#   interpretation:
+#     nl: >-
+#       Het onderzoek gaf van deze maatregelen alleen een samenvatting, geen letterlijke tekst. De checker toetst alleen
+#       diensten met continuity.critical: true; een dienst zonder dat veld geldt als niet kritiek, dus of kritieke
+#       systemen zijn geïdentificeerd (5.30.02), toetst de checker niet. "Jaarlijks" leest de checker als: de laatste
+#       test is niet ouder dan supplier_review_max_age_months (standaard 12 maanden) op de peildatum. Dat art. 41
+#       Kaderwet zbo de BIO2 ook voor zbo's verplicht maakt, is de lezing van de checker.
+#     en: >-
+#       The research gave only a summary of these measures, not their wording. The checker looks only at services with
+#       continuity.critical: true; a service without that field counts as not critical, so whether critical systems
+#       are identified (5.30.02) is not checked. The checker reads "every year" as: the last test is not older than
+#       supplier_review_max_age_months (default 12 months) on the reference date. That art. 41 Kaderwet zbo makes
+#       BIO2 binding on zbo's too is the checker's reading.
+#   subject:
+#     nl: kritieke clouddiensten van een externe leverancier (continuity.critical)
+#     en: critical cloud services of an external supplier (continuity.critical)
+#   applies_to: [bio2, kaderwet_zbo_art41]
+#   stages: [implementation, operation]
+#   effective_from: "2025-09-24"
+#   waivable: true
+package cloudbeleid.rules.bio2.continuity_plan
+
+import data.cloudbeleid.lib.cloud
+import data.cloudbeleid.lib.dates
+import data.cloudbeleid.lib.result
+
+path := ["continuity", "continuity_plan_tested_on"]
+
+subject contains i if {
+	some i, svc in input.services
+	cloud.external_cloud(svc)
+	svc.continuity.critical == true
+}
+
+deny contains result.fail(i, path, {}) if {
+	some i in subject
+	not input.services[i].continuity.continuity_plan_tested_on
+}
+
+# "Yearly": not older than the configured maximum age on the reference date.
+max_age := input.settings.supplier_review_max_age_months
+
+params(date) := {"date": date, "as_of": input.as_of, "months": max_age}
+
+deny contains result.fail_kind(i, path, "future", params(date)) if {
+	some i in subject
+	date := input.services[i].continuity.continuity_plan_tested_on
+	date > input.as_of
+}
+
+deny contains result.fail_kind(i, path, "stale", params(date)) if {
+	some i in subject
+	date := input.services[i].continuity.continuity_plan_tested_on
+	date <= input.as_of
+	dates.older_than_months(date, input.as_of, max_age)
+}

@@ -1,0 +1,72 @@
+# METADATA
+# title: Versleuteling van gegevens tijdens transport (BIO2 8.21.04)
+# scope: package
+# custom:
+#   id: BIO2-8-21-04-ENCRYPTION-IN-TRANSIT
+#   severity: high
+#   title:
+#     nl: Gegevens worden tijdens transport buiten het beheerste gebied versleuteld
+#     en: Data are encrypted in transit outside the controlled area
+#   description:
+#     nl: >-
+#       BIO2-overheidsmaatregel 8.21.04: gegevens die buiten het beheerste gebied worden getransporteerd, worden
+#       versleuteld, bij voorkeur met middelen die het NBV van de AIVD adviseert. Bij een externe clouddienst gaat
+#       het verkeer altijd buiten het eigen beheerste gebied.
+#     en: >-
+#       BIO2 government measure 8.21.04: data transported outside the controlled area are encrypted, preferably with
+#       means the NBV of the AIVD advises. With an external cloud service, traffic always leaves the organisation's own
+#       controlled area.
+#   message:
+#     nl: "De gegevens worden tijdens transport niet versleuteld (encryption.in_transit is niet true)."
+#     en: "The data are not encrypted in transit (encryption.in_transit is not true)."
+#   remediation:
+#     nl: >-
+#       Versleutel alle verkeer van en naar de clouddienst (bijvoorbeeld TLS volgens de ICT-beveiligingsrichtlijnen
+#       van het NCSC, of door het NBV geadviseerde middelen) en leg dat vast met encryption.in_transit: true.
+#     en: >-
+#       Encrypt all traffic to and from the cloud service (for example TLS following the NCSC guidelines, or means
+#       advised by the NBV) and record it with encryption.in_transit: true.
+#   sources:
+#     - document: Baseline Informatiebeveiliging Overheid 2 (BIO2), werkversie in de repository van MinBZK
+#       section: overheidsmaatregel 8.21.04
+#       url: https://github.com/MinBZK/Baseline-Informatiebeveiliging-Overheid
+#       status: verified
+#     - document: Kaderwet zelfstandige bestuursorganen (BWBR0020495), art. 41
+#       url: https://wetten.overheid.nl/BWBR0020495/2022-07-01#Artikel41
+#       quote: >-
+#         Een zelfstandig bestuursorgaan draagt op de voet van de ter zake voor de Rijksdienst geldende voorschriften
+#         zorg voor de nodige technische en organisatorische voorzieningen ter beveiliging van zijn gegevens tegen
+#         verlies of aantasting en tegen onbevoegde kennisneming, wijziging en verstrekking van die gegevens.
+#       status: verified
+#   interpretation:
+#     nl: >-
+#       Het onderzoek gaf van deze maatregel alleen een samenvatting, geen letterlijke tekst. De checker neemt aan dat
+#       verkeer naar een externe clouddienst altijd buiten het beheerste gebied gaat. Welke middelen worden gebruikt
+#       (de voorkeur voor NBV-geadviseerde middelen), ziet de checker niet. Dat art. 41 Kaderwet zbo de BIO2 ook voor
+#       zbo's verplicht maakt, is de lezing van de checker.
+#     en: >-
+#       The research gave only a summary of this measure, not its wording. The checker assumes that traffic to an
+#       external cloud service always leaves the controlled area. Which means are used (the preference for means
+#       advised by the NBV) is beyond the checker. That art. 41 Kaderwet zbo makes BIO2 binding on zbo's too is the
+#       checker's reading.
+#   subject:
+#     nl: clouddiensten van een externe leverancier
+#     en: cloud services of an external supplier
+#   applies_to: [bio2, kaderwet_zbo_art41]
+#   stages: [implementation, operation]
+#   effective_from: "2025-09-24"
+#   waivable: true
+package cloudbeleid.rules.bio2.encryption_in_transit
+
+import data.cloudbeleid.lib.cloud
+import data.cloudbeleid.lib.result
+
+subject contains i if {
+	some i, svc in input.services
+	cloud.external_cloud(svc)
+}
+
+deny contains result.fail(i, ["encryption", "in_transit"], {}) if {
+	some i in subject
+	object.get(input.services[i], ["encryption", "in_transit"], false) != true
+}

@@ -1,0 +1,70 @@
+# METADATA
+# title: De leverancier meldt kwetsbaarheden en incidenten, ook datalekken (BIO2 5.20.05)
+# scope: package
+# custom:
+#   id: BIO2-5-20-05-INCIDENT-NOTIFICATION
+#   severity: high
+#   title:
+#     nl: De leverancier is transparant over kwetsbaarheden en incidenten, ook datalekken
+#     en: The supplier is transparent about vulnerabilities and incidents, including data breaches
+#   description:
+#     nl: >-
+#       BIO2-overheidsmaatregel 5.20.05: de leverancier is transparant over kwetsbaarheden en incidenten, datalekken
+#       inbegrepen. Het contract verplicht hem die te melden, zodat de organisatie kan ingrijpen en haar eigen
+#       meldplichten kan nakomen.
+#     en: >-
+#       BIO2 government measure 5.20.05: the supplier is transparent about vulnerabilities and incidents, data
+#       breaches included. The contract obliges it to report them, so that the organisation can act and meet its own
+#       reporting duties.
+#   message:
+#     nl: "Het contract verplicht de leverancier niet om kwetsbaarheden en incidenten, ook datalekken, te melden (contract.incident_notification is niet true)."
+#     en: "The contract does not oblige the supplier to report vulnerabilities and incidents, including data breaches (contract.incident_notification is not true)."
+#   remediation:
+#     nl: >-
+#       Neem in het contract een meldplicht op voor kwetsbaarheden en incidenten, datalekken inbegrepen, met
+#       termijnen, en leg dat vast met contract.incident_notification: true.
+#     en: >-
+#       Put a duty to report vulnerabilities and incidents, data breaches included, with deadlines, in the contract
+#       and record it with contract.incident_notification: true.
+#   sources:
+#     - document: Baseline Informatiebeveiliging Overheid 2 (BIO2), werkversie in de repository van MinBZK
+#       section: overheidsmaatregel 5.20.05
+#       url: https://github.com/MinBZK/Baseline-Informatiebeveiliging-Overheid
+#       status: verified
+#     - document: Kaderwet zelfstandige bestuursorganen (BWBR0020495), art. 41
+#       url: https://wetten.overheid.nl/BWBR0020495/2022-07-01#Artikel41
+#       quote: >-
+#         Een zelfstandig bestuursorgaan draagt op de voet van de ter zake voor de Rijksdienst geldende voorschriften
+#         zorg voor de nodige technische en organisatorische voorzieningen ter beveiliging van zijn gegevens tegen
+#         verlies of aantasting en tegen onbevoegde kennisneming, wijziging en verstrekking van die gegevens.
+#       status: verified
+#   interpretation:
+#     nl: >-
+#       Het onderzoek gaf van deze maatregel alleen een samenvatting, geen letterlijke tekst. De checker leest
+#       transparantie als een contractuele meldplicht (contract.incident_notification). Dat art. 41 Kaderwet zbo de
+#       BIO2 ook voor zbo's verplicht maakt, is de lezing van de checker.
+#     en: >-
+#       The research gave only a summary of this measure, not its wording. The checker reads transparency as a
+#       contractual duty to report (contract.incident_notification). That art. 41 Kaderwet zbo makes BIO2 binding on
+#       zbo's too is the checker's reading.
+#   subject:
+#     nl: clouddiensten van een externe leverancier
+#     en: cloud services of an external supplier
+#   applies_to: [bio2, kaderwet_zbo_art41]
+#   stages: [procurement, implementation, operation]
+#   effective_from: "2025-09-24"
+#   waivable: true
+package cloudbeleid.rules.bio2.incident_transparency
+
+import data.cloudbeleid.lib.cloud
+import data.cloudbeleid.lib.result
+
+subject contains i if {
+	some i, svc in input.services
+	cloud.external_cloud(svc)
+}
+
+deny contains result.fail(i, ["contract", "incident_notification"], {}) if {
+	some i in subject
+	object.get(input.services[i], ["contract", "incident_notification"], false) != true
+}

@@ -1,0 +1,81 @@
+# METADATA
+# title: Vastgelegd wie verantwoordelijk is voor het sleutelbeheer (BIO2 8.24.01)
+# scope: package
+# custom:
+#   id: BIO2-8-24-01-KEY-MANAGEMENT
+#   severity: medium
+#   title:
+#     nl: Het cryptografiebeleid legt vast wie verantwoordelijk is voor het sleutelbeheer
+#     en: The cryptography policy records who is responsible for key management
+#   description:
+#     nl: >-
+#       BIO2-overheidsmaatregel 8.24.01: het cryptografiebeleid legt onder meer vast wie verantwoordelijk is voor het
+#       sleutelbeheer. Bij een clouddienst is dat de vraag wie de sleutels beheert: de organisatie zelf, een
+#       gecertificeerde derde of de leverancier.
+#     en: >-
+#       BIO2 government measure 8.24.01: the cryptography policy states, among other things, who is responsible for
+#       key management. For a cloud service that is the question of who holds the keys: the organisation itself, a
+#       certified third party or the provider.
+#   message:
+#     nl: "Niet vastgelegd wie de sleutels beheert (encryption.key_custody ontbreekt)."
+#     en: "Who holds the keys is not recorded (encryption.key_custody is missing)."
+#   messages:
+#     undocumented:
+#       nl: "Het cryptografiebeleid legt niet vast wie verantwoordelijk is voor het sleutelbeheer (encryption.key_management_documented is niet true)."
+#       en: "The cryptography policy does not record who is responsible for key management (encryption.key_management_documented is not true)."
+#   remediation:
+#     nl: >-
+#       Leg in het cryptografiebeleid vast wie verantwoordelijk is voor het sleutelbeheer van deze dienst, en noteer
+#       wie de sleutels beheert (encryption.key_custody) en dat het is vastgelegd
+#       (encryption.key_management_documented: true).
+#     en: >-
+#       Record in the cryptography policy who is responsible for the key management of this service, and note who
+#       holds the keys (encryption.key_custody) and that it is recorded (encryption.key_management_documented: true).
+#   sources:
+#     - document: Baseline Informatiebeveiliging Overheid 2 (BIO2), werkversie in de repository van MinBZK
+#       section: overheidsmaatregel 8.24.01
+#       url: https://github.com/MinBZK/Baseline-Informatiebeveiliging-Overheid
+#       quote: Wie verantwoordelijk is voor het sleutelbeheer
+#       status: verified
+#     - document: Kaderwet zelfstandige bestuursorganen (BWBR0020495), art. 41
+#       url: https://wetten.overheid.nl/BWBR0020495/2022-07-01#Artikel41
+#       quote: >-
+#         Een zelfstandig bestuursorgaan draagt op de voet van de ter zake voor de Rijksdienst geldende voorschriften
+#         zorg voor de nodige technische en organisatorische voorzieningen ter beveiliging van zijn gegevens tegen
+#         verlies of aantasting en tegen onbevoegde kennisneming, wijziging en verstrekking van die gegevens.
+#       status: verified
+#   interpretation:
+#     nl: >-
+#       De maatregel vraagt vastlegging, geen bepaalde sleutelbeheerder: elke waarde van encryption.key_custody
+#       voldoet, ook de leverancier. Welke andere punten het cryptografiebeleid bevat, toetst de checker niet. Dat
+#       art. 41 Kaderwet zbo de BIO2 ook voor zbo's verplicht maakt, is de lezing van de checker.
+#     en: >-
+#       The measure asks for the responsibility to be recorded, not for a particular key holder: any value of
+#       encryption.key_custody will do, the provider included. The other points of the cryptography policy are not
+#       checked. That art. 41 Kaderwet zbo makes BIO2 binding on zbo's too is the checker's reading.
+#   subject:
+#     nl: clouddiensten van een externe leverancier
+#     en: cloud services of an external supplier
+#   applies_to: [bio2, kaderwet_zbo_art41]
+#   stages: [implementation, operation]
+#   effective_from: "2025-09-24"
+#   waivable: true
+package cloudbeleid.rules.bio2.key_management
+
+import data.cloudbeleid.lib.cloud
+import data.cloudbeleid.lib.result
+
+subject contains i if {
+	some i, svc in input.services
+	cloud.external_cloud(svc)
+}
+
+deny contains result.fail(i, ["encryption", "key_custody"], {}) if {
+	some i in subject
+	not input.services[i].encryption.key_custody
+}
+
+deny contains result.fail_kind(i, ["encryption", "key_management_documented"], "undocumented", {}) if {
+	some i in subject
+	object.get(input.services[i], ["encryption", "key_management_documented"], false) != true
+}

@@ -1,0 +1,41 @@
+package cloudbeleid.rules.bio2.key_management_test
+
+import data.cloudbeleid.rules.bio2.key_management
+
+saas(encryption) := {"service": {"deployment_model": "public"}, "encryption": encryption}
+
+test_nothing_recorded_fails_on_both_parts if {
+	key_management.deny == {
+		{
+			"service": 0,
+			"path": ["encryption", "key_custody"],
+			"kind": "default",
+			"params": {},
+		},
+		{
+			"service": 0,
+			"path": ["encryption", "key_management_documented"],
+			"kind": "undocumented",
+			"params": {},
+		},
+	} with input.services as [{"service": {"deployment_model": "private_external"}}]
+}
+
+test_custody_without_documentation_fails if {
+	key_management.deny == {{
+		"service": 0,
+		"path": ["encryption", "key_management_documented"],
+		"kind": "undocumented",
+		"params": {},
+	}} with input.services as [saas({"key_custody": "provider"})]
+}
+
+test_documented_custody_passes if {
+	svc := saas({"key_custody": "provider", "key_management_documented": true})
+	key_management.deny == set() with input.services as [svc]
+	key_management.subject == {0} with input.services as [svc]
+}
+
+test_own_operation_is_not_a_subject if {
+	key_management.subject == set() with input.services as [{"service": {"deployment_model": "on_premise"}}]
+}

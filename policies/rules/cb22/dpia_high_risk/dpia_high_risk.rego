@@ -1,0 +1,120 @@
+# METADATA
+# title: Volledige DPIA bij hoog risico
+# scope: package
+# custom:
+#   id: CB22-DPIA-HIGH-RISK
+#   severity: high
+#   title:
+#     nl: Een volledige (formele) DPIA bij hoog risico voor persoonsgegevens in de publieke cloud
+#     en: A full (formal) DPIA when personal data in a public cloud carry a high risk
+#   description:
+#     nl: >-
+#       Bij hoog risico wordt een volledige DPIA uitgevoerd die de verwerking, de grondslagen, de aard van de verwerking en de risico's en maatregelen beschrijft; dat geldt ook bij verwerking in een publieke cloud. De pre-scan DPIA alleen volstaat dan niet.
+#     en: >-
+#       When the risk is high, a full DPIA is carried out that describes the processing, its legal bases, its nature, and the risks and measures; this also holds for processing in a public cloud. The pre-scan DPIA alone is then not enough.
+#   message:
+#     nl: "Hoog risico ({reasons}) zonder vastgestelde volledige DPIA (status: {status})."
+#     en: "High risk ({reasons}) without an approved full DPIA (status: {status})."
+#   messages:
+#     future:
+#       nl: "De volledige DPIA is gedateerd {date}, na de peildatum {as_of}."
+#       en: "The full DPIA is dated {date}, after the reference date {as_of}."
+#   remediation:
+#     nl: >-
+#       Voer een volledige DPIA uit (AVG art. 35) die de verwerking, de grondslagen, de aard van de verwerking en de
+#       risico's en maatregelen beschrijft, laat haar vaststellen en leg status en datum vast in assessments.dpia.
+#     en: >-
+#       Carry out a full DPIA (GDPR art. 35) describing the processing, the legal bases, its nature and the risks and
+#       measures, have it approved, and record status and date in assessments.dpia.
+#   sources:
+#     - document: Kamerbrief Rijksbreed cloudbeleid 2022 (Kamerstuk 26 643, nr. 904)
+#       url: https://zoek.officielebekendmakingen.nl/kst-26643-904.html
+#       quote: >-
+#         Bij hoog risico wordt een volledige data protection impact assessment (of formele DPIA) uitgevoerd, waarin
+#         zowel de verwerking zelf als de geldende grondslagen, de aard van de verwerking en de bijbehorende risico's en
+#         maatregelen zijn beschreven. Dit geldt ook bij verwerking van gegevens in een publieke cloud.
+#       status: verified
+#     - document: Algemene verordening gegevensbescherming, art. 35
+#       url: https://eur-lex.europa.eu/eli/reg/2016/679/oj
+#       status: memory
+#   interpretation:
+#     nl: >-
+#       De Kamerbrief zegt niet wanneer het risico hoog is. De checker leidt hoog risico af uit: een DPIA die volgens
+#       de pre-scan verplicht is (assessments.dpia.required), bijzondere persoonsgegevens (AVG art. 9),
+#       strafrechtelijke gegevens (AVG art. 10), of grootschalige verwerking met het BSN. Elk van deze volstaat; een
+#       pre-scan die een DPIA niet nodig vindt (required: false) heft de andere gronden niet op. Deze afleiding is de
+#       lezing van de checker, in de geest van AVG art. 35 lid 3 en de DPIA-lijst van de AP (geheugen, niet
+#       geverifieerd). Alleen een vastgestelde DPIA (status approved) telt. AVG-35-DPIA toetst hetzelfde, met dezelfde
+#       gronden, op grond van de AVG en voor elke dienst; deze regel is de voorwaarde van het cloudbeleid voor de
+#       publieke cloud.
+#     en: >-
+#       The Kamerbrief does not say when the risk is high. The checker derives high risk from: a DPIA the pre-scan
+#       found required (assessments.dpia.required), special categories of personal data (GDPR art. 9), criminal data
+#       (GDPR art. 10), or large-scale processing with the BSN. Any one suffices; a pre-scan that finds no DPIA
+#       necessary (required: false) does not lift the other grounds. This derivation is the checker's reading, in the
+#       spirit of GDPR art. 35(3) and the AP's DPIA list (memory, not verified). Only an approved DPIA counts.
+#       AVG-35-DPIA checks the same, on the same grounds, under the GDPR and for every service; this rule is the cloud
+#       policy's condition for the public cloud.
+#   subject:
+#     nl: >-
+#       publieke clouddiensten met hoog risico voor persoonsgegevens (DPIA verplicht, bijzondere of strafrechtelijke
+#       persoonsgegevens, of grootschalig met BSN)
+#     en: >-
+#       public cloud services with a high risk for personal data (DPIA required, special categories or criminal data,
+#       or large-scale with the BSN)
+#   applies_to: [cloudbeleid]
+#   stages: [procurement, implementation, operation]
+#   effective_from: "2022-08-29"
+#   waivable: true
+package cloudbeleid.rules.cb22.dpia_high_risk
+
+import data.cloudbeleid.lib.cloud
+import data.cloudbeleid.lib.result
+
+path := ["assessments", "dpia"]
+
+grounds := ["assessments.dpia.required", "data.special_categories", "data.criminal_data", "data.large_scale+data.bsn"]
+
+high_risk_by(svc, ground) if {
+	ground == "assessments.dpia.required"
+	svc.assessments.dpia.required == true
+}
+
+high_risk_by(svc, ground) if {
+	ground == "data.special_categories"
+	cloud.special_personal_data(svc)
+}
+
+high_risk_by(svc, ground) if {
+	ground == "data.criminal_data"
+	svc.data.criminal_data == true
+}
+
+high_risk_by(svc, ground) if {
+	ground == "data.large_scale+data.bsn"
+	svc.data.large_scale == true
+	svc.data.bsn == true
+}
+
+reasons(svc) := [ground | some ground in grounds; high_risk_by(svc, ground)]
+
+subject contains i if {
+	some i, svc in input.services
+	cloud.public_cloud(svc)
+	count(reasons(svc)) > 0
+}
+
+deny contains violation if {
+	some i in subject
+	svc := input.services[i]
+	status := object.get(svc, array.concat(path, ["status"]), "none")
+	status != "approved"
+	violation := result.fail(i, array.concat(path, ["status"]), {"status": status, "reasons": reasons(svc)})
+}
+
+deny contains result.fail_kind(i, array.concat(path, ["date"]), "future", {"date": dpia.date, "as_of": input.as_of}) if {
+	some i in subject
+	dpia := input.services[i].assessments.dpia
+	dpia.status == "approved"
+	dpia.date > input.as_of
+}

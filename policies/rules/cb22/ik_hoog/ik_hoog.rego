@@ -1,0 +1,103 @@
+# METADATA
+# title: Cloudcategorie hoog (Implementatiekader, secundaire bron)
+# scope: package
+# custom:
+#   id: CB22-IK-HOOG
+#   severity: high
+#   title:
+#     nl: "Categorie hoog: locatie in de EER of een adequaat land, anders een explain aan CIO Rijk, en ISO 27001, 27017 en (bij persoonsgegevens) 27018 (secundaire bron)"
+#     en: "Category hoog: location in the EER or an adequate country, otherwise an explain to CIO Rijk, and ISO 27001, 27017 and (with personal data) 27018 (secondary source)"
+#   description:
+#     nl: >-
+#       De cloudcategorieën van de risicoafweging cloudgebruik, zoals de IB & Privacy Quickscan van de Rijksdienst ze weergeeft (secundaire bron; het Implementatiekader zelf is niet gezien). Categorie hoog: Departementaal Vertrouwelijk, (meerdere categorieën) bijzondere persoonsgegevens, integriteit of vertrouwelijkheid hoog of zeer hoog, of een hoog risicoprofiel. De gegevens staan alleen in de EER of in een land met een adequaatheidsbesluit. Anders, of met alleen een modelcontract, beoordeelt de CISO de dienst aan de C2000-criteria en gaat een explain met minimaal een DPIA naar CIO Rijk. De cloudleverancier voldoet aan ISO 27001, 27017 (niet-openbare gegevens) en 27018 (persoonsgegevens).
+#     en: >-
+#       The cloud categories of the cloud risk assessment, as the Rijksdienst's IB & Privacy Quickscan renders them (secondary source; the Implementatiekader itself was not seen). Category hoog: Departementaal Vertrouwelijk, (several categories of) special personal data, integrity or confidentiality hoog or zeer hoog, or a high risk profile. The data are held only in the EER or in a country with an adequacy decision. Otherwise, or with standard contractual clauses only, the CISO assesses the service against the C2000 criteria and an explain with at least a DPIA goes to CIO Rijk. The cloud provider meets ISO 27001, 27017 (non-public data) and 27018 (personal data).
+#   message:
+#     nl: "Categorie hoog ({reasons}): '{country}' in {field} ligt buiten de EER en heeft geen adequaatheidsbesluit, en er is geen explain aan CIO Rijk."
+#     en: "Category hoog ({reasons}): '{country}' in {field} is outside the EER and has no adequacy decision, and there is no explain to CIO Rijk."
+#   messages:
+#     certification:
+#       nl: "Categorie hoog ({reasons}): de cloudleverancier toont {certification} niet aan."
+#       en: "Category hoog ({reasons}): the cloud provider does not show {certification}."
+#   remediation:
+#     nl: >-
+#       Houd opslag, verwerking, back-up, supporttoegang en telemetrie binnen de EER of een land met een
+#       adequaatheidsbesluit; kan dat niet, laat de CISO de dienst aan de C2000-criteria toetsen en stuur een explain
+#       met minimaal de DPIA aan CIO Rijk (governance.explain_sent_to_cio_rijk_on). Kies een leverancier met ISO 27001
+#       en 27017, en bij persoonsgegevens ook 27018, en leg die vast in provider.certifications.
+#     en: >-
+#       Keep storage, processing, backup, support access and telemetry inside the EER or a country with an adequacy
+#       decision; where that cannot be done, have the CISO assess the service against the C2000 criteria and send an
+#       explain with at least the DPIA to CIO Rijk (governance.explain_sent_to_cio_rijk_on). Choose a provider with ISO
+#       27001 and 27017, and with personal data also 27018, and record them in provider.certifications.
+#   sources:
+#     - document: IB & Privacy Quickscan (Rijksdienst), toelichting cloudcategorie Hoog, as reproduced in a public GitHub repository whose name the index did not resolve
+#       quote: alleen in de EER … óf in landen waarvoor een adequaatheidsbesluit bestaat
+#       status: secondary
+#     - document: Implementatiekader Risicoafweging Cloudgebruik (5 januari 2023), the probable origin of the categories
+#       url: https://open.overheid.nl/documenten/ronl-734f947ec6465e4f75a56bed82fe64a1135f71a8/pdf
+#       status: memory
+#   interpretation:
+#     nl: >-
+#       De categorie leidt de checker af zoals bij CB22-IK-MIDDEN beschreven; hoog geldt bij Dep. V, bijzondere of
+#       strafrechtelijke persoonsgegevens (de Quickscan zet één categorie bijzondere persoonsgegevens al op
+#       vertrouwelijkheid hoog), integriteit of vertrouwelijkheid hoog of zeer hoog, of dreigingsprofiel verhoogd
+#       (gelezen als het 'hoog risicoprofiel'), tenzij de dienst zeer hoog is. Als locatie tellen opslag, verwerking,
+#       back-up, supporttoegang, telemetrie en subverwerkers. Een explain die op of vóór de peildatum aan CIO Rijk is
+#       gestuurd (governance.explain_sent_to_cio_rijk_on) maakt een locatie buiten de EER aanvaardbaar; een modelcontract
+#       alleen niet. De beoordeling door de CISO aan de C2000-criteria kan een beschrijving niet tonen; de uitsluiting
+#       zelf toetst CB22-C2000. Gegevens in categorie hoog zijn niet openbaar, dus ISO 27017 is altijd nodig; ISO
+#       27018 bij persoonsgegevens. De ISO-eisen toetst de checker aan provider.certifications.
+#     en: >-
+#       The checker derives the category as described under CB22-IK-MIDDEN; hoog holds for Dep. V, special or criminal
+#       personal data (the Quickscan already sets one category of special personal data to confidentiality hoog),
+#       integrity or confidentiality hoog or zeer hoog, or threat profile verhoogd (read as the 'high risk profile'),
+#       unless the service is zeer hoog. Locations are storage, processing, backup, support access, telemetry and
+#       subprocessors. An explain sent to CIO Rijk on or before the reference date (governance.explain_sent_to_cio_rijk_on)
+#       makes a location outside the EER acceptable; standard contractual clauses alone do not. The CISO's assessment
+#       against the C2000 criteria a descriptor cannot show; the exclusion itself is checked by CB22-C2000. Data in
+#       category hoog are not public, so ISO 27017 is always needed; ISO 27018 with personal data. The ISO demands the
+#       checker checks against provider.certifications.
+#   subject:
+#     nl: publieke clouddiensten in cloudcategorie hoog
+#     en: public cloud services in cloud category hoog
+#   applies_to: [cloudbeleid, kaderwet_zbo_art41]
+#   stages: [procurement, implementation, operation]
+#   effective_from: "2023-01-05"
+#   waivable: true
+package cloudbeleid.rules.cb22.ik_hoog
+
+import data.cloudbeleid.lib.cb22
+import data.cloudbeleid.lib.cloud
+import data.cloudbeleid.lib.countries
+import data.cloudbeleid.lib.result
+
+subject contains i if {
+	some i, svc in input.services
+	cloud.public_cloud(svc)
+	cb22.category(svc) == "hoog"
+}
+
+# ISO 27017 because data in category hoog are never public; ISO 27018 only with personal data.
+required(svc) := {"ISO27001", "ISO27017", "ISO27018"} if cloud.personal_data(svc)
+
+required(svc) := {"ISO27001", "ISO27017"} if not cloud.personal_data(svc)
+
+deny contains violation if {
+	some i in subject
+	svc := input.services[i]
+	not cb22.explain_sent(svc)
+	some location in countries.locations(svc)
+	not countries.eer_or_adequate(location.country, object.get(svc, "provider", {}))
+	params := {"country": location.country, "field": location.field, "reasons": cb22.hoog_reasons(svc)}
+	violation := result.fail(i, location.path, params)
+}
+
+deny contains violation if {
+	some i in subject
+	svc := input.services[i]
+	some certification in required(svc)
+	not certification in object.get(svc, ["provider", "certifications"], [])
+	params := {"certification": certification, "reasons": cb22.hoog_reasons(svc)}
+	violation := result.fail_kind(i, ["provider", "certifications"], "certification", params)
+}

@@ -1,0 +1,114 @@
+# METADATA
+# title: Geen te grote afhankelijkheid van één leverancier voor materiële clouddiensten (marktconcentratie)
+# scope: package
+# custom:
+#   id: KAMER25-MARKET-CONCENTRATION
+#   severity: medium
+#   title:
+#     nl: Niet te veel materiële clouddiensten van de organisatie bij één leverancier
+#     en: Not too many of the organisation's materieel cloud services with one provider
+#   description:
+#     nl: >-
+#       Het kabinet vindt een te grote afhankelijkheid van één of enkele marktpartijen ongewenst en beperkt in de
+#       herziening van het cloudbeleid de marktconcentratie- en continuïteitsrisico's. De checker kijkt daarom naar
+#       alle materiële clouddiensten van een organisatie samen en meldt een leverancier die er te veel van levert.
+#     en: >-
+#       The cabinet considers too great a dependency on one or a few market parties undesirable and, in the revision of
+#       the cloud policy, limits the market-concentration and continuity risks. The checker therefore looks at all
+#       materieel cloud services of an organisation together and reports a provider that delivers too many of them.
+#   message:
+#     nl: "{provider} levert {count} van de {total} materiële clouddiensten van de organisatie ({share}%); de grens is {max_share}% of {max_services} diensten."
+#     en: "{provider} delivers {count} of the organisation's {total} materieel cloud services ({share}%); the limit is {max_share}% or {max_services} services."
+#   remediation:
+#     nl: >-
+#       Weeg de afhankelijkheid van deze leverancier mee in de risicoafweging en de exitstrategie, spreid materiële
+#       diensten over leveranciers waar dat kan, of stel de grenzen (market_concentration_max_share,
+#       market_concentration_max_services) bewust anders in.
+#     en: >-
+#       Weigh the dependency on this provider in the risk assessment and the exit strategy, spread materieel services
+#       over providers where possible, or set the limits (market_concentration_max_share,
+#       market_concentration_max_services) differently on purpose.
+#   sources:
+#     - document: Antwoord op Kamervragen Kathmann en Six Dijkstra (2025Z10397), antwoord 2
+#       url: https://www.openkamer.org/kamervraag/2025Z10397
+#       quote: >-
+#         In de herziening … aandacht besteed aan het verder beperken van afhankelijkheid van enkele leveranciers, de
+#         zogeheten marktconcentratie- en continuïteitsrisico's.
+#       status: verified
+#     - document: >-
+#         Antwoord op Kamervragen Kathmann en Six Dijkstra, Financiën (Aanhangsel Handelingen II 2025/26, nr. 6,
+#         ontvangen 19 september 2025), antwoord 5, Rijksbreed
+#       quote: >-
+#         Het kabinet is het wel met u eens dat een te grote afhankelijkheid van één of enkele marktpartijen
+#         ongewenst is. In de afweging welke data we in eigen beheer dan wel in de public cloud verwerken, moeten
+#         strategische afhankelijkheden én marktconcentraties worden meegewogen.
+#       status: secondary
+#   interpretation:
+#     nl: >-
+#       De grenzen zijn van de checker, niet van de bron: een leverancier valt op als hij meer dan
+#       market_concentration_max_share (standaard 0,5, afgerond op hele procenten) of meer dan
+#       market_concentration_max_services (standaard 5) van de materiële clouddiensten van een externe leverancier van
+#       één organisatie levert, en minstens twee. De checker telt per organisatie (de naam uit de configuratie of de
+#       beschrijving) over de beschrijvingen die samen worden gecontroleerd; leveranciers gelden als dezelfde bij
+#       dezelfde naam, ongeacht hoofdletters en spaties aan begin of eind. Concerns onder verschillende namen ziet de
+#       checker niet als één leverancier. De melding staat bij elke dienst van die leverancier.
+#     en: >-
+#       The limits are the checker's, not the source's: a provider stands out when it delivers more than
+#       market_concentration_max_share (default 0.5, rounded to whole percents) or more than
+#       market_concentration_max_services (default 5) of one organisation's materieel cloud services of an external
+#       supplier, and at least two. The checker counts per organisation (the name from the configuration or the
+#       descriptor) over the descriptors checked together; providers are the same when their names are, ignoring case
+#       and leading or trailing spaces. Groups trading under different names are not seen as one provider. The finding
+#       is on every service of that provider.
+#   subject:
+#     nl: materiële clouddiensten van een externe leverancier
+#     en: materieel cloud services of an external supplier
+#   applies_to: [kamer_2025]
+#   stages: [procurement, implementation, operation]
+#   effective_from: "2025-09-19"
+#   waivable: true
+package cloudbeleid.rules.kamer_2025.market_concentration
+
+import data.cloudbeleid.lib.cloud
+import data.cloudbeleid.lib.result
+
+# A portfolio rule: it compares each materieel service with all others of the same organisation.
+subject contains i if {
+	some i, svc in input.services
+	cloud.external_cloud(svc)
+	cloud.materieel(svc)
+}
+
+# The organisation of each subject (the configuration's profile, overridden by the descriptor's) and its provider.
+organisation_of[i] := object.get(profile, "name", "") if {
+	some i in subject
+	profile := object.union(object.get(input, "organisation", {}), object.get(input.services[i], "organisation", {}))
+}
+
+provider_of[i] := lower(trim_space(input.services[i].provider.name)) if some i in subject
+
+# The limits in whole numbers: the share as a percentage, so that no engine formats a fraction.
+max_share_percent := round(input.settings.market_concentration_max_share * 100)
+
+max_services := input.settings.market_concentration_max_services
+
+concentrated(n, total) if n * 100 > max_share_percent * total
+
+concentrated(n, _) if n > max_services
+
+deny contains result.fail(i, ["provider", "name"], params) if {
+	some i, provider in provider_of
+	organisation := organisation_of[i]
+	total := count({j | some j, o in organisation_of; o == organisation})
+	n := count({j | some j, p in provider_of; p == provider; organisation_of[j] == organisation})
+	n >= 2
+	concentrated(n, total)
+	params := {
+		"provider": input.services[i].provider.name,
+		"count": n,
+		"total": total,
+		"share": round((n * 100) / total),
+		"max_share": max_share_percent,
+		"max_services": max_services,
+	}
+}

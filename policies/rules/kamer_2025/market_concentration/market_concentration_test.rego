@@ -1,0 +1,51 @@
+package cloudbeleid.rules.kamer_2025.market_concentration_test
+
+import data.cloudbeleid.rules.kamer_2025.market_concentration
+
+service(provider) := {"service": {"deployment_model": "public", "materieel": true}, "provider": {"name": provider}}
+
+run(services) := violations if {
+	violations := market_concentration.deny with input.services as services
+		with input.organisation as {"name": "Ministerie van Voorbeeldzaken", "type": "ministerie"}
+		with input.settings.market_concentration_max_share as 0.5
+		with input.settings.market_concentration_max_services as 5
+}
+
+finding(i, provider, n, total, share) := {
+	"service": i,
+	"path": ["provider", "name"],
+	"kind": "default",
+	"params": {"provider": provider, "count": n, "total": total, "share": share, "max_share": 50, "max_services": 5},
+}
+
+test_two_of_three_with_one_provider_fail_on_both if {
+	run([service("Contoso"), service("contoso "), service("Fabrikam")]) == {
+		finding(0, "Contoso", 2, 3, 67),
+		finding(1, "contoso ", 2, 3, 67),
+	}
+}
+
+test_more_than_the_maximum_number_fails_below_the_share if {
+	services := [
+		service("Contoso"), service("Contoso"), service("Contoso"), service("Contoso"), service("Contoso"), service("Contoso"),
+		service("A"), service("B"), service("C"), service("D"), service("E"), service("F"), service("G"),
+	]
+	run(services) == {finding(i, "Contoso", 6, 13, 46) | some i in numbers.range(0, 5)}
+}
+
+test_exactly_half_passes if {
+	run([service("Contoso"), service("Contoso"), service("Fabrikam"), service("Fabrikam")]) == set()
+}
+
+test_one_service_alone_passes if {
+	run([service("Contoso")]) == set()
+	run([service("Contoso"), service("Contoso")]) == {finding(0, "Contoso", 2, 2, 100), finding(1, "Contoso", 2, 2, 100)}
+}
+
+test_services_of_other_organisations_and_not_materieel_ones_do_not_count_and_pass if {
+	other := object.union(service("Contoso"), {"organisation": {"name": "Andere zbo"}})
+	not_materieel := {"service": {"deployment_model": "public", "materieel": false}, "provider": {"name": "Contoso"}}
+	own_dc := {"service": {"deployment_model": "government_dc", "materieel": true}, "provider": {"name": "Contoso"}}
+	run([service("Contoso"), service("Fabrikam"), other, not_materieel, own_dc]) == set()
+	market_concentration.subject == {0, 1, 2} with input.services as [service("Contoso"), service("Fabrikam"), other, not_materieel, own_dc]
+}

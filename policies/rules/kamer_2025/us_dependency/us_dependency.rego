@@ -1,0 +1,114 @@
+# METADATA
+# title: Continuïteit van materiële diensten niet rechtstreeks afhankelijk van Amerikaanse partijen (motie-Six Dijkstra)
+# scope: package
+# custom:
+#   id: KAMER25-US-DEPENDENCY
+#   severity: medium
+#   title:
+#     nl: De continuïteit van een materiële clouddienst is niet rechtstreeks afhankelijk van een Amerikaanse partij
+#     en: The continuity of a materieel cloud service does not depend directly on a US party
+#   description:
+#     nl: >-
+#       De motie-Six Dijkstra (Kamerstuk 26 643, nr. 1320) vraagt als doel dat de continuïteit van digitale
+#       overheidsdienstverlening niet rechtstreeks afhankelijk is van partijen uit de Verenigde Staten. Voor een
+#       materiële clouddienst van een leverancier met Amerikaanse banden betekent dat: een back-up buiten de
+#       leverancier en een geteste uitwijk voor plotselinge uitval.
+#     en: >-
+#       The Six Dijkstra motion (Kamerstuk 26 643, no. 1320) asks, as an aim, that the continuity of digital government
+#       services does not depend directly on parties from the United States. For a materieel cloud service of a
+#       provider with US ties that means: a backup outside the provider and a tested fallback for a sudden outage.
+#   message:
+#     nl: "Deze materiële dienst hangt af van een leverancier met Amerikaanse banden ({ties}) en er staat geen back-up buiten de leverancier."
+#     en: "This materieel service depends on a provider with US ties ({ties}) and no backup is kept outside the provider."
+#   messages:
+#     no_outage_scenario:
+#       nl: "Deze materiële dienst hangt af van een leverancier met Amerikaanse banden ({ties}) en het exitplan kent geen scenario voor plotselinge uitval (sudden_outage)."
+#       en: "This materieel service depends on a provider with US ties ({ties}) and the exit plan has no scenario for a sudden outage (sudden_outage)."
+#     outage_untested:
+#       nl: "Deze materiële dienst hangt af van een leverancier met Amerikaanse banden ({ties}) en het exitplan voor plotselinge uitval is niet zelf getest."
+#       en: "This materieel service depends on a provider with US ties ({ties}) and the exit plan for a sudden outage has not been tested by the organisation."
+#   remediation:
+#     nl: >-
+#       Bewaar een bruikbare back-up buiten de leverancier (exit.backup_outside_provider), neem in het exitplan een
+#       scenario voor plotselinge uitval op (exit.plan.scenarios: sudden_outage) en test het zelf
+#       (exit.plan.self_tested_on), of kies een leverancier zonder Amerikaanse banden.
+#     en: >-
+#       Keep a usable backup outside the provider (exit.backup_outside_provider), add a scenario for a sudden outage to
+#       the exit plan (exit.plan.scenarios: sudden_outage) and test it yourself (exit.plan.self_tested_on), or choose a
+#       provider without US ties.
+#   sources:
+#     - document: Motie-Six Dijkstra c.s. (Kamerstuk 26 643, nr. 1320), zoals geciteerd door security.nl (mei 2025)
+#       url: https://zoek.officielebekendmakingen.nl/kst-26643-1320.html
+#       quote: >-
+#         de continuïteit van digitale overheidsdienstverlening niet rechtstreeks afhankelijk is van partijen uit de
+#         Verenigde Staten
+#       status: secondary
+#     - document: >-
+#         Antwoord op Kamervragen Kathmann en Six Dijkstra, Financiën (Aanhangsel Handelingen II 2025/26, nr. 6,
+#         ontvangen 19 september 2025), antwoord 7, Ministerie van Financiën
+#       quote: >-
+#         Risico’s kunnen worden beheerst via contractuele afspraken en een goed uitgewerkte exit-strategie.
+#       status: secondary
+#   interpretation:
+#     nl: >-
+#       De lezing is van de checker. Een Amerikaanse band is: hoofdvestiging of uiteindelijke moedermaatschappij in de
+#       VS, of onderworpen aan US_CLOUD_ACT, US_FISA_702 of US_EO_12333 (provider.subject_to_non_eu_law). Niet
+#       rechtstreeks afhankelijk leest de checker als: de organisatie kan zonder de leverancier verder, dus er staat een
+#       back-up buiten de leverancier én er is een zelf getest exitplan met een scenario voor plotselinge uitval. Een
+#       test telt als hij op of vóór de peildatum ligt; hoe oud hij mag zijn, laat de checker aan andere regels. Alleen
+#       materiële diensten (service.materieel of materieel_reasons) tellen, zoals in de beantwoording.
+#     en: >-
+#       The reading is the checker's. A US tie is: headquarters or ultimate parent in the US, or subject to
+#       US_CLOUD_ACT, US_FISA_702 or US_EO_12333 (provider.subject_to_non_eu_law). The checker reads not directly
+#       dependent as: the organisation can carry on without the provider, so a backup is kept outside the provider and
+#       there is an exit plan with a sudden-outage scenario that the organisation tested itself. A test counts when it
+#       lies on or before the reference date; how old it may be is left to other rules. Only materieel services
+#       (service.materieel or materieel_reasons) count, as in the answers.
+#   subject:
+#     nl: materiële clouddiensten van een externe leverancier met Amerikaanse banden
+#     en: materieel cloud services of an external supplier with US ties
+#   applies_to: [kamer_2025]
+#   stages: [procurement, implementation, operation]
+#   effective_from: "2025-09-19"
+#   waivable: true
+package cloudbeleid.rules.kamer_2025.us_dependency
+
+import data.cloudbeleid.lib.cloud
+import data.cloudbeleid.lib.result
+
+us_laws := {"US_CLOUD_ACT", "US_FISA_702", "US_EO_12333"}
+
+country_fields := ["hq_country", "ultimate_parent_country"]
+
+# What ties the provider to the US: the fields with US, then the US laws it is subject to.
+ties(svc) := array.concat(
+	[concat(".", ["provider", field]) | some field in country_fields; object.get(svc, ["provider", field], "") == "US"],
+	sort([law | some law in object.get(svc, ["provider", "subject_to_non_eu_law"], []); law in us_laws]),
+)
+
+subject contains i if {
+	some i, svc in input.services
+	cloud.external_cloud(svc)
+	cloud.materieel(svc)
+	count(ties(svc)) > 0
+}
+
+scenarios(i) := object.get(input.services[i], ["exit", "plan", "scenarios"], [])
+
+deny contains result.fail(i, ["exit", "backup_outside_provider"], {"ties": ties(input.services[i])}) if {
+	some i in subject
+	object.get(input.services[i], ["exit", "backup_outside_provider"], false) != true
+}
+
+deny contains result.fail_kind(i, ["exit", "plan", "scenarios"], "no_outage_scenario", {"ties": ties(input.services[i])}) if {
+	some i in subject
+	not "sudden_outage" in scenarios(i)
+}
+
+deny contains result.fail_kind(i, ["exit", "plan", "self_tested_on"], "outage_untested", {"ties": ties(input.services[i])}) if {
+	some i in subject
+	"sudden_outage" in scenarios(i)
+	not tested(input.services[i])
+}
+
+tested(svc) if svc.exit.plan.self_tested_on <= input.as_of
