@@ -1,0 +1,43 @@
+"""docs/coverage.md accounts for every obligation of the research and every rule, and names no rule that does not exist."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from checker.catalog import load_catalog
+from tests.conftest import ROOT
+
+COVERAGE = (ROOT / "docs/coverage.md").read_text(encoding="utf-8")
+RESEARCH = ROOT.parent / "shared/research/domain-rules.md"
+ID = re.compile(r"\b(?:CB22|CB26|IK23|QA25|KWZBO|AVG|BIO2|KAMER25|ARCH|WOO|CBW|DATA|DORA|US|EUCS|CIO)-[A-Za-z0-9.]+(?:-[A-Za-z0-9.]+)*")
+
+
+def research_ids() -> set[str]:
+    text = RESEARCH.read_text(encoding="utf-8")
+    ids = set(re.findall(r"^### ([A-Z0-9]+(?:-[A-Z0-9]+)+)", text, re.MULTILINE))
+    ids |= {m.strip("*") for m in re.findall(r"^\| (\**[A-Z][A-Z0-9]*-[A-Za-z0-9.]+(?:-[A-Za-z0-9.]+)*)", text, re.MULTILINE)}
+    ids |= set(re.findall(r"\*\*(ARCH-\d+)", text))
+    return {i.rstrip(".") for i in ids}
+
+
+def test_every_rule_is_in_the_coverage_table():
+    missing = [rule.id for rule in load_catalog().rules if rule.id not in COVERAGE]
+    assert not missing, missing
+
+
+def test_every_rule_named_in_the_table_exists():
+    rule_ids = {rule.id for rule in load_catalog().rules}
+    known = rule_ids | (research_ids() if RESEARCH.exists() else set())
+    named = {m.rstrip(".") for m in ID.findall(COVERAGE) if re.match(r"(CB22|KWZBO|AVG|BIO2|KAMER25)-[A-Z]", m)}
+    unknown = sorted(n for n in named if n not in known and not any(r.startswith(n + "-") for r in known))
+    assert not unknown, f"names in docs/coverage.md that are neither a rule nor a research id: {unknown}"
+
+
+@pytest.mark.skipif(not RESEARCH.exists(), reason="the research document is beside the checkout only in the team's workspace and CI")
+def test_every_obligation_of_the_research_is_accounted_for():
+    ids = research_ids()
+    assert len(ids) > 80
+    missing = sorted(i for i in ids if i not in COVERAGE)
+    assert not missing, missing
