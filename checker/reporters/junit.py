@@ -17,15 +17,18 @@ def render(report: Report, colour: bool = False) -> str:
     totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
     for (file, document), findings in by_suite.items():
         service = next((f.service for f in findings if f.service), None)
-        suite = ET.SubElement(root, "testsuite", name=f"{file}#{document}" + (f" ({service})" if service else ""))
+        suite = ET.SubElement(root, "testsuite", name=f"{file}#{document}" + (f" ({service})" if service else ""), file=file)
+        properties = ET.SubElement(suite, "properties")
+        for key, value in (("service", service or ""), ("document", str(document)), ("as_of", report.as_of),
+                           ("engine", report.engine_version), ("policy_revision", report.policy_revision or "")):
+            ET.SubElement(properties, "property", name=key, value=value)
         counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
         by_rule: dict[str, list[Finding]] = defaultdict(list)
         for finding in findings:
             by_rule[finding.rule_id].append(finding)
         for rule_id, group in by_rule.items():
             title = group[0].title.get(lang) if group[0].title else rule_id
-            case = ET.SubElement(suite, "testcase", classname=service or file, name=f"{rule_id}: {title}", file=file,
-                                 line=str(min(f.location.line for f in group)))
+            case = ET.SubElement(suite, "testcase", classname=service or file, name=f"{rule_id}: {title}", time="0")
             counts["tests"] += 1
             statuses = {f.status for f in group}
             failing = [f for f in group if f.status in (Status.FAIL, Status.ERROR)]
@@ -45,8 +48,8 @@ def render(report: Report, colour: bool = False) -> str:
         for key, value in counts.items():
             suite.set(key, str(value))
             totals[key] += value
-    for key, value in totals.items():
-        root.set(key, str(value))
+    for key in ("tests", "failures", "errors"):  # junit-10.xsd has no skipped count on <testsuites>
+        root.set(key, str(totals[key]))
     ET.indent(root)
     return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
 
