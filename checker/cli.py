@@ -186,19 +186,36 @@ def validate(
     """Validate descriptors against the schema only, without evaluating rules; exit 0 valid, 2 invalid."""
 
     def run() -> ExitCode:
-        from checker.config import ConfigFinder
-        from checker.evaluate import collect
+        from checker.config import CONFIG_NAMES, ConfigFinder, load_config
+        from checker.errors import CheckerError
+        from checker.evaluate import collect, packs_for
 
         finder = ConfigFinder(config)
         targets = list(paths or []) or [finder.explicit.root if finder.explicit else Path.cwd()]
-        collected = collect(targets, finder)
-        if not collected.files:
-            raise UsageError(f"no service descriptors found in {', '.join(map(str, targets))} (by default files named *.cloud.yaml, *.cloud.yml or *.cloud.json)")
-        for error in sorted(collected.errors, key=lambda e: (e.location.file, e.location.line, e.location.column)):
+        configs = [p for p in targets if p.name in CONFIG_NAMES]
+        descriptors = [p for p in targets if p.name not in CONFIG_NAMES]
+        problems: list[str] = []
+        for path in configs:
+            try:
+                loaded = load_config(path)
+                from checker.catalog import load_catalog
+
+                packs_for(loaded, load_catalog(_policy_roots(None, loaded)))
+            except CheckerError as exc:
+                problems.append(f"error {exc}")
+        collected = collect(descriptors, finder) if descriptors else None
+        if collected is not None and not collected.files:
+            raise UsageError(f"no service descriptors found in {', '.join(map(str, descriptors))} (by default files named *.cloud.yaml, *.cloud.yml or *.cloud.json)")
+        errors = sorted(collected.errors, key=lambda e: (e.location.file, e.location.line, e.location.column)) if collected else []
+        for problem in problems:
+            typer.echo(problem)
+        for error in errors:
             typer.echo(f"{error.location}: error {error.rule_id} {error.message.en}")
         count = lambda n, word: f"{n} {word}{'' if n == 1 else 's'}"  # noqa: E731
-        typer.echo(f"{len(collected.services)} valid, {count(len(collected.errors), 'error')} in {count(len(collected.files), 'file')}.")
-        return ExitCode.UNCHECKED if collected.errors else ExitCode.OK
+        checked = (len(collected.files) if collected else 0) + len(configs)
+        valid = (len(collected.services) if collected else 0) + len(configs) - len(problems)
+        typer.echo(f"{valid} valid, {count(len(errors) + len(problems), 'error')} in {count(checked, 'file')}.")
+        return ExitCode.UNCHECKED if errors or problems else ExitCode.OK
 
     raise typer.Exit(int(_guard(run)))
 

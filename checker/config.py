@@ -14,6 +14,7 @@ from checker.loader import load_file
 from checker.schema import validate
 
 CONFIG_NAME = ".cloudbeleid.yaml"
+CONFIG_NAMES = (CONFIG_NAME, ".cloudbeleid.yml")
 DEFAULT_INCLUDE = ("**/*.cloud.yaml", "**/*.cloud.yml", "**/*.cloud.json")
 DEFAULT_THRESHOLDS = {
     "risk_assessment_max_age_months": 12,
@@ -102,8 +103,8 @@ class ConfigFinder:
             return self.explicit
         directory = directory.resolve()
         if directory not in self._by_dir:
-            candidate = directory / CONFIG_NAME
-            if candidate.is_file():
+            candidate = next((directory / n for n in CONFIG_NAMES if (directory / n).is_file()), None)
+            if candidate is not None:
                 self._by_dir[directory] = load_config(candidate)
             elif directory.parent != directory:
                 self._by_dir[directory] = self.for_dir(directory.parent)
