@@ -152,6 +152,7 @@ def read_rule(path: Path, root: Path, packs: dict[str, Pack]) -> Rule:
         description=_text(custom["description"]) if "description" in custom else None,
         interpretation=_text(custom["interpretation"]) if "interpretation" in custom else None,
         subject=_text(custom["subject"]) if "subject" in custom else None,
+        portfolio=custom.get("portfolio", False),
     )
 
 

@@ -129,6 +129,7 @@ def check(
     engine: Optional[str] = typer.Option(None, "--engine", help="Rego engine: embedded (regorus, default) or opa (the real OPA)."),
     config: Optional[Path] = ConfigOption,
     policies: Optional[List[Path]] = PoliciesOption,
+    changed_since: Optional[str] = typer.Option(None, "--changed-since", help="Report only descriptors changed since this git ref (a branch, tag or commit); portfolio rules still see and report every service."),
     opa_url: Optional[str] = typer.Option(None, "--opa-url", help="Query this running OPA server (implies --engine opa)."),
     opa_path: Optional[Path] = typer.Option(None, "--opa-path", help="The opa binary the checker starts when no --opa-url is given."),
     opa_token_env: Optional[str] = typer.Option(None, "--opa-token-env", help="Environment variable holding the bearer token for --opa-url (default CLOUDBELEID_OPA_TOKEN)."),
@@ -164,7 +165,7 @@ def check(
         elif opa_url or opa_path or opa_token_env or opa_ca_bundle or opa_timeout:
             raise UsageError("--opa-* options need --engine opa")
         extra = tuple(policies or ()) or (settings.policies if settings else ())
-        options = Options(tuple(paths or ()), config, _as_of(as_of), language, engine_name, engine_options, extra, threshold)
+        options = Options(tuple(paths or ()), config, _as_of(as_of), language, engine_name, engine_options, extra, threshold, changed_since)
         report = run_check(options)
         for name, target in targets:
             colour = name == "text" and target is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ

@@ -135,6 +135,12 @@ def discover(paths: list[Path], finder: ConfigFinder) -> list[Path]:
 
 
 def _walk(folder: Path) -> list[Path]:
+    """The files below folder: in a git work tree without what git ignores; elsewhere all, hidden folders skipped."""
+    from checker import vcs
+
+    listed = vcs.files(folder)
+    if listed is not None:
+        return [p for p in listed if not any(part.startswith(".") for part in p.relative_to(folder).parts[:-1])]
     files: list[Path] = []
     # followlinks=False: a symlink loop cannot make the walk endless
     for directory, subdirs, names in os.walk(folder, followlinks=False):

@@ -26,6 +26,7 @@ class Options:
     engine_options: dict[str, Any] = field(default_factory=dict)
     policies: tuple[Path, ...] = ()  # the organisation's own policy folders, besides the shipped ones
     fail_on: Severity | None = None  # --fail-on: overrides every configuration's fail_on
+    changed_since: str | None = None  # report only descriptors changed since this git ref (portfolio rules: all)
 
 
 @dataclass
@@ -125,8 +126,11 @@ def packs_for(config: Config, catalog: Catalog) -> tuple[str, ...]:
 def check(options: Options) -> Report:
     from checker.engine import create_engine, load_bundle, policy_roots
 
+    from checker import vcs
+
     finder = ConfigFinder(options.config)
-    paths = list(options.paths) or [finder.explicit.root if finder.explicit else Path.cwd()]
+    paths = list(options.paths) or [finder.explicit.root if finder.explicit else (vcs.toplevel(Path.cwd()) or Path.cwd())]
+    changed = vcs.changed_since(options.changed_since, paths[0] if paths[0].is_dir() else paths[0].parent) if options.changed_since else None
     collected = collect(paths, finder)
     if not collected.files:
         raise InputError(
@@ -159,6 +163,10 @@ def check(options: Options) -> Report:
             engine_version, revision = engine.version, engine.revision
         finally:
             engine.close()
+    if changed is not None:
+        # portfolio rules look at every service, so a change anywhere can concern any of them
+        portfolio = {rule.id for rule in catalog.rules if rule.portfolio}
+        findings = [f for f in findings if f.status is Status.ERROR or f.rule_id in portfolio or Path(f.location.file).resolve() in changed]
     findings.sort(key=lambda f: (f.location.file, f.location.document, f.location.line, f.location.column, f.rule_id))
     return Report(
         as_of=options.as_of,

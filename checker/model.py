@@ -114,6 +114,7 @@ class Rule:
     description: Text | None = None
     interpretation: Text | None = None
     subject: Text | None = None
+    portfolio: bool = False  # looks at all services at once (market concentration, ...)
 
     @property
     def docs(self) -> str:

@@ -66,6 +66,7 @@
 #   applies_to: [kamer_2025]
 #   stages: [procurement, implementation, operation]
 #   effective_from: "2025-09-19"
+#   portfolio: true
 #   waivable: true
 package cloudbeleid.rules.kamer_2025.market_concentration
 

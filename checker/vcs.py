@@ -1,0 +1,51 @@
+"""What git knows about a folder: its files without the ignored ones, and what changed since a ref."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from checker.errors import UsageError
+
+
+def _git(folder: Path, *args: str) -> subprocess.CompletedProcess[bytes] | None:
+    try:
+        return subprocess.run(["git", "-C", str(folder), *args], capture_output=True, timeout=60)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+
+
+def toplevel(folder: Path) -> Path | None:
+    """The root of the git work tree that holds folder, if any."""
+    result = _git(folder, "rev-parse", "--show-toplevel")
+    if result is None or result.returncode != 0:
+        return None
+    return Path(result.stdout.decode().strip())
+
+
+def files(folder: Path) -> list[Path] | None:
+    """Tracked and untracked files below folder, without what .gitignore excludes; None outside a git work tree."""
+    if toplevel(folder) is None:
+        return None
+    result = _git(folder, "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", ".")
+    if result is None or result.returncode != 0:
+        return None
+    names = sorted({name for name in result.stdout.decode("utf-8", "surrogateescape").split("\0") if name})
+    return [folder / name for name in names if (folder / name).is_file()]
+
+
+def changed_since(ref: str, folder: Path) -> set[Path]:
+    """Files changed between ref and the work tree, untracked ones included, as resolved paths."""
+    root = toplevel(folder)
+    if root is None:
+        raise UsageError(f"--changed-since {ref}: {folder} is not inside a git repository")
+    if (check := _git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")) is None or check.returncode != 0:
+        raise UsageError(f"--changed-since {ref}: no such commit, branch or tag")
+    changed = _git(root, "diff", "--name-only", "-z", "--diff-filter=ACMR", ref, "--")
+    untracked = _git(root, "ls-files", "-z", "--others", "--exclude-standard")
+    names = set()
+    for result in (changed, untracked):
+        if result is None or result.returncode != 0:
+            raise UsageError(f"--changed-since {ref}: git failed: {result.stderr.decode().strip() if result else 'not found'}")
+        names |= {n for n in result.stdout.decode("utf-8", "surrogateescape").split("\0") if n}
+    return {(root / name).resolve() for name in names}

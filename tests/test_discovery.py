@@ -1,0 +1,74 @@
+"""Which descriptors a run checks: the configuration's globs from the repository root, git's ignores, --changed-since."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import AS_OF, MINISTRY_CONFIG, PACKS, VALID_DESCRIPTOR, check_json, run_cli, write
+from tests.test_pre_commit import git
+
+FAILING = VALID_DESCRIPTOR.replace("covers_data_destruction: true", "covers_data_destruction: false")
+
+
+@pytest.fixture
+def git_repo(tmp_path: Path) -> Path:
+    repo = tmp_path / "infra"
+    write(repo, ".cloudbeleid.yaml", MINISTRY_CONFIG)
+    write(repo, ".gitignore", "build/\n")
+    write(repo, "services/mail.cloud.yaml", VALID_DESCRIPTOR)
+    write(repo, "services/old.cloud.yaml", FAILING.replace("id: mail", "id: old"))
+    write(repo, "build/copy.cloud.yaml", FAILING.replace("id: mail", "id: copy"))
+    write(repo, "notes/readme.yaml", "not: a descriptor\n")
+    git(repo, "init", "-q")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "start")
+    return repo
+
+
+def _files(report: dict) -> set[str]:
+    return {f["location"]["file"] for f in report["findings"]}
+
+
+def test_no_paths_means_the_repository_root_without_ignored_files(git_repo: Path):
+    code, report = check_json(cwd=git_repo / "notes")
+    assert code == 1
+    assert report["summary"]["files"] == 2
+    assert {Path(f).name for f in _files(report)} == {"mail.cloud.yaml", "old.cloud.yaml"}
+
+
+def test_changed_since_reports_only_changed_descriptors(git_repo: Path):
+    write(git_repo, "services/new.cloud.yaml", FAILING.replace("id: mail", "id: new"))
+    code, report = check_json("--changed-since", "HEAD", cwd=git_repo)
+    assert code == 1
+    failing = {Path(f["location"]["file"]).name for f in report["findings"] if f["status"] == "fail"}
+    assert failing == {"new.cloud.yaml"}  # old.cloud.yaml fails too, but did not change
+    clean = check_json("--changed-since", "HEAD", str(git_repo / "services" / "mail.cloud.yaml"), cwd=git_repo)
+    assert clean[0] == 0
+
+
+def test_portfolio_rules_see_and_report_every_service(git_repo: Path):
+    materieel = VALID_DESCRIPTOR.replace("  status: in_use\n", "  status: in_use\n  materieel: true\n")
+    for name in ("a", "b", "c"):
+        write(git_repo, f"services/{name}.cloud.yaml", materieel.replace("id: mail", f"id: {name}"))
+    write(git_repo, ".cloudbeleid.yaml", MINISTRY_CONFIG.replace(PACKS, ""))  # every pack, kamer_2025 included
+    git(git_repo, "add", "-A")
+    git(git_repo, "commit", "-q", "-m", "three materieel services at one provider")
+    write(git_repo, "services/a.cloud.yaml", materieel.replace("id: mail", "id: a") + "# touched\n")
+    _, report = check_json("--changed-since", "HEAD", "--config", str(git_repo / ".cloudbeleid.yaml"), cwd=git_repo)
+    concentration = {f["service"] for f in report["findings"] if f["rule_id"] == "KAMER25-MARKET-CONCENTRATION" and f["status"] == "fail"}
+    assert concentration >= {"a", "b", "c"}
+    other = {f["service"] for f in report["findings"] if f["rule_id"] != "KAMER25-MARKET-CONCENTRATION" and f["status"] != "error"}
+    assert other == {"a"}
+
+
+def test_unknown_ref_is_bad_usage(git_repo: Path):
+    result = run_cli("check", "--changed-since", "no-such-branch", cwd=git_repo)
+    assert result.returncode == 2 and "--changed-since no-such-branch: no such commit" in result.stderr
+
+
+def test_changed_since_outside_git_is_bad_usage(repo: Path):
+    write(repo, "a.cloud.yaml", VALID_DESCRIPTOR)
+    result = run_cli("check", "--as-of", AS_OF, "--changed-since", "HEAD", str(repo))
+    assert result.returncode == 2 and "not inside a git repository" in result.stderr
