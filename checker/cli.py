@@ -22,6 +22,7 @@ T = TypeVar("T")
 
 FORMATS = ["text", "json"]  # of the listing commands (rules)
 SEVERITIES = ["critical", "high", "medium", "low", "info"]
+STAGES = ["procurement", "implementation", "operation"]
 
 
 def _fail(message: str, code: ExitCode) -> None:
@@ -129,6 +130,7 @@ def check(
     engine: Optional[str] = typer.Option(None, "--engine", help="Rego engine: embedded (regorus, default) or opa (the real OPA)."),
     config: Optional[Path] = ConfigOption,
     policies: Optional[List[Path]] = PoliciesOption,
+    stage: Optional[str] = typer.Option(None, "--stage", help="Check every service as if at this stage: procurement, implementation or operation (default: the stage its status implies)."),
     changed_since: Optional[str] = typer.Option(None, "--changed-since", help="Report only descriptors changed since this git ref (a branch, tag or commit); portfolio rules still see and report every service."),
     opa_url: Optional[str] = typer.Option(None, "--opa-url", help="Query this running OPA server (implies --engine opa)."),
     opa_path: Optional[Path] = typer.Option(None, "--opa-path", help="The opa binary the checker starts when no --opa-url is given."),
@@ -165,7 +167,8 @@ def check(
         elif opa_url or opa_path or opa_token_env or opa_ca_bundle or opa_timeout:
             raise UsageError("--opa-* options need --engine opa")
         extra = tuple(policies or ()) or (settings.policies if settings else ())
-        options = Options(tuple(paths or ()), config, _as_of(as_of), language, engine_name, engine_options, extra, threshold, changed_since)
+        _choice("--stage", stage, STAGES)
+        options = Options(tuple(paths or ()), config, _as_of(as_of), language, engine_name, engine_options, extra, threshold, changed_since, stage)
         report = run_check(options)
         for name, target in targets:
             colour = name == "text" and target is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
@@ -318,6 +321,41 @@ def docs(
         typer.echo(f"wrote {len(written)} files to {output}")
 
     _guard(run)
+
+
+@app.command()
+def gate(
+    paths: Optional[List[Path]] = PathsArgument,
+    stage: str = typer.Option(..., "--stage", help="The stage to gate: procurement (before a contract is signed), implementation or operation."),
+    dossier: Path = typer.Option(Path("cloudbeleid-dossier"), "--dossier", help="Folder for the dossier (Markdown and JSON)."),
+    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Lowest severity of a mandatory failing finding that fails the gate."),
+    as_of: Optional[str] = typer.Option(None, "--as-of", help="Reference date (peildatum) YYYY-MM-DD; default today."),
+    lang: Optional[str] = LangOption,
+    config: Optional[Path] = ConfigOption,
+    policies: Optional[List[Path]] = PoliciesOption,
+) -> None:
+    """Gate a stage: check every service as at that stage, print the verdict, and write a dossier an auditor can reproduce."""
+
+    def run() -> ExitCode:
+        from checker import dossier as dossiers
+        from checker.evaluate import Options, check as run_check
+        from checker.gate import exit_code
+        from checker.model import Severity
+        from checker.reporters import renderer
+
+        _choice("--stage", stage, STAGES)
+        settings = _settings_config(config, paths or [])
+        threshold = Severity(fail_on) if _choice("--fail-on", fail_on, SEVERITIES) else None
+        language = _choice("--lang", lang, ["nl", "en"]) or (settings and settings.lang) or "nl"
+        extra = tuple(policies or ()) or (settings.policies if settings else ())
+        options = Options(tuple(paths or ()), config, _as_of(as_of), language, "embedded", {}, extra, threshold, None, stage)
+        report, configs = run_check(options, with_configs=True)
+        json_path, markdown_path = dossiers.write(report, stage, configs, dossier)
+        _write(renderer("text")(report, sys.stdout.isatty() and "NO_COLOR" not in os.environ), None)
+        typer.echo(f"dossier: {markdown_path} and {json_path}")
+        return exit_code(report)
+
+    raise typer.Exit(int(_guard(run)))
 
 
 bundle_app = typer.Typer(help="OPA bundles of the policies, for a central OPA server.", no_args_is_help=True)

@@ -27,6 +27,7 @@ class Options:
     policies: tuple[Path, ...] = ()  # the organisation's own policy folders, besides the shipped ones
     fail_on: Severity | None = None  # --fail-on: overrides every configuration's fail_on
     changed_since: str | None = None  # report only descriptors changed since this git ref (portfolio rules: all)
+    stage: str | None = None  # check every service as if in this stage; default: the stage its status implies
 
 
 @dataclass
@@ -123,7 +124,8 @@ def packs_for(config: Config, catalog: Catalog) -> tuple[str, ...]:
     return packs
 
 
-def check(options: Options) -> Report:
+def check(options: Options, with_configs: bool = False) -> Any:
+    """The Report of a run; with with_configs, also the configuration files that governed it (for a dossier)."""
     from checker.engine import create_engine, load_bundle, policy_roots
 
     from checker import vcs
@@ -159,7 +161,7 @@ def check(options: Options) -> Report:
                     "settings": config.settings(packs),
                     "services": [s.document.data for s in group],
                 })
-                findings.extend(join(catalog.in_packs(packs), group, raw, options.as_of))
+                findings.extend(join(catalog.in_packs(packs), group, raw, options.as_of, options.stage))
             engine_version, revision = engine.version, engine.revision
         finally:
             engine.close()
@@ -168,7 +170,7 @@ def check(options: Options) -> Report:
         portfolio = {rule.id for rule in catalog.rules if rule.portfolio}
         findings = [f for f in findings if f.status is Status.ERROR or f.rule_id in portfolio or Path(f.location.file).resolve() in changed]
     findings.sort(key=lambda f: (f.location.file, f.location.document, f.location.line, f.location.column, f.rule_id))
-    return Report(
+    report = Report(
         as_of=options.as_of,
         lang=options.lang,
         engine=options.engine,
@@ -183,9 +185,35 @@ def check(options: Options) -> Report:
             file: options.fail_on or Severity(config.fail_on or Severity.LOW.value) for file, config in collected.configs.items()
         },
     )
+    if with_configs:
+        configs = sorted({display_path(c.path) for c in collected.configs.values() if c.path})
+        return report, configs
+    return report
 
 
-def join(rules: list[Rule], services: list[Service], raw: Any, as_of: str) -> list[Finding]:
+# The stage of a service's life its status puts it in (rule metadata: stages).
+STAGE_OF_STATUS = {"planned": "procurement", "migrating": "implementation", "in_use": "operation", "exiting": "operation"}
+STAGE_WORDS = {
+    "procurement": ("inkoop", "procurement"),
+    "implementation": ("implementatie", "implementation"),
+    "operation": ("gebruik", "operation"),
+}
+
+
+def stage_of(service: "Service", forced: str | None) -> str:
+    return forced or STAGE_OF_STATUS[service.document.data["service"]["status"]]
+
+
+def _not_in_stage(rule: Rule, stage: str) -> Text:
+    nl = ", ".join(STAGE_WORDS[s][0] for s in rule.stages)
+    en = ", ".join(STAGE_WORDS[s][1] for s in rule.stages)
+    return Text(
+        f"Niet gecontroleerd in de fase {STAGE_WORDS[stage][0]}: de regel geldt bij {nl}.",
+        f"Not checked at the {STAGE_WORDS[stage][1]} stage: the rule applies at {en}.",
+    )
+
+
+def join(rules: list[Rule], services: list[Service], raw: Any, as_of: str, stage: str | None = None) -> list[Finding]:
     """One finding per violation, and a pass or not-applicable finding per rule and service without one."""
     by_package = {rule.package: rule for rule in rules}
     violations: dict[tuple[str, int], list[dict[str, Any]]] = {}
@@ -204,6 +232,8 @@ def join(rules: list[Rule], services: list[Service], raw: Any, as_of: str) -> li
             level, reason = enforcement(rule.applies_to, service.organisation)
             if not rule.in_force(as_of):
                 level, reason = Enforcement.NOT_APPLICABLE, _not_in_force(rule, as_of)
+            elif stage_of(service, stage) not in rule.stages:
+                level, reason = Enforcement.NOT_APPLICABLE, _not_in_stage(rule, stage_of(service, stage))
             root = _location(service.document, ("id",))
             if level is Enforcement.NOT_APPLICABLE:
                 findings.append(_finding(rule, service, Status.NOT_APPLICABLE, level, reason, reason, root))

@@ -62,7 +62,7 @@
 #     nl: publieke clouddiensten (public of hybrid)
 #     en: public cloud services (public or hybrid)
 #   applies_to: [cloudbeleid, kaderwet_zbo_art41]
-#   stages: [implementation, operation]
+#   stages: [procurement, implementation, operation]
 #   effective_from: "2022-08-29"
 #   waivable: true
 package cloudbeleid.rules.cb22.risk_assessment_current
