@@ -131,6 +131,7 @@ def check(
     config: Optional[Path] = ConfigOption,
     policies: Optional[List[Path]] = PoliciesOption,
     stage: Optional[str] = typer.Option(None, "--stage", help="Check every service as if at this stage: procurement, implementation or operation (default: the stage its status implies)."),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", help="Leave out the failures this baseline file holds (cloudbeleid baseline create); report only new ones."),
     changed_since: Optional[str] = typer.Option(None, "--changed-since", help="Report only descriptors changed since this git ref (a branch, tag or commit); portfolio rules still see and report every service."),
     opa_url: Optional[str] = typer.Option(None, "--opa-url", help="Query this running OPA server (implies --engine opa)."),
     opa_path: Optional[Path] = typer.Option(None, "--opa-path", help="The opa binary the checker starts when no --opa-url is given."),
@@ -168,7 +169,8 @@ def check(
             raise UsageError("--opa-* options need --engine opa")
         extra = tuple(policies or ()) or (settings.policies if settings else ())
         _choice("--stage", stage, STAGES)
-        options = Options(tuple(paths or ()), config, _as_of(as_of), language, engine_name, engine_options, extra, threshold, changed_since, stage)
+        options = Options(tuple(paths or ()), config, _as_of(as_of), language, engine_name, engine_options, extra, threshold,
+                          changed_since, stage, baseline)
         report = run_check(options)
         for name, target in targets:
             colour = name == "text" and target is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
@@ -197,8 +199,21 @@ def validate(
         finder = ConfigFinder(config)
         targets = list(paths or []) or [finder.explicit.root if finder.explicit else Path.cwd()]
         configs = [p for p in targets if p.name in CONFIG_NAMES]
-        descriptors = [p for p in targets if p.name not in CONFIG_NAMES]
+        waiver_files = [p for p in targets if p.name in ("waivers.yaml", "waivers.yml")]
+        descriptors = [p for p in targets if p not in configs and p not in waiver_files]
         problems: list[str] = []
+        for path in waiver_files:
+            from checker import waivers as waiver_rules
+            from checker.catalog import load_catalog
+
+            try:
+                governing = finder.for_file(path)
+                loaded = waiver_rules.load(path, str(path))
+                catalog = load_catalog(_policy_roots(None, governing))
+                _, invalid = waiver_rules.check(loaded, {r.id: r for r in catalog.rules}, waiver_rules.settings_for(governing))
+                problems += [f"{e.location}: error {e.rule_id} {e.message.en}" for e in invalid]
+            except CheckerError as exc:
+                problems.append(f"error {exc}")
         for path in configs:
             try:
                 loaded = load_config(path)
@@ -216,8 +231,8 @@ def validate(
         for error in errors:
             typer.echo(f"{error.location}: error {error.rule_id} {error.message.en}")
         count = lambda n, word: f"{n} {word}{'' if n == 1 else 's'}"  # noqa: E731
-        checked = (len(collected.files) if collected else 0) + len(configs)
-        valid = (len(collected.services) if collected else 0) + len(configs) - len(problems)
+        checked = (len(collected.files) if collected else 0) + len(configs) + len(waiver_files)
+        valid = (len(collected.services) if collected else 0) + len(configs) + len(waiver_files) - len(problems)
         typer.echo(f"{valid} valid, {count(len(errors) + len(problems), 'error')} in {count(checked, 'file')}.")
         return ExitCode.UNCHECKED if errors or problems else ExitCode.OK
 
@@ -354,6 +369,82 @@ def gate(
         _write(renderer("text")(report, sys.stdout.isatty() and "NO_COLOR" not in os.environ), None)
         typer.echo(f"dossier: {markdown_path} and {json_path}")
         return exit_code(report)
+
+    raise typer.Exit(int(_guard(run)))
+
+
+baseline_app = typer.Typer(help="Baselines: accept today's failures on a large portfolio, then report only new ones.", no_args_is_help=True)
+app.add_typer(baseline_app, name="baseline")
+
+
+@baseline_app.command("create")
+def baseline_create(
+    paths: Optional[List[Path]] = PathsArgument,
+    output: Path = typer.Option(Path(".cloudbeleid-baseline.json"), "--output", "-o", help="The baseline file to write."),
+    as_of: Optional[str] = typer.Option(None, "--as-of", help="Reference date (peildatum) YYYY-MM-DD; default today."),
+    config: Optional[Path] = ConfigOption,
+    policies: Optional[List[Path]] = PoliciesOption,
+) -> None:
+    """Write the current failing findings (by file, service, rule and JSON path; not by line) to a baseline file."""
+
+    def run() -> ExitCode:
+        import json
+
+        from checker import baseline
+        from checker.evaluate import Options, check as run_check
+        from checker.gate import exit_code
+
+        settings = _settings_config(config, paths or [])
+        extra = tuple(policies or ()) or (settings.policies if settings else ())
+        report = run_check(Options(tuple(paths or ()), config, _as_of(as_of), "nl", "embedded", {}, extra))
+        if report.errors:
+            for error in report.errors:
+                typer.echo(f"{error.location}: error {error.rule_id} {error.message.en}", err=True)
+            raise UsageError("not every descriptor could be checked: fix the errors before creating a baseline")
+        data = baseline.create(report)
+        _write(json.dumps(data, ensure_ascii=False, indent=2) + "\n", output)
+        typer.echo(f"wrote {output}: {len(data['findings'])} failing findings")
+        return ExitCode.OK
+
+    raise typer.Exit(int(_guard(run)))
+
+
+@app.command()
+def waivers(
+    paths: Optional[List[Path]] = PathsArgument,
+    as_of: Optional[str] = typer.Option(None, "--as-of", help="Reference date (peildatum) YYYY-MM-DD; default today."),
+    format: str = typer.Option("text", "--format", "-f", help="Output format: text or json."),
+    config: Optional[Path] = ConfigOption,
+    policies: Optional[List[Path]] = PoliciesOption,
+) -> None:
+    """List the risk acceptances with their status (active, expiring, expired, unused, invalid); exit 2 if any is invalid."""
+
+    def run() -> ExitCode:
+        import json
+
+        from checker.evaluate import Options, check as run_check
+
+        _choice("--format", format, FORMATS)
+        settings = _settings_config(config, paths or [])
+        extra = tuple(policies or ()) or (settings.policies if settings else ())
+        report = run_check(Options(tuple(paths or ()), config, _as_of(as_of), "nl", "embedded", {}, extra))
+        if format == "json":
+            typer.echo(json.dumps(list(report.waivers), ensure_ascii=False, indent=2))
+        else:
+            from rich.console import Console
+            from rich.table import Table
+
+            table = Table()
+            for column in ("status", "rule", "service", "decision", "risk owner", "approved by", "granted", "expires", "where"):
+                table.add_column(column, overflow="fold")
+            for w in report.waivers:
+                table.add_row(w["status"], w["rule"], w["service"], w["decision_ref"], w["risk_owner"], w["approved_by"],
+                              w["granted"], w["expires"], f"{w['file']}:{w['line']}")
+            Console(width=None if sys.stdout.isatty() else 200).print(table)
+            for error in report.findings:
+                if error.rule_id == "WAIVER-INVALID":
+                    typer.echo(f"{error.location}: error {error.rule_id} {error.message.en}")
+        return ExitCode.UNCHECKED if any(w["status"] == "invalid" for w in report.waivers) else ExitCode.OK
 
     raise typer.Exit(int(_guard(run)))
 

@@ -41,6 +41,7 @@ class Config:
     lang: str | None = None
     opa: dict[str, Any] = field(default_factory=dict)
     policies: tuple[Path, ...] = ()
+    waivers: dict[str, Any] = field(default_factory=dict)
 
     @property
     def name(self) -> str:
@@ -88,6 +89,7 @@ def load_config(path: Path) -> Config:
         lang=data.get("lang"),
         opa=data.get("opa", {}),
         policies=tuple((path.parent / p) for p in data.get("policies", ())),
+        waivers=data.get("waivers", {}),
     )
 
 

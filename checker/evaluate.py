@@ -28,6 +28,7 @@ class Options:
     fail_on: Severity | None = None  # --fail-on: overrides every configuration's fail_on
     changed_since: str | None = None  # report only descriptors changed since this git ref (portfolio rules: all)
     stage: str | None = None  # check every service as if in this stage; default: the stage its status implies
+    baseline: Path | None = None  # leave out the failures this baseline holds
 
 
 @dataclass
@@ -165,6 +166,7 @@ def check(options: Options, with_configs: bool = False) -> Any:
             engine_version, revision = engine.version, engine.revision
         finally:
             engine.close()
+    findings, waiver_statuses = _waive(findings, collected, catalog, options.as_of)
     if changed is not None:
         # portfolio rules look at every service, so a change anywhere can concern any of them
         portfolio = {rule.id for rule in catalog.rules if rule.portfolio}
@@ -184,7 +186,12 @@ def check(options: Options, with_configs: bool = False) -> Any:
         thresholds={
             file: options.fail_on or Severity(config.fail_on or Severity.LOW.value) for file, config in collected.configs.items()
         },
+        waivers=tuple(waiver_statuses),
     )
+    if options.baseline is not None:
+        from checker import baseline
+
+        report = baseline.apply(report, baseline.load(options.baseline))
     if with_configs:
         configs = sorted({display_path(c.path) for c in collected.configs.values() if c.path})
         return report, configs
@@ -211,6 +218,28 @@ def _not_in_stage(rule: Rule, stage: str) -> Text:
         f"Niet gecontroleerd in de fase {STAGE_WORDS[stage][0]}: de regel geldt bij {nl}.",
         f"Not checked at the {STAGE_WORDS[stage][1]} stage: the rule applies at {en}.",
     )
+
+
+def _waive(findings: list[Finding], collected: Collected, catalog: Catalog, as_of: str) -> tuple[list[Finding], list[dict[str, Any]]]:
+    """Apply each configuration's waiver file to the findings of the descriptors it governs."""
+    from checker import waivers
+
+    rules = {rule.id: rule for rule in catalog.rules}
+    statuses: list[dict[str, Any]] = []
+    for config in {id(c): c for c in collected.configs.values()}.values():
+        settings = waivers.settings_for(config)
+        if settings.file is None:
+            continue
+        if not settings.file.is_file():
+            raise InputError("waiver file not found", location=display_path(settings.file))
+        loaded = waivers.load(settings.file, display_path(settings.file))
+        valid, errors = waivers.check(loaded, rules, settings)
+        files = {file for file, c in collected.configs.items() if c is config}
+        mine = [f for f in findings if f.location.file in files]
+        applied, status, notes = waivers.apply(mine, valid, as_of, settings.expiring_within_days)
+        findings = [f for f in findings if f.location.file not in files] + applied + errors + notes
+        statuses += status + [error.waiver for error in errors]
+    return findings, statuses
 
 
 def join(rules: list[Rule], services: list[Service], raw: Any, as_of: str, stage: str | None = None) -> list[Finding]:

@@ -165,6 +165,8 @@ class Report:
     policy_revision: str | None = None
     # the gate's threshold per descriptor file: --fail-on, else that file's configuration's fail_on, else low
     thresholds: dict[str, Severity] = field(default_factory=dict)
+    waivers: tuple[dict[str, Any], ...] = ()  # every waiver of the run with its status: active, expiring, expired, unused, invalid
+    baselined: int = 0  # failures left out because a baseline holds them
 
     def threshold(self, file: str) -> Severity:
         return self.thresholds.get(file, Severity.LOW)

@@ -37,6 +37,7 @@ SCHEMA_FILES = {
     "config": "config.v1.schema.json",
     "rule-metadata": "rule-metadata.schema.json",
     "report": "report.v1.schema.json",
+    "waivers": "waivers.schema.json",
 }
 
 

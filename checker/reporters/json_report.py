@@ -33,7 +33,9 @@ def to_json(report: Report) -> dict[str, Any]:
             "failing": len(report.failing()),
             "by_status": report.counts(),
             "exit_code": int(exit_code(report)),
+            "baselined": report.baselined,
         },
+        "waivers": list(report.waivers),
         "findings": [finding_json(f) for f in report.findings],
     }
 

@@ -20,6 +20,7 @@ WORDS = {
         "status": {"fail": "❌", "pass": "✅", "waived": "🟡 geaccepteerd", "not-applicable": "–", "error": "⚠️"},
         "enforcement": {"mandatory": "verplicht", "advisory": "advies", "not-applicable": "n.v.t."},
         "unverified": " *(bron niet geverifieerd)*",
+        "expired": "⏰ acceptatie verlopen",
     },
     "en": {
         "title": "cloudbeleid-checker: result",
@@ -33,6 +34,7 @@ WORDS = {
         "status": {"fail": "❌", "pass": "✅", "waived": "🟡 accepted", "not-applicable": "–", "error": "⚠️"},
         "enforcement": {"mandatory": "mandatory", "advisory": "advisory", "not-applicable": "n/a"},
         "unverified": " *(source not verified)*",
+        "expired": "⏰ waiver expired",
     },
 }
 
@@ -61,7 +63,10 @@ def render(report: Report, colour: bool = False) -> str:
         for f in shown:
             footing = f.sources[0].status if f.sources else "verified"
             note = words["unverified"] if footing in ("secondary", "memory") else ""
-            binds = words["enforcement"][f.enforcement.value] if f.status is not Status.WAIVED else words["status"]["waived"]
+            binds = words["enforcement"][f.enforcement.value]
+            if f.waiver:
+                w = f.waiver
+                binds = f"{words['status']['waived'] if f.status is Status.WAIVED else words['expired']} ({w['decision_ref']}, {w['risk_owner']} / {w['approved_by']}, → {w['expires']})"
             lines.append(f"| `{f.location}` | {f.rule_id} | {f.severity.value} | {binds} | {_cell(f.message.get(lang))}{note} |")
     matrix: dict[str, dict[str, str]] = defaultdict(dict)
     rules: dict[str, None] = {}

@@ -14,6 +14,9 @@ _WORDS: dict[str, dict] = {
         "advisory": "advies",
         "error": "fout",
         "per-configuration": "per configuratie",
+        "waivers": "Risicoacceptaties: {active} actief, {expiring} verlopen binnenkort{soon}, {expired} verlopen, {unused} ongebruikt, {invalid} ongeldig.",
+        "expired": "risicoacceptatie {ref} verlopen sinds {date}",
+        "baselined": "{count} bevindingen uit de baseline weggelaten.",
         "secondary": "bron: alleen secundair, niet geverifieerd",
         "memory": "bron: uit het geheugen, niet geverifieerd",
         "summary": "{services} {services_word} in {files} {files_word} (peildatum {as_of}): {failing} verplicht falend, {advisory} advies, {passed} voldaan, {na} niet van toepassing, {errors} {errors_word}.",
@@ -27,6 +30,9 @@ _WORDS: dict[str, dict] = {
         "advisory": "advisory",
         "error": "error",
         "per-configuration": "per configuration",
+        "waivers": "Waivers: {active} active, {expiring} expiring soon{soon}, {expired} expired, {unused} unused, {invalid} invalid.",
+        "expired": "waiver {ref} expired since {date}",
+        "baselined": "{count} findings left out because the baseline holds them.",
         "secondary": "source: secondary only, not verified",
         "memory": "source: from memory, not verified",
         "summary": "{services} {services_word} in {files} {files_word} (reference date {as_of}): {failing} mandatory failing, {advisory} advisory, {passed} passed, {na} not applicable, {errors} {errors_word}.",
@@ -45,6 +51,8 @@ def render(report: Report, colour: bool = False) -> str:
 
     words = _WORDS[report.lang]
     buffer = io.StringIO()
+    from rich.markup import escape
+
     console = Console(file=buffer, force_terminal=colour, no_color=not colour, highlight=False, soft_wrap=True, width=200)
     for finding in report.findings:
         if finding.status in (Status.FAIL, Status.ERROR):
@@ -58,6 +66,12 @@ def render(report: Report, colour: bool = False) -> str:
         services_word=_plural(words, "service", len(report.services)), files_word=_plural(words, "file", len(report.files)),
         errors_word=_plural(words, "error", counts["error"]),
     ))
+    if report.waivers:
+        counts_by = {k: sum(1 for w in report.waivers if w["status"] == k) for k in ("active", "expiring", "expired", "unused", "invalid")}
+        soon = [f"{w['rule']} {w['service']} ({w['expires']})" for w in report.waivers if w["status"] == "expiring"]
+        console.print(escape(words["waivers"].format(soon=f" ({'; '.join(soon)})" if soon else "", **counts_by)))
+    if report.baselined:
+        console.print(words["baselined"].format(count=report.baselined))
     verdict = {0: "ok", 1: "failed", 2: "unchecked"}[int(exit_code(report))]
     console.print(words["gate"].format(fail_on=words.get(report.fail_on, report.fail_on), gating=len(report.failing()), verdict=words[verdict]))
     return buffer.getvalue()
@@ -74,6 +88,8 @@ def _line(finding: Finding, lang: str, words: dict[str, str], escape) -> str:
     footing = finding.sources[0].status if finding.sources else "verified"
     unverified = f" [{words[footing]}]" if footing in ("secondary", "memory") else ""
     docs = f" ({finding.docs})" if finding.docs else ""
+    if finding.waiver and finding.waiver.get("status") == "expired":
+        unverified += f" [{words['expired'].format(ref=finding.waiver['decision_ref'], date=finding.waiver['expires'])}]"
     return (
         f"{escape(str(finding.location))}: [{style}]{severity}[/] [bold]{finding.rule_id}[/]{escape(tag)} "
         f"{escape(finding.message.get(lang))}[dim]{escape(unverified)}{escape(docs)}[/]"

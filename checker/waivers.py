@@ -1,0 +1,165 @@
+"""Risk acceptances (waivers): load, validate against the catalogue, match findings, expire.
+
+A waiver needs a reason, a risk owner, an approver, a decision reference and a
+period; it may not outlast the maximum horizon for the rule's severity, and rules
+that no acceptance can lift refuse it. A waived finding stays in every report.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from checker.errors import InputError
+from checker.loader import load_file
+from checker.model import Enforcement, Finding, Location, Rule, Severity, Status, Text
+from checker.schema import validate
+
+WAIVER_FILE = "waivers.yaml"
+DEFAULT_HORIZON_DAYS = {"critical": 90, "high": 180, "medium": 365, "low": 730, "info": 730}
+DEFAULT_EXPIRING_WITHIN_DAYS = 30
+
+
+@dataclass(frozen=True)
+class Waiver:
+    rule: str
+    service: str
+    path: str | None
+    reason: str
+    risk_owner: str
+    approved_by: str
+    decision_ref: str
+    granted: str
+    expires: str
+    file: str
+    line: int
+
+    def matches(self, finding: Finding) -> bool:
+        if finding.rule_id != self.rule or not finding.service or not fnmatch.fnmatchcase(finding.service, self.service):
+            return False
+        pointer = finding.location.pointer
+        return self.path is None or pointer == self.path or pointer.startswith(self.path.rstrip("/") + "/")
+
+    def days(self) -> int:
+        return (date.fromisoformat(self.expires) - date.fromisoformat(self.granted)).days
+
+    def to_json(self, status: str) -> dict[str, Any]:
+        fields = {k: v for k, v in self.__dict__.items() if v is not None}
+        return {**fields, "status": status}
+
+
+@dataclass(frozen=True)
+class Settings:
+    file: Path | None
+    horizon: dict[str, int]
+    expiring_within_days: int
+
+
+def settings_for(config: Any) -> Settings:
+    raw = getattr(config, "waivers", {}) or {}
+    file = None
+    if config.path is not None:
+        candidate = config.root / raw.get("file", WAIVER_FILE)
+        if candidate.is_file() or "file" in raw:
+            file = candidate
+    return Settings(file, {**DEFAULT_HORIZON_DAYS, **raw.get("max_horizon_days", {})},
+                    raw.get("expiring_within_days", DEFAULT_EXPIRING_WITHIN_DAYS))
+
+
+def load(path: Path, display: str) -> list[Waiver]:
+    loaded = load_file(path, display)
+    if loaded.problems:
+        problem = loaded.problems[0]
+        raise InputError(problem.message, location=f"{problem.file}:{problem.line}:{problem.column}")
+    if len(loaded.documents) != 1:
+        raise InputError("a waiver file holds exactly one document", location=f"{display}:1:1")
+    document = loaded.documents[0]
+    errors = validate(document.data, "waivers")
+    if errors:
+        line, column = document.locate_key(errors[0].path) if errors[0].unknown_field else document.locate(errors[0].path)[1][:2]
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        raise InputError(f"invalid waiver file: {errors[0].message}{more}", location=f"{display}:{line}:{column}")
+    return [
+        Waiver(item["rule"], item["service"], item.get("path"), item["reason"], item["risk_owner"], item["approved_by"],
+               item["decision_ref"], item["granted"], item["expires"], display, document.locate(("waivers", i))[1][0])
+        for i, item in enumerate(document.data["waivers"])
+    ]
+
+
+def problem(waiver: Waiver) -> Any:
+    return lambda nl, en: Finding(
+        rule_id="WAIVER-INVALID", status=Status.ERROR, severity=Severity.HIGH, enforcement=Enforcement.MANDATORY,
+        enforcement_reason=Text("Een ongeldige risicoacceptatie laat de controle falen.", "An invalid risk acceptance fails the run."),
+        message=Text(nl, en), location=Location(waiver.file, 0, waiver.line, 5), waiver=waiver.to_json("invalid"),
+    )
+
+
+def check(waivers: list[Waiver], rules: dict[str, Rule], settings: Settings) -> tuple[list[Waiver], list[Finding]]:
+    """The waivers that may be applied, and an error finding for each that may not."""
+    valid, errors = [], []
+    for waiver in waivers:
+        error = problem(waiver)
+        rule = rules.get(waiver.rule)
+        if rule is None:
+            errors.append(error(f"risicoacceptatie voor onbekende regel {waiver.rule}", f"waiver for unknown rule {waiver.rule}"))
+        elif not rule.waivable:
+            errors.append(error(
+                f"{waiver.rule} kan door geen risicoacceptatie worden opgeheven (absoluut verbod)",
+                f"{waiver.rule} cannot be lifted by any risk acceptance (an absolute ban)",
+            ))
+        elif waiver.days() < 0:
+            errors.append(error(f"vervaldatum {waiver.expires} ligt vóór de datum van acceptatie {waiver.granted}",
+                                f"expires {waiver.expires} is before granted {waiver.granted}"))
+        elif waiver.days() > settings.horizon[rule.severity.value]:
+            limit = settings.horizon[rule.severity.value]
+            errors.append(error(
+                f"risicoacceptatie van {waiver.days()} dagen; voor ernst {rule.severity.value} is het maximum {limit} dagen",
+                f"waiver runs {waiver.days()} days; the maximum for severity {rule.severity.value} is {limit} days",
+            ))
+        else:
+            valid.append(waiver)
+    return valid, errors
+
+
+def apply(findings: list[Finding], waivers: list[Waiver], as_of: str, window: int) -> tuple[list[Finding], list[dict[str, Any]], list[Finding]]:
+    """Waive matching failures; report expired, expiring and unused waivers."""
+    from dataclasses import replace
+
+    in_force = [w for w in waivers if w.granted <= as_of]
+    used: set[Waiver] = set()
+    result: list[Finding] = []
+    for finding in findings:
+        waiver = next((w for w in in_force if w.matches(finding)), None) if finding.status is Status.FAIL else None
+        if waiver is None:
+            result.append(finding)
+            continue
+        used.add(waiver)
+        if waiver.expires < as_of:
+            result.append(replace(finding, waiver={**waiver.to_json("expired"), "expired_since": waiver.expires}))
+        else:
+            result.append(replace(finding, status=Status.WAIVED, waiver=waiver.to_json(_status(waiver, as_of, window))))
+    statuses = [w.to_json(_status(w, as_of, window) if w in used else "unused") for w in waivers]
+    notes = [_unused(w) for w in waivers if w not in used]
+    return result, statuses, notes
+
+
+def _status(waiver: Waiver, as_of: str, window: int) -> str:
+    if waiver.expires < as_of:
+        return "expired"
+    left = (date.fromisoformat(waiver.expires) - date.fromisoformat(as_of)).days
+    return "expiring" if left <= window else "active"
+
+
+def _unused(waiver: Waiver) -> Finding:
+    return Finding(
+        rule_id="WAIVER-UNUSED", status=Status.FAIL, severity=Severity.INFO, enforcement=Enforcement.ADVISORY,
+        enforcement_reason=Text("Een ongebruikte risicoacceptatie is mogelijk verouderd.", "An unused risk acceptance may be stale."),
+        message=Text(
+            f"De risicoacceptatie voor {waiver.rule} op {waiver.service} ({waiver.decision_ref}) past op geen bevinding; verwijder haar als het risico er niet meer is.",
+            f"The waiver for {waiver.rule} on {waiver.service} ({waiver.decision_ref}) matches no finding; remove it if the risk is gone.",
+        ),
+        location=Location(waiver.file, 0, waiver.line, 5), waiver=waiver.to_json("unused"),
+    )
