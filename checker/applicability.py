@@ -106,6 +106,30 @@ def _archiefwet(org: dict[str, Any]) -> Verdict:
     )
 
 
+def _cloudbeleid_2026(org: dict[str, Any]) -> Verdict:
+    """The 2026 revision, as secondary sources describe it: Rijksdienst and zbo's follow it; not Defensie or Hoge Colleges."""
+    kind = org.get("type")
+    if kind in RIJKSDIENST:
+        return Enforcement.MANDATORY, Text(
+            "Onderdelen van de Rijksdienst volgen het herziene cloudbeleid (secundaire bronnen).",
+            "Units of the Rijksdienst follow the revised cloud policy (secondary sources).",
+        )
+    if kind == "zbo":
+        return Enforcement.MANDATORY, Text(
+            "Zbo's volgen het herziene cloudbeleid volgens secundaire bronnen ('volgen het beleid'); niet geverifieerd.",
+            "Zbo's follow the revised cloud policy according to secondary sources; not verified.",
+        )
+    if kind in ("defensie", "hoog_college_van_staat"):
+        return Enforcement.NOT_APPLICABLE, Text(
+            "Defensie en de Hoge Colleges van Staat vallen buiten het herziene cloudbeleid (secundaire bronnen).",
+            "Defence and the Hoge Colleges van Staat are outside the revised cloud policy (secondary sources).",
+        )
+    return Enforcement.ADVISORY, Text(
+        "Andere overheden krijgen het advies het herziene cloudbeleid te volgen (secundaire bronnen).",
+        "Other governments are advised to follow the revised cloud policy (secondary sources).",
+    )
+
+
 def _kamer_2025(org: dict[str, Any]) -> Verdict:
     return Enforcement.ADVISORY, Text(
         "Toezegging van het kabinet aan de Tweede Kamer (2025); geen wettelijke norm.",
@@ -128,6 +152,7 @@ BASES = {
     "bio2": _bio2,
     "archiefwet": _archiefwet,
     "kamer_2025": _kamer_2025,
+    "cloudbeleid_2026": _cloudbeleid_2026,
 }
 
 

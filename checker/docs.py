@@ -40,6 +40,7 @@ BASES = {
         "bio2": "BIO2: verplicht voor Rijk (Defensie inbegrepen), gemeenten, provincies en waterschappen; advies voor anderen",
         "archiefwet": "Archiefwet 1995: verplicht voor ieder overheidsorgaan",
         "kamer_2025": "Toezeggingen aan de Tweede Kamer (2025): advies, geen wettelijke norm",
+        "cloudbeleid_2026": "Herzien cloudbeleid 2026 (secundaire bronnen): verplicht voor Rijksdienst en zbo's, advies voor andere overheden, niet voor Defensie en Hoge Colleges",
     },
     "en": {
         "cloudbeleid": "Rijksbreed cloudbeleid: mandatory for the Rijksdienst, advisory for zbo's and other governments, not for Defence",
@@ -49,6 +50,7 @@ BASES = {
         "bio2": "BIO2: mandatory for central government (Defence included), municipalities, provinces and water boards; advisory for others",
         "archiefwet": "Archiefwet 1995: mandatory for every public body",
         "kamer_2025": "Commitments to the House (2025): advisory, not statutory",
+        "cloudbeleid_2026": "Revised cloud policy 2026 (secondary sources): mandatory for the Rijksdienst and zbo's, advisory for other governments, not for Defence and the Hoge Colleges",
     },
 }
 
