@@ -56,7 +56,52 @@ def rule_files(root: Path) -> list[Path]:
 
 @cache
 def load_catalog(roots: tuple[Path, ...] | None = None) -> Catalog:
+    """The catalogue of the rules under roots; read from the cache when no rule, pack or schema changed."""
+    from checker import __version__, cache
+    from checker.resources import schema_path
+
     roots = roots or (policies_dir(),)
+    sources: list[str | bytes] = [__version__, schema_path("rule-metadata").read_bytes()]
+    for root in roots:
+        packs_file = root / "data" / "packs.json"
+        sources += [str(root), packs_file.read_bytes() if packs_file.is_file() else b""]
+        sources += [part for path in rule_files(root) for part in (str(path), path.read_bytes())]
+    name = cache.key(*sources)
+    cached = cache.get("catalog", name)
+    if cached is not None:
+        return _from_json(cached)
+    catalog = _read_catalog(roots)
+    cache.put("catalog", name, _to_json(catalog))
+    return catalog
+
+
+def _to_json(catalog: Catalog) -> dict[str, Any]:
+    from dataclasses import asdict
+
+    return {"packs": {k: asdict(p) for k, p in catalog.packs.items()}, "rules": [asdict(r) for r in catalog.rules]}
+
+
+def _from_json(data: dict[str, Any]) -> Catalog:
+    def text(value: dict[str, str] | None) -> Text | None:
+        return Text(**value) if value else None
+
+    packs = {k: Pack(p["id"], p["prefix"], text(p["title"]), p["default"], text(p["description"])) for k, p in data["packs"].items()}
+    rules = tuple(
+        Rule(**{
+            **r,
+            "severity": Severity(r["severity"]),
+            "title": text(r["title"]), "remediation": text(r["remediation"]), "description": text(r["description"]),
+            "interpretation": text(r["interpretation"]), "subject": text(r["subject"]),
+            "messages": {k: text(v) for k, v in r["messages"].items()},
+            "sources": tuple(Source(**s) for s in r["sources"]),
+            "applies_to": tuple(r["applies_to"]), "stages": tuple(r["stages"]),
+        })
+        for r in data["rules"]
+    )
+    return Catalog(packs, rules)
+
+
+def _read_catalog(roots: tuple[Path, ...]) -> Catalog:
     packs: dict[str, Pack] = {}
     for root in roots:
         for pack_id, pack in _load_packs(root).items():

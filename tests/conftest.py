@@ -4,6 +4,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import textwrap
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,9 @@ from typing import Any
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# the tests' own cache: never the user's, and shared by the subprocesses the tests start
+os.environ.setdefault("CLOUDBELEID_CACHE_DIR", tempfile.mkdtemp(prefix="cloudbeleid-test-cache-"))
 AS_OF = "2026-11-28"
 
 # Compliant with every shipped rule on AS_OF, for a ministry whose profile names its cloud policy.

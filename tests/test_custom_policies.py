@@ -35,7 +35,7 @@ RULE = '''# METADATA
 #     nl: alle clouddiensten
 #     en: all cloud services
 #   applies_to: [cloudbeleid]
-#   stages: [procurement]
+#   stages: [procurement, implementation, operation]
 #   effective_from: "2025-01-01"
 #   waivable: true
 package cloudbeleid.rules.eigen.no_us_parent

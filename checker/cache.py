@@ -1,0 +1,57 @@
+"""A small on-disk cache for work that only depends on file contents: the rule catalogue, evaluation results.
+
+Entries are JSON files named by a SHA-256 key of everything the result depends on, in
+$CLOUDBELEID_CACHE_DIR, else $XDG_CACHE_HOME/cloudbeleid-checker, else ~/.cache/cloudbeleid-checker.
+CLOUDBELEID_NO_CACHE=1 turns it off. A cache that cannot be read or written is simply not used.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+
+def directory() -> Path | None:
+    if os.environ.get("CLOUDBELEID_NO_CACHE"):
+        return None
+    if os.environ.get("CLOUDBELEID_CACHE_DIR"):
+        return Path(os.environ["CLOUDBELEID_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "cloudbeleid-checker"
+
+
+def key(*parts: str | bytes) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "big") + data)
+    return digest.hexdigest()
+
+
+def get(kind: str, name: str) -> Any | None:
+    folder = directory()
+    if folder is None:
+        return None
+    try:
+        return json.loads((folder / kind / f"{name}.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def put(kind: str, name: str, value: Any) -> None:
+    folder = directory()
+    if folder is None:
+        return
+    try:
+        target = folder / kind
+        target.mkdir(parents=True, exist_ok=True)
+        # write then rename: a reader never sees half a file, and parallel runs do not collide
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=target, delete=False, suffix=".tmp") as handle:
+            json.dump(value, handle, ensure_ascii=False)
+        os.replace(handle.name, target / f"{name}.json")
+    except OSError:
+        pass
