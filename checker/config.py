@@ -59,8 +59,25 @@ class Config:
         return any(_glob(p).match(relative) for p in self.include) and not any(_glob(p).match(relative) for p in self.exclude)
 
 
+_LOADED: dict[tuple[Path, int, int], Config] = {}
+
+
 def load_config(path: Path) -> Config:
-    """Read and validate a configuration file; any problem is an InputError naming file and line."""
+    """Read and validate a configuration file (once per run); any problem is an InputError naming file and line."""
+    try:
+        stat = path.stat()
+        memo = (path.resolve(), stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        memo = None
+    if memo in _LOADED:
+        return _LOADED[memo]
+    config = _read_config(path)
+    if memo is not None:
+        _LOADED[memo] = config
+    return config
+
+
+def _read_config(path: Path) -> Config:
     loaded = load_file(path)
     if loaded.problems:
         problem = loaded.problems[0]

@@ -9,19 +9,54 @@ a broken document does not hide the others.
 from __future__ import annotations
 
 import math
+import os
 import re
-from dataclasses import dataclass, field
+import stat
+from contextvars import ContextVar
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 JsonPath = tuple[str | int, ...]
 Span = tuple[int, int, int, int]  # line, column, end line, end column; 1-based
 
-# Limits against hostile input; descriptors are small and shallow.
-MAX_BYTES = 10 * 1024 * 1024
-MAX_DEPTH = 64
-MAX_NODES = 100_000
+
+@dataclass(frozen=True)
+class Limits:
+    """Limits against hostile or broken input; descriptors are small and shallow.
+
+    Settable per repository in .cloudbeleid.yaml (limits:); every limit is checked
+    before the work it bounds, so no input can make the loader hang, eat memory or
+    crash (a 100,000-deep flow collection overflows the C composer's stack).
+    """
+
+    max_bytes: int = 10 * 1024 * 1024  # size of one file
+    max_depth: int = 64  # nesting of mappings and lists (the engines refuse input deeper than 128)
+    max_nodes: int = 100_000  # values in one file, all documents together, aliases expanded
+    max_documents: int = 1_000  # documents in one file
+    source: str | None = None  # the configuration that set them, for messages
+
+    def hint(self, name: str) -> str:
+        where = f"limits.{name} in {self.source}" if self.source else f"limits.{name} in .cloudbeleid.yaml"
+        return f" ({where})"
+
+
+DEFAULT_LIMITS = Limits()
+# The defaults under their old names.
+MAX_BYTES = DEFAULT_LIMITS.max_bytes
+MAX_DEPTH = DEFAULT_LIMITS.max_depth
+MAX_NODES = DEFAULT_LIMITS.max_nodes
 _INT64 = 2**63
+
+# The limits of the configuration that governs the descriptor being loaded: config.ConfigFinder.for_file sets
+# them, load_file reads them when no limits are passed (until every caller passes its configuration's limits).
+_ACTIVE_LIMITS: ContextVar[Limits] = ContextVar("cloudbeleid_limits", default=DEFAULT_LIMITS)
+
+
+def use_limits(limits: Limits) -> None:
+    """Make limits the ones load_file applies when it is given none."""
+    _ACTIVE_LIMITS.set(limits)
+
 
 _TAG = "tag:yaml.org,2002:"
 _DOCUMENT_START = re.compile(r"^---(?=[ \t]|$)", re.MULTILINE)
@@ -73,29 +108,54 @@ class _NodeError(Exception):
         self.node = node
 
 
-def load_file(path: Path, display: str | None = None, *, max_bytes: int = MAX_BYTES) -> LoadResult:
-    """Load every document of one file; never raises for bad content."""
+def load_file(path: Path, display: str | None = None, *, limits: Limits | None = None,
+              max_bytes: int | None = None) -> LoadResult:
+    """Load every document of one file; never raises for bad content, never blocks on a pipe or device."""
     name = display or str(path)
+    limits = limits or _ACTIVE_LIMITS.get()
+    if max_bytes is not None:
+        limits = replace(limits, max_bytes=max_bytes)
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            return LoadResult([], [Problem(name, f"file is {size} bytes, more than the limit of {max_bytes}")])
-        raw = path.read_bytes()
+        # O_NONBLOCK: opening a FIFO does not wait for a writer; the checks below refuse it
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
         return LoadResult([], [Problem(name, f"cannot read file: {exc.strerror or exc}")])
-    return load_bytes(raw, name)
+    with os.fdopen(fd, "rb") as handle:
+        try:
+            info = os.fstat(fd)
+            if stat.S_ISDIR(info.st_mode):
+                return LoadResult([], [Problem(name, "is a folder, not a file")])
+            if not stat.S_ISREG(info.st_mode):
+                return LoadResult([], [Problem(name, "not a regular file (a pipe, socket or device); expected YAML or JSON text")])
+            if info.st_size > limits.max_bytes:
+                return LoadResult([], [Problem(name, f"file is {info.st_size} bytes, more than the limit of {limits.max_bytes}{limits.hint('max_bytes')}")])
+            raw = handle.read(limits.max_bytes + 1)
+        except OSError as exc:
+            return LoadResult([], [Problem(name, f"cannot read file: {exc.strerror or exc}")])
+    if len(raw) > limits.max_bytes:  # it grew after the size check
+        return LoadResult([], [Problem(name, f"file is more than the limit of {limits.max_bytes} bytes{limits.hint('max_bytes')}")])
+    return load_bytes(raw, name, limits)
 
 
-def load_bytes(raw: bytes, name: str) -> LoadResult:
+def load_bytes(raw: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> LoadResult:
     text, problem = _decode(raw, name)
     if problem:
         return LoadResult([], [problem])
     documents: list[Document] = []
     problems: list[Problem] = []
+    budget = _Budget(limits)
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="safe", pure=False)  # one per file: a fresh one per document costs twice as much
     for index, (offset, chunk) in enumerate(_split_documents(text)):
-        result = _load_document(chunk, name, index, offset)
+        if index >= limits.max_documents:
+            problems.append(Problem(name, f"more than {limits.max_documents} documents in one file{limits.hint('max_documents')}", offset + 1, 1, index))
+            break
+        result = _load_document(yaml, chunk, name, index, offset, budget)
         if isinstance(result, Problem):
             problems.append(result)
+            if budget.exhausted:
+                break  # the rest of the file is not read: it is already too big to be a descriptor
         elif result is not None:
             documents.append(result)
     if not documents and not problems:
@@ -115,17 +175,26 @@ def _decode(raw: bytes, name: str) -> tuple[str, Problem | None]:
     return text, None
 
 
-def _split_documents(text: str) -> list[tuple[int, str]]:
+def _split_documents(text: str) -> Iterator[tuple[int, str]]:
     """Cut a stream at its '---' markers, keeping each piece's line offset.
 
     A '---' at the start of a line always starts a new document (YAML 1.2 §9.1;
     block scalar content is indented), so the cut is exact and a syntax error in
-    one document cannot swallow the next.
+    one document cannot swallow the next. Lazy, and the line offsets are counted
+    once: a file of a million '---' lines costs no more than its length.
     """
-    bounds = [0] + [m.start() for m in _DOCUMENT_START.finditer(text) if m.start() > 0] + [len(text)]
-    if len(bounds) > 2 and not _has_content(text[: bounds[1]]):
-        del bounds[1]  # comments or directives before the first '---' belong to the first document
-    return [(text.count("\n", 0, a), text[a:b]) for a, b in zip(bounds, bounds[1:])]
+    starts = (m.start() for m in _DOCUMENT_START.finditer(text) if m.start() > 0)
+    first = next(starts, len(text))
+    start, line = 0, 0
+    if first < len(text) and not _DOCUMENT_START.match(text) and not _has_content(text[:first]):
+        first = next(starts, len(text))  # comments or directives before the first '---' belong to the first document
+    end = first
+    while True:
+        yield line, text[start:end]
+        if end >= len(text):
+            return
+        line += text.count("\n", start, end)
+        start, end = end, next(starts, len(text))
 
 
 def _has_content(chunk: str) -> bool:
@@ -136,36 +205,89 @@ def _has_content(chunk: str) -> bool:
     return False
 
 
-def _load_document(chunk: str, name: str, index: int, line_offset: int) -> Document | Problem | None:
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+class _Budget:
+    """What is left of a file's limits, shared by its documents."""
 
-    yaml = YAML(typ="safe", pure=False)
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+        self.nodes = 0
+        self.exhausted = False
+
+    def too_many(self) -> str:
+        self.exhausted = True
+        return f"more than {self.limits.max_nodes} values in one file (an alias bomb?){self.limits.hint('max_nodes')}"
+
+    def too_deep(self) -> str:
+        return f"nesting deeper than {self.limits.max_depth} levels{self.limits.hint('max_depth')}"
+
+
+def _scan(yaml: Any, chunk: str, budget: _Budget) -> Any:
+    """Walk the parse events before composing: stop at the first node too deep or too many, with its mark.
+
+    The C composer recurses (a 100,000-deep flow list overflows its stack: SIGSEGV) and
+    builds every node before anything can count them (10 MB of '1,' take a minute and
+    2 GB). Events come from the same C parser, one at a time, iteratively.
+    """
+    depth, nodes = 0, budget.nodes
+    for event in yaml.parse(chunk):
+        kind = type(event).__name__
+        if kind in ("MappingStartEvent", "SequenceStartEvent"):
+            depth += 1
+            if depth > budget.limits.max_depth + 1:  # the document itself is level 0
+                return event, budget.too_deep()
+        elif kind in ("MappingEndEvent", "SequenceEndEvent"):
+            depth -= 1
+            continue
+        elif kind not in ("ScalarEvent", "AliasEvent"):
+            continue
+        nodes += 1
+        if nodes > budget.limits.max_nodes:
+            return event, budget.too_many()
+    return None
+
+
+def _load_document(yaml: Any, chunk: str, name: str, index: int, line_offset: int, budget: _Budget) -> Document | Problem | None:
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    from ruamel.yaml.reader import ReaderError
+
+    kind = "JSON" if name.lower().endswith(".json") else "YAML"
     try:
+        stopped = _scan(yaml, chunk, budget)
+        if stopped:
+            event, message = stopped
+            return Problem(name, message, event.start_mark.line + 1 + line_offset, event.start_mark.column + 1, index)
         node = yaml.compose(chunk)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 if mark else 1) + line_offset
         column = mark.column + 1 if mark else 1
         what = " ".join(p for p in (exc.context, exc.problem) if p)
-        kind = "JSON" if name.lower().endswith(".json") else "YAML"
         return Problem(name, f"{kind} syntax error: {what}", line, column, index)
+    except ReaderError as exc:
+        # the position is a byte offset into the document's UTF-8 text
+        before = chunk.encode("utf-8")[: exc.position].decode("utf-8", "replace")
+        line = before.count("\n") + 1 + line_offset
+        column = len(before) - (before.rfind("\n") + 1) + 1
+        character = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
+        return Problem(name, f"{kind} error: character {character} is not allowed ({exc.reason})", line, column, index)
     except YAMLError as exc:
-        return Problem(name, f"YAML error: {exc}", line_offset + 1, 1, index)
+        return Problem(name, f"{kind} error: {str(exc).splitlines()[0]}", line_offset + 1, 1, index)
     except RecursionError:
-        return Problem(name, f"nesting deeper than {MAX_DEPTH} levels", line_offset + 1, 1, index)
-    if node is None:
-        return None
-    builder = _Builder(line_offset)
+        return Problem(name, budget.too_deep(), line_offset + 1, 1, index)
+    if node is None or (node.tag == _TAG + "null" and node.value == "" and type(node).__name__ == "ScalarNode"):
+        return None  # no document, or an empty one ('---' with nothing after it)
+    builder = _Builder(line_offset, budget)
     try:
         data = builder.build(node, (), 0)
     except _NodeError as exc:
         line, column = _start(exc.node, line_offset)
         return Problem(name, exc.message, line, column, index)
+    finally:
+        budget.nodes = builder.nodes
     if not isinstance(data, dict):
-        kind = "a list" if isinstance(data, list) else "a single value"
+        what = "a list" if isinstance(data, list) else "a single value"
         line, column = _start(node, line_offset)
-        return Problem(name, f"the document is {kind}; a descriptor must be a mapping of fields", line, column, index)
+        return Problem(name, f"the document is {what}; a descriptor must be a mapping of fields", line, column, index)
     return Document(name, index, data, builder.spans, builder.keys)
 
 
@@ -176,11 +298,12 @@ def _start(node: Any, line_offset: int) -> tuple[int, int]:
 class _Builder:
     """Turns composed nodes into JSON data: strings, integers, finite floats, booleans, null, lists, objects."""
 
-    def __init__(self, line_offset: int) -> None:
+    def __init__(self, line_offset: int, budget: _Budget | None = None) -> None:
         self.line_offset = line_offset
+        self.budget = budget or _Budget(DEFAULT_LIMITS)
         self.spans: dict[JsonPath, Span] = {}
         self.keys: dict[JsonPath, tuple[int, int]] = {}
-        self.nodes = 0
+        self.nodes = self.budget.nodes
         self.active: set[int] = set()
 
     def span(self, first: Any, last: Any) -> Span:
@@ -189,10 +312,10 @@ class _Builder:
 
     def build(self, node: Any, path: JsonPath, depth: int, key_node: Any = None) -> Any:
         self.nodes += 1
-        if self.nodes > MAX_NODES:
-            raise _NodeError(f"more than {MAX_NODES} values (an alias bomb?); descriptors are small", node)
-        if depth > MAX_DEPTH:
-            raise _NodeError(f"nesting deeper than {MAX_DEPTH} levels", node)
+        if self.nodes > self.budget.limits.max_nodes:
+            raise _NodeError(self.budget.too_many(), node)
+        if depth > self.budget.limits.max_depth:
+            raise _NodeError(self.budget.too_deep(), node)
         if key_node is not None:
             self.keys[path] = _start(key_node, self.line_offset)
         # a value is located where it stands; a block collection, which starts a line below its key, at its key

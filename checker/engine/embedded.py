@@ -19,11 +19,15 @@ class EmbeddedEngine:
     name = "embedded"
 
     def __init__(self) -> None:
+        self._local = threading.local()
+        self.revision: str | None = None
+
+    @property
+    def version(self) -> str:
+        # read on demand: package metadata costs start-up time that a text report does not need
         from importlib.metadata import version
 
-        self._local = threading.local()
-        self.version = f"regorus {version('gordon-to-regorus')}"
-        self.revision: str | None = None
+        return f"regorus {version('gordon-to-regorus')}"
 
     def _engine(self, bundle: PolicyBundle) -> Any:
         cached = getattr(self._local, "engine", None)

@@ -46,34 +46,37 @@ _WORDS: dict[str, dict] = {
 
 
 def render(report: Report, colour: bool = False) -> str:
-    from rich.console import Console
-    from rich.markup import escape
-
     words = _WORDS[report.lang]
-    buffer = io.StringIO()
-    from rich.markup import escape
-
-    console = Console(file=buffer, force_terminal=colour, no_color=not colour, highlight=False, soft_wrap=True, width=200)
-    for finding in report.findings:
-        if finding.status in (Status.FAIL, Status.ERROR):
-            console.print(_line(finding, report.lang, words, escape))
+    lines = [_line(f, report.lang, words, colour) for f in report.findings if f.status in (Status.FAIL, Status.ERROR)]
     counts = report.counts()
     advisory = sum(1 for f in report.findings if f.status is Status.FAIL and f.enforcement is not Enforcement.MANDATORY)
-    console.print(words["summary"].format(
+    summary = [words["summary"].format(
         services=len(report.services), files=len(report.files), as_of=report.as_of,
         failing=counts["fail"] - advisory, advisory=advisory, passed=counts["pass"],
         na=counts["not-applicable"], errors=counts["error"],
         services_word=_plural(words, "service", len(report.services)), files_word=_plural(words, "file", len(report.files)),
         errors_word=_plural(words, "error", counts["error"]),
-    ))
+    )]
     if report.waivers:
         counts_by = {k: sum(1 for w in report.waivers if w["status"] == k) for k in ("active", "expiring", "expired", "unused", "invalid")}
         soon = [f"{w['rule']} {w['service']} ({w['expires']})" for w in report.waivers if w["status"] == "expiring"]
-        console.print(escape(words["waivers"].format(soon=f" ({'; '.join(soon)})" if soon else "", **counts_by)))
+        summary.append(words["waivers"].format(soon=f" ({'; '.join(soon)})" if soon else "", **counts_by))
     if report.baselined:
-        console.print(words["baselined"].format(count=report.baselined))
+        summary.append(words["baselined"].format(count=report.baselined))
     verdict = {0: "ok", 1: "failed", 2: "unchecked"}[int(exit_code(report))]
-    console.print(words["gate"].format(fail_on=words.get(report.fail_on, report.fail_on), gating=len(report.failing()), verdict=words[verdict]))
+    summary.append(words["gate"].format(fail_on=words.get(report.fail_on, report.fail_on), gating=len(report.failing()), verdict=words[verdict]))
+    if not colour:
+        return "".join(line + "\n" for line in lines + summary)
+    # rich only for a terminal: it costs start-up time a pre-commit hook or a pipeline does not need
+    from rich.console import Console
+    from rich.markup import escape
+
+    buffer = io.StringIO()
+    console = Console(file=buffer, force_terminal=True, highlight=False, soft_wrap=True, width=200)
+    for line in lines:
+        console.print(line)
+    for line in summary:
+        console.print(escape(line))
     return buffer.getvalue()
 
 
@@ -81,16 +84,21 @@ def _plural(words: dict, noun: str, count: int) -> str:
     return words["plural"][noun][0 if count == 1 else 1]
 
 
-def _line(finding: Finding, lang: str, words: dict[str, str], escape) -> str:
+def _line(finding: Finding, lang: str, words: dict, colour: bool) -> str:
     severity = words["error"] if finding.status is Status.ERROR else finding.severity.value
-    style = "bold red" if finding.status is Status.ERROR else _STYLE[finding.severity.value]
     tag = f" [{words['advisory']}]" if finding.enforcement is Enforcement.ADVISORY else ""
     footing = finding.sources[0].status if finding.sources else "verified"
-    unverified = f" [{words[footing]}]" if footing in ("secondary", "memory") else ""
-    docs = f" ({finding.docs})" if finding.docs else ""
+    note = f" [{words[footing]}]" if footing in ("secondary", "memory") else ""
     if finding.waiver and finding.waiver.get("status") == "expired":
-        unverified += f" [{words['expired'].format(ref=finding.waiver['decision_ref'], date=finding.waiver['expires'])}]"
+        note += f" [{words['expired'].format(ref=finding.waiver['decision_ref'], date=finding.waiver['expires'])}]"
+    docs = f" ({finding.docs})" if finding.docs else ""
+    message = finding.message.get(lang)
+    if not colour:
+        return f"{finding.location}: {severity} {finding.rule_id}{tag} {message}{note}{docs}"
+    from rich.markup import escape
+
+    style = "bold red" if finding.status is Status.ERROR else _STYLE[finding.severity.value]
     return (
         f"{escape(str(finding.location))}: [{style}]{severity}[/] [bold]{finding.rule_id}[/]{escape(tag)} "
-        f"{escape(finding.message.get(lang))}[dim]{escape(unverified)}{escape(docs)}[/]"
+        f"{escape(message)}[dim]{escape(note)}{escape(docs)}[/]"
     )
