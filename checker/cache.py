@@ -55,3 +55,59 @@ def put(kind: str, name: str, value: Any) -> None:
         os.replace(handle.name, target / f"{name}.json")
     except OSError:
         pass
+
+
+_DATABASES: dict[Path, Any] = {}
+
+
+def _database() -> Any | None:
+    """Many small entries (one per descriptor) live in one SQLite file, safe for parallel worker processes."""
+    folder = directory()
+    if folder is None:
+        return None
+    if folder not in _DATABASES:
+        import sqlite3
+
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            connection = sqlite3.connect(folder / "entries.sqlite", timeout=30, isolation_level=None)
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute("CREATE TABLE IF NOT EXISTS entries (kind TEXT, key TEXT, value TEXT, PRIMARY KEY (kind, key))")
+        except (OSError, sqlite3.Error):
+            connection = None
+        _DATABASES[folder] = connection
+    return _DATABASES[folder]
+
+
+def get_many(kind: str, keys: list[str]) -> dict[str, Any]:
+    connection = _database()
+    if connection is None or not keys:
+        return {}
+    found: dict[str, Any] = {}
+    try:
+        for start in range(0, len(keys), 500):
+            batch = keys[start:start + 500]
+            marks = ",".join("?" * len(batch))
+            for name, value in connection.execute(f"SELECT key, value FROM entries WHERE kind = ? AND key IN ({marks})", [kind, *batch]):
+                found[name] = json.loads(value)
+    except Exception:  # noqa: BLE001 - a broken cache is no cache
+        return {}
+    return found
+
+
+def put_many(kind: str, values: dict[str, Any]) -> None:
+    connection = _database()
+    if connection is None or not values:
+        return
+    try:
+        connection.execute("BEGIN")
+        connection.executemany(
+            "INSERT OR REPLACE INTO entries (kind, key, value) VALUES (?, ?, ?)",
+            [(kind, name, json.dumps(value, ensure_ascii=False)) for name, value in values.items()],
+        )
+        connection.execute("COMMIT")
+    except Exception:  # noqa: BLE001 - a cache that cannot be written is simply not used
+        try:
+            connection.execute("ROLLBACK")
+        except Exception:  # noqa: BLE001
+            pass

@@ -61,6 +61,7 @@ def load_catalog(roots: tuple[Path, ...] | None = None) -> Catalog:
     from checker.resources import schema_path
 
     roots = roots or (policies_dir(),)
+    check_roots(roots)
     sources: list[str | bytes] = [__version__, schema_path("rule-metadata").read_bytes()]
     for root in roots:
         packs_file = root / "data" / "packs.json"
@@ -69,7 +70,10 @@ def load_catalog(roots: tuple[Path, ...] | None = None) -> Catalog:
     name = cache.key(*sources)
     cached = cache.get("catalog", name)
     if cached is not None:
-        return _from_json(cached)
+        try:
+            return _from_json(cached)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            pass  # a damaged cache entry is read afresh, never trusted half
     catalog = _read_catalog(roots)
     cache.put("catalog", name, _to_json(catalog))
     return catalog
@@ -95,6 +99,7 @@ def _from_json(data: dict[str, Any]) -> Catalog:
             "messages": {k: text(v) for k, v in r["messages"].items()},
             "sources": tuple(Source(**s) for s in r["sources"]),
             "applies_to": tuple(r["applies_to"]), "stages": tuple(r["stages"]),
+            "portfolio_fields": tuple(r.get("portfolio_fields", ())),
         })
         for r in data["rules"]
     )
@@ -117,6 +122,19 @@ def _read_catalog(roots: tuple[Path, ...]) -> Catalog:
     return Catalog(packs, tuple(rules))
 
 
+def check_roots(roots: tuple[Path, ...]) -> None:
+    """Every policy folder must be one: a missing path or a file is a clear error, never silently no rules."""
+    from checker.config import policy_folder_problem
+    from checker.errors import UsageError
+
+    if not roots[0].is_dir():
+        raise UsageError(f"policy folder {roots[0]} does not exist")
+    for root in roots[1:]:
+        problem = policy_folder_problem(root)
+        if problem:
+            raise UsageError(f"policy folder {root} {problem}")
+
+
 def _load_packs(root: Path) -> dict[str, Pack]:
     path = root / "data" / "packs.json"
     if not path.is_file():
@@ -124,15 +142,36 @@ def _load_packs(root: Path) -> dict[str, Pack]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))["packs"]
     except (ValueError, KeyError) as exc:
-        raise PolicyError(f"not a pack declaration ({exc})", location=str(path)) from None
+        raise PolicyError(f"not a pack declaration ({exc})", location=_json_location(path, exc)) from None
     return {
         pack_id: Pack(pack_id, p["prefix"], _text(p["title"]), p["default"], _text(p["description"]))
         for pack_id, p in data.items()
     }
 
 
+class MetadataError(ValueError):
+    """A METADATA block that is not YAML, with the line in the rule file."""
+
+    def __init__(self, message: str, line: int, column: int) -> None:
+        super().__init__(f"line {line}: {message}")
+        self.line, self.column = line, column
+
+
 def read_metadata(text: str) -> tuple[dict[str, Any] | None, int]:
     """The YAML of the first # METADATA block and the line it starts on (1-based)."""
+    document, line = _metadata_document(text)
+    return (document.data if document is not None else None), line
+
+
+def _metadata_position(text: str, start: int, error: Any) -> str:
+    """line:column in the rule file of a schema error in its METADATA (the block's lines follow '# ')."""
+    document, _ = _metadata_document(text)
+    path = ("custom", *error.path)  # the schema validates the custom: part
+    line, column = document.locate_key(path) if error.unknown_field else document.locate(path)[1][:2]
+    return f"{start + line}:{column + 2}"
+
+
+def _metadata_document(text: str) -> tuple[Any, int]:
     lines = text.splitlines()
     for number, line in enumerate(lines):
         if line.strip() == "# METADATA":
@@ -144,8 +183,8 @@ def read_metadata(text: str) -> tuple[dict[str, Any] | None, int]:
             loaded = load_bytes("\n".join(block).encode("utf-8"), "METADATA")
             if loaded.problems:
                 problem = loaded.problems[0]
-                raise ValueError(f"line {number + 1 + problem.line}: {problem.message}")
-            return loaded.documents[0].data, number + 1
+                raise MetadataError(problem.message, number + 1 + problem.line, problem.column + 2)
+            return loaded.documents[0], number + 1
     return None, 0
 
 
@@ -155,7 +194,8 @@ def read_rule(path: Path, root: Path, packs: dict[str, Pack]) -> Rule:
     try:
         annotation, line = read_metadata(text)
     except ValueError as exc:
-        raise PolicyError(f"METADATA is not valid YAML: {exc}", location=shown) from None
+        where = f"{shown}:{exc.line}:{exc.column}" if isinstance(exc, MetadataError) else shown
+        raise PolicyError(f"METADATA is not valid YAML: {exc}", location=where) from None
     if not isinstance(annotation, dict) or not isinstance(annotation.get("custom"), dict):
         raise PolicyError("rule has no '# METADATA' block with a 'custom:' section", location=f"{shown}:1")
     package = _PACKAGE.search(text)
@@ -174,7 +214,7 @@ def read_rule(path: Path, root: Path, packs: dict[str, Pack]) -> Rule:
     custom = annotation["custom"]
     errors = validate(custom, "rule-metadata")
     if errors:
-        raise PolicyError(f"invalid METADATA: {errors[0].message}", location=f"{shown}:{line}")
+        raise PolicyError(f"invalid METADATA: {errors[0].message}", location=f"{shown}:{_metadata_position(text, line, errors[0])}")
     if not custom["id"].startswith(packs[pack].prefix + "-"):
         raise PolicyError(f"rule id {custom['id']} must start with {packs[pack].prefix}-", location=f"{shown}:{line}")
     messages = {"default": _text(custom["message"])}
@@ -198,8 +238,15 @@ def read_rule(path: Path, root: Path, packs: dict[str, Pack]) -> Rule:
         interpretation=_text(custom["interpretation"]) if "interpretation" in custom else None,
         subject=_text(custom["subject"]) if "subject" in custom else None,
         portfolio=custom.get("portfolio", False),
+        portfolio_fields=tuple(custom.get("portfolio_fields", ())),
     )
 
 
 def _text(value: dict[str, str]) -> Text:
     return Text(nl=value["nl"], en=value["en"])
+
+
+def _json_location(path: Path, exc: Exception) -> str:
+    """path:line:column of a JSON syntax error, else the path."""
+    line, column = getattr(exc, "lineno", None), getattr(exc, "colno", None)
+    return f"{path}:{line}:{column}" if line else str(path)

@@ -373,6 +373,41 @@ def gate(
     raise typer.Exit(int(_guard(run)))
 
 
+@app.command()
+def report(
+    paths: Optional[List[Path]] = PathsArgument,
+    output: Path = typer.Option(..., "--output", "-o", help="The HTML file to write (one self-contained file)."),
+    as_of: Optional[str] = typer.Option(None, "--as-of", help="Reference date (peildatum) YYYY-MM-DD; default today."),
+    lang: Optional[str] = LangOption,
+    stage: Optional[str] = typer.Option(None, "--stage", help="Check every service as if at this stage."),
+    docs_base: Optional[str] = typer.Option(None, "--docs-base", help="Address prefix of the rule pages (default: docs/rules/... relative to the report)."),
+    due_within_days: int = typer.Option(90, "--due-within-days", help="List risk assessments and exit tests due within this many days."),
+    config: Optional[Path] = ConfigOption,
+    policies: Optional[List[Path]] = PoliciesOption,
+) -> None:
+    """Write the portfolio view for CIO offices: a compliance matrix, provider concentration, data locations,
+    classifications, deadlines and waivers, as one HTML file that needs no network. Needs the 'report' extra."""
+
+    def run() -> ExitCode:
+        from checker import html_report
+        from checker.evaluate import Options, check as run_check
+        from checker.gate import exit_code
+
+        _choice("--stage", stage, STAGES)
+        settings = _settings_config(config, paths or [])
+        language = _choice("--lang", lang, ["nl", "en"]) or (settings and settings.lang) or "nl"
+        extra = tuple(policies or ()) or (settings.policies if settings else ())
+        options = Options(tuple(paths or ()), config, _as_of(as_of), language, "embedded", {}, extra, None, None, stage)
+        result = run_check(options)
+        html = html_report.render(result, language, html_report.load_descriptors(result, config),
+                                  docs_base=docs_base, due_within_days=due_within_days)
+        _write(html, output)
+        typer.echo(f"wrote {output}: {len(result.services)} services, {len(result.files)} files")
+        return exit_code(result)
+
+    raise typer.Exit(int(_guard(run)))
+
+
 baseline_app = typer.Typer(help="Baselines: accept today's failures on a large portfolio, then report only new ones.", no_args_is_help=True)
 app.add_typer(baseline_app, name="baseline")
 

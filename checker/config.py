@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from checker.errors import InputError
-from checker.loader import load_file
+from checker.loader import DEFAULT_LIMITS, Limits, load_file, use_limits
 from checker.schema import validate
 
 CONFIG_NAME = ".cloudbeleid.yaml"
@@ -42,18 +42,37 @@ class Config:
     opa: dict[str, Any] = field(default_factory=dict)
     policies: tuple[Path, ...] = ()
     waivers: dict[str, Any] = field(default_factory=dict)
+    limits: Limits = DEFAULT_LIMITS  # of the descriptor files it governs
+    document: Any = field(default=None, repr=False, compare=False)  # the file as loaded, to locate its fields
+
+    def where(self, *path: str | int) -> str | None:
+        """'file:line:column' of a field of this configuration (its nearest existing parent), for messages."""
+        if self.path is None:
+            return None
+        if self.document is None:
+            return str(self.path)
+        line, column = self.document.locate(tuple(path))[1][:2]
+        return f"{self.path}:{line}:{column}"
 
     @property
     def name(self) -> str:
         return str(self.path) if self.path else "(no .cloudbeleid.yaml)"
 
-    def settings(self, packs: tuple[str, ...]) -> dict[str, Any]:
-        """input.settings of an evaluation: the packs, every threshold, and overrides of the reference data."""
-        return {"packs": list(packs), **DEFAULT_THRESHOLDS, **self.thresholds, "reference_data": self.reference_data}
+    def settings(self, rules: list[Any]) -> dict[str, Any]:
+        """input.settings of an evaluation: the rules to evaluate, every threshold, and overrides of the reference data."""
+        return {
+            "packs": sorted({rule.pack for rule in rules}),
+            "rules": [rule.package for rule in rules],
+            **DEFAULT_THRESHOLDS,
+            **self.thresholds,
+            "reference_data": self.reference_data,
+        }
 
     def is_descriptor(self, path: Path) -> bool:
+        # by the file's own name: a link named x.cloud.yaml is matched as such, whatever it points to
+        real = Path(os.path.realpath(path.parent)) / path.name
         try:
-            relative = path.resolve().relative_to(self.root.resolve()).as_posix()
+            relative = real.relative_to(os.path.realpath(self.root)).as_posix()
         except ValueError:
             relative = path.name
         return any(_glob(p).match(relative) for p in self.include) and not any(_glob(p).match(relative) for p in self.exclude)
@@ -78,10 +97,11 @@ def load_config(path: Path) -> Config:
 
 
 def _read_config(path: Path) -> Config:
-    loaded = load_file(path)
+    loaded = load_file(path, limits=DEFAULT_LIMITS)  # its own limits govern descriptors, not itself
     if loaded.problems:
         problem = loaded.problems[0]
-        raise InputError(problem.message, location=f"{problem.file}:{problem.line}:{problem.column}")
+        message = problem.message.replace("a descriptor must be", "a configuration must be")
+        raise InputError(message, location=f"{problem.file}:{problem.line}:{problem.column}")
     if len(loaded.documents) != 1:
         raise InputError("a configuration file holds exactly one document", location=f"{path}:1:1")
     document = loaded.documents[0]
@@ -91,6 +111,11 @@ def _read_config(path: Path) -> Config:
         more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
         raise InputError(f"invalid configuration: {errors[0].message}{more}", location=f"{path}:{line}:{column}")
     data = document.data
+    for index, folder in enumerate(data.get("policies", ())):
+        problem = policy_folder_problem(path.parent / folder)
+        if problem:
+            line, column = document.locate(("policies", index))[1][:2]
+            raise InputError(f"invalid configuration: policies[{index}] {folder!r} {problem}", location=f"{path}:{line}:{column}")
     discovery = data.get("discovery", {})
     return Config(
         path=path,
@@ -107,7 +132,20 @@ def _read_config(path: Path) -> Config:
         opa=data.get("opa", {}),
         policies=tuple((path.parent / p) for p in data.get("policies", ())),
         waivers=data.get("waivers", {}),
+        limits=Limits(**data.get("limits", {}), source=str(path)),
+        document=document,
     )
+
+
+def policy_folder_problem(folder: Path) -> str | None:
+    """Why a folder of the organisation's own rules cannot be one, or None."""
+    if not folder.exists():
+        return "does not exist"
+    if not folder.is_dir():
+        return "is not a folder (give the folder that holds rules/<pack>/<rule>/<rule>.rego and data/packs.json)"
+    if not (folder / "rules").is_dir() and not (folder / "data" / "packs.json").is_file():
+        return "holds no rules/ folder and no data/packs.json: it is not a policy folder"
+    return None
 
 
 class ConfigFinder:
@@ -132,18 +170,31 @@ class ConfigFinder:
         return self._by_dir[directory]
 
     def for_file(self, path: Path) -> Config:
-        return self.for_dir(path.parent) or Config(path=None, root=path.parent)
+        """The configuration of a descriptor; its limits become the loader's until the next call."""
+        config = self.for_dir(path.parent) or Config(path=None, root=path.parent)
+        use_limits(config.limits)
+        return config
 
 
 def discover(paths: list[Path], finder: ConfigFinder) -> list[Path]:
-    """The descriptor files named by paths: files as given, folders searched with their configuration's globs."""
+    """The descriptor files named by paths: files as given, folders searched with their configuration's globs.
+
+    A symbolic link found in a folder must stay inside that folder: a link to a file
+    elsewhere (a key, another repository's secrets) is not followed but refused, and
+    a link loop is refused before anything tries to resolve it.
+    """
     found: list[Path] = []
     for path in paths:
+        if path.is_symlink():
+            _resolvable(path)
         if path.is_dir():
             default = finder.for_dir(path) or Config(path=None, root=path)
+            inside = os.path.realpath(path)
             for candidate in _walk(path):
                 config = finder.for_dir(candidate.parent) or default
                 if config.is_descriptor(candidate):
+                    if candidate.is_symlink():
+                        _inside(candidate, inside, path)
                     found.append(candidate)
         elif path.exists() or path.is_symlink():
             found.append(path)
@@ -151,6 +202,24 @@ def discover(paths: list[Path], finder: ConfigFinder) -> list[Path]:
             raise InputError("no such file or folder", location=str(path))
     unique: dict[Path, None] = dict.fromkeys(found)
     return list(unique)
+
+
+def _resolvable(path: Path) -> None:
+    try:
+        path.resolve()
+    except (RuntimeError, OSError):  # Python < 3.13 raises RuntimeError on a loop
+        raise InputError("symbolic link loop: the link leads back to itself", location=str(path)) from None
+
+
+def _inside(link: Path, inside: str, folder: Path) -> None:
+    _resolvable(link)
+    target = os.path.realpath(link)
+    if os.path.commonpath([target, inside]) != inside:
+        raise InputError(
+            f"symbolic link to a file outside {folder}: links in a checked folder are not followed out of it "
+            "(give the file itself to check it)",
+            location=str(link),
+        )
 
 
 def _walk(folder: Path) -> list[Path]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import string
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -73,8 +74,47 @@ def _input_error(kind: str, file: str, message: str, line: int = 1, column: int 
     )
 
 
+def load_services(path: Path, name: str, config: Config) -> tuple[list[Service], list[Finding]]:
+    """The descriptors of one file that passed the schema, and an error finding for everything that did not."""
+    services: list[Service] = []
+    errors: list[Finding] = []
+    loaded = load_file(path, name)
+    for problem in loaded.problems:
+        errors.append(_input_error("YAML", name, problem.message, problem.line, problem.column, problem.document, nl_prefix="Onleesbare beschrijving"))
+    for document in loaded.documents:
+        schema_errors = validate(document.data, "descriptor")
+        service_id = document.data.get("id") if isinstance(document.data.get("id"), str) else None
+        for error in schema_errors:
+            line, column = document.locate_key(error.path) if error.unknown_field else document.locate(error.path)[1][:2]
+            errors.append(_input_error("SCHEMA", name, error.message, line, column, document.index, error.path, service_id, "Beschrijving voldoet niet aan het schema"))
+        if schema_errors:
+            continue
+        organisation = {**config.organisation, **document.data.get("organisation", {})}
+        org_errors = validate(organisation, "organisation")
+        if org_errors:
+            path_in_doc = ("organisation",) if "organisation" in document.data else ()
+            _, (line, column, _, _) = document.locate(path_in_doc)
+            where = f"{config.name} or the descriptor's organisation block"
+            for error in org_errors:
+                message = error.message.replace("the document", "the organisation profile")
+                errors.append(_input_error("ORGANISATION", name, f"{message} (set it in {where})", line, column, document.index, path_in_doc, service_id, "Organisatieprofiel onvolledig"))
+            continue
+        services.append(Service(config, document, organisation))
+    return services, errors
+
+
+def _duplicate(service: Service, first: str) -> Finding:
+    _, (line, column, _, _) = service.document.locate(("id",))
+    return _input_error("DUPLICATE-ID", service.document.file, f"service id {service.id!r} is also used in {first}", line, column,
+                        service.document.index, ("id",), service.id, "Dubbel kenmerk")
+
+
+def _where(service: Service) -> str:
+    return f"{service.document.file} (document {service.document.index})" if service.document.index else service.document.file
+
+
 def collect(paths: list[Path], finder: ConfigFinder) -> Collected:
-    """Load and validate every descriptor; what cannot be checked becomes an error finding."""
+    """Load and validate every descriptor (for `validate`); what cannot be checked becomes an error finding."""
     services: list[Service] = []
     errors: list[Finding] = []
     files = discover(paths, finder)
@@ -83,34 +123,15 @@ def collect(paths: list[Path], finder: ConfigFinder) -> Collected:
     for path in files:
         name = display_path(path)
         config = configs[name] = finder.for_file(path)
-        loaded = load_file(path, name)
-        for problem in loaded.problems:
-            errors.append(_input_error("YAML", name, problem.message, problem.line, problem.column, problem.document, nl_prefix="Onleesbare beschrijving"))
-        for document in loaded.documents:
-            schema_errors = validate(document.data, "descriptor")
-            service_id = document.data.get("id") if isinstance(document.data.get("id"), str) else None
-            for error in schema_errors:
-                line, column = document.locate_key(error.path) if error.unknown_field else document.locate(error.path)[1][:2]
-                errors.append(_input_error("SCHEMA", name, error.message, line, column, document.index, error.path, service_id, "Beschrijving voldoet niet aan het schema"))
-            if schema_errors:
-                continue
-            organisation = {**config.organisation, **document.data.get("organisation", {})}
-            org_errors = validate(organisation, "organisation")
-            if org_errors:
-                path_in_doc = ("organisation",) if "organisation" in document.data else ()
-                _, (line, column, _, _) = document.locate(path_in_doc)
-                where = f"{config.name} or the descriptor's organisation block"
-                for error in org_errors:
-                    message = error.message.replace("the document", "the organisation profile")
-                    errors.append(_input_error("ORGANISATION", name, f"{message} (set it in {where})", line, column, document.index, path_in_doc, service_id, "Organisatieprofiel onvolledig"))
-                continue
-            key = (config.path, service_id)
+        loaded, problems = load_services(path, name, config)
+        errors += problems
+        for service in loaded:
+            key = (config.path, service.id)
             if key in seen_ids:
-                _, (line, column, _, _) = document.locate(("id",))
-                errors.append(_input_error("DUPLICATE-ID", name, f"service id {service_id!r} is also used in {seen_ids[key]}", line, column, document.index, ("id",), service_id, "Dubbel kenmerk"))
+                errors.append(_duplicate(service, seen_ids[key]))
                 continue
-            seen_ids[key] = f"{name} (document {document.index})" if document.index else name
-            services.append(Service(config, document, organisation))
+            seen_ids[key] = _where(service)
+            services.append(service)
     return Collected(services, errors, [display_path(p) for p in files], configs)
 
 
@@ -134,38 +155,38 @@ def check(options: Options, with_configs: bool = False) -> Any:
     finder = ConfigFinder(options.config)
     paths = list(options.paths) or [finder.explicit.root if finder.explicit else (vcs.toplevel(Path.cwd()) or Path.cwd())]
     changed = vcs.changed_since(options.changed_since, paths[0] if paths[0].is_dir() else paths[0].parent) if options.changed_since else None
-    collected = collect(paths, finder)
-    if not collected.files:
+    files = discover(paths, finder)
+    if not files:
         raise InputError(
             "no service descriptors found (files matching the configuration's discovery globs; by default *.cloud.yaml, *.cloud.yml or *.cloud.json)",
             location=", ".join(map(str, paths)),
         )
+    configs = {display_path(path): finder.for_file(path) for path in files}
     roots = policy_roots(options.policies)
     catalog = load_catalog(roots)
-    groups: dict[Path | None, list[Service]] = {}
-    for service in collected.services:
-        groups.setdefault(service.config.path, []).append(service)
-    findings: list[Finding] = list(collected.errors)
+    groups: dict[Path | None, list[Path]] = {}
+    for path in files:
+        groups.setdefault(configs[display_path(path)].path, []).append(path)
+    findings: list[Finding] = []
+    service_ids: list[str] = []
     all_packs: dict[str, None] = {}
     engine_version, revision = "unknown", None
-    if groups:
-        engine = create_engine(options.engine, **options.engine_options)
-        bundle = load_bundle(roots)
-        try:
-            for group in groups.values():
-                config = group[0].config
-                packs = packs_for(config, catalog)
-                all_packs.update(dict.fromkeys(packs))
-                raw = engine.evaluate(bundle, {
-                    "as_of": options.as_of,
-                    "organisation": config.organisation,
-                    "settings": config.settings(packs),
-                    "services": [s.document.data for s in group],
-                })
-                findings.extend(join(catalog.in_packs(packs), group, raw, options.as_of, options.stage))
-            engine_version, revision = engine.version, engine.revision
-        finally:
-            engine.close()
+    engine = create_engine(options.engine, **options.engine_options)
+    bundle = load_bundle(roots)
+    try:
+        for group in groups.values():
+            config = configs[display_path(group[0])]
+            packs = packs_for(config, catalog)
+            all_packs.update(dict.fromkeys(packs))
+            group_findings, ids = _check_group(group, config, catalog.in_packs(packs), engine, bundle, roots, options)
+            findings += group_findings
+            service_ids += ids
+        if service_ids:  # the per-service rules may all have run in worker processes
+            engine_version = engine.version
+            revision = engine.revision or (bundle.revision if options.engine == "embedded" else None)
+    finally:
+        engine.close()
+    collected = Collected([], [], [display_path(p) for p in files], configs)
     findings, waiver_statuses = _waive(findings, collected, catalog, options.as_of)
     if changed is not None:
         # portfolio rules look at every service, so a change anywhere can concern any of them
@@ -179,7 +200,7 @@ def check(options: Options, with_configs: bool = False) -> Any:
         packs=tuple(all_packs),
         findings=tuple(findings),
         files=tuple(collected.files),
-        services=tuple(s.id for s in collected.services),
+        services=tuple(service_ids),
         rules=tuple(catalog.in_packs(tuple(all_packs))),
         engine_version=engine_version,
         policy_revision=revision,
@@ -218,6 +239,152 @@ def _not_in_stage(rule: Rule, stage: str) -> Text:
         f"Niet gecontroleerd in de fase {STAGE_WORDS[stage][0]}: de regel geldt bij {nl}.",
         f"Not checked at the {STAGE_WORDS[stage][1]} stage: the rule applies at {en}.",
     )
+
+
+PARALLEL_FROM = 200  # descriptor files in one group before the work is spread over processes
+CHUNK_FILES = 100
+
+
+@dataclass
+class _Chunk:
+    """What one chunk of files gives back: findings of the per-service rules, errors, services, portfolio projections."""
+
+    findings: list[Finding]
+    errors: list[Finding]
+    services: list[Service]
+
+
+def _check_group(files: list[Path], config: Config, rules: list[Rule], engine: Any, bundle: Any,
+                 roots: tuple[Path, ...], options: Options) -> tuple[list[Finding], list[str]]:
+    """Check the descriptors of one configuration: per-service rules chunk by chunk (over the cores for a large
+    portfolio, each chunk's documents dropped when done), portfolio rules once over a projection of every service."""
+    per_service = [r for r in rules if not r.portfolio]
+    portfolio = [r for r in rules if r.portfolio]
+    fields = sorted({f for r in portfolio for f in r.portfolio_fields}) if all(r.portfolio_fields for r in portfolio) else None
+    jobs = [(files[i:i + CHUNK_FILES], config, per_service, fields, roots, options) for i in range(0, len(files), CHUNK_FILES)]
+    workers = min(os.cpu_count() or 1, 8)
+    if options.engine == "embedded" and workers > 1 and len(files) >= PARALLEL_FROM:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            chunks = list(pool.map(_process_chunk, jobs))
+    else:
+        chunks = [_process_chunk(job, engine, bundle) for job in jobs]
+    findings: list[Finding] = []
+    services: list[Service] = []
+    seen: dict[str, str] = {}
+    for chunk in chunks:
+        findings += chunk.errors
+        dropped: set[tuple[str, int]] = set()
+        for service in chunk.services:
+            if service.id in seen:
+                findings.append(_duplicate(service, seen[service.id]))
+                dropped.add((service.document.file, service.document.index))
+                continue
+            seen[service.id] = _where(service)
+            services.append(service)
+        findings += [f for f in chunk.findings if (f.location.file, f.location.document) not in dropped]
+    if portfolio and services:
+        raw = _evaluate_portfolio(engine, bundle, options, config, portfolio, [s.document.data for s in services])
+        findings += join(portfolio, services, raw, options.as_of, options.stage)
+    return findings, [s.id for s in services]
+
+
+def _document(options: Options, config: Config, rules: list[Rule], services: list[dict[str, Any]]) -> dict[str, Any]:
+    return {"as_of": options.as_of, "organisation": config.organisation, "settings": config.settings(rules), "services": services}
+
+
+_WORKER_ENGINE: dict[tuple[Path, ...], Any] = {}
+
+
+def _process_chunk(job: tuple, engine: Any = None, bundle: Any = None) -> _Chunk:
+    """Load, validate, evaluate and join one chunk of files; keep of each service only what portfolio rules read."""
+    from checker.engine import create_engine, load_bundle
+
+    files, config, rules, fields, roots, options = job
+    if engine is None:  # in a worker process: one engine per process, compiled once
+        engine = _WORKER_ENGINE.setdefault(roots, create_engine("embedded"))
+        bundle = load_bundle(roots)
+    services: list[Service] = []
+    errors: list[Finding] = []
+    for path in files:
+        loaded, problems = load_services(path, display_path(path), config)
+        services += loaded
+        errors += problems
+    findings: list[Finding] = []
+    if rules and services:
+        raw = _evaluate_cached(engine, bundle, options, config, rules, [s.document.data for s in services])
+        findings = join(rules, services, raw, options.as_of, options.stage)
+    if fields is not None:
+        services = [_project(service, fields) for service in services]
+    return _Chunk(findings, errors, services)
+
+
+def _evaluate_cached(engine: Any, bundle: Any, options: Options, config: Config, rules: list[Rule],
+                     services: list[dict[str, Any]]) -> Any:
+    """Per-service rules, evaluated only for services whose result is not cached yet. A service's result depends
+    on the policies, the settings, the organisation profile, the reference date and its own descriptor only."""
+    import json
+
+    from checker import cache
+    from checker.engine import RawReport
+
+    if options.engine != "embedded":
+        return engine.evaluate(bundle, _document(options, config, rules, services))
+    context = cache.key(bundle.revision, json.dumps(_document(options, config, rules, []), sort_keys=True))
+    keys = [cache.key(context, json.dumps(service, sort_keys=True, ensure_ascii=False)) for service in services]
+    known = cache.get_many("evaluation", keys)
+    missing = [i for i, key in enumerate(keys) if key not in known]
+    if missing:
+        raw = engine.evaluate(bundle, _document(options, config, rules, [services[i] for i in missing]))
+        lacking = [r.id for r in rules if r.package not in raw.subjects]
+        if lacking:
+            raise PolicyError(f"the engine reported no subjects for rule {lacking[0]}; every rule defines 'subject'")
+        fresh: dict[int, dict[str, list[Any]]] = {i: {"violations": [], "subjects": []} for i in missing}
+        for violation in raw.violations:
+            fresh[missing[violation["service"]]]["violations"].append({**violation, "service": 0})
+        for rule, indexes in raw.subjects.items():
+            for j in indexes:
+                fresh[missing[j]]["subjects"].append(rule)
+        cache.put_many("evaluation", {keys[i]: fresh[i] for i in missing})
+        known.update({keys[i]: fresh[i] for i in missing})
+    violations: list[dict[str, Any]] = []
+    subjects: dict[str, list[int]] = {r.package: [] for r in rules}
+    for i, key in enumerate(keys):
+        violations += [{**v, "service": i} for v in known[key]["violations"]]
+        for rule in known[key]["subjects"]:
+            subjects.setdefault(rule, []).append(i)
+    return RawReport(violations, subjects)
+
+
+def _evaluate_portfolio(engine: Any, bundle: Any, options: Options, config: Config, rules: list[Rule],
+                        services: list[dict[str, Any]]) -> Any:
+    """Portfolio rules over every service; cached as a whole, since any service can change their answer."""
+    import json
+
+    from checker import cache
+    from checker.engine import RawReport
+
+    document = _document(options, config, rules, services)
+    if options.engine != "embedded":
+        return engine.evaluate(bundle, document)
+    key = cache.key(bundle.revision, json.dumps(document, sort_keys=True, ensure_ascii=False))
+    known = cache.get_many("portfolio", [key]).get(key)
+    if known is not None:
+        return RawReport(known["violations"], known["subjects"])
+    raw = engine.evaluate(bundle, document)
+    cache.put_many("portfolio", {key: {"violations": raw.violations, "subjects": raw.subjects}})
+    return raw
+
+
+def _project(service: Service, fields: list[str]) -> Service:
+    """The service with only the top-level fields portfolio rules read (and id, for locations)."""
+    document = service.document
+    keep = set(fields) | {"id", "schema_version"}
+    data = {k: v for k, v in document.data.items() if k in keep}
+    spans = {p: span for p, span in document.spans.items() if not p or p[0] in keep}
+    keys = {p: key for p, key in document.keys.items() if p and p[0] in keep}
+    return Service(service.config, Document(document.file, document.index, data, spans, keys), service.organisation)
 
 
 def _waive(findings: list[Finding], collected: Collected, catalog: Catalog, as_of: str) -> tuple[list[Finding], list[dict[str, Any]]]:

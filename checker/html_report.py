@@ -461,7 +461,7 @@ class _View:
         return "\n".join(out)
 
     def findings(self) -> str:
-        w, lang = self.w, self.lang
+        w = self.w
         shown = [f for f in self.report.findings if _state(f) in ("error", "fail", "advisory", "waived")]
         out = [f'<h2>{escape(w["findings"])}</h2>', f'<p>{escape(w["findings_intro"])}</p>']
         if not shown:

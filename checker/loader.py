@@ -259,10 +259,13 @@ def _load_document(yaml: Any, chunk: str, name: str, index: int, line_offset: in
         node = yaml.compose(chunk)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark and exc.problem and "end of stream" in exc.problem:
+            mark = exc.context_mark  # what was left open is where to look, not the end of the file
         line = (mark.line + 1 if mark else 1) + line_offset
         column = mark.column + 1 if mark else 1
         what = " ".join(p for p in (exc.context, exc.problem) if p)
-        return Problem(name, f"{kind} syntax error: {what}", line, column, index)
+        hint = _syntax_hint(chunk, mark.line if mark else 0, mark.column if mark else 0, line_offset)
+        return Problem(name, f"{kind} syntax error: {what}{hint}", line, column, index)
     except ReaderError as exc:
         # the position is a byte offset into the document's UTF-8 text
         before = chunk.encode("utf-8")[: exc.position].decode("utf-8", "replace")
@@ -289,6 +292,26 @@ def _load_document(yaml: Any, chunk: str, name: str, index: int, line_offset: in
         line, column = _start(node, line_offset)
         return Problem(name, f"the document is {what}; a descriptor must be a mapping of fields", line, column, index)
     return Document(name, index, data, builder.spans, builder.keys)
+
+
+_QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s#'"][^:#]*:\s+)?(["'])""")
+
+
+def _syntax_hint(chunk: str, line: int, column: int, line_offset: int) -> str:
+    """What most often causes a syntax error at this place: a tab, or a quote opened on an earlier line."""
+    lines = chunk.splitlines()
+    here = lines[line] if line < len(lines) else ""
+    if "\t" in here[: column + 1]:
+        return " (a tab: YAML indents with spaces only)"
+    for number in range(min(line, len(lines)) - 1, max(line - 50, 0) - 1, -1):
+        found = _QUOTED_VALUE.match(lines[number])
+        if not found:
+            continue
+        quote, rest = found.group(1), lines[number][found.end():]
+        rest = rest.replace("''", "") if quote == "'" else re.sub(r"\\.", "", rest)
+        if quote not in rest:
+            return f" (the quote opened on line {number + 1 + line_offset} is not closed)"
+    return ""
 
 
 def _start(node: Any, line_offset: int) -> tuple[int, int]:

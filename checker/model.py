@@ -115,6 +115,7 @@ class Rule:
     interpretation: Text | None = None
     subject: Text | None = None
     portfolio: bool = False  # looks at all services at once (market concentration, ...)
+    portfolio_fields: tuple[str, ...] = ()  # the top-level descriptor fields a portfolio rule reads
 
     @property
     def docs(self) -> str:

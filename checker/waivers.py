@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from checker.errors import InputError
-from checker.loader import load_file
+from checker.loader import DEFAULT_LIMITS, load_file
 from checker.model import Enforcement, Finding, Location, Rule, Severity, Status, Text
 from checker.schema import validate
 
@@ -70,10 +70,11 @@ def settings_for(config: Any) -> Settings:
 
 
 def load(path: Path, display: str) -> list[Waiver]:
-    loaded = load_file(path, display)
+    loaded = load_file(path, display, limits=DEFAULT_LIMITS)  # the configuration's limits are for descriptors
     if loaded.problems:
         problem = loaded.problems[0]
-        raise InputError(problem.message, location=f"{problem.file}:{problem.line}:{problem.column}")
+        message = problem.message.replace("a descriptor must be", "a waiver file must be")
+        raise InputError(message, location=f"{problem.file}:{problem.line}:{problem.column}")
     if len(loaded.documents) != 1:
         raise InputError("a waiver file holds exactly one document", location=f"{display}:1:1")
     document = loaded.documents[0]

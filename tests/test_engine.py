@@ -13,7 +13,7 @@ from checker.resources import policies_dir
 from checker.catalog import load_catalog
 from checker.config import Config
 
-SETTINGS = Config(path=None, root=Path(".")).settings(load_catalog().default_packs())
+SETTINGS = Config(path=None, root=Path(".")).settings(load_catalog().in_packs(load_catalog().default_packs()))
 
 
 def evaluate(services, bundle=None):
@@ -91,8 +91,18 @@ def test_policy_syntax_error_is_a_policy_error_with_the_file(tmp_path: Path):
 def test_missing_entrypoint_is_an_engine_error(tmp_path: Path):
     root = _copy(tmp_path)
     (root / "main/main.rego").unlink()
+    engine = create_engine("embedded")
     with pytest.raises(EngineError, match="undefined"):
-        evaluate([{}], load_bundle((root,)))
+        engine.evaluate(load_bundle((root,)), {"as_of": "2026-11-28", "settings": {}, "services": [{}]})
+
+
+def test_a_named_rule_that_does_not_exist_is_a_policy_error(repo_rules=("cb22.no_such_rule",)):
+    from checker.errors import PolicyError as Broken
+
+    engine = create_engine("embedded")
+    with pytest.raises((EngineError, Broken)):
+        raw = engine.evaluate(load_bundle(), {"as_of": "2026-11-28", "settings": {**SETTINGS, "rules": list(repo_rules)}, "services": [{}]})
+        assert raw.subjects.get("cb22.no_such_rule") is not None, "no subjects for a rule that does not exist"
 
 
 @pytest.mark.parametrize(

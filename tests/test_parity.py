@@ -50,8 +50,9 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("generated")
     write(folder, ".cloudbeleid.yaml", "organisation: {name: Generated, type: zbo}\nthresholds: {risk_assessment_max_age_months: 6}\n")
     documents = descriptors(1000)
-    text = "\n---\n".join(json.dumps(d, ensure_ascii=False) for d in documents) + "\n"
-    write(folder, "generated.cloud.yaml", text)
+    for start in range(0, len(documents), 50):  # multi-document files of 50, as a large repository might hold
+        text = "\n---\n".join(json.dumps(d, ensure_ascii=False) for d in documents[start:start + 50]) + "\n"
+        write(folder, f"generated-{start // 50:02}.cloud.yaml", text)
     return folder
 
 
@@ -68,7 +69,8 @@ def test_raw_reports_agree_on_the_generated_set():
     """The engines' own answers, before the join: violations with kind, path and params, and subjects."""
     bundle = load_bundle()
     services = descriptors(1000, seed=7)
-    settings = Config(path=None, root=Path(".")).settings(load_catalog().default_packs())
+    catalog = load_catalog()
+    settings = Config(path=None, root=Path(".")).settings(catalog.in_packs(catalog.default_packs()))
     document = {"as_of": "2026-02-28", "organisation": {}, "settings": settings, "services": services}
     embedded_engine, opa_engine = create_engine("embedded"), OpaEngine(opa_path=opa_path())
     try:
@@ -81,3 +83,16 @@ def test_raw_reports_agree_on_the_generated_set():
 
     assert len(embedded.violations) > 500
     assert canonical(embedded) == canonical(opa)
+
+
+def test_the_parallel_pipeline_gives_the_same_findings(generated: Path, monkeypatch: pytest.MonkeyPatch):
+    """A large run spreads chunks of files over processes and evaluates portfolio rules on projections."""
+    import checker.evaluate as evaluate
+
+    sequential = check(Options((generated,), None, "2026-11-28", "nl", "embedded"))
+    monkeypatch.setattr(evaluate, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(evaluate, "CHUNK_FILES", 3)
+    monkeypatch.setenv("CLOUDBELEID_NO_CACHE", "1")
+    parallel = check(Options((generated,), None, "2026-11-28", "nl", "embedded"))
+    assert findings(parallel) == findings(sequential)
+    assert parallel.services == sequential.services

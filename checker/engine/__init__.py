@@ -38,6 +38,20 @@ class PolicyBundle:
         digest.update(json.dumps(self.data, sort_keys=True).encode())
         return f"{__version__}+{digest.hexdigest()[:16]}"
 
+    @property
+    def custom(self) -> bool:
+        """Whether the policies are other than the shipped ones (own rules, or CLOUDBELEID_POLICIES)."""
+        from checker.resources import bundle_root
+
+        return len(self.roots) > 1 or self.roots[0].resolve() != (bundle_root() / "policies").resolve()
+
+    def file_of(self, module: str) -> str:
+        """The file a module came from (custom folders' modules are named custom<n>/... in the bundle)."""
+        head, _, rest = module.partition("/")
+        if head.startswith("custom") and head[6:].isdigit() and int(head[6:]) < len(self.roots):
+            return str(self.roots[int(head[6:])] / rest)
+        return str(self.roots[0] / module)
+
 
 def policy_roots(extra: tuple[Path, ...] = ()) -> tuple[Path, ...]:
     """The shipped policies first, then the organisation's own policy folders."""
@@ -46,12 +60,13 @@ def policy_roots(extra: tuple[Path, ...] = ()) -> tuple[Path, ...]:
 
 @cache
 def load_bundle(roots: tuple[Path, ...] | None = None) -> PolicyBundle:
+    from checker.catalog import check_roots
+
     roots = roots or policy_roots()
+    check_roots(roots)
     modules: list[tuple[str, str]] = []
     data: dict[str, Any] = {}
     for index, root in enumerate(roots):
-        if not root.is_dir():
-            raise UsageError(f"policy folder {root} does not exist")
         prefix = "" if index == 0 else f"custom{index}/"
         modules += [
             (prefix + path.relative_to(root).as_posix(), path.read_text(encoding="utf-8"))
@@ -63,7 +78,8 @@ def load_bundle(roots: tuple[Path, ...] | None = None) -> PolicyBundle:
             try:
                 content = json.loads(path.read_text(encoding="utf-8"))
             except ValueError as exc:
-                raise PolicyError(f"data file is not JSON: {exc}", location=str(path)) from None
+                where = f"{path}:{exc.lineno}:{exc.colno}" if isinstance(exc, json.JSONDecodeError) else str(path)
+                raise PolicyError(f"data file is not JSON: {exc.args[0] if exc.args else exc}", location=where) from None
             _merge(data, path.parent.relative_to(root).parts, content, path)
     return PolicyBundle(tuple(roots), tuple(modules), data)
 

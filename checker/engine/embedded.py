@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import threading
 from typing import Any
 
@@ -24,10 +25,7 @@ class EmbeddedEngine:
 
     @property
     def version(self) -> str:
-        # read on demand: package metadata costs start-up time that a text report does not need
-        from importlib.metadata import version
-
-        return f"regorus {version('gordon-to-regorus')}"
+        return f"regorus {regorus_version()}"
 
     def _engine(self, bundle: PolicyBundle) -> Any:
         cached = getattr(self._local, "engine", None)
@@ -41,18 +39,25 @@ class EmbeddedEngine:
             try:
                 engine.add_policy(name, source)
             except RuntimeError as exc:
-                raise PolicyError(f"policy does not compile: {_first_lines(exc)}", location=name) from None
+                shown = _first_lines(exc).replace(f"--> {name}:", f"--> {bundle.file_of(name)}:")
+                raise PolicyError(f"policy does not compile: {shown}", location=_where(bundle, name, exc)) from None
+        if bundle.custom:
+            # the shipped policies pass `opa check --strict` in the test suite; other policies are checked here
+            _refuse_recursion(bundle, engine)
         engine.add_data_json(bundle.data_json)
         self._local.engine = (bundle, engine)
+        self._local.generated = {}  # entrypoints generated in this regorus engine
         return engine
 
     def evaluate(self, bundle: PolicyBundle, input_document: dict[str, Any]) -> RawReport:
         engine = self._engine(bundle)
         self.revision = bundle.revision
+        rules = tuple(input_document.get("settings", {}).get("rules", ()))
+        query = self._entrypoint(engine, rules)
         payload = serialise_input(input_document)
         try:
             engine.set_input_json(payload)
-            answer = engine.eval_query_as_json(ENTRYPOINT)
+            answer = engine.eval_query_as_json(query)
         except (KeyboardInterrupt, SystemExit):
             raise
         except BaseException as exc:  # regorus panics arrive as pyo3 PanicException, a BaseException
@@ -60,10 +65,80 @@ class EmbeddedEngine:
         results = json.loads(answer).get("result")
         if not results:
             raise EngineError(f"{ENTRYPOINT} is undefined: the policies hold no report")
-        return parse_report(results[0]["expressions"][0]["value"], self.name)
+        value = results[0]["expressions"][0]["value"]
+        if query != ENTRYPOINT:
+            value = _as_report(value)
+        return parse_report(value, self.name)
+
+    def _entrypoint(self, engine: Any, rules: tuple[str, ...]) -> str:
+        """A module that names each rule by a static reference; regorus then evaluates only those rules, where
+        main.report's dynamic references (data.cloudbeleid.rules[pack][name]) make it evaluate every rule
+        (measured: 2.2 against 3.6 ms a service for the whole catalogue). Parity tests hold it to main.report."""
+        if not rules or not all(_RULE_KEY.fullmatch(key) for key in rules):
+            return ENTRYPOINT
+        generated = self._local.generated
+        if rules not in generated:
+            package = f"cloudbeleid.generated.run{len(generated)}"
+            entries = ",\n".join(
+                f'\t"{key}": {{\n\t\t"deny": data.cloudbeleid.rules.{key}.deny,\n\t\t"subject": data.cloudbeleid.rules.{key}.subject,\n\t}}'
+                for key in rules
+            )
+            engine.add_policy(f"{package}.rego", f"package {package}\n\nreport := {{\n{entries}\n}}\n")
+            generated[rules] = f"data.{package}.report"
+        return generated[rules]
 
     def close(self) -> None:
         self._local = threading.local()
+
+
+def _refuse_recursion(bundle: PolicyBundle, engine: Any) -> None:
+    """Refuse recursive functions before evaluating: regorus would overflow its stack on them (SIGSEGV)."""
+    from checker.engine.recursion import find_recursion
+
+    found = find_recursion(engine.get_ast_as_json())
+    if found:
+        cycle, defined = found
+        module, line, column = defined[cycle[0]]
+        chain = " -> ".join(name.removeprefix("data.") for name in cycle)
+        raise PolicyError(
+            f"recursive function: {chain}; Rego forbids recursion (OPA refuses it at compile time, the embedded engine "
+            "would crash on it)",
+            location=f"{bundle.file_of(module)}:{line}:{column}",
+        )
+
+
+def _where(bundle: PolicyBundle, module: str, exc: BaseException) -> str:
+    """The file, line and column of a compile error: regorus names them as '--> module:line:col'."""
+    import re
+
+    found = re.search(r"--> " + re.escape(module) + r":(\d+):(\d+)", str(exc))
+    return f"{bundle.file_of(module)}:{found[1]}:{found[2]}" if found else bundle.file_of(module)
+
+
+def regorus_version() -> str:
+    """The installed regorus distribution's version, from its dist-info folder name (importlib.metadata scans every
+    installed distribution: tens of milliseconds at start-up)."""
+    import regorus
+    from pathlib import Path
+
+    site = Path(regorus.__file__).resolve().parent.parent
+    for info in site.glob("gordon_to_regorus-*.dist-info"):
+        return info.name.removeprefix("gordon_to_regorus-").removesuffix(".dist-info")
+    from importlib.metadata import version
+
+    return version("gordon-to-regorus")
+
+
+_RULE_KEY = re.compile(r"[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*")
+
+
+def _as_report(per_rule: Any) -> dict[str, Any]:
+    """The generated entrypoint's answer in main.report's shape."""
+    if not isinstance(per_rule, dict):
+        return per_rule
+    violations = [{**v, "rule": key} for key, entry in per_rule.items() for v in (entry.get("deny") or []) if isinstance(v, dict)]
+    subjects = {key: entry["subject"] for key, entry in per_rule.items() if isinstance(entry, dict) and "subject" in entry}
+    return {"violations": violations, "subjects": subjects}
 
 
 def _first_lines(exc: BaseException, count: int = 6) -> str:

@@ -82,7 +82,8 @@ class OpaEngine:
 
     @property
     def server(self) -> str:
-        return self.url or "(not started)"
+        """The server as messages name it: without any user:password@ a URL may carry."""
+        return _redact(self.url) if self.url else "(not started)"
 
     # -- connecting -------------------------------------------------------------
 
@@ -91,7 +92,7 @@ class OpaEngine:
 
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise UsageError(f"--opa-url {url!r} is not an http(s) address")
+            raise UsageError(f"--opa-url {_redact(url)!r} is not an http(s) address")
         port = parts.port or (443 if parts.scheme == "https" else 80)
         client = OpaClient(host=parts.hostname, port=port, ssl=parts.scheme == "https", token=token, retries=0, timeout=self.timeout)
         if parts.path.rstrip("/"):
@@ -112,8 +113,10 @@ class OpaEngine:
         self._log = open(work / "opa.log", "w+b")  # noqa: SIM115 - kept until close
         command = [opa, "run", "--server", "--addr", f"127.0.0.1:{port}", "--skip-version-check", "--log-level", "error",
                    "--bundle", str(work / "bundle.tar.gz")]
+        # the managed OPA needs no credentials: the token variable stays with the checker
+        environment = {k: v for k, v in os.environ.items() if k not in (self.token_env, DEFAULT_TOKEN_ENV)}
         self._process = subprocess.Popen(
-            command, stdin=subprocess.DEVNULL, stdout=self._log, stderr=subprocess.STDOUT,
+            command, stdin=subprocess.DEVNULL, stdout=self._log, stderr=subprocess.STDOUT, env=environment,
             preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None,  # noqa: PLW1509
         )
         self.url = f"http://127.0.0.1:{port}"
@@ -142,9 +145,12 @@ class OpaEngine:
 
     def evaluate(self, bundle: PolicyBundle, input_document: dict[str, Any]) -> RawReport:
         self._ensure(bundle)
-        answer = self._guard(
-            lambda: self._client.query_rule(input_document, _PACKAGE, _RULE, dict(_QUERY_PARAMS)), f"evaluating {ENTRYPOINT}"
-        )
+        try:
+            answer = self._guard(
+                lambda: self._client.query_rule(input_document, _PACKAGE, _RULE, dict(_QUERY_PARAMS)), f"evaluating {ENTRYPOINT}"
+            )
+        except EngineError as exc:
+            raise self._died(f"evaluating {ENTRYPOINT}") or exc from None
         if not isinstance(answer, dict):
             raise EngineError(f"OPA at {self.server} answered something other than a JSON object")
         provenance = answer.get("provenance", {})
@@ -181,6 +187,17 @@ class OpaEngine:
             raise EngineError(f"OPA at {self.server} failed while {what}: {_reason(exc)}") from None
         except ValueError as exc:  # a body that is not JSON
             raise EngineError(f"OPA at {self.server} sent an answer that is not JSON while {what}: {exc}") from None
+
+    def _died(self, what: str) -> EngineError | None:
+        """When the managed OPA has exited under the checker: an error that says so, else None."""
+        if self._process is None:
+            return None
+        try:
+            code = self._process.wait(timeout=1)  # a killed server closes its sockets just before it is reaped
+        except subprocess.TimeoutExpired:
+            return None
+        how = f"was killed by signal {-code}" if code < 0 else f"exited with code {code}"
+        return EngineError(f"managed OPA at {self.server} (pid {self._process.pid}) {how} while {what}: {self._log_tail()}")
 
     def close(self) -> None:
         if self._client is not None:
@@ -228,6 +245,17 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait(timeout=5)
+
+
+def _redact(url: str) -> str:
+    parts = urlsplit(url)
+    if parts.username is None and parts.password is None:
+        return url
+    host = parts.hostname or ""
+    netloc = f"[{host}]" if ":" in host else host
+    if parts.port:
+        netloc += f":{parts.port}"
+    return parts._replace(netloc="***@" + netloc).geturl()
 
 
 def _reason(exc: BaseException) -> str:

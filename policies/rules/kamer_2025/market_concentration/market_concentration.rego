@@ -67,6 +67,7 @@
 #   stages: [procurement, implementation, operation]
 #   effective_from: "2025-09-19"
 #   portfolio: true
+#   portfolio_fields: [service, provider, organisation]
 #   waivable: true
 package cloudbeleid.rules.kamer_2025.market_concentration
 
