@@ -130,6 +130,17 @@ def _cloudbeleid_2026(org: dict[str, Any]) -> Verdict:
     )
 
 
+def _cloudbeleid_2026_advice(org: dict[str, Any]) -> Verdict:
+    """What the revised policy itself only advises ('bij voorkeur', 'afgeraden'): advisory wherever it applies."""
+    level, reason = _cloudbeleid_2026(org)
+    if level is Enforcement.NOT_APPLICABLE:
+        return level, reason
+    return Enforcement.ADVISORY, Text(
+        "Het herziene cloudbeleid geeft hier een advies, geen verplichting (secundaire bronnen).",
+        "The revised cloud policy gives advice here, not an obligation (secondary sources).",
+    )
+
+
 def _kamer_2025(org: dict[str, Any]) -> Verdict:
     return Enforcement.ADVISORY, Text(
         "Toezegging van het kabinet aan de Tweede Kamer (2025); geen wettelijke norm.",
@@ -153,6 +164,7 @@ BASES = {
     "archiefwet": _archiefwet,
     "kamer_2025": _kamer_2025,
     "cloudbeleid_2026": _cloudbeleid_2026,
+    "cloudbeleid_2026_advice": _cloudbeleid_2026_advice,
 }
 
 

@@ -6,7 +6,7 @@ import os
 import re
 import sys
 from pathlib import Path
-from typing import Callable, List, Optional, TypeVar
+from typing import Any, Callable, List, Optional, TypeVar
 
 import typer
 
@@ -96,13 +96,18 @@ def _targets(formats: List[str], outputs: List[str]) -> list:
     return pairs
 
 
-def _write(text: str, output: Optional[Path]) -> None:
+def _write(text: Any, output: Optional[Path]) -> None:
+    """Write a rendered report (text, or an iterator of pieces) to a file or standard output."""
+    pieces = [text] if isinstance(text, str) else text
     if output is None:
-        sys.stdout.write(text)
+        for piece in pieces:
+            sys.stdout.write(piece)
         return
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(text, encoding="utf-8")
+        with output.open("w", encoding="utf-8") as handle:
+            for piece in pieces:
+                handle.write(piece)
     except OSError as exc:
         raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
 
@@ -404,6 +409,66 @@ def report(
         _write(html, output)
         typer.echo(f"wrote {output}: {len(result.services)} services, {len(result.files)} files")
         return exit_code(result)
+
+    raise typer.Exit(int(_guard(run)))
+
+
+@app.command()
+def diff(
+    paths: Optional[List[Path]] = PathsArgument,
+    from_packs: List[str] = typer.Option(["cb22"], "--from", help="The packs of the current policy (repeatable)."),
+    to_packs: List[str] = typer.Option(["cb26"], "--to", help="The packs of the new policy (repeatable)."),
+    as_of: Optional[str] = typer.Option(None, "--as-of", help="Reference date (peildatum) YYYY-MM-DD; default today."),
+    format: str = typer.Option("text", "--format", "-f", help="Output format: text or json."),
+    lang: Optional[str] = LangOption,
+    config: Optional[Path] = ConfigOption,
+    policies: Optional[List[Path]] = PoliciesOption,
+) -> None:
+    """Which services newly fail or newly pass when one set of packs replaces another (e.g. cb22 by cb26)."""
+
+    def run() -> ExitCode:
+        import json
+
+        from checker.evaluate import Options, check as run_check
+        from checker.model import Enforcement, Status
+
+        _choice("--format", format, FORMATS)
+        settings = _settings_config(config, paths or [])
+        language = _choice("--lang", lang, ["nl", "en"]) or (settings and settings.lang) or "nl"
+        extra = tuple(policies or ()) or (settings.policies if settings else ())
+        date = _as_of(as_of)
+
+        def verdicts(packs: List[str]) -> tuple[dict[str, set[str]], Any]:
+            options = Options(tuple(paths or ()), config, date, language, "embedded", {}, extra,
+                              packs=tuple(p.replace("-", "_") for p in packs))
+            report = run_check(options)
+            failing: dict[str, set[str]] = {service: set() for service in report.services}
+            for f in report.findings:
+                if f.service in failing and f.status is Status.FAIL and f.enforcement is Enforcement.MANDATORY:
+                    failing[f.service].add(f.rule_id)
+            return failing, report
+
+        before, first = verdicts(from_packs)
+        after, second = verdicts(to_packs)
+        rows = []
+        for service in sorted(set(before) | set(after)):
+            old, new = before.get(service, set()), after.get(service, set())
+            change = ("newly-failing" if new and not old else "newly-passing" if old and not new
+                      else "still-failing" if new else "still-passing")
+            rows.append({"service": service, "change": change, "failing_before": sorted(old), "failing_after": sorted(new)})
+        if format == "json":
+            typer.echo(json.dumps({"from": from_packs, "to": to_packs, "as_of": date, "services": rows}, ensure_ascii=False, indent=2))
+        else:
+            words = {"nl": {"newly-failing": "faalt nu", "newly-passing": "voldoet nu", "still-failing": "faalt nog steeds",
+                            "still-passing": "voldoet nog steeds"},
+                     "en": {"newly-failing": "newly failing", "newly-passing": "newly passing", "still-failing": "still failing",
+                            "still-passing": "still passing"}}[language]
+            for row in rows:
+                rules = ", ".join(row["failing_after"] or row["failing_before"])
+                typer.echo(f"{row['service']}: {words[row['change']]}" + (f" ({rules})" if rules else ""))
+            counts = {k: sum(1 for r in rows if r["change"] == k) for k in words}
+            typer.echo(" · ".join(f"{n} {words[k]}" for k, n in counts.items()) + f"  ({' + '.join(from_packs)} → {' + '.join(to_packs)}, {date})")
+        return ExitCode.UNCHECKED if first.errors or second.errors else ExitCode.OK
 
     raise typer.Exit(int(_guard(run)))
 

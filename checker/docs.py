@@ -41,6 +41,7 @@ BASES = {
         "archiefwet": "Archiefwet 1995: verplicht voor ieder overheidsorgaan",
         "kamer_2025": "Toezeggingen aan de Tweede Kamer (2025): advies, geen wettelijke norm",
         "cloudbeleid_2026": "Herzien cloudbeleid 2026 (secundaire bronnen): verplicht voor Rijksdienst en zbo's, advies voor andere overheden, niet voor Defensie en Hoge Colleges",
+        "cloudbeleid_2026_advice": "Herzien cloudbeleid 2026 (secundaire bronnen): een advies, voor wie het beleid volgt; niet voor Defensie en Hoge Colleges",
     },
     "en": {
         "cloudbeleid": "Rijksbreed cloudbeleid: mandatory for the Rijksdienst, advisory for zbo's and other governments, not for Defence",
@@ -51,6 +52,7 @@ BASES = {
         "archiefwet": "Archiefwet 1995: mandatory for every public body",
         "kamer_2025": "Commitments to the House (2025): advisory, not statutory",
         "cloudbeleid_2026": "Revised cloud policy 2026 (secondary sources): mandatory for the Rijksdienst and zbo's, advisory for other governments, not for Defence and the Hoge Colleges",
+        "cloudbeleid_2026_advice": "Revised cloud policy 2026 (secondary sources): advice, for whoever follows the policy; not for Defence and the Hoge Colleges",
     },
 }
 

@@ -30,6 +30,7 @@ class Options:
     changed_since: str | None = None  # report only descriptors changed since this git ref (portfolio rules: all)
     stage: str | None = None  # check every service as if in this stage; default: the stage its status implies
     baseline: Path | None = None  # leave out the failures this baseline holds
+    packs: tuple[str, ...] | None = None  # these packs instead of the configurations' (cloudbeleid diff)
 
 
 @dataclass
@@ -135,8 +136,8 @@ def collect(paths: list[Path], finder: ConfigFinder) -> Collected:
     return Collected(services, errors, [display_path(p) for p in files], configs)
 
 
-def packs_for(config: Config, catalog: Catalog) -> tuple[str, ...]:
-    packs = config.packs if config.packs is not None else catalog.default_packs()
+def packs_for(config: Config, catalog: Catalog, override: tuple[str, ...] | None = None) -> tuple[str, ...]:
+    packs = override if override is not None else config.packs if config.packs is not None else catalog.default_packs()
     unknown = [p for p in packs if p not in catalog.packs]
     if unknown:
         raise InputError(
@@ -176,7 +177,7 @@ def check(options: Options, with_configs: bool = False) -> Any:
     try:
         for group in groups.values():
             config = configs[display_path(group[0])]
-            packs = packs_for(config, catalog)
+            packs = packs_for(config, catalog, options.packs)
             all_packs.update(dict.fromkeys(packs))
             group_findings, ids = _check_group(group, config, catalog.in_packs(packs), engine, bundle, roots, options)
             findings += group_findings

@@ -22,7 +22,8 @@ DATES = ["2024-02-29", "2025-01-31", "2025-02-28", "2025-11-27", "2025-11-28", "
 
 
 class Generator:
-    def __init__(self, seed: int) -> None:
+    def __init__(self, seed: int, optional: float = 0.75) -> None:
+        self.optional = optional  # chance that an optional field is filled
         self.random = random.Random(seed)
         self.root = schema("descriptor")
         self.cycles: dict[tuple, itertools.cycle] = {}
@@ -79,7 +80,7 @@ class Generator:
         for key, child in properties.items():
             if key == "$schema":
                 continue
-            if key in required or self.random.random() < 0.75:
+            if key in required or self.random.random() < self.optional:
                 result[key] = self.value(child, path + (key,))
         return result
 

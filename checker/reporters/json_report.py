@@ -3,21 +3,27 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Iterator
 
 from checker import __version__
 from checker.gate import exit_code
-from checker.model import Finding, Report, Severity
+from checker.model import Finding, Report, Rule
 
 REPORT_VERSION = 1
 
 
-def render(report: Report, colour: bool = False) -> str:
-    return json.dumps(to_json(report), ensure_ascii=False, indent=2) + "\n"
+def render(report: Report, colour: bool = False) -> Iterator[str]:
+    """The report, written piece by piece: a portfolio's findings are never all in memory as JSON at once."""
+    document = to_json(report, findings=False)
+    head = json.dumps(document, ensure_ascii=False, indent=2)
+    yield head[:-2] + ',\n  "findings": ['  # the document's closing "\n}" is written after the findings
+    for number, finding in enumerate(report.findings):
+        yield ("\n    " if number == 0 else ",\n    ") + json.dumps(finding_json(finding), ensure_ascii=False)
+    yield "\n  ]\n}\n"
 
 
-def to_json(report: Report) -> dict[str, Any]:
-    return {
+def to_json(report: Report, findings: bool = True) -> dict[str, Any]:
+    document = {
         "report_version": REPORT_VERSION,
         "tool": {"name": "cloudbeleid-checker", "version": __version__},
         "as_of": report.as_of,
@@ -36,11 +42,29 @@ def to_json(report: Report) -> dict[str, Any]:
             "baselined": report.baselined,
         },
         "waivers": list(report.waivers),
-        "findings": [finding_json(f) for f in report.findings],
+        "rules": {rule.id: rule_json(rule) for rule in report.rules},
+    }
+    if findings:
+        document["findings"] = [finding_json(f) for f in report.findings]
+    return document
+
+
+def rule_json(rule: Rule) -> dict[str, Any]:
+    """What every finding of a rule shares, once per report."""
+    return {
+        "pack": rule.pack,
+        "severity": rule.severity.value,
+        "title": rule.title.to_json(),
+        "remediation": rule.remediation.to_json(),
+        "applies_to": list(rule.applies_to),
+        "verification": rule.verification,
+        "sources": [s.to_json() for s in rule.sources],
+        "docs": rule.docs,
     }
 
 
 def finding_json(finding: Finding) -> dict[str, Any]:
+    """One finding; the rule's title, remediation and sources are in the report's rules object."""
     return {
         "rule_id": finding.rule_id,
         "status": finding.status.value,
@@ -49,10 +73,6 @@ def finding_json(finding: Finding) -> dict[str, Any]:
         "enforcement_reason": finding.enforcement_reason.to_json(),
         "service": finding.service,
         "message": finding.message.to_json(),
-        "title": finding.title.to_json() if finding.title else None,
-        "remediation": finding.remediation.to_json() if finding.remediation else None,
         "location": finding.location.to_json(),
-        "sources": [s.to_json() for s in finding.sources],
-        "docs": finding.docs,
         "waiver": finding.waiver,
     }

@@ -1,0 +1,113 @@
+# METADATA
+# title: Bijzondere persoonsgegevens bij voorkeur niet in de publieke cloud, anders met DPIA en privacyverhogende technieken (advies, herzien cloudbeleid 2026)
+# scope: package
+# custom:
+#   id: CB26-SPECIAL-PD
+#   severity: low
+#   title:
+#     nl: "Advies: bijzondere persoonsgegevens in de publieke cloud alleen met een vastgestelde DPIA en privacyverhogende technieken"
+#     en: "Advice: special categories of personal data in a public cloud only with an approved DPIA and privacy-enhancing technologies"
+#   description:
+#     nl: >-
+#       Het herziene cloudbeleid (2026) wil bijzondere persoonsgegevens bij voorkeur niet in de publieke cloud. Moeten
+#       ze er toch heen, dan met een DPIA en extra maatregelen zoals privacyverhogende technieken (PETs).
+#     en: >-
+#       The revised cloud policy (2026) prefers special categories of personal data not to be in a public cloud. If
+#       they must go there, then with a DPIA and extra measures such as privacy-enhancing technologies (PETs).
+#   message:
+#     nl: "Advies: bijzondere persoonsgegevens ({categories}) in een publieke cloud zonder vastgestelde DPIA (status: {status})."
+#     en: "Advice: special categories of personal data ({categories}) in a public cloud without an approved DPIA (status: {status})."
+#   messages:
+#     pets:
+#       nl: "Advies: bijzondere persoonsgegevens ({categories}) in een publieke cloud zonder privacyverhogende technieken (data.privacy_enhancing_technologies)."
+#       en: "Advice: special categories of personal data ({categories}) in a public cloud without privacy-enhancing technologies (data.privacy_enhancing_technologies)."
+#   remediation:
+#     nl: >-
+#       Verwerk bijzondere persoonsgegevens bij voorkeur buiten de publieke cloud. Zo niet: stel een DPIA vast
+#       (assessments.dpia) en bescherm de gegevens met privacyverhogende technieken, zoals pseudonimisering of
+#       versleuteling tijdens verwerking (data.privacy_enhancing_technologies: true).
+#     en: >-
+#       Process special categories of personal data preferably outside the public cloud. If not: approve a DPIA
+#       (assessments.dpia) and protect the data with privacy-enhancing technologies, such as pseudonymisation or
+#       encryption in use (data.privacy_enhancing_technologies: true).
+#   sources:
+#     - document: >-
+#         MinBZK/NeRDS, richtlijn 'Gebruik cloud verantwoord en blijf wendbaar': samenvatting van de Herziening
+#         rijksbreed cloudbeleid 2026, stand oktober 2026
+#       url: https://github.com/MinBZK/NeRDS/blob/main/docs/richtlijnen/cloud/index.md
+#       quote: bijzondere persoonsgegevens bij voorkeur niet in de publieke cloud
+#       status: secondary
+#     - document: >-
+#         Beoordelingstekst 'Aanvullende toetsen' over de Herziening rijksbreed cloudbeleid 2026, in een openbare
+#         GitHub-repository waarvan de naam niet is vastgesteld (onderzoek S13)
+#       section: anders met extra maatregelen zoals privacybevorderende technieken
+#       status: secondary
+#     - document: ArcKit NL-overlay (tractorjuice/arc-kit), community-parafrase met clausulenummers
+#       section: "§4.6"
+#       url: https://github.com/tractorjuice/arc-kit
+#       status: secondary
+#     - document: >-
+#         Herziening rijksbreed cloudbeleid 2026, beleidsdocument (Tweede Kamer 2026D35295, bij de Kamerbrief van 3 juli
+#         2026); tekst niet ingezien
+#       section: "§4.6 (nummer volgens ArcKit, niet bevestigd)"
+#       url: https://www.tweedekamer.nl/downloads/document?id=2026D35295
+#       status: secondary
+#   interpretation:
+#     nl: >-
+#       Niet geverifieerd: de tekst van het beleidsdocument (Tweede Kamer 2026D35295) is niet ingezien; de regel steunt
+#       op secundaire samenvattingen, en het clausulenummer (§4.6) komt uit een communitybron (ArcKit). De bron geeft
+#       een voorkeur ('bij voorkeur niet'). Via de grondslag cloudbeleid_2026_advice is de bevinding een advies: zij laat de controle niet falen. De
+#       checker meldt niet het gebruik van de publieke cloud zelf (dat is toegestaan), alleen het ontbreken van de
+#       voorwaarden waaronder het kan: een vastgestelde DPIA (assessments.dpia.status approved; een pre-scan is niet
+#       genoeg) en privacyverhogende technieken (data.privacy_enhancing_technologies). Waar de gegevens mogen staan,
+#       toetst CB26-LOCATION-EEA-CH. Overgang: een bestaande dienst (service.start_date vóór 2026-07-03) toetst de
+#       checker pas vanaf 2030-07-03, of na het einde van een contract dat vóór 2026-07-03 begon als dat later afloopt
+#       (overgangstermijn van vier jaar, secundaire bronnen); een dienst zonder ingangsdatum geldt als nieuw. Zulke
+#       diensten zijn tot dan geen onderwerp van de regel.
+#     en: >-
+#       Not verified: the text of the policy document (Tweede Kamer 2026D35295) was not seen; the rule rests on
+#       secondary summaries, and the clause number (§4.6) comes from a community source (ArcKit). The source states a
+#       preference ('preferably not'). The checker has no advisory basis for the revised policy: through
+#       cloudbeleid_2026 the finding is mandatory for the Rijksdienst and zbo's. The rule therefore has severity low;
+#       whoever deliberately does not follow the preference records that with a waiver or a higher fail_on. The
+#       checker does not report the use of a public cloud itself (that is allowed), only the lack of the conditions
+#       under which it can be done: an approved DPIA (assessments.dpia.status approved; a pre-scan is not enough) and
+#       privacy-enhancing technologies (data.privacy_enhancing_technologies). Where the data may be is checked by
+#       CB26-LOCATION-EEA-CH. Transition: an existing service (service.start_date before 2026-07-03) is checked only
+#       from 2030-07-03, or after the end of a contract that began before 2026-07-03 if that ends later (four-year
+#       transition, secondary sources); a service without a start date counts as new. Until then such services are not
+#       a subject of the rule.
+#   subject:
+#     nl: publieke clouddiensten met bijzondere persoonsgegevens, nieuw of na de overgangstermijn
+#     en: public cloud services with special categories of personal data, new or past the transition period
+#   applies_to: [cloudbeleid_2026_advice]
+#   stages: [procurement, implementation, operation]
+#   effective_from: "2026-07-03"
+#   waivable: true
+package cloudbeleid.rules.cb26.special_pd
+
+import data.cloudbeleid.lib.cb26
+import data.cloudbeleid.lib.cloud
+import data.cloudbeleid.lib.result
+
+subject contains i if {
+	some i, svc in input.services
+	cloud.public_cloud(svc)
+	cloud.special_personal_data(svc)
+	cb26.in_force(svc)
+}
+
+categories(svc) := sort(svc.data.special_categories)
+
+deny contains result.fail(i, ["assessments", "dpia", "status"], {"categories": categories(svc), "status": status}) if {
+	some i in subject
+	svc := input.services[i]
+	status := object.get(svc, ["assessments", "dpia", "status"], "none")
+	status != "approved"
+}
+
+deny contains result.fail_kind(i, ["data", "privacy_enhancing_technologies"], "pets", {"categories": categories(svc)}) if {
+	some i in subject
+	svc := input.services[i]
+	object.get(svc, ["data", "privacy_enhancing_technologies"], false) != true
+}

@@ -1,0 +1,65 @@
+"""The 2026 revision: off by default, transition periods through the reference date, and cloudbeleid diff."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import MINISTRY_CONFIG, PACKS, VALID_DESCRIPTOR, check_json, run_cli, write
+
+
+@pytest.fixture
+def existing(tmp_path: Path) -> Path:
+    """A materieel service in use since before the revision (2026-07-03), without a self-tested exit plan."""
+    write(tmp_path, ".cloudbeleid.yaml", MINISTRY_CONFIG.replace(PACKS, "packs: [cb26]\n"))
+    materieel = VALID_DESCRIPTOR.replace("  status: in_use\n", "  status: in_use\n  materieel: true\n")
+    write(tmp_path, "mail.cloud.yaml", materieel)  # start_date 2026-03-01, no exit.plan
+    return tmp_path
+
+
+def _exit_plan(report: dict) -> set[str]:
+    return {f["status"] for f in report["findings"] if f["rule_id"] == "CB26-EXIT-PLAN"}
+
+
+def test_cb26_is_off_by_default(repo: Path):
+    write(repo, ".cloudbeleid.yaml", MINISTRY_CONFIG.replace(PACKS, ""))
+    write(repo, "mail.cloud.yaml", VALID_DESCRIPTOR)
+    _, report = check_json(str(repo))
+    assert "cb26" not in report["packs"]
+    assert not any(f["rule_id"].startswith("CB26-") for f in report["findings"])
+
+
+def test_the_exit_plan_transition_period_runs_out(existing: Path):
+    _, before = check_json("--as-of", "2027-07-02", str(existing))
+    _, after = check_json("--as-of", "2027-07-04", str(existing))
+    assert _exit_plan(before) == {"not-applicable"}
+    assert _exit_plan(after) == {"fail"}
+
+
+def test_before_the_revision_no_cb26_rule_is_in_force(existing: Path):
+    _, report = check_json("--as-of", "2026-07-02", str(existing))
+    cb26 = [f for f in report["findings"] if f["rule_id"].startswith("CB26-")]
+    assert cb26 and all(f["status"] == "not-applicable" for f in cb26)
+    assert "2026-07-03" in cb26[0]["enforcement_reason"]["nl"]
+
+
+def test_every_cb26_finding_says_its_source_is_secondary(existing: Path):
+    result = run_cli("check", "--as-of", "2030-07-04", str(existing))
+    lines = [l for l in result.stdout.splitlines() if " CB26-" in l]
+    assert lines and all("[bron: alleen secundair, niet geverifieerd]" in l for l in lines)
+
+
+def test_diff_lists_changed_verdicts(tmp_path: Path):
+    write(tmp_path, ".cloudbeleid.yaml", MINISTRY_CONFIG.replace(PACKS, ""))
+    write(tmp_path, "mail.cloud.yaml", VALID_DESCRIPTOR.replace("start_date: \"2026-03-01\"", "start_date: \"2026-09-01\"").replace("function", "x"))
+    write(tmp_path, "old.cloud.yaml", VALID_DESCRIPTOR.replace("id: mail", "id: old").replace("woo_published: true", "woo_published: false"))
+    result = run_cli("diff", "--as-of", "2026-11-28", "--format", "json", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    rows = {row["service"]: row for row in json.loads(result.stdout)["services"]}
+    assert rows["mail"]["change"] == "newly-failing" and rows["mail"]["failing_after"]
+    assert all(rule.startswith("CB26-") for rule in rows["mail"]["failing_after"])
+    assert rows["old"]["failing_before"] == ["CB22-WOO-TRANSPARENCY"]
+    text = run_cli("diff", "--as-of", "2026-11-28", str(tmp_path))
+    assert "mail: faalt nu (" in text.stdout and "(cb22 → cb26, 2026-11-28)" in text.stdout
