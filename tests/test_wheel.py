@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, VALID_DESCRIPTOR, write
+from tests.conftest import MINISTRY_CONFIG, ROOT, VALID_DESCRIPTOR, write
+from tests.opa_binary import opa_path
 
 
 @pytest.fixture(scope="module")
@@ -45,10 +46,16 @@ def test_installed_cli_checks_descriptors_outside_the_checkout(installed: Path, 
     assert "cb22/no_state_secrets/noncompliant.cloud.yaml:" in result.stdout
     assert "CB22-NO-STATE-SECRETS" in result.stdout
     compliant = tmp_path / "ok"
-    write(compliant, ".cloudbeleid.yaml", "organisation: {name: X, type: ministerie}\n")
+    write(compliant, ".cloudbeleid.yaml", MINISTRY_CONFIG)
     write(compliant, "mail.cloud.yaml", VALID_DESCRIPTOR)
     assert subprocess.run([cli, "check", "--as-of", "2026-11-28", str(compliant)], capture_output=True).returncode == 0
     rules = subprocess.run([cli, "rules"], capture_output=True, text=True)
     assert rules.returncode == 0 and "KWZBO-41-RIJKSDIENST-SECURITY" in rules.stdout
     module = subprocess.run([str(installed / "bin/python"), "-m", "checker", "version"], capture_output=True, text=True)
     assert module.returncode == 0 and "cloudbeleid-checker" in module.stdout
+    # the OPA engine's dependencies came with the wheel
+    opa = subprocess.run([cli, "check", "--as-of", "2026-11-28", "--engine", "opa", "--opa-path", opa_path(), str(compliant)],
+                         capture_output=True, text=True, timeout=120)
+    assert opa.returncode == 0, opa.stderr
+    explained = subprocess.run([cli, "explain", "CB22-EXIT-STRATEGY"], capture_output=True, text=True)
+    assert "### Voldoet niet:" in explained.stdout  # the fixtures are in the wheel
