@@ -17,6 +17,11 @@ def manifest(bundle: PolicyBundle) -> dict:
 def build(output: Path, bundle: PolicyBundle | None = None) -> dict:
     """Write a gzipped OPA bundle: the modules at their paths, each data tree as <root>/data.json, and .manifest."""
     bundle = bundle or load_bundle()
+    # the same checks the embedded engine makes before it evaluates: a policy that does not compile, or that
+    # recurses, is refused here rather than by the OPA that loads the bundle
+    from checker.engine.embedded import EmbeddedEngine
+
+    EmbeddedEngine()._engine(bundle)
     files: list[tuple[str, bytes]] = [(".manifest", json.dumps(manifest(bundle), indent=2).encode())]
     files += [(name, source.encode("utf-8")) for name, source in bundle.modules]
     files += [(f"{root}/data.json", json.dumps(tree, indent=2, ensure_ascii=False).encode("utf-8")) for root, tree in sorted(bundle.data.items())]

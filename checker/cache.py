@@ -16,12 +16,23 @@ from typing import Any
 
 
 def directory() -> Path | None:
+    """The cache folder, created private (0700); not used when it belongs to someone else or others may write it:
+    whoever can write the cache can decide verdicts, so a shared cache is trusted input."""
     if os.environ.get("CLOUDBELEID_NO_CACHE"):
         return None
     if os.environ.get("CLOUDBELEID_CACHE_DIR"):
-        return Path(os.environ["CLOUDBELEID_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "cloudbeleid-checker"
+        folder = Path(os.environ["CLOUDBELEID_CACHE_DIR"])
+    else:
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        folder = Path(base) / "cloudbeleid-checker"
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        info = folder.stat()
+    except OSError:
+        return None
+    if hasattr(os, "getuid") and (info.st_uid != os.getuid() or info.st_mode & 0o022):
+        return None
+    return folder
 
 
 def key(*parts: str | bytes) -> str:

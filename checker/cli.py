@@ -112,7 +112,7 @@ def _write(text: Any, output: Optional[Path]) -> None:
         raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
 
 
-PathsArgument = typer.Argument(None, help="Descriptor files or folders; default: the configuration's folder, or the current one.", show_default=False)
+PathsArgument = typer.Argument(None, help="Descriptor files or folders; default: the configuration's folder, or the repository root.", show_default=False, readable=False)
 ConfigOption = typer.Option(None, "--config", "-c", help="Use this .cloudbeleid.yaml for every descriptor, instead of the nearest one above each.")
 LangOption = typer.Option(None, "--lang", help="Language of findings: nl (default) or en.")
 PoliciesOption = typer.Option(None, "--policies", help="A folder of the organisation's own rules, besides the shipped ones (repeatable; also 'policies' in .cloudbeleid.yaml).")

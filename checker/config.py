@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from checker.errors import InputError
-from checker.loader import DEFAULT_LIMITS, Limits, load_file, use_limits
+from checker.loader import DEFAULT_LIMITS, Limits, load_file
 from checker.schema import validate
 
 CONFIG_NAME = ".cloudbeleid.yaml"
@@ -170,10 +170,8 @@ class ConfigFinder:
         return self._by_dir[directory]
 
     def for_file(self, path: Path) -> Config:
-        """The configuration of a descriptor; its limits become the loader's until the next call."""
-        config = self.for_dir(path.parent) or Config(path=None, root=path.parent)
-        use_limits(config.limits)
-        return config
+        """The configuration of a descriptor (its limits are the loader's for that file)."""
+        return self.for_dir(path.parent) or Config(path=None, root=path.parent)
 
 
 def discover(paths: list[Path], finder: ConfigFinder) -> list[Path]:

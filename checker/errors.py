@@ -25,6 +25,14 @@ class CheckerError(Exception):
     def __str__(self) -> str:
         return f"{self.location}: {self.message}" if self.location else self.message
 
+    def __reduce__(self) -> tuple:
+        # keeps the location when the error crosses from a worker process (the default keeps only the message)
+        return (_rebuild, (type(self), self.message, self.location))
+
+
+def _rebuild(kind: type, message: str, location: str | None) -> CheckerError:
+    return kind(message, location=location)
+
 
 class UsageError(CheckerError):
     """Bad options or arguments."""

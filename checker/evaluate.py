@@ -56,7 +56,8 @@ class Collected:
 
 def display_path(path: Path) -> str:
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        # realpath, not resolve(): before Python 3.13 resolve() raises on a symlink loop
+        return Path(os.path.realpath(path)).relative_to(os.path.realpath(Path.cwd())).as_posix()
     except ValueError:
         return str(path)
 
@@ -79,7 +80,7 @@ def load_services(path: Path, name: str, config: Config) -> tuple[list[Service],
     """The descriptors of one file that passed the schema, and an error finding for everything that did not."""
     services: list[Service] = []
     errors: list[Finding] = []
-    loaded = load_file(path, name)
+    loaded = load_file(path, name, limits=config.limits)
     for problem in loaded.problems:
         errors.append(_input_error("YAML", name, problem.message, problem.line, problem.column, problem.document, nl_prefix="Onleesbare beschrijving"))
     for document in loaded.documents:
@@ -140,9 +141,10 @@ def packs_for(config: Config, catalog: Catalog, override: tuple[str, ...] | None
     packs = override if override is not None else config.packs if config.packs is not None else catalog.default_packs()
     unknown = [p for p in packs if p not in catalog.packs]
     if unknown:
+        located = config.path is not None and override is None and config.packs is not None
         raise InputError(
             f"unknown rule pack {unknown[0]!r}; available: {', '.join(catalog.packs)}",
-            location=str(config.path) if config.path else None,
+            location=config.where("packs", config.packs.index(unknown[0])) if located else (str(config.path) if config.path else None),
         )
     return packs
 

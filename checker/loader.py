@@ -12,7 +12,6 @@ import math
 import os
 import re
 import stat
-from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterator
@@ -47,16 +46,6 @@ MAX_BYTES = DEFAULT_LIMITS.max_bytes
 MAX_DEPTH = DEFAULT_LIMITS.max_depth
 MAX_NODES = DEFAULT_LIMITS.max_nodes
 _INT64 = 2**63
-
-# The limits of the configuration that governs the descriptor being loaded: config.ConfigFinder.for_file sets
-# them, load_file reads them when no limits are passed (until every caller passes its configuration's limits).
-_ACTIVE_LIMITS: ContextVar[Limits] = ContextVar("cloudbeleid_limits", default=DEFAULT_LIMITS)
-
-
-def use_limits(limits: Limits) -> None:
-    """Make limits the ones load_file applies when it is given none."""
-    _ACTIVE_LIMITS.set(limits)
-
 
 _TAG = "tag:yaml.org,2002:"
 _DOCUMENT_START = re.compile(r"^---(?=[ \t]|$)", re.MULTILINE)
@@ -112,7 +101,7 @@ def load_file(path: Path, display: str | None = None, *, limits: Limits | None =
               max_bytes: int | None = None) -> LoadResult:
     """Load every document of one file; never raises for bad content, never blocks on a pipe or device."""
     name = display or str(path)
-    limits = limits or _ACTIVE_LIMITS.get()
+    limits = limits or DEFAULT_LIMITS
     if max_bytes is not None:
         limits = replace(limits, max_bytes=max_bytes)
     try:
@@ -259,12 +248,15 @@ def _load_document(yaml: Any, chunk: str, name: str, index: int, line_offset: in
         node = yaml.compose(chunk)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        if exc.context_mark and exc.problem and "end of stream" in exc.problem:
-            mark = exc.context_mark  # what was left open is where to look, not the end of the file
         line = (mark.line + 1 if mark else 1) + line_offset
         column = mark.column + 1 if mark else 1
         what = " ".join(p for p in (exc.context, exc.problem) if p)
-        hint = _syntax_hint(chunk, mark.line if mark else 0, mark.column if mark else 0, line_offset)
+        if exc.context_mark and exc.problem and "end of stream" in exc.problem:
+            # what was left open is where to look, not the end of the file
+            opened = exc.context_mark
+            hint = f" (it starts at line {opened.line + 1 + line_offset}, column {opened.column + 1}, and is never closed)"
+        else:
+            hint = _syntax_hint(chunk, mark.line if mark else 0, mark.column if mark else 0, line_offset)
         return Problem(name, f"{kind} syntax error: {what}{hint}", line, column, index)
     except ReaderError as exc:
         # the position is a byte offset into the document's UTF-8 text
@@ -314,6 +306,12 @@ def _syntax_hint(chunk: str, line: int, column: int, line_offset: int) -> str:
     return ""
 
 
+def _clip(value: Any, limit: int = 120) -> str:
+    """repr(value) for a message, its start only when long: a megabyte key is no message."""
+    text = repr(value)
+    return text if len(text) <= limit else f"{text[:limit]}… ({len(text)} characters)"
+
+
 def _start(node: Any, line_offset: int) -> tuple[int, int]:
     return node.start_mark.line + 1 + line_offset, node.start_mark.column + 1
 
@@ -353,10 +351,10 @@ class _Builder:
         try:
             if kind == "SequenceNode":
                 if node.tag != _TAG + "seq":
-                    raise _NodeError(f"unsupported tag {node.tag!r}: only plain data is allowed", node)
+                    raise _NodeError(f"unsupported tag {_clip(node.tag)}: only plain data is allowed", node)
                 return [self.build(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
             if node.tag != _TAG + "map":
-                raise _NodeError(f"unsupported tag {node.tag!r}: only plain data is allowed", node)
+                raise _NodeError(f"unsupported tag {_clip(node.tag)}: only plain data is allowed", node)
             return self.mapping(node, path, depth)
         finally:
             self.active.discard(id(node))
@@ -370,11 +368,11 @@ class _Builder:
                 continue
             if type(key_node).__name__ != "ScalarNode" or key_node.tag != _TAG + "str":
                 shown = key_node.value if type(key_node).__name__ == "ScalarNode" else "a " + type(key_node).__name__[:-4].lower()
-                raise _NodeError(f"key {shown!r} is not a string; field names must be text", key_node)
+                raise _NodeError(f"key {_clip(shown)} is not a string; field names must be text", key_node)
             key = key_node.value
             if key in result:
                 first = self.spans[path + (key,)]
-                raise _NodeError(f"duplicate key {key!r} (first at line {first[0]})", key_node)
+                raise _NodeError(f"duplicate key {_clip(key)} (first at line {first[0]})", key_node)
             result[key] = self.build(value_node, path + (key,), depth + 1, key_node)
         for source in merged:
             if type(source).__name__ != "MappingNode":
@@ -410,7 +408,7 @@ def _scalar(node: Any) -> Any:
             else:
                 number = sign * int(digits, 10)
         except ValueError:
-            raise _NodeError(f"{value!r} is not a valid integer", node) from None
+            raise _NodeError(f"{_clip(value)} is not a valid integer", node) from None
         if not -_INT64 <= number < _INT64:
             raise _NodeError(f"integer {value} is out of range (64 bits)", node)
         return number
@@ -419,8 +417,8 @@ def _scalar(node: Any) -> Any:
         try:
             number = math.nan if text.endswith((".nan", ".inf")) else float(text)
         except ValueError:
-            raise _NodeError(f"{value!r} is not a valid number", node) from None
+            raise _NodeError(f"{_clip(value)} is not a valid number", node) from None
         if not math.isfinite(number):
-            raise _NodeError(f"{value!r} is not a finite number", node)
+            raise _NodeError(f"{_clip(value)} is not a finite number", node)
         return number
-    raise _NodeError(f"unsupported tag {tag!r}: only plain data is allowed", node)
+    raise _NodeError(f"unsupported tag {_clip(tag)}: only plain data is allowed", node)

@@ -128,7 +128,7 @@ def _explain(error: Any) -> list[SchemaError]:
         known = sorted(schema_part.get("properties", {}))
         extras = [k for k in value if k not in schema_part.get("properties", {})]
         return [
-            SchemaError(path + (key,), f"unknown field '{key}' in {where}{_suggest(key, known)}", unknown_field=True)
+            SchemaError(path + (key,), f"unknown field {_clip(repr(key))} in {where}{_suggest(key, known)}", unknown_field=True)
             for key in extras
         ]
     if validator == "required":
@@ -139,32 +139,37 @@ def _explain(error: Any) -> list[SchemaError]:
         hint = _suggest(value, choices, schema_part.get("enumDescriptions"))
         if len(choices) > 12:
             what = "an ISO 3166-1 alpha-2 country code" if "NL" in choices else "an allowed value"
-            return [SchemaError(path, f"{value!r} in {where} is not {what}{hint}")]
+            return [SchemaError(path, f"{_clip(repr(value))} in {where} is not {what}{hint}")]
         listed = ", ".join(map(str, choices))
-        return [SchemaError(path, f"{value!r} is not a valid value for {where}; expected one of: {listed}{hint}")]
+        return [SchemaError(path, f"{_clip(repr(value))} is not a valid value for {where}; expected one of: {listed}{hint}")]
     if validator == "const" and path[-1:] == ("kaderwet_zbo_applies",):
         return [SchemaError(path, f"{where} can only be true for an organisation of type zbo")]
     if validator == "const":
-        return [SchemaError(path, f"{where} must be {json.dumps(error.validator_value)}, not {json.dumps(value)}")]
+        return [SchemaError(path, f"{where} must be {json.dumps(error.validator_value)}, not {_clip(json.dumps(value))}")]
     if validator == "type":
         expected = error.validator_value
         expected = " or ".join(expected) if isinstance(expected, list) else expected
         return [SchemaError(path, f"{where} must be {_article(expected)}, not {_json_type(value)} {_short(value)}")]
     if validator == "format" and error.validator_value == "date":
-        return [SchemaError(path, f"{where}: {value!r} is not a real calendar date (YYYY-MM-DD)")]
+        return [SchemaError(path, f"{where}: {_clip(repr(value))} is not a real calendar date (YYYY-MM-DD)")]
     if validator == "pattern" and path[-1:] == ("id",):
-        return [SchemaError(path, f"{where}: {value!r} is not a valid id: use lowercase letters, digits, '.', '_' and '-', starting with a letter or digit, at most 128 characters")]
+        return [SchemaError(path, f"{where}: {_clip(repr(value))} is not a valid id: use lowercase letters, digits, '.', '_' and '-', starting with a letter or digit, at most 128 characters")]
     if validator == "pattern" and "[0-9]{4}" in error.validator_value:
-        return [SchemaError(path, f"{where}: {value!r} is not a date of the form YYYY-MM-DD")]
+        return [SchemaError(path, f"{where}: {_clip(repr(value))} is not a date of the form YYYY-MM-DD")]
     if validator == "pattern" and "description" in schema_part:
-        return [SchemaError(path, f"{where}: {value!r} does not match the expected form ({schema_part['description']})")]
+        return [SchemaError(path, f"{where}: {_clip(repr(value))} does not match the expected form ({schema_part['description']})")]
     if validator == "pattern":
-        return [SchemaError(path, f"{where}: {value!r} does not match the pattern {error.validator_value}")]
+        return [SchemaError(path, f"{where}: {_clip(repr(value))} does not match the pattern {error.validator_value}")]
     if validator == "uniqueItems":
         return [SchemaError(path, f"{where} lists the same item more than once")]
     if validator in ("minItems", "minLength"):
         return [SchemaError(path, f"{where} must not be empty")]
-    return [SchemaError(path, f"{where}: {error.message}")]
+    return [SchemaError(path, _clip(f"{where}: {error.message}", 300))]
+
+
+def _clip(text: str, limit: int = 120) -> str:
+    """A value as a message shows it: whole when short, else its start and its length (a 10 MB value is no message)."""
+    return text if len(text) <= limit else f"{text[:limit]}… ({len(text)} characters)"
 
 
 def _article(type_name: str) -> str:

@@ -79,6 +79,7 @@ class OpaEngine:
         self._loaded: PolicyBundle | None = None
         self._log: Any = None
         self._workdir: tempfile.TemporaryDirectory[str] | None = None
+        self._token: str | None = None  # kept only to scrub it from messages
 
     @property
     def server(self) -> str:
@@ -112,7 +113,8 @@ class OpaEngine:
         build(work / "bundle.tar.gz", bundle)
         self._log = open(work / "opa.log", "w+b")  # noqa: SIM115 - kept until close
         command = [opa, "run", "--server", "--addr", f"127.0.0.1:{port}", "--skip-version-check", "--log-level", "error",
-                   "--bundle", str(work / "bundle.tar.gz")]
+                   "--bundle", str(work / "bundle.tar.gz"),
+                   "--shutdown-grace-period", "1"]  # nothing to drain when the checker stops it: Ctrl-C answers at once
         # the managed OPA needs no credentials: the token variable stays with the checker
         environment = {k: v for k, v in os.environ.items() if k not in (self.token_env, DEFAULT_TOKEN_ENV)}
         self._process = subprocess.Popen(
@@ -126,6 +128,10 @@ class OpaEngine:
             if self._process.poll() is not None:
                 raise EngineError(f"managed OPA ({opa}) exited with code {self._process.returncode} on start: {self._log_tail()}")
             if self._client.check_health():
+                # OPA holds the bundle in memory now, and the log stays open: nothing need stay on disk,
+                # so nothing is left behind even when the checker is killed outright
+                self._workdir.cleanup()
+                self._workdir = None
                 return
             time.sleep(0.05)
         raise EngineError(f"managed OPA at {self.url} did not become healthy within {self.timeout:.0f} s: {self._log_tail()}")
@@ -136,6 +142,7 @@ class OpaEngine:
         if self._client is None:
             if self.url:
                 token = os.environ.get(self.token_env)
+                self._token = token or None
                 self._client = self._connect(self.url, token)
             else:
                 self._start(bundle)
@@ -144,6 +151,14 @@ class OpaEngine:
     # -- evaluating -------------------------------------------------------------
 
     def evaluate(self, bundle: PolicyBundle, input_document: dict[str, Any]) -> RawReport:
+        try:
+            return self._evaluate(bundle, input_document)
+        except EngineError as exc:
+            if self._token and self._token in exc.message:  # a server or proxy that echoes the request back
+                raise EngineError(exc.message.replace(self._token, "***"), location=exc.location) from None
+            raise
+
+    def _evaluate(self, bundle: PolicyBundle, input_document: dict[str, Any]) -> RawReport:
         self._ensure(bundle)
         try:
             answer = self._guard(
@@ -168,9 +183,38 @@ class OpaEngine:
         if "result" not in answer:
             # undefined is not false and not a pass: the policies are not (all) there
             raise EngineError(f"OPA at {self.server}: {ENTRYPOINT} is undefined (are the cloudbeleid policies loaded?)")
-        return parse_report(answer["result"], self.name)
+        try:
+            return parse_report(answer["result"], self.name)
+        except EngineError as exc:
+            raise EngineError(f"OPA at {self.server}: {exc.message}") from None
 
     def _guard(self, action: Any, what: str) -> Any:
+        """Run a call to OPA within the timeout as a whole, and turn every failure into an EngineError naming server and cause.
+
+        requests' timeout bounds each read, not the answer: a server that sends a byte now
+        and then would hold the checker forever. The call runs in a daemon thread that is
+        abandoned (the process exits without it) when the deadline passes.
+        """
+        import threading
+
+        outcome: dict[str, Any] = {}
+
+        def call() -> None:
+            try:
+                outcome["value"] = self._call(action, what)
+            except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread
+                outcome["error"] = exc
+
+        worker = threading.Thread(target=call, name="cloudbeleid-opa-call", daemon=True)
+        worker.start()
+        worker.join(self.timeout + 0.5)  # the per-read timeout, when it applies, fires first with the same message
+        if worker.is_alive():
+            raise EngineError(f"OPA at {self.server} did not answer within {self.timeout:g} s while {what}")
+        if "error" in outcome:
+            raise outcome["error"]
+        return outcome["value"]
+
+    def _call(self, action: Any, what: str) -> Any:
         import requests
 
         try:
@@ -183,6 +227,8 @@ class OpaEngine:
             raise EngineError(f"cannot reach OPA at {self.server} while {what}: {_reason(exc)}") from None
         except requests.exceptions.HTTPError as exc:
             raise EngineError(f"OPA at {self.server} answered HTTP {exc.response.status_code} while {what}: {_body(exc.response)}") from None
+        except requests.exceptions.JSONDecodeError as exc:
+            raise EngineError(f"OPA at {self.server} sent an answer that is not JSON while {what}: {exc}") from None
         except requests.exceptions.RequestException as exc:
             raise EngineError(f"OPA at {self.server} failed while {what}: {_reason(exc)}") from None
         except ValueError as exc:  # a body that is not JSON
@@ -241,7 +287,7 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
     if process.poll() is None:
         process.terminate()
         try:
-            process.wait(timeout=5)
+            process.wait(timeout=2)  # an idle OPA exits at once; one busy evaluating ignores SIGTERM until it is done
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait(timeout=5)
@@ -263,6 +309,8 @@ def _reason(exc: BaseException) -> str:
     for marker in ("Connection refused", "Name or service not known", "certificate verify failed", "Read timed out", "Remote end closed"):
         if marker in text:
             return marker.lower() if marker != "Connection refused" else "connection refused"
+    if "Connection reset" in text:
+        return "the server reset the connection (an https server asked over http?)"
     return text[:300]
 
 
