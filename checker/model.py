@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import Enum
 from typing import Any
 
@@ -39,7 +39,7 @@ class Enforcement(str, Enum):
     NOT_APPLICABLE = "not-applicable"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # many thousands of these in a portfolio run
 class Text:
     """A text the user reads, in Dutch (the default) and English."""
 
@@ -53,7 +53,7 @@ class Text:
         return {"nl": self.nl, "en": self.en}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # many thousands of these in a portfolio run
 class Location:
     file: str
     document: int = 0
@@ -83,7 +83,7 @@ class Location:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # many thousands of these in a portfolio run
 class Source:
     document: str
     status: str
@@ -92,7 +92,7 @@ class Source:
     quote: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {k: v for k, v in self.__dict__.items() if v is not None}
+        return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name) is not None}
 
 
 @dataclass(frozen=True)
@@ -130,7 +130,7 @@ class Rule:
         return self.effective_from <= as_of and (self.effective_until is None or as_of <= self.effective_until)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # many thousands of these in a portfolio run
 class Finding:
     rule_id: str
     status: Status

@@ -98,11 +98,20 @@ concentrated(n, total) if n * 100 > max_share_percent * total
 
 concentrated(n, _) if n > max_services
 
+# Counted once per organisation and per provider within it, not once per service: linear in the portfolio.
+organisations := {organisation | some organisation in organisation_of}
+
+total_of[organisation] := count({j | some j, o in organisation_of; o == organisation}) if some organisation in organisations
+
+groups := {[organisation_of[i], provider] | some i, provider in provider_of}
+
+count_of[group] := count({j | some j, p in provider_of; [organisation_of[j], p] == group}) if some group in groups
+
 deny contains result.fail(i, ["provider", "name"], params) if {
 	some i, provider in provider_of
 	organisation := organisation_of[i]
-	total := count({j | some j, o in organisation_of; o == organisation})
-	n := count({j | some j, p in provider_of; p == provider; organisation_of[j] == organisation})
+	total := total_of[organisation]
+	n := count_of[[organisation, provider]]
 	n >= 2
 	concentrated(n, total)
 	params := {
