@@ -492,7 +492,6 @@ def baseline_create(
 
         from checker import baseline
         from checker.evaluate import Options, check as run_check
-        from checker.gate import exit_code
 
         settings = _settings_config(config, paths or [])
         extra = tuple(policies or ()) or (settings.policies if settings else ())

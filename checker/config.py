@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from checker.errors import InputError
-from checker.loader import DEFAULT_LIMITS, Limits, load_file
-from checker.schema import validate
+from checker.loader import DEFAULT_LIMITS, Limits
+from checker.schema import load_validated
 
 CONFIG_NAME = ".cloudbeleid.yaml"
 CONFIG_NAMES = (CONFIG_NAME, ".cloudbeleid.yml")
@@ -97,19 +97,7 @@ def load_config(path: Path) -> Config:
 
 
 def _read_config(path: Path) -> Config:
-    loaded = load_file(path, limits=DEFAULT_LIMITS)  # its own limits govern descriptors, not itself
-    if loaded.problems:
-        problem = loaded.problems[0]
-        message = problem.message.replace("a descriptor must be", "a configuration must be")
-        raise InputError(message, location=f"{problem.file}:{problem.line}:{problem.column}")
-    if len(loaded.documents) != 1:
-        raise InputError("a configuration file holds exactly one document", location=f"{path}:1:1")
-    document = loaded.documents[0]
-    errors = validate(document.data, "config")
-    if errors:
-        _, (line, column, _, _) = document.locate(errors[0].path)
-        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-        raise InputError(f"invalid configuration: {errors[0].message}{more}", location=f"{path}:{line}:{column}")
+    document = load_validated(path, str(path), "config", "configuration")
     data = document.data
     for index, folder in enumerate(data.get("policies", ())):
         problem = policy_folder_problem(path.parent / folder)

@@ -14,7 +14,7 @@ from checker.config import Config, ConfigFinder, discover
 from checker.errors import InputError, PolicyError
 from checker.loader import Document, load_file
 from checker.model import Enforcement, Finding, Location, Report, Rule, Severity, Status, Text
-from checker.schema import validate
+from checker.schema import position, validate
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ def load_services(path: Path, name: str, config: Config) -> tuple[list[Service],
         schema_errors = validate(document.data, "descriptor")
         service_id = document.data.get("id") if isinstance(document.data.get("id"), str) else None
         for error in schema_errors:
-            line, column = document.locate_key(error.path) if error.unknown_field else document.locate(error.path)[1][:2]
+            line, column = position(document, error)
             errors.append(_input_error("SCHEMA", name, error.message, line, column, document.index, error.path, service_id, "Beschrijving voldoet niet aan het schema"))
         if schema_errors:
             continue

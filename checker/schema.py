@@ -48,6 +48,34 @@ def _validator(name: str) -> Any:
     return fast(document, format_checker=FormatChecker(formats=("date",)))
 
 
+def position(document: Any, error: SchemaError) -> tuple[int, int]:
+    """Line and column of a schema error in its document: an unknown field at its key, anything else at its value
+    (or at the nearest existing parent of a missing one)."""
+    return document.locate_key(error.path) if error.unknown_field else document.locate(error.path)[1][:2]
+
+
+def load_validated(path: Any, display: str, name: str, what: str) -> Any:
+    """The one document of a configuration or waiver file, valid against schema `name`; else an InputError at the
+    first problem's file, line and column. `what` names the file in messages ("configuration", "waiver file")."""
+    from checker.errors import InputError
+    from checker.loader import DEFAULT_LIMITS, load_file
+
+    loaded = load_file(path, display, limits=DEFAULT_LIMITS)  # a configuration's limits are for its descriptors
+    if loaded.problems:
+        problem = loaded.problems[0]
+        message = problem.message.replace("a descriptor must be", f"a {what} must be")
+        raise InputError(message, location=f"{problem.file}:{problem.line}:{problem.column}")
+    if len(loaded.documents) != 1:
+        raise InputError(f"a {what} holds exactly one document", location=f"{display}:1:1")
+    document = loaded.documents[0]
+    errors = validate(document.data, name)
+    if errors:
+        line, column = position(document, errors[0])
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        raise InputError(f"invalid {what}: {errors[0].message}{more}", location=f"{display}:{line}:{column}")
+    return document
+
+
 def validate(data: Any, name: str) -> list[SchemaError]:
     """All schema errors of one document, most relevant first, each at its own path; an unchanged document is
     not validated twice (the on-disk cache), which also spares loading jsonschema at all."""

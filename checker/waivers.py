@@ -13,10 +13,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from checker.errors import InputError
-from checker.loader import DEFAULT_LIMITS, load_file
 from checker.model import Enforcement, Finding, Location, Rule, Severity, Status, Text
-from checker.schema import validate
+from checker.schema import load_validated
 
 WAIVER_FILE = "waivers.yaml"
 DEFAULT_HORIZON_DAYS = {"critical": 90, "high": 180, "medium": 365, "low": 730, "info": 730}
@@ -70,19 +68,7 @@ def settings_for(config: Any) -> Settings:
 
 
 def load(path: Path, display: str) -> list[Waiver]:
-    loaded = load_file(path, display, limits=DEFAULT_LIMITS)  # the configuration's limits are for descriptors
-    if loaded.problems:
-        problem = loaded.problems[0]
-        message = problem.message.replace("a descriptor must be", "a waiver file must be")
-        raise InputError(message, location=f"{problem.file}:{problem.line}:{problem.column}")
-    if len(loaded.documents) != 1:
-        raise InputError("a waiver file holds exactly one document", location=f"{display}:1:1")
-    document = loaded.documents[0]
-    errors = validate(document.data, "waivers")
-    if errors:
-        line, column = document.locate_key(errors[0].path) if errors[0].unknown_field else document.locate(errors[0].path)[1][:2]
-        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-        raise InputError(f"invalid waiver file: {errors[0].message}{more}", location=f"{display}:{line}:{column}")
+    document = load_validated(path, display, "waivers", "waiver file")
     return [
         Waiver(item["rule"], item["service"], item.get("path"), item["reason"], item["risk_owner"], item["approved_by"],
                item["decision_ref"], item["granted"], item["expires"], display, document.locate(("waivers", i))[1][0])

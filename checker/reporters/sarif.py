@@ -8,7 +8,7 @@ from typing import Any
 
 from checker import __version__
 from checker.gate import exit_code
-from checker.model import Finding, Report, Rule, Severity, Status
+from checker.model import Finding, Report, Rule, Status
 from checker.reporters.common import FINGERPRINT_VERSION, advisory, fingerprint, reported
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"

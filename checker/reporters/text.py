@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 from checker.gate import exit_code
-from checker.model import Enforcement, Finding, Report, Severity, Status
+from checker.model import Enforcement, Finding, Report, Status
 
 _STYLE = {"critical": "bold red", "high": "red", "medium": "yellow", "low": "cyan", "info": "dim"}
 
