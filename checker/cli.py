@@ -96,6 +96,16 @@ def _targets(formats: List[str], outputs: List[str]) -> list:
     return pairs
 
 
+def _run_settings(config: Optional[Path], paths: Optional[List[Path]], lang: Optional[str] = None,
+                  policies: Optional[List[Path]] = None) -> tuple:
+    """What every checking command takes from the options and the configuration: the configuration that supplies
+    run-wide settings, the language, and the organisation's own policy folders."""
+    settings = _settings_config(config, paths or [])
+    language = _choice("--lang", lang, ["nl", "en"]) or (settings and settings.lang) or "nl"
+    extra = tuple(policies or ()) or (settings.policies if settings else ())
+    return settings, language, extra
+
+
 def _write(text: Any, output: Optional[Path]) -> None:
     """Write a rendered report (text, or an iterator of pieces) to a file or standard output."""
     pieces = [text] if isinstance(text, str) else text
@@ -155,9 +165,8 @@ def check(
         from checker.reporters import renderer
 
         targets = _targets(format or ["text"], output or [])
-        settings = _settings_config(config, paths or [])
+        settings, language, extra = _run_settings(config, paths, lang, policies)
         threshold = Severity(fail_on) if _choice("--fail-on", fail_on, SEVERITIES) else None
-        language = _choice("--lang", lang, ["nl", "en"]) or (settings and settings.lang) or "nl"
         opa = dict(settings.opa) if settings else {}
         engine_name = _choice("--engine", engine, list(REGISTRY)) or ("opa" if opa_url else None) or (settings and settings.engine) or "embedded"
         engine_options = {}
@@ -172,7 +181,6 @@ def check(
             }
         elif opa_url or opa_path or opa_token_env or opa_ca_bundle or opa_timeout:
             raise UsageError("--opa-* options need --engine opa")
-        extra = tuple(policies or ()) or (settings.policies if settings else ())
         _choice("--stage", stage, STAGES)
         options = Options(tuple(paths or ()), config, _as_of(as_of), language, engine_name, engine_options, extra, threshold,
                           changed_since, stage, baseline)
@@ -364,10 +372,8 @@ def gate(
         from checker.reporters import renderer
 
         _choice("--stage", stage, STAGES)
-        settings = _settings_config(config, paths or [])
+        settings, language, extra = _run_settings(config, paths, lang, policies)
         threshold = Severity(fail_on) if _choice("--fail-on", fail_on, SEVERITIES) else None
-        language = _choice("--lang", lang, ["nl", "en"]) or (settings and settings.lang) or "nl"
-        extra = tuple(policies or ()) or (settings.policies if settings else ())
         options = Options(tuple(paths or ()), config, _as_of(as_of), language, "embedded", {}, extra, threshold, None, stage)
         report, configs = run_check(options, with_configs=True)
         json_path, markdown_path = dossiers.write(report, stage, configs, dossier)
@@ -399,9 +405,7 @@ def report(
         from checker.gate import exit_code
 
         _choice("--stage", stage, STAGES)
-        settings = _settings_config(config, paths or [])
-        language = _choice("--lang", lang, ["nl", "en"]) or (settings and settings.lang) or "nl"
-        extra = tuple(policies or ()) or (settings.policies if settings else ())
+        settings, language, extra = _run_settings(config, paths, lang, policies)
         options = Options(tuple(paths or ()), config, _as_of(as_of), language, "embedded", {}, extra, None, None, stage)
         result = run_check(options)
         html = html_report.render(result, language, html_report.load_descriptors(result, config),
@@ -433,9 +437,7 @@ def diff(
         from checker.model import Enforcement, Status
 
         _choice("--format", format, FORMATS)
-        settings = _settings_config(config, paths or [])
-        language = _choice("--lang", lang, ["nl", "en"]) or (settings and settings.lang) or "nl"
-        extra = tuple(policies or ()) or (settings.policies if settings else ())
+        settings, language, extra = _run_settings(config, paths, lang, policies)
         date = _as_of(as_of)
 
         def verdicts(packs: List[str]) -> tuple[dict[str, set[str]], Any]:
@@ -493,8 +495,7 @@ def baseline_create(
         from checker import baseline
         from checker.evaluate import Options, check as run_check
 
-        settings = _settings_config(config, paths or [])
-        extra = tuple(policies or ()) or (settings.policies if settings else ())
+        settings, _, extra = _run_settings(config, paths, None, policies)
         report = run_check(Options(tuple(paths or ()), config, _as_of(as_of), "nl", "embedded", {}, extra))
         if report.errors:
             for error in report.errors:
@@ -524,8 +525,7 @@ def waivers(
         from checker.evaluate import Options, check as run_check
 
         _choice("--format", format, FORMATS)
-        settings = _settings_config(config, paths or [])
-        extra = tuple(policies or ()) or (settings.policies if settings else ())
+        settings, _, extra = _run_settings(config, paths, None, policies)
         report = run_check(Options(tuple(paths or ()), config, _as_of(as_of), "nl", "embedded", {}, extra))
         if format == "json":
             typer.echo(json.dumps(list(report.waivers), ensure_ascii=False, indent=2))
