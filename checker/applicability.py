@@ -48,17 +48,24 @@ def _cloudbeleid(org: dict[str, Any]) -> Verdict:
     )
 
 
-def _kaderwet_zbo_art41(org: dict[str, Any]) -> Verdict:
+def _outside_kaderwet(org: dict[str, Any], subject: Text) -> Verdict | None:
+    """Not applicable when the organisation is no zbo, or a zbo the Kaderwet does not apply to (art. 2(2))."""
     if org.get("type") != "zbo":
         return Enforcement.NOT_APPLICABLE, Text(
-            "Art. 41 Kaderwet zbo geldt alleen voor zelfstandige bestuursorganen.",
-            "Art. 41 Kaderwet zbo applies only to zbo's.",
+            f"{subject.nl} geldt alleen voor zelfstandige bestuursorganen.", f"{subject.en} applies only to zbo's."
         )
     if org.get("kaderwet_zbo_applies") is False:
         return Enforcement.NOT_APPLICABLE, Text(
             "De Kaderwet zbo is niet van toepassing op deze zbo (art. 2 lid 2).",
             "The Kaderwet zbo does not apply to this zbo (art. 2(2)).",
         )
+    return None
+
+
+def _kaderwet_zbo_art41(org: dict[str, Any]) -> Verdict:
+    outside = _outside_kaderwet(org, Text("Art. 41 Kaderwet zbo", "Art. 41 Kaderwet zbo"))
+    if outside:
+        return outside
     if org.get("kaderwet_art41_excluded"):
         return Enforcement.NOT_APPLICABLE, Text(
             "De minister heeft art. 41 Kaderwet zbo voor deze zbo uitgezonderd (art. 41 lid 2).",
@@ -71,20 +78,10 @@ def _kaderwet_zbo_art41(org: dict[str, Any]) -> Verdict:
 
 
 def _kaderwet_zbo(org: dict[str, Any]) -> Verdict:
-    if org.get("type") != "zbo":
-        return Enforcement.NOT_APPLICABLE, Text(
-            "De Kaderwet zbo geldt alleen voor zelfstandige bestuursorganen.",
-            "The Kaderwet zbo applies only to zbo's.",
-        )
-    if org.get("kaderwet_zbo_applies") is False:
-        return Enforcement.NOT_APPLICABLE, Text(
-            "De Kaderwet zbo is niet van toepassing op deze zbo (art. 2 lid 2).",
-            "The Kaderwet zbo does not apply to this zbo (art. 2(2)).",
-        )
-    return Enforcement.MANDATORY, Text(
+    return _outside_kaderwet(org, Text("De Kaderwet zbo", "The Kaderwet zbo")) or (Enforcement.MANDATORY, Text(
         "De Kaderwet zbo is van toepassing op deze zbo.",
         "The Kaderwet zbo applies to this zbo.",
-    )
+    ))
 
 
 def _bio2(org: dict[str, Any]) -> Verdict:

@@ -39,9 +39,6 @@ class Catalog:
     def by_id(self, rule_id: str) -> Rule | None:
         return next((r for r in self.rules if r.id == rule_id.upper()), None)
 
-    def by_package(self) -> dict[str, Rule]:
-        return {r.package: r for r in self.rules}
-
     def in_packs(self, packs: tuple[str, ...]) -> list[Rule]:
         return [r for r in self.rules if r.pack in packs]
 

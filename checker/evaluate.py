@@ -189,8 +189,7 @@ def check(options: Options, with_configs: bool = False) -> Any:
             revision = engine.revision or (bundle.revision if options.engine == "embedded" else None)
     finally:
         engine.close()
-    collected = Collected([], [], [display_path(p) for p in files], configs)
-    findings, waiver_statuses = _waive(findings, collected, catalog, options.as_of)
+    findings, waiver_statuses = _waive(findings, configs, catalog, options.as_of)
     if changed is not None:
         # portfolio rules look at every service, so a change anywhere can concern any of them
         portfolio = {rule.id for rule in catalog.rules if rule.portfolio}
@@ -202,13 +201,13 @@ def check(options: Options, with_configs: bool = False) -> Any:
         engine=options.engine,
         packs=tuple(all_packs),
         findings=tuple(findings),
-        files=tuple(collected.files),
+        files=tuple(configs),
         services=tuple(service_ids),
         rules=tuple(catalog.in_packs(tuple(all_packs))),
         engine_version=engine_version,
         policy_revision=revision,
         thresholds={
-            file: options.fail_on or Severity(config.fail_on or Severity.LOW.value) for file, config in collected.configs.items()
+            file: options.fail_on or Severity(config.fail_on or Severity.LOW.value) for file, config in configs.items()
         },
         waivers=tuple(waiver_statuses),
     )
@@ -217,8 +216,7 @@ def check(options: Options, with_configs: bool = False) -> Any:
 
         report = baseline.apply(report, baseline.load(options.baseline))
     if with_configs:
-        configs = sorted({display_path(c.path) for c in collected.configs.values() if c.path})
-        return report, configs
+        return report, sorted({display_path(c.path) for c in configs.values() if c.path})
     return report
 
 
@@ -390,13 +388,13 @@ def _project(service: Service, fields: list[str]) -> Service:
     return Service(service.config, Document(document.file, document.index, data, spans, keys), service.organisation)
 
 
-def _waive(findings: list[Finding], collected: Collected, catalog: Catalog, as_of: str) -> tuple[list[Finding], list[dict[str, Any]]]:
+def _waive(findings: list[Finding], configs: dict[str, Config], catalog: Catalog, as_of: str) -> tuple[list[Finding], list[dict[str, Any]]]:
     """Apply each configuration's waiver file to the findings of the descriptors it governs."""
     from checker import waivers
 
     rules = {rule.id: rule for rule in catalog.rules}
     statuses: list[dict[str, Any]] = []
-    for config in {id(c): c for c in collected.configs.values()}.values():
+    for config in {id(c): c for c in configs.values()}.values():
         settings = waivers.settings_for(config)
         if settings.file is None:
             continue
@@ -404,7 +402,7 @@ def _waive(findings: list[Finding], collected: Collected, catalog: Catalog, as_o
             raise InputError("waiver file not found", location=display_path(settings.file))
         loaded = waivers.load(settings.file, display_path(settings.file))
         valid, errors = waivers.check(loaded, rules, settings)
-        files = {file for file, c in collected.configs.items() if c is config}
+        files = {file for file, c in configs.items() if c is config}
         mine = [f for f in findings if f.location.file in files]
         applied, status, notes = waivers.apply(mine, valid, as_of, settings.expiring_within_days)
         findings = [f for f in findings if f.location.file not in files] + applied + errors + notes

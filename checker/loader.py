@@ -41,10 +41,6 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
-# The defaults under their old names.
-MAX_BYTES = DEFAULT_LIMITS.max_bytes
-MAX_DEPTH = DEFAULT_LIMITS.max_depth
-MAX_NODES = DEFAULT_LIMITS.max_nodes
 _INT64 = 2**63
 
 _TAG = "tag:yaml.org,2002:"
