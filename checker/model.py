@@ -168,6 +168,15 @@ class Report:
     thresholds: dict[str, Severity] = field(default_factory=dict)
     waivers: tuple[dict[str, Any], ...] = ()  # every waiver of the run with its status: active, expiring, expired, unused, invalid
     baselined: int = 0  # failures left out because a baseline holds them
+    # every deviation of a configuration from the shipped reference data (policies/data), shown in every format:
+    # {"file": configuration path, "line": int, "list": "c2000_excluded", "added": [codes], "removed": [codes],
+    #  "reason": str | None, "decision_ref": str | None}
+    reference_deviations: tuple[dict[str, Any], ...] = ()
+    # files that look like descriptors but were not checked, with why:
+    # {"file": path, "reason": "case" | "excluded" | "not-included"}; a file named on the command line never is
+    skipped: tuple[dict[str, str], ...] = ()
+    # the OPA server the run asked ("https://opa.example:8181", "managed 127.0.0.1:PORT"), None for the embedded engine
+    server: str | None = None
 
     def threshold(self, file: str) -> Severity:
         return self.thresholds.get(file, Severity.LOW)
