@@ -161,7 +161,8 @@ def _explain(error: Any) -> list[SchemaError]:
         ]
     if validator == "required":
         missing = error.message.split("'")[1] if "'" in error.message else error.message
-        return [SchemaError(path, f"missing required field '{missing}' in {where}")]
+        because = schema_part.get("x-required-because")
+        return [SchemaError(path, f"missing required field '{missing}' in {where}" + (f" ({because})" if because else ""))]
     if validator == "enum":
         choices = list(error.validator_value)
         hint = _suggest(value, choices, schema_part.get("enumDescriptions"))

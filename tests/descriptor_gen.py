@@ -88,8 +88,8 @@ class Generator:
         items = self._resolve(node["items"])
         if items.get("$ref") == "#/$defs/country" or items is self.root["$defs"]["country"]:
             pool = COUNTRIES
-            return list(dict.fromkeys(self.random.choice(pool) for _ in range(self.random.randint(0, 4))))
-        values = [self.value(items, path + ("[]",)) for _ in range(self.random.randint(0, 3))]
+            return list(dict.fromkeys(self.random.choice(pool) for _ in range(self.random.randint(node.get("minItems", 0), 4))))
+        values = [self.value(items, path + ("[]",)) for _ in range(self.random.randint(node.get("minItems", 0), 3))]
         if node.get("uniqueItems"):
             unique = []
             for value in values:
@@ -109,8 +109,24 @@ class Generator:
             if "provider" in data:
                 for sub in data["provider"].get("subprocessors", []):
                     sub["country"] = self.random.choice(COUNTRIES)
-            if not validate(data, "descriptor"):
+            if not self._require(data):
                 return data
+
+    def _require(self, data: dict[str, Any]) -> list[Any]:
+        """Fill the fields the schema requires only under a condition (its allOf if/then: facts a deployment model
+        or a status makes necessary), which the walk over `properties` does not see."""
+        for _ in range(5):
+            errors = validate(data, "descriptor")
+            missing = [e for e in errors if e.message.startswith("missing required field")]
+            if not missing:
+                return errors
+            for error in missing:
+                field = error.message.split("'")[1]
+                parent, node = data, self.root
+                for part in error.path:
+                    parent, node = parent[part], self._resolve(node["properties"][part])
+                parent.setdefault(field, self.value(node["properties"][field], (*error.path, field)))
+        return validate(data, "descriptor")
 
 
 def descriptors(count: int, seed: int = 20261128) -> list[dict[str, Any]]:
