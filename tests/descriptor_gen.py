@@ -15,7 +15,9 @@ from typing import Any
 from checker.resources import schema
 from checker.schema import validate
 
-NAMES = ["Zoë’s dienst", "Ærø cloud", "日本語サービス", "Ĳsselmeer", "🙂 emoji", "x", "Überwachung & Co <b>", "a" * 200]
+NAMES = ["Zoë’s dienst", "Ærø cloud", "日本語サービス", "Ĳsselmeer", "🙂 emoji", "x", "Überwachung & Co <b>", "a" * 200,
+         # names that compare alike only when case-folded and normalised (final sigma, ß, İ, full width, a combining accent)
+         "ACMEΣ", "acmeσ", "acmeς", "Straße", "STRASSE", "İnci", "İNCİ", "ＦＡＢＲＩＫＡＭ", "fabrikam", "Café", "Cafe\u0301"]
 COUNTRIES = ["NL", "DE", "IE", "NO", "IS", "LI", "GR", "CH", "GB", "JP", "CA", "US", "CN", "RU", "IN", "BQ", "AW"]
 DATES = ["2024-02-29", "2025-01-31", "2025-02-28", "2025-11-27", "2025-11-28", "2025-11-29", "2026-01-31",
          "2026-02-28", "2026-11-27", "2026-11-28", "2026-11-29", "2027-12-31", "2000-01-01"]

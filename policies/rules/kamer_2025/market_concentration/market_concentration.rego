@@ -87,7 +87,9 @@ organisation_of[i] := object.get(profile, "name", "") if {
 	profile := object.union(object.get(input, "organisation", {}), object.get(input.services[i], "organisation", {}))
 }
 
-provider_of[i] := lower(trim_space(input.services[i].provider.name)) if some i in subject
+# The provider's name as the checker normalised it (checker.engine.name_key: NFKC, case-folded, whitespace
+# collapsed), not lower() here: regorus and OPA lower-case non-ASCII names differently (ACMEΣ, Straße).
+provider_of[i] := input.normalised.provider_names[i] if some i in subject
 
 # The limits in whole numbers: the share as a percentage, so that no engine formats a fraction.
 max_share_percent := round(input.settings.market_concentration_max_share * 100)
