@@ -245,7 +245,12 @@ def validate(
                 loaded = load_config(path)
                 from checker.catalog import load_catalog
 
-                packs_for(loaded, load_catalog(_policy_roots(None, loaded)))
+                from checker.config import reference_deviations
+                from checker.engine import load_bundle
+
+                roots = _policy_roots(None, loaded)
+                packs_for(loaded, load_catalog(roots))
+                reference_deviations(loaded, load_bundle(roots).data.get("data", {}).get("countries", {}))
             except CheckerError as exc:
                 problems.append(f"error {exc}")
         collected = collect(descriptors, finder) if descriptors else None

@@ -334,3 +334,9 @@ def test_a_file_given_by_name_is_never_skipped(repo: Path):
     write(repo, "SHOUT.CLOUD.YAML", NO_DESTRUCTION)
     code, report = check_json("SHOUT.CLOUD.YAML", cwd=repo)
     assert code == 1 and report["summary"]["files"] == 1
+
+
+def test_validate_refuses_a_configuration_that_lifts_the_c2000_ban(repo: Path):
+    write(repo, ".cloudbeleid.yaml", MINISTRY_CONFIG + "reference_data:\n  c2000_excluded: [CN]\n")
+    result = run_cli("validate", str(repo / ".cloudbeleid.yaml"))
+    assert result.returncode == 2 and "drops IR, KP, RU" in result.stdout, result.stdout + result.stderr
