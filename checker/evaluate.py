@@ -518,6 +518,7 @@ def join(rules: list[Rule], services: list[Service], raw: Any, as_of: str, stage
         subjects = raw.subjects.get(rule.package)
         if subjects is None:
             raise PolicyError(f"the engine reported no subjects for rule {rule.id}; every rule defines 'subject'", location=rule.file)
+        subjects = set(subjects)  # a portfolio rule's subjects are every service: a list made this quadratic
         for index, service in enumerate(services):
             level, reason = enforcement(rule.applies_to, service.organisation)
             if not rule.in_force(as_of):
