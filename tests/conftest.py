@@ -41,6 +41,9 @@ data:
   threat_profile: normaal
   personal_data: true
   special_categories: []
+  large_scale: false
+  criminal_data: false
+  bsn: false
   basisregistraties: []
 hosting:
   storage_locations: [NL]

@@ -1,13 +1,15 @@
 """Unknown is not none: a fact a rule needs that a descriptor leaves out never reads as harmless.
 
-For every rule's fixtures under examples/rules/<pack>/<rule>/, every field (leaf and subtree, list items
-included) is deleted in turn, and the fixture's own rule is evaluated again with the embedded engine in-process:
+For every rule's fixtures under examples/rules/<pack>/<rule>/, every field (leaf and subtree, also inside list
+items) is deleted in turn, and the fixture's own rule is evaluated again with the embedded engine in-process:
 
 - a non-compliant fixture must not turn from fail into pass (or not applicable): after the deletion the rule
   still fails (maybe with a not-shown finding), or the descriptor is an input error (the schema refuses it);
 - a compliant fixture must not keep passing a rule whose subject it is while a fact that rule needs is gone,
-  unless the field is an optional claim whose absence only makes rules stricter or is read as "no" by design
-  (docs/missing-facts.md lists them; OPTIONAL below is that list).
+  unless the field is an optional claim whose absence only makes rules stricter (CLAIMS below), or a documented
+  fallback states the same fact (FALLBACKS, and the configuration's profile under a descriptor's organisation).
+  "Needs" is measured, not listed: a field the rule depends on is one that some other allowed value of makes the
+  rule fail.
 
 The decisions per field are documented in docs/missing-facts.md.
 """
@@ -63,6 +65,7 @@ def _without(data: Any, path: tuple) -> Any:
     return copied
 
 
+
 @cache
 def _engine() -> Any:
     return create_engine("embedded"), load_bundle()
@@ -72,42 +75,49 @@ def _engine() -> Any:
 class _File:
     services: list[Service]
 
-    def statuses(self, rules: list[Rule], variants: list[tuple[int, Any]]) -> list[dict[str, set[Status]] | None]:
-        """Per variant (document `replaced` of the file swapped for `data`; (-1, None): the file as it is) the
-        statuses each rule gives the affected service; None where the variant is an input error. Every valid
-        variant is evaluated in one engine call (a rule that compares services would need one file per variant:
-        the portfolio rule's fixture is checked on its own)."""
-        config = self.services[0].config
-        portfolio = any(rule.portfolio for rule in rules)
+    def statuses(self, rules: list[Rule], variants: list[tuple[int, Any]]) -> list[dict[str, set[Status]]]:
+        """Per variant (document `replaced` of the file swapped for `data`) the statuses each rule gives that
+        service. Every variant is evaluated in one engine call (a rule that compares services needs one call per
+        variant); whether a variant is valid input is asked only of the variants that matter (_valid)."""
+        if len(variants) > 1 and any(rule.portfolio for rule in rules):
+            return [self.statuses(rules, [variant])[0] for variant in variants]
         batch: list[Service] = []
-        slots: list[tuple[int, list[int]] | None] = []
+        slots: list[int] = []
         for replaced, data in variants:
             services = list(self.services)
-            if replaced >= 0:
-                if validate(data, "descriptor"):
-                    slots.append(None)
-                    continue
-                old = services[replaced]
-                organisation = {**old.config.organisation, **data.get("organisation", {})}
-                if validate(organisation, "organisation"):
-                    slots.append(None)
-                    continue
-                document = Document(old.document.file, old.document.index, data, old.document.spans, old.document.keys)
-                services[replaced] = Service(old.config, document, organisation)
-            start = len(batch)
-            batch += services
-            slots.append((max(replaced, 0), list(range(start, start + len(services)))))
-        if portfolio and len(variants) > 1:
-            return [None if slot is None else self.statuses(rules, [variant])[0] for slot, variant in zip(slots, variants)]
+            old = services[replaced]
+            organisation = {**old.config.organisation, **data.get("organisation", {})}
+            document = Document(old.document.file, old.document.index, {**data, "id": f"v{len(batch) + replaced}"},
+                                old.document.spans, old.document.keys)
+            services[replaced] = Service(old.config, document, organisation)
+            slots.append(len(batch) + replaced)
+            batch += [s if k == replaced else _renamed(s, len(batch) + k) for k, s in enumerate(services)]
+        config = self.services[0].config
         engine, bundle = _engine()
         document = {"as_of": AS_OF, "organisation": config.organisation, "settings": config.settings(rules),
                     "services": [s.document.data for s in batch]}
-        renamed = [Service(s.config, Document(s.document.file, s.document.index, {**s.document.data, "id": f"v{i}"},
-                                              s.document.spans, s.document.keys), s.organisation) for i, s in enumerate(batch)]
         by_service: list[dict[str, set[Status]]] = [{} for _ in batch]
-        for finding in join(rules, renamed, engine.evaluate(bundle, document), AS_OF):
+        for finding in join(rules, batch, engine.evaluate(bundle, document), AS_OF):
             by_service[int(finding.service[1:])].setdefault(finding.rule_id, set()).add(finding.status)
-        return [None if slot is None else by_service[slot[1][slot[0]]] for slot in slots]
+        return [by_service[slot] for slot in slots]
+
+
+def _renamed(service: Service, index: int) -> Service:
+    """The service under a unique id within one batch (findings name services by id)."""
+    old = service.document
+    return Service(service.config, Document(old.file, old.index, {**old.data, "id": f"v{index}"}, old.spans, old.keys),
+                   service.organisation)
+
+
+def _joinable(data: Any) -> bool:
+    """The checker's join reads service.status (the stage); a variant without it is a schema error anyway."""
+    return isinstance(data.get("service"), dict) and "status" in data["service"]
+
+
+def _valid(service: Service, data: Any) -> bool:
+    """The variant is input the checker evaluates: the schema and the organisation profile accept it."""
+    organisation = {**service.config.organisation, **data.get("organisation", {})}
+    return not validate(data, "descriptor") and not validate(organisation, "organisation")
 
 
 @cache
@@ -125,27 +135,28 @@ def _successors(rule: Rule) -> list[Rule]:
 
 def _silent(rule: Rule, kind: str) -> list[str]:
     """The deletions that turn a failing (non-compliant) rule into a pass or not applicable, or that leave a
-    compliant fixture's rule passing without a fact the rule reads."""
+    compliant fixture's rule passing without a fact whose value it depends on."""
     problems: list[str] = []
     rules = _successors(rule)
     for path in _fixtures(rule, kind):
         loaded = _load(path)
         for i, service in enumerate(loaded.services):
-            before = loaded.statuses(rules, [(i, service.document.data)])[0][rule.id]
+            data = service.document.data
+            before = loaded.statuses(rules, [(i, data)])[0][rule.id]
             if kind == "noncompliant" and Status.FAIL not in before or kind == "compliant" and before != {Status.PASS}:
                 continue
-            data = service.document.data
             fields = list(_fields(data)) if kind == "noncompliant" else sorted(_sensitive(loaded, rules, rule, i, data), key=len)
-            afters = loaded.statuses(rules, [(i, _without(service.document.data, f)) for f in fields])
-            for field, after in zip(fields, afters):
-                if after is None or Status.FAIL in after[rule.id]:
+            kept = [(f, _without(data, f)) for f in fields]
+            fields, variants = [f for f, v in kept if _joinable(v)], [v for _, v in kept if _joinable(v)]
+            for field, variant, after in zip(fields, variants, loaded.statuses(rules, [(i, v) for v in variants])):
+                if Status.FAIL in after[rule.id] or not _valid(service, variant):
                     continue
-                pointer = "/" + "/".join(map(str, field))
                 claim, successor = _claim(rule, field)
                 if claim and (successor is None or Status.FAIL in after.get(successor, set())):
                     continue
                 if _falls_back(rule, field, data, service.config.organisation):
                     continue
+                pointer = "/" + "/".join(map(str, field))
                 problems.append(f"{path.relative_to(ROOT)} {service.id}: without {pointer} -> {sorted(s.value for s in after[rule.id])}")
     return problems
 
@@ -192,6 +203,8 @@ def _claim(rule: Rule, field: tuple) -> tuple[bool, str | None]:
         if claim[:len(field)] == field:
             return True, successor
     return False, None
+
+
 
 
 SCHEMA = schema("descriptor")
@@ -253,9 +266,12 @@ def _replaced(data: Any, path: tuple, value: Any) -> Any:
 def _sensitive(loaded: "_File", rules: list[Rule], rule: Rule, i: int, data: Any) -> set[tuple]:
     """The fields of a compliant descriptor whose value the rule depends on: some other value the schema allows
     makes the rule fail. A field holding such a field is needed as well."""
-    changes = [(path, value) for path in _fields(data) for value in _alternatives(path, _at(data, path))]
-    afters = loaded.statuses(rules, [(i, _replaced(data, path, value)) for path, value in changes])
-    needed = {path for (path, _), after in zip(changes, afters) if after is not None and Status.FAIL in after[rule.id]}
+    changes = [(path, _replaced(data, path, value)) for path in _fields(data) for value in _alternatives(path, _at(data, path))]
+    changes = [(path, variant) for path, variant in changes if _joinable(variant)]
+    needed: set[tuple] = set()
+    for (path, variant), after in zip(changes, loaded.statuses(rules, [(i, variant) for _, variant in changes])):
+        if path not in needed and Status.FAIL in after[rule.id] and _valid(loaded.services[i], variant):
+            needed.add(path)
     return {path[:n] for path in needed for n in range(1, len(path) + 1) if isinstance(path[n - 1], str)}
 
 
@@ -263,149 +279,6 @@ def _at(data: Any, path: tuple) -> Any:
     for part in path:
         data = data[part]
     return data
-
-
-@dataclass
-class _File:
-    services: list[Service]
-
-    def statuses(self, rules: list[Rule], variants: list[tuple[int, Any]]) -> list[dict[str, set[Status]] | None]:
-        """Per variant (document `replaced` of the file swapped for `data`; (-1, None): the file as it is) the
-        statuses each rule gives the affected service; None where the variant is an input error. Every valid
-        variant is evaluated in one engine call (a rule that compares services would need one file per variant:
-        the portfolio rule's fixture is checked on its own)."""
-        config = self.services[0].config
-        portfolio = any(rule.portfolio for rule in rules)
-        batch: list[Service] = []
-        slots: list[tuple[int, list[int]] | None] = []
-        for replaced, data in variants:
-            services = list(self.services)
-            if replaced >= 0:
-                if validate(data, "descriptor"):
-                    slots.append(None)
-                    continue
-                old = services[replaced]
-                organisation = {**old.config.organisation, **data.get("organisation", {})}
-                if validate(organisation, "organisation"):
-                    slots.append(None)
-                    continue
-                document = Document(old.document.file, old.document.index, data, old.document.spans, old.document.keys)
-                services[replaced] = Service(old.config, document, organisation)
-            start = len(batch)
-            batch += services
-            slots.append((max(replaced, 0), list(range(start, start + len(services)))))
-        if portfolio and len(variants) > 1:
-            return [None if slot is None else self.statuses(rules, [variant])[0] for slot, variant in zip(slots, variants)]
-        engine, bundle = _engine()
-        document = {"as_of": AS_OF, "organisation": config.organisation, "settings": config.settings(rules),
-                    "services": [s.document.data for s in batch]}
-        renamed = [Service(s.config, Document(s.document.file, s.document.index, {**s.document.data, "id": f"v{i}"},
-                                              s.document.spans, s.document.keys), s.organisation) for i, s in enumerate(batch)]
-        by_service: list[dict[str, set[Status]]] = [{} for _ in batch]
-        for finding in join(rules, renamed, engine.evaluate(bundle, document), AS_OF):
-            by_service[int(finding.service[1:])].setdefault(finding.rule_id, set()).add(finding.status)
-        return [None if slot is None else by_service[slot[1][slot[0]]] for slot in slots]
-
-
-@cache
-def _load(path: Path) -> _File:
-    config = ConfigFinder(None).for_file(path)
-    services, errors = load_services(path, display_path(path), config)
-    assert not errors, errors
-    return _File(services)
-
-
-def _successors(rule: Rule) -> list[Rule]:
-    named = {successor for successor in CLAIMS.get(rule.id, {}).values() if successor}
-    return [rule, *(r for r in RULES if r.id in named)]
-
-
-def _silent(rule: Rule, kind: str) -> list[str]:
-    """The deletions that turn a failing (non-compliant) rule into a pass or not applicable, or that leave a
-    compliant fixture's rule passing without a fact the rule reads."""
-    problems: list[str] = []
-    rules = _successors(rule)
-    for path in _fixtures(rule, kind):
-        loaded = _load(path)
-        for i, service in enumerate(loaded.services):
-            before = loaded.statuses(rules, [(i, service.document.data)])[0][rule.id]
-            if kind == "noncompliant" and Status.FAIL not in before or kind == "compliant" and before != {Status.PASS}:
-                continue
-            data = service.document.data
-            fields = list(_fields(data)) if kind == "noncompliant" else sorted(_sensitive(loaded, rules, rule, i, data), key=len)
-            afters = loaded.statuses(rules, [(i, _without(service.document.data, f)) for f in fields])
-            for field, after in zip(fields, afters):
-                if after is None or Status.FAIL in after[rule.id]:
-                    continue
-                pointer = "/" + "/".join(map(str, field))
-                claim, successor = _claim(rule, field)
-                if claim and (successor is None or Status.FAIL in after.get(successor, set())):
-                    continue
-                if _falls_back(rule, field, data, service.config.organisation):
-                    continue
-                problems.append(f"{path.relative_to(ROOT)} {service.id}: without {pointer} -> {sorted(s.value for s in after[rule.id])}")
-    return problems
-
-
-# Optional claims: a field whose presence claims an exception or a route that other rules then check, so that its
-# absence only makes the rules stricter. Deleting it may turn the rule to pass or not applicable, but then the rule
-# named here (None: no rule; the claim was the rule's only subject) takes the service over and must fail.
-CLAIMS: dict[str, dict[tuple, str | None]] = {
-    # the explain route of condition 9c; without it CB22-SPECIAL-PD-EER demands the EER or an adequacy country
-    "CB22-SPECIAL-PD-SCC-EXPLAIN": {("governance", "explain_sent_to_cio_rijk_on"): "CB22-SPECIAL-PD-EER"},
-    # a claimed deviation must be reported; without the claim every rule applies in full
-    "CB26-DEVIATION-CIO": {("governance", "exception_ref"): None},
-}
-
-
-# Documented fallbacks: a rule that reads a second field when the first is absent (the rule's interpretation says so).
-FALLBACKS: dict[str, dict[tuple, tuple]] = {
-    "CB26-EXIT-PLAN": {("exit", "plan", "last_review"): ("exit", "plan", "date")},
-}
-
-
-def _falls_back(rule: Rule, field: tuple, data: Any, profile: dict[str, Any]) -> bool:
-    """The deleted fact is still stated elsewhere: in the rule's documented fallback, or (for the descriptor's
-    organisation block, which overrides the configuration's profile field by field) in the profile."""
-    if field[0] == "organisation":
-        deleted = _at(data, field)
-        keys = deleted.keys() if isinstance(deleted, dict) else [field[-1]] if len(field) == 2 else []
-        return bool(keys) and all(key in profile for key in keys)
-    fallback = FALLBACKS.get(rule.id, {}).get(field)
-    return fallback is not None and _present(data, fallback)
-
-
-def _present(data: Any, path: tuple) -> bool:
-    for part in path:
-        if not isinstance(data, dict) or part not in data:
-            return False
-        data = data[part]
-    return True
-
-
-def _claim(rule: Rule, field: tuple) -> tuple[bool, str | None]:
-    """Whether deleting `field` removes one of the rule's optional claims, and the rule that takes over."""
-    for claim, successor in CLAIMS.get(rule.id, {}).items():
-        if claim[:len(field)] == field:
-            return True, successor
-    return False, None
-
-
-@cache
-def _words(path: Path) -> frozenset[str]:
-    """The names a Rego module (and the helper modules it imports) mentions: the fields it may read."""
-    text = path.read_text()
-    words = set(re.findall(r"[a-z_][a-z0-9_]*", text))
-    for module in re.findall(r"^import data\.cloudbeleid\.(\S+)", text, re.M):
-        parts = module.split(".")
-        candidate = ROOT / "policies" / Path(*parts[:-1]) / f"{parts[-1]}.rego"
-        if not candidate.exists():
-            candidate = ROOT / "policies" / Path(*parts) / f"{parts[-1]}.rego"
-        if candidate.exists():
-            words |= _words(candidate)
-    return frozenset(words)
-
-
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)

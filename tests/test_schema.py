@@ -155,6 +155,9 @@ def test_none_is_stated_with_an_empty_list():
 
 @pytest.mark.parametrize(("condition", "path"), [
     ({"data": {"personal_data": True}}, ("data", "special_categories")),
+    ({"data": {"personal_data": True}}, ("data", "large_scale")),
+    ({"data": {"personal_data": True}}, ("data", "criminal_data")),
+    ({"data": {"personal_data": True}}, ("data", "bsn")),
     ({"service": {"status": "in_use"}}, ("service", "start_date")),
     ({"service": {"status": "exiting"}}, ("service", "start_date")),
     ({"records": {"holds_archiefbescheiden": True, "permanent_records": False}}, ("records", "permanent_records")),
