@@ -50,6 +50,7 @@ hosting:
   processing_locations: [NL]
   support_access_locations: []
   telemetry_locations: []
+  backup_locations: [NL]
   transfer_mechanism: none_needed
 encryption: {at_rest: true, in_transit: true, key_custody: customer, key_management_documented: true}
 assessments:

@@ -101,7 +101,8 @@ ALWAYS = [("service", "materieel"), ("data", "rubricering"), ("data", "personal_
           ("records", "holds_archiefbescheiden"), ("continuity",), ("records",)]
 EXTERNAL = [("provider", "hq_country"), ("provider", "ultimate_parent_country"), ("provider", "subprocessors"),
             ("data", "nato_eu_marking"), ("data", "threat_profile"), ("data", "basisregistraties"),
-            ("hosting", "support_access_locations"), ("hosting", "telemetry_locations"), ("hosting", "transfer_mechanism")]
+            ("hosting", "support_access_locations"), ("hosting", "telemetry_locations"), ("hosting", "backup_locations"),
+            ("hosting", "transfer_mechanism")]
 
 
 def _without(data: dict, path: tuple) -> dict:
