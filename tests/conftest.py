@@ -39,6 +39,7 @@ data:
   rubricering: ongerubriceerd
   nato_eu_marking: none
   threat_profile: normaal
+  biv: {beschikbaarheid: midden, integriteit: midden, vertrouwelijkheid: midden}
   personal_data: true
   special_categories: []
   large_scale: false
