@@ -126,3 +126,14 @@ def test_non_ascii_provider_names_are_compared_alike_by_both_engines(tmp_path: P
     failing = [f for f in embedded.findings if f.rule_id == "KAMER25-MARKET-CONCENTRATION" and f.status.value == "fail"]
     counts = {f.service: f.message.en.split(" delivers ")[1].split(" of ")[0] for f in failing}
     assert counts == {f"mail-{g}-{n}": str(len(names)) for g, names in enumerate(ALIKE) for n in range(len(names))}
+
+
+def test_the_normalised_name_is_one_form_per_name():
+    from checker.engine import name_key, prepared
+
+    for names in ALIKE:
+        assert len({name_key(name) for name in names}) == 1, names
+    assert len({name_key(name) for name in DISTINCT}) == 2
+    assert len({name_key(names[0]) for names in ALIKE}) == len(ALIKE)
+    document = prepared({"services": [{"provider": {"name": " ＡＣＭＥΣ "}}, {"provider": {}}, {}, "x"]})
+    assert document["normalised"] == {"provider_names": ["acmeσ", None, None, None]}
