@@ -11,6 +11,7 @@ from typing import Any
 from checker.applicability import enforcement
 from checker.catalog import Catalog, load_catalog
 from checker.config import Config, ConfigFinder, discover
+from checker import infra
 from checker.errors import InputError, PolicyError
 from checker.loader import Document, load_file
 from checker.model import Enforcement, Finding, Location, Report, Rule, Severity, Status, Text
@@ -286,8 +287,11 @@ def _check_group(files: list[Path], config: Config, rules: list[Rule], engine: A
             services.append(service)
         findings += [f for f in chunk.findings if (f.location.file, f.location.document) not in dropped]
     if portfolio and services:
+        infra.cover(services, config)
         raw = _evaluate_portfolio(engine, bundle, options, config, portfolio, [s.document.data for s in services])
+        raw, unowned = infra.split(raw)
         findings += join(portfolio, services, raw, options.as_of, options.stage)
+        findings += infra.unowned_findings(portfolio, services, unowned, options.as_of)
     return findings, [s.id for s in services]
 
 
@@ -312,6 +316,7 @@ def _process_chunk(job: tuple, engine: Any = None, bundle: Any = None) -> _Chunk
         loaded, problems = load_services(path, display_path(path), config)
         services += loaded
         errors += problems
+    errors += infra.attach(services, config)
     findings: list[Finding] = []
     if rules and services:
         raw = _evaluate_cached(engine, bundle, options, config, rules, [s.document.data for s in services])
@@ -472,6 +477,8 @@ def _finding(rule: Rule, service: Service, status: Status, level: Enforcement, r
 
 
 def _location(document: Document, path: tuple) -> Location:
+    if path[:1] == ("observed",):
+        return infra.locate(document, path)
     _, (line, column, end_line, end_column) = document.locate(path)
     return Location(document.file, document.index, line, column, end_line, end_column, path)
 
