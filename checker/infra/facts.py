@@ -32,7 +32,8 @@ class Where:
 class Unknown:
     """A value the code does not fix: a variable without a value, a function call, a resource attribute."""
 
-    why: str
+    en: str
+    nl: str
 
 
 @dataclass
@@ -60,17 +61,19 @@ class Resource:
         """The resource as the policies see it (input.services[i].observed.resources[k])."""
         info = self.provider
         if self.region is None and info.family in PROVIDER_REGIONAL:
-            region: Any = Unknown("no region in the code: the provider takes it from its environment")
+            region: Any = Unknown("no region in the code: the provider takes it from its environment",
+                                   "geen regio in de code: de provider neemt die uit zijn omgeving")
         else:
             region = self.region
-        status, country, shown = "none", None, None
-        if isinstance(region, Unknown):
-            status, shown = "unresolved", region.why
-        elif isinstance(region, str):
+        status, country, shown, why = "none", None, None, None
+        if isinstance(region, str):
             country = reference.country(info.family, region)
             status, shown = ("known" if country else "unlisted"), region
+            if not country:
+                why = Unknown(f"'{region}' is not in policies/data/regions.json", f"'{region}' staat niet in policies/data/regions.json")
         elif region is not None:
-            status, shown = "unresolved", "the location is not a single name"
+            why = region if isinstance(region, Unknown) else Unknown("the location is not a single name", "de locatie is geen enkele naam")
+            status = "unresolved"
         return {
             "address": self.address,
             "type": self.type,
@@ -78,6 +81,7 @@ class Resource:
             "provider_known": info.known,
             "region": shown,
             "region_status": status,
+            "why": {"nl": why.nl, "en": why.en} if why else None,
             "country": country,
             "kind": "storage_locations" if _STORAGE.search(self.type) else "processing_locations",
             "where": self.where.to_json(),
@@ -90,7 +94,7 @@ def service_tag(value: Any) -> str | None | Unknown:
     if isinstance(value, dict):
         for key, tag in value.items():
             if key in _SERVICE_KEYS:
-                return tag if isinstance(tag, (str, Unknown)) else Unknown("the service tag is not text")
+                return tag if isinstance(tag, (str, Unknown)) else Unknown("the service tag is not text", "de servicetag is geen tekst")
     if isinstance(value, list):
         for item in value:
             if isinstance(item, str):

@@ -102,7 +102,7 @@ def _read_folder(folder: Path, reading: Reading) -> _Module:
             kind = labels[0]
             if kind == "variable" and len(labels) == 2:
                 default = attributes.get("default")
-                module.variables[labels[1]] = Value(default[0], default[1]) if default else Value(Unknown(f"variable {labels[1]} has no value"), where)
+                module.variables[labels[1]] = Value(default[0], default[1]) if default else Value(Unknown(f"variable {labels[1]} has no value", f"variabele {labels[1]} heeft geen waarde"), where)
             elif kind == "locals":
                 module.locals.update(attributes)
             elif kind == "provider" and len(labels) == 2:
@@ -161,7 +161,7 @@ class _Scope:
             if isinstance(resolved, Unknown):
                 return resolved, where
             if not isinstance(resolved, (str, int, float)):
-                return Unknown(f"'{match.group(0)}' is not text"), where
+                return Unknown(f"'{match.group(0)}' is not text", f"'{match.group(0)}' is geen tekst"), where
             parts += [value[position:match.start()], str(resolved)]
             position = match.end()
         return "".join(parts + [value[position:]]).replace("$${", "${"), origin
@@ -169,17 +169,19 @@ class _Scope:
     def _reference(self, expression: str, where: Where | None) -> tuple[Any, Where | None]:
         found = _REFERENCE.match(expression)
         if not found:
-            return Unknown(f"'{expression.strip()[:80]}' is decided when Terraform runs"), where
+            return Unknown(f"'{expression.strip()[:80]}' is decided when Terraform runs",
+                           f"'{expression.strip()[:80]}' wordt pas bepaald als Terraform draait"), where
         kind, name = found.groups()
         if kind == "var":
             if name not in self.variables:
-                return Unknown(f"variable {name} is not declared"), where
+                return Unknown(f"variable {name} is not declared", f"variabele {name} is niet gedeclareerd"), where
             given = self.variables[name]
             if isinstance(given.value, Unknown):
                 return given.value, given.where
             return self.resolve(given.value, given.where)
         if name not in self.module.locals or name in self.resolving:
-            return Unknown(f"local {name} is not set" if name not in self.resolving else f"local {name} refers to itself"), where
+            return (Unknown(f"local {name} is not set", f"local {name} is niet gezet") if name not in self.resolving
+                    else Unknown(f"local {name} refers to itself", f"local {name} verwijst naar zichzelf")), where
         self.resolving.add(name)
         try:
             raw, origin = self.module.locals[name]

@@ -65,8 +65,9 @@ def _provider_region(plan: dict[str, Any], entry: dict[str, Any] | None) -> Any:
         variables = plan.get("variables") or {}
         for reference in references:
             if reference.startswith("var.") and reference[4:] in variables and not config.get("module_address"):
-                return (variables[reference[4:]] or {}).get("value", Unknown(f"{reference} has no value in the plan"))
-        return Unknown(f"the provider's {attribute} is {', '.join(references) or 'an expression'}, decided when Terraform runs")
+                return (variables[reference[4:]] or {}).get("value", Unknown(f"{reference} has no value in the plan", f"{reference} heeft geen waarde in het plan"))
+        return Unknown(f"the provider's {attribute} is {', '.join(references) or 'an expression'}, decided when Terraform runs",
+                       f"{attribute} van de provider is {', '.join(references) or 'een expressie'}, bepaald als Terraform draait")
     return None
 
 
@@ -115,7 +116,7 @@ def read(path: Path, display: str) -> Reading:
                     resource.region = values[attribute]
                     break
                 if unknown.get(attribute) is True:
-                    resource.region = Unknown(f"{attribute} is known only after apply")
+                    resource.region = Unknown(f"{attribute} is known only after apply", f"{attribute} is pas na apply bekend")
                     break
             else:
                 resource.region = _provider_region(plan, configured.get(_INDEX.sub("", address)))

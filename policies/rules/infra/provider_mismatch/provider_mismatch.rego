@@ -1,12 +1,12 @@
 # METADATA
-# title: De Terraform-provider spreekt het leveranciersblok van de beschrijving tegen
+# title: De Terraform-provider past bij het leveranciersblok van de beschrijving
 # scope: package
 # custom:
 #   id: INFRA-PROVIDER-MISMATCH
 #   severity: high
 #   title:
-#     nl: De Terraform-provider spreekt het leveranciersblok van de beschrijving tegen
-#     en: The Terraform provider contradicts the descriptor's provider block
+#     nl: De Terraform-provider past bij het leveranciersblok van de beschrijving
+#     en: The Terraform provider agrees with the descriptor's provider block
 #   description:
 #     nl: >-
 #       Een Terraform-provider hoort bij een bedrijf met een uiteindelijke moedermaatschappij en buitenlandse wetten die

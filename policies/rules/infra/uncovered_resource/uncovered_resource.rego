@@ -1,12 +1,12 @@
 # METADATA
-# title: Een cloudresource in de infrastructuurcode hoort bij geen beschreven dienst
+# title: Elke cloudresource in de infrastructuurcode hoort bij een beschreven dienst
 # scope: package
 # custom:
 #   id: INFRA-UNCOVERED-RESOURCE
 #   severity: medium
 #   title:
-#     nl: Een cloudresource in de infrastructuurcode hoort bij geen beschreven dienst
-#     en: A cloud resource in the infrastructure code belongs to no described service
+#     nl: Elke cloudresource in de infrastructuurcode hoort bij een beschreven dienst
+#     en: Every cloud resource in the infrastructure code belongs to a described service
 #   description:
 #     nl: >-
 #       Elke cloudresource in de Terraform- of OpenTofu-code van de repository hoort bij een dienst met een

@@ -1,12 +1,12 @@
 # METADATA
-# title: Infrastructuurcode plaatst de dienst in een land dat de beschrijving niet noemt
+# title: Infrastructuurcode alleen in landen die de beschrijving noemt
 # scope: package
 # custom:
 #   id: INFRA-UNDECLARED-COUNTRY
 #   severity: high
 #   title:
-#     nl: Infrastructuurcode plaatst de dienst in een land dat de beschrijving niet noemt
-#     en: Infrastructure code places the service in a country its descriptor does not declare
+#     nl: Infrastructuurcode alleen in landen die de beschrijving noemt
+#     en: Infrastructure code only in countries the descriptor declares
 #   description:
 #     nl: >-
 #       De Terraform- of OpenTofu-code van een dienst zet een resource in een regio. Ligt die regio in een land dat niet

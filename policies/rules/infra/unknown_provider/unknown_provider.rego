@@ -1,12 +1,12 @@
 # METADATA
-# title: De infrastructuurcode gebruikt een provider die de referentiegegevens niet kennen
+# title: De infrastructuurcode gebruikt alleen providers die de referentiegegevens kennen
 # scope: package
 # custom:
 #   id: INFRA-UNKNOWN-PROVIDER
 #   severity: medium
 #   title:
-#     nl: De infrastructuurcode gebruikt een provider die de referentiegegevens niet kennen
-#     en: The infrastructure code uses a provider the reference data do not know
+#     nl: De infrastructuurcode gebruikt alleen providers die de referentiegegevens kennen
+#     en: The infrastructure code uses only providers the reference data know
 #   description:
 #     nl: >-
 #       Van een Terraform-provider die niet in policies/data/providers.json staat, weet de checker niet welk bedrijf

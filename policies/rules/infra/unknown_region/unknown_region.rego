@@ -1,12 +1,12 @@
 # METADATA
-# title: De infrastructuurcode laat niet zien in welk land een resource staat
+# title: De infrastructuurcode laat zien in welk land elke resource staat
 # scope: package
 # custom:
 #   id: INFRA-UNKNOWN-REGION
 #   severity: medium
 #   title:
-#     nl: De infrastructuurcode laat niet zien in welk land een resource staat
-#     en: The infrastructure code does not show which country a resource is in
+#     nl: De infrastructuurcode laat zien in welk land elke resource staat
+#     en: The infrastructure code shows which country every resource is in
 #   description:
 #     nl: >-
 #       Waar de regio van een resource niet uit de code volgt (een variabele zonder waarde, een functie, een waarde die
@@ -17,8 +17,8 @@
 #       only at apply) or is not in the reference data, the checker cannot check the country. That is no pass but a
 #       finding of its own: unknown is not harmless.
 #   message:
-#     nl: "Land van {address} onbekend: {why}."
-#     en: "Country of {address} unknown: {why}."
+#     nl: "Land van {address} onbekend: {why_nl}."
+#     en: "Country of {address} unknown: {why_en}."
 #   remediation:
 #     nl: >-
 #       Geef de regio als vaste waarde, in een variabele met een standaardwaarde of in een tfvars-bestand
@@ -69,13 +69,7 @@ subject contains i if {
 	svc.observed
 }
 
-why(resource) := sprintf("'%s' is not in policies/data/regions.json", [resource.region]) if {
-	resource.region_status == "unlisted"
-}
-
-why(resource) := resource.region if resource.region_status == "unresolved"
-
-deny contains result.fail(i, ["observed", "resources", k, "region"], {"address": resource.address, "why": why(resource)}) if {
+deny contains result.fail(i, ["observed", "resources", k, "region"], {"address": resource.address, "why_nl": resource.why.nl, "why_en": resource.why.en}) if {
 	some i in subject
 	some k, resource in input.services[i].observed.resources
 	resource.provider_known
