@@ -584,5 +584,28 @@ def version() -> None:
     typer.echo(f"cloudbeleid-checker {__version__} (regorus {regorus}, Python {sys.version.split()[0]})")
 
 
+@app.command()
+def init(
+    from_terraform: Path = typer.Option(..., "--from-terraform", help="Draft a descriptor from the Terraform or OpenTofu code in this folder (docs/infrastructure.md)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the draft to this new file (an existing file is never overwritten); default: print it."),
+    service_id: Optional[str] = typer.Option(None, "--id", help="The service id; default: the folder's name."),
+) -> None:
+    """Draft a service descriptor from infrastructure code: what the code shows filled in, every other field a marked question."""
+
+    def run() -> None:
+        from checker.infra.draft import draft
+
+        if output is not None and output.exists():
+            raise UsageError(f"{output} exists; the draft never overwrites a file")
+        text = draft(from_terraform, output.parent if output is not None else Path.cwd(), service_id)
+        if output is None:
+            typer.echo(text, nl=False)
+            return
+        output.write_text(text, encoding="utf-8")
+        typer.echo(f"wrote {output}: answer every question (null) and run 'cloudbeleid validate {output}'")
+
+    _guard(run)
+
+
 def main() -> None:
     app(prog_name="cloudbeleid")
