@@ -51,7 +51,9 @@ def _provider_region(plan: dict[str, Any], entry: dict[str, Any] | None) -> Any:
     providers = configuration.get("provider_config") or {}
     if entry is None:
         return None
-    config = providers.get(entry.get("provider_config_key", ""))
+    key = str(entry.get("provider_config_key", ""))
+    # a child module's key is "<module>:<provider>"; without a configuration of its own it inherits the root's
+    config = providers.get(key) or providers.get(key.rsplit(":", 1)[-1])
     if not isinstance(config, dict):
         return None
     expressions = config.get("expressions") or {}
