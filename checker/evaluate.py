@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from checker import infra
 from checker.applicability import enforcement
 from checker.catalog import Catalog, load_catalog
 from checker.config import Config, ConfigFinder, discover
-from checker import infra
 from checker.errors import InputError, PolicyError
 from checker.loader import Document, load_file
 from checker.model import Enforcement, Finding, Location, Report, Rule, Severity, Status, Text
@@ -207,9 +207,9 @@ def check(options: Options, with_configs: bool = False) -> Any:
         rules=tuple(catalog.in_packs(tuple(all_packs))),
         engine_version=engine_version,
         policy_revision=revision,
-        thresholds={
+        thresholds=infra.with_code_files(findings, {
             file: options.fail_on or Severity(config.fail_on or Severity.LOW.value) for file, config in configs.items()
-        },
+        }),
         waivers=tuple(waiver_statuses),
     )
     if options.baseline is not None:
@@ -291,7 +291,7 @@ def _check_group(files: list[Path], config: Config, rules: list[Rule], engine: A
         raw = _evaluate_portfolio(engine, bundle, options, config, portfolio, [s.document.data for s in services])
         raw, unowned = infra.split(raw)
         findings += join(portfolio, services, raw, options.as_of, options.stage)
-        findings += infra.unowned_findings(portfolio, services, unowned, options.as_of)
+        findings += infra.unowned_findings(portfolio, services, unowned)
     return findings, [s.id for s in services]
 
 

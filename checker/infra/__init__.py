@@ -212,7 +212,7 @@ def split(raw: Any) -> tuple[Any, list[dict[str, Any]]]:
     return RawReport([v for v in raw.violations if v["service"] != -1], raw.subjects), unowned
 
 
-def unowned_findings(rules: list[Any], services: list[Any], violations: list[dict[str, Any]], as_of: str) -> list[Finding]:
+def unowned_findings(rules: list[Any], services: list[Any], violations: list[dict[str, Any]]) -> list[Finding]:
     """A failing finding without a service, at the .tf line, for every resource no descriptor covers."""
     from dataclasses import replace
 
@@ -232,3 +232,19 @@ def unowned_findings(rules: list[Any], services: list[Any], violations: list[dic
         finding = _finding(rule, holder, Status.FAIL, level, reason, _message(rule, violation), location)
         findings.append(replace(finding, service=None))
     return findings
+
+
+def with_code_files(findings: list[Finding], thresholds: dict[str, Severity]) -> dict[str, Severity]:
+    """The gate's thresholds with one for every infrastructure file a finding points into: that of the descriptor
+    of the finding's service, and for a finding without a service the strictest of the run (fail closed)."""
+    by_service = {f.service: thresholds[f.location.file] for f in findings if f.service and f.location.file in thresholds}
+    strictest = max(thresholds.values(), key=lambda s: s.rank, default=Severity.LOW)
+    extra: dict[str, Severity] = {}
+    for finding in findings:
+        file = finding.location.file
+        if file in thresholds:
+            continue
+        threshold = by_service.get(finding.service, strictest)
+        if file not in extra or threshold.rank > extra[file].rank:
+            extra[file] = threshold
+    return {**thresholds, **extra}
