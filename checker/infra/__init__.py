@@ -218,7 +218,7 @@ def unowned_findings(rules: list[Any], services: list[Any], violations: list[dic
 
     from checker.applicability import enforcement
     from checker.errors import PolicyError
-    from checker.evaluate import _finding, _message
+    from checker.evaluate import _evidence, _finding, _message
 
     by_package = {rule.package: rule for rule in rules}
     findings: list[Finding] = []
@@ -230,7 +230,7 @@ def unowned_findings(rules: list[Any], services: list[Any], violations: list[dic
         level, reason = enforcement(rule.applies_to, holder.organisation)
         location = locate(holder.document, tuple(violation["path"]))
         finding = _finding(rule, holder, Status.FAIL, level, reason, _message(rule, violation), location)
-        findings.append(replace(finding, service=None))
+        findings.append(replace(finding, service=None, evidence=_evidence(holder.document.data, violation["path"])))
     return findings
 
 
