@@ -123,8 +123,7 @@ def attach(services: list[Any], config: Any) -> list[Finding]:
         readings += [plan.read(p, _display(p)) for p in plans]
         mine: dict[tuple, Resource] = {}
         for reading in readings:
-            for where, message in reading.problems:
-                problems.append((where, message))
+            problems += reading.problems + reading.unread
             for resource in reading.resources:
                 tagged = resource.service_tag if isinstance(resource.service_tag, str) else None
                 if resource.is_cloud and tagged in (None, tag):

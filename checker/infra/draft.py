@@ -37,8 +37,8 @@ def draft(folder: Path, descriptor_dir: Path, service_id: str | None = None) -> 
     if not folders:
         raise InputError("no Terraform files (*.tf) in this folder or below it", location=str(folder))
     reading = hcl.read(folders)
-    if reading.problems:
-        where, message = reading.problems[0]
+    if reading.problems or reading.unread:
+        where, message = (reading.problems + reading.unread)[0]
         raise InputError(message, location=f"{where.file}:{where.line}:{where.column}")
     cloud: list[Resource] = [r for r in reading.resources if r.is_cloud]
     if not cloud:

@@ -110,3 +110,4 @@ class Reading:
 
     resources: list[Resource] = field(default_factory=list)
     problems: list[tuple[Where, str]] = field(default_factory=list)
+    unread: list[tuple[Where, str]] = field(default_factory=list)  # module calls whose resources are not read

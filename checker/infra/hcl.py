@@ -57,12 +57,17 @@ def _parse(path: Path, reading: Reading) -> Any:
     except (OSError, UnicodeDecodeError) as exc:
         reading.problems.append((Where(name, 1), f"cannot read Terraform file: {exc}"))
         return None
+    if "\x00" in text:
+        reading.problems.append((Where(name, text.count("\n", 0, text.index("\x00")) + 1), "binary file (it contains NUL bytes); expected Terraform text"))
+        return None
     try:
         return hcl2.parses(text)
     except Exception as exc:  # lark raises many kinds; each carries the position where it has one
         line, column = getattr(exc, "line", 1) or 1, getattr(exc, "column", 1) or 1
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        reading.problems.append((Where(name, max(line, 1), max(column, 1)), f"HCL syntax error: {first[:200]}"))
+        # the token's kind, never its text: the input's bytes do not belong in a message
+        token = getattr(getattr(exc, "token", None), "type", None)
+        what = f"unexpected {token}" if token else "unexpected input" if hasattr(exc, "line") else type(exc).__name__
+        reading.problems.append((Where(name, max(line, 1), max(column, 1)), f"HCL syntax error: {what}"))
         return None
 
 
@@ -231,7 +236,7 @@ def _instantiate(module: _Module, variables: dict[str, Value], prefix: str, pare
         reading.resources.append(resource)
     for name, source, attributes, where in module.calls:
         if not source.startswith(("./", "../")):
-            reading.problems.append((where, f"module {name} comes from {source!r}, which is not read: its resources are unknown"))
+            reading.unread.append((where, f"module {name} comes from {source!r}, which is not read: its resources are unknown"))
             continue
         folder = Path(os.path.realpath(module.folder / source))
         if depth >= MAX_MODULE_DEPTH or not folder.is_dir():
