@@ -426,3 +426,16 @@ def test_init_refuses_a_folder_without_cloud_resources(tmp_path: Path):
     write(tmp_path, "main.tf", 'resource "random_id" "x" {\n  byte_length = 4\n}\n')
     result = run_cli("init", "--from-terraform", str(tmp_path))
     assert result.returncode == 2 and "no cloud resources" in result.stdout + result.stderr
+
+
+def test_a_descriptor_cannot_make_the_checker_read_outside_the_repository(tmp_path: Path):
+    outside = write(tmp_path, "elsewhere/main.tf", 'resource "aws_s3_bucket" "secret" {}\n')
+    repo = tmp_path / "repo"
+    write(repo, ".cloudbeleid.yaml", "organisation:\n  name: X\n  type: ministerie\n")
+    write(repo, "infra/main.tf", 'module "m" {\n  source = "../../elsewhere"\n}\n')
+    text = VALID_DESCRIPTOR + f"infrastructure:\n  terraform: [../elsewhere, {outside.parent}, infra]\n  plan: [/etc/hostname]\n"
+    write(repo, "svc.cloud.yaml", text)
+    result = run_cli("check", "--as-of", AS_OF, str(repo), cwd=repo)
+    assert result.returncode == 2
+    assert result.stdout.count("is outside the repository") == 4, result.stdout
+    assert "aws_s3_bucket.secret" not in result.stdout

@@ -33,11 +33,11 @@ def _signature(folders: list[Path], var_files: tuple[Path, ...]) -> tuple:
     return tuple(stamps)
 
 
-def _read_hcl(folders: list[Path], var_files: tuple[Path, ...] = ()) -> Reading:
+def _read_hcl(folders: list[Path], root: Path, var_files: tuple[Path, ...] = ()) -> Reading:
     """hcl.read, once per run and process for the same files (every chunk of a large portfolio asks again)."""
-    key = (tuple(folders), var_files, _signature(folders, var_files))
+    key = (tuple(folders), var_files, str(root), _signature(folders, var_files))
     if key not in _READINGS:
-        _READINGS[key] = hcl.read(folders, var_files)
+        _READINGS[key] = hcl.read(folders, var_files, root)
     return _READINGS[key]
 
 
@@ -50,27 +50,50 @@ def _tag(service: Any) -> str:
     return service.document.data.get("infrastructure", {}).get("tag", service.id)
 
 
-def _own(service: Any) -> tuple[list[Path], tuple[Path, ...], list[Path], list[tuple[Where, str]]]:
-    """The Terraform folders, var files and plans a descriptor names, and the entries that name nothing."""
+def _inside(path: Path, root: Path) -> bool:
+    real, top = os.path.realpath(path), os.path.realpath(root)
+    return real == top or real.startswith(top.rstrip(os.sep) + os.sep)
+
+
+def _own(service: Any, root: Path) -> tuple[list[Path], tuple[Path, ...], list[Path], list[tuple[Where, str]]]:
+    """The Terraform folders, var files and plans a descriptor names, and the entries that name nothing.
+
+    The repository under check is untrusted: an entry may name only what lies inside it (the folder of
+    .cloudbeleid.yaml, or the descriptor's own folder without one), links resolved, so that a descriptor
+    cannot make the checker read, or walk, the rest of the machine."""
     block = service.document.data.get("infrastructure", {})
     base = Path(service.document.file).parent
     folders: list[Path] = []
+    var_files: list[Path] = []
+    plans: list[Path] = []
     problems: list[tuple[Where, str]] = []
+
+    def allowed(field: str, index: int, entry: str) -> bool:
+        if os.path.isabs(entry) or not _inside(Path(os.path.normpath(base / entry.split("*", 1)[0] or ".")), root):
+            problems.append((_where(service, ("infrastructure", field, index)),
+                             f"infrastructure.{field}[{index}] {entry!r} is outside the repository ({_display(root)})"))
+            return False
+        return True
+
     for index, entry in enumerate(block.get("terraform", ())):
+        if not allowed("terraform", index, entry):
+            continue
         matches = sorted(Path(p) for p in glob.glob(str(base / entry), recursive=True))
         found = {m if m.is_dir() else m.parent for m in matches if m.is_dir() or m.suffix == ".tf"}
-        found = {f for f in found if any(f.glob("*.tf"))}
+        found = {f for f in found if _inside(f, root) and any(f.glob("*.tf"))}
         if not found:
             problems.append((_where(service, ("infrastructure", "terraform", index)), f"infrastructure.terraform[{index}] {entry!r} names no folder with *.tf files"))
         folders += sorted(found - set(folders))
-    var_files = tuple(base / v for v in block.get("var_files", ()))
-    plans = []
-    for index, entry in enumerate(block.get("plan", ())):
-        if not (base / entry).is_file():
-            problems.append((_where(service, ("infrastructure", "plan", index)), f"infrastructure.plan[{index}] {entry!r}: plan JSON not found"))
-        else:
-            plans.append(base / entry)
-    return folders, var_files, plans, problems
+    for field, found in (("var_files", var_files), ("plan", plans)):
+        for index, entry in enumerate(block.get(field, ())):
+            if not allowed(field, index, entry):
+                continue
+            if not (base / entry).is_file() or not _inside(base / entry, root):
+                what = "plan JSON" if field == "plan" else "var file"
+                problems.append((_where(service, ("infrastructure", field, index)), f"infrastructure.{field}[{index}] {entry!r}: {what} not found"))
+            else:
+                found.append(base / entry)
+    return folders, tuple(var_files), plans, problems
 
 
 def _where(service: Any, path: tuple) -> Where:
@@ -112,14 +135,15 @@ def _providers(resources: list[Resource]) -> list[dict[str, Any]]:
 def attach(services: list[Any], config: Any) -> list[Finding]:
     """Give every service its observed facts; the infrastructure it names but that cannot be read becomes error findings."""
     errors: list[Finding] = []
-    group = _read_hcl(_group_folders(config))
+    group = _read_hcl(_group_folders(config), config.root)
     reported: set[tuple] = set()
     for service in services:
         if "infrastructure" not in service.document.data and not any(r.service_tag == service.id for r in group.resources):
             continue
         tag = _tag(service)
-        folders, var_files, plans, problems = _own(service)
-        readings = [_read_hcl(folders, var_files)] if folders else []
+        root = config.root if config.path is not None else Path(service.document.file).parent
+        folders, var_files, plans, problems = _own(service, root)
+        readings = [_read_hcl(folders, root, var_files)] if folders else []
         readings += [plan.read(p, _display(p)) for p in plans]
         mine: dict[tuple, Resource] = {}
         for reading in readings:
@@ -167,7 +191,7 @@ def cover(services: list[Any], config: Any) -> None:
             for s in services for r in s.document.data.get("observed", {}).get("resources", ())}
     tags = {_tag(s) for s in services}
     unowned: list[dict[str, Any]] = []
-    for resource in _read_hcl(_group_folders(config)).resources:
+    for resource in _read_hcl(_group_folders(config), config.root).resources:
         if not resource.is_cloud or _key(resource) in held or resource.service_tag in tags:
             continue
         entry = {**resource.observed(), "tag": resource.service_tag if isinstance(resource.service_tag, str) else None}

@@ -22,6 +22,7 @@ _SKIP_DIRS = {".terraform", ".git", ".terragrunt-cache", "node_modules"}
 _INTERPOLATION = re.compile(r"(?<!\$)\$\{([^{}]*)\}")
 _REFERENCE = re.compile(r"^\s*(var|local)\.([A-Za-z_][A-Za-z0-9_-]*)\s*$")
 MAX_MODULE_DEPTH = 16
+MAX_BYTES = 10 * 1024 * 1024  # one .tf or .tfvars file; Terraform code is text written by people
 
 
 @dataclass
@@ -53,6 +54,9 @@ def _parse(path: Path, reading: Reading) -> Any:
 
     name = _display(path)
     try:
+        if path.stat().st_size > MAX_BYTES:
+            reading.problems.append((Where(name, 1), f"Terraform file is larger than {MAX_BYTES} bytes"))
+            return None
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         reading.problems.append((Where(name, 1), f"cannot read Terraform file: {exc}"))
@@ -204,7 +208,7 @@ def _provider_key(resource_type: str, attributes: dict[str, tuple[Any, Where]]) 
 
 def _instantiate(module: _Module, variables: dict[str, Value], prefix: str, parent_providers: dict[str, Any],
                  parent_sources: dict[str, str], parent_tags: dict[str, Any], reading: Reading, modules: dict[Path, _Module],
-                 depth: int) -> None:
+                 depth: int, root: Path | None) -> None:
     scope = _Scope(module, variables)
     providers = {**parent_providers, **{k: (v, scope) for k, v in module.providers.items()}}
     sources = {**parent_sources, **module.sources}
@@ -239,6 +243,9 @@ def _instantiate(module: _Module, variables: dict[str, Value], prefix: str, pare
             reading.unread.append((where, f"module {name} comes from {source!r}, which is not read: its resources are unknown"))
             continue
         folder = Path(os.path.realpath(module.folder / source))
+        if root is not None and not str(folder).startswith(os.path.realpath(root).rstrip(os.sep) + os.sep):
+            reading.unread.append((where, f"module {name}: folder {source!r} is outside the repository, which is not read"))
+            continue
         if depth >= MAX_MODULE_DEPTH or not folder.is_dir():
             reading.problems.append((where, f"module {name}: folder {source!r} " + ("does not exist" if not folder.is_dir() else "nests too deep")))
             continue
@@ -248,7 +255,7 @@ def _instantiate(module: _Module, variables: dict[str, Value], prefix: str, pare
             if argument in child.variables:
                 value, origin = scope.resolve(raw, at)
                 inputs[argument] = Value(value, origin)
-        _instantiate(child, inputs, f"{prefix}module.{name}.", providers, sources, tags, reading, modules, depth + 1)
+        _instantiate(child, inputs, f"{prefix}module.{name}.", providers, sources, tags, reading, modules, depth + 1, root)
 
 
 def module_folders(root: Path, exclude: Any = None) -> list[Path]:
@@ -263,8 +270,9 @@ def module_folders(root: Path, exclude: Any = None) -> list[Path]:
     return found
 
 
-def read(folders: list[Path], var_files: tuple[Path, ...] = ()) -> Reading:
-    """The resources of the root modules among folders; a folder another one calls as a module is read through that call."""
+def read(folders: list[Path], var_files: tuple[Path, ...] = (), root: Path | None = None) -> Reading:
+    """The resources of the root modules among folders; a folder another one calls as a module is read through that
+    call. With root, a module call may not leave it (the repository under check is untrusted)."""
     reading = Reading()
     modules = {Path(os.path.realpath(f)): _read_folder(f, reading) for f in folders}
     called = {Path(os.path.realpath(m.folder / source)) for m in modules.values() for _, source, _, _ in m.calls
@@ -279,5 +287,5 @@ def read(folders: list[Path], var_files: tuple[Path, ...] = ()) -> Reading:
                 reading.problems.append((Where(_display(path), 1), "var file not found"))
                 continue
             variables.update(_tfvars(path, reading))
-        _instantiate(module, variables, "", {}, {}, {}, reading, modules, 0)
+        _instantiate(module, variables, "", {}, {}, {}, reading, modules, 0, root)
     return reading
