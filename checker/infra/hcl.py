@@ -21,6 +21,8 @@ PROVIDER_REGION_ATTRIBUTES = ("region", "default_region", "zone", "location")
 _SKIP_DIRS = {".terraform", ".git", ".terragrunt-cache", "node_modules"}
 _INTERPOLATION = re.compile(r"(?<!\$)\$\{([^{}]*)\}")
 _REFERENCE = re.compile(r"^\s*(var|local)\.([A-Za-z_][A-Za-z0-9_-]*)\s*$")
+# another resource's argument as written in the code (location = azurerm_resource_group.main.location)
+_RESOURCE_ARGUMENT = re.compile(r"^\s*([a-z][a-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_-]*)\.([a-z_][a-z0-9_]*)\s*$")
 MAX_MODULE_DEPTH = 16
 MAX_BYTES = 10 * 1024 * 1024  # one .tf or .tfvars file; Terraform code is text written by people
 
@@ -177,6 +179,9 @@ class _Scope:
 
     def _reference(self, expression: str, where: Where | None) -> tuple[Any, Where | None]:
         found = _REFERENCE.match(expression)
+        argument = _RESOURCE_ARGUMENT.match(expression) if not found else None
+        if argument and argument.group(1) not in ("var", "local", "data", "module", "each", "count", "path", "terraform", "self"):
+            return self._resource_argument(*argument.groups(), where)
         if not found:
             return Unknown(f"'{expression.strip()[:80]}' is decided when Terraform runs",
                            f"'{expression.strip()[:80]}' wordt pas bepaald als Terraform draait"), where
@@ -197,6 +202,18 @@ class _Scope:
             return self.resolve(raw, origin)
         finally:
             self.resolving.discard(name)
+
+
+    def _resource_argument(self, resource_type: str, name: str, argument: str, where: Where | None) -> tuple[Any, Where | None]:
+        key = f"{resource_type}.{name}.{argument}"
+        for candidate_type, candidate, attributes, _ in self.module.resources:
+            if (candidate_type, candidate) == (resource_type, name) and argument in attributes and key not in self.resolving:
+                self.resolving.add(key)
+                try:
+                    return self.resolve(*attributes[argument])
+                finally:
+                    self.resolving.discard(key)
+        return Unknown(f"{key} is decided when Terraform runs", f"{key} wordt pas bepaald als Terraform draait"), where
 
 
 def _provider_key(resource_type: str, attributes: dict[str, tuple[Any, Where]]) -> str:
