@@ -275,16 +275,33 @@ def _instantiate(module: _Module, variables: dict[str, Value], prefix: str, pare
         _instantiate(child, inputs, f"{prefix}module.{name}.", providers, sources, tags, reading, modules, depth + 1, root)
 
 
-def module_folders(root: Path, exclude: Any = None) -> list[Path]:
-    """Every folder under root that holds *.tf files (Terraform's own and version-control folders left out)."""
-    found: list[Path] = []
+_WALKS: dict[str, tuple[list[tuple[str, int]], list[Path]]] = {}
+
+
+def module_folders(root: Path) -> list[Path]:
+    """Every folder under root that holds *.tf files (Terraform's own and version-control folders left out).
+
+    Remembered per process with the modification time of every folder walked: each chunk of a large portfolio
+    asks again, and a folder's time changes whenever an entry in it is added, removed or renamed."""
+    key = os.path.realpath(root)
+    if key in _WALKS:
+        stamps, found = _WALKS[key]
+        try:
+            if all(os.stat(folder).st_mtime_ns == stamp for folder, stamp in stamps):
+                return list(found)
+        except OSError:
+            pass
+    stamps, found = [], []
     for current, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
+        try:
+            stamps.append((current, os.stat(current).st_mtime_ns))
+        except OSError:
+            continue
         if any(f.endswith(".tf") for f in files):
-            folder = Path(current)
-            if exclude is None or not exclude(folder):
-                found.append(folder)
-    return found
+            found.append(Path(current))
+    _WALKS[key] = (stamps, found)
+    return list(found)
 
 
 def read(folders: list[Path], var_files: tuple[Path, ...] = (), root: Path | None = None) -> Reading:
