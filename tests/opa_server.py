@@ -71,3 +71,22 @@ def file_server(folder: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def served_policies(folder: Path, authz: str | None = None) -> list[str]:
+    """`opa run` arguments that load the checker's policies as the bundle `cloudbeleid bundle build` writes, so that
+    OPA reports its revision (plain policy files carry none, and the checker refuses such a server); with authz,
+    also a system.authz policy, in a bundle of its own whose root cannot overlap the policies'."""
+    import json
+
+    from checker.bundle import build
+
+    folder.mkdir(parents=True, exist_ok=True)
+    build(folder / "cloudbeleid.tar.gz")
+    args = ["--bundle", str(folder / "cloudbeleid.tar.gz")]
+    if authz is not None:
+        (folder / "authz").mkdir()
+        (folder / "authz" / ".manifest").write_text(json.dumps({"roots": ["system"]}))
+        (folder / "authz" / "authz.rego").write_text(authz)
+        args.append(str(folder / "authz"))
+    return args

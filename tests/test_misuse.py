@@ -23,7 +23,7 @@ import pytest
 from checker.loader import load_bytes
 from tests.conftest import AS_OF, MINISTRY_CONFIG, PACKS, ROOT, VALID_DESCRIPTOR, line_of, run_cli, write
 from tests.opa_binary import opa_path
-from tests.opa_server import opa_server
+from tests.opa_server import opa_server, served_policies
 from tests.test_custom_policies import RULE
 
 TOKEN = "tok-81c0e5b7-never-print-me"
@@ -192,13 +192,13 @@ def test_an_output_that_cannot_be_written_is_a_clear_error(repo: Path):
 # --- the OPA token ------------------------------------------------------------------------------
 
 def test_the_token_is_in_no_output_and_not_given_to_the_managed_opa(tmp_path: Path, repo: Path):
-    authz = write(tmp_path, "authz.rego", f'package system.authz\n\ndefault allow := false\n\nallow if input.identity == "{TOKEN}"\n')
+    authz = f'package system.authz\n\ndefault allow := false\n\nallow if input.identity == "{TOKEN}"\n'
     write(repo, "mail.cloud.yaml", VALID_DESCRIPTOR.replace("covers_data_destruction: true", "covers_data_destruction: false"))
     outputs = tmp_path / "out"
     formats = ["json", "sarif", "junit", "github", "gitlab", "markdown"]
     args = [arg for name in formats for arg in ("-f", name, "-o", str(outputs / f"report.{name}"))]
     env = {"CLOUDBELEID_OPA_TOKEN": TOKEN, "GITHUB_STEP_SUMMARY": str(outputs / "summary.md")}
-    with opa_server("--authentication=token", "--authorization=basic", str(authz), "--ignore", "*_test.rego", str(ROOT / "policies")) as url:
+    with opa_server("--authentication=token", "--authorization=basic", *served_policies(tmp_path / "served", authz)) as url:
         remote = run_cli("check", "--opa-url", url, "--as-of", AS_OF, "-f", "text", *args, str(repo), env=env)
     assert remote.returncode == 1, remote.stderr
     assert len(list(outputs.iterdir())) == len(formats) + 1

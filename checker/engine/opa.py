@@ -162,6 +162,8 @@ def _check_ca_bundle(ca_bundle: str, source: str) -> None:
         if path.is_dir():  # a folder of hashed certificates, as requests and OpenSSL take it
             os.listdir(path)
             return
+        if path.exists() and not path.is_file():  # a pipe or a device: reading it could block or never end
+            raise UsageError(f"{source} {ca_bundle}: not a regular file")
         with path.open("rb") as handle:
             head = handle.read(1 << 20)
     except OSError as exc:
