@@ -172,7 +172,7 @@ def check(
 
         # the repository's configuration may choose the engine; a central OPA's address given by whoever runs the
         # checker (flag or environment) outranks it
-        engine_name = (_choice("--engine", engine, list(REGISTRY)) or ("opa" if opa_url or os.environ.get(ENV_URL) else None)
+        engine_name = (_choice("--engine", engine, list(REGISTRY)) or ("opa" if opa_url is not None or os.environ.get(ENV_URL) else None)
                        or (settings and settings.engine) or "embedded")
         engine_options = {}
         if engine_name == "opa":
@@ -180,7 +180,7 @@ def check(
             # configuration (checker/config.py refuses those keys); the configuration may set the timeout
             engine_options = resolve_options(opa_url, opa_token_env, str(opa_ca_bundle) if opa_ca_bundle else None, opa_timeout,
                                              str(opa_path) if opa_path else None, opa_any_revision, opa.get("timeout_seconds"))
-        elif opa_url or opa_path or opa_token_env or opa_ca_bundle or opa_timeout is not None or opa_any_revision:
+        elif opa_url is not None or opa_path or opa_token_env or opa_ca_bundle or opa_timeout is not None or opa_any_revision:
             raise UsageError("--opa-* options need --engine opa")
         _choice("--stage", stage, STAGES)
         options = Options(tuple(paths or ()), config, _as_of(as_of), language, engine_name, engine_options, extra, threshold,
