@@ -149,9 +149,9 @@ def check(
     baseline: Optional[Path] = typer.Option(None, "--baseline", help="Leave out the failures this baseline file holds (cloudbeleid baseline create); report only new ones."),
     changed_since: Optional[str] = typer.Option(None, "--changed-since", help="Report only descriptors changed since this git ref (a branch, tag or commit); portfolio rules still see and report every service."),
     opa_url: Optional[str] = typer.Option(None, "--opa-url", help="Query this running OPA server (implies --engine opa; also CLOUDBELEID_OPA_URL). A token goes over plain http only to 127.0.0.0/8, ::1 or localhost."),
-    opa_path: Optional[Path] = typer.Option(None, "--opa-path", help="The opa binary the checker starts when no --opa-url is given (also CLOUDBELEID_OPA_PATH; default: opa on PATH)."),
+    opa_path: Optional[Path] = typer.Option(None, "--opa-path", help="The opa binary the checker starts when no --opa-url is given (also CLOUDBELEID_OPA_PATH; default: opa on PATH).", readable=False),
     opa_token_env: Optional[str] = typer.Option(None, "--opa-token-env", help="Environment variable holding the bearer token for --opa-url (also CLOUDBELEID_OPA_TOKEN_ENV; default CLOUDBELEID_OPA_TOKEN)."),
-    opa_ca_bundle: Optional[Path] = typer.Option(None, "--opa-ca-bundle", help="CA bundle (PEM) to verify the OPA server's TLS certificate (also CLOUDBELEID_OPA_CA_BUNDLE)."),
+    opa_ca_bundle: Optional[Path] = typer.Option(None, "--opa-ca-bundle", help="CA bundle (PEM) to verify the OPA server's TLS certificate (also CLOUDBELEID_OPA_CA_BUNDLE).", readable=False),
     opa_timeout: Optional[float] = typer.Option(None, "--opa-timeout", help="Seconds to wait for OPA, above 0 and at most 3600 (default: the configuration's opa.timeout_seconds, else 30)."),
     opa_any_revision: bool = typer.Option(False, "--opa-any-revision", help="Accept an OPA whose policy bundle revision differs from this checker's policies, or that reports none (command line only)."),
 ) -> None:
