@@ -11,17 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import AS_OF, ROOT, VALID_DESCRIPTOR, run_cli, write
-
-# Root reads a chmod-000 file anyway; without CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH it honours the mode.
-_DROP_DAC = (
-    "import ctypes, os, sys\n"
-    "libc = ctypes.CDLL(None, use_errno=True)\n"
-    "for cap in (1, 2):\n"
-    "    if libc.prctl(24, cap, 0, 0, 0) != 0:\n"
-    "        sys.exit('cannot drop capability %d: %s' % (cap, os.strerror(ctypes.get_errno())))\n"
-    "os.execv(sys.executable, [sys.executable, *sys.argv[1:]])\n"
-)
-
+from tests.test_bad_inputs import _DROP_DAC  # root honours a file's mode only without its DAC capabilities
 
 def test_an_unreadable_ca_bundle_is_a_usage_error(repo: Path, tmp_path: Path):
     write(repo, "mail.cloud.yaml", VALID_DESCRIPTOR)
