@@ -209,9 +209,14 @@ def test_the_token_is_in_no_output_and_not_given_to_the_managed_opa(tmp_path: Pa
     seen = tmp_path / "opa-environment"
     wrapper = write(tmp_path, "opa", f'#!/bin/sh\nenv > {seen}\nexec {opa_path()} "$@"\n')
     wrapper.chmod(0o755)
-    managed = run_cli("check", "--engine", "opa", "--opa-path", str(wrapper), "--as-of", AS_OF, str(repo), env=env)
+    other_secret = "sec-5d0c-any-ci-secret"
+    managed = run_cli("check", "--engine", "opa", "--opa-path", str(wrapper), "--as-of", AS_OF, str(repo),
+                      env={**env, "ANY_CI_SECRET": other_secret})
     assert managed.returncode == 1, managed.stderr
     assert TOKEN not in seen.read_text() and TOKEN not in managed.stdout + managed.stderr
+    # nor any other variable: opa.runtime().env would show it to the repository's own rules
+    assert other_secret not in seen.read_text()
+    assert {line.split("=", 1)[0] for line in seen.read_text().splitlines() if "=" in line} <= {"PATH", "PWD", "SHLVL", "_", "OLDPWD"}
 
 
 def test_a_repository_cannot_send_a_ci_secret_to_its_own_server(tmp_path: Path):

@@ -247,8 +247,9 @@ class OpaEngine:
         command = [opa, "run", "--server", "--addr", f"127.0.0.1:{port}", "--skip-version-check", "--log-level", "error",
                    "--bundle", f"/dev/fd/{bundle_file.fileno()}",
                    "--shutdown-grace-period", "1"]  # nothing to drain when the checker stops it: Ctrl-C answers at once
-        # the managed OPA needs no credentials: the token variable stays with the checker
-        environment = {k: v for k, v in os.environ.items() if k not in (self.token_env, DEFAULT_TOKEN_ENV)}
+        # the managed OPA needs no environment, and must get none: opa.runtime().env would hand every CI secret
+        # to a custom rule of the repository under check (and from there to the report or http.send)
+        environment = {"PATH": os.environ.get("PATH", os.defpath)}
         try:
             with _Signals.held(self._signals):  # an interrupt between fork and assignment would lose the child
                 self._process = subprocess.Popen(
