@@ -269,6 +269,21 @@ def test_a_token_goes_over_plain_http_only_to_loopback(repo: Path):
     assert not connected, "the checker connected before refusing"
 
 
+def test_a_token_goes_over_plain_http_to_ipv6_loopback(tmp_path: Path, repo: Path):
+    """::1 is this machine too: the token is sent (and the address reaches the server, brackets and all)."""
+    try:
+        with socket.socket(socket.AF_INET6) as probe:
+            probe.bind(("::1", 0))
+    except OSError:
+        pytest.skip("no IPv6 loopback here")
+    authz = f'package system.authz\n\ndefault allow := false\n\nallow if input.identity == "{TOKEN}"\n'
+    write(repo, "mail.cloud.yaml", VALID_DESCRIPTOR)
+    with opa_server("--authentication=token", "--authorization=basic", *served_policies(tmp_path / "served", authz), host="::1") as url:
+        assert url.startswith("http://[::1]:")
+        result = run_cli("check", "--opa-url", url, "--as-of", AS_OF, str(repo), env={"CLOUDBELEID_OPA_TOKEN": TOKEN})
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 @pytest.mark.parametrize(("host", "loopback"), [
     ("127.0.0.1", True), ("127.8.9.10", True), ("::1", True), ("localhost", True), ("LocalHost", True),
     ("0.0.0.0", False), ("192.0.2.2", False), ("10.0.0.1", False), ("opa.example.org", False),

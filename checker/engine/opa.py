@@ -219,9 +219,10 @@ class OpaEngine:
 
         parts = check_url(url, "--opa-url", token, self.token_env)  # again here: the engine may be used as a library
         port = parts.port or (443 if parts.scheme == "https" else 80)
-        client = OpaClient(host=parts.hostname, port=port, ssl=parts.scheme == "https", token=token, retries=0, timeout=self.timeout)
-        if parts.path.rstrip("/"):
-            client.root_url = f"{parts.scheme}://{parts.netloc}{parts.path.rstrip('/')}/v1"
+        host = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname  # the client writes host:port as given
+        client = OpaClient(host=host, port=port, ssl=parts.scheme == "https", token=token, retries=0, timeout=self.timeout)
+        # the URL's path prefix, if any (behind a gateway); any user:password@ stays out of every request
+        client.root_url = f"{parts.scheme}://{host}:{port}{parts.path.rstrip('/')}/v1"
         if parts.scheme == "https":
             client._session.verify = self.ca_bundle or True  # TLS verification stays on
         client._session.trust_env = False  # no proxy or .netrc credentials from the environment
