@@ -206,7 +206,6 @@ def check(options: Options, with_configs: bool = False) -> Any:
         as_of=options.as_of,
         lang=options.lang,
         engine=options.engine,
-        server=getattr(engine, "server", None),  # the embedded engine has none
         packs=tuple(all_packs),
         findings=tuple(findings),
         files=tuple(configs),
