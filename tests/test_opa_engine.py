@@ -235,3 +235,23 @@ def test_managed_opa_does_not_outlive_a_killed_checker():
             return  # exited; only the reaping is left to init
         time.sleep(0.1)
     raise AssertionError(f"managed OPA {opa_pid} still runs after its checker was killed")
+
+
+def test_managed_opa_without_memfd_leaves_no_file_either(repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Where memfd_create is forbidden (a sandbox) or missing, the bundle goes to a file that has no name either."""
+    import os
+    import tempfile
+
+    from checker.evaluate import Options, check
+
+    def forbidden(*args: object) -> int:
+        raise PermissionError(1, "Operation not permitted")
+
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(os, "memfd_create", forbidden)
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    write(repo, "mail.cloud.yaml", VALID_DESCRIPTOR)
+    report = check(Options((repo,), None, AS_OF, "nl", "opa", {"opa_path": opa_path()}))
+    assert report.engine_version == "OPA 1.22.3" and report.services == ("mail",)
+    assert list(scratch.iterdir()) == []

@@ -419,8 +419,9 @@ def _free_port() -> int:
 def _anonymous(name: str) -> Any:
     """A read-write file that has no name on any file system (Linux: memfd), so nothing is left when the checker dies."""
     if hasattr(os, "memfd_create"):
-        return os.fdopen(os.memfd_create(name, 0), "w+b")  # without MFD_CLOEXEC: handed to OPA by pass_fds anyway
-    return tempfile.TemporaryFile(prefix=f"{name}-")  # elsewhere: unlinked at once
+        with contextlib.suppress(OSError):  # a sandbox may forbid it
+            return os.fdopen(os.memfd_create(name, 0), "w+b")  # without MFD_CLOEXEC: handed to OPA by pass_fds anyway
+    return tempfile.TemporaryFile(prefix=f"{name}-")  # elsewhere: O_TMPFILE where it can, else unlinked at once
 
 
 def _die_with_parent(parent: int) -> None:
