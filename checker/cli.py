@@ -172,6 +172,7 @@ def check(
 
     def run() -> ExitCode:
         from checker.engine import REGISTRY
+        from checker.engine.opa import ENV_URL, resolve_options
         from checker.evaluate import Options, check as run_check
         from checker.gate import exit_code
         from checker.model import Severity
@@ -181,8 +182,6 @@ def check(
         settings, language, extra = _run_settings(config, paths, lang, policies)
         threshold = Severity(fail_on) if _choice("--fail-on", fail_on, SEVERITIES) else None
         opa = dict(settings.opa) if settings else {}
-        from checker.engine.opa import ENV_URL, resolve_options
-
         # the repository's configuration may choose the engine; a central OPA's address given by whoever runs the
         # checker (flag or environment) outranks it
         engine_name = (_choice("--engine", engine, list(REGISTRY)) or ("opa" if opa_url is not None or os.environ.get(ENV_URL) else None)
