@@ -465,3 +465,11 @@ def test_every_format_renders_findings_in_infrastructure_code(moved: Path):
         result = run_cli("check", "--format", fmt, "--as-of", AS_OF, str(moved), cwd=moved)
         assert result.returncode == 1 and "Traceback" not in result.stderr, (fmt, result.stderr)
         assert "infra/logging/main.tf" in result.stdout, fmt
+
+
+def test_discovery_exclude_leaves_terraform_folders_out_of_the_uncovered_search(moved: Path):
+    config = moved / ".cloudbeleid.yaml"
+    config.write_text(config.read_text() + "discovery:\n  exclude: [\"infra/logging/**\"]\n")
+    code, report = check_json(str(moved), cwd=moved)
+    assert not [f for f in report["findings"] if f["rule_id"] == "INFRA-UNCOVERED-RESOURCE" and f["status"] == "fail"]
+    assert any(f["rule_id"] == "INFRA-UNDECLARED-COUNTRY" and f["status"] == "fail" for f in report["findings"])

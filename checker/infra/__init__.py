@@ -42,8 +42,20 @@ def _read_hcl(folders: list[Path], root: Path, var_files: tuple[Path, ...] = ())
 
 
 def _group_folders(config: Any) -> list[Path]:
-    """Every Terraform folder under the configuration's folder: the infrastructure repository as a whole."""
-    return hcl.module_folders(config.root) if config.path is not None else []
+    """Every Terraform folder under the configuration's folder: the infrastructure repository as a whole, less
+    what its discovery.exclude globs leave out (matched as a file in the folder: archive/** leaves out archive/x)."""
+    if config.path is None:
+        return []
+    from checker.config import _glob
+
+    excluded = [_glob(pattern) for pattern in config.exclude]
+    root = os.path.realpath(config.root)
+    kept = []
+    for folder in hcl.module_folders(config.root):
+        relative = os.path.relpath(os.path.realpath(folder), root).replace(os.sep, "/")
+        if not any(pattern.match(f"{relative}/main.tf") for pattern in excluded):
+            kept.append(folder)
+    return kept
 
 
 def _tag(service: Any) -> str:
