@@ -50,13 +50,14 @@ def visible(text: Any) -> str:
     return _COMMAND_ANYWHERE.sub("#\\\\x23", shown)
 
 
-# characters a JSON string may hold raw that a terminal or a strict consumer may not take: escaped as \uXXXX, which
-# every JSON parser reads back as the same character (lone surrogates as the same code unit)
-_JSON_RAW = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
+# characters a JSON string may hold raw that a terminal or a strict consumer may not take, and the first '#' of a
+# runner command that acts anywhere in a line: escaped as \uXXXX, which every JSON parser reads back as the same
+# character (lone surrogates as the same code unit). They can only occur inside strings, so the escape is safe.
+_JSON_RAW = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]|#(?=#(?:\\[|vso\\[))", re.IGNORECASE)
 
 
 def json_text(value: Any, **options: Any) -> str:
-    """json.dumps with readable non-ASCII text, but never a raw control, bidi or lone surrogate character."""
+    """json.dumps with readable non-ASCII text, but never a raw control, bidi or lone surrogate character, nor '##['."""
     text = json.dumps(value, ensure_ascii=False, **options)
     return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
@@ -68,7 +69,7 @@ def repository_path(file: str) -> str | None:
         relative = os.path.relpath(os.path.abspath(file))
         path = relative.replace(os.sep, "/")
     path = posixpath.normpath(path)
-    return None if path == ".." or path.startswith("../") or path.startswith("/") else path
+    return None if path in (".", "..") or path.startswith("../") or path.startswith("/") else path
 
 
 def file_uri_reference(file: str) -> tuple[str, bool]:
@@ -79,11 +80,19 @@ def file_uri_reference(file: str) -> tuple[str, bool]:
     """
     relative = repository_path(file)
     if relative is not None:
-        return quote_from_bytes(os.fsencode(relative), safe="/"), True
+        return quote_from_bytes(_name_bytes(relative), safe="/"), True
     absolute = os.path.abspath(file).replace(os.sep, "/")
     if not absolute.startswith("/"):
         absolute = "/" + absolute  # a Windows drive
-    return "file://" + quote_from_bytes(os.fsencode(absolute), safe="/"), False
+    return "file://" + quote_from_bytes(_name_bytes(absolute), safe="/"), False
+
+
+def _name_bytes(path: str) -> bytes:
+    """The bytes of a file name: a name read from a directory decodes back to its own bytes; any other string to UTF-8."""
+    try:
+        return os.fsencode(path)
+    except UnicodeEncodeError:  # a surrogate a directory listing cannot produce
+        return path.encode("utf-8", "surrogatepass")
 
 
 def fingerprint(finding: Finding) -> str:
@@ -222,6 +231,8 @@ def md_text(text: Any) -> str:
 def md_code(text: Any) -> str:
     """Input as a code span inside a table cell: any backticks inside cannot close it, '|' cannot split the row."""
     shown = visible(text).replace("|", "\\|")
+    if not shown.strip(" "):
+        return md_text(shown)  # a code span cannot be empty or blank
     fence = "`" * (max((len(run) for run in re.findall("`+", shown)), default=0) + 1)
     pad = " " if shown.startswith(("`", " ")) or shown.endswith(("`", " ")) else ""
     return f"{fence}{pad}{shown}{pad}{fence}"

@@ -30,8 +30,8 @@ def render(report: Report, colour: bool = False) -> str:
 
 
 def text(value: Any) -> str:
-    """A plain-text SARIF message: visible, with no embedded link."""
-    return re.sub(r"([\[\]])", r"\\\1", visible(value))
+    """A plain-text SARIF message: visible, with no embedded link (a bracket, and backslashes before one, escaped)."""
+    return re.sub(r"(\\*)([\[\]])", lambda m: m.group(1) * 2 + "\\" + m.group(2), visible(value))
 
 
 def artifact(file: str) -> dict[str, str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from checker.gate import exit_code
 from checker.model import Enforcement, Finding, Report, Status
@@ -74,14 +75,14 @@ def render(report: Report, colour: bool = False) -> str:
         return "".join(line + "\n" for line in lines + summary)
     # rich only for a terminal: it costs start-up time a pre-commit hook or a pipeline does not need
     from rich.console import Console
-    from rich.markup import escape
+    from rich.text import Text
 
-    # no emoji codes: ':warning:' in a message stays text
-    console = Console(file=io.StringIO(), force_terminal=True, highlight=False, soft_wrap=True, width=200, emoji=False)
+    # the lines are rich Text objects, never markup: no '[bold]', '[link=...]' or ':warning:' in input is read as such
+    console = Console(file=io.StringIO(), force_terminal=True, highlight=False, soft_wrap=True, width=200, emoji=False, markup=False)
     for line in lines:
         console.print(line)
     for line in summary:
-        console.print(escape(line))
+        console.print(Text(line))
     return console.file.getvalue()
 
 
@@ -101,7 +102,7 @@ def _plural(words: dict, noun: str, count: int) -> str:
     return words["plural"][noun][0 if count == 1 else 1]
 
 
-def _line(finding: Finding, lang: str, words: dict, colour: bool) -> str:
+def _line(finding: Finding, lang: str, words: dict, colour: bool) -> Any:
     severity = words["error"] if finding.status is Status.ERROR else finding.severity.value
     tag = f" [{words['advisory']}]" if finding.enforcement is Enforcement.ADVISORY else ""
     footing = finding.sources[0].status if finding.sources else "verified"
@@ -113,10 +114,7 @@ def _line(finding: Finding, lang: str, words: dict, colour: bool) -> str:
     note, docs = visible(note), visible(docs)
     if not colour:
         return f"{location}: {severity} {rule_id}{tag} {message}{note}{docs}"
-    from rich.markup import escape
+    from rich.text import Text
 
     style = "bold red" if finding.status is Status.ERROR else _STYLE[finding.severity.value]
-    return (
-        f"{escape(location)}: [{style}]{severity}[/] [bold]{escape(rule_id)}[/]{escape(tag)} "
-        f"{escape(message)}[dim]{escape(note)}{escape(docs)}[/]"
-    )
+    return Text.assemble(f"{location}: ", (severity, style), " ", (rule_id, "bold"), f"{tag} {message}", (f"{note}{docs}", "dim"))
