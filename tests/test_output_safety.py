@@ -20,10 +20,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checker.model import Enforcement, Finding, Location, Report, Rule, Severity, Source, Status, Text
+from checker.model import Report
 from checker.reporters import renderer
 from checker.reporters.common import visible
 from tests.conftest import ROOT
+from tests.reports import RULE_ID_BASE, fields as _fields, make_report
 from tests.test_reporters import junit_xsd  # noqa: F401  (the fixture that fetches junit-10.xsd)
 
 HOSTILE = (
@@ -40,41 +41,6 @@ HOSTILE = (
 
 hostile = st.lists(st.one_of(st.sampled_from(HOSTILE), st.text(max_size=4)), min_size=1, max_size=6).map("".join)
 ident_strategy = hostile.filter(bool)  # a service id or rule id is never empty
-
-RULE_ID_BASE = "CUSTOM-"  # a custom policy's id, from the repository
-
-
-def _text(s: str) -> Text:
-    return Text(f"nl {s} nl", f"en {s} en")
-
-
-def make_report(file: str, ident: str, free: str, lang: str = "nl", server: str | None = "https://opa.example:8181") -> Report:
-    """A Report with `file` as every file name, `ident` as service, rule id and pack, `free` in every text."""
-    rule_id = RULE_ID_BASE + ident
-    rule = Rule(
-        id=rule_id, package=f"custom.{ident}", pack=f"custom{ident}", severity=Severity.HIGH, title=_text(free),
-        messages={"fail": _text(free)}, remediation=_text(free),
-        sources=(Source(document=free, status="secondary", section=free, url="javascript:alert(1)"),),
-        applies_to=("*",), stages=("operation",), effective_from="2020-01-01", effective_until=None, waivable=True,
-        file=file, description=_text(free))
-    waiver = {"rule": rule_id, "service": ident, "reason": free, "risk_owner": free, "approved_by": free,
-              "decision_ref": free, "granted": "2026-01-01", "expires": "2026-12-01", "file": file, "line": 3, "status": "active"}
-    location = Location(file=file, document=0, line=4, column=3, end_line=4, end_column=9, json_path=("provider", ident))
-    common = dict(severity=Severity.HIGH, enforcement=Enforcement.MANDATORY, enforcement_reason=_text(free),
-                  service=ident, title=_text(free), remediation=_text(free), sources=rule.sources, docs=rule.docs)
-    findings = (
-        Finding(rule_id=rule_id, status=Status.FAIL, message=_text(free), location=location, **common),
-        Finding(rule_id=rule_id, status=Status.WAIVED, message=_text(free), location=location, waiver=waiver, **common),
-        Finding(rule_id="INPUT-SCHEMA", status=Status.ERROR, message=_text(free), location=location, **common),
-    )
-    return Report(
-        as_of="2026-11-28", lang=lang, engine="opa", packs=(rule.pack,), findings=findings, files=(file,), services=(ident,),
-        rules=(rule,), engine_version="OPA 1.22.3", policy_revision=free, thresholds={file: Severity.LOW}, waivers=(waiver,),
-        reference_deviations=({"file": file, "line": 12, "list": ident, "added": [free], "removed": ["RU", free],
-                               "reason": free, "decision_ref": free},),
-        skipped=({"file": file, "reason": "case"}, {"file": free, "reason": "excluded"}),
-        server=server if server is None else f"{server}{free}")
-
 
 def rendered(report: Report, fmt: str, colour: bool = False) -> str:
     out = renderer(fmt)(report, colour)
@@ -145,10 +111,6 @@ def test_run_facts_in_the_text_summary_in_both_languages():
     assert "1 file skipped: 1 upper case in the name" in en and "OPA server" not in en
     for word in ("Afwijking", "overgeslagen", "hoofdletters", "reden", "besluit"):
         assert word not in en
-
-
-def _fields(report: Report) -> dict:
-    return {name: getattr(report, name) for name in report.__dataclass_fields__}
 
 
 # -- GitHub ---------------------------------------------------------------------------------------------------------
