@@ -463,3 +463,18 @@ def test_dossier_escapes_file_names_and_shows_the_run_facts(tmp_path, monkeypatc
     assert len(inputs) == 2 and all(len(row) == 3 for row in inputs)
     assert _cell_text(inputs[1][1]) == visible(name)
     assert "OPA-server" in markdown and "Overgeslagen bestanden" in markdown and "Afwijkingen van de referentiegegevens" in markdown
+
+
+# -- the command line's own messages ---------------------------------------------------------------------------------
+
+def test_an_error_message_naming_a_hostile_folder_starts_no_workflow_command(tmp_path):
+    from tests.conftest import VALID_DESCRIPTOR, run_cli, write
+
+    folder = "d\n::error file=x::INJECTED \x1b[31m"
+    write(tmp_path, f"{folder}/.cloudbeleid.yaml", "organisation: 12\n")
+    write(tmp_path, f"{folder}/a.cloud.yaml", VALID_DESCRIPTOR)
+    result = run_cli("check", "--as-of", "2026-11-28", ".", cwd=tmp_path)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "invalid configuration" in result.stderr and "d\\n::error file=x::INJECTED \\x1b[31m" in result.stderr
+    output = result.stdout + result.stderr
+    assert not [line for line in output.splitlines() if line.lstrip().startswith("::")] and "\x1b" not in output
