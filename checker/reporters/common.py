@@ -118,7 +118,6 @@ SKIPPED_RULE = "CB-SKIPPED-FILE"
 RUN_WORDS: dict[str, dict[str, Any]] = {
     "nl": {
         "server": "OPA-server: {server}",
-        "embedded": "ingebouwde engine",
         "deviations": "Afwijkingen van de referentiegegevens",
         "deviation": "{where} {list}{changes} (reden: {reason}; besluit: {decision})",
         "added": " met {codes}",
@@ -136,7 +135,6 @@ RUN_WORDS: dict[str, dict[str, Any]] = {
     },
     "en": {
         "server": "OPA server: {server}",
-        "embedded": "embedded engine",
         "deviations": "Deviations from the reference data",
         "deviation": "{where} {list}{changes} (reason: {reason}; decision: {decision})",
         "added": " with {codes}",
