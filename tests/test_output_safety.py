@@ -13,7 +13,7 @@ import re
 from html.parser import HTMLParser
 from importlib import resources
 from pathlib import Path
-from urllib.parse import unquote_to_bytes
+from urllib.parse import quote, unquote_to_bytes
 from xml.etree import ElementTree as ET
 
 import pytest
@@ -237,7 +237,12 @@ def test_sarif_is_valid_and_its_uris_are_encoded_references_under_the_root(sarif
     run = document["runs"][0]
     for result in run["results"]:
         assert not _unescaped_bracket(result["message"]["text"]), result["message"]["text"]
-    assert "helpUri" not in run["tool"]["driver"]["rules"][0]  # javascript: is no help link
+    rule = run["tool"]["driver"]["rules"][0]
+    assert "helpUri" not in rule  # javascript: is no help link
+    tokens = _markdown_tokens(rule["help"]["markdown"])
+    children = [c for t in tokens for c in t.children or ()]
+    assert not {t.type for t in tokens + children} & {"html_inline", "html_block", "image"}
+    assert [c.attrs["href"] for c in children if c.type == "link_open"] == [quote(rule["properties"]["docs"], safe="/")]
     assert run["properties"]["server"] == report.server and run["properties"]["reference_deviations"][0]["file"] == file
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from checker import __version__
 from checker.gate import exit_code
@@ -111,7 +112,10 @@ def _rule(rule: Rule, lang: str) -> dict[str, Any]:
     # a custom policy's metadata comes from the repository: its texts are data in both help forms
     sources = [f"{s.document}{', ' + s.section if s.section else ''} ({s.status})" for s in rule.sources]
     help_text = "\n\n".join([visible(rule.remediation.get(lang)), "\n".join("- " + visible(s) for s in sources), visible(rule.docs)])
-    help_markdown = "\n\n".join([md_text(rule.remediation.get(lang)), "\n".join("- " + md_text(s) for s in sources), md_text(rule.docs)])
+    # the docs page's path is the checker's own (docs/rules/<pack>/<name>.md), percent-encoded in case a custom pack
+    # name holds anything odd
+    docs_link = f"[{md_text(rule.docs)}]({quote(visible(rule.docs), safe='/')})"
+    help_markdown = "\n\n".join([md_text(rule.remediation.get(lang)), "\n".join("- " + md_text(s) for s in sources), docs_link])
     descriptor: dict[str, Any] = {
         "id": visible(rule.id),
         "name": visible("".join(part.title() for part in rule.package.split(".")[1].split("_"))),
