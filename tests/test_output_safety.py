@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 from checker.model import Report
 from checker.reporters import renderer
-from checker.reporters.common import visible
+from checker.reporters.common import repository_path, visible
 from tests.conftest import ROOT
 from tests.reports import RULE_ID_BASE, fields as _fields, make_report
 from tests.test_reporters import junit_xsd  # noqa: F401  (the fixture that fetches junit-10.xsd)
@@ -130,11 +130,12 @@ def test_github_commands_carry_their_data_escaped_by_githubs_rules(file, ident, 
     assert [c.group(1) for c in commands] == ["error", "error", "warning", "notice", "notice"]
     first = commands[0]
     properties = dict(p.split("=", 1) for p in first.group(2).split(","))
-    assert _github_unescape(properties["file"]) == visible(file)
+    where = visible(repository_path(file) or file)  # GitHub wants the path from the repository's root
+    assert _github_unescape(properties["file"]) == where
     assert _github_unescape(properties["title"]) == visible(f"{RULE_ID_BASE}{ident} (high)")
     assert _github_unescape(first.group(3)) == visible(f"nl {free} nl")
     deviation = dict(p.split("=", 1) for p in commands[2].group(2).split(","))
-    assert _github_unescape(deviation["file"]) == visible(file) and deviation["line"] == "12"
+    assert _github_unescape(deviation["file"]) == where and deviation["line"] == "12"
 
 
 # -- JUnit ----------------------------------------------------------------------------------------------------------

@@ -246,3 +246,17 @@ def test_junit_run_suite_only_when_the_run_has_facts(junit_xsd: Path, tmp_path: 
 
     plain = Report(**{**fields(make_report("a.cloud.yaml", "mail", "m")), "server": None, "reference_deviations": (), "skipped": ()})
     assert "cloudbeleid-checker\"" not in _rendered(plain, "junit").replace("<testsuites name=\"cloudbeleid-checker\"", "")
+
+
+def test_github_annotations_name_files_from_the_repository_root():
+    import os
+
+    from tests.reports import fields, make_report
+    from checker.model import Report
+
+    absolute = os.path.join(os.getcwd(), "services", "a.cloud.yaml")
+    report = make_report(absolute, "mail", "m")
+    report = Report(**{**fields(report), "reference_deviations": ({**report.reference_deviations[0], "file": os.path.join(os.getcwd(), ".cloudbeleid.yaml")},)})
+    lines = _rendered(report, "github").splitlines()
+    assert lines[0].startswith("::error file=services/a.cloud.yaml,line=4,")
+    assert any(line.startswith("::warning file=.cloudbeleid.yaml,line=12,") for line in lines)

@@ -11,8 +11,8 @@ character, ANSI escape or second command reaches the log.
 from __future__ import annotations
 
 from checker.model import Report, Status
-from checker.reporters.common import (DEVIATION_RULE, SKIPPED_RULE, advisory, describe_deviation, run_words,
-                                      skipped_reason, visible)
+from checker.reporters.common import (DEVIATION_RULE, SKIPPED_RULE, advisory, describe_deviation, repository_path,
+                                      run_words, skipped_reason, visible)
 
 
 def _escape_data(text: str) -> str:
@@ -21,6 +21,11 @@ def _escape_data(text: str) -> str:
 
 def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _file(path: str) -> str:
+    """GitHub places an annotation by the path from the repository root: an absolute path under it becomes relative."""
+    return repository_path(path) or path
 
 
 def _command(command: str, properties: list[tuple[str, object]], message: str) -> str:
@@ -36,17 +41,17 @@ def render(report: Report, colour: bool = False) -> str:
             continue
         command = "warning" if advisory(finding) else "error"
         location = finding.location
-        properties: list[tuple[str, object]] = [("file", location.file), ("line", location.line), ("col", location.column)]
+        properties: list[tuple[str, object]] = [("file", _file(location.file)), ("line", location.line), ("col", location.column)]
         if location.end_line:
             properties += [("endLine", location.end_line), ("endColumn", location.end_column)]
         properties.append(("title", f"{finding.rule_id} ({finding.severity.value})"))
         lines.append(_command(command, properties, finding.message.get(lang)))
     words = run_words(lang)
     for deviation in report.reference_deviations:
-        lines.append(_command("warning", [("file", deviation.get("file", "")), ("line", deviation.get("line") or 1),
+        lines.append(_command("warning", [("file", _file(str(deviation.get("file", "")))), ("line", deviation.get("line") or 1),
                                           ("title", f"{DEVIATION_RULE}: {words['deviation_title']}")],
                               describe_deviation(deviation, lang, where=False)))
     for entry in report.skipped:
-        lines.append(_command("notice", [("file", entry.get("file", "")), ("title", f"{SKIPPED_RULE}: {words['skipped_title']}")],
+        lines.append(_command("notice", [("file", _file(str(entry.get("file", "")))), ("title", f"{SKIPPED_RULE}: {words['skipped_title']}")],
                               words["skipped_file"].format(reason=skipped_reason(entry, lang))))
     return "\n".join(lines) + ("\n" if lines else "")
