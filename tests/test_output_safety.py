@@ -42,6 +42,7 @@ HOSTILE = (
 hostile = st.lists(st.one_of(st.sampled_from(HOSTILE), st.text(max_size=4)), min_size=1, max_size=6).map("".join)
 ident_strategy = hostile.filter(bool)  # a service id or rule id is never empty
 
+
 def rendered(report: Report, fmt: str, colour: bool = False) -> str:
     out = renderer(fmt)(report, colour)
     return out if isinstance(out, str) else "".join(out)
