@@ -18,12 +18,12 @@ and its Content-Security-Policy forbids loading anything from elsewhere. plotly 
 from __future__ import annotations
 
 import calendar
+import html
 import json
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-import html
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
