@@ -32,7 +32,8 @@ def make_report(file: str, ident: str, free: str, lang: str = "nl", server: str 
     )
     return Report(
         as_of="2026-11-28", lang=lang, engine="opa", packs=(rule.pack,), findings=findings, files=(file,), services=(ident,),
-        rules=(rule,), engine_version="OPA 1.22.3", policy_revision=free, thresholds={file: Severity.LOW}, waivers=(waiver,),
+        rules=(rule,), engine_version="OPA 1.22.3", policy_revision=free, thresholds={file: Severity.LOW},
+        waivers=(waiver, {**waiver, "status": "expiring", "expires": "2026-12-10"}),  # an expiring one is named in the text summary
         reference_deviations=({"file": file, "line": 12, "list": ident, "added": [free], "removed": ["RU", free],
                                "reason": free, "decision_ref": free},),
         skipped=({"file": file, "reason": "case"}, {"file": free, "reason": "excluded"}),

@@ -93,6 +93,8 @@ def test_a_provider_name_cannot_start_a_workflow_command_in_text():
     text = rendered(report, "text")
     assert not [line for line in text.splitlines() if line.lstrip().startswith("::")]
     assert "ACME\\n::error file=x::INJECTED \\x1b[31m" in text  # shown, visibly
+    waiver = rendered(make_report("a.cloud.yaml", "\n::error file=x::INJECTED", "m"), "text")
+    assert "1 verlopen binnenkort (CUSTOM-\\n::error file=x::INJECTED \\n::error file=x::INJECTED (2026-12-10))" in waiver
     leading = rendered(make_report("::error file=x::INJECTED.cloud.yaml", "mail", "m"), "text")
     assert leading.startswith("\\x3a:error file=x::INJECTED.cloud.yaml:4:3: ")
 
