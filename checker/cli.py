@@ -177,17 +177,18 @@ def check(
     stage: Optional[str] = typer.Option(None, "--stage", help="Check every service as if at this stage: procurement, implementation or operation (default: the stage its status implies)."),
     baseline: Optional[Path] = typer.Option(None, "--baseline", help="Leave out the failures this baseline file holds (cloudbeleid baseline create); report only new ones."),
     changed_since: Optional[str] = typer.Option(None, "--changed-since", help="Report only descriptors changed since this git ref (a branch, tag or commit); portfolio rules still see and report every service."),
-    opa_url: Optional[str] = typer.Option(None, "--opa-url", help="Query this running OPA server (implies --engine opa)."),
-    opa_path: Optional[Path] = typer.Option(None, "--opa-path", help="The opa binary the checker starts when no --opa-url is given."),
-    opa_token_env: Optional[str] = typer.Option(None, "--opa-token-env", help="Environment variable holding the bearer token for --opa-url (default CLOUDBELEID_OPA_TOKEN)."),
-    opa_ca_bundle: Optional[Path] = typer.Option(None, "--opa-ca-bundle", help="CA bundle (PEM) to verify the OPA server's TLS certificate."),
-    opa_timeout: Optional[float] = typer.Option(None, "--opa-timeout", help="Seconds to wait for OPA (default 30)."),
-    opa_any_revision: bool = typer.Option(False, "--opa-any-revision", help="Accept an OPA server whose policy bundle revision differs from this checker's policies."),
+    opa_url: Optional[str] = typer.Option(None, "--opa-url", help="Query this running OPA server (implies --engine opa; also CLOUDBELEID_OPA_URL). A token goes over plain http only to 127.0.0.0/8, ::1 or localhost."),
+    opa_path: Optional[Path] = typer.Option(None, "--opa-path", help="The opa binary the checker starts when no --opa-url is given (also CLOUDBELEID_OPA_PATH; default: opa on PATH).", readable=False),
+    opa_token_env: Optional[str] = typer.Option(None, "--opa-token-env", help="Environment variable holding the bearer token for --opa-url (also CLOUDBELEID_OPA_TOKEN_ENV; default CLOUDBELEID_OPA_TOKEN)."),
+    opa_ca_bundle: Optional[Path] = typer.Option(None, "--opa-ca-bundle", help="CA bundle (PEM) to verify the OPA server's TLS certificate (also CLOUDBELEID_OPA_CA_BUNDLE).", readable=False),
+    opa_timeout: Optional[float] = typer.Option(None, "--opa-timeout", help="Seconds to wait for OPA, above 0 and at most 3600 (default: the configuration's opa.timeout_seconds, else 30)."),
+    opa_any_revision: bool = typer.Option(False, "--opa-any-revision", help="Accept an OPA whose policy bundle revision differs from this checker's policies, or that reports none (command line only)."),
 ) -> None:
     """Check descriptors against the rules; exit 0 compliant, 1 failing findings, 2 not checkable, 3 engine error."""
 
     def run() -> ExitCode:
         from checker.engine import REGISTRY
+        from checker.engine.opa import ENV_URL, resolve_options
         from checker.evaluate import Options, check as run_check
         from checker.gate import exit_code
         from checker.model import Severity
@@ -197,18 +198,17 @@ def check(
         settings, language, extra = _run_settings(config, paths, lang, policies)
         threshold = Severity(fail_on) if _choice("--fail-on", fail_on, SEVERITIES) else None
         opa = dict(settings.opa) if settings else {}
-        engine_name = _choice("--engine", engine, list(REGISTRY)) or ("opa" if opa_url else None) or (settings and settings.engine) or "embedded"
+        # the repository's configuration may choose the engine; a central OPA's address given by whoever runs the
+        # checker (flag or environment) outranks it
+        engine_name = (_choice("--engine", engine, list(REGISTRY)) or ("opa" if opa_url is not None or os.environ.get(ENV_URL) else None)
+                       or (settings and settings.engine) or "embedded")
         engine_options = {}
         if engine_name == "opa":
-            engine_options = {
-                "url": opa_url or opa.get("url"),
-                "opa_path": str(opa_path) if opa_path else opa.get("path"),
-                "token_env": opa_token_env or opa.get("token_env"),
-                "ca_bundle": str(opa_ca_bundle) if opa_ca_bundle else opa.get("ca_bundle"),
-                "timeout": opa_timeout or opa.get("timeout_seconds"),
-                "expect_revision": not opa_any_revision,
-            }
-        elif opa_url or opa_path or opa_token_env or opa_ca_bundle or opa_timeout:
+            # where the token goes, which binary runs and which CA is trusted: flags and environment only, never the
+            # configuration (checker/config.py refuses those keys); the configuration may set the timeout
+            engine_options = resolve_options(opa_url, opa_token_env, str(opa_ca_bundle) if opa_ca_bundle else None, opa_timeout,
+                                             str(opa_path) if opa_path else None, opa_any_revision, opa.get("timeout_seconds"))
+        elif opa_url is not None or opa_path or opa_token_env or opa_ca_bundle or opa_timeout is not None or opa_any_revision:
             raise UsageError("--opa-* options need --engine opa")
         _choice("--stage", stage, STAGES)
         options = Options(tuple(paths or ()), config, _as_of(as_of), language, engine_name, engine_options, extra, threshold,
