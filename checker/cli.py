@@ -25,8 +25,24 @@ SEVERITIES = ["critical", "high", "medium", "low", "info"]
 STAGES = ["procurement", "implementation", "operation"]
 
 
+def _say(text: str, err: bool = False) -> None:
+    """A line of output that holds input (paths, ids, messages): made visible, so it cannot start a runner command."""
+    from checker.reporters.common import visible
+
+    typer.echo(visible(text), err=err)
+
+
+def _cell(value: object) -> object:
+    """A rich table cell that holds input: plain text, never markup."""
+    from rich.text import Text
+
+    from checker.reporters.common import visible
+
+    return Text(visible(value))
+
+
 def _fail(message: str, code: ExitCode) -> None:
-    typer.echo(f"cloudbeleid: {message}", err=True)
+    _say(f"cloudbeleid: {message}", err=True)
     raise typer.Exit(int(code))
 
 
@@ -258,9 +274,9 @@ def validate(
             raise UsageError(f"no service descriptors found in {', '.join(map(str, descriptors))} (by default files named *.cloud.yaml, *.cloud.yml or *.cloud.json)")
         errors = sorted(collected.errors, key=lambda e: (e.location.file, e.location.line, e.location.column)) if collected else []
         for problem in problems:
-            typer.echo(problem)
+            _say(problem)
         for error in errors:
-            typer.echo(f"{error.location}: error {error.rule_id} {error.message.en}")
+            _say(f"{error.location}: error {error.rule_id} {error.message.en}")
         count = lambda n, word: f"{n} {word}{'' if n == 1 else 's'}"  # noqa: E731
         checked = (len(collected.files) if collected else 0) + len(configs) + len(waiver_files)
         valid = (len(collected.services) if collected else 0) + len(configs) + len(waiver_files) - len(problems)
@@ -304,7 +320,8 @@ def rules(
             table.add_column(column, overflow="fold")
         for rule in selected:
             source = rule.sources[0]
-            table.add_row(rule.id, rule.pack, rule.severity.value, rule.title.get(language), source.document + (f", {source.section}" if source.section else ""), source.status)
+            table.add_row(*map(_cell, (rule.id, rule.pack, rule.severity.value, rule.title.get(language),
+                                       source.document + (f", {source.section}" if source.section else ""), source.status)))
         Console(soft_wrap=False, width=None if sys.stdout.isatty() else 180).print(table)
 
     _guard(run)
@@ -485,7 +502,7 @@ def diff(
                             "still-passing": "still passing"}}[language]
             for row in rows:
                 rules = ", ".join(row["failing_after"] or row["failing_before"])
-                typer.echo(f"{row['service']}: {words[row['change']]}" + (f" ({rules})" if rules else ""))
+                _say(f"{row['service']}: {words[row['change']]}" + (f" ({rules})" if rules else ""))
             counts = {k: sum(1 for r in rows if r["change"] == k) for k in words}
             typer.echo(" · ".join(f"{n} {words[k]}" for k, n in counts.items()) + f"  ({' + '.join(from_packs)} → {' + '.join(to_packs)}, {date})")
         return ExitCode.UNCHECKED if first.errors or second.errors else ExitCode.OK
@@ -518,7 +535,7 @@ def baseline_create(
         report = run_check(Options(tuple(paths or ()), config, _as_of(as_of), "nl", "embedded", {}, extra))
         if report.errors:
             for error in report.errors:
-                typer.echo(f"{error.location}: error {error.rule_id} {error.message.en}", err=True)
+                _say(f"{error.location}: error {error.rule_id} {error.message.en}", err=True)
             raise UsageError("not every descriptor could be checked: fix the errors before creating a baseline")
         data = baseline.create(report)
         _write(json.dumps(data, ensure_ascii=False, indent=2) + "\n", output)
@@ -557,12 +574,12 @@ def waivers(
             for column in ("status", "rule", "service", "decision", "risk owner", "approved by", "granted", "expires", "where"):
                 table.add_column(column, overflow="fold")
             for w in report.waivers:
-                table.add_row(w["status"], w["rule"], w["service"], w["decision_ref"], w["risk_owner"], w["approved_by"],
-                              w["granted"], w["expires"], f"{w['file']}:{w['line']}")
+                table.add_row(*map(_cell, (w["status"], w["rule"], w["service"], w["decision_ref"], w["risk_owner"], w["approved_by"],
+                                           w["granted"], w["expires"], f"{w['file']}:{w['line']}")))
             Console(width=None if sys.stdout.isatty() else 200).print(table)
             for error in report.findings:
                 if error.rule_id == "WAIVER-INVALID":
-                    typer.echo(f"{error.location}: error {error.rule_id} {error.message.en}")
+                    _say(f"{error.location}: error {error.rule_id} {error.message.en}")
         return ExitCode.UNCHECKED if any(w["status"] == "invalid" for w in report.waivers) else ExitCode.OK
 
     raise typer.Exit(int(_guard(run)))
