@@ -80,8 +80,8 @@ class Generator:
         required = set(node.get("required", []))
         result = {}
         for key, child in properties.items():
-            if key == "$schema":
-                continue
+            if key == "$schema" or path == () and key == "infrastructure":
+                continue  # infrastructure names folders beside the descriptor, which a generated one does not have
             if key in required or self.random.random() < self.optional:
                 result[key] = self.value(child, path + (key,))
         return result
