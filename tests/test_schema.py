@@ -97,10 +97,11 @@ def test_zbo_only_fields_are_consistent():
 
 
 # Unknown is not none (docs/missing-facts.md): the facts the rules need and a descriptor always knows are required.
-ALWAYS = [("service", "materieel"), ("data", "rubricering"), ("data", "personal_data"), ("continuity", "critical"),
+ALWAYS = [("service", "materieel"), ("data", "rubricering"), ("data", "personal_data"), ("data", "nato_eu_marking"),
+          ("data", "threat_profile"), ("continuity", "critical"),
           ("records", "holds_archiefbescheiden"), ("continuity",), ("records",)]
 EXTERNAL = [("provider", "hq_country"), ("provider", "ultimate_parent_country"), ("provider", "subprocessors"),
-            ("data", "nato_eu_marking"), ("data", "threat_profile"), ("data", "biv"), ("data", "biv", "integriteit"),
+            ("data", "biv"), ("data", "biv", "integriteit"),
             ("data", "biv", "vertrouwelijkheid"), ("data", "biv", "beschikbaarheid"), ("data", "basisregistraties"),
             ("hosting", "support_access_locations"), ("hosting", "telemetry_locations"), ("hosting", "backup_locations"),
             ("hosting", "transfer_mechanism")]
@@ -124,9 +125,30 @@ def test_a_fact_external_cloud_rules_need_is_required(path, model):
         (path[:-1], f"missing required field '{path[-1]}' in {'.'.join(path[:-1]) or 'the document'}")]
 
 
+PERSONAL = [("hosting", "support_access_locations"), ("hosting", "telemetry_locations"), ("hosting", "backup_locations"),
+            ("hosting", "transfer_mechanism"), ("provider", "subprocessors")]
+
+
+def _no_personal_data(data: dict) -> dict:
+    data["data"]["personal_data"] = False
+    for field in ("special_categories", "large_scale", "criminal_data", "bsn"):
+        del data["data"][field]
+    return data
+
+
+@pytest.mark.parametrize("path", PERSONAL, ids=lambda p: ".".join(p))
+@pytest.mark.parametrize("model", ["government_dc", "on_premise"])
+def test_personal_data_on_own_infrastructure_state_where_they_are_reachable_from(path, model):
+    data = descriptor()
+    data["service"]["deployment_model"] = model
+    (error,) = validate(_without(data, path), "descriptor")
+    assert error.path == path[:-1] and f"missing required field '{path[-1]}'" in error.message
+    assert "when personal_data is true, whatever the deployment model" in error.message
+
+
 @pytest.mark.parametrize("model", ["government_dc", "on_premise"])
 def test_own_infrastructure_need_not_state_the_external_facts(model):
-    data = descriptor()
+    data = _no_personal_data(descriptor())
     data["service"]["deployment_model"] = model
     for path in EXTERNAL:
         if len(path) == 2:
