@@ -56,14 +56,20 @@ def _fields(value: Any, prefix: tuple = ()) -> Iterator[tuple]:
             yield from _fields(child, (*prefix, index))
 
 
-def _without(data: Any, path: tuple) -> Any:
+DELETE = object()
+
+
+def _variant(data: Any, path: tuple, value: Any = DELETE) -> Any:
+    """A copy of the descriptor with the field at path deleted, or set to value."""
     copied = copy.deepcopy(data)
     parent = copied
     for part in path[:-1]:
         parent = parent[part]
-    del parent[path[-1]]
+    if value is DELETE:
+        del parent[path[-1]]
+    else:
+        parent[path[-1]] = value
     return copied
-
 
 
 @cache
@@ -146,7 +152,7 @@ def _silent(rule: Rule, kind: str) -> list[str]:
             if kind == "noncompliant" and Status.FAIL not in before or kind == "compliant" and before != {Status.PASS}:
                 continue
             fields = list(_fields(data)) if kind == "noncompliant" else sorted(_sensitive(loaded, rules, rule, i, data), key=len)
-            kept = [(f, _without(data, f)) for f in fields]
+            kept = [(f, _variant(data, f)) for f in fields]
             fields, variants = [f for f, v in kept if _joinable(v)], [v for _, v in kept if _joinable(v)]
             for field, variant, after in zip(fields, variants, loaded.statuses(rules, [(i, v) for v in variants])):
                 if Status.FAIL in after[rule.id] or not _valid(service, variant):
@@ -254,19 +260,10 @@ def _alternatives(path: tuple, value: Any) -> list[Any]:
 DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
-def _replaced(data: Any, path: tuple, value: Any) -> Any:
-    copied = copy.deepcopy(data)
-    parent = copied
-    for part in path[:-1]:
-        parent = parent[part]
-    parent[path[-1]] = value
-    return copied
-
-
 def _sensitive(loaded: "_File", rules: list[Rule], rule: Rule, i: int, data: Any) -> set[tuple]:
     """The fields of a compliant descriptor whose value the rule depends on: some other value the schema allows
     makes the rule fail. A field holding such a field is needed as well."""
-    changes = [(path, _replaced(data, path, value)) for path in _fields(data) for value in _alternatives(path, _at(data, path))]
+    changes = [(path, _variant(data, path, value)) for path in _fields(data) for value in _alternatives(path, _at(data, path))]
     changes = [(path, variant) for path, variant in changes if _joinable(variant)]
     needed: set[tuple] = set()
     for (path, variant), after in zip(changes, loaded.statuses(rules, [(i, variant) for _, variant in changes])):
