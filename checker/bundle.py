@@ -7,7 +7,8 @@ import json
 import tarfile
 from pathlib import Path
 
-from checker.engine import PolicyBundle, load_bundle
+from checker.engine.embedded import EmbeddedEngine
+from checker.policies import PolicyBundle, load_bundle
 
 
 def manifest(bundle: PolicyBundle) -> dict:
@@ -27,9 +28,7 @@ def archive(bundle: PolicyBundle | None = None) -> tuple[bytes, dict]:
     bundle = bundle or load_bundle()
     # the same checks the embedded engine makes before it evaluates: a policy that does not compile, or that
     # recurses, is refused here rather than by the OPA that loads the bundle
-    from checker.engine.embedded import EmbeddedEngine
-
-    EmbeddedEngine()._engine(bundle)
+    EmbeddedEngine().compile(bundle)
     files: list[tuple[str, bytes]] = [(".manifest", json.dumps(manifest(bundle), indent=2).encode())]
     files += [(name, source.encode("utf-8")) for name, source in bundle.modules]
     files += [(f"{root}/data.json", json.dumps(tree, indent=2, ensure_ascii=False).encode("utf-8")) for root, tree in sorted(bundle.data.items())]

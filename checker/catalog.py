@@ -16,6 +16,7 @@ from typing import Any
 from checker.errors import PolicyError
 from checker.loader import load_bytes
 from checker.model import Rule, Severity, Source, Text
+from checker.policies import check_roots, rule_files
 from checker.resources import policies_dir
 from checker.schema import validate
 
@@ -44,11 +45,6 @@ class Catalog:
 
     def default_packs(self) -> tuple[str, ...]:
         return tuple(p.id for p in self.packs.values() if p.default)
-
-
-def rule_files(root: Path) -> list[Path]:
-    """Every rule module: <pack>/<name>/<name>.rego (a <name>_test.rego beside it is its tests)."""
-    return sorted(p for p in (root / "rules").glob("*/*/*.rego") if p.stem == p.parent.name)
 
 
 @cache
@@ -117,19 +113,6 @@ def _read_catalog(roots: tuple[Path, ...]) -> Catalog:
             raise PolicyError(f"rule id {rule.id} is used twice (also in {seen[rule.id]})", location=rule.file)
         seen[rule.id] = rule.file
     return Catalog(packs, tuple(rules))
-
-
-def check_roots(roots: tuple[Path, ...]) -> None:
-    """Every policy folder must be one: a missing path or a file is a clear error, never silently no rules."""
-    from checker.config import policy_folder_problem
-    from checker.errors import UsageError
-
-    if not roots[0].is_dir():
-        raise UsageError(f"policy folder {roots[0]} does not exist")
-    for root in roots[1:]:
-        problem = policy_folder_problem(root)
-        if problem:
-            raise UsageError(f"policy folder {root} {problem}")
 
 
 def _load_packs(root: Path) -> dict[str, Pack]:

@@ -158,7 +158,7 @@ PoliciesOption = typer.Option(None, "--policies", help="A folder of the organisa
 
 
 def _policy_roots(policies: Optional[List[Path]], settings=None) -> tuple:
-    from checker.engine import policy_roots
+    from checker.policies import policy_roots
 
     return policy_roots(tuple(policies or ()) or (settings.policies if settings else ()))
 
@@ -262,7 +262,7 @@ def validate(
                 from checker.catalog import load_catalog
 
                 from checker.config import reference_deviations
-                from checker.engine import load_bundle
+                from checker.policies import load_bundle
 
                 roots = _policy_roots(None, loaded)
                 packs_for(loaded, load_catalog(roots))
@@ -599,7 +599,7 @@ def bundle_build(
 
     def run() -> None:
         from checker.bundle import build
-        from checker.engine import load_bundle
+        from checker.policies import load_bundle
 
         written = build(output, load_bundle(_policy_roots(policies, _settings_config(config, []))))
         typer.echo(f"wrote {output} (revision {written['revision']}, roots {', '.join(written['roots'])})")

@@ -11,6 +11,7 @@ from typing import Any
 
 from checker.errors import InputError
 from checker.loader import DEFAULT_LIMITS, Limits
+from checker.policies import policy_folder_problem
 from checker.schema import load_validated
 
 CONFIG_NAME = ".cloudbeleid.yaml"
@@ -200,17 +201,6 @@ def reference_deviations(config: Config, shipped: dict[str, Any]) -> tuple[dict[
         deviations.append({"file": str(config.path), "line": line, "list": name, "added": added, "removed": removed,
                            "reason": reason, "decision_ref": decision})
     return lists, deviations
-
-
-def policy_folder_problem(folder: Path) -> str | None:
-    """Why a folder of the organisation's own rules cannot be one, or None."""
-    if not folder.exists():
-        return "does not exist"
-    if not folder.is_dir():
-        return "is not a folder (give the folder that holds rules/<pack>/<rule>/<rule>.rego and data/packs.json)"
-    if not (folder / "rules").is_dir() and not (folder / "data" / "packs.json").is_file():
-        return "holds no rules/ folder and no data/packs.json: it is not a policy folder"
-    return None
 
 
 class ConfigFinder:

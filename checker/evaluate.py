@@ -12,9 +12,11 @@ from checker import infra
 from checker.applicability import enforcement
 from checker.catalog import Catalog, load_catalog
 from checker.config import Config, ConfigFinder, discover
+from checker.engine import RawReport, create_engine
 from checker.errors import EngineError, InputError, PolicyError
 from checker.loader import Document, load_file
 from checker.model import Enforcement, Finding, Location, Report, Rule, Severity, Status, Text
+from checker.policies import PolicyBundle, load_bundle, policy_roots
 from checker.schema import position, validate
 
 
@@ -152,7 +154,6 @@ def packs_for(config: Config, catalog: Catalog, override: tuple[str, ...] | None
 
 def check(options: Options, with_configs: bool = False) -> Any:
     """The Report of a run; with with_configs, also the configuration files that governed it (for a dossier)."""
-    from checker.engine import create_engine, load_bundle, policy_roots
 
     from checker import vcs
 
@@ -397,8 +398,6 @@ _WORKER_ENGINE: dict[tuple[Path, ...], Any] = {}
 
 def _process_chunk(job: tuple, engine: Any = None, bundle: Any = None) -> _Chunk:
     """Load, validate, evaluate and join one chunk of files; keep of each service only what portfolio rules read."""
-    from checker.engine import create_engine, load_bundle
-
     files, config, rules, fields, roots, options, reference = job
     if engine is None:  # in a worker process: one engine per process, compiled once
         engine = _WORKER_ENGINE.setdefault(roots, create_engine("embedded"))
@@ -426,8 +425,6 @@ def _evaluate_cached(engine: Any, bundle: Any, options: Options, config: Config,
     import json
 
     from checker import cache
-    from checker.engine import RawReport
-
     if options.engine != "embedded":
         return engine.evaluate(bundle, _document(options, config, rules, services, reference))
     context = cache.key(bundle.revision, json.dumps(_document(options, config, rules, [], reference), sort_keys=True))
@@ -462,8 +459,6 @@ def _evaluate_portfolio(engine: Any, bundle: Any, options: Options, config: Conf
     import json
 
     from checker import cache
-    from checker.engine import RawReport
-
     document = _document(options, config, rules, services, reference)
     if options.engine != "embedded":
         return engine.evaluate(bundle, document)

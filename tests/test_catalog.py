@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from checker.catalog import load_catalog, read_rule, rule_files, _load_packs
+from checker.catalog import load_catalog, read_rule, _load_packs
+from checker.policies import rule_files
 from checker.docs import STATUS, index_markdown, rule_markdown
 from checker.errors import PolicyError
 from checker.resources import policies_dir

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from checker.engine import create_engine, load_bundle, parse_report
+from checker.engine import create_engine, parse_report
+from checker.policies import load_bundle
 from checker.errors import EngineError, PolicyError, UsageError
 from checker.resources import policies_dir
 

@@ -28,7 +28,8 @@ import pytest
 
 from checker.catalog import load_catalog
 from checker.config import ConfigFinder
-from checker.engine import create_engine, load_bundle
+from checker.engine import create_engine
+from checker.policies import load_bundle
 from checker.evaluate import Service, display_path, join, load_services
 from checker.loader import Document
 from checker.model import Rule, Status

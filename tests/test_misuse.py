@@ -366,7 +366,7 @@ def test_regorus_would_crash_on_the_function_the_check_refuses():
 def test_the_shipped_policies_have_no_recursion():
     import regorus
 
-    from checker.engine import load_bundle
+    from checker.policies import load_bundle
     from checker.engine.recursion import find_recursion
 
     engine = regorus.Engine()

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from checker.bundle import build
-from checker.engine import PolicyBundle, load_bundle
+from checker.policies import PolicyBundle, load_bundle
 from tests.conftest import AS_OF, MINISTRY_CONFIG, ROOT, VALID_DESCRIPTOR, check_json, line_of, run_cli, write
 from tests.opa_binary import opa_path
 from tests.opa_server import file_server, free_port, opa_server, served_policies
@@ -218,7 +218,7 @@ def test_managed_opa_does_not_outlive_a_killed_checker():
     import time
 
     code = (
-        "import time\nfrom checker.engine import load_bundle\nfrom checker.engine.opa import OpaEngine\n"
+        "import time\nfrom checker.policies import load_bundle\nfrom checker.engine.opa import OpaEngine\n"
         f"e = OpaEngine(opa_path={opa_path()!r}); e._start(load_bundle()); print(e._process.pid, flush=True); time.sleep(60)\n"
     )
     checker = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True, cwd=ROOT)

@@ -169,7 +169,7 @@ def test_server_that_hangs_up_without_an_answer(service: Path):
     ids=["html", "violations-not-a-list", "violation-without-fields", "json-list", "proxy-502"],
 )
 def test_answer_that_is_not_a_report(service: Path, status: str, body: bytes, content_type: str, expected: str):
-    from checker.engine import load_bundle
+    from checker.policies import load_bundle
 
     # with this checker's revision, so that the report itself is what is refused
     body = body.replace(b'{"result"', b'{"provenance": {"bundles": {"cloudbeleid": {"revision": "%s"}}}, "result"' % load_bundle().revision.encode())
@@ -192,7 +192,7 @@ def test_an_answer_without_this_checkers_revision_is_refused(service: Path, prov
     """A stand-in server that answers a well-formed, passing report: only the revision shows it is not the checker's rules."""
     import json
 
-    from checker.engine import load_bundle
+    from checker.policies import load_bundle
 
     expected = load_bundle().revision
     answer = {"result": {"violations": [], "subjects": {}}}

@@ -15,7 +15,8 @@ import pytest
 
 from checker.catalog import load_catalog
 from checker.config import Config
-from checker.engine import create_engine, load_bundle
+from checker.engine import create_engine
+from checker.policies import load_bundle
 from checker.engine.opa import OpaEngine
 from checker.evaluate import Options, check
 from tests.conftest import ROOT, write

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.engine import load_bundle
+from checker.policies import load_bundle
 from checker.resources import policies_dir
 
 

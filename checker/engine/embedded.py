@@ -12,8 +12,9 @@ import re
 import threading
 from typing import Any
 
-from checker.engine import ENTRYPOINT, PolicyBundle, RawReport, parse_report, serialise_input
+from checker.engine import ENTRYPOINT, RawReport, parse_report, serialise_input
 from checker.errors import EngineError, PolicyError
+from checker.policies import PolicyBundle
 
 
 class EmbeddedEngine:
@@ -27,7 +28,9 @@ class EmbeddedEngine:
     def version(self) -> str:
         return f"regorus {regorus_version()}"
 
-    def _engine(self, bundle: PolicyBundle) -> Any:
+    def compile(self, bundle: PolicyBundle) -> Any:
+        """The regorus engine holding the bundle (one per thread): a policy that does not compile, or an
+        organisation's policy that recurses, is a PolicyError here, before anything is evaluated."""
         cached = getattr(self._local, "engine", None)
         if cached is not None and cached[0] is bundle:
             return cached[1]
@@ -50,7 +53,7 @@ class EmbeddedEngine:
         return engine
 
     def evaluate(self, bundle: PolicyBundle, input_document: dict[str, Any]) -> RawReport:
-        engine = self._engine(bundle)
+        engine = self.compile(bundle)
         self.revision = bundle.revision
         rules = tuple(input_document.get("settings", {}).get("rules", ()))
         query = self._entrypoint(engine, rules)

@@ -39,8 +39,10 @@ from pathlib import Path
 from typing import Any, Iterator
 from urllib.parse import urlsplit
 
-from checker.engine import ENTRYPOINT, PolicyBundle, RawReport, parse_report, prepared
+from checker.bundle import archive
+from checker.engine import ENTRYPOINT, RawReport, parse_report, prepared
 from checker.errors import EngineError, UsageError
+from checker.policies import PolicyBundle
 
 DEFAULT_TOKEN_ENV = "CLOUDBELEID_OPA_TOKEN"
 DEFAULT_TIMEOUT = 30.0
@@ -231,7 +233,6 @@ class OpaEngine:
     def _start(self, bundle: PolicyBundle) -> None:
         from functools import partial
 
-        from checker.bundle import archive
 
         opa = find_opa(self.opa_path)
         content, _ = archive(bundle)
