@@ -401,7 +401,7 @@ def gate(
 
     def run() -> ExitCode:
         from checker import dossier as dossiers
-        from checker.evaluate import Options, check as run_check
+        from checker.evaluate import Options, run as run_pipeline
         from checker.gate import exit_code
         from checker.model import Severity
         from checker.reporters import renderer
@@ -410,7 +410,8 @@ def gate(
         settings, language, extra = _run_settings(config, paths, lang, policies)
         threshold = Severity(fail_on) if _choice("--fail-on", fail_on, SEVERITIES) else None
         options = Options(tuple(paths or ()), config, _as_of(as_of), language, "embedded", {}, extra, threshold, None, stage)
-        report, configs = run_check(options, with_configs=True)
+        result = run_pipeline(options)
+        report, configs = result.report, list(result.configurations)
         json_path, markdown_path = dossiers.write(report, stage, configs, dossier)
         _write(renderer("text")(report, sys.stdout.isatty() and "NO_COLOR" not in os.environ), None)
         typer.echo(f"dossier: {markdown_path} and {json_path}")
@@ -436,14 +437,15 @@ def report(
 
     def run() -> ExitCode:
         from checker import html_report
-        from checker.evaluate import Options, check as run_check
+        from checker.evaluate import Options, run as run_pipeline
         from checker.gate import exit_code
 
         _choice("--stage", stage, STAGES)
         settings, language, extra = _run_settings(config, paths, lang, policies)
         options = Options(tuple(paths or ()), config, _as_of(as_of), language, "embedded", {}, extra, None, None, stage)
-        result = run_check(options)
-        html = html_report.render(result, language, html_report.load_descriptors(result, config),
+        ran = run_pipeline(options, keep_services=True)
+        result = ran.report
+        html = html_report.render(result, language, html_report.load_descriptors(ran, config),
                                   docs_base=docs_base, due_within_days=due_within_days)
         _write(html, output)
         typer.echo(f"wrote {output}: {len(result.services)} services, {len(result.files)} files")

@@ -29,6 +29,7 @@ from typing import Any, Iterable, Sequence
 
 from checker import __version__
 from checker.errors import UsageError
+from checker.evaluate import Run, collect
 from checker.gate import exit_code
 from checker.model import Enforcement, Finding, Report, Rule, Status
 from checker.reporters.common import codes, deviation_where, run_words, safe_link, server_line, skipped_reason, skipped_summary, visible
@@ -229,22 +230,25 @@ class Descriptor:
         return str(self.organisation.get("name") or "")
 
 
-def load_descriptors(report: Report, config: Path | None = None) -> list[Descriptor]:
-    """The descriptors of the services the report checked, read again from its files (relative to the same cwd).
+def load_descriptors(report: Report | Run, config: Path | None = None) -> list[Descriptor]:
+    """The descriptors of the services a run checked: those a Run holds (checker.evaluate.run with
+    keep_services), or, given only a Report, read again from its files (relative to the same cwd).
 
     `config` is the run's --config, if any: it decides the organisation as it did in the run. Descriptors that
     failed the schema are left out, as they are from the report's services.
     """
     from checker.config import DEFAULT_THRESHOLDS, ConfigFinder
-    from checker.evaluate import collect
 
-    if not report.files:
+    if isinstance(report, Run):
+        services = list(report.services)
+    elif not report.files:
         return []
-    collected = collect([Path(f) for f in report.files], ConfigFinder(config))
+    else:
+        services = collect([Path(f) for f in report.files], ConfigFinder(config)).services
     return [
         Descriptor(s.id, s.document.file, s.document.index, s.document.data, s.organisation,
                    {**DEFAULT_THRESHOLDS, **s.config.thresholds})
-        for s in collected.services
+        for s in services
     ]
 
 

@@ -50,3 +50,13 @@ def changed_since(ref: str, folder: Path) -> set[Path]:
             raise UsageError(f"--changed-since {ref}: git failed: {result.stderr.decode().strip() if result else 'not found'}")
         names |= {n for n in result.stdout.decode("utf-8", "surrogateescape").split("\0") if n}
     return {(root / name).resolve() for name in names}
+
+
+def governing_change(changed: set[Path], governing: set[Path], names: tuple[str, ...],
+                     roots: list[Path]) -> Path | None:
+    """A changed file that can change verdicts of unchanged descriptors: one of the governing files (resolved), a
+    file of one of these names anywhere, or a file below one of the policy roots."""
+    for path in sorted(changed):
+        if path.name in names or path in governing or any(root == path or root in path.parents for root in roots):
+            return path
+    return None

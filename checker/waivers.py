@@ -13,7 +13,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from checker.catalog import Catalog
+from checker.config import Config
+from checker.errors import InputError
 from checker.model import Enforcement, Finding, Location, Rule, Severity, Status, Text
+from checker.pipeline.discover import display_path
 from checker.schema import load_validated
 
 WAIVER_FILE = "waivers.yaml"
@@ -154,3 +158,23 @@ def _unused(waiver: Waiver) -> Finding:
         ),
         location=Location(waiver.file, 0, waiver.line, 5), waiver=waiver.to_json("unused"),
     )
+
+
+def apply_all(findings: list[Finding], configs: dict[str, Config], catalog: Catalog, as_of: str) -> tuple[list[Finding], list[dict[str, Any]]]:
+    """Apply each configuration's waiver file to the findings of the descriptors it governs."""
+    rules = {rule.id: rule for rule in catalog.rules}
+    statuses: list[dict[str, Any]] = []
+    for config in {id(c): c for c in configs.values()}.values():
+        settings = settings_for(config)
+        if settings.file is None:
+            continue
+        if not settings.file.is_file():
+            raise InputError("waiver file not found", location=display_path(settings.file))
+        loaded = load(settings.file, display_path(settings.file))
+        valid, errors = check(loaded, rules, settings)
+        files = {file for file, c in configs.items() if c is config}
+        mine = [f for f in findings if f.location.file in files]
+        applied, status, notes = apply(mine, valid, as_of, settings.expiring_within_days)
+        findings = [f for f in findings if f.location.file not in files] + applied + errors + notes
+        statuses += status + [error.waiver for error in errors]
+    return findings, statuses

@@ -27,8 +27,9 @@ def _is_type_checking(node: ast.If) -> bool:
 
 def _import_time_targets(name: str, path: Path) -> set[str]:
     """The package's modules this one imports when it is imported: module-level statements only (an import inside
-    a function runs when called; one under `if TYPE_CHECKING` never runs). A package's __init__ that runs first is
-    no edge: a cycle breaks only where a module needs names of one still being imported, and those it names."""
+    a function runs when called; one under `if TYPE_CHECKING` never runs). Importing a.b also runs a's __init__,
+    which counts as an edge, unless the importer lies inside a: a module of a package that names a sibling runs
+    nothing new, as its package is already being imported."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
     found: set[str] = set()
@@ -55,7 +56,15 @@ def _import_time_targets(name: str, path: Path) -> set[str]:
                     found.add(f"{base}.{alias.name}" if f"{base}.{alias.name}" in MODULES else base)
 
     visit(tree.body)
-    return {target for target in found if target in MODULES and target != name}
+    targets: set[str] = set()
+    for target in found:
+        parts = target.split(".")
+        for end in range(1, len(parts) + 1):
+            prefix = ".".join(parts[:end])
+            # importing a.b.c runs a/__init__ and a/b/__init__ first, which counts, except from inside a itself
+            if prefix in MODULES and prefix != name and (prefix == target or not (name + ".").startswith(prefix + ".")):
+                targets.add(prefix)
+    return targets
 
 
 GRAPH = {name: _import_time_targets(name, path) for name, path in MODULES.items()}
@@ -92,4 +101,5 @@ def test_the_graph_sees_imports():
     # the walker itself can fail: a module known to import others must show those edges
     assert {"checker.policies", "checker.engine.embedded"} <= GRAPH["checker.bundle"]
     assert "checker.engine" in GRAPH["checker.engine.embedded"]
+    assert "checker.engine" in GRAPH["checker.bundle"]  # the package runs before its module
     assert "checker.infra.reference" in GRAPH["checker.infra.facts"]  # `from checker.infra import reference`

@@ -88,11 +88,11 @@ def test_raw_reports_agree_on_the_generated_set():
 
 def test_the_parallel_pipeline_gives_the_same_findings(generated: Path, monkeypatch: pytest.MonkeyPatch):
     """A large run spreads chunks of files over processes and evaluates portfolio rules on projections."""
-    import checker.evaluate as evaluate
+    import checker.pipeline.run as stage
 
     sequential = check(Options((generated,), None, "2026-11-28", "nl", "embedded"))
-    monkeypatch.setattr(evaluate, "PARALLEL_FROM", 2)
-    monkeypatch.setattr(evaluate, "CHUNK_FILES", 3)
+    monkeypatch.setattr(stage, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(stage, "CHUNK_FILES", 3)
     monkeypatch.setenv("CLOUDBELEID_NO_CACHE", "1")
     parallel = check(Options((generated,), None, "2026-11-28", "nl", "embedded"))
     assert findings(parallel) == findings(sequential)

@@ -11,12 +11,18 @@ from __future__ import annotations
 
 import glob
 import os
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from checker.applicability import enforcement
+from checker.config import _glob
+from checker.engine import RawReport
+from checker.errors import PolicyError
 from checker.infra import hcl, plan
 from checker.infra.facts import Reading, Resource, Where
 from checker.model import Enforcement, Finding, Location, Severity, Status, Text
+from checker.pipeline.discover import display_path
 
 _READINGS: dict[tuple, Reading] = {}
 
@@ -46,8 +52,6 @@ def _group_folders(config: Any) -> list[Path]:
     what its discovery.exclude globs leave out (matched as a file in the folder: archive/** leaves out archive/x)."""
     if config.path is None:
         return []
-    from checker.config import _glob
-
     excluded = [_glob(pattern) for pattern in config.exclude]
     root = os.path.realpath(config.root)
     kept = []
@@ -186,8 +190,6 @@ def attach(services: list[Any], config: Any) -> list[Finding]:
 
 
 def _display(path: Path) -> str:
-    from checker.evaluate import display_path
-
     return display_path(path)
 
 
@@ -239,8 +241,6 @@ def locate(document: Any, path: tuple) -> Location:
 
 def split(raw: Any) -> tuple[Any, list[dict[str, Any]]]:
     """The engine's report without the violations that name no service (index -1), and those violations."""
-    from checker.engine import RawReport
-
     unowned = [v for v in raw.violations if v["service"] == -1]
     if not unowned:
         return raw, []
@@ -249,11 +249,8 @@ def split(raw: Any) -> tuple[Any, list[dict[str, Any]]]:
 
 def unowned_findings(rules: list[Any], services: list[Any], violations: list[dict[str, Any]]) -> list[Finding]:
     """A failing finding without a service, at the .tf line, for every resource no descriptor covers."""
-    from dataclasses import replace
-
-    from checker.applicability import enforcement
-    from checker.errors import PolicyError
-    from checker.evaluate import _evidence, _finding, _message
+    # the join stage imports this package for its locations: its finding helpers are imported when called
+    from checker.pipeline.join import _evidence, _finding, _message
 
     by_package = {rule.package: rule for rule in rules}
     findings: list[Finding] = []

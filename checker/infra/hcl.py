@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from checker.pipeline.discover import display_path
 from checker.infra.facts import Reading, Resource, Unknown, Where, service_tag
 
 REGION_ATTRIBUTES = ("location", "region", "zone", "datacenter", "network_zone")
@@ -46,8 +47,6 @@ class _Module:
 
 
 def _display(path: Path) -> str:
-    from checker.evaluate import display_path
-
     return display_path(path)
 
 

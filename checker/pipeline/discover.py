@@ -1,0 +1,64 @@
+"""Stage 1: which descriptor files a run checks, the configuration that governs each, and their reference data."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from checker import vcs
+from checker.config import Config, ConfigFinder, discover, reference_deviations
+from checker.errors import InputError
+from checker.pipeline import Options
+from checker.policies import PolicyBundle
+
+
+@dataclass(frozen=True)
+class Found:
+    """The files a run checks (each under its display name, with the configuration that governs it)."""
+
+    paths: list[Path]  # what was searched
+    files: list[Path]
+    configs: dict[str, Config]
+    skipped: list[dict[str, str]]
+
+
+def search_paths(options: Options, finder: ConfigFinder) -> list[Path]:
+    """The run's paths; by default the configuration's root, or the git work tree, or the current folder."""
+    return list(options.paths) or [finder.explicit.root if finder.explicit else (vcs.toplevel(Path.cwd()) or Path.cwd())]
+
+
+def find(paths: list[Path], finder: ConfigFinder) -> Found:
+    """The descriptors the paths name; none at all is an input error, never an empty pass."""
+    discovery = discover(paths, finder)
+    files = discovery.files
+    if not files:
+        raise InputError(
+            "no service descriptors found (files matching the configuration's discovery globs; by default *.cloud.yaml, *.cloud.yml or *.cloud.json)"
+            + (f"; {len(discovery.skipped)} skipped: " + ", ".join(f"{s['file']} ({s['reason']})" for s in discovery.skipped[:5])
+               if discovery.skipped else ""),
+            location=", ".join(map(str, paths)),
+        )
+    configs = {display_path(path): finder.for_file(path) for path in files}
+    skipped = [{**s, "file": display_path(Path(s["file"]))} for s in discovery.skipped]
+    return Found(paths, files, configs, skipped)
+
+
+def display_path(path: Path) -> str:
+    try:
+        # realpath, not resolve(): before Python 3.13 resolve() raises on a symlink loop
+        return Path(os.path.realpath(path)).relative_to(os.path.realpath(Path.cwd())).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def references(configs: dict[str, Config], bundle: PolicyBundle) -> dict[Path | None, tuple[dict[str, list[str]], list[dict[str, Any]]]]:
+    """Per configuration: its reference data lists for input.settings, and its deviations from the shipped ones."""
+    shipped = bundle.data.get("data", {}).get("countries", {})
+    out: dict[Path | None, tuple[dict[str, list[str]], list[dict[str, Any]]]] = {}
+    for config in configs.values():
+        if config.path not in out:
+            lists, deviations = reference_deviations(config, shipped)
+            out[config.path] = (lists, [{**d, "file": display_path(Path(d["file"]))} for d in deviations])
+    return out

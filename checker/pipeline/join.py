@@ -1,0 +1,141 @@
+"""Stage 4: the engine's violations and subjects joined with the catalogue into findings. Per rule and service one
+verdict: a failure per violation (message from the rule's METADATA, location from the source map), else pass, or
+not applicable (organisation, stage of the service's life, rule not in force, the rule's condition)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import string
+from dataclasses import replace
+from typing import Any
+
+from checker import infra
+from checker.applicability import enforcement
+from checker.engine import RawReport
+from checker.errors import PolicyError
+from checker.loader import Document, JsonPath
+from checker.model import Enforcement, Finding, Location, Rule, Status, Text
+from checker.pipeline.collect import Service
+
+
+# The stage of a service's life its status puts it in (rule metadata: stages).
+STAGE_OF_STATUS = {"planned": "procurement", "migrating": "implementation", "in_use": "operation", "exiting": "operation"}
+STAGE_WORDS = {
+    "procurement": ("inkoop", "procurement"),
+    "implementation": ("implementatie", "implementation"),
+    "operation": ("gebruik", "operation"),
+}
+
+
+def stage_of(service: Service, forced: str | None) -> str:
+    return forced or STAGE_OF_STATUS[service.document.data["service"]["status"]]
+
+
+def _not_in_stage(rule: Rule, stage: str) -> Text:
+    nl = ", ".join(STAGE_WORDS[s][0] for s in rule.stages)
+    en = ", ".join(STAGE_WORDS[s][1] for s in rule.stages)
+    return Text(
+        f"Niet gecontroleerd in de fase {STAGE_WORDS[stage][0]}: de regel geldt bij {nl}.",
+        f"Not checked at the {STAGE_WORDS[stage][1]} stage: the rule applies at {en}.",
+    )
+
+
+def join(rules: list[Rule], services: list[Service], raw: RawReport, as_of: str, stage: str | None = None) -> list[Finding]:
+    """One finding per violation, and a pass or not-applicable finding per rule and service without one."""
+    by_package = {rule.package: rule for rule in rules}
+    violations: dict[tuple[str, int], list[dict[str, Any]]] = {}
+    for violation in raw.violations:
+        if violation["rule"] not in by_package:
+            raise PolicyError(f"the engine reported rule {violation['rule']!r}, which has no METADATA in the catalogue")
+        if not 0 <= violation["service"] < len(services):
+            raise PolicyError(f"rule {violation['rule']} reported service index {violation['service']} of {len(services)}")
+        violations.setdefault((violation["rule"], violation["service"]), []).append(violation)
+    findings: list[Finding] = []
+    for rule in rules:
+        subjects = raw.subjects.get(rule.package)
+        if subjects is None:
+            raise PolicyError(f"the engine reported no subjects for rule {rule.id}; every rule defines 'subject'", location=rule.file)
+        subjects = set(subjects)  # a portfolio rule's subjects are every service: a list made this quadratic
+        for index, service in enumerate(services):
+            level, reason = enforcement(rule.applies_to, service.organisation)
+            if not rule.in_force(as_of):
+                level, reason = Enforcement.NOT_APPLICABLE, _not_in_force(rule, as_of)
+            elif stage_of(service, stage) not in rule.stages:
+                level, reason = Enforcement.NOT_APPLICABLE, _not_in_stage(rule, stage_of(service, stage))
+            root = _location(service.document, ("id",))
+            if level is Enforcement.NOT_APPLICABLE:
+                findings.append(_finding(rule, service, Status.NOT_APPLICABLE, level, reason, reason, root))
+            elif (rule.package, index) in violations:
+                for violation in violations[(rule.package, index)]:
+                    message = _message(rule, violation)
+                    location = _location(service.document, tuple(violation["path"]))
+                    finding = _finding(rule, service, Status.FAIL, level, reason, message, location)
+                    findings.append(replace(finding, evidence=_evidence(service.document.data, violation["path"])))
+            elif index not in subjects:
+                why = Text(f"Regel alleen voor {rule.subject.nl}.", f"Rule only for {rule.subject.en}.") if rule.subject else Text(
+                    "De voorwaarde van de regel geldt niet voor deze dienst.", "The rule's condition does not hold for this service.")
+                findings.append(_finding(rule, service, Status.NOT_APPLICABLE, level, reason, why, root))
+            else:
+                findings.append(_finding(rule, service, Status.PASS, level, reason, rule.title, root))
+    return findings
+
+
+def _not_in_force(rule: Rule, as_of: str) -> Text:
+    if as_of < rule.effective_from:
+        return Text(f"De regel geldt vanaf {rule.effective_from}, na de peildatum {as_of}.", f"The rule applies from {rule.effective_from}, after the reference date {as_of}.")
+    return Text(f"De regel gold tot en met {rule.effective_until}.", f"The rule applied until {rule.effective_until}.")
+
+
+def _finding(rule: Rule, service: Service, status: Status, level: Enforcement, reason: Text, message: Text, location: Location) -> Finding:
+    return Finding(
+        rule_id=rule.id,
+        status=status,
+        severity=rule.severity,
+        enforcement=level,
+        enforcement_reason=reason,
+        message=message,
+        location=location,
+        service=service.id,
+        title=rule.title,
+        remediation=rule.remediation,
+        sources=rule.sources,
+        docs=rule.docs,
+    )
+
+
+def _evidence(data: Any, path: list[Any]) -> str:
+    """A digest of the value at path (of its nearest existing parent when the path names a missing field)."""
+    value = data
+    for step in path:
+        if isinstance(value, dict) and step in value:
+            value = value[step]
+        elif isinstance(value, list) and isinstance(step, int) and 0 <= step < len(value):
+            value = value[step]
+        else:
+            value = {"absent": list(path)}  # a missing fact: the same absence, not whatever surrounds it
+            break
+    return hashlib.sha256(json.dumps(value, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()[:24]
+
+
+def _location(document: Document, path: JsonPath) -> Location:
+    if path[:1] == ("observed",):
+        return infra.locate(document, path)
+    _, (line, column, end_line, end_column) = document.locate(path)
+    return Location(document.file, document.index, line, column, end_line, end_column, path)
+
+
+class _Params(dict):
+    def __missing__(self, key: str) -> str:
+        raise KeyError(key)
+
+
+def _message(rule: Rule, violation: dict[str, Any]) -> Text:
+    template = rule.messages.get(violation["kind"])
+    if template is None:
+        raise PolicyError(f"rule {rule.id} reported message kind {violation['kind']!r}, which its METADATA lacks", location=rule.file)
+    params = _Params({k: ", ".join(map(str, v)) if isinstance(v, list) else v for k, v in violation["params"].items()})
+    try:
+        return Text(string.Formatter().vformat(template.nl, (), params), string.Formatter().vformat(template.en, (), params))
+    except (KeyError, IndexError, ValueError) as exc:
+        raise PolicyError(f"rule {rule.id}: message needs {exc} which the violation does not give", location=rule.file) from None

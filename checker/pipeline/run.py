@@ -1,0 +1,229 @@
+"""Stage 3: the engine over the services, one configuration's group at a time. Per-service rules go chunk by
+chunk (over the cores for a large portfolio, the engine's answers cached per service), portfolio rules once over
+every service; afterwards the run proves that every enabled rule gave every service a verdict."""
+
+from __future__ import annotations
+
+import ctypes
+import json
+import multiprocessing
+import os
+import signal
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from checker import cache, infra
+from checker.catalog import Catalog
+from checker.config import Config
+from checker.engine import Engine, RawReport, create_engine
+from checker.errors import EngineError, InputError, PolicyError
+from checker.loader import Document
+from checker.model import Finding, Rule, Status
+from checker.pipeline import Options
+from checker.pipeline.collect import Service, Unique, load_services
+from checker.pipeline.discover import display_path
+from checker.pipeline.join import join
+from checker.policies import PolicyBundle, load_bundle
+
+
+def packs_for(config: Config, catalog: Catalog, override: tuple[str, ...] | None = None) -> tuple[str, ...]:
+    packs = override if override is not None else config.packs if config.packs is not None else catalog.default_packs()
+    unknown = [p for p in packs if p not in catalog.packs]
+    if unknown:
+        located = config.path is not None and override is None and config.packs is not None
+        raise InputError(
+            f"unknown rule pack {unknown[0]!r}; available: {', '.join(catalog.packs)}",
+            location=config.where("packs", config.packs.index(unknown[0])) if located else (str(config.path) if config.path else None),
+        )
+    return packs
+
+
+def enabled_rules(catalog: Catalog, packs: tuple[str, ...], roots: tuple[Path, ...]) -> list[Rule]:
+    """The rules of the enabled packs; a pack without rules, or no rules at all, means the policies are not whole."""
+    rules = catalog.in_packs(packs)
+    empty = [pack for pack in packs if not any(rule.pack == pack for rule in rules)]
+    if empty:
+        raise PolicyError(f"rule pack {empty[0]!r} is enabled but the policies hold no rule of it: the policies are incomplete, "
+                          "nothing is checked against it", location=", ".join(map(str, roots)))
+    if not rules:
+        raise PolicyError("no rules are enabled: a run that evaluates nothing proves nothing", location=", ".join(map(str, roots)))
+    return rules
+
+
+# The stage of a service's life its status puts it in (rule metadata: stages).
+
+
+PARALLEL_FROM = 200  # descriptor files in one group before the work is spread over processes
+CHUNK_FILES = 100
+
+
+@dataclass
+class _Chunk:
+    """What one chunk of files gives back: findings of the per-service rules, errors, services, portfolio projections."""
+
+    findings: list[Finding]
+    errors: list[Finding]
+    services: list[Service]
+
+
+# a chunk's work: its files, their configuration, the per-service rules, the fields portfolio rules read (None:
+# keep every field), the policy roots, the run's options and the configuration's reference data
+_Job = tuple[list[Path], Config, list[Rule], "list[str] | None", tuple[Path, ...], Options, dict[str, list[str]]]
+
+
+def check_group(files: list[Path], config: Config, rules: list[Rule], engine: Engine, bundle: PolicyBundle,
+                roots: tuple[Path, ...], options: Options, reference: dict[str, list[str]],
+                keep: bool = False) -> tuple[list[Finding], list[Service]]:
+    """Check the descriptors of one configuration: per-service rules chunk by chunk (over the cores for a large
+    portfolio, each chunk's documents dropped when done), portfolio rules once over a projection of every service.
+    With keep, the services come back whole (the portfolio view reads them), else as far as portfolio rules read."""
+    per_service = [r for r in rules if not r.portfolio]
+    portfolio = [r for r in rules if r.portfolio]
+    fields = sorted({f for r in portfolio for f in r.portfolio_fields}) if all(r.portfolio_fields for r in portfolio) else None
+    jobs = [(files[i:i + CHUNK_FILES], config, per_service, None if keep else fields, roots, options, reference)
+            for i in range(0, len(files), CHUNK_FILES)]
+    workers = min(os.cpu_count() or 1, 8)
+    if options.engine == "embedded" and workers > 1 and len(files) >= PARALLEL_FROM:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
+                                 initializer=_worker_start, initargs=(os.getpid(),)) as pool:
+            chunks = list(pool.map(_process_chunk, jobs))
+    else:
+        chunks = [_process_chunk(job, engine, bundle) for job in jobs]
+    findings: list[Finding] = []
+    services: list[Service] = []
+    unique = Unique()
+    for chunk in chunks:
+        findings += chunk.errors
+        dropped: set[tuple[str, int]] = set()
+        for service in chunk.services:
+            duplicate = unique.admit(service)
+            if duplicate is not None:
+                findings.append(duplicate)
+                dropped.add((service.document.file, service.document.index))
+                continue
+            services.append(service)
+        findings += [f for f in chunk.findings if (f.location.file, f.location.document) not in dropped]
+    if portfolio and services:
+        infra.cover(services, config)
+        raw = evaluate_cached(engine, bundle, options, config, portfolio, [s.document.data for s in services], reference, per_service=False)
+        raw, unowned = infra.split(raw)
+        findings += join(portfolio, services, raw, options.as_of, options.stage)
+        findings += infra.unowned_findings(portfolio, services, unowned)
+    prove_checked(findings, [s.id for s in services], rules)
+    return findings, services
+
+
+def prove_checked(findings: list[Finding], services: list[str], rules: list[Rule]) -> None:
+    """The gate proves it checked: every enabled rule gave a verdict for every service, or the run is an error."""
+    verdicts: dict[str, set[str]] = {}
+    for finding in findings:
+        if finding.service is not None and finding.status is not Status.ERROR:
+            verdicts.setdefault(finding.service, set()).add(finding.rule_id)
+    wanted = {rule.id for rule in rules}
+    for service in services:
+        missing = wanted - verdicts.get(service, set())
+        if missing:
+            raise EngineError(f"rule {sorted(missing)[0]} gave no verdict for service {service!r} "
+                              f"({len(missing)} rule(s) without one): the run cannot vouch for a pass")
+
+
+def _worker_start(parent: int) -> None:
+    """In a pool worker: die with the checker (a killed checker must not leave workers holding the cache and the
+    caller's pipes), and leave Ctrl-C to the parent."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG (Linux)
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # the parent died before the signal was armed
+        os._exit(1)
+
+
+def input_document(options: Options, config: Config, rules: list[Rule], services: list[dict[str, Any]],
+             reference: dict[str, list[str]]) -> dict[str, Any]:
+    return {"as_of": options.as_of, "organisation": config.organisation, "settings": config.settings(rules, reference),
+            "services": services}
+
+
+_WORKER_ENGINE: dict[tuple[Path, ...], Engine] = {}  # in a worker process: its engine per set of policy roots
+
+
+def _process_chunk(job: _Job, engine: Engine | None = None, bundle: PolicyBundle | None = None) -> _Chunk:
+    """Load, validate, evaluate and join one chunk of files; keep of each service only what portfolio rules read."""
+    files, config, rules, fields, roots, options, reference = job
+    if engine is None:  # in a worker process: one engine per process, compiled once
+        engine = _WORKER_ENGINE.setdefault(roots, create_engine("embedded"))
+        bundle = load_bundle(roots)
+    assert bundle is not None
+    services: list[Service] = []
+    errors: list[Finding] = []
+    for path in files:
+        loaded, problems = load_services(path, display_path(path), config)
+        services += loaded
+        errors += problems
+    errors += infra.attach(services, config)
+    findings: list[Finding] = []
+    if rules and services:
+        raw = evaluate_cached(engine, bundle, options, config, rules, [s.document.data for s in services], reference)
+        findings = join(rules, services, raw, options.as_of, options.stage)
+    if fields is not None:
+        services = [_project(service, fields) for service in services]
+    return _Chunk(findings, errors, services)
+
+
+def evaluate_cached(engine: Engine, bundle: PolicyBundle, options: Options, config: Config, rules: list[Rule],
+                    services: list[dict[str, Any]], reference: dict[str, list[str]], per_service: bool = True) -> RawReport:
+    """The engine's answer, evaluated only for what the cache does not hold yet (embedded engine; an OPA server is
+    asked every time). A per-service rule's answer for a service depends on the policies, the settings, the
+    organisation profile, the reference date and that descriptor only, so each service is a unit of the cache;
+    portfolio rules look at every service, so the whole portfolio is one unit."""
+    if options.engine != "embedded":
+        return engine.evaluate(bundle, input_document(options, config, rules, services, reference))
+    units = [[service] for service in services] if per_service else [services]
+    context = cache.key(bundle.revision, json.dumps(input_document(options, config, rules, [], reference), sort_keys=True))
+    keys = [cache.key(context, json.dumps(unit, sort_keys=True, ensure_ascii=False)) for unit in units]
+    known = cache.get_many(_CACHE, keys)
+    missing = [i for i, key in enumerate(keys) if key not in known]
+    if missing:
+        # one evaluation of every missing unit together; its service indexes split back into the units'
+        owner = [(i, local) for i in missing for local in range(len(units[i]))]
+        raw = engine.evaluate(bundle, input_document(options, config, rules, [s for i in missing for s in units[i]], reference))
+        lacking = [r.id for r in rules if r.package not in raw.subjects]
+        if lacking:
+            raise PolicyError(f"the engine reported no subjects for rule {lacking[0]}; every rule defines 'subject'")
+        fresh: dict[int, dict[str, Any]] = {i: {"violations": [], "subjects": {}} for i in missing}
+        for violation in raw.violations:
+            # a violation of no service (index -1: infrastructure no descriptor covers) keeps its index
+            unit, local = owner[violation["service"]] if violation["service"] >= 0 else (missing[0], violation["service"])
+            fresh[unit]["violations"].append({**violation, "service": local})
+        for rule, indexes in raw.subjects.items():
+            for j in indexes:
+                unit, local = owner[j]
+                fresh[unit]["subjects"].setdefault(rule, []).append(local)
+        cache.put_many(_CACHE, {keys[i]: fresh[i] for i in missing})
+        known.update({keys[i]: fresh[i] for i in missing})
+    violations: list[dict[str, Any]] = []
+    subjects: dict[str, list[int]] = {r.package: [] for r in rules}
+    offset = 0
+    for unit, key in zip(units, keys):
+        violations += [{**v, "service": offset + v["service"] if v["service"] >= 0 else v["service"]}
+                       for v in known[key]["violations"]]
+        for rule, indexes in known[key]["subjects"].items():
+            subjects.setdefault(rule, []).extend(offset + j for j in indexes)
+        offset += len(unit)
+    return RawReport(violations, subjects)
+
+
+_CACHE = "evaluated"  # a unit's answer: violations and subjects by rule, service indexes within the unit
+
+
+def _project(service: Service, fields: list[str]) -> Service:
+    """The service with only the top-level fields portfolio rules read (and id, for locations)."""
+    document = service.document
+    keep = set(fields) | {"id", "schema_version"}
+    data = {k: v for k, v in document.data.items() if k in keep}
+    spans = {p: span for p, span in document.spans.items() if not p or p[0] in keep}
+    keys = {p: key for p, key in document.keys.items() if p and p[0] in keep}
+    return Service(service.config, Document(document.file, document.index, data, spans, keys), service.organisation)
