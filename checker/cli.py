@@ -5,12 +5,17 @@ from __future__ import annotations
 import os
 import re
 import sys
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Callable, List, Optional, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, List, Optional, TypeVar
 
 import typer
 
 from checker.errors import CheckerError, ExitCode, UsageError
+from checker.pipeline import Options
+
+if TYPE_CHECKING:
+    from checker.config import Config
 
 app = typer.Typer(
     add_completion=False,
@@ -125,6 +130,56 @@ def _run_settings(config: Optional[Path], paths: Optional[List[Path]], lang: Opt
     return settings, language, extra
 
 
+@dataclass(frozen=True)
+class OpaFlags:
+    """The --opa-* options of `check`; the other checking commands have none (the environment still applies)."""
+
+    url: Optional[str] = None
+    path: Optional[str] = None
+    token_env: Optional[str] = None
+    ca_bundle: Optional[str] = None
+    timeout: Optional[float] = None
+    any_revision: bool = False
+
+    def given(self) -> bool:
+        return any(v is not None for v in (self.url, self.path, self.token_env, self.ca_bundle, self.timeout)) or self.any_revision
+
+
+def _engine(settings: Optional[Config], engine: Optional[str], opa: OpaFlags) -> tuple[str, dict[str, Any]]:
+    """The engine and its options: --engine, else OPA when a central OPA's address is given by whoever runs the
+    checker (flag or environment; it outranks the repository), else the configuration's engine, else embedded."""
+    from checker.engine import REGISTRY
+    from checker.engine.opa import ENV_URL, resolve_options
+
+    name = (_choice("--engine", engine, list(REGISTRY)) or ("opa" if opa.url is not None or os.environ.get(ENV_URL) else None)
+            or (settings and settings.engine) or "embedded")
+    if name == "opa":
+        # where the token goes, which binary runs and which CA is trusted: flags and environment only, never the
+        # configuration (checker/config.py refuses those keys); the configuration may set the timeout
+        configured = dict(settings.opa) if settings else {}
+        return name, resolve_options(opa.url, opa.token_env, opa.ca_bundle, opa.timeout, opa.path, opa.any_revision,
+                                     configured.get("timeout_seconds"))
+    if opa.given():
+        raise UsageError("--opa-* options need --engine opa")
+    return name, {}
+
+
+def _run_options(paths: Optional[List[Path]], config: Optional[Path], as_of: Optional[str], lang: Optional[str],
+                 policies: Optional[List[Path]], *, engine: Optional[str] = None, opa: OpaFlags = OpaFlags(),
+                 fail_on: Optional[str] = None, stage: Optional[str] = None, changed_since: Optional[str] = None,
+                 baseline: Optional[Path] = None, packs: Optional[tuple[str, ...]] = None) -> Options:
+    """The one builder of a run's options, for every checking command: flags first, then the configuration
+    (language, engine, OPA timeout, policy folders), then the defaults."""
+    from checker.model import Severity
+
+    settings, language, extra = _run_settings(config, paths, lang, policies)
+    threshold = Severity(fail_on) if _choice("--fail-on", fail_on, SEVERITIES) else None
+    engine_name, engine_options = _engine(settings, engine, opa)
+    _choice("--stage", stage, STAGES)
+    return Options(tuple(paths or ()), config, _as_of(as_of), language, engine_name, engine_options, extra, threshold,
+                   changed_since, stage, baseline, packs)
+
+
 def _write(text: Any, output: Optional[Path]) -> None:
     """Write a rendered report (text, or an iterator of pieces) to a file or standard output."""
     pieces = [text] if isinstance(text, str) else text
@@ -187,32 +242,15 @@ def check(
     """Check descriptors against the rules; exit 0 compliant, 1 failing findings, 2 not checkable, 3 engine error."""
 
     def run() -> ExitCode:
-        from checker.engine import REGISTRY
-        from checker.engine.opa import ENV_URL, resolve_options
-        from checker.evaluate import Options, check as run_check
+        from checker.evaluate import check as run_check
         from checker.gate import exit_code
-        from checker.model import Severity
         from checker.reporters import renderer
 
         targets = _targets(format or ["text"], output or [])
-        settings, language, extra = _run_settings(config, paths, lang, policies)
-        threshold = Severity(fail_on) if _choice("--fail-on", fail_on, SEVERITIES) else None
-        opa = dict(settings.opa) if settings else {}
-        # the repository's configuration may choose the engine; a central OPA's address given by whoever runs the
-        # checker (flag or environment) outranks it
-        engine_name = (_choice("--engine", engine, list(REGISTRY)) or ("opa" if opa_url is not None or os.environ.get(ENV_URL) else None)
-                       or (settings and settings.engine) or "embedded")
-        engine_options = {}
-        if engine_name == "opa":
-            # where the token goes, which binary runs and which CA is trusted: flags and environment only, never the
-            # configuration (checker/config.py refuses those keys); the configuration may set the timeout
-            engine_options = resolve_options(opa_url, opa_token_env, str(opa_ca_bundle) if opa_ca_bundle else None, opa_timeout,
-                                             str(opa_path) if opa_path else None, opa_any_revision, opa.get("timeout_seconds"))
-        elif opa_url is not None or opa_path or opa_token_env or opa_ca_bundle or opa_timeout is not None or opa_any_revision:
-            raise UsageError("--opa-* options need --engine opa")
-        _choice("--stage", stage, STAGES)
-        options = Options(tuple(paths or ()), config, _as_of(as_of), language, engine_name, engine_options, extra, threshold,
-                          changed_since, stage, baseline)
+        opa = OpaFlags(opa_url, str(opa_path) if opa_path else None, opa_token_env,
+                       str(opa_ca_bundle) if opa_ca_bundle else None, opa_timeout, opa_any_revision)
+        options = _run_options(paths, config, as_of, lang, policies, engine=engine, opa=opa, fail_on=fail_on,
+                               stage=stage, changed_since=changed_since, baseline=baseline)
         report = run_check(options)
         for name, target in targets:
             colour = name == "text" and target is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
@@ -401,15 +439,12 @@ def gate(
 
     def run() -> ExitCode:
         from checker import dossier as dossiers
-        from checker.evaluate import Options, run as run_pipeline
+        from checker.evaluate import run as run_pipeline
         from checker.gate import exit_code
-        from checker.model import Severity
         from checker.reporters import renderer
 
         _choice("--stage", stage, STAGES)
-        settings, language, extra = _run_settings(config, paths, lang, policies)
-        threshold = Severity(fail_on) if _choice("--fail-on", fail_on, SEVERITIES) else None
-        options = Options(tuple(paths or ()), config, _as_of(as_of), language, "embedded", {}, extra, threshold, None, stage)
+        options = _run_options(paths, config, as_of, lang, policies, fail_on=fail_on, stage=stage)
         result = run_pipeline(options)
         report, configs = result.report, list(result.configurations)
         json_path, markdown_path = dossiers.write(report, stage, configs, dossier)
@@ -437,12 +472,11 @@ def report(
 
     def run() -> ExitCode:
         from checker import html_report
-        from checker.evaluate import Options, run as run_pipeline
+        from checker.evaluate import run as run_pipeline
         from checker.gate import exit_code
 
-        _choice("--stage", stage, STAGES)
-        settings, language, extra = _run_settings(config, paths, lang, policies)
-        options = Options(tuple(paths or ()), config, _as_of(as_of), language, "embedded", {}, extra, None, None, stage)
+        options = _run_options(paths, config, as_of, lang, policies, stage=stage)
+        language = options.lang
         ran = run_pipeline(options, keep_services=True)
         result = ran.report
         html = html_report.render(result, language, html_report.load_descriptors(ran, config),
@@ -470,44 +504,18 @@ def diff(
     def run() -> ExitCode:
         import json
 
-        from checker.evaluate import Options, check as run_check
-        from checker.model import Enforcement, Status
+        from checker.diff import compare
 
         _choice("--format", format, FORMATS)
-        settings, language, extra = _run_settings(config, paths, lang, policies)
-        date = _as_of(as_of)
-
-        def verdicts(packs: List[str]) -> tuple[dict[str, set[str]], Any]:
-            options = Options(tuple(paths or ()), config, date, language, "embedded", {}, extra,
-                              packs=tuple(p.replace("-", "_") for p in packs))
-            report = run_check(options)
-            failing: dict[str, set[str]] = {service: set() for service in report.services}
-            for f in report.findings:
-                if f.service in failing and f.status is Status.FAIL and f.enforcement is Enforcement.MANDATORY:
-                    failing[f.service].add(f.rule_id)
-            return failing, report
-
-        before, first = verdicts(from_packs)
-        after, second = verdicts(to_packs)
-        rows = []
-        for service in sorted(set(before) | set(after)):
-            old, new = before.get(service, set()), after.get(service, set())
-            change = ("newly-failing" if new and not old else "newly-passing" if old and not new
-                      else "still-failing" if new else "still-passing")
-            rows.append({"service": service, "change": change, "failing_before": sorted(old), "failing_after": sorted(new)})
+        options = _run_options(paths, config, as_of, lang, policies)
+        result = compare(options, from_packs, to_packs)
         if format == "json":
-            typer.echo(json.dumps({"from": from_packs, "to": to_packs, "as_of": date, "services": rows}, ensure_ascii=False, indent=2))
+            typer.echo(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
         else:
-            words = {"nl": {"newly-failing": "faalt nu", "newly-passing": "voldoet nu", "still-failing": "faalt nog steeds",
-                            "still-passing": "voldoet nog steeds"},
-                     "en": {"newly-failing": "newly failing", "newly-passing": "newly passing", "still-failing": "still failing",
-                            "still-passing": "still passing"}}[language]
-            for row in rows:
-                rules = ", ".join(row["failing_after"] or row["failing_before"])
-                _say(f"{row['service']}: {words[row['change']]}" + (f" ({rules})" if rules else ""))
-            counts = {k: sum(1 for r in rows if r["change"] == k) for k in words}
-            typer.echo(" · ".join(f"{n} {words[k]}" for k, n in counts.items()) + f"  ({' + '.join(from_packs)} → {' + '.join(to_packs)}, {date})")
-        return ExitCode.UNCHECKED if first.errors or second.errors else ExitCode.OK
+            for line in result.lines(options.lang):
+                _say(line)
+            typer.echo(result.summary(options.lang))
+        return ExitCode.UNCHECKED if result.unchecked else ExitCode.OK
 
     raise typer.Exit(int(_guard(run)))
 
@@ -531,10 +539,9 @@ def baseline_create(
         import json
 
         from checker import baseline
-        from checker.evaluate import Options, check as run_check
+        from checker.evaluate import check as run_check
 
-        settings, _, extra = _run_settings(config, paths, None, policies)
-        report = run_check(Options(tuple(paths or ()), config, _as_of(as_of), "nl", "embedded", {}, extra))
+        report = run_check(replace(_run_options(paths, config, as_of, None, policies), lang="nl"))
         if report.errors:
             for error in report.errors:
                 _say(f"{error.location}: error {error.rule_id} {error.message.en}", err=True)
@@ -561,11 +568,10 @@ def waivers(
     def run() -> ExitCode:
         import json
 
-        from checker.evaluate import Options, check as run_check
+        from checker.evaluate import check as run_check
 
         _choice("--format", format, FORMATS)
-        settings, _, extra = _run_settings(config, paths, None, policies)
-        report = run_check(Options(tuple(paths or ()), config, _as_of(as_of), "nl", "embedded", {}, extra))
+        report = run_check(replace(_run_options(paths, config, as_of, None, policies), lang="nl"))
         if format == "json":
             typer.echo(json.dumps(list(report.waivers), ensure_ascii=False, indent=2))
         else:
