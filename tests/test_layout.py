@@ -1,0 +1,22 @@
+"""The README's layout lists every module of checker/, and nothing that is not there."""
+
+from __future__ import annotations
+
+import re
+
+from tests.conftest import ROOT
+
+
+def test_the_readme_lists_every_module():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    layout = readme.split("\n## Layout\n", 1)[1].split("\n## ", 1)[0]
+    listed = re.findall(r"^(checker/\S+\.py)\s", layout, re.MULTILINE)
+    tree = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "checker").rglob("*.py") if "_bundle" not in p.parts)
+    assert len(listed) == len(set(listed)), "a module is listed twice"
+    assert sorted(listed) == tree
+
+
+def test_the_architecture_names_only_existing_modules():
+    text = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"checker/[\w/]+\.py", text))
+    assert named and all((ROOT / name).is_file() for name in named), sorted(n for n in named if not (ROOT / n).is_file())
