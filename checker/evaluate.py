@@ -11,7 +11,7 @@ from typing import Any
 from checker.applicability import enforcement
 from checker.catalog import Catalog, load_catalog
 from checker.config import Config, ConfigFinder, discover
-from checker.errors import InputError, PolicyError
+from checker.errors import EngineError, InputError, PolicyError
 from checker.loader import Document, load_file
 from checker.model import Enforcement, Finding, Location, Report, Rule, Severity, Status, Text
 from checker.schema import position, validate
@@ -286,9 +286,32 @@ def _check_group(files: list[Path], config: Config, rules: list[Rule], engine: A
             services.append(service)
         findings += [f for f in chunk.findings if (f.location.file, f.location.document) not in dropped]
     if portfolio and services:
-        raw = _evaluate_portfolio(engine, bundle, options, config, portfolio, [s.document.data for s in services])
+        try:
+            raw = _evaluate_portfolio(engine, bundle, options, config, portfolio, [s.document.data for s in services])
+        except EngineError as exc:
+            raise _blamed(exc, options, services, lambda one: _evaluate_portfolio(engine, bundle, options, config, portfolio, [one])) from None
         findings += join(portfolio, services, raw, options.as_of, options.stage)
     return findings, [s.id for s in services]
+
+
+def _blamed(error: EngineError, options: Options, services: list[Service], alone: Any) -> EngineError:
+    """The engine failed on a batch of services (a value the schema let through and a builtin cannot take, say):
+    the same error located at the first service that fails on its own, so the user learns which file it is.
+    Only for the embedded engine, whose failures depend on nothing but the input and the policies: an OPA server
+    that is down would fail every retry, each after its timeout."""
+    if options.engine != "embedded" or error.location:
+        return error
+    for service in services:
+        if len(services) > 1:
+            try:
+                alone(service.document.data)
+                continue
+            except EngineError:
+                pass
+        line, column = service.document.locate(())[1][:2]
+        return EngineError(f"{error.message} (evaluating service {service.id!r})",
+                           location=f"{service.document.file}:{line}:{column}")
+    return error
 
 
 def _document(options: Options, config: Config, rules: list[Rule], services: list[dict[str, Any]]) -> dict[str, Any]:
@@ -314,7 +337,10 @@ def _process_chunk(job: tuple, engine: Any = None, bundle: Any = None) -> _Chunk
         errors += problems
     findings: list[Finding] = []
     if rules and services:
-        raw = _evaluate_cached(engine, bundle, options, config, rules, [s.document.data for s in services])
+        try:
+            raw = _evaluate_cached(engine, bundle, options, config, rules, [s.document.data for s in services])
+        except EngineError as exc:
+            raise _blamed(exc, options, services, lambda one: _evaluate_cached(engine, bundle, options, config, rules, [one])) from None
         findings = join(rules, services, raw, options.as_of, options.stage)
     if fields is not None:
         services = [_project(service, fields) for service in services]

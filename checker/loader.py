@@ -483,10 +483,14 @@ class _Builder:
         finally:
             self.active.discard(id(node))
 
-    def mapping(self, node: Any, path: JsonPath, depth: int) -> dict[str, Any]:
+    def mapping(self, node: Any, path: JsonPath, depth: int, into: dict[str, Any] | None = None) -> dict[str, Any]:
+        """A mapping's entries, then what its merge keys ('<<') bring that it lacks, first source first (YAML's
+        merge key type). A merged entry is built only when nothing before it set the key, so that every value,
+        and every finding's location, is the one that counts."""
         if depth > self.budget.limits.max_depth:
             raise _NodeError(self.budget.too_deep(), node)
-        result: dict[str, Any] = {}
+        result: dict[str, Any] = {} if into is None else into
+        own: dict[str, int] = {}  # this mapping's keys and their lines, for duplicates
         merged: list[Any] = []
         merge_key = None
         for key_node, value_node in node.value:
@@ -501,10 +505,11 @@ class _Builder:
                 shown = key_node.value if scalar else "a " + type(key_node).__name__[:-4].lower()
                 raise _NodeError(f"key {_clip(shown)} is not a string; field names must be text", key_node)
             key = _text(key_node.value, key_node, _FORBIDDEN_IN_KEY)
-            if key in result:
-                first = self.spans[path + (key,)]
-                raise _NodeError(f"duplicate key {_clip(key)} (first at line {first[0]})", key_node)
-            result[key] = self.build(value_node, path + (key,), depth + 1, key_node)
+            if key in own:
+                raise _NodeError(f"duplicate key {_clip(key)} (first at line {own[key]})", key_node)
+            own[key] = _start(key_node, self.line_offset)[0]
+            if key not in result:
+                result[key] = self.build(value_node, path + (key,), depth + 1, key_node)
         for source in merged:
             if type(source).__name__ != "MappingNode":
                 raise _NodeError("a merge key '<<' must refer to a mapping", source)
@@ -513,8 +518,7 @@ class _Builder:
             self.active.add(id(source))
             try:
                 # a merge within a merge is nesting too: a chain of them must not recurse without bound
-                for key, value in self.mapping(source, path, depth + 1).items():
-                    result.setdefault(key, value)
+                self.mapping(source, path, depth + 1, result)
             finally:
                 self.active.discard(id(source))
         return result
