@@ -36,5 +36,5 @@ subject contains i if some i, _ in input.services
 deny contains result.fail(i, ["service", "start_date"], {"country": "-"}) if {
 	some i in subject
 	start := time.parse_ns("2006-01-02", input.services[i].service.start_date)
-	time.add_date(start, 100, 0, 0) < time.now_ns()
+	time.add_date(start, 100, 0, 0) < time.parse_ns("2006-01-02", input.as_of)
 }
