@@ -12,7 +12,7 @@ import signal
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from checker import cache, infra
 from checker.catalog import Catalog
@@ -107,12 +107,38 @@ def check_group(files: list[Path], config: Config, rules: list[Rule], engine: En
         findings += [f for f in chunk.findings if (f.location.file, f.location.document) not in dropped]
     if portfolio and services:
         infra.cover(services, config)
-        raw = evaluate_cached(engine, bundle, options, config, portfolio, [s.document.data for s in services], reference, per_service=False)
+        documents = [s.document.data for s in services]
+        try:
+            raw = evaluate_cached(engine, bundle, options, config, portfolio, documents, reference, per_service=False)
+        except EngineError as exc:
+            raise _blamed(exc, options, services, lambda one: evaluate_cached(
+                engine, bundle, options, config, portfolio, [one], reference, per_service=False)) from None
         raw, unowned = infra.split(raw)
         findings += join(portfolio, services, raw, options.as_of, options.stage)
         findings += infra.unowned_findings(portfolio, services, unowned)
     prove_checked(findings, [s.id for s in services], rules)
     return findings, services
+
+
+def _blamed(error: EngineError, options: Options, services: list[Service],
+            alone: Callable[[dict[str, Any]], RawReport]) -> EngineError:
+    """The engine failed on a batch of services (a value the schema let through and a builtin cannot take, say):
+    the same error located at the first service that fails on its own, so the user learns which file it is.
+    Only for the embedded engine, whose failures depend on nothing but the input and the policies: an OPA server
+    that is down would fail every retry, each after its timeout."""
+    if options.engine != "embedded" or error.location:
+        return error
+    for service in services:
+        if len(services) > 1:
+            try:
+                alone(service.document.data)
+                continue
+            except EngineError:
+                pass
+        line, column = service.document.locate(())[1][:2]
+        return EngineError(f"{error.message} (evaluating service {service.id!r})",
+                           location=f"{service.document.file}:{line}:{column}")
+    return error
 
 
 def prove_checked(findings: list[Finding], services: list[str], rules: list[Rule]) -> None:
@@ -166,7 +192,11 @@ def _process_chunk(job: _Job, engine: Engine | None = None, bundle: PolicyBundle
     errors += infra.attach(services, config)
     findings: list[Finding] = []
     if rules and services:
-        raw = evaluate_cached(engine, bundle, options, config, rules, [s.document.data for s in services], reference)
+        try:
+            raw = evaluate_cached(engine, bundle, options, config, rules, [s.document.data for s in services], reference)
+        except EngineError as exc:
+            raise _blamed(exc, options, services,
+                          lambda one: evaluate_cached(engine, bundle, options, config, rules, [one], reference)) from None
         findings = join(rules, services, raw, options.as_of, options.stage)
     if fields is not None:
         services = [_project(service, fields) for service in services]
