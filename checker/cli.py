@@ -5,9 +5,10 @@ from __future__ import annotations
 import os
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, List, Optional, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import typer
 
@@ -71,7 +72,7 @@ def _guard(action: Callable[[], T]) -> T:
     raise AssertionError("unreachable")
 
 
-def _as_of(value: Optional[str]) -> str:
+def _as_of(value: str | None) -> str:
     from datetime import date
 
     if value is None:
@@ -89,13 +90,13 @@ def _as_of(value: Optional[str]) -> str:
     return parsed
 
 
-def _choice(name: str, value: Optional[str], choices: list[str]) -> Optional[str]:
+def _choice(name: str, value: str | None, choices: list[str]) -> str | None:
     if value is not None and value not in choices:
         raise UsageError(f"{name} {value!r} is not one of: {', '.join(choices)}")
     return value
 
 
-def _settings_config(config: Optional[Path], paths: List[Path]):
+def _settings_config(config: Path | None, paths: list[Path]):
     """The configuration that supplies run-wide settings (lang, engine, opa, policies): --config, else the nearest one."""
     from checker.config import ConfigFinder
 
@@ -106,7 +107,7 @@ def _settings_config(config: Optional[Path], paths: List[Path]):
     return finder.for_dir(first if first.is_dir() else first.parent)
 
 
-def _targets(formats: List[str], outputs: List[str]) -> list:
+def _targets(formats: list[str], outputs: list[str]) -> list:
     """Pair each --format with the --output at the same position; at most one goes to standard output."""
     from checker.reporters import FORMATS
 
@@ -122,8 +123,8 @@ def _targets(formats: List[str], outputs: List[str]) -> list:
     return pairs
 
 
-def _run_settings(config: Optional[Path], paths: Optional[List[Path]], lang: Optional[str] = None,
-                  policies: Optional[List[Path]] = None) -> tuple:
+def _run_settings(config: Path | None, paths: list[Path] | None, lang: str | None = None,
+                  policies: list[Path] | None = None) -> tuple:
     """What every checking command takes from the options and the configuration: the configuration that supplies
     run-wide settings, the language, and the organisation's own policy folders."""
     settings = _settings_config(config, paths or [])
@@ -136,18 +137,18 @@ def _run_settings(config: Optional[Path], paths: Optional[List[Path]], lang: Opt
 class OpaFlags:
     """The --opa-* options of `check`; the other checking commands have none (the environment still applies)."""
 
-    url: Optional[str] = None
-    path: Optional[str] = None
-    token_env: Optional[str] = None
-    ca_bundle: Optional[str] = None
-    timeout: Optional[float] = None
+    url: str | None = None
+    path: str | None = None
+    token_env: str | None = None
+    ca_bundle: str | None = None
+    timeout: float | None = None
     any_revision: bool = False
 
     def given(self) -> bool:
         return any(v is not None for v in (self.url, self.path, self.token_env, self.ca_bundle, self.timeout)) or self.any_revision
 
 
-def _engine(settings: Optional[Config], engine: Optional[str], opa: OpaFlags) -> tuple[str, dict[str, Any]]:
+def _engine(settings: Config | None, engine: str | None, opa: OpaFlags) -> tuple[str, dict[str, Any]]:
     """The engine and its options: --engine, else OPA when a central OPA's address is given by whoever runs the
     checker (flag or environment; it outranks the repository), else the configuration's engine, else embedded."""
     from checker.engine import REGISTRY
@@ -166,10 +167,10 @@ def _engine(settings: Optional[Config], engine: Optional[str], opa: OpaFlags) ->
     return name, {}
 
 
-def _run_options(paths: Optional[List[Path]], config: Optional[Path], as_of: Optional[str], lang: Optional[str],
-                 policies: Optional[List[Path]], *, engine: Optional[str] = None, opa: OpaFlags = OpaFlags(),
-                 fail_on: Optional[str] = None, stage: Optional[str] = None, changed_since: Optional[str] = None,
-                 baseline: Optional[Path] = None, packs: Optional[tuple[str, ...]] = None) -> Options:
+def _run_options(paths: list[Path] | None, config: Path | None, as_of: str | None, lang: str | None,
+                 policies: list[Path] | None, *, engine: str | None = None, opa: OpaFlags = OpaFlags(),
+                 fail_on: str | None = None, stage: str | None = None, changed_since: str | None = None,
+                 baseline: Path | None = None, packs: tuple[str, ...] | None = None) -> Options:
     """The one builder of a run's options, for every checking command: flags first, then the configuration
     (language, engine, OPA timeout, policy folders), then the defaults."""
     from checker.model import Severity
@@ -182,7 +183,7 @@ def _run_options(paths: Optional[List[Path]], config: Optional[Path], as_of: Opt
                    changed_since, stage, baseline, packs)
 
 
-def _write(text: Any, output: Optional[Path]) -> None:
+def _write(text: Any, output: Path | None) -> None:
     """Write a rendered report (text, or an iterator of pieces) to a file or standard output."""
     pieces = [text] if isinstance(text, str) else text
     if output is None:
@@ -214,7 +215,7 @@ LangOption = typer.Option(None, "--lang", help="Language of findings: nl (defaul
 PoliciesOption = typer.Option(None, "--policies", help="A folder of the organisation's own rules, besides the shipped ones (repeatable; also 'policies' in .cloudbeleid.yaml).")
 
 
-def _policy_roots(policies: Optional[List[Path]], settings=None) -> tuple:
+def _policy_roots(policies: list[Path] | None, settings=None) -> tuple:
     from checker.policies import policy_roots
 
     return policy_roots(tuple(policies or ()) or (settings.policies if settings else ()))
@@ -222,24 +223,29 @@ def _policy_roots(policies: Optional[List[Path]], settings=None) -> tuple:
 
 @app.command()
 def check(
-    paths: Optional[List[Path]] = PathsArgument,
-    format: Optional[List[str]] = typer.Option(None, "--format", "-f", help="Output format: text (default), json, sarif, junit, github, gitlab, markdown. Repeat for several."),
-    output: Optional[List[str]] = typer.Option(None, "--output", "-o", help="File for the format at the same position ('-' for standard output); formats without one go to standard output."),
-    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Lowest severity of a mandatory failing finding that fails the run, for every descriptor (default: each descriptor's configuration's fail_on, else low)."),
-    as_of: Optional[str] = typer.Option(None, "--as-of", help="Reference date (peildatum) YYYY-MM-DD; default today."),
-    lang: Optional[str] = LangOption,
-    engine: Optional[str] = typer.Option(None, "--engine", help="Rego engine: embedded (regorus, default) or opa (the real OPA)."),
-    config: Optional[Path] = ConfigOption,
-    policies: Optional[List[Path]] = PoliciesOption,
-    stage: Optional[str] = typer.Option(None, "--stage", help="Check every service as if at this stage: procurement, implementation or operation (default: the stage its status implies)."),
-    baseline: Optional[Path] = typer.Option(None, "--baseline", help="Leave out the failures this baseline file holds (cloudbeleid baseline create); report only new ones."),
-    changed_since: Optional[str] = typer.Option(None, "--changed-since", help="Report only descriptors changed since this git ref (a branch, tag or commit); portfolio rules still see and report every service."),
-    opa_url: Optional[str] = typer.Option(None, "--opa-url", help="Query this running OPA server (implies --engine opa; also CLOUDBELEID_OPA_URL). A token goes over plain http only to 127.0.0.0/8, ::1 or localhost."),
-    opa_path: Optional[Path] = typer.Option(None, "--opa-path", help="The opa binary the checker starts when no --opa-url is given (also CLOUDBELEID_OPA_PATH; default: opa on PATH).", readable=False),
-    opa_token_env: Optional[str] = typer.Option(None, "--opa-token-env", help="Environment variable holding the bearer token for --opa-url (also CLOUDBELEID_OPA_TOKEN_ENV; default CLOUDBELEID_OPA_TOKEN)."),
-    opa_ca_bundle: Optional[Path] = typer.Option(None, "--opa-ca-bundle", help="CA bundle (PEM) to verify the OPA server's TLS certificate (also CLOUDBELEID_OPA_CA_BUNDLE).", readable=False),
-    opa_timeout: Optional[float] = typer.Option(None, "--opa-timeout", help="Seconds to wait for OPA, above 0 and at most 3600 (default: the configuration's opa.timeout_seconds, else 30)."),
-    opa_any_revision: bool = typer.Option(False, "--opa-any-revision", help="Accept an OPA whose policy bundle revision differs from this checker's policies, or that reports none (command line only)."),
+    paths: list[Path] | None = PathsArgument,
+    format: list[str] | None = typer.Option(None, "--format", "-f", help="Output format: text (default), json, sarif, junit, github, gitlab, markdown. Repeat for several."),
+    output: list[str] | None = typer.Option(None, "--output", "-o", help="File for the format at the same position ('-' for standard output); formats without one go to standard output."),
+    fail_on: str | None = typer.Option(None, "--fail-on", help=("Lowest severity of a mandatory failing finding that fails the run, for every descriptor "
+          "(default: each descriptor's configuration's fail_on, else low).")),
+    as_of: str | None = typer.Option(None, "--as-of", help="Reference date (peildatum) YYYY-MM-DD; default today."),
+    lang: str | None = LangOption,
+    engine: str | None = typer.Option(None, "--engine", help="Rego engine: embedded (regorus, default) or opa (the real OPA)."),
+    config: Path | None = ConfigOption,
+    policies: list[Path] | None = PoliciesOption,
+    stage: str | None = typer.Option(None, "--stage", help="Check every service as if at this stage: procurement, implementation or operation (default: the stage its status implies)."),
+    baseline: Path | None = typer.Option(None, "--baseline", help="Leave out the failures this baseline file holds (cloudbeleid baseline create); report only new ones."),
+    changed_since: str | None = typer.Option(None, "--changed-since", help=("Report only descriptors changed since this git ref (a branch, tag or commit); "
+          "portfolio rules still see and report every service.")),
+    opa_url: str | None = typer.Option(None, "--opa-url", help=("Query this running OPA server (implies --engine opa; also CLOUDBELEID_OPA_URL). A token goes "
+          "over plain http only to 127.0.0.0/8, ::1 or localhost.")),
+    opa_path: Path | None = typer.Option(None, "--opa-path", help="The opa binary the checker starts when no --opa-url is given (also CLOUDBELEID_OPA_PATH; default: opa on PATH).", readable=False),
+    opa_token_env: str | None = typer.Option(None, "--opa-token-env", help=("Environment variable holding the bearer token for --opa-url (also "
+          "CLOUDBELEID_OPA_TOKEN_ENV; default CLOUDBELEID_OPA_TOKEN).")),
+    opa_ca_bundle: Path | None = typer.Option(None, "--opa-ca-bundle", help="CA bundle (PEM) to verify the OPA server's TLS certificate (also CLOUDBELEID_OPA_CA_BUNDLE).", readable=False),
+    opa_timeout: float | None = typer.Option(None, "--opa-timeout", help="Seconds to wait for OPA, above 0 and at most 3600 (default: the configuration's opa.timeout_seconds, else 30)."),
+    opa_any_revision: bool = typer.Option(False, "--opa-any-revision", help=("Accept an OPA whose policy bundle revision differs from this checker's policies, "
+          "or that reports none (command line only).")),
 ) -> None:
     """Check descriptors against the rules; exit 0 compliant, 1 failing findings, 2 not checkable, 3 engine error."""
 
@@ -268,8 +274,8 @@ def check(
 
 @app.command()
 def validate(
-    paths: Optional[List[Path]] = PathsArgument,
-    config: Optional[Path] = ConfigOption,
+    paths: list[Path] | None = PathsArgument,
+    config: Path | None = ConfigOption,
 ) -> None:
     """Validate descriptors against the schema only, without evaluating rules; exit 0 valid, 2 invalid."""
 
@@ -300,7 +306,6 @@ def validate(
             try:
                 loaded = load_config(path)
                 from checker.catalog import load_catalog
-
                 from checker.config import reference_deviations
                 from checker.policies import load_bundle
 
@@ -328,11 +333,11 @@ def validate(
 
 @app.command()
 def rules(
-    pack: Optional[List[str]] = typer.Option(None, "--pack", help="Only these packs."),
+    pack: list[str] | None = typer.Option(None, "--pack", help="Only these packs."),
     format: str = typer.Option("text", "--format", "-f", help="Output format: text or json."),
-    lang: Optional[str] = LangOption,
-    policies: Optional[List[Path]] = PoliciesOption,
-    config: Optional[Path] = ConfigOption,
+    lang: str | None = LangOption,
+    policies: list[Path] | None = PoliciesOption,
+    config: Path | None = ConfigOption,
 ) -> None:
     """List the rules: id, severity, title, source and how sure that source is."""
 
@@ -388,9 +393,9 @@ def _rule_json(rule) -> dict:
 @app.command()
 def explain(
     rule_id: str = typer.Argument(..., help="A rule id, for example CB22-EXIT-STRATEGY."),
-    lang: Optional[str] = LangOption,
-    policies: Optional[List[Path]] = PoliciesOption,
-    config: Optional[Path] = ConfigOption,
+    lang: str | None = LangOption,
+    policies: list[Path] | None = PoliciesOption,
+    config: Path | None = ConfigOption,
 ) -> None:
     """Explain one rule: what it demands, whom it binds, its legal sources and how to comply."""
 
@@ -428,14 +433,14 @@ def docs(
 
 @app.command()
 def gate(
-    paths: Optional[List[Path]] = PathsArgument,
+    paths: list[Path] | None = PathsArgument,
     stage: str = typer.Option(..., "--stage", help="The stage to gate: procurement (before a contract is signed), implementation or operation."),
     dossier: Path = typer.Option(Path("cloudbeleid-dossier"), "--dossier", help="Folder for the dossier (Markdown and JSON)."),
-    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Lowest severity of a mandatory failing finding that fails the gate."),
-    as_of: Optional[str] = typer.Option(None, "--as-of", help="Reference date (peildatum) YYYY-MM-DD; default today."),
-    lang: Optional[str] = LangOption,
-    config: Optional[Path] = ConfigOption,
-    policies: Optional[List[Path]] = PoliciesOption,
+    fail_on: str | None = typer.Option(None, "--fail-on", help="Lowest severity of a mandatory failing finding that fails the gate."),
+    as_of: str | None = typer.Option(None, "--as-of", help="Reference date (peildatum) YYYY-MM-DD; default today."),
+    lang: str | None = LangOption,
+    config: Path | None = ConfigOption,
+    policies: list[Path] | None = PoliciesOption,
 ) -> None:
     """Gate a stage: check every service as at that stage, print the verdict, and write a dossier an auditor can reproduce."""
 
@@ -459,15 +464,15 @@ def gate(
 
 @app.command()
 def report(
-    paths: Optional[List[Path]] = PathsArgument,
+    paths: list[Path] | None = PathsArgument,
     output: Path = typer.Option(..., "--output", "-o", help="The HTML file to write (one self-contained file)."),
-    as_of: Optional[str] = typer.Option(None, "--as-of", help="Reference date (peildatum) YYYY-MM-DD; default today."),
-    lang: Optional[str] = LangOption,
-    stage: Optional[str] = typer.Option(None, "--stage", help="Check every service as if at this stage."),
-    docs_base: Optional[str] = typer.Option(None, "--docs-base", help="Address prefix of the rule pages (default: docs/rules/... relative to the report)."),
+    as_of: str | None = typer.Option(None, "--as-of", help="Reference date (peildatum) YYYY-MM-DD; default today."),
+    lang: str | None = LangOption,
+    stage: str | None = typer.Option(None, "--stage", help="Check every service as if at this stage."),
+    docs_base: str | None = typer.Option(None, "--docs-base", help="Address prefix of the rule pages (default: docs/rules/... relative to the report)."),
     due_within_days: int = typer.Option(90, "--due-within-days", help="List risk assessments and exit tests due within this many days."),
-    config: Optional[Path] = ConfigOption,
-    policies: Optional[List[Path]] = PoliciesOption,
+    config: Path | None = ConfigOption,
+    policies: list[Path] | None = PoliciesOption,
 ) -> None:
     """Write the portfolio view for CIO offices: a compliance matrix, provider concentration, data locations,
     classifications, deadlines and waivers, as one HTML file that needs no network. Needs the 'report' extra."""
@@ -492,14 +497,14 @@ def report(
 
 @app.command()
 def diff(
-    paths: Optional[List[Path]] = PathsArgument,
-    from_packs: List[str] = typer.Option(["cb22"], "--from", help="The packs of the current policy (repeatable)."),
-    to_packs: List[str] = typer.Option(["cb26"], "--to", help="The packs of the new policy (repeatable)."),
-    as_of: Optional[str] = typer.Option(None, "--as-of", help="Reference date (peildatum) YYYY-MM-DD; default today."),
+    paths: list[Path] | None = PathsArgument,
+    from_packs: list[str] = typer.Option(["cb22"], "--from", help="The packs of the current policy (repeatable)."),
+    to_packs: list[str] = typer.Option(["cb26"], "--to", help="The packs of the new policy (repeatable)."),
+    as_of: str | None = typer.Option(None, "--as-of", help="Reference date (peildatum) YYYY-MM-DD; default today."),
     format: str = typer.Option("text", "--format", "-f", help="Output format: text or json."),
-    lang: Optional[str] = LangOption,
-    config: Optional[Path] = ConfigOption,
-    policies: Optional[List[Path]] = PoliciesOption,
+    lang: str | None = LangOption,
+    config: Path | None = ConfigOption,
+    policies: list[Path] | None = PoliciesOption,
 ) -> None:
     """Which services newly fail or newly pass when one set of packs replaces another (e.g. cb22 by cb26)."""
 
@@ -528,11 +533,11 @@ app.add_typer(baseline_app, name="baseline")
 
 @baseline_app.command("create")
 def baseline_create(
-    paths: Optional[List[Path]] = PathsArgument,
+    paths: list[Path] | None = PathsArgument,
     output: Path = typer.Option(Path(".cloudbeleid-baseline.json"), "--output", "-o", help="The baseline file to write."),
-    as_of: Optional[str] = typer.Option(None, "--as-of", help="Reference date (peildatum) YYYY-MM-DD; default today."),
-    config: Optional[Path] = ConfigOption,
-    policies: Optional[List[Path]] = PoliciesOption,
+    as_of: str | None = typer.Option(None, "--as-of", help="Reference date (peildatum) YYYY-MM-DD; default today."),
+    config: Path | None = ConfigOption,
+    policies: list[Path] | None = PoliciesOption,
 ) -> None:
     """Write the current failing findings (by file, service, rule, JSON path and offending value; not by line) to a
     baseline file. Failures of rules no risk acceptance can lift are never baselined."""
@@ -559,11 +564,11 @@ def baseline_create(
 
 @app.command()
 def waivers(
-    paths: Optional[List[Path]] = PathsArgument,
-    as_of: Optional[str] = typer.Option(None, "--as-of", help="Reference date (peildatum) YYYY-MM-DD; default today."),
+    paths: list[Path] | None = PathsArgument,
+    as_of: str | None = typer.Option(None, "--as-of", help="Reference date (peildatum) YYYY-MM-DD; default today."),
     format: str = typer.Option("text", "--format", "-f", help="Output format: text or json."),
-    config: Optional[Path] = ConfigOption,
-    policies: Optional[List[Path]] = PoliciesOption,
+    config: Path | None = ConfigOption,
+    policies: list[Path] | None = PoliciesOption,
 ) -> None:
     """List the risk acceptances with their status (active, expiring, expired, unused, invalid); exit 2 if any is invalid."""
 
@@ -602,8 +607,8 @@ app.add_typer(bundle_app, name="bundle")
 @bundle_app.command("build")
 def bundle_build(
     output: Path = typer.Option(Path("cloudbeleid-bundle.tar.gz"), "--output", "-o", help="Where to write the bundle."),
-    policies: Optional[List[Path]] = PoliciesOption,
-    config: Optional[Path] = ConfigOption,
+    policies: list[Path] | None = PoliciesOption,
+    config: Path | None = ConfigOption,
 ) -> None:
     """Write an OPA bundle (.tar.gz with a .manifest) of the policies, for a bundle server."""
 
@@ -620,7 +625,8 @@ def bundle_build(
 @app.command()
 def version() -> None:
     """Print the version of the checker and of its engine."""
-    from importlib.metadata import PackageNotFoundError, version as dist_version
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as dist_version
 
     from checker import __version__
 
@@ -634,8 +640,8 @@ def version() -> None:
 @app.command()
 def init(
     from_terraform: Path = typer.Option(..., "--from-terraform", help="Draft a descriptor from the Terraform or OpenTofu code in this folder (docs/infrastructure.md)."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the draft to this new file (an existing file is never overwritten); default: print it."),
-    service_id: Optional[str] = typer.Option(None, "--id", help="The service id; default: the folder's name."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write the draft to this new file (an existing file is never overwritten); default: print it."),
+    service_id: str | None = typer.Option(None, "--id", help="The service id; default: the folder's name."),
 ) -> None:
     """Draft a service descriptor from infrastructure code: what the code shows filled in, every other field a marked question."""
 

@@ -13,10 +13,11 @@ import os
 import re
 import stat
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 JsonPath = tuple[str | int, ...]
 Span = tuple[int, int, int, int]  # line, column, end line, end column; 1-based

@@ -12,7 +12,6 @@ from typing import Any
 from checker.loader import JsonPath
 from checker.resources import schema
 
-
 # The dates every schema accepts (their date pattern) and --as-of: well inside what the engines' date arithmetic
 # can compute (nanoseconds since 1970 in 64 bits: 1678 to 2262), with room for a rule to add a century.
 DATE_RANGE = ("1900-01-01", "2199-12-31")

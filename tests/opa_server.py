@@ -7,10 +7,10 @@ import socket
 import subprocess
 import threading
 import time
+from collections.abc import Iterator
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Iterator
 
 from tests.opa_binary import opa_path
 

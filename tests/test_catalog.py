@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from checker.catalog import load_catalog, read_rule, _load_packs
-from checker.policies import rule_files
+from checker.catalog import _load_packs, load_catalog, read_rule
 from checker.docs import STATUS, index_markdown, rule_markdown
 from checker.errors import PolicyError
+from checker.policies import rule_files
 from checker.resources import policies_dir
 from tests.conftest import ROOT
 

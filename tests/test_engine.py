@@ -6,13 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from checker.engine import create_engine, parse_report
-from checker.policies import load_bundle
-from checker.errors import EngineError, PolicyError, UsageError
-from checker.resources import policies_dir
-
 from checker.catalog import load_catalog
 from checker.config import Config
+from checker.engine import create_engine, parse_report
+from checker.errors import EngineError, PolicyError, UsageError
+from checker.policies import load_bundle
+from checker.resources import policies_dir
 
 SETTINGS = Config(path=None, root=Path(".")).settings(load_catalog().in_packs(load_catalog().default_packs()))
 

@@ -63,9 +63,9 @@ def test_every_enabled_rule_gives_a_verdict_for_every_service(repo: Path):
 
 
 def test_a_rule_without_a_verdict_fails_the_run():
+    from checker.catalog import load_catalog
     from checker.errors import EngineError
     from checker.pipeline.run import prove_checked as _prove_checked
-    from checker.catalog import load_catalog
 
     rules = load_catalog().in_packs(("cb22",))
     with pytest.raises(EngineError, match="gave no verdict for service 'mail'"):

@@ -24,7 +24,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from checker.infra import hcl, plan, reference
 from checker.infra.facts import Unknown

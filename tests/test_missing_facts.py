@@ -29,10 +29,10 @@ import pytest
 from checker.catalog import load_catalog
 from checker.config import ConfigFinder
 from checker.engine import create_engine
-from checker.policies import load_bundle
 from checker.evaluate import Service, display_path, join, load_services
 from checker.loader import Document
 from checker.model import Rule, Status
+from checker.policies import load_bundle
 from checker.resources import schema
 from checker.schema import validate
 from tests.conftest import AS_OF, ROOT
@@ -261,7 +261,7 @@ def _alternatives(path: tuple, value: Any) -> list[Any]:
 DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
-def _sensitive(loaded: "_File", rules: list[Rule], rule: Rule, i: int, data: Any) -> set[tuple]:
+def _sensitive(loaded: _File, rules: list[Rule], rule: Rule, i: int, data: Any) -> set[tuple]:
     """The fields of a compliant descriptor whose value the rule depends on: some other value the schema allows
     makes the rule fail. A field holding such a field is needed as well."""
     changes = [(path, _variant(data, path, value)) for path in _fields(data) for value in _alternatives(path, _at(data, path))]

@@ -15,13 +15,13 @@ import socket
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
 from checker.loader import load_bytes
-from tests.conftest import AS_OF, MINISTRY_CONFIG, PACKS, ROOT, VALID_DESCRIPTOR, line_of, run_cli, write
+from tests.conftest import AS_OF, MINISTRY_CONFIG, PACKS, VALID_DESCRIPTOR, line_of, run_cli, write
 from tests.opa_binary import opa_path
 from tests.opa_server import opa_server, served_policies
 from tests.test_custom_policies import RULE
@@ -366,8 +366,8 @@ def test_regorus_would_crash_on_the_function_the_check_refuses():
 def test_the_shipped_policies_have_no_recursion():
     import regorus
 
-    from checker.policies import load_bundle
     from checker.engine.recursion import find_recursion
+    from checker.policies import load_bundle
 
     engine = regorus.Engine()
     for name, source in load_bundle().modules:

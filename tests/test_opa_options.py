@@ -13,6 +13,7 @@ import pytest
 from tests.conftest import AS_OF, ROOT, VALID_DESCRIPTOR, run_cli, write
 from tests.test_bad_inputs import _DROP_DAC  # root honours a file's mode only without its DAC capabilities
 
+
 def test_an_unreadable_ca_bundle_is_a_usage_error(repo: Path, tmp_path: Path):
     write(repo, "mail.cloud.yaml", VALID_DESCRIPTOR)
     ca = write(tmp_path, "ca.pem", "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n")

@@ -24,7 +24,8 @@ from checker.model import Report
 from checker.reporters import renderer
 from checker.reporters.common import repository_path, visible
 from tests.conftest import ROOT
-from tests.reports import RULE_ID_BASE, fields as _fields, make_report
+from tests.reports import RULE_ID_BASE, make_report
+from tests.reports import fields as _fields
 from tests.test_reporters import junit_xsd  # noqa: F401  (the fixture that fetches junit-10.xsd)
 
 HOSTILE = (
@@ -144,7 +145,7 @@ def test_github_commands_carry_their_data_escaped_by_githubs_rules(file, ident, 
 # -- JUnit ----------------------------------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def junit_schema(junit_xsd: Path):
+def junit_schema(junit_xsd: Path):  # noqa: F811 - the imported fixture, by name
     import xmlschema
 
     return xmlschema.XMLSchema(str(junit_xsd))
@@ -295,7 +296,7 @@ def _markdown_tokens(text: str):
 
 def _tables(tokens) -> list[list[list[tuple[str, str]]]]:
     """Each table as rows of cells, each cell its inline content as (type, text) pairs."""
-    tables, rows, row, cell = [], None, None, None
+    tables, rows, row, _cell = [], None, None, None
     for token in tokens:
         if token.type == "table_open":
             rows = []

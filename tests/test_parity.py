@@ -16,9 +16,9 @@ import pytest
 from checker.catalog import load_catalog
 from checker.config import Config
 from checker.engine import create_engine
-from checker.policies import load_bundle
 from checker.engine.opa import OpaEngine
 from checker.evaluate import Options, check
+from checker.policies import load_bundle
 from tests.conftest import ROOT, write
 from tests.descriptor_gen import descriptors
 from tests.opa_binary import opa_path

@@ -15,11 +15,13 @@ import os
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, Phase, event, given, settings, strategies as st
+from hypothesis import HealthCheck, Phase, event, given, settings
+from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
 from checker.evaluate import Options, check
@@ -27,8 +29,9 @@ from checker.gate import exit_code
 from checker.model import Status
 from checker.schema import validate
 from tests.conftest import MINISTRY_CONFIG, PACKS
-from tests.descriptor_gen import DATES, Generator
+from tests.descriptor_gen import Generator
 from tests.opa_server import opa_server, served_policies
+
 
 def properties(examples: int, shrink: bool = True) -> settings:
     return settings(

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import AS_OF, ROOT, VALID_DESCRIPTOR, check_json, line_of, run_cli, write
+from tests.conftest import AS_OF, ROOT, VALID_DESCRIPTOR, line_of, run_cli, write
 
 NONCOMPLIANT = VALID_DESCRIPTOR.replace("covers_data_destruction: true", "covers_data_destruction: false").replace(
     "woo_published: true", "woo_published: false"
@@ -251,8 +251,8 @@ def test_junit_run_suite_only_when_the_run_has_facts(junit_xsd: Path, tmp_path: 
 def test_github_annotations_name_files_from_the_repository_root():
     import os
 
-    from tests.reports import fields, make_report
     from checker.model import Report
+    from tests.reports import fields, make_report
 
     absolute = os.path.join(os.getcwd(), "services", "a.cloud.yaml")
     report = make_report(absolute, "mail", "m")

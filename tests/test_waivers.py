@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import AS_OF, MINISTRY_CONFIG, VALID_DESCRIPTOR, check_json, line_of, run_cli, write
+from tests.conftest import AS_OF, MINISTRY_CONFIG, VALID_DESCRIPTOR, check_json, run_cli, write
 
 NO_DESTRUCTION = VALID_DESCRIPTOR.replace("covers_data_destruction: true", "covers_data_destruction: false")
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable, Protocol
+from typing import Any, Protocol
 
 from checker.errors import EngineError, UsageError
 from checker.policies import PolicyBundle

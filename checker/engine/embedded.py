@@ -123,8 +123,9 @@ def _where(bundle: PolicyBundle, module: str, exc: BaseException) -> str:
 def regorus_version() -> str:
     """The installed regorus distribution's version, from its dist-info folder name (importlib.metadata scans every
     installed distribution: tens of milliseconds at start-up)."""
-    import regorus
     from pathlib import Path
+
+    import regorus
 
     site = Path(regorus.__file__).resolve().parent.parent
     for info in site.glob("gordon_to_regorus-*.dist-info"):

@@ -17,7 +17,8 @@ rare in policies and are not counted.
 from __future__ import annotations
 
 import json
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 Where = tuple[str, int, int]  # module name, line, column
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from checker.pipeline.discover import display_path
 from checker.infra.facts import Reading, Resource, Unknown, Where, service_tag
+from checker.pipeline.discover import display_path
 
 REGION_ATTRIBUTES = ("location", "region", "zone", "datacenter", "network_zone")
 PROVIDER_REGION_ATTRIBUTES = ("region", "default_region", "zone", "location")

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from checker.infra.facts import Reading, Resource, Unknown, Where, service_tag
 from checker.infra.hcl import PROVIDER_REGION_ATTRIBUTES, REGION_ATTRIBUTES

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from checker.config import Config, ConfigFinder, discover
-from checker.loader import Document, JsonPath, load_file
+from checker.loader import Document, load_file
 from checker.model import Enforcement, Finding, Location, Severity, Status, Text
 from checker.pipeline.discover import display_path
 from checker.schema import position, validate

@@ -18,7 +18,6 @@ from checker.loader import Document, JsonPath
 from checker.model import Enforcement, Finding, Location, Rule, Status, Text
 from checker.pipeline.collect import Service
 
-
 # The stage of a service's life its status puts it in (rule metadata: stages).
 STAGE_OF_STATUS = {"planned": "procurement", "migrating": "implementation", "in_use": "operation", "exiting": "operation"}
 STAGE_WORDS = {

@@ -11,8 +11,7 @@ character, ANSI escape or second command reaches the log.
 from __future__ import annotations
 
 from checker.model import Report, Status
-from checker.reporters.common import (DEVIATION_RULE, SKIPPED_RULE, advisory, describe_deviation, repository_path,
-                                      run_words, skipped_reason, visible)
+from checker.reporters.common import DEVIATION_RULE, SKIPPED_RULE, advisory, describe_deviation, repository_path, run_words, skipped_reason, visible
 
 
 def _escape_data(text: str) -> str:

@@ -10,9 +10,20 @@ import os
 from typing import Any
 
 from checker.model import Report, Status
-from checker.reporters.common import (DEVIATION_RULE, SKIPPED_RULE, advisory, describe_deviation, deviation_fingerprint,
-                                      fingerprint, json_text, repository_path, run_words, skipped_fingerprint,
-                                      skipped_reason, visible)
+from checker.reporters.common import (
+    DEVIATION_RULE,
+    SKIPPED_RULE,
+    advisory,
+    describe_deviation,
+    deviation_fingerprint,
+    fingerprint,
+    json_text,
+    repository_path,
+    run_words,
+    skipped_fingerprint,
+    skipped_reason,
+    visible,
+)
 
 SEVERITY = {"critical": "blocker", "high": "critical", "medium": "major", "low": "minor", "info": "info"}
 

@@ -12,8 +12,7 @@ from collections import defaultdict
 from xml.etree import ElementTree as ET
 
 from checker.model import Finding, Report, Status
-from checker.reporters.common import (DEVIATION_RULE, SKIPPED_RULE, describe_deviation, run_words, server_line,
-                                      skipped_reason, visible)
+from checker.reporters.common import DEVIATION_RULE, SKIPPED_RULE, describe_deviation, run_words, server_line, skipped_reason, visible
 
 
 def _element(parent: ET.Element, tag: str, **attributes: object) -> ET.Element:

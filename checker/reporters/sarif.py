@@ -16,9 +16,22 @@ from urllib.parse import quote
 from checker import __version__
 from checker.gate import exit_code
 from checker.model import Finding, Report, Rule, Status
-from checker.reporters.common import (DEVIATION_RULE, FINGERPRINT_VERSION, SKIPPED_RULE, advisory, describe_deviation,
-                                      file_uri_reference, fingerprint, json_text, md_text, reported, run_words,
-                                      safe_link, skipped_reason, visible)
+from checker.reporters.common import (
+    DEVIATION_RULE,
+    FINGERPRINT_VERSION,
+    SKIPPED_RULE,
+    advisory,
+    describe_deviation,
+    file_uri_reference,
+    fingerprint,
+    json_text,
+    md_text,
+    reported,
+    run_words,
+    safe_link,
+    skipped_reason,
+    visible,
+)
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVEL = {"critical": "error", "high": "error", "medium": "warning", "low": "note", "info": "note"}
