@@ -82,7 +82,7 @@ def _from_json(data: dict[str, Any]) -> Catalog:
     def text(value: dict[str, str] | None) -> Text | None:
         return Text(**value) if value else None
 
-    packs = {k: Pack(p["id"], p["prefix"], text(p["title"]), p["default"], text(p["description"])) for k, p in data["packs"].items()}
+    packs = {k: Pack(p["id"], p["prefix"], Text(**p["title"]), p["default"], Text(**p["description"])) for k, p in data["packs"].items()}
     rules = tuple(
         Rule(**{
             **r,

@@ -16,6 +16,8 @@ from checker.errors import CheckerError, ExitCode, UsageError
 from checker.pipeline import Options
 
 if TYPE_CHECKING:
+    from rich.text import Text as RichText
+
     from checker.config import Config
 
 app = typer.Typer(
@@ -38,7 +40,7 @@ def _say(text: str, err: bool = False) -> None:
     typer.echo(visible(text), err=err)
 
 
-def _cell(value: object) -> object:
+def _cell(value: object) -> RichText:
     """A rich table cell that holds input: plain text, never markup."""
     from rich.text import Text
 
@@ -304,14 +306,14 @@ def validate(
                 problems.append(f"error {exc}")
         for path in configs:
             try:
-                loaded = load_config(path)
+                governing = load_config(path)
                 from checker.catalog import load_catalog
                 from checker.config import reference_deviations
                 from checker.policies import load_bundle
 
-                roots = _policy_roots(None, loaded)
-                packs_for(loaded, load_catalog(roots))
-                reference_deviations(loaded, load_bundle(roots).data.get("data", {}).get("countries", {}))
+                roots = _policy_roots(None, governing)
+                packs_for(governing, load_catalog(roots))
+                reference_deviations(governing, load_bundle(roots).data.get("data", {}).get("countries", {}))
             except CheckerError as exc:
                 problems.append(f"error {exc}")
         collected = collect(descriptors, finder) if descriptors else None

@@ -111,7 +111,9 @@ def _governing_change(changed: set[Path], configs: dict[str, Config], options: O
     for config in configs.values():
         if config.path is not None:
             governing.add(config.path.resolve())
-            governing.add(waivers.settings_for(config, existing=False).file.resolve())
+            waiver_file = waivers.settings_for(config, existing=False).file
+            if waiver_file is not None:
+                governing.add(waiver_file.resolve())
     for extra in (options.baseline, options.config):
         if extra is not None:
             governing.add(extra.resolve())

@@ -790,7 +790,7 @@ class _View:
             return "\n".join(out + [f'<p>{escape(w["no_waivers"])}</p>'])
         rank = {s: i for i, s in enumerate(("expired", "expiring", "invalid", "unused", "active"))}
         rows = []
-        for waiver in sorted(self.report.waivers, key=lambda x: (rank.get(x.get("status"), 9), str(x.get("expires")), str(x.get("rule")))):
+        for waiver in sorted(self.report.waivers, key=lambda x: (rank.get(str(x.get("status")), 9), str(x.get("expires")), str(x.get("rule")))):
             status = waiver.get("status", "")
             expires = _date(waiver.get("expires"))
             days = (expires - self.as_of).days if expires else ""

@@ -217,7 +217,7 @@ def _plain_resolver() -> type:
             return self.DEFAULT_SEQUENCE_TAG if kind is SequenceNode else self.DEFAULT_MAPPING_TAG
 
     _MERGE_TAG = Tag(suffix=_TAG + "merge")
-    assert MappingNode  # the third kind: the default
+    assert MappingNode is not None  # the third kind: the default
     return PlainResolver
 
 
@@ -381,11 +381,11 @@ def _load_document(yaml: Any, chunk: str, name: str, index: int, line_offset: in
     directive = _directive_problem(chunk)
     if directive:
         return Problem(name, directive[1], directive[0] + 1 + line_offset, 1, index)
-    character = _FORBIDDEN_RAW.search(chunk)
-    if character:
-        line = chunk.count("\n", 0, character.start())
-        column = character.start() - (chunk.rfind("\n", 0, character.start()) + 1)
-        return Problem(name, f"{kind} error: {_forbidden(character[0])}", line + 1 + line_offset, column + 1, index)
+    forbidden = _FORBIDDEN_RAW.search(chunk)
+    if forbidden:
+        line = chunk.count("\n", 0, forbidden.start())
+        column = forbidden.start() - (chunk.rfind("\n", 0, forbidden.start()) + 1)
+        return Problem(name, f"{kind} error: {_forbidden(forbidden[0])}", line + 1 + line_offset, column + 1, index)
     try:
         stopped = _scan(yaml, chunk, budget)
         if stopped:
@@ -603,7 +603,7 @@ def _scalar(node: Any) -> Any:
         if not -_INT64 <= number < _INT64:
             raise _NodeError(f"integer {_clip(value)} is out of range (64 bits)", node)
         return number
-    number = float(value) if kind == "float" else math.nan
-    if not math.isfinite(number):
+    real = float(value) if kind == "float" else math.nan
+    if not math.isfinite(real):
         raise _NodeError(f"{_clip(value)} is not a finite number", node)
-    return number
+    return real

@@ -176,5 +176,5 @@ def apply_all(findings: list[Finding], configs: dict[str, Config], catalog: Cata
         mine = [f for f in findings if f.location.file in files]
         applied, status, notes = apply(mine, valid, as_of, settings.expiring_within_days)
         findings = [f for f in findings if f.location.file not in files] + applied + errors + notes
-        statuses += status + [error.waiver for error in errors]
+        statuses += status + [error.waiver for error in errors if error.waiver is not None]
     return findings, statuses

@@ -28,8 +28,10 @@ class RawReport:
 
 class Engine(Protocol):
     name: str
-    version: str  # of the engine itself, known after the first evaluation
     revision: str | None  # of the policies the engine evaluated, known after the first evaluation
+
+    @property
+    def version(self) -> str: ...  # of the engine itself, known after the first evaluation
 
     def evaluate(self, bundle: PolicyBundle, input_document: dict[str, Any]) -> RawReport: ...
 

@@ -367,7 +367,7 @@ class OpaEngine:
         except requests.exceptions.ConnectionError as exc:
             raise EngineError(f"cannot reach OPA at {self._where} while {what}: {_reason(exc)}") from None
         except requests.exceptions.HTTPError as exc:
-            raise EngineError(f"OPA at {self._where} answered HTTP {exc.response.status_code} while {what}: {_body(exc.response)}") from None
+            raise EngineError(f"OPA at {self._where} answered HTTP {exc.response.status_code if exc.response is not None else '?'} while {what}: {_body(exc.response)}") from None
         except requests.exceptions.JSONDecodeError as exc:
             raise EngineError(f"OPA at {self._where} sent an answer that is not JSON while {what}: {exc}") from None
         except requests.exceptions.RequestException as exc:

@@ -29,7 +29,7 @@ _READINGS: dict[tuple, Reading] = {}
 
 def _signature(folders: list[Path], var_files: tuple[Path, ...]) -> tuple:
     files = [p for f in folders for p in sorted(f.glob("*.tf*"))] + list(var_files)
-    stamps = []
+    stamps: list[tuple[str, int | None, int | None]] = []
     for path in files:
         try:
             info = path.stat()
@@ -95,12 +95,12 @@ def _own(service: Any, root: Path) -> tuple[list[Path], tuple[Path, ...], list[P
         if not allowed("terraform", index, entry):
             continue
         matches = sorted(Path(p) for p in glob.glob(str(base / entry), recursive=True))
-        found = {m if m.is_dir() else m.parent for m in matches if m.is_dir() or m.suffix == ".tf"}
-        found = {f for f in found if _inside(f, root) and any(f.glob("*.tf"))}
+        candidates = {m if m.is_dir() else m.parent for m in matches if m.is_dir() or m.suffix == ".tf"}
+        found = {f for f in candidates if _inside(f, root) and any(f.glob("*.tf"))}
         if not found:
             problems.append((_where(service, ("infrastructure", "terraform", index)), f"infrastructure.terraform[{index}] {entry!r} names no folder with *.tf files"))
         folders += sorted(found - set(folders))
-    for field, found in (("var_files", var_files), ("plan", plans)):
+    for field, listed in (("var_files", var_files), ("plan", plans)):
         for index, entry in enumerate(block.get(field, ())):
             if not allowed(field, index, entry):
                 continue
@@ -108,7 +108,7 @@ def _own(service: Any, root: Path) -> tuple[list[Path], tuple[Path, ...], list[P
                 what = "plan JSON" if field == "plan" else "var file"
                 problems.append((_where(service, ("infrastructure", field, index)), f"infrastructure.{field}[{index}] {entry!r}: {what} not found"))
             else:
-                found.append(base / entry)
+                listed.append(base / entry)
     return folders, tuple(var_files), plans, problems
 
 
@@ -269,7 +269,8 @@ def unowned_findings(rules: list[Any], services: list[Any], violations: list[dic
 def with_code_files(findings: list[Finding], thresholds: dict[str, Severity]) -> dict[str, Severity]:
     """The gate's thresholds with one for every infrastructure file a finding points into: that of the descriptor
     of the finding's service, and for a finding without a service the strictest of the run (fail closed)."""
-    by_service = {f.service: thresholds[f.location.file] for f in findings if f.service and f.location.file in thresholds}
+    by_service: dict[str | None, Severity] = {
+        f.service: thresholds[f.location.file] for f in findings if f.service and f.location.file in thresholds}
     strictest = max(thresholds.values(), key=lambda s: s.rank, default=Severity.LOW)
     extra: dict[str, Severity] = {}
     for finding in findings:

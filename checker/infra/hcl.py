@@ -180,7 +180,7 @@ class _Scope:
         found = _REFERENCE.match(expression)
         argument = _RESOURCE_ARGUMENT.match(expression) if not found else None
         if argument and argument.group(1) not in ("var", "local", "data", "module", "each", "count", "path", "terraform", "self"):
-            return self._resource_argument(*argument.groups(), where)
+            return self._resource_argument(argument.group(1), argument.group(2), argument.group(3), where)
         if not found:
             return Unknown(f"'{expression.strip()[:80]}' is decided when Terraform runs",
                            f"'{expression.strip()[:80]}' wordt pas bepaald als Terraform draait"), where

@@ -109,8 +109,9 @@ def read(path: Path, display: str) -> Reading:
             if not isinstance(item, dict) or item.get("mode", "managed") != "managed" or not isinstance(item.get("address"), str):
                 continue
             address = item["address"]
-            values = item.get("values") if isinstance(item.get("values"), dict) else {}
-            unknown = unknown_after.get(address) if isinstance(unknown_after.get(address), dict) else {}
+            found_values, found_unknown = item.get("values"), unknown_after.get(address)
+            values: dict[str, Any] = found_values if isinstance(found_values, dict) else {}
+            unknown: dict[str, Any] = found_unknown if isinstance(found_unknown, dict) else {}
             line, column = _position(text, address)
             where = Where(display, line, column)
             resource = Resource(address, str(item.get("type", "")), str(item.get("provider_name", "")), where, plan=display)

@@ -52,10 +52,10 @@ def join(rules: list[Rule], services: list[Service], raw: RawReport, as_of: str,
         violations.setdefault((violation["rule"], violation["service"]), []).append(violation)
     findings: list[Finding] = []
     for rule in rules:
-        subjects = raw.subjects.get(rule.package)
-        if subjects is None:
+        reported = raw.subjects.get(rule.package)
+        if reported is None:
             raise PolicyError(f"the engine reported no subjects for rule {rule.id}; every rule defines 'subject'", location=rule.file)
-        subjects = set(subjects)  # a portfolio rule's subjects are every service: a list made this quadratic
+        subjects = set(reported)  # a portfolio rule's subjects are every service: a list made this quadratic
         for index, service in enumerate(services):
             level, reason = enforcement(rule.applies_to, service.organisation)
             if not rule.in_force(as_of):

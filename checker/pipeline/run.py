@@ -36,7 +36,7 @@ def packs_for(config: Config, catalog: Catalog, override: tuple[str, ...] | None
         located = config.path is not None and override is None and config.packs is not None
         raise InputError(
             f"unknown rule pack {unknown[0]!r}; available: {', '.join(catalog.packs)}",
-            location=config.where("packs", config.packs.index(unknown[0])) if located else (str(config.path) if config.path else None),
+            location=config.where("packs", list(packs).index(unknown[0])) if located else (str(config.path) if config.path else None),
         )
     return packs
 

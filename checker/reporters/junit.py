@@ -57,9 +57,9 @@ def render(report: Report, colour: bool = False) -> str:
                 counts["skipped"] += 1
                 reason = group[0].waiver.get("reason") if group[0].waiver else group[0].message.get(lang)
                 _element(case, "skipped", message=str(reason))
-        for key, value in counts.items():
-            suite.set(key, str(value))
-            totals[key] += value
+        for key, count in counts.items():
+            suite.set(key, str(count))
+            totals[key] += count
     if report.server or report.reference_deviations or report.skipped:
         _run_suite(root, report, totals)
     for key in ("tests", "failures", "errors"):  # junit-10.xsd has no skipped count on <testsuites>

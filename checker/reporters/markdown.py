@@ -7,12 +7,13 @@ Every string from input is written with md_text (each Markdown punctuation chara
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any
 
 from checker.gate import exit_code
 from checker.model import Enforcement, Report, Status
 from checker.reporters.common import codes, deviation_where, md_code, md_text, run_words, server_line, skipped_reason, skipped_summary
 
-WORDS = {
+WORDS: dict[str, dict[str, Any]] = {
     "nl": {
         "title": "cloudbeleid-checker: resultaat",
         "verdict": {0: "✅ Voldoet", 1: "❌ Voldoet niet", 2: "⚠️ Niet alles kon worden gecontroleerd"},

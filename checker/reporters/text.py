@@ -83,6 +83,7 @@ def render(report: Report, colour: bool = False) -> str:
         console.print(line)
     for line in summary:
         console.print(Text(line))
+    assert isinstance(console.file, io.StringIO)
     return console.file.getvalue()
 
 
