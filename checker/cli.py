@@ -101,13 +101,13 @@ def _settings_config(config: Optional[Path], paths: List[Path]):
 
 def _targets(formats: List[str], outputs: List[str]) -> list:
     """Pair each --format with the --output at the same position; at most one goes to standard output."""
-    from checker.reporters import FORMATS
+    from checker.reporters import STREAMS
 
     if len(outputs) > len(formats):
         raise UsageError("more --output than --format options")
     pairs = []
     for i, name in enumerate(formats):
-        _choice("--format", name, list(FORMATS))
+        _choice("--format", name, list(STREAMS))
         target = outputs[i] if i < len(outputs) and outputs[i] != "-" else None
         pairs.append((name, Path(target) if target else None))
     if sum(1 for _, target in pairs if target is None) > 1:
