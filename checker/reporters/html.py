@@ -8,11 +8,16 @@ The Report holds the findings but not the descriptors (provider, hosting, data, 
 organisation, so the portfolio parts read them again from the files the report checked:
 
     report = checker.evaluate.check(options)
-    html = render(report, lang, load_descriptors(report, options.config))
+    html = portfolio(report, lang, load_descriptors(report, options.config))
 
-Without descriptors, `render(report, lang)` shows the matrix, the findings and the waivers, and says what is
-missing. The charts are drawn by plotly, whose JavaScript is inlined once: the file needs no network to view,
-and its Content-Security-Policy forbids loading anything from elsewhere. plotly is the optional extra `report`.
+(`render(report, colour)`, the reporters' table's form, does so with the report's language.) Without descriptors,
+`portfolio(report, lang)` shows the matrix, the findings and the waivers, and says what is missing.
+
+The markup is Jinja2 templates with autoescaping (templates/portfolio.html and templates/portfolio/*.html); this
+module computes what they show: cells, rows, charts. Every word comes from the catalogue (html.* in
+checker/locale). The charts are drawn by plotly, whose JavaScript is inlined once, as is the stylesheet
+(templates/portfolio.css): the file needs no network to view, and its Content-Security-Policy forbids loading
+anything from elsewhere. plotly and Jinja2 are the optional extra `report`.
 """
 
 from __future__ import annotations
@@ -223,12 +228,9 @@ class _View:
             return None
         return (self.docs_base.rstrip("/") + "/" + docs) if self.docs_base else docs
 
-    def rule_link(self, rule_id: str, docs: str | None = None, label: str | None = None) -> str:
+    def rule_href(self, rule_id: str, docs: str | None = None) -> str | None:
         rule = self.rules.get(rule_id)
-        href = _href(self.docs_href(docs or (rule.docs if rule else None)))
-        title = f' title="{escape(rule.title.get(self.lang))}"' if rule else ""
-        text = escape(label or rule_id)
-        return f'<a href="{escape(href)}"{title}>{text}</a>' if href else f"<span{title}>{text}</span>"
+        return _href(self.docs_href(docs or (rule.docs if rule else None)))
 
     def row_key(self, finding: Finding) -> tuple[str, str]:
         key = (finding.location.file, finding.service or "")
@@ -240,10 +242,9 @@ class _View:
         d = self.by_key.get(key)
         return (d.organisation_name if d else "") or self.w["unknown_org"]
 
-    def service_label(self, key: tuple[str, str]) -> str:
+    def service_name(self, key: tuple[str, str]) -> str | None:
         d = self.by_key.get(key)
-        name = (d.data.get("service") or {}).get("name") if d else None
-        return f'{escape(name)} <span class="id">{escape(key[1])}</span>' if name else f'<span class="id">{escape(key[1])}</span>'
+        return (d.data.get("service") or {}).get("name") if d else None
 
     def grouped(self, keys: Iterable[tuple[str, str]]) -> list[tuple[str | None, list[tuple[str, str]]]]:
         """Rows by organisation (sorted), or one group without a heading when there is only one organisation."""
@@ -260,10 +261,10 @@ class _View:
                           margin={"l": 10, "r": 10, "t": 40, "b": 10}, legend={"orientation": "h", "y": -0.15})
         config = {"displaylogo": False, "responsive": True, "modeBarButtonsToRemove": ["lasso2d", "select2d"],
                   "toImageButtonOptions": {"filename": f"cloudbeleid-{name}"}}
-        return f'<div class="chart">{fig.to_html(full_html=False, include_plotlyjs=False, div_id=f"chart-{name}", config=config)}</div>'
+        from markupsafe import Markup
 
-    def needs_descriptors(self) -> str:
-        return f'<p class="note">{escape(self.w["needs_descriptors"])}</p>'
+        # plotly's own HTML: its labels were escaped before they went in (stacked_bars, locations, classification)
+        return Markup(f'<div class="chart">{fig.to_html(full_html=False, include_plotlyjs=False, div_id=f"chart-{name}", config=config)}</div>')
 
     def area(self, country: str) -> str:
         if country in self.countries.get("eer", ()):
@@ -277,34 +278,64 @@ class _View:
     def country_label(self, country: str) -> str:
         return country if self.area(country) == "eer" else f"{country} ({self.w['outside_eer']})"
 
-    # --- sections -------------------------------------------------------------------------------------------
+    # --- what the templates (templates/portfolio/*.html) show ----------------------------------------------------
+
+    STATES = STATES
+    SYMBOL = SYMBOL
+    safe_link = staticmethod(safe_link)
+    codes = staticmethod(codes)
+    deviation_where = staticmethod(deviation_where)
+
+    def columns(self, key: str) -> list[str]:
+        return columns(self.lang, f"html.{key}")
+
+    def run_columns(self, key: str) -> list[str]:
+        return columns(self.lang, f"run.{key}")
+
+    def run_text(self, key: str) -> str:
+        return text(self.lang, f"run.{key}")
+
+    def n_services(self, count: int) -> str:
+        return plural(self.lang, "html.n_services", count)
+
+    def source_status(self, status: str) -> str:
+        return self.w["source_status"].get(status, status)
+
+    def deviation_reason(self, deviation: dict[str, Any]) -> str:
+        return deviation_reason(deviation, self.lang)
+
+    def deviation_decision(self, deviation: dict[str, Any]) -> str:
+        return deviation_decision(deviation, self.lang)
+
+    def skipped_reason(self, entry: dict[str, Any]) -> str:
+        return skipped_reason(entry, self.lang)
+
+    def skipped_summary(self) -> str | None:
+        return skipped_summary(self.report, self.lang)
+
+    @property
+    def server(self) -> str | None:
+        return server_line(self.report, self.lang)
+
+    @property
+    def code(self) -> int:
+        return int(exit_code(self.report))
 
     def body(self) -> str:
-        w = self.w
-        sections = [
-            ("matrix", self.matrix()),
-            ("findings", self.findings()),
-            ("providers", self.providers()),
-            ("locations", self.locations()),
-            ("classification", self.classification()),
-            ("deadlines", self.deadlines()),
-            ("waivers", self.waivers()),
-            ("run", self.run()),
-            ("rules", self.rule_catalogue()),
-        ]
-        nav = " ".join(f'<a href="#{key}">{escape(w["nav"][key])}</a>' for key, _ in sections)
-        parts = [self.header(), f'<nav>{nav}</nav>', "<main>"]
-        parts += [f'<section id="{key}">{html}</section>' for key, html in sections]
-        parts += ["</main>", f'<footer>{escape(w["footer"].format(tool=__version__))}</footer>']
-        return "\n".join(parts)
+        return templates.page("portfolio/body.html", v=self, version=__version__, sections=SECTIONS)
 
-    def header(self) -> str:
-        r, w = self.report, self.w
-        code = int(exit_code(r))
+    def meta(self) -> str:
+        r = self.report
+        meta = self.w["meta"].format(as_of=r.as_of, fail_on=r.fail_on, engine=r.engine, version=r.engine_version,
+                                     revision=r.policy_revision or "?", tool=__version__)
+        return f"{meta} · {self.server}" if self.server else meta
+
+    def cards(self) -> list[tuple[str, Any, str]]:
+        r = self.report
         states = Counter(_state(f) for f in r.findings)
         failing_services = {self.row_key(f) for f in r.findings if f.service and _state(f) == "fail"}
         organisations = {self.organisation(k) for k in self.rows} if self.descriptors is not None else set()
-        cards = [
+        return [
             ("services", len(r.services), ""),
             ("organisations", len(organisations) if self.descriptors is not None else "–", ""),
             ("failing_services", len(failing_services), "fail" if failing_services else ""),
@@ -313,154 +344,82 @@ class _View:
             ("waived", states["waived"], "waived" if states["waived"] else ""),
             ("error", states["error"], "error" if states["error"] else ""),
         ]
-        card_html = "".join(f'<div class="card {cls}"><b>{value}</b><span>{escape(w["cards"][key])}</span></div>' for key, value, cls in cards)
-        meta = w["meta"].format(as_of=r.as_of, fail_on=r.fail_on, engine=r.engine, version=r.engine_version,
-                                revision=r.policy_revision or "?", tool=__version__)
-        server = server_line(r, self.lang)
-        if server:
-            meta += f" · {server}"
-        return (f'<header><h1>{escape(w["title"])} <span class="verdict v{code}">{escape(w["verdict"][str(code)])}</span></h1>'
-                f'<p class="subtitle">{escape(w["subtitle"])}</p><p class="meta">{escape(meta)}</p>'
-                f'<div class="cards">{card_html}</div></header>')
 
-    def matrix(self) -> str:
+    def matrix(self) -> dict[str, Any]:
+        """The rules with a finding, their packs as column groups, and per organisation the rows of cells."""
         w, lang = self.w, self.lang
-        cells: dict[tuple[str, str], dict[str, list[Finding]]] = defaultdict(lambda: defaultdict(list))
+        found: dict[tuple[str, str], dict[str, list[Finding]]] = defaultdict(lambda: defaultdict(list))
         for f in self.report.findings:
             key = self.row_key(f)
             if key in self.anchor and f.rule_id in self.rules:
-                cells[key][f.rule_id].append(f)
-        rules = [r for r in self.report.rules if any(r.id in row for row in cells.values())]
-        legend = "".join(f'<span class="cell {s}">{SYMBOL[s]}</span> {escape(w["state"][s])} ' for s in STATES)
-        out = [f'<h2>{escape(w["matrix"])}</h2>', f'<p>{escape(w["matrix_intro"])}</p>', f'<p class="legend">{legend}</p>']
-        if not rules:
-            return "\n".join(out)
+                found[key][f.rule_id].append(f)
+        rules = [r for r in self.report.rules if any(r.id in row for row in found.values())]
         packs: list[tuple[str, int]] = []
         for rule in rules:
             if packs and packs[-1][0] == rule.pack:
                 packs[-1] = (rule.pack, packs[-1][1] + 1)
             else:
                 packs.append((rule.pack, 1))
-        head1 = "".join(f'<th colspan="{n}" class="pack">{escape(pack)}</th>' for pack, n in packs)
-        head2 = "".join(f'<th class="rule"><div>{self.rule_link(r.id)}</div></th>' for r in rules)
-        rows = []
+        groups = []
         for org, keys in self.grouped(self.rows):
-            if org is not None:
-                rows.append(f'<tr class="org"><th colspan="{len(rules) + 1}">{escape(org)} · {escape(plural(lang, "html.n_services", len(keys)))}</th></tr>')
+            rows = []
             for key in keys:
-                tds = []
+                cells: list[dict[str, Any] | None] = []
                 for rule in rules:
-                    found = cells[key].get(rule.id, [])
-                    if not found:
-                        tds.append('<td class="cell"></td>')
+                    here = found[key].get(rule.id, [])
+                    if not here:
+                        cells.append(None)
                         continue
-                    state = min((_state(f) for f in found), key=STATES.index)
-                    tip = escape(w["state"][state]) if state in ("pass", "na") else "&#10;".join(
-                        escape(f"{w['state'][_state(f)]}: {f.message.get(lang)}") for f in found if _state(f) == state)
+                    state = min((_state(f) for f in here), key=STATES.index)
+                    tips = [w["state"][state]] if state in ("pass", "na") else [
+                        f"{w['state'][_state(f)]}: {f.message.get(lang)}" for f in here if _state(f) == state]
                     href = f"#{self.anchor[key]}-{rule.id}" if state in ("error", "fail", "advisory", "waived") else _href(self.docs_href(rule.docs))
-                    tds.append(f'<td class="cell {state}" title="{escape(rule.id)}&#10;{tip}"><a href="{escape(href or "")}">{SYMBOL[state]}</a></td>')
-                rows.append(f'<tr><th class="svc">{self.service_label(key)}</th>{"".join(tds)}</tr>')
-        out.append(f'<div class="matrix-wrap"><table class="matrix"><thead><tr><th rowspan="2" class="corner">{escape(w["service"])}</th>{head1}</tr>'
-                   f'<tr>{head2}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
-        return "\n".join(out)
+                    cells.append({"state": state, "rule": rule.id, "tips": tips, "href": href or ""})
+                rows.append((key, cells))
+            groups.append((org, rows))
+        return {"rules": rules, "packs": packs, "groups": groups}
 
-    def findings(self) -> str:
-        w = self.w
+    def findings(self) -> dict[str, Any]:
+        """Failures, accepted risks and errors: per organisation and service, and those tied to no checked service."""
         shown = [f for f in self.report.findings if _state(f) in ("error", "fail", "advisory", "waived")]
-        out = [f'<h2>{escape(w["findings"])}</h2>', f'<p>{escape(w["findings_intro"])}</p>']
-        if not shown:
-            return "\n".join(out + [f'<p>{escape(w["no_findings"])}</p>'])
         by_key: dict[tuple[str, str], list[Finding]] = defaultdict(list)
         other: list[Finding] = []
         for f in shown:
             key = self.row_key(f)
             (by_key[key] if key in self.anchor else other).append(f)
-        for org, keys in self.grouped([k for k in self.rows if k in by_key]):
-            if org is not None:
-                out.append(f"<h3>{escape(org)}</h3>")
-            for key in keys:
-                out.append(f'<h4 id="{self.anchor[key]}">{self.service_label(key)} <span class="file">{escape(key[0])}</span></h4>')
-                out.append(self.finding_table(by_key[key], key))
-        if other:
-            out.append(f'<h3>{escape(w["other_findings"])}</h3>')
-            out.append(self.finding_table(other, None))
-        return "\n".join(out)
+        groups = [(org, [(key, self.anchor[key], self.finding_rows(by_key[key], key)) for key in keys])
+                  for org, keys in self.grouped([k for k in self.rows if k in by_key])]
+        return {"any": bool(shown), "groups": groups, "other": self.finding_rows(other, None) if other else []}
 
-    def finding_table(self, findings: list[Finding], key: tuple[str, str] | None) -> str:
-        w, lang = self.w, self.lang
-        order = sorted(findings, key=lambda f: (STATES.index(_state(f)), f.severity.rank, f.rule_id))
+    def finding_rows(self, findings: list[Finding], key: tuple[str, str] | None) -> list[dict[str, Any]]:
+        w = self.w
         rows, anchored = [], set()
-        for f in order:
+        for f in sorted(findings, key=lambda f: (STATES.index(_state(f)), f.severity.rank, f.rule_id)):
             state = _state(f)
-            anchor = ""
+            anchor = None
             if key is not None and f.rule_id not in anchored:
                 anchored.add(f.rule_id)
-                anchor = f' id="{self.anchor[key]}-{escape(f.rule_id)}"'
-            message = escape(f.message.get(lang))
+                anchor = f"{self.anchor[key]}-{f.rule_id}"
+            note, expired = None, False
             if f.waiver and f.waiver.get("status") == "expired":
-                message += f'<br><span class="waiver expired">{escape(w["waiver_expired"].format(ref=f.waiver.get("decision_ref"), expires=f.waiver.get("expires")))}</span>'
+                note, expired = w["waiver_expired"].format(ref=f.waiver.get("decision_ref"), expires=f.waiver.get("expires")), True
             elif f.waiver and state == "waived":
                 note = w["waiver_note"].format(ref=f.waiver.get("decision_ref"), owner=f.waiver.get("risk_owner"),
                                                approver=f.waiver.get("approved_by"), expires=f.waiver.get("expires"))
-                message += f'<br><span class="waiver">{escape(note)}</span>'
-            sources = " ".join(self.source_link(s, i) for i, s in enumerate(f.sources, 1))
             # under a service's heading (which names the file) the line and column suffice
             where = f"{f.location.line}:{f.location.column}" if key is not None else str(f.location)
-            rule = self.rule_link(f.rule_id, f.docs)
-            if f.rule_id in self.rules:
-                rule += f' <a class="more" href="#rule-{escape(f.rule_id)}" title="{escape(w["remediation"])}">&#8595;</a>'
-            rows.append(f'<tr{anchor}><td><span class="badge {state}">{SYMBOL[state]} {escape(w["state"][state])}</span></td>'
-                        f'<td>{rule}</td><td class="sev {f.severity.value}">{escape(f.severity.value)}</td><td>{message}</td>'
-                        f'<td class="loc">{escape(where)}<br><code>{escape(f.location.pointer or "/")}</code></td><td class="src">{sources}</td></tr>')
-        head = "".join(f"<th>{escape(c)}</th>" for c in w["columns"])
-        return f'<table class="findings"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+            rows.append({"finding": f, "state": state, "anchor": anchor, "waiver_note": note, "waiver_expired": expired,
+                         "where": where, "known": f.rule_id in self.rules})
+        return rows
 
-    def source_link(self, source: Any, number: int) -> str:
-        """A short link to a legal source; the tooltip names the document and how sure the project is of it."""
-        status = self.w["source_status"].get(source.status, source.status)
-        tip = escape(f"{source.document}{', ' + source.section if source.section else ''} ({status})")
-        flag = "" if source.status == "verified" else " unverified"
-        label = f"{self.w['source']} {number}{'' if source.status == 'verified' else '*'}"
-        if safe_link(source.url):
-            return f'<a class="srcl{flag}" href="{escape(source.url)}" rel="noopener noreferrer" title="{tip}">{escape(label)}</a>'
-        return f'<span class="srcl{flag}" title="{tip}">{escape(label)}</span>'
-
-    def source(self, source: Any) -> str:
-        label = source.document + (f", {source.section}" if source.section else "")
-        status = self.w["source_status"].get(source.status, source.status)
-        flag = "" if source.status == "verified" else " unverified"
-        text = f'<a href="{escape(source.url)}" rel="noopener noreferrer">{escape(label)}</a>' if safe_link(source.url) else escape(label)
-        return f'{text} <span class="status{flag}">({escape(status)})</span>'
-
-    def rule_catalogue(self) -> str:
-        """Each rule of the run once: title, severity, its explanation, what to do, and its sources in full."""
-        w, lang = self.w, self.lang
-        out = [f'<h2>{escape(w["rules"])}</h2>', f'<p>{escape(w["rules_intro"])}</p>']
-        rows = []
-        for rule in self.report.rules:
-            sources = "<br>".join(self.source(s) for s in rule.sources)
-            docs = _href(self.docs_href(rule.docs))
-            explanation = f' <a class="docs" href="{escape(docs)}">{escape(w["docs"])}</a>' if docs else ""
-            rows.append(f'<tr id="rule-{escape(rule.id)}"><td>{self.rule_link(rule.id)}<br><span class="id">{escape(rule.pack)}</span></td>'
-                        f'<td><b>{escape(rule.title.get(lang))}</b>{explanation}<br>'
-                        f'<span class="rtitle">{escape(w["remediation"])}:</span> {escape(rule.remediation.get(lang))}</td>'
-                        f'<td class="sev {rule.severity.value}">{escape(rule.severity.value)}</td><td class="src">{sources}</td></tr>')
-        head = "".join(f"<th>{escape(c)}</th>" for c in w["rule_columns"])
-        out.append(f'<table class="data rules"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>')
-        return "\n".join(out)
-
-    def providers(self) -> str:
+    def providers(self) -> dict[str, Any]:
         w = self.w
-        out = [f'<h2>{escape(w["providers"])}</h2>', f'<p>{escape(w["providers_intro"])}</p>']
-        if self.descriptors is None:
-            return "\n".join(out + [self.needs_descriptors()])
-        if not self.descriptors:
-            return "\n".join(out)
-        orgs = sorted({self.organisation(d.key) for d in self.descriptors}, key=str.casefold)
+        descriptors = self.descriptors or []
+        orgs = sorted({self.organisation(d.key) for d in descriptors}, key=str.casefold)
         by_provider: dict[str, Counter] = defaultdict(Counter)
         by_parent: dict[str, Counter] = defaultdict(Counter)
         facts: dict[str, dict[str, Any]] = defaultdict(lambda: {"parents": set(), "materieel": 0, "orgs": set()})
-        for d in self.descriptors:
+        for d in descriptors:
             provider = d.data.get("provider") or {}
             name = provider.get("name") or "?"
             parent = provider.get("ultimate_parent_country") or provider.get("hq_country") or "?"
@@ -470,19 +429,16 @@ class _View:
             facts[name]["parents"].add(parent)
             facts[name]["orgs"].add(org)
             facts[name]["materieel"] += 1 if (d.data.get("service") or {}).get("materieel") else 0
-        out.append(self.stacked_bars(by_provider, orgs, w["by_provider"], "providers"))
         labelled = {self.country_label(c): counts for c, counts in by_parent.items()}
-        out.append(self.stacked_bars(labelled, orgs, w["by_jurisdiction"], "jurisdictions"))
-        total = len(self.descriptors)
-        head = "".join(f"<th>{escape(c)}</th>" for c in w["provider_columns"])
+        total = len(descriptors)
         rows = []
         for name, counts in sorted(by_provider.items(), key=lambda kv: (-sum(kv[1].values()), kv[0])):
             n = sum(counts.values())
-            parents = ", ".join(self.country_label(c) for c in sorted(facts[name]["parents"]))
-            rows.append(f'<tr><td>{escape(name)}</td><td>{escape(parents)}</td><td class="num">{n}</td><td class="num">{n / total:.0%}</td>'
-                        f'<td class="num">{facts[name]["materieel"]}</td><td>{escape(", ".join(sorted(facts[name]["orgs"], key=str.casefold)))}</td></tr>')
-        out.append(f'<table class="data"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>')
-        return "\n".join(out)
+            rows.append({"name": name, "parents": ", ".join(self.country_label(c) for c in sorted(facts[name]["parents"])),
+                         "n": n, "share": f"{n / total:.0%}", "materieel": facts[name]["materieel"],
+                         "orgs": ", ".join(sorted(facts[name]["orgs"], key=str.casefold))})
+        return {"by_provider": self.stacked_bars(by_provider, orgs, w["by_provider"], "providers"),
+                "by_jurisdiction": self.stacked_bars(labelled, orgs, w["by_jurisdiction"], "jurisdictions"), "rows": rows}
 
     def stacked_bars(self, counts: dict[str, Counter], orgs: list[str], title: str, name: str) -> str:
         """Horizontal bars, one per category (largest on top), stacked per organisation."""
@@ -497,13 +453,10 @@ class _View:
                           yaxis={"automargin": True}, showlegend=len(orgs) > 1)
         return self.chart(fig, name)
 
-    def locations(self) -> str:
+    def locations(self) -> dict[str, Any] | None:
         w, go = self.w, self.go
-        out = [f'<h2>{escape(w["locations"])}</h2>', f'<p>{escape(w["locations_intro"])}</p>']
-        if self.descriptors is None:
-            return "\n".join(out + [self.needs_descriptors()])
         where: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # country -> kind -> service ids
-        for d in self.descriptors:
+        for d in self.descriptors or ():
             hosting = d.data.get("hosting") or {}
             for kind in LOCATION_KINDS:
                 for country in hosting.get(_HOSTING_FIELD[kind]) or ():
@@ -513,7 +466,7 @@ class _View:
                     if kind in LOCATION_KINDS and sub.get("country"):
                         where[sub["country"]][kind].add(d.id)
         if not where:
-            return "\n".join(out)
+            return None
         countries = sorted(where, key=lambda c: (self.area(c) != "eer", -sum(len(s) for s in where[c].values()), c))
         labels = [escape(self.country_label(c)) for c in countries]
         fig = go.Figure()
@@ -521,30 +474,15 @@ class _View:
             fig.add_trace(go.Bar(x=labels, y=[len(where[c][kind]) for c in countries], name=escape(w["kind"][kind]),
                                  marker={"color": _KIND_COLOUR[kind]}, hovertemplate=f"{escape(w['kind'][kind])}<br>%{{x}}: %{{y}}<extra></extra>"))
         fig.update_layout(barmode="group", title={"text": w["locations"]}, height=420, yaxis={"title": {"text": w["services_axis"]}})
-        out.append(self.chart(fig, "locations"))
-        head = "".join(f"<th>{escape(c)}</th>" for c in (w["country"], w["area_head"], *(w["kind"][k] for k in LOCATION_KINDS)))
-        rows = []
-        for country in countries:
-            area = self.area(country)
-            tds = []
-            for kind in LOCATION_KINDS:
-                ids = sorted(where[country][kind])
-                tds.append(f'<td class="num" title="{escape(", ".join(ids))}">{len(ids) or ""}</td>')
-            rows.append(f'<tr class="area-{area}"><td>{escape(country)}</td><td>{escape(w["area"][area])}</td>{"".join(tds)}</tr>')
-            if area != "eer":
-                ids = sorted(set().union(*where[country].values()))
-                rows.append(f'<tr class="area-{area} svcs"><td></td><td colspan="{len(LOCATION_KINDS) + 1}">{escape(", ".join(ids))}</td></tr>')
-        out.append(f'<table class="data"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>')
-        return "\n".join(out)
+        rows = [{"country": c, "area": self.area(c), "cells": [sorted(where[c][kind]) for kind in LOCATION_KINDS],
+                 "all": sorted(set().union(*where[c].values()))} for c in countries]
+        return {"chart": self.chart(fig, "locations"), "kinds": [w["kind"][k] for k in LOCATION_KINDS], "rows": rows}
 
-    def classification(self) -> str:
+    def classification(self) -> dict[str, Any]:
         w, go = self.w, self.go
-        out = [f'<h2>{escape(w["classification"])}</h2>', f'<p>{escape(w["classification_intro"])}</p>']
-        if self.descriptors is None:
-            return "\n".join(out + [self.needs_descriptors()])
         levels: dict[str, Counter] = defaultdict(Counter)
         members: dict[str, list[str]] = defaultdict(list)
-        for d in self.descriptors:
+        for d in self.descriptors or ():
             level = (d.data.get("data") or {}).get("rubricering") or "?"
             model = (d.data.get("service") or {}).get("deployment_model") or "?"
             levels[level][model] += 1
@@ -557,13 +495,8 @@ class _View:
                                  marker={"color": _DEPLOYMENT_COLOUR.get(model, "#777777")},
                                  hovertemplate=f"{escape(w['deployment'].get(model, model))}<br>%{{x}}: %{{y}}<extra></extra>"))
         fig.update_layout(barmode="stack", title={"text": w["classification"]}, height=400, yaxis={"title": {"text": w["services_axis"]}})
-        out.append(self.chart(fig, "classification"))
-        rows = "".join(
-            f'<tr><td>{escape(w["rubricering"].get(level, level))}</td><td class="num">{len(members[level])}</td>'
-            f'<td><details><summary>{escape(w["services_head"])}</summary>{escape(", ".join(sorted(members[level])))}</details></td></tr>'
-            for level in order if members[level])
-        out.append(f'<table class="data"><tbody>{rows}</tbody></table>')
-        return "\n".join(out)
+        rows = [(w["rubricering"].get(level, level), sorted(members[level])) for level in order if members[level]]
+        return {"chart": self.chart(fig, "classification"), "rows": rows}
 
     def deadline_items(self) -> list[dict[str, Any]]:
         items: list[dict[str, Any]] = []
@@ -597,71 +530,19 @@ class _View:
         return {"key": d.key, "what": what, "last": last, "due": due, "state": state, "changed": changed,
                 "days": (due - self.as_of).days if due else None}
 
-    def deadlines(self) -> str:
-        w = self.w
+    def deadlines_intro(self) -> str:
         ra = {int(d.thresholds.get("risk_assessment_max_age_months", 12)) for d in self.descriptors or ()} or {12}
         tests = {int(d.thresholds.get("supplier_review_max_age_months", 12)) for d in self.descriptors or ()} or {12}
-        intro = w["deadlines_intro"].format(days=self.window, ra="/".join(map(str, sorted(ra))), tests="/".join(map(str, sorted(tests))))
-        out = [f'<h2>{escape(w["deadlines"])}</h2>', f'<p>{escape(intro)}</p>']
-        if self.descriptors is None:
-            return "\n".join(out + [self.needs_descriptors()])
-        items = self.deadline_items()
-        if not items:
-            return "\n".join(out + [f'<p>{escape(w["no_deadlines"])}</p>'])
-        head = "".join(f"<th>{escape(c)}</th>" for c in w["deadline_columns"])
-        rows = []
-        for item in items:
-            key = item["key"]
-            state = w["due"][item["state"]].format(date=item["changed"].isoformat() if item["changed"] else "")
-            css = "soon" if item["state"] == "soon" else "overdue"
-            rows.append(f'<tr class="{css}"><td><a href="#{self.anchor.get(key, "")}">{self.service_label(key)}</a></td><td>{escape(self.organisation(key))}</td>'
-                        f'<td>{escape(w["what"][item["what"]])}</td><td class="date">{item["last"] or "–"}</td><td class="date">{item["due"] or "–"}</td>'
-                        f'<td class="num">{"" if item["days"] is None else item["days"]}</td><td><span class="badge {css}">{escape(state)}</span></td></tr>')
-        out.append(f'<table class="data deadlines"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>')
-        return "\n".join(out)
+        return self.w["deadlines_intro"].format(days=self.window, ra="/".join(map(str, sorted(ra))), tests="/".join(map(str, sorted(tests))))
 
-    def run(self) -> str:
-        """The OPA server asked, every deviation from the reference data, and every file that was not checked."""
-        w, r, lang = self.w, self.report, self.lang
-        words = group(lang, "run")
-        out = [f'<h2>{escape(w["run"])}</h2>', f'<p>{escape(w["run_intro"])}</p>']
-        server = server_line(r, lang)
-        if server:
-            out.append(f'<p class="server">{escape(server)}</p>')
-        if r.reference_deviations:
-            head = "".join(f"<th>{escape(c)}</th>" for c in words["columns_deviation"])
-            rows = "".join(
-                f'<tr><td class="loc">{escape(deviation_where(d))}</td><td>{escape(d.get("list", "?"))}</td><td>{escape(codes(d.get("added")))}</td>'
-                f'<td>{escape(codes(d.get("removed")))}</td><td>{escape(d.get("reason") or words["no_reason"])}</td>'
-                f'<td>{escape(d.get("decision_ref") or words["no_decision"])}</td></tr>' for d in r.reference_deviations)
-            out += [f'<h3>{escape(words["deviations"])}</h3>',
-                    f'<table class="data deviations"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>']
-        if r.skipped:
-            head = "".join(f"<th>{escape(c)}</th>" for c in words["columns_skipped"])
-            rows = "".join(f'<tr><td class="loc">{escape(e.get("file", "?"))}</td><td>{escape(skipped_reason(e, lang))}</td></tr>' for e in r.skipped)
-            out += [f'<h3>{escape(words["skipped_title"])}</h3>', f'<p>{escape(skipped_summary(r, lang))}</p>',
-                    f'<table class="data skipped"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>']
-        if not r.reference_deviations and not r.skipped:
-            out.append(f'<p>{escape(w["nothing_run"])}</p>')
-        return "\n".join(out)
-
-    def waivers(self) -> str:
-        w = self.w
-        out = [f'<h2>{escape(w["waivers"])}</h2>', f'<p>{escape(w["waivers_intro"])}</p>']
-        if not self.report.waivers:
-            return "\n".join(out + [f'<p>{escape(w["no_waivers"])}</p>'])
+    def waivers(self) -> list[tuple[dict[str, Any], int | str]]:
+        """Every waiver with its days left; expired and expiring first."""
         rank = {s: i for i, s in enumerate(("expired", "expiring", "invalid", "unused", "active"))}
         rows = []
         for waiver in sorted(self.report.waivers, key=lambda x: (rank.get(x.get("status"), 9), str(x.get("expires")), str(x.get("rule")))):
-            status = waiver.get("status", "")
             expires = _date(waiver.get("expires"))
-            days = (expires - self.as_of).days if expires else ""
-            rows.append(f'<tr class="w-{escape(status)}"><td><span class="badge w-{escape(status)}">{escape(w["waiver_status"].get(status, status))}</span></td>'
-                        f'<td>{self.rule_link(str(waiver.get("rule", "")))}</td><td>{escape(str(waiver.get("service", "")))}'
-                        f'{("<br><code>" + escape(waiver["path"]) + "</code>") if waiver.get("path") else ""}</td>'
-                        f'<td>{escape(str(waiver.get("decision_ref", "")))}</td><td>{escape(str(waiver.get("risk_owner", "")))}</td>'
-                        f'<td>{escape(str(waiver.get("approved_by", "")))}</td><td class="date">{escape(str(waiver.get("expires", "")))}</td>'
-                        f'<td class="num">{days}</td><td>{escape(str(waiver.get("reason", "")))}</td></tr>')
-        head = "".join(f"<th>{escape(c)}</th>" for c in w["waiver_columns"])
-        out.append(f'<table class="data waivers"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>')
-        return "\n".join(out)
+            rows.append((waiver, (expires - self.as_of).days if expires else ""))
+        return rows
+
+
+SECTIONS = ("matrix", "findings", "providers", "locations", "classification", "deadlines", "waivers", "run", "rules")

@@ -33,7 +33,8 @@ def environment() -> Any:
 
         raise UsageError(f"the HTML portfolio report needs Jinja2, from the optional extra 'report': {INSTALL}") from None
     return jinja2.Environment(loader=jinja2.FileSystemLoader(_HERE), autoescape=True, finalize=_finalize,
-                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
+                              trim_blocks=True, lstrip_blocks=True)
 
 
 def page(name: str, **values: Any) -> str:
