@@ -71,3 +71,17 @@ def test_with_lang_nl_no_english_sentence_of_the_catalogue_reaches_the_user(fmt:
     if english is not None and fmt != "text":
         english = english if isinstance(english, str) else "".join(english)
         assert [f for f in fragments if f in english], fmt  # the same view in English does say them
+
+
+def test_no_reporter_keeps_a_word_table_of_its_own():
+    """Every word comes from the catalogue: no reporter module or template chooses a text by language itself."""
+    from pathlib import Path
+
+    import checker.reporters
+
+    folder = Path(checker.reporters.__file__).parent
+    sources = [*folder.glob("*.py"), *folder.glob("templates/**/*.html")]
+    assert len(sources) > 10
+    for source in sources:
+        code = source.read_text(encoding="utf-8")
+        assert not re.search(r"""["'](nl|en)["']\s*:|lang\s*==\s*["'](nl|en)["']|\bWORDS\b""", code), source.name

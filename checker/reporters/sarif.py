@@ -86,7 +86,7 @@ def to_sarif(report: Report) -> dict[str, Any]:
             "properties": {"server": report.server, "reference_deviations": [dict(d) for d in report.reference_deviations],
                            "skipped": [dict(s) for s in report.skipped]},
             "results": results,
-            "language": "nl-NL" if lang == "nl" else "en-US",
+            "language": message(lang, "sarif.language"),
         }],
     }
 
