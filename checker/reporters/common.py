@@ -163,6 +163,20 @@ def skipped_summary(report: Report, lang: str) -> str | None:
                 reasons=", ".join(f"{n} {reason}" for reason, n in by_reason.items()))
 
 
+def severity_word(severity: Any, lang: str) -> str:
+    """A severity as the reader's language names it (the text view's lines and machine fields keep the id)."""
+    value = getattr(severity, "value", severity)
+    return text(lang, f"severity.{value}") if value in _SEVERITIES else str(value)
+
+
+def threshold(report: Report, lang: str) -> str:
+    """The gate's threshold in words: 'hoog', or 'per configuratie' when the configurations differ."""
+    return severity_word(report.fail_on, lang)
+
+
+_SEVERITIES = ("critical", "high", "medium", "low", "info", "per-configuration")
+
+
 def server_line(report: Report, lang: str) -> str | None:
     return text(lang, "run.server", server=report.server) if report.server else None
 

@@ -39,7 +39,7 @@ from checker.reporters import templates
 from checker.i18n import columns, group, language, plural, text
 from checker.model import Enforcement, Finding, Report, Rule, Status
 from checker.reporters.common import (codes, deviation_decision, deviation_reason, deviation_where, safe_link, server_line,
-                                      skipped_reason, skipped_summary, visible)
+                                      severity_word, skipped_reason, skipped_summary, threshold, visible)
 
 
 def escape(value: Any) -> str:
@@ -298,6 +298,9 @@ class _View:
     def n_services(self, count: int) -> str:
         return plural(self.lang, "html.n_services", count)
 
+    def severity(self, severity: Any) -> str:
+        return severity_word(severity, self.lang)
+
     def source_status(self, status: str) -> str:
         return self.w["source_status"].get(status, status)
 
@@ -326,7 +329,7 @@ class _View:
 
     def meta(self) -> str:
         r = self.report
-        meta = self.w["meta"].format(as_of=r.as_of, fail_on=r.fail_on, engine=r.engine, version=r.engine_version,
+        meta = self.w["meta"].format(as_of=r.as_of, fail_on=threshold(r, self.lang), engine=r.engine, version=r.engine_version,
                                      revision=r.policy_revision or "?", tool=__version__)
         return f"{meta} · {self.server}" if self.server else meta
 

@@ -12,7 +12,7 @@ from checker.gate import exit_code
 from checker.model import Enforcement, Report, Status
 from checker.i18n import columns, group, plural, text
 from checker.reporters.common import (codes, deviation_decision, deviation_reason, deviation_where, md_code, md_text,
-                                      server_line, skipped_reason, skipped_summary)
+                                      server_line, severity_word, skipped_reason, skipped_summary, threshold)
 
 def render(report: Report, colour: bool = False) -> str:
     lang = report.lang
@@ -22,7 +22,7 @@ def render(report: Report, colour: bool = False) -> str:
     lines = [
         f"## {text(lang, 'markdown.title')}: {text(lang, f'markdown.verdict.{int(exit_code(report))}')}",
         "",
-        md_text(text(lang, "markdown.meta", as_of=report.as_of, fail_on=report.fail_on, engine=report.engine, version=report.engine_version,
+        md_text(text(lang, "markdown.meta", as_of=report.as_of, fail_on=threshold(report, lang), engine=report.engine, version=report.engine_version,
                                      revision=report.policy_revision or "?")),
         "",
         *([md_text(server_line(report, lang)), ""] if report.server else []),
@@ -40,7 +40,7 @@ def render(report: Report, colour: bool = False) -> str:
                 w = f.waiver
                 binds = (f"{status['waived'] if f.status is Status.WAIVED else text(lang, 'markdown.expired')} "
                          f"({md_text(w.get('decision_ref'))}, {md_text(w.get('risk_owner'))} / {md_text(w.get('approved_by'))}, → {md_text(w.get('expires'))})")
-            lines.append(f"| {md_code(f.location)} | {md_text(f.rule_id)} | {f.severity.value} | {binds} | {md_text(f.message.get(lang))}{note} |")
+            lines.append(f"| {md_code(f.location)} | {md_text(f.rule_id)} | {severity_word(f.severity, lang)} | {binds} | {md_text(f.message.get(lang))}{note} |")
     matrix: dict[str, dict[str, str]] = defaultdict(dict)
     rules: dict[str, None] = {}
     for f in report.findings:

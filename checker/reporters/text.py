@@ -8,7 +8,7 @@ from typing import Any
 from checker.gate import exit_code
 from checker.i18n import plural, text
 from checker.model import Enforcement, Finding, Report, Status
-from checker.reporters.common import describe_deviation, server_line, skipped_reason, skipped_summary, visible
+from checker.reporters.common import describe_deviation, server_line, skipped_reason, skipped_summary, threshold, visible
 
 _STYLE = {"critical": "bold red", "high": "red", "medium": "yellow", "low": "cyan", "info": "dim"}
 
@@ -32,8 +32,7 @@ def render(report: Report, colour: bool = False) -> str:
         summary.append(text(lang, "text.baselined", count=report.baselined))
     summary += run_facts(report, lang)
     verdict = {0: "ok", 1: "failed", 2: "unchecked"}[int(exit_code(report))]
-    fail_on = text(lang, "text.per-configuration") if report.fail_on == "per-configuration" else report.fail_on
-    summary.append(text(lang, "text.gate", fail_on=fail_on, gating=len(report.failing()), verdict=text(lang, f"text.{verdict}")))
+    summary.append(text(lang, "text.gate", fail_on=threshold(report, lang), gating=len(report.failing()), verdict=text(lang, f"text.{verdict}")))
     # every line is made visible as a whole: whatever a field holds, no line carries a control character or
     # starts a workflow command
     summary = [visible(line) for line in summary]
