@@ -100,7 +100,7 @@ def _run_suite(root: ET.Element, report: Report, totals: dict[str, int]) -> None
 
 
 def _details(findings: list[Finding], lang: str) -> str:
-    lines = [visible(f"{f.location}: {f.message.get(lang)} [{text(lang, 'markdown.enforcement.' + f.enforcement.value)}] {f.enforcement_reason.get(lang)}") for f in findings]
+    lines = [visible(f"{f.location}: {f.message.get(lang)} [{text(lang, 'enforcement.' + f.enforcement.value)}] {f.enforcement_reason.get(lang)}") for f in findings]
     if findings[0].remediation:
         lines.append(visible(findings[0].remediation.get(lang)))
     return "\n".join(lines)

@@ -16,7 +16,7 @@ from checker.reporters.common import (codes, deviation_decision, deviation_reaso
 
 def render(report: Report, colour: bool = False) -> str:
     lang = report.lang
-    status, enforcement = group(lang, "markdown.status"), group(lang, "markdown.enforcement")
+    status, enforcement = group(lang, "markdown.status"), group(lang, "enforcement")
     counts = report.counts()
     advisory = sum(1 for f in report.findings if f.status is Status.FAIL and f.enforcement is not Enforcement.MANDATORY)
     lines = [
