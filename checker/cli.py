@@ -111,13 +111,13 @@ def _settings_config(config: Path | None, paths: list[Path]):
 
 def _targets(formats: list[str], outputs: list[str]) -> list:
     """Pair each --format with the --output at the same position; at most one goes to standard output."""
-    from checker.reporters import FORMATS
+    from checker.reporters import STREAMS
 
     if len(outputs) > len(formats):
         raise UsageError("more --output than --format options")
     pairs = []
     for i, name in enumerate(formats):
-        _choice("--format", name, list(FORMATS))
+        _choice("--format", name, list(STREAMS))
         target = outputs[i] if i < len(outputs) and outputs[i] != "-" else None
         pairs.append((name, Path(target) if target else None))
     if sum(1 for _, target in pairs if target is None) > 1:
@@ -268,7 +268,7 @@ def check(
             if name == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
                 # the job summary: the same report as Markdown
                 with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as summary:
-                    summary.write(renderer("markdown")(report, False))
+                    summary.write("".join(renderer("markdown")(report, False)))
         return exit_code(report)
 
     raise typer.Exit(int(_guard(run)))
