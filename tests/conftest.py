@@ -125,3 +125,62 @@ def check_json(*args: str, cwd: Path | None = None, env: dict[str, str] | None =
     result = run_cli("check", "--format", "json", "--as-of", AS_OF, *args, cwd=cwd, env=env)
     assert result.stdout, result.stderr
     return result.returncode, json.loads(result.stdout)
+
+
+# --- an organisation's own policy folder: pack `eigen`, one rule refusing a provider with an American parent ---
+
+RULE = '''# METADATA
+# title: Geen leverancier met een Amerikaanse moedermaatschappij
+# custom:
+#   id: EIGEN-NO-US-PARENT
+#   severity: medium
+#   title:
+#     nl: Geen leverancier met een Amerikaanse moedermaatschappij
+#     en: No provider with an American parent company
+#   description:
+#     nl: Het departement kiest geen leverancier met een Amerikaanse moedermaatschappij.
+#     en: The department chooses no provider with an American parent company.
+#   message:
+#     nl: "De moedermaatschappij van de leverancier zit in {country}."
+#     en: "The provider's parent company is in {country}."
+#   remediation:
+#     nl: Kies een leverancier zonder Amerikaanse moedermaatschappij.
+#     en: Choose a provider without an American parent company.
+#   sources:
+#     - document: Departementaal cloudbeleid Voorbeeldzaken, par. 3
+#       status: verified
+#   subject:
+#     nl: alle clouddiensten
+#     en: all cloud services
+#   applies_to: [cloudbeleid]
+#   stages: [procurement, implementation, operation]
+#   effective_from: "2025-01-01"
+#   waivable: true
+package cloudbeleid.rules.eigen.no_us_parent
+
+import data.cloudbeleid.lib.result
+
+subject contains i if some i, _ in input.services
+
+deny contains result.fail(i, ["provider", "ultimate_parent_country"], {"country": country}) if {
+	some i in subject
+	country := input.services[i].provider.ultimate_parent_country
+	country == data.eigen.forbidden_parent
+}
+'''
+
+
+def own_policies(folder: Path, rule: str | None = RULE) -> Path:
+    """Write an organisation's own policy folder: the pack `eigen`, its data, and (unless None) the rule."""
+    write(folder, "data/packs.json", json.dumps({"packs": {"eigen": {"prefix": "EIGEN", "default": True,
+          "title": {"nl": "Eigen regels", "en": "Own rules"}, "description": {"nl": "Eigen.", "en": "Own."}}}}))
+    write(folder, "eigen/data.json", json.dumps({"forbidden_parent": "US"}))
+    if rule is not None:
+        write(folder, "rules/eigen/no_us_parent/no_us_parent.rego", rule)
+    return folder
+
+
+@pytest.fixture
+def custom(tmp_path: Path) -> Path:
+    """The organisation's own policy folder with its rule (the one fixture for own policies)."""
+    return own_policies(tmp_path / "eigen-regels")

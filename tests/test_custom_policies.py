@@ -11,59 +11,8 @@ import pytest
 from tests.conftest import AS_OF, MINISTRY_CONFIG, PACKS, VALID_DESCRIPTOR, check_json, line_of, run_cli, write
 from tests.opa_binary import opa_path
 
-RULE = '''# METADATA
-# title: Geen leverancier met een Amerikaanse moedermaatschappij
-# custom:
-#   id: EIGEN-NO-US-PARENT
-#   severity: medium
-#   title:
-#     nl: Geen leverancier met een Amerikaanse moedermaatschappij
-#     en: No provider with an American parent company
-#   description:
-#     nl: Het departement kiest geen leverancier met een Amerikaanse moedermaatschappij.
-#     en: The department chooses no provider with an American parent company.
-#   message:
-#     nl: "De moedermaatschappij van de leverancier zit in {country}."
-#     en: "The provider's parent company is in {country}."
-#   remediation:
-#     nl: Kies een leverancier zonder Amerikaanse moedermaatschappij.
-#     en: Choose a provider without an American parent company.
-#   sources:
-#     - document: Departementaal cloudbeleid Voorbeeldzaken, par. 3
-#       status: verified
-#   subject:
-#     nl: alle clouddiensten
-#     en: all cloud services
-#   applies_to: [cloudbeleid]
-#   stages: [procurement, implementation, operation]
-#   effective_from: "2025-01-01"
-#   waivable: true
-package cloudbeleid.rules.eigen.no_us_parent
-
-import data.cloudbeleid.lib.result
-
-subject contains i if some i, _ in input.services
-
-deny contains result.fail(i, ["provider", "ultimate_parent_country"], {"country": country}) if {
-	some i in subject
-	country := input.services[i].provider.ultimate_parent_country
-	country == data.eigen.forbidden_parent
-}
-'''
-
-
 US_PARENT = VALID_DESCRIPTOR.replace("ultimate_parent_country: NL", "ultimate_parent_country: US")
 PARENT_LINE = line_of(US_PARENT, "ultimate_parent_country: US")
-
-
-@pytest.fixture
-def custom(tmp_path: Path) -> Path:
-    folder = tmp_path / "eigen-regels"
-    write(folder, "data/packs.json", json.dumps({"packs": {"eigen": {"prefix": "EIGEN", "default": True,
-          "title": {"nl": "Eigen regels", "en": "Own rules"}, "description": {"nl": "Eigen.", "en": "Own."}}}}))
-    write(folder, "eigen/data.json", json.dumps({"forbidden_parent": "US"}))
-    write(folder, "rules/eigen/no_us_parent/no_us_parent.rego", RULE)
-    return folder
 
 
 @pytest.fixture

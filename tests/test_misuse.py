@@ -21,10 +21,9 @@ from pathlib import Path
 import pytest
 
 from checker.loader import load_bytes
-from tests.conftest import AS_OF, MINISTRY_CONFIG, PACKS, VALID_DESCRIPTOR, line_of, run_cli, write
+from tests.conftest import AS_OF, MINISTRY_CONFIG, PACKS, RULE, VALID_DESCRIPTOR, line_of, own_policies, run_cli, write
 from tests.opa_binary import opa_path
 from tests.opa_server import opa_server, served_policies
-from tests.test_custom_policies import RULE
 
 TOKEN = "tok-81c0e5b7-never-print-me"
 
@@ -325,10 +324,7 @@ RECURSIVE = {  # the rule's last lines become: ..., and the definition the messa
 
 @pytest.fixture
 def eigen(tmp_path: Path) -> Path:
-    folder = tmp_path / "eigen-regels"
-    write(folder, "data/packs.json", json.dumps({"packs": {"eigen": {"prefix": "EIGEN", "default": True,
-          "title": {"nl": "Eigen", "en": "Own"}, "description": {"nl": "Eigen.", "en": "Own."}}}}))
-    write(folder, "eigen/data.json", json.dumps({"forbidden_parent": "US"}))
+    folder = own_policies(tmp_path / "eigen-regels", rule=None)
     write(tmp_path / "repo", ".cloudbeleid.yaml", MINISTRY_CONFIG.replace(PACKS, "packs: [cb22, eigen]\n"))
     write(tmp_path / "repo", "mail.cloud.yaml", VALID_DESCRIPTOR)
     return folder

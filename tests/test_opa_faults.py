@@ -22,10 +22,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import AS_OF, MINISTRY_CONFIG, PACKS, ROOT, VALID_DESCRIPTOR, run_cli, write
+from tests.conftest import AS_OF, MINISTRY_CONFIG, PACKS, ROOT, RULE, VALID_DESCRIPTOR, own_policies, run_cli, write
 from tests.opa_binary import opa_path
 from tests.opa_server import opa_server, served_policies
-from tests.test_custom_policies import RULE
 
 TOKEN = "tok-6f1d2c9a-never-print-me"
 WITH_TOKEN = {"CLOUDBELEID_OPA_TOKEN": TOKEN}
@@ -290,13 +289,7 @@ SLOW = RULE.replace(
 
 @pytest.fixture
 def slow_repo(tmp_path: Path) -> Path:
-    import json
-
-    rules = tmp_path / "eigen-regels"
-    write(rules, "data/packs.json", json.dumps({"packs": {"eigen": {"prefix": "EIGEN", "default": True,
-          "title": {"nl": "Eigen", "en": "Own"}, "description": {"nl": "Eigen.", "en": "Own."}}}}))
-    write(rules, "eigen/data.json", json.dumps({"forbidden_parent": "US"}))
-    write(rules, "rules/eigen/no_us_parent/no_us_parent.rego", SLOW)
+    rules = own_policies(tmp_path / "eigen-regels", SLOW)
     repo = tmp_path / "repo"
     write(repo, ".cloudbeleid.yaml", MINISTRY_CONFIG.replace(PACKS, "packs: [eigen]\n") + f"policies: [{rules}]\n")
     write(repo, "mail.cloud.yaml", VALID_DESCRIPTOR.replace("status: in_use", "status: planned"))
