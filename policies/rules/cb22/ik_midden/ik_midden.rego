@@ -51,6 +51,14 @@
 #       afstand geldt als doorgifte). Een modelcontract (hosting.transfer_mechanism: scc) of een DPIA die op of vóór
 #       de peildatum aan CIO Rijk is gestuurd (governance.explain_sent_to_cio_rijk_on) maakt een locatie buiten de EER
 #       aanvaardbaar. De ISO-eisen toetst de checker aan provider.certifications.
+#       Art. 41 Kaderwet zbo: De categorieën van het Implementatiekader zijn een methode van het cloudbeleid (de
+#       tekst is niet gevonden); dat een zbo zijn risico's op de voet van de Rijksdienst afweegt toetst
+#       KWZBO-41-RIJKSDIENST-SECURITY. Voor een zbo geldt deze regel als advies, niet via art. 41 Kaderwet zbo.
+#       Art. 41 verplicht een zbo tot beveiligingsmaatregelen 'op de voet van de ter zake voor de Rijksdienst
+#       geldende voorschriften' (gegevens beschermd tegen verlies, onbevoegde kennisneming, wijziging en
+#       verstrekking); het is geen route voor het hele cloudbeleid, dat zbo's volgens het antwoord van de
+#       regering uit 2025 niet verplicht hoeven te volgen. Een zbo met een beleidsregel van de minister (art.
+#       21) blijft aan de hele regel gebonden.
 #     en: >-
 #       The checker derives the category from the descriptor (the highest that holds): zeer hoog for a state secret,
 #       any NATO/EU marking or threat profile hoog; hoog for Dep. V, special or criminal personal data, integrity or
@@ -61,10 +69,17 @@
 #       'stored'; remote access counts as a transfer). Standard contractual clauses (hosting.transfer_mechanism: scc) or
 #       a DPIA sent to CIO Rijk on or before the reference date (governance.explain_sent_to_cio_rijk_on) make a location
 #       outside the EER acceptable. The ISO demands the checker checks against provider.certifications.
+#       Art. 41 Kaderwet zbo: The Implementatiekader's categories are a method of the cloud policy (its text was
+#       not found); that a zbo weighs its risks on the footing of the Rijksdienst is checked by
+#       KWZBO-41-RIJKSDIENST-SECURITY. For a zbo this rule is advice, not binding through art. 41 Kaderwet zbo.
+#       Art. 41 obliges a zbo to security measures 'on the footing of the rules that apply to the Rijksdienst in
+#       that matter' (data protected against loss, unauthorised access, change and disclosure); it is no route
+#       for the whole cloud policy, which according to the government's 2025 answer zbo's are not obliged to
+#       follow. A zbo with a ministerial beleidsregel (art. 21) stays bound to the whole rule.
 #   subject:
 #     nl: publieke clouddiensten in cloudcategorie midden
 #     en: public cloud services in cloud category midden
-#   applies_to: [cloudbeleid, kaderwet_zbo_art41]
+#   applies_to: [cloudbeleid]
 #   stages: [procurement, implementation, operation]
 #   effective_from: "2023-01-05"
 #   waivable: true

@@ -37,15 +37,31 @@
 #       hoger), of dreigingsprofiel hoog (data.threat_profile). Publieke cloud is het implementatiemodel public of
 #       hybrid. Staatsgeheimen en NAVO/EU CONFIDENTIAL en hoger meldt ook CB22-NO-STATE-SECRETS, op grond van de
 #       Kamerbrief; deze regel voegt NATO RESTRICTED en het hoge dreigingsprofiel toe.
+#       Art. 41 Kaderwet zbo: De categorie zeer hoog van het Implementatiekader is een methode van het
+#       cloudbeleid (de tekst is niet gevonden); het deel dat wel een beveiligingsvoorschrift is, geen
+#       staatsgeheimen in een publieke cloud (VIRBI), bindt een zbo via CB22-NO-STATE-SECRETS. Voor een zbo
+#       geldt deze regel als advies, niet via art. 41 Kaderwet zbo. Art. 41 verplicht een zbo tot
+#       beveiligingsmaatregelen 'op de voet van de ter zake voor de Rijksdienst geldende voorschriften'
+#       (gegevens beschermd tegen verlies, onbevoegde kennisneming, wijziging en verstrekking); het is geen
+#       route voor het hele cloudbeleid, dat zbo's volgens het antwoord van de regering uit 2025 niet verplicht
+#       hoeven te volgen. Een zbo met een beleidsregel van de minister (art. 21) blijft aan de hele regel
+#       gebonden.
 #     en: >-
 #       Zeer hoog is: rubricering Stg. Confidentieel, Geheim or Zeer Geheim, any NATO/EU marking (RESTRICTED or higher),
 #       or threat profile hoog (data.threat_profile). Public cloud is the deployment model public or hybrid. State
 #       secrets and NATO/EU CONFIDENTIAL and above are also reported by CB22-NO-STATE-SECRETS, on the footing of the
 #       Kamerbrief; this rule adds NATO RESTRICTED and the high threat profile.
+#       Art. 41 Kaderwet zbo: The Implementatiekader's category zeer hoog is a method of the cloud policy (its
+#       text was not found); the part that is a security rule, no state secrets in a public cloud (VIRBI), binds
+#       a zbo through CB22-NO-STATE-SECRETS. For a zbo this rule is advice, not binding through art. 41 Kaderwet
+#       zbo. Art. 41 obliges a zbo to security measures 'on the footing of the rules that apply to the
+#       Rijksdienst in that matter' (data protected against loss, unauthorised access, change and disclosure);
+#       it is no route for the whole cloud policy, which according to the government's 2025 answer zbo's are not
+#       obliged to follow. A zbo with a ministerial beleidsregel (art. 21) stays bound to the whole rule.
 #   subject:
 #     nl: clouddiensten met informatie in cloudcategorie zeer hoog
 #     en: cloud services with information in cloud category zeer hoog
-#   applies_to: [cloudbeleid, kaderwet_zbo_art41]
+#   applies_to: [cloudbeleid]
 #   stages: [procurement, implementation, operation]
 #   effective_from: "2023-01-05"
 #   waivable: false

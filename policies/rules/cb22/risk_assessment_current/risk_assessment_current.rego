@@ -54,14 +54,30 @@
 #       (thresholds.risk_assessment_max_age_months, standaard 12 maanden, in lijn met de jaarlijkse beoordeling van
 #       BIO2 5.22.01) en ziet een significante wijziging na de risicoafweging (service.last_significant_change) als
 #       aanleiding tot actualisatie.
+#       Art. 41 Kaderwet zbo: De maximale ouderdom van twaalf maanden is de lezing van de checker, geen
+#       voorschrift; het beveiligingsvoorschrift dat er wel is, een nieuwe risicoafweging bij een significante
+#       wijziging (BIO2 5.08.01), bindt een zbo via KWZBO-41-RIJKSDIENST-SECURITY en de BIO2. Voor een zbo geldt
+#       deze regel als advies, niet via art. 41 Kaderwet zbo. Art. 41 verplicht een zbo tot
+#       beveiligingsmaatregelen 'op de voet van de ter zake voor de Rijksdienst geldende voorschriften'
+#       (gegevens beschermd tegen verlies, onbevoegde kennisneming, wijziging en verstrekking); het is geen
+#       route voor het hele cloudbeleid, dat zbo's volgens het antwoord van de regering uit 2025 niet verplicht
+#       hoeven te volgen. Een zbo met een beleidsregel van de minister (art. 21) blijft aan de hele regel
+#       gebonden.
 #     en: >-
 #       No source gives a fixed maximum age. The checker uses a configurable threshold
 #       (thresholds.risk_assessment_max_age_months, default 12 months, in line with the yearly review of BIO2 5.22.01)
 #       and treats a significant change after the assessment (service.last_significant_change) as reason to update it.
+#       Art. 41 Kaderwet zbo: The 12-month maximum age is the checker's reading, not a rule; the security rule
+#       that does exist, a new risk assessment after a significant change (BIO2 5.08.01), binds a zbo through
+#       KWZBO-41-RIJKSDIENST-SECURITY and BIO2. For a zbo this rule is advice, not binding through art. 41
+#       Kaderwet zbo. Art. 41 obliges a zbo to security measures 'on the footing of the rules that apply to the
+#       Rijksdienst in that matter' (data protected against loss, unauthorised access, change and disclosure);
+#       it is no route for the whole cloud policy, which according to the government's 2025 answer zbo's are not
+#       obliged to follow. A zbo with a ministerial beleidsregel (art. 21) stays bound to the whole rule.
 #   subject:
 #     nl: publieke clouddiensten (public of hybrid)
 #     en: public cloud services (public or hybrid)
-#   applies_to: [cloudbeleid, kaderwet_zbo_art41]
+#   applies_to: [cloudbeleid]
 #   stages: [procurement, implementation, operation]
 #   effective_from: "2022-08-29"
 #   waivable: true
