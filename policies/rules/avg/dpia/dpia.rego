@@ -29,10 +29,12 @@
 #       status approved and the date in assessments.dpia. If a high residual risk remains, consult the Autoriteit
 #       Persoonsgegevens beforehand (GDPR art. 36).
 #   sources:
-#     - document: Algemene verordening gegevensbescherming (Verordening (EU) 2016/679)
-#       section: art. 35 lid 1 en lid 3
+#     - document: Algemene verordening gegevensbescherming (Verordening (EU) 2016/679); de officiële Nederlandse tekst van art. 35 is niet gevonden, de bewoording komt uit secundaire teksten (DPIA-sjablonen)
+#       section: art. 35 lid 1 en lid 3 onder b
 #       url: https://eur-lex.europa.eu/eli/reg/2016/679/oj
-#       status: memory
+#       quote: >-
+#         grootschalige verwerking van bijzondere categorieën … of … strafrechtelijke …
+#       status: secondary
 #     - document: Kamerbrief Rijksbreed cloudbeleid 2022 (Kamerstuk 26 643, nr. 904)
 #       url: https://zoek.officielebekendmakingen.nl/kst-26643-904.html
 #       quote: >-

@@ -53,10 +53,16 @@
 #       location than the storage (hosting.backup_locations), and test restoring every year
 #       (continuity.restore_tested_on).
 #   sources:
-#     - document: Baseline Informatiebeveiliging Overheid 2 (BIO2), werkversie in de repository van MinBZK
+#     - document: Baseline Informatiebeveiliging Overheid 2 (BIO2) v1.3, kopie in de repository van MinBZK (HEAD 270c203, docs/maatregelen/index.md; volgens de repository zonder formele status, v1.2 vastgesteld door het OBDO op 24-09-2025)
 #       section: overheidsmaatregelen 8.13.01 tot en met 8.13.04
 #       url: https://github.com/MinBZK/Baseline-Informatiebeveiliging-Overheid
-#       quote: waarbij een incident op de ene locatie niet kan leiden tot schade op de andere
+#       quote: >-
+#         Er is een back-upbeleid … Er is speciale aandacht voor het beschermen van de back-up tegen
+#         ransomware-aanvallen … Op basis van een expliciete risicoafweging is bepaald wat het maximaal
+#         toegestane dataverlies is en wat de maximale hersteltijd is na een incident. … Het back-upproces
+#         voorziet in de opslag van de back-up op een locatie, waarbij een incident op de ene locatie niet kan
+#         leiden tot schade op de andere. … De herstelprocedure wordt minimaal jaarlijks getest of na een grote
+#         wijziging …
 #       status: verified
 #     - document: Kaderwet zelfstandige bestuursorganen (BWBR0020495), art. 41
 #       url: https://wetten.overheid.nl/BWBR0020495/2022-07-01#Artikel41
@@ -65,6 +71,15 @@
 #         zorg voor de nodige technische en organisatorische voorzieningen ter beveiliging van zijn gegevens tegen
 #         verlies of aantasting en tegen onbevoegde kennisneming, wijziging en verstrekking van die gegevens.
 #       status: verified
+#     - document: BIO2 v1.3, inleiding (§21), kopie in de repository van MinBZK (HEAD 270c203, docs/inleiding/index.md)
+#       section: Verplichting BIO (Cyberbeveiligingswet)
+#       url: https://github.com/MinBZK/Baseline-Informatiebeveiliging-Overheid
+#       quote: >-
+#         de BIO is via de Cbw verplicht voor alle organisaties die vallen onder de sector 'Overheid'.
+#       status: verified
+#     - document: Cyberbeveiligingswet (Kamerstuk 36 764), volgens secundaire bronnen in werking op 15 augustus 2026; de wettekst is niet ingezien
+#       url: https://zoek.officielebekendmakingen.nl/kst-36764-3.html
+#       status: secondary
 #   interpretation:
 #     nl: >-
 #       8.13.03 vraagt dat een incident op de ene locatie geen schade kan doen op de andere, niet een ander land

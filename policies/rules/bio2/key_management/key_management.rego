@@ -32,10 +32,12 @@
 #       Record in the cryptography policy who is responsible for the key management of this service, and note who
 #       holds the keys (encryption.key_custody) and that it is recorded (encryption.key_management_documented: true).
 #   sources:
-#     - document: Baseline Informatiebeveiliging Overheid 2 (BIO2), werkversie in de repository van MinBZK
+#     - document: Baseline Informatiebeveiliging Overheid 2 (BIO2) v1.3, kopie in de repository van MinBZK (HEAD 270c203, docs/maatregelen/index.md; volgens de repository zonder formele status, v1.2 vastgesteld door het OBDO op 24-09-2025)
 #       section: overheidsmaatregel 8.24.01
 #       url: https://github.com/MinBZK/Baseline-Informatiebeveiliging-Overheid
-#       quote: Wie verantwoordelijk is voor het sleutelbeheer
+#       quote: >-
+#         In het cryptografiebeleid zijn minimaal de volgende onderwerpen uitgewerkt: … Wie verantwoordelijk is
+#         voor het sleutelbeheer. …
 #       status: verified
 #     - document: Kaderwet zelfstandige bestuursorganen (BWBR0020495), art. 41
 #       url: https://wetten.overheid.nl/BWBR0020495/2022-07-01#Artikel41
@@ -44,6 +46,15 @@
 #         zorg voor de nodige technische en organisatorische voorzieningen ter beveiliging van zijn gegevens tegen
 #         verlies of aantasting en tegen onbevoegde kennisneming, wijziging en verstrekking van die gegevens.
 #       status: verified
+#     - document: BIO2 v1.3, inleiding (§21), kopie in de repository van MinBZK (HEAD 270c203, docs/inleiding/index.md)
+#       section: Verplichting BIO (Cyberbeveiligingswet)
+#       url: https://github.com/MinBZK/Baseline-Informatiebeveiliging-Overheid
+#       quote: >-
+#         de BIO is via de Cbw verplicht voor alle organisaties die vallen onder de sector 'Overheid'.
+#       status: verified
+#     - document: Cyberbeveiligingswet (Kamerstuk 36 764), volgens secundaire bronnen in werking op 15 augustus 2026; de wettekst is niet ingezien
+#       url: https://zoek.officielebekendmakingen.nl/kst-36764-3.html
+#       status: secondary
 #   interpretation:
 #     nl: >-
 #       De maatregel vraagt vastlegging, geen bepaalde sleutelbeheerder: elke waarde van encryption.key_custody

@@ -32,12 +32,12 @@
 #       After every significant change make an explicit risk assessment following the established method and record
 #       status and date in assessments.risk_assessment.
 #   sources:
-#     - document: Baseline Informatiebeveiliging Overheid 2 (BIO2) v1.3, kopie in de repository van MinBZK (HEAD 270c203, docs/maatregelen/index.md)
+#     - document: Baseline Informatiebeveiliging Overheid 2 (BIO2) v1.3, kopie in de repository van MinBZK (HEAD 270c203, docs/maatregelen/index.md; volgens de repository zonder formele status, v1.2 vastgesteld door het OBDO op 24-09-2025)
 #       section: overheidsmaatregel 5.08.01
 #       url: https://github.com/MinBZK/Baseline-Informatiebeveiliging-Overheid
 #       quote: >-
-#         Bij nieuwe informatiesystemen en bij significante wijzigingen op bestaande informatiesystemen wordt een
-#         expliciete risicoafweging op basis van een vastgestelde risicomanagementmethodiek uitgevoerd …
+#         Bij nieuwe informatiesystemen en bij significante wijzigingen op bestaande informatiesystemen wordt
+#         een expliciete risicoafweging op basis van een vastgestelde risicomanagementmethodiek uitgevoerd …
 #       status: verified
 #     - document: Kaderwet zelfstandige bestuursorganen (BWBR0020495), art. 41 lid 1
 #       url: https://wetten.overheid.nl/BWBR0020495/2022-07-01#Artikel41
@@ -46,6 +46,15 @@
 #         zorg voor de nodige technische en organisatorische voorzieningen ter beveiliging van zijn gegevens tegen
 #         verlies of aantasting en tegen onbevoegde kennisneming, wijziging en verstrekking van die gegevens.
 #       status: verified
+#     - document: BIO2 v1.3, inleiding (§21), kopie in de repository van MinBZK (HEAD 270c203, docs/inleiding/index.md)
+#       section: Verplichting BIO (Cyberbeveiligingswet)
+#       url: https://github.com/MinBZK/Baseline-Informatiebeveiliging-Overheid
+#       quote: >-
+#         de BIO is via de Cbw verplicht voor alle organisaties die vallen onder de sector 'Overheid'.
+#       status: verified
+#     - document: Cyberbeveiligingswet (Kamerstuk 36 764), volgens secundaire bronnen in werking op 15 augustus 2026; de wettekst is niet ingezien
+#       url: https://zoek.officielebekendmakingen.nl/kst-36764-3.html
+#       status: secondary
 #   interpretation:
 #     nl: >-
 #       De maatregel noemt geen maximale ouderdom; de checker toetst alleen dat een vastgestelde risicoafweging

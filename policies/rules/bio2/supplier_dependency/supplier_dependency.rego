@@ -27,13 +27,13 @@
 #       Decide in the risk assessment, before the contract is concluded, whether the dependency on the supplier is
 #       manageable, and add supplier_dependency to assessments.risk_assessment.aspects.
 #   sources:
-#     - document: Baseline Informatiebeveiliging Overheid 2 (BIO2), werkversie in de repository van MinBZK
+#     - document: Baseline Informatiebeveiliging Overheid 2 (BIO2) v1.3, kopie in de repository van MinBZK (HEAD 270c203, docs/maatregelen/index.md; volgens de repository zonder formele status, v1.2 vastgesteld door het OBDO op 24-09-2025)
 #       section: overheidsmaatregel 5.20.06
 #       url: https://github.com/MinBZK/Baseline-Informatiebeveiliging-Overheid
 #       quote: >-
-#         Voordat een contract wordt afgesloten, wordt in een risicoafweging bepaald of de afhankelijkheid van een
-#         leverancier beheersbaar is. Een vast onderdeel van het contract is een expliciete uitwerking van de
-#         exit-strategie.
+#         Voordat een contract wordt afgesloten, wordt in een risicoafweging bepaald of de afhankelijkheid van
+#         een leverancier beheersbaar is. Een vast onderdeel van het contract is een expliciete uitwerking van
+#         de exit-strategie.
 #       status: verified
 #     - document: Kaderwet zelfstandige bestuursorganen (BWBR0020495), art. 41
 #       url: https://wetten.overheid.nl/BWBR0020495/2022-07-01#Artikel41
@@ -42,6 +42,15 @@
 #         zorg voor de nodige technische en organisatorische voorzieningen ter beveiliging van zijn gegevens tegen
 #         verlies of aantasting en tegen onbevoegde kennisneming, wijziging en verstrekking van die gegevens.
 #       status: verified
+#     - document: BIO2 v1.3, inleiding (§21), kopie in de repository van MinBZK (HEAD 270c203, docs/inleiding/index.md)
+#       section: Verplichting BIO (Cyberbeveiligingswet)
+#       url: https://github.com/MinBZK/Baseline-Informatiebeveiliging-Overheid
+#       quote: >-
+#         de BIO is via de Cbw verplicht voor alle organisaties die vallen onder de sector 'Overheid'.
+#       status: verified
+#     - document: Cyberbeveiligingswet (Kamerstuk 36 764), volgens secundaire bronnen in werking op 15 augustus 2026; de wettekst is niet ingezien
+#       url: https://zoek.officielebekendmakingen.nl/kst-36764-3.html
+#       status: secondary
 #   interpretation:
 #     nl: >-
 #       De checker leest "in een risicoafweging bepaald" als: de risicoafweging noemt het aspect supplier_dependency.

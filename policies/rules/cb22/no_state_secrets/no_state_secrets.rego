@@ -38,6 +38,12 @@
 #         Op basis van deze risicoafweging kan de betreffende Minister voor tot en met departementaal vertrouwelijk
 #         gerubriceerde informatie besluiten tot gebruik van de publieke cloud.
 #       status: verified
+#     - document: Voorschrift Informatiebeveiliging Rijksdienst Bijzondere Informatie 2025 (VIRBI 2025, Stcrt. 2025, 30222), opening met de begripsbepalingen
+#       section: art. 1, Rijksdienst
+#       url: https://zoek.officielebekendmakingen.nl/stcrt-2025-30222.html
+#       quote: >-
+#         alle organisatieonderdelen waarvoor de ministeriële verantwoordelijkheid onverkort geldt
+#       status: verified
 #   interpretation:
 #     nl: >-
 #       Publieke cloud is het implementatiemodel public of hybrid. NAVO/EU-rubriceringen CONFIDENTIAL en hoger gelden

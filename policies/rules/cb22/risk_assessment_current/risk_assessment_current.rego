@@ -48,6 +48,13 @@
 #         Ook dienen beveiligingsmaatregelen genomen te worden en risicoanalyses geactualiseerd te worden wanneer daar
 #         aanleiding toe is.
 #       status: verified
+#     - document: Baseline Informatiebeveiliging Overheid 2 (BIO2) v1.3, kopie in de repository van MinBZK (HEAD 270c203)
+#       section: "overheidsmaatregel 5.08.01 (de aanleiding: een significante wijziging)"
+#       url: https://github.com/MinBZK/Baseline-Informatiebeveiliging-Overheid
+#       quote: >-
+#         Bij nieuwe informatiesystemen en bij significante wijzigingen op bestaande informatiesystemen wordt
+#         een expliciete risicoafweging op basis van een vastgestelde risicomanagementmethodiek uitgevoerd …
+#       status: verified
 #   interpretation:
 #     nl: >-
 #       Geen bron noemt een vaste maximale ouderdom. De checker gebruikt een instelbare drempel

@@ -67,9 +67,8 @@
 #     en: >-
 #       Not verified: the text of the policy document (Tweede Kamer 2026D35295) was not seen; the rule rests on
 #       secondary summaries, and the clause number (§4.6) comes from a community source (ArcKit). The source states a
-#       preference ('preferably not'). The checker has no advisory basis for the revised policy: through
-#       cloudbeleid_2026 the finding is mandatory for the Rijksdienst and zbo's. The rule therefore has severity low;
-#       whoever deliberately does not follow the preference records that with a waiver or a higher fail_on. The
+#       preference ('preferably not'). Through the basis cloudbeleid_2026_advice the finding is advice: it does not fail the
+#       check. The
 #       checker does not report the use of a public cloud itself (that is allowed), only the lack of the conditions
 #       under which it can be done: an approved DPIA (assessments.dpia.status approved; a pre-scan is not enough) and
 #       privacy-enhancing technologies (data.privacy_enhancing_technologies). Where the data may be is checked by

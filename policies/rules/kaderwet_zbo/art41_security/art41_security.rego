@@ -39,8 +39,14 @@
 #     - document: Antwoord op Kamervragen Kathmann en Six Dijkstra (2025Z10397), antwoord 2
 #       url: https://www.openkamer.org/kamervraag/2025Z10397
 #       quote: >-
-#         Daarnaast zijn zbo's verplicht – op basis van de Kaderwet zbo's – om op de voet van de ter zake voor de
-#         Rijksdienst geldende voorschriften maatregelen te nemen.
+#         zbo's verplicht – op basis van de Kaderwet zbo's – om op de voet van de ter zake voor de Rijksdienst
+#         geldende voorschriften maatregelen te nemen.
+#       status: verified
+#     - document: Voorschrift Informatiebeveiliging Rijksdienst Bijzondere Informatie 2025 (VIRBI 2025, Stcrt. 2025, 30222), opening met de begripsbepalingen
+#       section: art. 1, Rijksdienst
+#       url: https://zoek.officielebekendmakingen.nl/stcrt-2025-30222.html
+#       quote: >-
+#         alle organisatieonderdelen waarvoor de ministeriële verantwoordelijkheid onverkort geldt
 #       status: verified
 #   interpretation:
 #     nl: >-
