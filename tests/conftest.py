@@ -62,6 +62,7 @@ contract:
   requirements_flow_down: true
   subprocessor_changes_notified: true
   termination_grounds: true
+  data_act: {switching_clause: true, notice_period_months: 2, data_retrieval_days: 30, switching_charges: none}
 """
 
 # The CLI tests are about the command line, not about every rule: they run the first two packs.

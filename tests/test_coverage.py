@@ -46,3 +46,20 @@ def test_every_obligation_of_the_research_is_accounted_for():
     assert len(ids) > 80
     missing = sorted(i for i in ids if i not in COVERAGE)
     assert not missing, missing
+
+
+def test_every_threshold_setting_is_explained_as_the_checkers_reading():
+    import json
+
+    from checker.config import DEFAULT_THRESHOLDS
+
+    section = COVERAGE.split("## Thresholds the texts do not set", 1)[1]
+    schema = json.loads((ROOT / "schemas/config.v1.schema.json").read_text(encoding="utf-8"))
+    settings = set(schema["properties"]["thresholds"]["properties"]) | set(DEFAULT_THRESHOLDS)
+    missing = sorted(name for name in settings if f"| `{name}` |" not in section)
+    assert not missing, f"settings without their reading in docs/coverage.md: {missing}"
+
+
+def test_every_new_rule_of_issue_14_has_its_row():
+    for rule_id in ("DATAACT-25-SWITCHING-TERMS", "DATAACT-29-SWITCHING-CHARGES", "ARCHIEFWET-3-RETENTION", "ARCHIEFWET-12-TRANSFER", "BIO2-5-08-01-RISK-ON-CHANGE"):
+        assert f"`{rule_id}`" in COVERAGE or f"**{rule_id}**" in COVERAGE, rule_id

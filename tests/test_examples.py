@@ -65,6 +65,9 @@ EXPECTED: dict[str, Expected] = {
         ("KAMER25-US-DEPENDENCY", ADVISORY, BD, "/exit/plan/scenarios"),
         ("KAMER25-MARKET-CONCENTRATION", ADVISORY, BD, "/provider/name"),
         ("KAMER25-MARKET-CONCENTRATION", ADVISORY, BD_AZURE, "/provider/name"),
+        # no switching terms agreed yet: the Data Act binds the provider, so this is advice to demand them
+        ("DATAACT-25-SWITCHING-TERMS", ADVISORY, BD, "/contract/data_act/switching_clause"),
+        ("DATAACT-29-SWITCHING-CHARGES", ADVISORY, BD, "/contract/data_act/switching_charges"),
     )),
     # In order, except that the service changed after its risk assessment and its last restore test (BIO2 5.08.01,
     # 8.13.04); US support access is only advised against.
@@ -117,7 +120,7 @@ EXPECTED: dict[str, Expected] = {
 NOT_ORGANISATIONS = {"invalid", "rules", "ci"}
 
 # The rule-id prefix of every pack; the examples together show a failing finding of each.
-PACK_PREFIXES = ("CB22-", "KWZBO-", "AVG-", "BIO2-", "KAMER25-")
+PACK_PREFIXES = ("CB22-", "KWZBO-", "AVG-", "BIO2-", "KAMER25-", "DATAACT-")
 
 # BIO2 measures about the system itself, wherever it runs (a government data centre included).
 SYSTEM_MEASURES = ("BIO2-8-13-BACKUP", "BIO2-8-21-04-ENCRYPTION-IN-TRANSIT", "BIO2-8-24-01-KEY-MANAGEMENT", "BIO2-5-08-01-RISK-ON-CHANGE")
@@ -341,7 +344,8 @@ def test_afm_is_advised_by_the_cloudbeleid_and_bound_by_article_41():
             elif basis == {"cloudbeleid"}:
                 assert finding["enforcement"] == ADVISORY, finding
                 assert "aangeraden" in finding["enforcement_reason"]["nl"]
-            elif basis == {"kamer_2025"}:
+            elif basis in ({"kamer_2025"}, {"data_act"}):
+                # commitments to the House, and the Data Act, which binds the provider, not the customer
                 assert finding["enforcement"] == ADVISORY, finding
             else:  # the AVG, the Kaderwet itself and the Archiefwet bind every zbo they apply to
                 assert finding["enforcement"] == MANDATORY, finding

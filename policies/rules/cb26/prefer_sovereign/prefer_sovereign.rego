@@ -42,8 +42,9 @@
 #       url: https://commission.europa.eu/document/09579818-64a6-4dd5-9577-446ab6219113_en
 #       status: secondary
 #     - document: >-
-#         Herziening rijksbreed cloudbeleid 2026, beleidsdocument (Tweede Kamer 2026D35295, bij de Kamerbrief van 3 juli
-#         2026); tekst niet ingezien
+#         Herziening rijksbreed cloudbeleid 2026, beleidsdocument (Tweede Kamer 2026D35295), bij de Kamerbrief van 3 juli
+#         2026 (2026D35294), gemeld als Kamerstuk 26 643, nr. 1541 (nummer niet tegen de primaire tekst bevestigd); tekst
+#         niet ingezien
 #       url: https://www.tweedekamer.nl/downloads/document?id=2026D35295
 #       status: secondary
 #   interpretation:
@@ -58,17 +59,28 @@
 #       (service.start_date vóór 2026-07-03) toetst de checker pas vanaf 2030-07-03, of na het einde van een contract
 #       dat vóór 2026-07-03 begon als dat later afloopt (overgangstermijn van vier jaar, secundaire bronnen); een
 #       dienst zonder ingangsdatum geldt als nieuw. Zulke diensten zijn tot dan geen onderwerp van de regel.
+#       De overgangstermijnen lopen vanaf de ingangsdatum van het beleid zelf; die is niet bekend (het
+#       beleidsdocument is niet gelezen), dus de checker neemt de datum van de Kamerbrief, 3 juli 2026, tenzij
+#       thresholds.cb26_policy_start iets anders zegt. Een zbo bindt de herziening alleen via een beleidsregel
+#       (art. 21 Kaderwet zbo, minister_beleidsregel_cloud_2026) of art. 21a (shared_voorziening_art21a); anders
+#       is de bevinding voor een zbo een advies.
 #     en: >-
 #       Not verified: the text of the policy document (Tweede Kamer 2026D35295) was not seen; the rule rests on a
 #       secondary summary, and the clause numbers of this revision come from a community source (ArcKit), which gives
 #       none for this obligation. The source asks 'where possible'. Through the basis cloudbeleid_2026_advice the finding is advice: it never fails the gate. European
 #       the checker reads as headquarters and ultimate parent in the EER or Switzerland (countries.eer_plus_ch, the
 #       area of the revised policy) and no non-European law (provider.subject_to_non_eu_law). Sovereign it reads as
-#       provider.seal_level 3 or higher; that SEAL-3 is the threshold is the checker's reading (the framework's levels
-#       were not verified). An unknown country does not count as non-European. Transition: an existing service
+#       provider.seal_level 3 or higher (thresholds.sovereign_min_seal_level, default 3); that SEAL-3 is the threshold is
+#       the checker's reading: the Commission's explainer of 1 June 2026 already calls SEAL-2 'data sovereignty' (SEAL-3
+#       'technological autonomy', SEAL-4 'full sovereignty'), so an organisation may set 2. An unknown country does not count as non-European. Transition: an existing service
 #       (service.start_date before 2026-07-03) is checked only from 2030-07-03, or after the end of a contract that
 #       began before 2026-07-03 if that ends later (four-year transition, secondary sources); a service without a
 #       start date counts as new. Until then such services are not a subject of the rule.
+#       The transition periods run from the policy's own start date; it is not known (the policy document was
+#       not read), so the checker takes the date of the Kamerbrief, 3 July 2026, unless
+#       thresholds.cb26_policy_start says otherwise. The revision binds a zbo only through a beleidsregel (art.
+#       21 Kaderwet zbo, minister_beleidsregel_cloud_2026) or art. 21a (shared_voorziening_art21a); otherwise
+#       the finding is advice for a zbo.
 #   subject:
 #     nl: clouddiensten van een externe leverancier, nieuw of na de overgangstermijn
 #     en: cloud services of an external supplier, new or past the transition period
@@ -85,7 +97,10 @@ import data.cloudbeleid.lib.result
 
 provider_fields := ["hq_country", "ultimate_parent_country"]
 
-sovereign_seal_level := 3
+# The checker's reading, a setting: the Commission already calls SEAL-2 "data sovereignty".
+sovereign_seal_level := level if {
+	level := input.settings.sovereign_min_seal_level
+} else := 3
 
 sovereign(svc) if svc.provider.seal_level >= sovereign_seal_level
 
