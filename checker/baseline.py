@@ -1,7 +1,9 @@
 """Baselines for adopting the checker on a large portfolio: accept today's failures, report only new ones.
 
-Findings are keyed by file, service id, rule id and JSON path (reporters.common.fingerprint),
-never by line, so reformatting a descriptor keeps its baseline.
+An entry is keyed by file, service id, rule id and JSON path (reporters.common.fingerprint), never by line, so
+reformatting a descriptor keeps its baseline; and by the offending value, so a failure whose value changes (a
+classification that worsens, another country) is reported again. A rule that no risk acceptance can lift (state
+secrets, C2000, zeer hoog) is never baselined either: a baseline is a quiet waiver, and such bans take none.
 """
 
 from __future__ import annotations
@@ -13,35 +15,64 @@ from typing import Any
 
 from checker import __version__
 from checker.errors import InputError
-from checker.model import Report, Status
+from checker.model import Finding, Report, Status
 from checker.reporters.common import fingerprint
 
-BASELINE_VERSION = 1
+BASELINE_VERSION = 2
+MAX_BYTES = 256 * 1024 * 1024
+
+
+def entry_key(finding: Finding) -> str:
+    return f"{fingerprint(finding)}:{finding.evidence or ''}"
+
+
+def _unwaivable(report: Report) -> set[str]:
+    return {rule.id for rule in report.rules if not rule.waivable}
 
 
 def create(report: Report) -> dict[str, Any]:
+    unwaivable = _unwaivable(report)
     entries = sorted(
-        ({"fingerprint": fingerprint(f), "rule_id": f.rule_id, "service": f.service, "file": f.location.file,
-          "json_path": f.location.pointer} for f in report.findings if f.status is Status.FAIL),
-        key=lambda e: (e["file"], e["service"] or "", e["rule_id"], e["json_path"]),
+        ({"fingerprint": fingerprint(f), "evidence": f.evidence, "rule_id": f.rule_id, "service": f.service,
+          "file": f.location.file, "json_path": f.location.pointer}
+         for f in report.findings if f.status is Status.FAIL and f.rule_id not in unwaivable),
+        key=lambda e: (e["file"], e["service"] or "", e["rule_id"], e["json_path"], e["evidence"] or ""),
     )
-    unique = list({e["fingerprint"]: e for e in entries}.values())
-    return {"baseline_version": BASELINE_VERSION, "tool_version": __version__, "as_of": report.as_of, "findings": unique}
+    unique = list({(e["fingerprint"], e["evidence"]): e for e in entries}.values())
+    return {"baseline_version": BASELINE_VERSION, "tool_version": __version__, "as_of": report.as_of, "findings": unique,
+            "left_out": sorted(unwaivable & {f.rule_id for f in report.findings if f.status is Status.FAIL})}
 
 
 def load(path: Path) -> set[str]:
     try:
+        if path.stat().st_size > MAX_BYTES:
+            raise ValueError(f"larger than {MAX_BYTES // (1024 * 1024)} MB")
         data = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict):
+            raise ValueError("not a JSON object")
+        if data.get("baseline_version") == 1:
+            raise ValueError("baseline_version 1 matched findings whatever their value; "
+                             "write a new one with 'cloudbeleid baseline create'")
         if data.get("baseline_version") != BASELINE_VERSION:
             raise ValueError(f"baseline_version must be {BASELINE_VERSION}")
-        return {entry["fingerprint"] for entry in data["findings"]}
+        keys = set()
+        for entry in data["findings"]:
+            if not isinstance(entry.get("fingerprint"), str) or not isinstance(entry.get("evidence"), (str, type(None))):
+                raise ValueError("an entry lacks its fingerprint or evidence")
+            keys.add(f"{entry['fingerprint']}:{entry['evidence'] or ''}")
+        return keys
     except OSError as exc:
         raise InputError(f"cannot read baseline: {exc.strerror or exc}", location=str(path)) from None
+    except RecursionError:
+        raise InputError("not a cloudbeleid baseline (nested too deeply)", location=str(path)) from None
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise InputError(f"not a cloudbeleid baseline ({exc})", location=str(path)) from None
 
 
-def apply(report: Report, known: set[str]) -> Report:
-    """The report without the failures the baseline holds; how many it held is kept."""
-    kept = tuple(f for f in report.findings if not (f.status is Status.FAIL and fingerprint(f) in known))
+def apply(report: Report, known: set[str], catalog: Any = None) -> Report:
+    """The report without the failures the baseline holds (same place, same value); how many it held is kept.
+    Failures of rules no risk acceptance can lift stay, whatever the baseline says."""
+    unwaivable = _unwaivable(report) | ({r.id for r in catalog.rules if not r.waivable} if catalog is not None else set())
+    kept = tuple(f for f in report.findings
+                 if not (f.status is Status.FAIL and f.rule_id not in unwaivable and entry_key(f) in known))
     return replace(report, findings=kept, baselined=len(report.findings) - len(kept))

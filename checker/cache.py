@@ -122,3 +122,20 @@ def put_many(kind: str, values: dict[str, Any]) -> None:
             connection.execute("ROLLBACK")
         except Exception:  # noqa: BLE001
             pass
+
+
+def close() -> None:
+    """Close every open cache connection; the next use opens it again."""
+    for connection in _DATABASES.values():
+        if connection is not None:
+            try:
+                connection.close()
+            except Exception:  # noqa: BLE001 - closing a broken cache is not worth failing for
+                pass
+    _DATABASES.clear()
+
+
+# An SQLite connection must not cross a fork (the pool's workers): the child would share the parent's file
+# locks and state. Closing before every fork keeps it on the side that opened it; each side opens its own.
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(before=close)

@@ -40,6 +40,9 @@ def _guard(action: Callable[[], T]) -> T:
         _fail(f"error: {exc}", exc.exit_code)
     except KeyboardInterrupt:
         _fail("interrupted", ExitCode.ENGINE)
+    except BrokenPipeError:  # the reader went away: what it did not read was not reported
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - lives until exit
+        _fail("error: cannot write the report to standard output: broken pipe", ExitCode.UNCHECKED)
     except Exception as exc:  # an internal fault must still fail the run, not pass it
         if os.environ.get("CLOUDBELEID_DEBUG"):
             raise
@@ -110,8 +113,18 @@ def _write(text: Any, output: Optional[Path]) -> None:
     """Write a rendered report (text, or an iterator of pieces) to a file or standard output."""
     pieces = [text] if isinstance(text, str) else text
     if output is None:
-        for piece in pieces:
-            sys.stdout.write(piece)
+        try:
+            if sys.stdout is None:
+                raise OSError("it is closed")
+            for piece in pieces:
+                sys.stdout.write(piece)
+            sys.stdout.flush()
+        except (OSError, ValueError) as exc:
+            # what cannot be written was not reported: never a pass. Standard output is replaced so that the
+            # interpreter's own flush at exit does not fail a second time.
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - lives until exit
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            raise UsageError(f"cannot write the report to standard output: {reason}") from None
         return
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
@@ -232,7 +245,12 @@ def validate(
                 loaded = load_config(path)
                 from checker.catalog import load_catalog
 
-                packs_for(loaded, load_catalog(_policy_roots(None, loaded)))
+                from checker.config import reference_deviations
+                from checker.engine import load_bundle
+
+                roots = _policy_roots(None, loaded)
+                packs_for(loaded, load_catalog(roots))
+                reference_deviations(loaded, load_bundle(roots).data.get("data", {}).get("countries", {}))
             except CheckerError as exc:
                 problems.append(f"error {exc}")
         collected = collect(descriptors, finder) if descriptors else None
@@ -504,7 +522,8 @@ def baseline_create(
     config: Optional[Path] = ConfigOption,
     policies: Optional[List[Path]] = PoliciesOption,
 ) -> None:
-    """Write the current failing findings (by file, service, rule and JSON path; not by line) to a baseline file."""
+    """Write the current failing findings (by file, service, rule, JSON path and offending value; not by line) to a
+    baseline file. Failures of rules no risk acceptance can lift are never baselined."""
 
     def run() -> ExitCode:
         import json
@@ -520,7 +539,8 @@ def baseline_create(
             raise UsageError("not every descriptor could be checked: fix the errors before creating a baseline")
         data = baseline.create(report)
         _write(json.dumps(data, ensure_ascii=False, indent=2) + "\n", output)
-        typer.echo(f"wrote {output}: {len(data['findings'])} failing findings")
+        left_out = f"; not baselined, as no risk acceptance can lift them: {', '.join(data['left_out'])}" if data["left_out"] else ""
+        typer.echo(f"wrote {output}: {len(data['findings'])} failing findings{left_out}")
         return ExitCode.OK
 
     raise typer.Exit(int(_guard(run)))
@@ -602,4 +622,9 @@ def version() -> None:
 
 
 def main() -> None:
+    if sys.stdout is None:  # started with standard output closed: nothing could be reported
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - lives until exit
+        if sys.stderr is not None:
+            sys.stderr.write("cloudbeleid: error: cannot write the report to standard output: it is closed\n")
+        raise SystemExit(int(ExitCode.UNCHECKED))
     app(prog_name="cloudbeleid")

@@ -33,7 +33,7 @@ class Config:
     organisation: dict[str, Any] = field(default_factory=dict)
     packs: tuple[str, ...] | None = None
     thresholds: dict[str, Any] = field(default_factory=dict)
-    reference_data: dict[str, list[str]] = field(default_factory=dict)
+    reference_data: dict[str, Any] = field(default_factory=dict)  # as written: a list, or {add, remove, reason, decision_ref}
     include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = ()
     fail_on: str | None = None
@@ -58,14 +58,15 @@ class Config:
     def name(self) -> str:
         return str(self.path) if self.path else "(no .cloudbeleid.yaml)"
 
-    def settings(self, rules: list[Any]) -> dict[str, Any]:
-        """input.settings of an evaluation: the rules to evaluate, every threshold, and overrides of the reference data."""
+    def settings(self, rules: list[Any], reference: dict[str, list[str]] | None = None) -> dict[str, Any]:
+        """input.settings of an evaluation: the rules to evaluate, every threshold, and the reference data lists that
+        deviate from the shipped ones (see reference_deviations; a list in reference_data replaces the shipped one)."""
         return {
             "packs": sorted({rule.pack for rule in rules}),
             "rules": [rule.package for rule in rules],
             **DEFAULT_THRESHOLDS,
             **self.thresholds,
-            "reference_data": self.reference_data,
+            "reference_data": reference or {},
         }
 
     def is_descriptor(self, path: Path) -> bool:
@@ -76,6 +77,20 @@ class Config:
         except ValueError:
             relative = path.name
         return any(_glob(p).match(relative) for p in self.include) and not any(_glob(p).match(relative) for p in self.exclude)
+
+    def why_not(self, path: Path) -> str | None:
+        """Why a file that looks like a descriptor is not one here: 'case' (its name matches only when case is
+        ignored), 'excluded' (discovery.exclude), 'not-included' (discovery.include); None for any other file."""
+        real = Path(os.path.realpath(path.parent)) / path.name
+        try:
+            relative = real.relative_to(os.path.realpath(self.root)).as_posix()
+        except ValueError:
+            relative = path.name
+        if any(_glob(p).match(relative) for p in self.exclude):
+            return "excluded" if any(_glob(p).match(relative) for p in self.include) or _LOOKS_LIKE.search(path.name) else None
+        if any(_glob(p, True).match(relative) for p in self.include):
+            return "case"
+        return "not-included" if _LOOKS_LIKE.search(path.name) else None
 
 
 _LOADED: dict[tuple[Path, int, int], Config] = {}
@@ -125,6 +140,51 @@ def _read_config(path: Path) -> Config:
     )
 
 
+# Reference data lists whose change can lift a protection: a country removed from the C2000 ban, or a country added
+# to or removed from a list of where data may go. Only adding a country to the ban is a change in the safe direction.
+BAN_LISTS = ("c2000_excluded",)
+ALLOW_LISTS = ("eer", "adequacy", "adequacy_if_dpf_certified")
+
+
+def reference_deviations(config: Config, shipped: dict[str, Any]) -> tuple[dict[str, list[str]], list[dict[str, Any]]]:
+    """The configuration's reference data lists (name -> codes) and a record of every deviation from the shipped lists.
+
+    `shipped` is the policies' data.countries. A change that loosens a protective list without a reason and a
+    decision_ref is an InputError at its line: a repository may tighten the reference data, but never quietly
+    lift the C2000 ban or widen where data may go."""
+    lists: dict[str, list[str]] = {}
+    deviations: list[dict[str, Any]] = []
+    for name, change in config.reference_data.items():
+        where = config.where("reference_data", name)
+        base = list(shipped.get(name, {}).get("codes", [])) if isinstance(shipped.get(name), dict) else None
+        if base is None:
+            raise InputError(f"invalid configuration: reference_data.{name}: the policies ship no such list", location=where)
+        if isinstance(change, list):
+            codes, reason, decision = list(change), None, None
+        else:
+            remove = set(change.get("remove", ()))
+            codes = [c for c in base if c not in remove] + [c for c in change.get("add", ()) if c not in base]
+            reason, decision = change.get("reason"), change.get("decision_ref")
+        added = sorted(set(codes) - set(base))
+        removed = sorted(set(base) - set(codes))
+        if not added and not removed:
+            continue
+        loosens = removed if name in BAN_LISTS else added + removed
+        if loosens and not (reason and decision):
+            form = "{remove: [...], reason: ..., decision_ref: ...}" if removed else "{add: [...], reason: ..., decision_ref: ...}"
+            raise InputError(
+                f"invalid configuration: reference_data.{name} {'drops' if removed else 'adds'} "
+                f"{', '.join(removed or added)} {'from' if removed else 'to'} the shipped list, which loosens a protective "
+                f"list: write it as {form} with the reason and the decision that takes responsibility for it",
+                location=where,
+            )
+        lists[name] = sorted(codes)
+        line = config.document.locate(("reference_data", name))[1][0] if config.document is not None else 1
+        deviations.append({"file": str(config.path), "line": line, "list": name, "added": added, "removed": removed,
+                           "reason": reason, "decision_ref": decision})
+    return lists, deviations
+
+
 def policy_folder_problem(folder: Path) -> str | None:
     """Why a folder of the organisation's own rules cannot be one, or None."""
     if not folder.exists():
@@ -162,14 +222,27 @@ class ConfigFinder:
         return self.for_dir(path.parent) or Config(path=None, root=path.parent)
 
 
-def discover(paths: list[Path], finder: ConfigFinder) -> list[Path]:
+@dataclass
+class Discovery:
+    files: list[Path]  # each file once, by its real path, under the name it was first given
+    skipped: list[dict[str, str]]  # files in the searched folders that look like descriptors but are not checked
+
+
+# What a descriptor's name looks like, whatever a configuration includes: a file so named that is not checked
+# is reported as skipped, so that nothing drops out of a run without a word.
+_LOOKS_LIKE = re.compile(r"\.cloud\.(ya?ml|json)\Z", re.IGNORECASE)
+
+
+def discover(paths: list[Path], finder: ConfigFinder) -> Discovery:
     """The descriptor files named by paths: files as given, folders searched with their configuration's globs.
 
-    A symbolic link found in a folder must stay inside that folder: a link to a file
-    elsewhere (a key, another repository's secrets) is not followed but refused, and
-    a link loop is refused before anything tries to resolve it.
+    A file is identified by its real path: the same file named twice (`a.cloud.yaml sub/../a.cloud.yaml`, absolute
+    and relative, a link beside it) is checked once. A symbolic link found in a folder must stay inside that
+    folder: a link to a file elsewhere (a key, another repository's secrets) is not followed but refused, and a
+    link loop is refused before anything tries to resolve it.
     """
-    found: list[Path] = []
+    found: dict[str, Path] = {}
+    skipped: dict[str, dict[str, str]] = {}
     for path in paths:
         if path.is_symlink():
             _resolvable(path)
@@ -181,13 +254,14 @@ def discover(paths: list[Path], finder: ConfigFinder) -> list[Path]:
                 if config.is_descriptor(candidate):
                     if candidate.is_symlink():
                         _inside(candidate, inside, path)
-                    found.append(candidate)
+                    found.setdefault(os.path.realpath(candidate), candidate)
+                elif (why := config.why_not(candidate)) is not None:
+                    skipped.setdefault(os.path.realpath(candidate), {"file": str(candidate), "reason": why})
         elif path.exists() or path.is_symlink():
-            found.append(path)
+            found.setdefault(os.path.realpath(path), path)
         else:
             raise InputError("no such file or folder", location=str(path))
-    unique: dict[Path, None] = dict.fromkeys(found)
-    return list(unique)
+    return Discovery(list(found.values()), [s for real, s in skipped.items() if real not in found])
 
 
 def _resolvable(path: Path) -> None:
@@ -224,7 +298,7 @@ def _walk(folder: Path) -> list[Path]:
 
 
 @cache
-def _glob(pattern: str) -> re.Pattern[str]:
+def _glob(pattern: str, ignore_case: bool = False) -> re.Pattern[str]:
     """A glob with '**' as in .gitignore: '**/' matches any number of folders, '*' stays inside one."""
     out = []
     i = 0
@@ -244,4 +318,4 @@ def _glob(pattern: str) -> re.Pattern[str]:
         else:
             out.append(re.escape(pattern[i]))
             i += 1
-    return re.compile("".join(out) + r"\Z")
+    return re.compile("".join(out) + r"\Z", re.IGNORECASE if ignore_case else 0)

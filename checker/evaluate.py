@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import os
 import string
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from checker.applicability import enforcement
 from checker.catalog import Catalog, load_catalog
 from checker.config import Config, ConfigFinder, discover
-from checker.errors import InputError, PolicyError
+from checker.errors import EngineError, InputError, PolicyError
 from checker.loader import Document, load_file
 from checker.model import Enforcement, Finding, Location, Report, Rule, Severity, Status, Text
 from checker.schema import position, validate
@@ -119,7 +119,7 @@ def collect(paths: list[Path], finder: ConfigFinder) -> Collected:
     """Load and validate every descriptor (for `validate`); what cannot be checked becomes an error finding."""
     services: list[Service] = []
     errors: list[Finding] = []
-    files = discover(paths, finder)
+    files = discover(paths, finder).files
     seen_ids: dict[tuple[Path | None, str], str] = {}
     configs: dict[str, Config] = {}
     for path in files:
@@ -158,15 +158,22 @@ def check(options: Options, with_configs: bool = False) -> Any:
     finder = ConfigFinder(options.config)
     paths = list(options.paths) or [finder.explicit.root if finder.explicit else (vcs.toplevel(Path.cwd()) or Path.cwd())]
     changed = vcs.changed_since(options.changed_since, paths[0] if paths[0].is_dir() else paths[0].parent) if options.changed_since else None
-    files = discover(paths, finder)
+    discovery = discover(paths, finder)
+    files = discovery.files
     if not files:
         raise InputError(
-            "no service descriptors found (files matching the configuration's discovery globs; by default *.cloud.yaml, *.cloud.yml or *.cloud.json)",
+            "no service descriptors found (files matching the configuration's discovery globs; by default *.cloud.yaml, *.cloud.yml or *.cloud.json)"
+            + (f"; {len(discovery.skipped)} skipped: " + ", ".join(f"{s['file']} ({s['reason']})" for s in discovery.skipped[:5])
+               if discovery.skipped else ""),
             location=", ".join(map(str, paths)),
         )
     configs = {display_path(path): finder.for_file(path) for path in files}
     roots = policy_roots(options.policies)
     catalog = load_catalog(roots)
+    bundle = load_bundle(roots)
+    references = _references(configs, bundle)
+    if changed is not None and _governing_change(changed, configs, options, bundle) is not None:
+        changed = None  # a configuration, waiver file, baseline or policy changed: any verdict may have, check all
     groups: dict[Path | None, list[Path]] = {}
     for path in files:
         groups.setdefault(configs[display_path(path)].path, []).append(path)
@@ -175,13 +182,13 @@ def check(options: Options, with_configs: bool = False) -> Any:
     all_packs: dict[str, None] = {}
     engine_version, revision = "unknown", None
     engine = create_engine(options.engine, **options.engine_options)
-    bundle = load_bundle(roots)
     try:
         for group in groups.values():
             config = configs[display_path(group[0])]
             packs = packs_for(config, catalog, options.packs)
             all_packs.update(dict.fromkeys(packs))
-            group_findings, ids = _check_group(group, config, catalog.in_packs(packs), engine, bundle, roots, options)
+            rules = _enabled_rules(catalog, packs, roots)
+            group_findings, ids = _check_group(group, config, rules, engine, bundle, roots, options, references[config.path][0])
             findings += group_findings
             service_ids += ids
         if service_ids:  # the per-service rules may all have run in worker processes
@@ -210,14 +217,63 @@ def check(options: Options, with_configs: bool = False) -> Any:
             file: options.fail_on or Severity(config.fail_on or Severity.LOW.value) for file, config in configs.items()
         },
         waivers=tuple(waiver_statuses),
+        reference_deviations=tuple(d for _, deviations in references.values() for d in deviations),
+        skipped=tuple({**s, "file": display_path(Path(s["file"]))} for s in discovery.skipped),
+        server=getattr(engine, "server", None) if options.engine != "embedded" else None,
     )
     if options.baseline is not None:
         from checker import baseline
 
-        report = baseline.apply(report, baseline.load(options.baseline))
+        report = baseline.apply(report, baseline.load(options.baseline), catalog)
     if with_configs:
         return report, sorted({display_path(c.path) for c in configs.values() if c.path})
     return report
+
+
+def _references(configs: dict[str, Config], bundle: Any) -> dict[Path | None, tuple[dict[str, list[str]], list[dict[str, Any]]]]:
+    """Per configuration: its reference data lists for input.settings, and its deviations from the shipped ones."""
+    from checker.config import reference_deviations
+
+    shipped = bundle.data.get("data", {}).get("countries", {})
+    out: dict[Path | None, tuple[dict[str, list[str]], list[dict[str, Any]]]] = {}
+    for config in configs.values():
+        if config.path not in out:
+            lists, deviations = reference_deviations(config, shipped)
+            out[config.path] = (lists, [{**d, "file": display_path(Path(d["file"]))} for d in deviations])
+    return out
+
+
+def _governing_change(changed: set[Path], configs: dict[str, Config], options: Options, bundle: Any) -> Path | None:
+    """A changed file that can change verdicts of unchanged descriptors: a configuration anywhere, a waiver file,
+    the baseline, or a file of the policies (the organisation's own, or a CLOUDBELEID_POLICIES copy)."""
+    from checker import waivers
+    from checker.config import CONFIG_NAMES
+
+    governing: set[Path] = set()
+    for config in configs.values():
+        if config.path is not None:
+            governing.add(config.path.resolve())
+            governing.add(waivers.settings_for(config, existing=False).file.resolve())
+    for extra in (options.baseline, options.config):
+        if extra is not None:
+            governing.add(extra.resolve())
+    roots = [root.resolve() for root in (bundle.roots if bundle.custom else bundle.roots[1:])]
+    for path in sorted(changed):
+        if path.name in CONFIG_NAMES or path in governing or any(root == path or root in path.parents for root in roots):
+            return path
+    return None
+
+
+def _enabled_rules(catalog: Catalog, packs: tuple[str, ...], roots: tuple[Path, ...]) -> list[Rule]:
+    """The rules of the enabled packs; a pack without rules, or no rules at all, means the policies are not whole."""
+    rules = catalog.in_packs(packs)
+    empty = [pack for pack in packs if not any(rule.pack == pack for rule in rules)]
+    if empty:
+        raise PolicyError(f"rule pack {empty[0]!r} is enabled but the policies hold no rule of it: the policies are incomplete, "
+                          "nothing is checked against it", location=", ".join(map(str, roots)))
+    if not rules:
+        raise PolicyError("no rules are enabled: a run that evaluates nothing proves nothing", location=", ".join(map(str, roots)))
+    return rules
 
 
 # The stage of a service's life its status puts it in (rule metadata: stages).
@@ -256,18 +312,21 @@ class _Chunk:
 
 
 def _check_group(files: list[Path], config: Config, rules: list[Rule], engine: Any, bundle: Any,
-                 roots: tuple[Path, ...], options: Options) -> tuple[list[Finding], list[str]]:
+                 roots: tuple[Path, ...], options: Options, reference: dict[str, list[str]]) -> tuple[list[Finding], list[str]]:
     """Check the descriptors of one configuration: per-service rules chunk by chunk (over the cores for a large
     portfolio, each chunk's documents dropped when done), portfolio rules once over a projection of every service."""
     per_service = [r for r in rules if not r.portfolio]
     portfolio = [r for r in rules if r.portfolio]
     fields = sorted({f for r in portfolio for f in r.portfolio_fields}) if all(r.portfolio_fields for r in portfolio) else None
-    jobs = [(files[i:i + CHUNK_FILES], config, per_service, fields, roots, options) for i in range(0, len(files), CHUNK_FILES)]
+    jobs = [(files[i:i + CHUNK_FILES], config, per_service, fields, roots, options, reference)
+            for i in range(0, len(files), CHUNK_FILES)]
     workers = min(os.cpu_count() or 1, 8)
     if options.engine == "embedded" and workers > 1 and len(files) >= PARALLEL_FROM:
+        import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
+                                 initializer=_worker_start, initargs=(os.getpid(),)) as pool:
             chunks = list(pool.map(_process_chunk, jobs))
     else:
         chunks = [_process_chunk(job, engine, bundle) for job in jobs]
@@ -286,13 +345,47 @@ def _check_group(files: list[Path], config: Config, rules: list[Rule], engine: A
             services.append(service)
         findings += [f for f in chunk.findings if (f.location.file, f.location.document) not in dropped]
     if portfolio and services:
-        raw = _evaluate_portfolio(engine, bundle, options, config, portfolio, [s.document.data for s in services])
+        raw = _evaluate_portfolio(engine, bundle, options, config, portfolio, [s.document.data for s in services], reference)
         findings += join(portfolio, services, raw, options.as_of, options.stage)
-    return findings, [s.id for s in services]
+    ids = [s.id for s in services]
+    _prove_checked(findings, ids, rules)
+    return findings, ids
 
 
-def _document(options: Options, config: Config, rules: list[Rule], services: list[dict[str, Any]]) -> dict[str, Any]:
-    return {"as_of": options.as_of, "organisation": config.organisation, "settings": config.settings(rules), "services": services}
+def _prove_checked(findings: list[Finding], services: list[str], rules: list[Rule]) -> None:
+    """The gate proves it checked: every enabled rule gave a verdict for every service, or the run is an error."""
+    verdicts: dict[str, set[str]] = {}
+    for finding in findings:
+        if finding.service is not None and finding.status is not Status.ERROR:
+            verdicts.setdefault(finding.service, set()).add(finding.rule_id)
+    wanted = {rule.id for rule in rules}
+    for service in services:
+        missing = wanted - verdicts.get(service, set())
+        if missing:
+            raise EngineError(f"rule {sorted(missing)[0]} gave no verdict for service {service!r} "
+                              f"({len(missing)} rule(s) without one): the run cannot vouch for a pass")
+
+
+def _worker_start(parent: int) -> None:
+    """In a pool worker: die with the checker (a killed checker must not leave workers holding the cache and the
+    caller's pipes), and leave Ctrl-C to the parent."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG (Linux)
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # the parent died before the signal was armed
+        os._exit(1)
+
+
+def _document(options: Options, config: Config, rules: list[Rule], services: list[dict[str, Any]],
+              reference: dict[str, list[str]]) -> dict[str, Any]:
+    return {"as_of": options.as_of, "organisation": config.organisation, "settings": config.settings(rules, reference),
+            "services": services}
 
 
 _WORKER_ENGINE: dict[tuple[Path, ...], Any] = {}
@@ -302,7 +395,7 @@ def _process_chunk(job: tuple, engine: Any = None, bundle: Any = None) -> _Chunk
     """Load, validate, evaluate and join one chunk of files; keep of each service only what portfolio rules read."""
     from checker.engine import create_engine, load_bundle
 
-    files, config, rules, fields, roots, options = job
+    files, config, rules, fields, roots, options, reference = job
     if engine is None:  # in a worker process: one engine per process, compiled once
         engine = _WORKER_ENGINE.setdefault(roots, create_engine("embedded"))
         bundle = load_bundle(roots)
@@ -314,7 +407,7 @@ def _process_chunk(job: tuple, engine: Any = None, bundle: Any = None) -> _Chunk
         errors += problems
     findings: list[Finding] = []
     if rules and services:
-        raw = _evaluate_cached(engine, bundle, options, config, rules, [s.document.data for s in services])
+        raw = _evaluate_cached(engine, bundle, options, config, rules, [s.document.data for s in services], reference)
         findings = join(rules, services, raw, options.as_of, options.stage)
     if fields is not None:
         services = [_project(service, fields) for service in services]
@@ -322,7 +415,7 @@ def _process_chunk(job: tuple, engine: Any = None, bundle: Any = None) -> _Chunk
 
 
 def _evaluate_cached(engine: Any, bundle: Any, options: Options, config: Config, rules: list[Rule],
-                     services: list[dict[str, Any]]) -> Any:
+                     services: list[dict[str, Any]], reference: dict[str, list[str]]) -> Any:
     """Per-service rules, evaluated only for services whose result is not cached yet. A service's result depends
     on the policies, the settings, the organisation profile, the reference date and its own descriptor only."""
     import json
@@ -331,13 +424,13 @@ def _evaluate_cached(engine: Any, bundle: Any, options: Options, config: Config,
     from checker.engine import RawReport
 
     if options.engine != "embedded":
-        return engine.evaluate(bundle, _document(options, config, rules, services))
-    context = cache.key(bundle.revision, json.dumps(_document(options, config, rules, []), sort_keys=True))
+        return engine.evaluate(bundle, _document(options, config, rules, services, reference))
+    context = cache.key(bundle.revision, json.dumps(_document(options, config, rules, [], reference), sort_keys=True))
     keys = [cache.key(context, json.dumps(service, sort_keys=True, ensure_ascii=False)) for service in services]
     known = cache.get_many("evaluation", keys)
     missing = [i for i, key in enumerate(keys) if key not in known]
     if missing:
-        raw = engine.evaluate(bundle, _document(options, config, rules, [services[i] for i in missing]))
+        raw = engine.evaluate(bundle, _document(options, config, rules, [services[i] for i in missing], reference))
         lacking = [r.id for r in rules if r.package not in raw.subjects]
         if lacking:
             raise PolicyError(f"the engine reported no subjects for rule {lacking[0]}; every rule defines 'subject'")
@@ -359,14 +452,14 @@ def _evaluate_cached(engine: Any, bundle: Any, options: Options, config: Config,
 
 
 def _evaluate_portfolio(engine: Any, bundle: Any, options: Options, config: Config, rules: list[Rule],
-                        services: list[dict[str, Any]]) -> Any:
+                        services: list[dict[str, Any]], reference: dict[str, list[str]]) -> Any:
     """Portfolio rules over every service; cached as a whole, since any service can change their answer."""
     import json
 
     from checker import cache
     from checker.engine import RawReport
 
-    document = _document(options, config, rules, services)
+    document = _document(options, config, rules, services, reference)
     if options.engine != "embedded":
         return engine.evaluate(bundle, document)
     key = cache.key(bundle.revision, json.dumps(document, sort_keys=True, ensure_ascii=False))
@@ -425,6 +518,7 @@ def join(rules: list[Rule], services: list[Service], raw: Any, as_of: str, stage
         subjects = raw.subjects.get(rule.package)
         if subjects is None:
             raise PolicyError(f"the engine reported no subjects for rule {rule.id}; every rule defines 'subject'", location=rule.file)
+        subjects = set(subjects)  # a portfolio rule's subjects are every service: a list made this quadratic
         for index, service in enumerate(services):
             level, reason = enforcement(rule.applies_to, service.organisation, as_of)
             if not rule.in_force(as_of):
@@ -438,7 +532,8 @@ def join(rules: list[Rule], services: list[Service], raw: Any, as_of: str, stage
                 for violation in violations[(rule.package, index)]:
                     message = _message(rule, violation)
                     location = _location(service.document, tuple(violation["path"]))
-                    findings.append(_finding(rule, service, Status.FAIL, level, reason, message, location))
+                    finding = _finding(rule, service, Status.FAIL, level, reason, message, location)
+                    findings.append(replace(finding, evidence=_evidence(service.document.data, violation["path"])))
             elif index not in subjects:
                 why = Text(f"Regel alleen voor {rule.subject.nl}.", f"Rule only for {rule.subject.en}.") if rule.subject else Text(
                     "De voorwaarde van de regel geldt niet voor deze dienst.", "The rule's condition does not hold for this service.")
@@ -469,6 +564,23 @@ def _finding(rule: Rule, service: Service, status: Status, level: Enforcement, r
         sources=rule.sources,
         docs=rule.docs,
     )
+
+
+def _evidence(data: Any, path: list[Any]) -> str:
+    """A digest of the value at path (of its nearest existing parent when the path names a missing field)."""
+    import hashlib
+    import json
+
+    value = data
+    for step in path:
+        if isinstance(value, dict) and step in value:
+            value = value[step]
+        elif isinstance(value, list) and isinstance(step, int) and 0 <= step < len(value):
+            value = value[step]
+        else:
+            value = {"absent": list(path)}  # a missing fact: the same absence, not whatever surrounds it
+            break
+    return hashlib.sha256(json.dumps(value, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()[:24]
 
 
 def _location(document: Document, path: tuple) -> Location:

@@ -145,6 +145,9 @@ class Finding:
     sources: tuple[Source, ...] = ()
     docs: str | None = None
     waiver: dict[str, Any] | None = None
+    # a digest of the offending value (the descriptor's value at the violation's path): a baseline entry matches
+    # only the same value, so a failure that worsens is reported again
+    evidence: str | None = None
 
     @property
     def gating(self) -> bool:

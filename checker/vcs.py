@@ -35,13 +35,14 @@ def files(folder: Path) -> list[Path] | None:
 
 
 def changed_since(ref: str, folder: Path) -> set[Path]:
-    """Files changed between ref and the work tree, untracked ones included, as resolved paths."""
+    """Files changed, added or deleted between ref and the work tree, untracked ones included, as resolved paths."""
     root = toplevel(folder)
     if root is None:
         raise UsageError(f"--changed-since {ref}: {folder} is not inside a git repository")
     if (check := _git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")) is None or check.returncode != 0:
         raise UsageError(f"--changed-since {ref}: no such commit, branch or tag")
-    changed = _git(root, "diff", "--name-only", "-z", "--diff-filter=ACMR", ref, "--")
+    # deletions too (a deleted waiver file changes verdicts), and renames as delete plus add
+    changed = _git(root, "diff", "--name-only", "-z", "--no-renames", ref, "--")
     untracked = _git(root, "ls-files", "-z", "--others", "--exclude-standard")
     names = set()
     for result in (changed, untracked):

@@ -56,12 +56,14 @@ class Settings:
     expiring_within_days: int
 
 
-def settings_for(config: Any) -> Settings:
+def settings_for(config: Any, existing: bool = True) -> Settings:
+    """A configuration's waiver settings; its file only when it exists or is named (existing=False: where it would
+    be, so that deleting it counts as a change)."""
     raw = getattr(config, "waivers", {}) or {}
     file = None
     if config.path is not None:
         candidate = config.root / raw.get("file", WAIVER_FILE)
-        if candidate.is_file() or "file" in raw:
+        if candidate.is_file() or "file" in raw or not existing:
             file = candidate
     return Settings(file, {**DEFAULT_HORIZON_DAYS, **raw.get("max_horizon_days", {})},
                     raw.get("expiring_within_days", DEFAULT_EXPIRING_WITHIN_DAYS))
@@ -119,11 +121,13 @@ def apply(findings: list[Finding], waivers: list[Waiver], as_of: str, window: in
     used: set[Waiver] = set()
     result: list[Finding] = []
     for finding in findings:
-        waiver = next((w for w in in_force if w.matches(finding)), None) if finding.status is Status.FAIL else None
-        if waiver is None:
+        matching = [w for w in in_force if w.matches(finding)] if finding.status is Status.FAIL else []
+        if not matching:
             result.append(finding)
             continue
-        used.add(waiver)
+        # the acceptance that runs longest decides: an expired one listed before its renewal never shadows it
+        waiver = max(matching, key=lambda w: w.expires)
+        used.update(matching)
         if waiver.expires < as_of:
             result.append(replace(finding, waiver={**waiver.to_json("expired"), "expired_since": waiver.expires}))
         else:
