@@ -101,3 +101,23 @@ def test_a_configured_start_date_moves_the_transition(existing: Path):
 def test_the_pack_names_the_letter_and_its_reported_number():
     result = run_cli("explain", "CB26-EXIT-PLAN")
     assert "3 juli 2026" in result.stdout and "26 643, nr. 1541" in result.stdout and "2026D35295" in result.stdout
+
+
+def test_diff_summarises_per_organisation_what_the_revision_changes(tmp_path: Path):
+    ministry, zbo = tmp_path / "ministerie", tmp_path / "zbo"
+    write(ministry, ".cloudbeleid.yaml", MINISTRY_CONFIG.replace(PACKS, ""))
+    write(ministry, "mail.cloud.yaml", VALID_DESCRIPTOR.replace("start_date: \"2026-03-01\"", "start_date: \"2026-09-01\""))
+    write(zbo, ".cloudbeleid.yaml", "organisation:\n  name: Voorbeeldautoriteit\n  type: zbo\n")
+    write(zbo, "mail.cloud.yaml", VALID_DESCRIPTOR.replace("id: mail", "id: zbo-mail").replace("start_date: \"2026-03-01\"", "start_date: \"2026-09-01\""))
+    result = run_cli("diff", "--as-of", "2026-11-28", "--format", "json", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    summaries = {s["type"]: s for s in json.loads(result.stdout)["organisations"]}
+    # the revision binds the ministry; for a zbo without a beleidsregel every cb26 rule is advice
+    assert summaries["ministerie"]["rules_after"]["mandatory"] > 0
+    assert summaries["zbo"]["rules_after"]["mandatory"] == 0
+    assert summaries["zbo"]["services"] == ["zbo-mail"] and summaries["zbo"]["newly_failing_rules"] == []
+    assert summaries["ministerie"]["newly_failing_rules"] == summaries["ministerie"]["failing_after"]
+    text = run_cli("diff", "--as-of", "2026-11-28", str(tmp_path)).stdout
+    assert "Voorbeeldautoriteit (zbo), 1 dienst(en):" in text and "regels voor deze organisatie: vóór" in text
+    english = run_cli("diff", "--as-of", "2026-11-28", "--lang", "en", str(tmp_path)).stdout
+    assert "rules for this organisation: before" in english and "dienst" not in english
