@@ -54,6 +54,11 @@
 #     - document: Nieuwe Archiefwet (Kamerstuk 35 968), Stb. 2026, 149, volgens een secundaire bron; inwerkingtreding bij koninklijk besluit, beoogd 1 januari 2027
 #       quote: in verband daarmee de overbrengingstermijn te verkorten
 #       status: secondary
+#     - document: Kamerstuk 35 968, D (Eerste Kamer), nota naar aanleiding van het verslag, ontvangen 30 oktober 2025, opening
+#       url: https://zoek.officielebekendmakingen.nl/kst-35968-D.html
+#       quote: >-
+#         Intrekking van de Archiefwet 1995 en vervanging door een nieuwe Archiefwet (Archiefwet 20..)
+#       status: verified
 #   interpretation:
 #     nl: >-
 #       De termijn komt uit policies/data/archiefwet.json: twintig jaar (Archiefwet 1995), tenzij de nieuwe Archiefwet

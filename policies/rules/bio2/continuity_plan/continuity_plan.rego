@@ -55,6 +55,10 @@
 #     - document: Cyberbeveiligingswet (Kamerstuk 36 764), volgens secundaire bronnen in werking op 15 augustus 2026; de wettekst is niet ingezien
 #       url: https://zoek.officielebekendmakingen.nl/kst-36764-3.html
 #       status: secondary
+#     - document: Cyberbeveiligingsbesluit, nota van toelichting (opening), over de zorgplicht van art. 21 Cyberbeveiligingswet
+#       quote: >-
+#         c. bedrijfscontinuïteit, zoals back-upbeheer en noodvoorzieningenplannen, en crisisbeheer
+#       status: verified
 #   interpretation:
 #     nl: >-
 #       Het onderzoek gaf van deze maatregelen alleen een samenvatting, geen letterlijke tekst. De checker toetst alleen

@@ -45,6 +45,13 @@
 #         De AIVD heeft onder andere China, Rusland, Iran en Noord-Korea aangemerkt als landen met een offensief
 #         cyberprogramma.
 #       status: secondary
+#     - document: Kaderwet zelfstandige bestuursorganen (BWBR0020495), kopie van wetten.overheid.nl in MinBZK/regelrecht-corpus (2022-07-01)
+#       section: art. 21 (beleidsregels; de route die een zbo aan het hele cloudbeleid bindt)
+#       url: https://wetten.overheid.nl/BWBR0020495/2022-07-01#Artikel21
+#       quote: >-
+#         Onze Minister kan beleidsregels vaststellen met betrekking tot de taakuitoefening door een zelfstandig
+#         bestuursorgaan.
+#       status: verified
 #   interpretation:
 #     nl: >-
 #       De uitsluiting staat in het cloudbeleid volgens een secundaire bron; de landenlijst is geen openbare

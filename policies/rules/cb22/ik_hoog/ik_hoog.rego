@@ -37,6 +37,13 @@
 #     - document: Implementatiekader Risicoafweging Cloudgebruik (5 januari 2023), the probable origin of the categories
 #       url: https://open.overheid.nl/documenten/ronl-734f947ec6465e4f75a56bed82fe64a1135f71a8/pdf
 #       status: memory
+#     - document: Kaderwet zelfstandige bestuursorganen (BWBR0020495), kopie van wetten.overheid.nl in MinBZK/regelrecht-corpus (2022-07-01)
+#       section: art. 21 (beleidsregels; de route die een zbo aan het hele cloudbeleid bindt)
+#       url: https://wetten.overheid.nl/BWBR0020495/2022-07-01#Artikel21
+#       quote: >-
+#         Onze Minister kan beleidsregels vaststellen met betrekking tot de taakuitoefening door een zelfstandig
+#         bestuursorgaan.
+#       status: verified
 #   interpretation:
 #     nl: >-
 #       De categorie leidt de checker af zoals bij CB22-IK-MIDDEN beschreven; hoog geldt bij Dep. V, bijzondere of
@@ -56,6 +63,8 @@
 #       verstrekking); het is geen route voor het hele cloudbeleid, dat zbo's volgens het antwoord van de
 #       regering uit 2025 niet verplicht hoeven te volgen. Een zbo met een beleidsregel van de minister (art.
 #       21) blijft aan de hele regel gebonden.
+#       De eis van ISO-certificaten komt uit de secundaire weergave van het Implementatiekader, niet uit de
+#       BIO2: 'De BIO verplicht geen NEN-EN-ISO/IEC 27001-certificering' (BIO2-inleiding).
 #     en: >-
 #       The checker derives the category as described under CB22-IK-MIDDEN; hoog holds for Dep. V, special or criminal
 #       personal data (the Quickscan already sets one category of special personal data to confidentiality hoog),
@@ -73,6 +82,8 @@
 #       that matter' (data protected against loss, unauthorised access, change and disclosure); it is no route
 #       for the whole cloud policy, which according to the government's 2025 answer zbo's are not obliged to
 #       follow. A zbo with a ministerial beleidsregel (art. 21) stays bound to the whole rule.
+#       The demand for ISO certificates comes from the secondary rendering of the Implementatiekader, not from
+#       BIO2: 'De BIO verplicht geen NEN-EN-ISO/IEC 27001-certificering' (BIO2 introduction).
 #   subject:
 #     nl: publieke clouddiensten in cloudcategorie hoog
 #     en: public cloud services in cloud category hoog

@@ -26,11 +26,20 @@
 #       acceptance can lift this.
 #   sources:
 #     - document: IB & Privacy Quickscan (Rijksdienst), toelichting cloudcategorie Zeer hoog, as reproduced in a public GitHub repository whose name the index did not resolve
-#       quote: Er mag onder geen enkele voorwaarde gebruik worden gemaakt van een publieke clouddienstverlener.
+#       quote: >-
+#         Er mag onder geen enkele voorwaarde gebruik worden gemaakt van een publieke clouddienstverlener. …
+#         Staatsgeheime informatie, NATO restricted of hoger, of een hoog dreigingsprofiel.
 #       status: secondary
 #     - document: Implementatiekader Risicoafweging Cloudgebruik (5 januari 2023), the probable origin of the categories
 #       url: https://open.overheid.nl/documenten/ronl-734f947ec6465e4f75a56bed82fe64a1135f71a8/pdf
 #       status: memory
+#     - document: Kaderwet zelfstandige bestuursorganen (BWBR0020495), kopie van wetten.overheid.nl in MinBZK/regelrecht-corpus (2022-07-01)
+#       section: art. 21 (beleidsregels; de route die een zbo aan het hele cloudbeleid bindt)
+#       url: https://wetten.overheid.nl/BWBR0020495/2022-07-01#Artikel21
+#       quote: >-
+#         Onze Minister kan beleidsregels vaststellen met betrekking tot de taakuitoefening door een zelfstandig
+#         bestuursorgaan.
+#       status: verified
 #   interpretation:
 #     nl: >-
 #       Zeer hoog is: rubricering Stg. Confidentieel, Geheim of Zeer Geheim, elke NAVO/EU-rubricering (RESTRICTED of

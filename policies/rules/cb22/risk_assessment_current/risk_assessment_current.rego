@@ -55,6 +55,13 @@
 #         Bij nieuwe informatiesystemen en bij significante wijzigingen op bestaande informatiesystemen wordt
 #         een expliciete risicoafweging op basis van een vastgestelde risicomanagementmethodiek uitgevoerd …
 #       status: verified
+#     - document: Kaderwet zelfstandige bestuursorganen (BWBR0020495), kopie van wetten.overheid.nl in MinBZK/regelrecht-corpus (2022-07-01)
+#       section: art. 21 (beleidsregels; de route die een zbo aan het hele cloudbeleid bindt)
+#       url: https://wetten.overheid.nl/BWBR0020495/2022-07-01#Artikel21
+#       quote: >-
+#         Onze Minister kan beleidsregels vaststellen met betrekking tot de taakuitoefening door een zelfstandig
+#         bestuursorgaan.
+#       status: verified
 #   interpretation:
 #     nl: >-
 #       Geen bron noemt een vaste maximale ouderdom. De checker gebruikt een instelbare drempel

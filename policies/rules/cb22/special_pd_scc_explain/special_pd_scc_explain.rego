@@ -40,6 +40,13 @@
 #     - document: Algemene verordening gegevensbescherming, art. 46
 #       url: https://eur-lex.europa.eu/eli/reg/2016/679/oj
 #       status: memory
+#     - document: Kaderwet zelfstandige bestuursorganen (BWBR0020495), kopie van wetten.overheid.nl in MinBZK/regelrecht-corpus (2022-07-01)
+#       section: art. 21 (beleidsregels; de route die een zbo aan het hele cloudbeleid bindt)
+#       url: https://wetten.overheid.nl/BWBR0020495/2022-07-01#Artikel21
+#       quote: >-
+#         Onze Minister kan beleidsregels vaststellen met betrekking tot de taakuitoefening door een zelfstandig
+#         bestuursorgaan.
+#       status: verified
 #   interpretation:
 #     nl: >-
 #       De regel kijkt naar publieke clouddiensten die voorwaarde 9c inroepen: bijzondere persoonsgegevens met een

@@ -34,13 +34,15 @@
 #       extraterritorial law) under a jurisdiction outside the EU or the EER, or record why the advice is not followed
 #       and how the risk is managed.
 #   sources:
-#     - document: >-
-#         MinBZK/NeRDS, richtlijn 'Gebruik cloud verantwoord en blijf wendbaar': samenvatting van de Herziening
-#         rijksbreed cloudbeleid 2026, stand oktober 2026
+#     - document: "MinBZK/NeRDS, richtlijn 'Gebruik cloud verantwoord en blijf wendbaar': samenvatting van de Herziening rijksbreed cloudbeleid 2026, stand oktober 2026"
 #       url: https://github.com/MinBZK/NeRDS/blob/main/docs/richtlijnen/cloud/index.md
 #       quote: >-
-#         kritieke en essentiële entiteiten krijgen het advies om voor hun primaire proces geen leverancier te gebruiken
-#         die (deels) onder een jurisdictie buiten de EU of de EER valt
+#         kritieke en essentiële entiteiten krijgen het advies om voor hun primaire proces geen leverancier te
+#         gebruiken die (deels) onder een jurisdictie buiten de EU of de EER valt … De Herziening Rijksbreed
+#         Cloudbeleid 2026 geldt voor de hele Rijksoverheid, behalve de Hoge Colleges van Staat en Defensie.
+#         Zelfstandige bestuursorganen volgen het beleid, andere overheden krijgen het advies dat te doen. …
+#         Bestaand gebruik heeft een overgangstermijn van vier jaar. Het exitplan moet er binnen twaalf maanden
+#         zijn.
 #       status: secondary
 #     - document: >-
 #         Beoordelingstekst 'Aanvullende toetsen' over de Herziening rijksbreed cloudbeleid 2026, in een openbare

@@ -25,11 +25,13 @@
 #       Report the deviation to CIO Rijk in advance and record the date in governance.deviation_reported_to_cio_rijk_on,
 #       or change the service so that it no longer deviates and remove governance.exception_ref.
 #   sources:
-#     - document: >-
-#         MinBZK/NeRDS, richtlijn 'Gebruik cloud verantwoord en blijf wendbaar': samenvatting van de Herziening
-#         rijksbreed cloudbeleid 2026, stand oktober 2026
+#     - document: "MinBZK/NeRDS, richtlijn 'Gebruik cloud verantwoord en blijf wendbaar': samenvatting van de Herziening rijksbreed cloudbeleid 2026, stand oktober 2026"
 #       url: https://github.com/MinBZK/NeRDS/blob/main/docs/richtlijnen/cloud/index.md
-#       quote: Wijk je af van het beleid, meld dat dan vooraf bij CIO Rijk.
+#       quote: >-
+#         Wijk je af van het beleid, meld dat dan vooraf bij CIO Rijk. … De Herziening Rijksbreed Cloudbeleid
+#         2026 geldt voor de hele Rijksoverheid, behalve de Hoge Colleges van Staat en Defensie. Zelfstandige
+#         bestuursorganen volgen het beleid, andere overheden krijgen het advies dat te doen. … Bestaand gebruik
+#         heeft een overgangstermijn van vier jaar. Het exitplan moet er binnen twaalf maanden zijn.
 #       status: secondary
 #     - document: >-
 #         Herziening rijksbreed cloudbeleid 2026, beleidsdocument (Tweede Kamer 2026D35295), bij de Kamerbrief van 3 juli

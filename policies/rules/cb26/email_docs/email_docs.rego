@@ -50,11 +50,15 @@
 #         anders in gevaar komt, risicoanalyse en exitplan getoetst zijn en de minister in overeenstemming met de
 #         bewindspersoon voor digitalisering heeft ingestemd
 #       status: secondary
-#     - document: >-
-#         MinBZK/NeRDS, richtlijn 'Gebruik cloud verantwoord en blijf wendbaar': samenvatting van de Herziening
-#         rijksbreed cloudbeleid 2026, stand oktober 2026
+#     - document: "MinBZK/NeRDS, richtlijn 'Gebruik cloud verantwoord en blijf wendbaar': samenvatting van de Herziening rijksbreed cloudbeleid 2026, stand oktober 2026"
 #       section: e-mail en documenten, drie voorwaarden
 #       url: https://github.com/MinBZK/NeRDS/blob/main/docs/richtlijnen/cloud/index.md
+#       quote: >-
+#         e-mail en documenten niet in de publieke cloud, behalve onder drie voorwaarden waaronder akkoord van
+#         de minister … De Herziening Rijksbreed Cloudbeleid 2026 geldt voor de hele Rijksoverheid, behalve de
+#         Hoge Colleges van Staat en Defensie. Zelfstandige bestuursorganen volgen het beleid, andere overheden
+#         krijgen het advies dat te doen. … Bestaand gebruik heeft een overgangstermijn van vier jaar. Het
+#         exitplan moet er binnen twaalf maanden zijn.
 #       status: secondary
 #     - document: ArcKit NL-overlay (tractorjuice/arc-kit), community-parafrase met clausulenummers
 #       section: "§4.5"
@@ -67,6 +71,12 @@
 #       section: "§4.5 (nummer volgens ArcKit, niet bevestigd)"
 #       url: https://www.tweedekamer.nl/downloads/document?id=2026D35295
 #       status: secondary
+#     - document: Kamerbrief over de motie Kathmann en Six Dijkstra over mailverkeer (Kamerstuk 26 643, nr. 1384, 28 augustus 2025; 2025D35903), opening
+#       url: https://berthub.eu/tkconv/document.html?nummer=2025D35903
+#       quote: >-
+#         … verzoekt de motie van de leden Kathmann en Six Dijkstra de regering om … het mailverkeer van alle
+#         overheidsorganisaties in eigen beheer te houden. … De motie is door mij als ontijdig aangemerkt
+#       status: verified
 #   interpretation:
 #     nl: >-
 #       Niet geverifieerd: de tekst van het beleidsdocument (Tweede Kamer 2026D35295) is niet ingezien; de regel steunt

@@ -47,13 +47,14 @@
 #       the data at the provider (exit.covers_data_destruction), test the plan yourself (exit.plan.self_tested_on) and
 #       review it every year (exit.plan.last_review).
 #   sources:
-#     - document: >-
-#         MinBZK/NeRDS, richtlijn 'Gebruik cloud verantwoord en blijf wendbaar': samenvatting van de Herziening
-#         rijksbreed cloudbeleid 2026, stand oktober 2026
+#     - document: "MinBZK/NeRDS, richtlijn 'Gebruik cloud verantwoord en blijf wendbaar': samenvatting van de Herziening rijksbreed cloudbeleid 2026, stand oktober 2026"
 #       url: https://github.com/MinBZK/NeRDS/blob/main/docs/richtlijnen/cloud/index.md
 #       quote: >-
 #         een zelf getoetst exitplan voor een geplande overstap en voor een onverwachte uitval, jaarlijks
-#         geactualiseerd
+#         geactualiseerd … De Herziening Rijksbreed Cloudbeleid 2026 geldt voor de hele Rijksoverheid, behalve
+#         de Hoge Colleges van Staat en Defensie. Zelfstandige bestuursorganen volgen het beleid, andere
+#         overheden krijgen het advies dat te doen. … Bestaand gebruik heeft een overgangstermijn van vier jaar.
+#         Het exitplan moet er binnen twaalf maanden zijn.
 #       status: secondary
 #     - document: >-
 #         MinBZK/NeRDS, richtlijn 'Gebruik cloud verantwoord en blijf wendbaar': samenvatting van de Herziening

@@ -29,11 +29,14 @@
 #       Keep storage, processing and backup inside the EER and Switzerland only, and exclude support access, telemetry
 #       and subprocessors from outside that area (hosting.*_locations, provider.subprocessors).
 #   sources:
-#     - document: >-
-#         MinBZK/NeRDS, richtlijn 'Gebruik cloud verantwoord en blijf wendbaar': samenvatting van de Herziening
-#         rijksbreed cloudbeleid 2026, stand oktober 2026
+#     - document: "MinBZK/NeRDS, richtlijn 'Gebruik cloud verantwoord en blijf wendbaar': samenvatting van de Herziening rijksbreed cloudbeleid 2026, stand oktober 2026"
 #       url: https://github.com/MinBZK/NeRDS/blob/main/docs/richtlijnen/cloud/index.md
-#       quote: opslag en verwerking binnen de EER en Zwitserland
+#       quote: >-
+#         opslag en verwerking binnen de EER en Zwitserland, versleuteld, met het sleutelbeheer bij voorkeur in
+#         eigen hand … De Herziening Rijksbreed Cloudbeleid 2026 geldt voor de hele Rijksoverheid, behalve de
+#         Hoge Colleges van Staat en Defensie. Zelfstandige bestuursorganen volgen het beleid, andere overheden
+#         krijgen het advies dat te doen. … Bestaand gebruik heeft een overgangstermijn van vier jaar. Het
+#         exitplan moet er binnen twaalf maanden zijn.
 #       status: secondary
 #     - document: ArcKit NL-overlay (tractorjuice/arc-kit), community-parafrase met clausulenummers
 #       section: "§4.6 (niet Caribisch Nederland)"

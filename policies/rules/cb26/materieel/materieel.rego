@@ -38,13 +38,14 @@
 #       Determine whether the use is materieel and record it in service.materieel; for materieel use name the ground
 #       in service.materieel_reasons (primaire_taak, belangrijk_ondersteunend, grootschalige_persoonsgegevens).
 #   sources:
-#     - document: >-
-#         MinBZK/NeRDS, richtlijn 'Gebruik cloud verantwoord en blijf wendbaar': samenvatting van de Herziening
-#         rijksbreed cloudbeleid 2026, stand oktober 2026
+#     - document: "MinBZK/NeRDS, richtlijn 'Gebruik cloud verantwoord en blijf wendbaar': samenvatting van de Herziening rijksbreed cloudbeleid 2026, stand oktober 2026"
 #       url: https://github.com/MinBZK/NeRDS/blob/main/docs/richtlijnen/cloud/index.md
 #       quote: >-
 #         Bij materieel cloudgebruik (voor de kerntaak van je organisatie, of bij grootschalige verwerking van
-#         persoonsgegevens)
+#         persoonsgegevens) regel je: … De Herziening Rijksbreed Cloudbeleid 2026 geldt voor de hele
+#         Rijksoverheid, behalve de Hoge Colleges van Staat en Defensie. Zelfstandige bestuursorganen volgen het
+#         beleid, andere overheden krijgen het advies dat te doen. … Bestaand gebruik heeft een overgangstermijn
+#         van vier jaar. Het exitplan moet er binnen twaalf maanden zijn.
 #       status: secondary
 #     - document: >-
 #         Beoordelingstekst 'Aanvullende toetsen' over de Herziening rijksbreed cloudbeleid 2026, in een openbare
@@ -68,6 +69,16 @@
 #       section: "§4.1 (nummer volgens ArcKit, niet bevestigd)"
 #       url: https://www.tweedekamer.nl/downloads/document?id=2026D35295
 #       status: secondary
+#     - document: Kaderwet zelfstandige bestuursorganen (BWBR0020495), kopie van wetten.overheid.nl in MinBZK/regelrecht-corpus (2022-07-01)
+#       section: art. 21 en art. 21a lid 1 (de routes die een zbo aan het herziene beleid binden)
+#       url: https://wetten.overheid.nl/BWBR0020495/2022-07-01#Artikel21a
+#       quote: >-
+#         Onze Minister kan beleidsregels vaststellen met betrekking tot de taakuitoefening door een zelfstandig
+#         bestuursorgaan. … Onze Minister van Binnenlandse Zaken en Koninkrijksrelaties kan, op verzoek van een
+#         zelfstandig bestuursorgaan dat geen onderdeel uitmaakt van de staat en in overeenstemming met Onze
+#         Ministers wie het aangaat, bepalen dat het zelfstandig bestuursorgaan gebruik maakt van een
+#         voorziening die in stand wordt gehouden door een ander bestuursorgaan van de centrale overheid …
+#       status: verified
 #   interpretation:
 #     nl: >-
 #       Niet geverifieerd: de tekst van het beleidsdocument (Tweede Kamer 2026D35295) is niet ingezien; de regel steunt

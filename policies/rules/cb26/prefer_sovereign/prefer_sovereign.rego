@@ -32,21 +32,32 @@
 #       without extraterritorial law, or with SEAL-3 or higher in provider.seal_level), or record why that is not
 #       possible here.
 #   sources:
-#     - document: >-
-#         MinBZK/NeRDS, richtlijn 'Gebruik cloud verantwoord en blijf wendbaar': samenvatting van de Herziening
-#         rijksbreed cloudbeleid 2026, stand oktober 2026
+#     - document: "MinBZK/NeRDS, richtlijn 'Gebruik cloud verantwoord en blijf wendbaar': samenvatting van de Herziening rijksbreed cloudbeleid 2026, stand oktober 2026"
 #       url: https://github.com/MinBZK/NeRDS/blob/main/docs/richtlijnen/cloud/index.md
-#       quote: Het vraagt om waar mogelijk soevereine of Europese cloudoplossingen te gebruiken.
+#       quote: >-
+#         Het vraagt om waar mogelijk soevereine of Europese cloudoplossingen te gebruiken. … De Herziening
+#         Rijksbreed Cloudbeleid 2026 geldt voor de hele Rijksoverheid, behalve de Hoge Colleges van Staat en
+#         Defensie. Zelfstandige bestuursorganen volgen het beleid, andere overheden krijgen het advies dat te
+#         doen. … Bestaand gebruik heeft een overgangstermijn van vier jaar. Het exitplan moet er binnen twaalf
+#         maanden zijn.
 #       status: secondary
-#     - document: EU Cloud Sovereignty Framework (Europese Commissie), soevereiniteitsniveaus SEAL-0 tot en met SEAL-4
-#       url: https://commission.europa.eu/document/09579818-64a6-4dd5-9577-446ab6219113_en
-#       status: secondary
+#     - document: European Commission, 'Sovereign cloud framework explained' (1 June 2026), opening
+#       url: https://commission.europa.eu/news-and-media/news/sovereign-cloud-framework-explained-2026-06-01_en
+#       quote: >-
+#         correspond to the highest levels to data sovereignty (SEAL-2), technological autonomy (SEAL-3) and
+#         full sovereignty (SEAL-4)
+#       status: verified
 #     - document: >-
 #         Herziening rijksbreed cloudbeleid 2026, beleidsdocument (Tweede Kamer 2026D35295), bij de Kamerbrief van 3 juli
 #         2026 (2026D35294), gemeld als Kamerstuk 26 643, nr. 1541 (nummer niet tegen de primaire tekst bevestigd); tekst
 #         niet ingezien
 #       url: https://www.tweedekamer.nl/downloads/document?id=2026D35295
 #       status: secondary
+#     - document: Visie digitale autonomie en soevereiniteit van de overheid, nieuwsbericht rijksoverheid.nl (12 december 2025)
+#       quote: >-
+#         Zodat de meest gevoelige data onder Nederlandse of Europese wetgeving valt en publieke waarden …
+#         geborgd blijven
+#       status: verified
 #   interpretation:
 #     nl: >-
 #       Niet geverifieerd: de tekst van het beleidsdocument (Tweede Kamer 2026D35295) is niet ingezien; de regel steunt

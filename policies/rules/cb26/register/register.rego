@@ -29,11 +29,14 @@
 #       Register the cloud use (governance.registered_in_cloud_register: true) and include the service with the chosen
 #       provider in the annual report to CIO Rijk (governance.annual_reports_cio_rijk).
 #   sources:
-#     - document: >-
-#         MinBZK/NeRDS, richtlijn 'Gebruik cloud verantwoord en blijf wendbaar': samenvatting van de Herziening
-#         rijksbreed cloudbeleid 2026, stand oktober 2026
+#     - document: "MinBZK/NeRDS, richtlijn 'Gebruik cloud verantwoord en blijf wendbaar': samenvatting van de Herziening rijksbreed cloudbeleid 2026, stand oktober 2026"
 #       url: https://github.com/MinBZK/NeRDS/blob/main/docs/richtlijnen/cloud/index.md
-#       quote: registratie van het gebruik
+#       quote: >-
+#         een melding aan CISO Rijk vóór de implementatie, en registratie van het gebruik … De Herziening
+#         Rijksbreed Cloudbeleid 2026 geldt voor de hele Rijksoverheid, behalve de Hoge Colleges van Staat en
+#         Defensie. Zelfstandige bestuursorganen volgen het beleid, andere overheden krijgen het advies dat te
+#         doen. … Bestaand gebruik heeft een overgangstermijn van vier jaar. Het exitplan moet er binnen twaalf
+#         maanden zijn.
 #       status: secondary
 #     - document: ArcKit NL-overlay (tractorjuice/arc-kit), community-parafrase met clausulenummers
 #       section: "§3.4 (gekend gebruik, jaarrapportage aan CIO Rijk)"

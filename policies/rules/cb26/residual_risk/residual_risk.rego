@@ -49,6 +49,14 @@
 #       section: "§3.1 (nummer volgens de beoordelingstekst, onderzoek S13; niet bevestigd)"
 #       url: https://www.tweedekamer.nl/downloads/document?id=2026D35295
 #       status: secondary
+#     - document: "MinBZK/NeRDS, richtlijn 'Gebruik cloud verantwoord en blijf wendbaar': samenvatting van de Herziening rijksbreed cloudbeleid 2026, stand oktober 2026"
+#       section: praktische tip, geen clausule
+#       url: https://github.com/MinBZK/NeRDS/blob/main/docs/richtlijnen/cloud/index.md
+#       quote: >-
+#         Leg het restrisico vast en laat het formeel accepteren. … De Herziening Rijksbreed Cloudbeleid 2026
+#         geldt voor de hele Rijksoverheid, behalve de Hoge Colleges van Staat en Defensie. Zelfstandige
+#         bestuursorganen volgen het beleid, andere overheden krijgen het advies dat te doen.
+#       status: secondary
 #   interpretation:
 #     nl: >-
 #       Niet geverifieerd: de tekst van het beleidsdocument (Tweede Kamer 2026D35295) is niet ingezien; de regel steunt

@@ -31,11 +31,14 @@
 #       (assessments.dpia) and protect the data with privacy-enhancing technologies, such as pseudonymisation or
 #       encryption in use (data.privacy_enhancing_technologies: true).
 #   sources:
-#     - document: >-
-#         MinBZK/NeRDS, richtlijn 'Gebruik cloud verantwoord en blijf wendbaar': samenvatting van de Herziening
-#         rijksbreed cloudbeleid 2026, stand oktober 2026
+#     - document: "MinBZK/NeRDS, richtlijn 'Gebruik cloud verantwoord en blijf wendbaar': samenvatting van de Herziening rijksbreed cloudbeleid 2026, stand oktober 2026"
 #       url: https://github.com/MinBZK/NeRDS/blob/main/docs/richtlijnen/cloud/index.md
-#       quote: bijzondere persoonsgegevens bij voorkeur niet in de publieke cloud
+#       quote: >-
+#         bijzondere persoonsgegevens bij voorkeur niet in de publieke cloud … De Herziening Rijksbreed
+#         Cloudbeleid 2026 geldt voor de hele Rijksoverheid, behalve de Hoge Colleges van Staat en Defensie.
+#         Zelfstandige bestuursorganen volgen het beleid, andere overheden krijgen het advies dat te doen. …
+#         Bestaand gebruik heeft een overgangstermijn van vier jaar. Het exitplan moet er binnen twaalf maanden
+#         zijn.
 #       status: secondary
 #     - document: >-
 #         Beoordelingstekst 'Aanvullende toetsen' over de Herziening rijksbreed cloudbeleid 2026, in een openbare

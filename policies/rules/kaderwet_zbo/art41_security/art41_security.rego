@@ -48,6 +48,20 @@
 #       quote: >-
 #         alle organisatieonderdelen waarvoor de ministeriële verantwoordelijkheid onverkort geldt
 #       status: verified
+#     - document: Kaderwet zelfstandige bestuursorganen (BWBR0020495), kopie van wetten.overheid.nl in MinBZK/regelrecht-corpus (2022-07-01)
+#       section: art. 2 lid 2 (zbo's van vóór de Kaderwet)
+#       url: https://wetten.overheid.nl/BWBR0020495/2022-07-01#Artikel2
+#       quote: >-
+#         Op zelfstandige bestuursorganen die vóór het tijdstip van inwerkingtreding van deze wet zijn
+#         ingesteld, is deze wet van toepassing indien dit in de in artikel 1, onder a, bedoelde wet, algemene
+#         maatregel van bestuur of ministeriële regeling is bepaald.
+#       status: verified
+#     - document: Kaderwet zelfstandige bestuursorganen (BWBR0020495), kopie van wetten.overheid.nl in MinBZK/regelrecht-corpus (2022-07-01)
+#       section: art. 41 lid 2
+#       url: https://wetten.overheid.nl/BWBR0020495/2022-07-01#Artikel41
+#       quote: >-
+#         Onze Minister kan bepalen dat het eerste lid niet van toepassing is op een zelfstandig bestuursorgaan.
+#       status: verified
 #   interpretation:
 #     nl: >-
 #       Dat de voorschriften van de Rijksdienst hier de BIO2, het VIR en het VIRBI zijn, en dat een vastgestelde

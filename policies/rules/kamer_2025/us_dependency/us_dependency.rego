@@ -55,6 +55,12 @@
 #         Het kabinet staat afwijzend tegenover het categorisch uitsluiten van bepaalde (Amerikaanse)
 #         dienstverleners.
 #       status: secondary
+#     - document: Motie-Stoffer/Kathmann (Kamerstuk 26 643, nr. 1465, 11 februari 2026)
+#       url: https://zoek.officielebekendmakingen.nl/kst-26643-1465.html
+#       quote: >-
+#         inzichtelijk te maken welke stappen er nodig zijn om de afhankelijkheden in cloud, data en cruciale
+#         systemen af te bouwen
+#       status: verified
 #   interpretation:
 #     nl: >-
 #       De lezing is van de checker. Een Amerikaanse band is: hoofdvestiging of uiteindelijke moedermaatschappij in de
