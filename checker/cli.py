@@ -491,7 +491,7 @@ def diff(
 
         before, first = verdicts(from_packs)
         after, second = verdicts(to_packs)
-        summaries = _diff_summaries(before, after, files, config, first.rules, second.rules)
+        summaries = _diff_summaries(before, after, files, config, first.rules, second.rules, date)
         rows = []
         for service in sorted(set(before) | set(after)):
             old, new = before.get(service, set()), after.get(service, set())
@@ -520,7 +520,7 @@ def diff(
 
 
 def _diff_summaries(before: dict[str, set[str]], after: dict[str, set[str]], files: dict[str, str], config: Optional[Path],
-                    old_rules: Any, new_rules: Any) -> list[dict[str, Any]]:
+                    old_rules: Any, new_rules: Any, as_of: str) -> list[dict[str, Any]]:
     """Per organisation (the profile of the configuration that governs each file): what the new packs change for it."""
     from checker.applicability import enforcement
     from checker.config import ConfigFinder
@@ -536,7 +536,7 @@ def _diff_summaries(before: dict[str, set[str]], after: dict[str, set[str]], fil
     def binding(rules: Any, organisation: dict[str, Any]) -> dict[str, int]:
         counts = {"mandatory": 0, "advisory": 0, "not-applicable": 0}
         for rule in rules:
-            counts[enforcement(rule.applies_to, organisation)[0].value] += 1
+            counts[enforcement(rule.applies_to, organisation, as_of)[0].value] += 1
         return counts
 
     summaries = []

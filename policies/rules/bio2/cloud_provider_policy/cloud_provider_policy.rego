@@ -80,6 +80,10 @@
 #       art. 41 Kaderwet zbo de BIO2 ook voor zbo's verplicht maakt, is de lezing van de checker.
 #       De zin over herziening eens per drie jaar staat in v1.3, maar is in de werkversie naar v2.0 geschrapt
 #       (PR #475); de checker toetst geen herzieningstermijn.
+#       Deze maatregel gaat over de leverancier, dus de regel kijkt naar clouddiensten van een externe
+#       leverancier. Voor een essentiële of belangrijke entiteit onder de Cyberbeveiligingswet (cbw_entity) is
+#       de BIO2 wettelijk verplicht, ook voor een zbo zonder art. 41; welke maatregelen versie 1.3 grijs (buiten
+#       de Cbw-reikwijdte) markeert, is in de gelezen kopie niet zichtbaar.
 #     en: >-
 #       The checker cannot read the policy itself: a reference in organisation.cloud_policy_ref (from the
 #       configuration or the descriptor) counts as evidence. The research names the termination grounds and the
@@ -90,6 +94,10 @@
 #       on zbo's too is the checker's reading.
 #       The sentence on review every three years is in v1.3 but was deleted in the working version towards v2.0
 #       (PR #475); the checker tests no review term.
+#       This measure concerns the supplier, so the rule looks at cloud services of an external supplier. For an
+#       essential or important entity under the Cyberbeveiligingswet (cbw_entity) BIO2 is statutory, also for a
+#       zbo without art. 41; which measures version 1.3 marks grey (outside the Cbw's scope) is not visible in
+#       the copy that was read.
 #   subject:
 #     nl: clouddiensten van een externe leverancier
 #     en: cloud services of an external supplier

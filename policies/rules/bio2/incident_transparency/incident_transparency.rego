@@ -55,10 +55,18 @@
 #       Het onderzoek gaf van deze maatregel alleen een samenvatting, geen letterlijke tekst. De checker leest
 #       transparantie als een contractuele meldplicht (contract.incident_notification). Dat art. 41 Kaderwet zbo de
 #       BIO2 ook voor zbo's verplicht maakt, is de lezing van de checker.
+#       Deze maatregel gaat over de leverancier, dus de regel kijkt naar clouddiensten van een externe
+#       leverancier. Voor een essentiële of belangrijke entiteit onder de Cyberbeveiligingswet (cbw_entity) is
+#       de BIO2 wettelijk verplicht, ook voor een zbo zonder art. 41; welke maatregelen versie 1.3 grijs (buiten
+#       de Cbw-reikwijdte) markeert, is in de gelezen kopie niet zichtbaar.
 #     en: >-
 #       The research gave only a summary of this measure, not its wording. The checker reads transparency as a
 #       contractual duty to report (contract.incident_notification). That art. 41 Kaderwet zbo makes BIO2 binding on
 #       zbo's too is the checker's reading.
+#       This measure concerns the supplier, so the rule looks at cloud services of an external supplier. For an
+#       essential or important entity under the Cyberbeveiligingswet (cbw_entity) BIO2 is statutory, also for a
+#       zbo without art. 41; which measures version 1.3 marks grey (outside the Cbw's scope) is not visible in
+#       the copy that was read.
 #   subject:
 #     nl: clouddiensten van een externe leverancier
 #     en: cloud services of an external supplier

@@ -66,12 +66,20 @@
 #       of vóór de peildatum is gedateerd, is niet ouder dan supplier_review_max_age_months (standaard 12 maanden).
 #       Rapporten met een datum na de peildatum tellen niet mee. Dat art. 41 Kaderwet zbo de BIO2 ook voor zbo's
 #       verplicht maakt, is de lezing van de checker.
+#       Deze maatregel gaat over de leverancier, dus de regel kijkt naar clouddiensten van een externe
+#       leverancier. Voor een essentiële of belangrijke entiteit onder de Cyberbeveiligingswet (cbw_entity) is
+#       de BIO2 wettelijk verplicht, ook voor een zbo zonder art. 41; welke maatregelen versie 1.3 grijs (buiten
+#       de Cbw-reikwijdte) markeert, is in de gelezen kopie niet zichtbaar.
 #     en: >-
 #       Every report in provider.assurance_reports counts as an audit by an independent third party; whether it covers
 #       the agreed requirements is beyond the checker. The checker reads "every year" as: the newest report dated on
 #       or before the reference date is not older than supplier_review_max_age_months (default 12 months). Reports
 #       dated after the reference date do not count. That art. 41 Kaderwet zbo makes BIO2 binding on zbo's too is the
 #       checker's reading.
+#       This measure concerns the supplier, so the rule looks at cloud services of an external supplier. For an
+#       essential or important entity under the Cyberbeveiligingswet (cbw_entity) BIO2 is statutory, also for a
+#       zbo without art. 41; which measures version 1.3 marks grey (outside the Cbw's scope) is not visible in
+#       the copy that was read.
 #   subject:
 #     nl: clouddiensten van een externe leverancier
 #     en: cloud services of an external supplier

@@ -58,11 +58,19 @@
 #       van de laatste versie staat erin). De exitstrategie in het contract toetst CB22-EXIT-STRATEGY, dat deze
 #       maatregel als bron noemt. Dat art. 41 Kaderwet zbo de BIO2 ook voor zbo's verplicht maakt, is de lezing van
 #       de checker.
+#       Deze maatregel gaat over de leverancier, dus de regel kijkt naar clouddiensten van een externe
+#       leverancier. Voor een essentiële of belangrijke entiteit onder de Cyberbeveiligingswet (cbw_entity) is
+#       de BIO2 wettelijk verplicht, ook voor een zbo zonder art. 41; welke maatregelen versie 1.3 grijs (buiten
+#       de Cbw-reikwijdte) markeert, is in de gelezen kopie niet zichtbaar.
 #     en: >-
 #       The checker reads "decided in a risk assessment" as: the risk assessment names the aspect supplier_dependency.
 #       Whether it did so before the contract was concluded cannot be told from the descriptor (it holds only the date
 #       of the latest version). CB22-EXIT-STRATEGY, which cites this measure, checks the exit strategy in the contract.
 #       That art. 41 Kaderwet zbo makes BIO2 binding on zbo's too is the checker's reading.
+#       This measure concerns the supplier, so the rule looks at cloud services of an external supplier. For an
+#       essential or important entity under the Cyberbeveiligingswet (cbw_entity) BIO2 is statutory, also for a
+#       zbo without art. 41; which measures version 1.3 marks grey (outside the Cbw's scope) is not visible in
+#       the copy that was read.
 #   subject:
 #     nl: clouddiensten van een externe leverancier
 #     en: cloud services of an external supplier
