@@ -47,8 +47,7 @@
 #       uitzondering op het beleid in de beschrijving (governance.exception_ref); die moet gemeld zijn:
 #       governance.deviation_reported_to_cio_rijk_on op of vóór de peildatum. Wanneer de afwijking begon, toont de
 #       beschrijving niet, dus 'vooraf' toetst de checker niet. Een uitzondering in het uitzonderingenbestand van de
-#       checker (waiver) is ook een afwijking, maar een regel ziet die niet. De samenvatting noemt de Rijksdienst; via
-#       de grondslag cloudbeleid_2026 geldt de regel ook verplicht voor een zbo. Overgang: een bestaande dienst
+#       checker (waiver) is ook een afwijking, maar een regel ziet die niet. De samenvatting noemt de Rijksdienst; een zbo bindt de regel alleen met een beleidsregel of via art. 21a (zie hieronder). Overgang: een bestaande dienst
 #       (service.start_date vóór 2026-07-03) toetst de checker pas vanaf 2030-07-03, of na het einde van een contract
 #       dat vóór 2026-07-03 begon als dat later afloopt (overgangstermijn van vier jaar, secundaire bronnen); een
 #       dienst zonder ingangsdatum geldt als nieuw. Zulke diensten zijn tot dan geen onderwerp van de regel: de
@@ -65,8 +64,7 @@
 #       descriptor (governance.exception_ref); it must have been reported:
 #       governance.deviation_reported_to_cio_rijk_on on or before the reference date. When the deviation began the
 #       descriptor does not show, so 'in advance' is not checked. An exception in the checker's waiver file is a
-#       deviation too, but a rule cannot see it. The summary names the Rijksdienst; through the basis
-#       cloudbeleid_2026 the rule is mandatory for a zbo as well. Transition: an existing service (service.start_date
+#       deviation too, but a rule cannot see it. The summary names the Rijksdienst; it binds a zbo only with a beleidsregel or through art. 21a (see below). Transition: an existing service (service.start_date
 #       before 2026-07-03) is checked only from 2030-07-03, or after the end of a contract that began before
 #       2026-07-03 if that ends later (four-year transition, secondary sources); a service without a start date counts
 #       as new. Until then such services are not a subject of the rule: a finding's enforcement follows from the

@@ -62,7 +62,7 @@
 #       service.start_date (de ingangsdatum; zonder ingangsdatum alleen het eerste). De checker toetst in de fasen
 #       implementatie en gebruik, niet bij een geplande dienst. Of de melding de risicobeoordeling en het exitplan
 #       bevatte (bij voorkeur) en of CISO Rijk aanwijzingen gaf, toont de beschrijving niet. De samenvattingen
-#       noemen de Rijksdienst; via de grondslag cloudbeleid_2026 geldt de regel ook verplicht voor een zbo. Overgang:
+#       noemen de Rijksdienst; een zbo bindt de regel alleen met een beleidsregel of via art. 21a (zie hieronder). Overgang:
 #       een melding vóór de implementatie kan niet met terugwerkende kracht, dus de regel geldt alleen voor nieuwe
 #       diensten (service.start_date op of na 2026-07-03, of zonder ingangsdatum); een bestaande dienst is ook na de
 #       overgangstermijn geen onderwerp.
@@ -78,7 +78,7 @@
 #       before service.start_date (the start date; without one only the former). The checker checks at the
 #       implementation and operation stages, not for a planned service. Whether the notification included the risk
 #       assessment and exit plan (preferably) and whether CISO Rijk gave directions the descriptor does not show. The
-#       summaries name the Rijksdienst; through the basis cloudbeleid_2026 the rule is mandatory for a zbo as well.
+#       summaries name the Rijksdienst; it binds a zbo only with a beleidsregel or through art. 21a (see below).
 #       Transition: notification before implementation cannot be made retroactively, so the rule applies only to new
 #       services (service.start_date on or after 2026-07-03, or none); an existing service is not a subject, also
 #       after the transition period.

@@ -58,7 +58,7 @@
 #       de checker zoals CB22-ANNUAL-REPORT-CIO-RIJK: een dienst die op de peildatum meer dan twaalf maanden in gebruik
 #       is (status in gebruik of in uitfasering), staat in governance.annual_reports_cio_rijk met het jaar vóór dat van
 #       de peildatum. Of de rapportage de leverancier noemt, toont de beschrijving niet. De samenvattingen noemen de
-#       Rijksdienst; via de grondslag cloudbeleid_2026 geldt de regel ook verplicht voor een zbo. Overgang: een
+#       Rijksdienst; een zbo bindt de regel alleen met een beleidsregel of via art. 21a (zie hieronder). Overgang: een
 #       bestaande dienst (service.start_date vóór 2026-07-03) toetst de checker pas vanaf 2030-07-03, of na het einde
 #       van een contract dat vóór 2026-07-03 begon als dat later afloopt (overgangstermijn van vier jaar, secundaire
 #       bronnen); een dienst zonder ingangsdatum geldt als nieuw. Zulke diensten zijn tot dan geen onderwerp van de
@@ -75,8 +75,7 @@
 #       the checker reads it (cloud services of an external supplier). The annual report the checker reads as
 #       CB22-ANNUAL-REPORT-CIO-RIJK does: a service in use for more than twelve months on the reference date (status in
 #       use or exiting) appears in governance.annual_reports_cio_rijk with the year before that of the reference date.
-#       Whether the report names the provider the descriptor does not show. The summaries name the Rijksdienst; through
-#       the basis cloudbeleid_2026 the rule is mandatory for a zbo as well. Transition: an existing service
+#       Whether the report names the provider the descriptor does not show. The summaries name the Rijksdienst; it binds a zbo only with a beleidsregel or through art. 21a (see below). Transition: an existing service
 #       (service.start_date before 2026-07-03) is checked only from 2030-07-03, or after the end of a contract that
 #       began before 2026-07-03 if that ends later (four-year transition, secondary sources); a service without a
 #       start date counts as new. Until then such services are not a subject of the rule: a finding's enforcement
