@@ -153,7 +153,22 @@ def index_markdown(catalog: Catalog) -> str:
     for rule in catalog.rules:
         page = rule.docs.removeprefix("docs/rules/")
         lines.append(f"| [{rule.id}]({page}) | {rule.severity.value} | {rule.title.nl} | {rule.sources[0].document} | {rule.verification} |")
+    gone = _retired()
+    if gone:
+        lines += ["", "## Ingetrokken regels / Retired rules", "", "Ids are never reused.", "",
+                  "| id | ingetrokken / retired | opvolger / successor | waarom / why |", "|---|---|---|---|"]
+        for old_id, entry in sorted(gone.items()):
+            lines.append(f"| {old_id} | {entry['retired_on']} | {entry['replaced_by']} | {entry['why']['nl']} / {entry['why']['en']} |")
     return "\n".join(lines) + "\n"
+
+
+def _retired() -> dict:
+    import json
+
+    from checker.resources import policies_dir
+
+    path = policies_dir() / "data" / "retired.json"
+    return json.loads(path.read_text(encoding="utf-8"))["retired"] if path.is_file() else {}
 
 
 def write_docs(output: Path) -> list[Path]:
