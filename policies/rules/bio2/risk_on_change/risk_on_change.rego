@@ -21,6 +21,9 @@
 #     nl: "Er is geen vastgestelde risicoafweging voor dit informatiesysteem (status: {status})."
 #     en: "There is no approved risk assessment for this information system (status: {status})."
 #   messages:
+#     not_shown:
+#       nl: "De beschrijving vermeldt niet wanneer het systeem voor het laatst significant is gewijzigd (service.last_significant_change; de ingangsdatum als er sindsdien niets is gewijzigd); zonder dat gegeven kan de regel niet voldoen."
+#       en: "The descriptor does not say when the system last changed significantly (service.last_significant_change; the start date if nothing changed since); without that fact the rule cannot pass."
 #     changed:
 #       nl: "Het systeem is op {changed} significant gewijzigd, na de risicoafweging van {date}; 5.08.01 vraagt een nieuwe afweging."
 #       en: "The system changed significantly on {changed}, after the risk assessment of {date}; 5.08.01 asks for a new assessment."
@@ -89,6 +92,15 @@ deny contains result.fail(i, array.concat(path, ["status"]), {"status": status})
 	some i in subject
 	status := object.get(assessment(i), "status", "none")
 	status != "approved"
+}
+
+# Unknown is not "no change": a service in use that does not say when it last changed significantly cannot be
+# shown to have a current assessment.
+deny contains result.fail_kind(i, ["service"], "not_shown", {}) if {
+	some i in subject
+	svc := input.services[i]
+	svc.service.status in {"migrating", "in_use", "exiting"}
+	not svc.service.last_significant_change
 }
 
 deny contains violation if {

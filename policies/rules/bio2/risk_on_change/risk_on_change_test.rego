@@ -39,3 +39,10 @@ test_an_assessment_after_the_change_passes if {
 test_a_change_after_the_reference_date_passes if {
 	run([svc("public", approved, "2026-07-01")]) == set()
 }
+
+test_a_service_in_use_that_does_not_say_when_it_last_changed_fails if {
+	svc := {"service": {"deployment_model": "public", "status": "in_use"}, "assessments": {"risk_assessment": approved}}
+	run([svc]) == {{"service": 0, "path": ["service"], "kind": "not_shown", "params": {}}}
+	planned := object.union(svc, {"service": {"status": "planned"}})
+	run([planned]) == set()
+}
