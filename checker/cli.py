@@ -25,8 +25,24 @@ SEVERITIES = ["critical", "high", "medium", "low", "info"]
 STAGES = ["procurement", "implementation", "operation"]
 
 
+def _say(text: str, err: bool = False) -> None:
+    """A line of output that holds input (paths, ids, messages): made visible, so it cannot start a runner command."""
+    from checker.reporters.common import visible
+
+    typer.echo(visible(text), err=err)
+
+
+def _cell(value: object) -> object:
+    """A rich table cell that holds input: plain text, never markup."""
+    from rich.text import Text
+
+    from checker.reporters.common import visible
+
+    return Text(visible(value))
+
+
 def _fail(message: str, code: ExitCode) -> None:
-    typer.echo(f"cloudbeleid: {message}", err=True)
+    _say(f"cloudbeleid: {message}", err=True)
     raise typer.Exit(int(code))
 
 
@@ -161,17 +177,18 @@ def check(
     stage: Optional[str] = typer.Option(None, "--stage", help="Check every service as if at this stage: procurement, implementation or operation (default: the stage its status implies)."),
     baseline: Optional[Path] = typer.Option(None, "--baseline", help="Leave out the failures this baseline file holds (cloudbeleid baseline create); report only new ones."),
     changed_since: Optional[str] = typer.Option(None, "--changed-since", help="Report only descriptors changed since this git ref (a branch, tag or commit); portfolio rules still see and report every service."),
-    opa_url: Optional[str] = typer.Option(None, "--opa-url", help="Query this running OPA server (implies --engine opa)."),
-    opa_path: Optional[Path] = typer.Option(None, "--opa-path", help="The opa binary the checker starts when no --opa-url is given."),
-    opa_token_env: Optional[str] = typer.Option(None, "--opa-token-env", help="Environment variable holding the bearer token for --opa-url (default CLOUDBELEID_OPA_TOKEN)."),
-    opa_ca_bundle: Optional[Path] = typer.Option(None, "--opa-ca-bundle", help="CA bundle (PEM) to verify the OPA server's TLS certificate."),
-    opa_timeout: Optional[float] = typer.Option(None, "--opa-timeout", help="Seconds to wait for OPA (default 30)."),
-    opa_any_revision: bool = typer.Option(False, "--opa-any-revision", help="Accept an OPA server whose policy bundle revision differs from this checker's policies."),
+    opa_url: Optional[str] = typer.Option(None, "--opa-url", help="Query this running OPA server (implies --engine opa; also CLOUDBELEID_OPA_URL). A token goes over plain http only to 127.0.0.0/8, ::1 or localhost."),
+    opa_path: Optional[Path] = typer.Option(None, "--opa-path", help="The opa binary the checker starts when no --opa-url is given (also CLOUDBELEID_OPA_PATH; default: opa on PATH).", readable=False),
+    opa_token_env: Optional[str] = typer.Option(None, "--opa-token-env", help="Environment variable holding the bearer token for --opa-url (also CLOUDBELEID_OPA_TOKEN_ENV; default CLOUDBELEID_OPA_TOKEN)."),
+    opa_ca_bundle: Optional[Path] = typer.Option(None, "--opa-ca-bundle", help="CA bundle (PEM) to verify the OPA server's TLS certificate (also CLOUDBELEID_OPA_CA_BUNDLE).", readable=False),
+    opa_timeout: Optional[float] = typer.Option(None, "--opa-timeout", help="Seconds to wait for OPA, above 0 and at most 3600 (default: the configuration's opa.timeout_seconds, else 30)."),
+    opa_any_revision: bool = typer.Option(False, "--opa-any-revision", help="Accept an OPA whose policy bundle revision differs from this checker's policies, or that reports none (command line only)."),
 ) -> None:
     """Check descriptors against the rules; exit 0 compliant, 1 failing findings, 2 not checkable, 3 engine error."""
 
     def run() -> ExitCode:
         from checker.engine import REGISTRY
+        from checker.engine.opa import ENV_URL, resolve_options
         from checker.evaluate import Options, check as run_check
         from checker.gate import exit_code
         from checker.model import Severity
@@ -181,18 +198,17 @@ def check(
         settings, language, extra = _run_settings(config, paths, lang, policies)
         threshold = Severity(fail_on) if _choice("--fail-on", fail_on, SEVERITIES) else None
         opa = dict(settings.opa) if settings else {}
-        engine_name = _choice("--engine", engine, list(REGISTRY)) or ("opa" if opa_url else None) or (settings and settings.engine) or "embedded"
+        # the repository's configuration may choose the engine; a central OPA's address given by whoever runs the
+        # checker (flag or environment) outranks it
+        engine_name = (_choice("--engine", engine, list(REGISTRY)) or ("opa" if opa_url is not None or os.environ.get(ENV_URL) else None)
+                       or (settings and settings.engine) or "embedded")
         engine_options = {}
         if engine_name == "opa":
-            engine_options = {
-                "url": opa_url or opa.get("url"),
-                "opa_path": str(opa_path) if opa_path else opa.get("path"),
-                "token_env": opa_token_env or opa.get("token_env"),
-                "ca_bundle": str(opa_ca_bundle) if opa_ca_bundle else opa.get("ca_bundle"),
-                "timeout": opa_timeout or opa.get("timeout_seconds"),
-                "expect_revision": not opa_any_revision,
-            }
-        elif opa_url or opa_path or opa_token_env or opa_ca_bundle or opa_timeout:
+            # where the token goes, which binary runs and which CA is trusted: flags and environment only, never the
+            # configuration (checker/config.py refuses those keys); the configuration may set the timeout
+            engine_options = resolve_options(opa_url, opa_token_env, str(opa_ca_bundle) if opa_ca_bundle else None, opa_timeout,
+                                             str(opa_path) if opa_path else None, opa_any_revision, opa.get("timeout_seconds"))
+        elif opa_url is not None or opa_path or opa_token_env or opa_ca_bundle or opa_timeout is not None or opa_any_revision:
             raise UsageError("--opa-* options need --engine opa")
         _choice("--stage", stage, STAGES)
         options = Options(tuple(paths or ()), config, _as_of(as_of), language, engine_name, engine_options, extra, threshold,
@@ -258,9 +274,9 @@ def validate(
             raise UsageError(f"no service descriptors found in {', '.join(map(str, descriptors))} (by default files named *.cloud.yaml, *.cloud.yml or *.cloud.json)")
         errors = sorted(collected.errors, key=lambda e: (e.location.file, e.location.line, e.location.column)) if collected else []
         for problem in problems:
-            typer.echo(problem)
+            _say(problem)
         for error in errors:
-            typer.echo(f"{error.location}: error {error.rule_id} {error.message.en}")
+            _say(f"{error.location}: error {error.rule_id} {error.message.en}")
         count = lambda n, word: f"{n} {word}{'' if n == 1 else 's'}"  # noqa: E731
         checked = (len(collected.files) if collected else 0) + len(configs) + len(waiver_files)
         valid = (len(collected.services) if collected else 0) + len(configs) + len(waiver_files) - len(problems)
@@ -304,7 +320,8 @@ def rules(
             table.add_column(column, overflow="fold")
         for rule in selected:
             source = rule.sources[0]
-            table.add_row(rule.id, rule.pack, rule.severity.value, rule.title.get(language), source.document + (f", {source.section}" if source.section else ""), source.status)
+            table.add_row(*map(_cell, (rule.id, rule.pack, rule.severity.value, rule.title.get(language),
+                                       source.document + (f", {source.section}" if source.section else ""), source.status)))
         Console(soft_wrap=False, width=None if sys.stdout.isatty() else 180).print(table)
         from checker.docs import status_summary
 
@@ -508,7 +525,7 @@ def diff(
                             "still-passing": "still passing"}}[language]
             for row in rows:
                 rules = ", ".join(row["failing_after"] or row["failing_before"])
-                typer.echo(f"{row['service']}: {words[row['change']]}" + (f" ({rules})" if rules else ""))
+                _say(f"{row['service']}: {words[row['change']]}" + (f" ({rules})" if rules else ""))
             counts = {k: sum(1 for r in rows if r["change"] == k) for k in words}
             typer.echo(" · ".join(f"{n} {words[k]}" for k, n in counts.items()) + f"  ({' + '.join(from_packs)} → {' + '.join(to_packs)}, {date})")
             for summary in summaries:
@@ -605,7 +622,7 @@ def baseline_create(
         report = run_check(Options(tuple(paths or ()), config, _as_of(as_of), "nl", "embedded", {}, extra))
         if report.errors:
             for error in report.errors:
-                typer.echo(f"{error.location}: error {error.rule_id} {error.message.en}", err=True)
+                _say(f"{error.location}: error {error.rule_id} {error.message.en}", err=True)
             raise UsageError("not every descriptor could be checked: fix the errors before creating a baseline")
         data = baseline.create(report)
         _write(json.dumps(data, ensure_ascii=False, indent=2) + "\n", output)
@@ -644,12 +661,12 @@ def waivers(
             for column in ("status", "rule", "service", "decision", "risk owner", "approved by", "granted", "expires", "where"):
                 table.add_column(column, overflow="fold")
             for w in report.waivers:
-                table.add_row(w["status"], w["rule"], w["service"], w["decision_ref"], w["risk_owner"], w["approved_by"],
-                              w["granted"], w["expires"], f"{w['file']}:{w['line']}")
+                table.add_row(*map(_cell, (w["status"], w["rule"], w["service"], w["decision_ref"], w["risk_owner"], w["approved_by"],
+                                           w["granted"], w["expires"], f"{w['file']}:{w['line']}")))
             Console(width=None if sys.stdout.isatty() else 200).print(table)
             for error in report.findings:
                 if error.rule_id == "WAIVER-INVALID":
-                    typer.echo(f"{error.location}: error {error.rule_id} {error.message.en}")
+                    _say(f"{error.location}: error {error.rule_id} {error.message.en}")
         return ExitCode.UNCHECKED if any(w["status"] == "invalid" for w in report.waivers) else ExitCode.OK
 
     raise typer.Exit(int(_guard(run)))
@@ -689,6 +706,29 @@ def version() -> None:
     except PackageNotFoundError:
         regorus = "not installed"
     typer.echo(f"cloudbeleid-checker {__version__} (regorus {regorus}, Python {sys.version.split()[0]})")
+
+
+@app.command()
+def init(
+    from_terraform: Path = typer.Option(..., "--from-terraform", help="Draft a descriptor from the Terraform or OpenTofu code in this folder (docs/infrastructure.md)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the draft to this new file (an existing file is never overwritten); default: print it."),
+    service_id: Optional[str] = typer.Option(None, "--id", help="The service id; default: the folder's name."),
+) -> None:
+    """Draft a service descriptor from infrastructure code: what the code shows filled in, every other field a marked question."""
+
+    def run() -> None:
+        from checker.infra.draft import draft
+
+        if output is not None and output.exists():
+            raise UsageError(f"{output} exists; the draft never overwrites a file")
+        text = draft(from_terraform, output.parent if output is not None else Path.cwd(), service_id)
+        if output is None:
+            typer.echo(text, nl=False)
+            return
+        output.write_text(text, encoding="utf-8")
+        typer.echo(f"wrote {output}: answer every question (null) and run 'cloudbeleid validate {output}'")
+
+    _guard(run)
 
 
 def main() -> None:

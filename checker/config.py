@@ -93,6 +93,15 @@ class Config:
         return "not-included" if _LOOKS_LIKE.search(path.name) else None
 
 
+# The OPA settings that would let a repository send a token elsewhere, run a program of its choice as the engine or
+# trust a CA of its own: they come only from the command line or the run's environment (checker/engine/opa.py).
+REFUSED_OPA_KEYS = {
+    "url": ("--opa-url", "CLOUDBELEID_OPA_URL"),
+    "token_env": ("--opa-token-env", "CLOUDBELEID_OPA_TOKEN_ENV"),
+    "path": ("--opa-path", "CLOUDBELEID_OPA_PATH"),
+    "ca_bundle": ("--opa-ca-bundle", "CLOUDBELEID_OPA_CA_BUNDLE"),
+}
+
 _LOADED: dict[tuple[Path, int, int], Config] = {}
 
 
@@ -114,6 +123,14 @@ def load_config(path: Path) -> Config:
 def _read_config(path: Path) -> Config:
     document = load_validated(path, str(path), "config", "configuration")
     data = document.data
+    for key, (flag, variable) in REFUSED_OPA_KEYS.items():
+        if key in data.get("opa", {}):
+            line, column = document.locate_key(("opa", key))
+            raise InputError(
+                f"invalid configuration: opa.{key} cannot be set in a configuration file, which the repository under check "
+                f"controls; give {flag} or set {variable} where the checker runs",
+                location=f"{path}:{line}:{column}",
+            )
     for index, folder in enumerate(data.get("policies", ())):
         problem = policy_folder_problem(path.parent / folder)
         if problem:

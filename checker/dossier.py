@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +11,7 @@ from checker.evaluate import STAGE_WORDS
 from checker.gate import exit_code
 from checker.model import Report
 from checker.reporters import renderer
+from checker.reporters.common import json_text, md_code, md_text, server_line
 from checker.reporters.json_report import to_json
 
 VERDICT = {0: "compliant", 1: "not-compliant", 2: "not-checked"}
@@ -39,6 +39,7 @@ def dossier(report: Report, stage: str, configs: list[str]) -> dict[str, Any]:
         "engine": report.engine,
         "engine_version": report.engine_version,
         "policy_revision": report.policy_revision,
+        "server": report.server,
         "as_of": report.as_of,
         "stage": stage,
         "verdict": VERDICT[code],
@@ -52,7 +53,7 @@ def write(report: Report, stage: str, configs: list[str], folder: Path) -> tuple
     data = dossier(report, stage, configs)
     folder.mkdir(parents=True, exist_ok=True)
     json_path, markdown_path = folder / "cloudbeleid-dossier.json", folder / "cloudbeleid-dossier.md"
-    json_path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    json_path.write_text(json_text(data, indent=2) + "\n", encoding="utf-8")
     nl = report.lang == "nl"
     lines = [
         f"# {'Toetsingsdossier cloudbeleid' if nl else 'Cloud policy assessment dossier'}",
@@ -60,14 +61,15 @@ def write(report: Report, stage: str, configs: list[str], folder: Path) -> tuple
         f"- {'Fase' if nl else 'Stage'}: {STAGE_WORDS[stage][0 if nl else 1]}",
         f"- {'Oordeel' if nl else 'Verdict'}: **{data['verdict']}** (exit {data['exit_code']})",
         f"- {'Peildatum' if nl else 'Reference date'}: {report.as_of}",
-        f"- cloudbeleid-checker {__version__}; engine {report.engine} ({report.engine_version}); "
-        f"{'regels' if nl else 'rules'} {report.policy_revision}",
+        "- " + md_text(f"cloudbeleid-checker {__version__}; engine {report.engine} ({report.engine_version}); "
+                       f"{'regels' if nl else 'rules'} {report.policy_revision}"),
+        *(["- " + md_text(server_line(report, report.lang))] if report.server else []),
         "",
         f"## {'Invoer' if nl else 'Inputs'} (SHA-256)",
         "",
         "| kind | path | sha256 |",
         "|---|---|---|",
-        *[f"| {i['kind']} | `{i['path']}` | `{i['sha256']}` |" for i in data["inputs"]],
+        *[f"| {i['kind']} | {md_code(i['path'])} | `{i['sha256']}` |" for i in data["inputs"]],
         "",
         renderer("markdown")(report, False),
     ]

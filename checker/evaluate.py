@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from checker import infra
 from checker.applicability import enforcement
 from checker.catalog import Catalog, load_catalog
 from checker.config import Config, ConfigFinder, discover
@@ -213,9 +214,9 @@ def check(options: Options, with_configs: bool = False) -> Any:
         rules=tuple(catalog.in_packs(tuple(all_packs))),
         engine_version=engine_version,
         policy_revision=revision,
-        thresholds={
+        thresholds=infra.with_code_files(findings, {
             file: options.fail_on or Severity(config.fail_on or Severity.LOW.value) for file, config in configs.items()
-        },
+        }),
         waivers=tuple(waiver_statuses),
         reference_deviations=tuple(d for _, deviations in references.values() for d in deviations),
         skipped=tuple({**s, "file": display_path(Path(s["file"]))} for s in discovery.skipped),
@@ -345,8 +346,11 @@ def _check_group(files: list[Path], config: Config, rules: list[Rule], engine: A
             services.append(service)
         findings += [f for f in chunk.findings if (f.location.file, f.location.document) not in dropped]
     if portfolio and services:
+        infra.cover(services, config)
         raw = _evaluate_portfolio(engine, bundle, options, config, portfolio, [s.document.data for s in services], reference)
+        raw, unowned = infra.split(raw)
         findings += join(portfolio, services, raw, options.as_of, options.stage)
+        findings += infra.unowned_findings(portfolio, services, unowned)
     ids = [s.id for s in services]
     _prove_checked(findings, ids, rules)
     return findings, ids
@@ -405,6 +409,7 @@ def _process_chunk(job: tuple, engine: Any = None, bundle: Any = None) -> _Chunk
         loaded, problems = load_services(path, display_path(path), config)
         services += loaded
         errors += problems
+    errors += infra.attach(services, config)
     findings: list[Finding] = []
     if rules and services:
         raw = _evaluate_cached(engine, bundle, options, config, rules, [s.document.data for s in services], reference)
@@ -584,6 +589,8 @@ def _evidence(data: Any, path: list[Any]) -> str:
 
 
 def _location(document: Document, path: tuple) -> Location:
+    if path[:1] == ("observed",):
+        return infra.locate(document, path)
     _, (line, column, end_line, end_column) = document.locate(path)
     return Location(document.file, document.index, line, column, end_line, end_column, path)
 

@@ -18,11 +18,12 @@ and its Content-Security-Policy forbids loading anything from elsewhere. plotly 
 from __future__ import annotations
 
 import calendar
+import html
 import json
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-from html import escape
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
@@ -30,6 +31,24 @@ from checker import __version__
 from checker.errors import UsageError
 from checker.gate import exit_code
 from checker.model import Enforcement, Finding, Report, Rule, Status
+from checker.reporters.common import codes, deviation_where, run_words, safe_link, server_line, skipped_reason, skipped_summary, visible
+
+
+def escape(value: Any) -> str:
+    """Any value from input as HTML text or attribute value: made visible, then every markup character escaped.
+
+    plotly's labels read the same way: it draws entities as their characters and takes tags only as written.
+    """
+    return html.escape(visible(value))
+
+
+def _href(value: str | None) -> str | None:
+    """A link target: an http(s) URL, or a relative path or fragment; never javascript:, data: or another scheme."""
+    if not value:
+        return None
+    if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", value) or value.startswith("//"):
+        return safe_link(value)
+    return value
 
 INSTALL = "python3 -m pip install 'cloudbeleid-checker[report]'"
 DUE_WITHIN_DAYS = 90  # an assessment or test due within this many days of the reference date is "nearly overdue"
@@ -57,7 +76,7 @@ WORDS: dict[str, dict[str, Any]] = {
         "cards": {"services": "diensten", "organisations": "organisaties", "failing_services": "diensten met verplichte tekortkoming",
                   "fail": "verplicht falend", "advisory": "advies", "waived": "geaccepteerd risico", "error": "niet gecontroleerd"},
         "nav": {"matrix": "Matrix", "findings": "Bevindingen", "providers": "Leveranciers", "locations": "Landen",
-                "classification": "Rubricering", "deadlines": "Termijnen", "waivers": "Risicoacceptaties", "rules": "Regels"},
+                "classification": "Rubricering", "deadlines": "Termijnen", "waivers": "Risicoacceptaties", "run": "Uitvoering", "rules": "Regels"},
         "matrix": "Nalevingsmatrix: diensten tegen regels",
         "matrix_intro": "Elke cel is de uitkomst van één regel voor één dienst; een cel met een tekortkoming springt naar de bevinding, de kolomkop naar de uitleg van de regel.",
         "state": {"error": "fout", "fail": "voldoet niet (verplicht)", "advisory": "voldoet niet (advies)", "waived": "geaccepteerd risico",
@@ -112,6 +131,9 @@ WORDS: dict[str, dict[str, Any]] = {
         "waiver_columns": ("Stand", "Regel", "Dienst", "Besluit", "Risico-eigenaar", "Akkoord", "Tot", "Dagen", "Reden"),
         "waiver_status": {"expired": "verlopen", "expiring": "verloopt binnenkort", "invalid": "ongeldig", "unused": "ongebruikt", "active": "actief"},
         "no_waivers": "Geen risicoacceptaties.",
+        "run": "Uitvoering: server, referentiegegevens, overgeslagen bestanden",
+        "run_intro": "Wat deze run niet of anders controleerde dan de meegeleverde referentiegegevens voorschrijven.",
+        "nothing_run": "Geen afwijkingen van de referentiegegevens en geen overgeslagen bestanden.",
         "needs_descriptors": "Dit deel heeft de beschrijvingen van de diensten nodig; maak het rapport met render(report, lang, load_descriptors(report)).",
         "footer": "Gemaakt door cloudbeleid-checker {tool}. Regels waarvan de bron niet is geverifieerd zijn gemarkeerd; lees ze als zodanig.",
     },
@@ -123,7 +145,7 @@ WORDS: dict[str, dict[str, Any]] = {
         "cards": {"services": "services", "organisations": "organisations", "failing_services": "services with a mandatory failure",
                   "fail": "mandatory failing", "advisory": "advisory", "waived": "accepted risk", "error": "not checked"},
         "nav": {"matrix": "Matrix", "findings": "Findings", "providers": "Providers", "locations": "Countries",
-                "classification": "Classification", "deadlines": "Deadlines", "waivers": "Waivers", "rules": "Rules"},
+                "classification": "Classification", "deadlines": "Deadlines", "waivers": "Waivers", "run": "Run", "rules": "Rules"},
         "matrix": "Compliance matrix: services against rules",
         "matrix_intro": "Each cell is the outcome of one rule for one service; a failing cell jumps to the finding, a column header to the rule's explanation.",
         "state": {"error": "error", "fail": "fails (mandatory)", "advisory": "fails (advisory)", "waived": "accepted risk",
@@ -178,6 +200,9 @@ WORDS: dict[str, dict[str, Any]] = {
         "waiver_columns": ("Status", "Rule", "Service", "Decision", "Risk owner", "Approved by", "Expires", "Days", "Reason"),
         "waiver_status": {"expired": "expired", "expiring": "expiring", "invalid": "invalid", "unused": "unused", "active": "active"},
         "no_waivers": "No waivers.",
+        "run": "Run: server, reference data, skipped files",
+        "run_intro": "What this run did not check, or checked otherwise than the shipped reference data prescribe.",
+        "nothing_run": "No deviations from the reference data and no skipped files.",
         "needs_descriptors": "This part needs the services' descriptors; build the report with render(report, lang, load_descriptors(report)).",
         "footer": "Made by cloudbeleid-checker {tool}. Rules whose source is not verified are marked; read them as such.",
     },
@@ -331,7 +356,7 @@ class _View:
 
     def rule_link(self, rule_id: str, docs: str | None = None, label: str | None = None) -> str:
         rule = self.rules.get(rule_id)
-        href = self.docs_href(docs or (rule.docs if rule else None))
+        href = _href(self.docs_href(docs or (rule.docs if rule else None)))
         title = f' title="{escape(rule.title.get(self.lang))}"' if rule else ""
         text = escape(label or rule_id)
         return f'<a href="{escape(href)}"{title}>{text}</a>' if href else f"<span{title}>{text}</span>"
@@ -389,6 +414,7 @@ class _View:
             ("classification", self.classification()),
             ("deadlines", self.deadlines()),
             ("waivers", self.waivers()),
+            ("run", self.run()),
             ("rules", self.rule_catalogue()),
         ]
         nav = " ".join(f'<a href="#{key}">{escape(w["nav"][key])}</a>' for key, _ in sections)
@@ -415,6 +441,9 @@ class _View:
         card_html = "".join(f'<div class="card {cls}"><b>{value}</b><span>{escape(w["cards"][key])}</span></div>' for key, value, cls in cards)
         meta = w["meta"].format(as_of=r.as_of, fail_on=r.fail_on, engine=r.engine, version=r.engine_version,
                                 revision=r.policy_revision or "?", tool=__version__)
+        server = server_line(r, self.lang)
+        if server:
+            meta += f" · {server}"
         return (f'<header><h1>{escape(w["title"])} <span class="verdict v{code}">{escape(w["verdict"][code])}</span></h1>'
                 f'<p class="subtitle">{escape(w["subtitle"])}</p><p class="meta">{escape(meta)}</p>'
                 f'<div class="cards">{card_html}</div></header>')
@@ -451,10 +480,10 @@ class _View:
                         tds.append('<td class="cell"></td>')
                         continue
                     state = min((_state(f) for f in found), key=STATES.index)
-                    tip = w["state"][state] if state in ("pass", "na") else "\n".join(
-                        f"{w['state'][_state(f)]}: {f.message.get(lang)}" for f in found if _state(f) == state)
-                    href = f"#{self.anchor[key]}-{rule.id}" if state in ("error", "fail", "advisory", "waived") else self.docs_href(rule.docs)
-                    tds.append(f'<td class="cell {state}" title="{escape(rule.id)}\n{escape(tip)}"><a href="{escape(href or "")}">{SYMBOL[state]}</a></td>')
+                    tip = escape(w["state"][state]) if state in ("pass", "na") else "&#10;".join(
+                        escape(f"{w['state'][_state(f)]}: {f.message.get(lang)}") for f in found if _state(f) == state)
+                    href = f"#{self.anchor[key]}-{rule.id}" if state in ("error", "fail", "advisory", "waived") else _href(self.docs_href(rule.docs))
+                    tds.append(f'<td class="cell {state}" title="{escape(rule.id)}&#10;{tip}"><a href="{escape(href or "")}">{SYMBOL[state]}</a></td>')
                 rows.append(f'<tr><th class="svc">{self.service_label(key)}</th>{"".join(tds)}</tr>')
         out.append(f'<div class="matrix-wrap"><table class="matrix"><thead><tr><th rowspan="2" class="corner">{escape(w["service"])}</th>{head1}</tr>'
                    f'<tr>{head2}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
@@ -517,7 +546,7 @@ class _View:
         tip = escape(f"{source.document}{', ' + source.section if source.section else ''} ({status})")
         flag = "" if source.status == "verified" else " unverified"
         label = f"{self.w['source']} {number}{'' if source.status == 'verified' else '*'}"
-        if source.url:
+        if safe_link(source.url):
             return f'<a class="srcl{flag}" href="{escape(source.url)}" rel="noopener noreferrer" title="{tip}">{escape(label)}</a>'
         return f'<span class="srcl{flag}" title="{tip}">{escape(label)}</span>'
 
@@ -525,7 +554,7 @@ class _View:
         label = source.document + (f", {source.section}" if source.section else "")
         status = self.w["source_status"].get(source.status, source.status)
         flag = "" if source.status == "verified" else " unverified"
-        text = f'<a href="{escape(source.url)}" rel="noopener noreferrer">{escape(label)}</a>' if source.url else escape(label)
+        text = f'<a href="{escape(source.url)}" rel="noopener noreferrer">{escape(label)}</a>' if safe_link(source.url) else escape(label)
         return f'{text} <span class="status{flag}">({escape(status)})</span>'
 
     def rule_catalogue(self) -> str:
@@ -535,7 +564,7 @@ class _View:
         rows = []
         for rule in self.report.rules:
             sources = "<br>".join(self.source(s) for s in rule.sources)
-            docs = self.docs_href(rule.docs)
+            docs = _href(self.docs_href(rule.docs))
             explanation = f' <a class="docs" href="{escape(docs)}">{escape(w["docs"])}</a>' if docs else ""
             rows.append(f'<tr id="rule-{escape(rule.id)}"><td>{self.rule_link(rule.id)}<br><span class="id">{escape(rule.pack)}</span></td>'
                         f'<td><b>{escape(rule.title.get(lang))}</b>{explanation}<br>'
@@ -586,7 +615,7 @@ class _View:
         categories = sorted(counts, key=lambda c: (sum(counts[c].values()), c.casefold()), reverse=False)
         fig = go.Figure()
         for org in orgs:
-            fig.add_trace(go.Bar(y=categories, x=[counts[c][org] for c in categories], name=org, orientation="h",
+            fig.add_trace(go.Bar(y=[escape(c) for c in categories], x=[counts[c][org] for c in categories], name=escape(org), orientation="h",
                                  hovertemplate=f"{escape(org)}<br>%{{y}}: %{{x}}<extra></extra>"))
         fig.update_layout(barmode="stack", title={"text": title}, height=160 + 34 * len(categories) + 18 * len(orgs),
                           xaxis={"dtick": 1 if max((sum(v.values()) for v in counts.values()), default=0) <= 12 else None},
@@ -611,10 +640,10 @@ class _View:
         if not where:
             return "\n".join(out)
         countries = sorted(where, key=lambda c: (self.area(c) != "eer", -sum(len(s) for s in where[c].values()), c))
-        labels = [self.country_label(c) for c in countries]
+        labels = [escape(self.country_label(c)) for c in countries]
         fig = go.Figure()
         for kind in LOCATION_KINDS:
-            fig.add_trace(go.Bar(x=labels, y=[len(where[c][kind]) for c in countries], name=w["kind"][kind],
+            fig.add_trace(go.Bar(x=labels, y=[len(where[c][kind]) for c in countries], name=escape(w["kind"][kind]),
                                  marker={"color": _KIND_COLOUR[kind]}, hovertemplate=f"{escape(w['kind'][kind])}<br>%{{x}}: %{{y}}<extra></extra>"))
         fig.update_layout(barmode="group", title={"text": w["locations"]}, height=420, yaxis={"title": {"text": w["services_axis"]}})
         out.append(self.chart(fig, "locations"))
@@ -646,10 +675,10 @@ class _View:
             levels[level][model] += 1
             members[level].append(d.id)
         order = list(RUBRICERING) + sorted(set(levels) - set(RUBRICERING))
-        labels = [w["rubricering"].get(level, level) for level in order]
+        labels = [escape(w["rubricering"].get(level, level)) for level in order]
         fig = go.Figure()
         for model in [m for m in DEPLOYMENT if any(levels[level][m] for level in order)] + sorted({m for c in levels.values() for m in c} - set(DEPLOYMENT)):
-            fig.add_trace(go.Bar(x=labels, y=[levels[level][model] for level in order], name=w["deployment"].get(model, model),
+            fig.add_trace(go.Bar(x=labels, y=[levels[level][model] for level in order], name=escape(w["deployment"].get(model, model)),
                                  marker={"color": _DEPLOYMENT_COLOUR.get(model, "#777777")},
                                  hovertemplate=f"{escape(w['deployment'].get(model, model))}<br>%{{x}}: %{{y}}<extra></extra>"))
         fig.update_layout(barmode="stack", title={"text": w["classification"]}, height=400, yaxis={"title": {"text": w["services_axis"]}})
@@ -714,6 +743,31 @@ class _View:
                         f'<td>{escape(w["what"][item["what"]])}</td><td class="date">{item["last"] or "–"}</td><td class="date">{item["due"] or "–"}</td>'
                         f'<td class="num">{"" if item["days"] is None else item["days"]}</td><td><span class="badge {css}">{escape(state)}</span></td></tr>')
         out.append(f'<table class="data deadlines"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>')
+        return "\n".join(out)
+
+    def run(self) -> str:
+        """The OPA server asked, every deviation from the reference data, and every file that was not checked."""
+        w, r, lang = self.w, self.report, self.lang
+        words = run_words(lang)
+        out = [f'<h2>{escape(w["run"])}</h2>', f'<p>{escape(w["run_intro"])}</p>']
+        server = server_line(r, lang)
+        if server:
+            out.append(f'<p class="server">{escape(server)}</p>')
+        if r.reference_deviations:
+            head = "".join(f"<th>{escape(c)}</th>" for c in words["columns_deviation"])
+            rows = "".join(
+                f'<tr><td class="loc">{escape(deviation_where(d))}</td><td>{escape(d.get("list", "?"))}</td><td>{escape(codes(d.get("added")))}</td>'
+                f'<td>{escape(codes(d.get("removed")))}</td><td>{escape(d.get("reason") or words["no_reason"])}</td>'
+                f'<td>{escape(d.get("decision_ref") or words["no_decision"])}</td></tr>' for d in r.reference_deviations)
+            out += [f'<h3>{escape(words["deviations"])}</h3>',
+                    f'<table class="data deviations"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>']
+        if r.skipped:
+            head = "".join(f"<th>{escape(c)}</th>" for c in words["columns_skipped"])
+            rows = "".join(f'<tr><td class="loc">{escape(e.get("file", "?"))}</td><td>{escape(skipped_reason(e, lang))}</td></tr>' for e in r.skipped)
+            out += [f'<h3>{escape(words["skipped_title"])}</h3>', f'<p>{escape(skipped_summary(r, lang))}</p>',
+                    f'<table class="data skipped"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>']
+        if not r.reference_deviations and not r.skipped:
+            out.append(f'<p>{escape(w["nothing_run"])}</p>')
         return "\n".join(out)
 
     def waivers(self) -> str:

@@ -87,6 +87,12 @@ def _named_pipe(work: Path) -> None:
     os.mkfifo(work / "svc" / "pipe.cloud.yaml")
 
 
+def _names_that_are_commands(work: Path) -> None:
+    """Descriptor names a CI runner or a terminal would act on if they were printed raw (git cannot keep them portably)."""
+    (work / "svc").mkdir()
+    (work / "svc" / "x\n::error file=x::INJECTED \x1b[31m.cloud.yaml").write_text(NOT_DESTROYED)
+
+
 GENERATORS: dict[str, Callable[[Path], None]] = {
     "file-of-50-mb": _file_of_50_mb,
     "nesting-10000-deep": _nesting(10_000),
@@ -100,6 +106,7 @@ GENERATORS: dict[str, Callable[[Path], None]] = {
     "unreadable-file": _unreadable_file,
     "unreadable-file-named": _unreadable_file,
     "named-pipe": _named_pipe,
+    "names-that-are-commands": _names_that_are_commands,
 }
 
 # Root reads a chmod-000 file anyway. Without CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH in its

@@ -122,3 +122,40 @@ def test_custom_rule_with_invalid_metadata_is_exit_3(custom: Path, us_service: P
     result = run_cli("check", "--policies", str(custom), str(us_service))
     assert result.returncode == 3
     assert "no_us_parent.rego" in result.stderr and "invalid METADATA" in result.stderr
+
+
+# --- an organisation's own policies add rules; they never amend the shipped ones ---------------------------------------
+
+LIFT = '''package cloudbeleid.lib.countries
+
+eer_or_adequate(_, _) if true
+'''
+
+
+@pytest.mark.parametrize("module, says", [
+    (LIFT, "package cloudbeleid.lib.countries: an organisation's own policies may define only packages of their own"),
+    ("package cloudbeleid.rules.cb22.no_state_secrets\n\nsubject contains 99 if true\n", "never amend the shipped ones"),
+    ("package cloudbeleid.main\n\nx := 1\n", "never amend the shipped ones"),
+    ("package eigen.lib\n\nleak := http.send({\"method\": \"get\", \"url\": \"http://127.0.0.1:9/\"})\n",
+     "http.send() is not allowed"),
+    ("package eigen.lib\n\nenv := opa.runtime().env\n", "opa.runtime() is not allowed"),
+    ("package eigen.lib\n\nnow := time.now_ns()\n", "time.now_ns() is not allowed"),
+    ("package eigen.lib\n\nx if print(\"::error::INJECTED\")\n", "print() is not allowed"),
+])
+def test_own_policies_cannot_amend_shipped_packages_or_reach_out(custom: Path, us_service: Path, module: str, says: str):
+    write(custom, "lib/extra.rego", module)
+    result = run_cli("check", "--as-of", AS_OF, "--policies", str(custom), str(us_service))
+    assert result.returncode == 3, result.stdout + result.stderr
+    assert says in result.stderr and "extra.rego" in result.stderr
+
+
+def test_own_policies_cannot_amend_the_shipped_reference_data(custom: Path, us_service: Path):
+    write(custom, "data/countries.json", json.dumps({"countries": {"adequacy": {"extra": ["CN"]}}}))
+    result = run_cli("check", "--as-of", AS_OF, "--policies", str(custom), str(us_service))
+    assert result.returncode == 3 and "data key data.countries belongs to the shipped reference data" in result.stderr
+
+
+def test_a_comment_may_name_a_forbidden_builtin(custom: Path, us_service: Path):
+    write(custom, "lib/extra.rego", "package eigen.lib\n\n# never use http.send( here\nok := true\n")
+    code, report = check_json("--policies", str(custom), str(us_service))
+    assert code == 1 and any(f["rule_id"] == "EIGEN-NO-US-PARENT" for f in report["findings"])

@@ -117,7 +117,7 @@ EXPECTED: dict[str, Expected] = {
 
 # Folders of examples/ that are not an organisation: the malformed descriptor, the per-rule compliant and
 # non-compliant fixtures of tests/test_rule_examples.py, and the CI pipeline examples.
-NOT_ORGANISATIONS = {"invalid", "rules", "ci"}
+NOT_ORGANISATIONS = {"invalid", "rules", "ci", "infrastructure"}  # infrastructure: tests/test_infra.py
 
 # The rule-id prefix of every pack; the examples together show a failing finding of each.
 PACK_PREFIXES = ("CB22-", "KWZBO-", "AVG-", "BIO2-", "KAMER25-", "DATAACT-")

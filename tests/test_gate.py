@@ -54,3 +54,18 @@ def test_gate_needs_a_known_stage(repo: Path):
     write(repo, "a.cloud.yaml", VALID_DESCRIPTOR)
     result = run_cli("gate", "--stage", "tender", str(repo))
     assert result.returncode == 2 and "--stage 'tender' is not one of" in result.stderr
+
+
+def test_gate_output_carries_no_workflow_command_from_a_file_name(tmp_path: Path):
+    """A descriptor's name is data: on a GitHub runner no line of the gate's output may start a workflow command."""
+    repo = tmp_path / "repo"
+    write(repo, ".cloudbeleid.yaml", MINISTRY_CONFIG)
+    write(repo, "services/x\n::error file=x::INJECTED \x1b[31m.cloud.yaml", PLANNED)
+    result = run_cli("gate", "--stage", "procurement", "--as-of", AS_OF, "--dossier", str(tmp_path / "dossier"), "services", cwd=repo)
+    assert result.returncode in (1, 2) and "Traceback" not in result.stderr
+    lines = result.stdout.splitlines()
+    assert lines and not [line for line in lines if line.lstrip().startswith("::")]
+    assert "\x1b" not in result.stdout and "\r" not in result.stdout
+    assert any("x\\n::error file=x::INJECTED \\x1b[31m.cloud.yaml" in line for line in lines)  # shown, visibly
+    markdown = (tmp_path / "dossier/cloudbeleid-dossier.md").read_text(encoding="utf-8")
+    assert not [line for line in markdown.splitlines() if line.lstrip().startswith("::")] and "\x1b" not in markdown

@@ -19,7 +19,7 @@ from checker.evaluate import Options, check
 from checker.model import Report, Status
 from tests.conftest import AS_OF, MINISTRY_CONFIG, ROOT, VALID_DESCRIPTOR, write
 
-SECTIONS = ("matrix", "findings", "providers", "locations", "classification", "deadlines", "waivers", "rules")
+SECTIONS = ("matrix", "findings", "providers", "locations", "classification", "deadlines", "waivers", "run", "rules")
 SHOWN = (Status.FAIL, Status.WAIVED, Status.ERROR)
 
 
@@ -235,3 +235,27 @@ def test_it_renders_in_headless_chromium_without_console_errors(examples, tmp_pa
     data = shot.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack(">II", data[16:24]) == (1400, 2400)
     assert len(data) > 50_000, f"{shot} is {len(data)} bytes: a blank page?"
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_run_section_shows_server_deviations_and_skipped_files(lang):
+    from tests.reports import SKIPPED, with_run_facts
+
+    run = section(html_report.render(with_run_facts(lang), lang), "run")
+    words = {"nl": ("OPA-server: https://opa.example:8181", "Afwijkingen van de referentiegegevens", "Overgeslagen bestanden",
+                    "3 bestanden overgeslagen: 2 hoofdletters in de naam, 1 uitgesloten"),
+             "en": ("OPA server: https://opa.example:8181", "Deviations from the reference data", "Skipped files",
+                    "3 files skipped: 2 upper case in the name, 1 excluded")}[lang]
+    for phrase in words:
+        assert phrase in run, phrase
+    rows = re.findall(r"<tr><td class=\"loc\">([^<]+)</td>", run)
+    assert rows == [".cloudbeleid.yaml:12"] + [entry["file"] for entry in SKIPPED]
+    assert "<td>RU, CN</td>" in run and "<td>DG-2026-17</td>" in run
+
+
+def test_the_run_section_says_when_there_is_nothing_to_say():
+    from tests.reports import fields, with_run_facts
+
+    report = Report(**{**fields(with_run_facts("nl")), "reference_deviations": (), "skipped": (), "server": None})
+    run = section(html_report.render(report, "nl"), "run")
+    assert "Geen afwijkingen van de referentiegegevens en geen overgeslagen bestanden." in run and "OPA-server" not in run

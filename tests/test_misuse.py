@@ -23,7 +23,7 @@ import pytest
 from checker.loader import load_bytes
 from tests.conftest import AS_OF, MINISTRY_CONFIG, PACKS, ROOT, VALID_DESCRIPTOR, line_of, run_cli, write
 from tests.opa_binary import opa_path
-from tests.opa_server import opa_server
+from tests.opa_server import opa_server, served_policies
 from tests.test_custom_policies import RULE
 
 TOKEN = "tok-81c0e5b7-never-print-me"
@@ -192,13 +192,13 @@ def test_an_output_that_cannot_be_written_is_a_clear_error(repo: Path):
 # --- the OPA token ------------------------------------------------------------------------------
 
 def test_the_token_is_in_no_output_and_not_given_to_the_managed_opa(tmp_path: Path, repo: Path):
-    authz = write(tmp_path, "authz.rego", f'package system.authz\n\ndefault allow := false\n\nallow if input.identity == "{TOKEN}"\n')
+    authz = f'package system.authz\n\ndefault allow := false\n\nallow if input.identity == "{TOKEN}"\n'
     write(repo, "mail.cloud.yaml", VALID_DESCRIPTOR.replace("covers_data_destruction: true", "covers_data_destruction: false"))
     outputs = tmp_path / "out"
     formats = ["json", "sarif", "junit", "github", "gitlab", "markdown"]
     args = [arg for name in formats for arg in ("-f", name, "-o", str(outputs / f"report.{name}"))]
     env = {"CLOUDBELEID_OPA_TOKEN": TOKEN, "GITHUB_STEP_SUMMARY": str(outputs / "summary.md")}
-    with opa_server("--authentication=token", "--authorization=basic", str(authz), "--ignore", "*_test.rego", str(ROOT / "policies")) as url:
+    with opa_server("--authentication=token", "--authorization=basic", *served_policies(tmp_path / "served", authz)) as url:
         remote = run_cli("check", "--opa-url", url, "--as-of", AS_OF, "-f", "text", *args, str(repo), env=env)
     assert remote.returncode == 1, remote.stderr
     assert len(list(outputs.iterdir())) == len(formats) + 1
@@ -209,9 +209,108 @@ def test_the_token_is_in_no_output_and_not_given_to_the_managed_opa(tmp_path: Pa
     seen = tmp_path / "opa-environment"
     wrapper = write(tmp_path, "opa", f'#!/bin/sh\nenv > {seen}\nexec {opa_path()} "$@"\n')
     wrapper.chmod(0o755)
-    managed = run_cli("check", "--engine", "opa", "--opa-path", str(wrapper), "--as-of", AS_OF, str(repo), env=env)
+    other_secret = "sec-5d0c-any-ci-secret"
+    managed = run_cli("check", "--engine", "opa", "--opa-path", str(wrapper), "--as-of", AS_OF, str(repo),
+                      env={**env, "ANY_CI_SECRET": other_secret})
     assert managed.returncode == 1, managed.stderr
     assert TOKEN not in seen.read_text() and TOKEN not in managed.stdout + managed.stderr
+    # nor any other variable: opa.runtime().env would show it to the repository's own rules
+    assert other_secret not in seen.read_text()
+    assert {line.split("=", 1)[0] for line in seen.read_text().splitlines() if "=" in line} <= {"PATH", "PWD", "SHLVL", "_", "OLDPWD"}
+
+
+def test_a_repository_cannot_send_a_ci_secret_to_its_own_server(tmp_path: Path):
+    """The attack: a pull request adds engine: opa with its own URL and the name of any secret in the CI environment."""
+    with listener() as (url, seen):
+        repo = tmp_path / "repo"
+        write(repo, ".cloudbeleid.yaml", MINISTRY_CONFIG + f"engine: opa\nopa:\n  url: {url}\n  token_env: ANY_CI_SECRET\n")
+        write(repo, "mail.cloud.yaml", VALID_DESCRIPTOR)
+        result = run_cli("check", "--as-of", AS_OF, str(repo), env={"ANY_CI_SECRET": TOKEN})
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert f".cloudbeleid.yaml:{line_of(MINISTRY_CONFIG, 'packs') + 3}:3: invalid configuration: opa.url cannot be set" in result.stderr
+    assert seen == [] and TOKEN not in result.stdout + result.stderr
+
+
+def _own_address() -> str | None:
+    """An address of this machine that is not loopback (no packet is sent to find it), or None."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.connect(("10.255.255.255", 9))  # any non-local address: only the route is looked up
+            address = probe.getsockname()[0]
+        except OSError:
+            return None
+    return None if address.startswith("127.") or address == "0.0.0.0" else address
+
+
+def test_a_token_goes_over_plain_http_only_to_loopback(repo: Path):
+    address = _own_address()
+    if address is None:
+        pytest.skip("this machine has no address but loopback")
+    write(repo, "mail.cloud.yaml", VALID_DESCRIPTOR)
+    server = socket.socket()
+    server.bind(("0.0.0.0", 0))
+    server.listen(8)
+    server.settimeout(0.5)
+    try:
+        url = f"http://{address}:{server.getsockname()[1]}"
+        result = run_cli("check", "--opa-url", url, "--as-of", AS_OF, str(repo), env={"CLOUDBELEID_OPA_TOKEN": TOKEN})
+        try:
+            connection, _ = server.accept()
+            connection.close()
+            connected = True
+        except OSError:  # socket.timeout: nothing tried to connect
+            connected = False
+    finally:
+        server.close()
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert result.stderr.splitlines() == [
+        f"cloudbeleid: error: --opa-url '{url}' is plain http to another machine: the token in CLOUDBELEID_OPA_TOKEN is sent "
+        "only over https, or over http to this machine (127.0.0.0/8, ::1, localhost)"]
+    assert not connected, "the checker connected before refusing"
+
+
+def test_a_token_goes_over_plain_http_to_ipv6_loopback(tmp_path: Path, repo: Path):
+    """::1 is this machine too: the token is sent (and the address reaches the server, brackets and all)."""
+    try:
+        with socket.socket(socket.AF_INET6) as probe:
+            probe.bind(("::1", 0))
+    except OSError:
+        pytest.skip("no IPv6 loopback here")
+    authz = f'package system.authz\n\ndefault allow := false\n\nallow if input.identity == "{TOKEN}"\n'
+    write(repo, "mail.cloud.yaml", VALID_DESCRIPTOR)
+    with opa_server("--authentication=token", "--authorization=basic", *served_policies(tmp_path / "served", authz), host="::1") as url:
+        assert url.startswith("http://[::1]:")
+        result = run_cli("check", "--opa-url", url, "--as-of", AS_OF, str(repo), env={"CLOUDBELEID_OPA_TOKEN": TOKEN})
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(("host", "loopback"), [
+    ("127.0.0.1", True), ("127.8.9.10", True), ("::1", True), ("localhost", True), ("LocalHost", True),
+    ("0.0.0.0", False), ("192.0.2.2", False), ("10.0.0.1", False), ("opa.example.org", False),
+    ("localhost.example.org", False), ("127.0.0.1.example.org", False), ("2130706433", False), ("::ffff:10.0.0.1", False),
+])
+def test_which_hosts_count_as_this_machine(host: str, loopback: bool):
+    from checker.engine.opa import check_url, is_loopback
+    from checker.errors import UsageError
+
+    assert is_loopback(host) is loopback
+    url = f"http://[{host}]:8181" if ":" in host else f"http://{host}:8181"
+    if loopback:
+        assert check_url(url, token="t").hostname == host.lower()
+    else:
+        with pytest.raises(UsageError, match="plain http to another machine"):
+            check_url(url, token="t")
+        assert check_url(url.replace("http://", "https://"), token="t").hostname == host.lower()
+        assert check_url(url, token=None).hostname == host.lower()  # without a token nothing secret travels
+
+
+def test_a_token_that_cannot_be_a_header_is_refused(repo: Path):
+    write(repo, "mail.cloud.yaml", VALID_DESCRIPTOR)
+    with listener() as (url, seen):
+        result = run_cli("check", "--opa-url", url, "--as-of", AS_OF, str(repo),
+                         env={"CLOUDBELEID_OPA_TOKEN": TOKEN + "\r\nX-Injected: 1"})
+    assert result.returncode == 2 and "the token in CLOUDBELEID_OPA_TOKEN holds a line break or NUL" in result.stderr
+    assert seen == [] and TOKEN not in result.stdout + result.stderr
 
 
 # --- recursion in a custom policy ---------------------------------------------------------------

@@ -24,10 +24,9 @@ import pytest
 
 from tests.conftest import AS_OF, MINISTRY_CONFIG, PACKS, ROOT, VALID_DESCRIPTOR, run_cli, write
 from tests.opa_binary import opa_path
-from tests.opa_server import opa_server
+from tests.opa_server import opa_server, served_policies
 from tests.test_custom_policies import RULE
 
-POLICY_ARGS = ["--ignore", "*_test.rego", str(ROOT / "policies")]
 TOKEN = "tok-6f1d2c9a-never-print-me"
 WITH_TOKEN = {"CLOUDBELEID_OPA_TOKEN": TOKEN}
 
@@ -170,9 +169,40 @@ def test_server_that_hangs_up_without_an_answer(service: Path):
     ids=["html", "violations-not-a-list", "violation-without-fields", "json-list", "proxy-502"],
 )
 def test_answer_that_is_not_a_report(service: Path, status: str, body: bytes, content_type: str, expected: str):
+    from checker.engine import load_bundle
+
+    # with this checker's revision, so that the report itself is what is refused
+    body = body.replace(b'{"result"', b'{"provenance": {"bundles": {"cloudbeleid": {"revision": "%s"}}}, "result"' % load_bundle().revision.encode())
     with raw_server(answering(status, body, content_type)) as url:
         result = run_cli("check", "--opa-url", url, str(service), env=WITH_TOKEN)
     assert_clean_engine_error(result, f"OPA at {url}", expected)
+
+
+NONE = "none (no bundle revision in its answer)"
+
+
+@pytest.mark.parametrize(("provenance", "got"), [
+    (None, NONE),
+    ({"version": "1.22.3"}, NONE),
+    ({"bundles": {"cloudbeleid": {"revision": ""}}}, NONE),
+    ({"bundles": {"cloudbeleid": {"revision": "0.0.1+elsewhere"}}}, "0.0.1+elsewhere"),
+    ({"bundles": {"cloudbeleid": {"revision": "THIS"}, "other": {"revision": "x"}}}, "THIS, x"),
+], ids=["no-provenance", "no-bundles", "empty-revision", "other-revision", "one-bundle-too-many"])
+def test_an_answer_without_this_checkers_revision_is_refused(service: Path, provenance: dict | None, got: str):
+    """A stand-in server that answers a well-formed, passing report: only the revision shows it is not the checker's rules."""
+    import json
+
+    from checker.engine import load_bundle
+
+    expected = load_bundle().revision
+    answer = {"result": {"violations": [], "subjects": {}}}
+    if provenance is not None:
+        answer["provenance"] = json.loads(json.dumps(provenance).replace("THIS", expected))
+    with raw_server(answering("200 OK", json.dumps(answer).encode())) as url:
+        result = run_cli("check", "--opa-url", url, str(service), env=WITH_TOKEN)
+    got = got.replace("THIS", expected)
+    assert_clean_engine_error(result, f"OPA at {url} serves policy revision {got}, expected {expected}: ")
+    assert len(result.stderr.splitlines()) == 1
 
 
 def test_token_echoed_by_a_server_is_scrubbed(service: Path):
@@ -219,7 +249,7 @@ def _certificate(folder: Path, name: str, *, ip: bool) -> tuple[Path, Path]:
 
 def test_self_signed_certificate_is_refused_and_its_ca_bundle_accepted(service: Path, tmp_path: Path):
     cert, key = _certificate(tmp_path, "loopback", ip=True)
-    with opa_server("--tls-cert-file", str(cert), "--tls-private-key-file", str(key), *POLICY_ARGS) as url:
+    with opa_server("--tls-cert-file", str(cert), "--tls-private-key-file", str(key), *served_policies(tmp_path / "served")) as url:
         https = url.replace("http://", "https://")
         refused = run_cli("check", "--opa-url", https, "--as-of", AS_OF, str(service), env=WITH_TOKEN)
         trusted = run_cli("check", "--opa-url", https, "--opa-ca-bundle", str(cert), "--as-of", AS_OF, str(service), env=WITH_TOKEN)
@@ -232,7 +262,7 @@ def test_self_signed_certificate_is_refused_and_its_ca_bundle_accepted(service: 
 
 def test_certificate_for_another_host_is_refused_even_with_its_ca(service: Path, tmp_path: Path):
     cert, key = _certificate(tmp_path, "elsewhere", ip=False)
-    with opa_server("--tls-cert-file", str(cert), "--tls-private-key-file", str(key), *POLICY_ARGS) as url:
+    with opa_server("--tls-cert-file", str(cert), "--tls-private-key-file", str(key), *served_policies(tmp_path / "served")) as url:
         https = url.replace("http://", "https://")
         result = run_cli("check", "--opa-url", https, "--opa-ca-bundle", str(cert), str(service), env=WITH_TOKEN)
     assert_clean_engine_error(result, f"OPA at {https}: TLS certificate not verified")
@@ -296,14 +326,9 @@ def _running(pid: int) -> bool:
         return False
 
 
-def _start_checker(repo: Path) -> tuple[subprocess.Popen[str], int]:
+def _start_checker(repo: Path, env: dict[str, str] | None = None) -> tuple[subprocess.Popen[str], int]:
     """`cloudbeleid check --engine opa` in its own session; returns it and its OPA, once OPA is evaluating."""
-    checker = subprocess.Popen(
-        [sys.executable, "-m", "checker", "check", "--engine", "opa", "--opa-path", opa_path(), "--opa-timeout", "120",
-         "--as-of", AS_OF, str(repo)],
-        cwd=ROOT, env={**os.environ, "NO_COLOR": "1", **WITH_TOKEN}, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        text=True, start_new_session=True,
-    )
+    checker = _spawn_checker(repo, opa_path(), env)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         assert checker.poll() is None, checker.communicate()
@@ -316,6 +341,44 @@ def _start_checker(repo: Path) -> tuple[subprocess.Popen[str], int]:
     raise AssertionError("the managed OPA never started evaluating")
 
 
+def _spawn_checker(repo: Path, opa: str, env: dict[str, str] | None = None) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "checker", "check", "--engine", "opa", "--opa-path", opa, "--opa-timeout", "120",
+         "--as-of", AS_OF, str(repo)],
+        cwd=ROOT, env={**os.environ, "NO_COLOR": "1", **WITH_TOKEN, **(env or {})}, stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE, text=True, start_new_session=True,
+    )
+
+
+@pytest.mark.parametrize("number", [signal.SIGTERM, signal.SIGINT, signal.SIGHUP, signal.SIGKILL], ids=lambda n: n.name)
+def test_a_signal_while_the_managed_opa_starts_leaves_nothing_behind(service: Path, tmp_path: Path, number: signal.Signals):
+    """The checker is signalled while its OPA is still starting (a stand-in that never becomes healthy):
+    no folder or file is left in TMPDIR, and the would-be OPA does not outlive the checker."""
+    scratch, pid_file = tmp_path / "scratch", tmp_path / "opa.pid"
+    scratch.mkdir()
+    fake = write(tmp_path, "opa", f"#!/bin/sh\necho $$ > {pid_file}.tmp\nmv {pid_file}.tmp {pid_file}\nexec sleep 300\n")
+    fake.chmod(0o755)
+    checker = _spawn_checker(service, str(fake), {"TMPDIR": str(scratch)})
+    deadline = time.monotonic() + 60
+    while not pid_file.exists():
+        assert checker.poll() is None, checker.communicate()
+        assert time.monotonic() < deadline, "the stand-in OPA never started"
+        time.sleep(0.05)
+    opa = int(pid_file.read_text())
+    os.kill(checker.pid, number)
+    stdout, stderr = checker.communicate(timeout=30)
+    if number == signal.SIGKILL:
+        assert checker.returncode == -signal.SIGKILL
+    else:
+        assert checker.returncode == 3, stdout + stderr
+        assert "cloudbeleid: interrupted" in stderr and "Traceback" not in stderr
+    deadline = time.monotonic() + 10
+    while _running(opa) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _running(opa), f"the would-be OPA {opa} outlived the checker ({number.name})"
+    assert list(scratch.iterdir()) == []
+
+
 def test_managed_opa_killed_while_it_evaluates(slow_repo: Path):
     checker, opa = _start_checker(slow_repo)
     os.kill(opa, signal.SIGKILL)
@@ -324,18 +387,23 @@ def test_managed_opa_killed_while_it_evaluates(slow_repo: Path):
     assert_clean_engine_error(result, "managed OPA at http://127.0.0.1:", f"(pid {opa}) was killed by signal 9 while evaluating")
 
 
-def test_ctrl_c_stops_the_checker_and_its_opa(slow_repo: Path):
-    checker, opa = _start_checker(slow_repo)
-    workdirs = {line.split()[-1] for line in Path(f"/proc/{opa}/cmdline").read_bytes().decode().split("\0") if "cloudbeleid-opa-" in line}
-    os.killpg(checker.pid, signal.SIGINT)  # what a terminal sends on Ctrl-C: to the checker and to OPA
+@pytest.mark.parametrize("how", ["ctrl-c", "sigterm"])
+def test_an_interrupt_stops_the_checker_and_its_opa(slow_repo: Path, tmp_path: Path, how: str):
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    checker, opa = _start_checker(slow_repo, {"TMPDIR": str(scratch)})
+    if how == "ctrl-c":
+        os.killpg(checker.pid, signal.SIGINT)  # what a terminal sends on Ctrl-C: to the checker and to OPA
+    else:
+        os.kill(checker.pid, signal.SIGTERM)  # what a CI runner sends a cancelled job: to the checker only
     stdout, stderr = checker.communicate(timeout=30)
     assert checker.returncode == 3, stderr
     assert "cloudbeleid: interrupted" in stderr and "Traceback" not in stderr and TOKEN not in stdout + stderr
     deadline = time.monotonic() + 10
     while _running(opa) and time.monotonic() < deadline:
         time.sleep(0.1)
-    assert not _running(opa), f"managed OPA {opa} still runs after Ctrl-C"
-    assert workdirs and not any(Path(w).parent.exists() for w in workdirs)  # its bundle folder is gone too
+    assert not _running(opa), f"managed OPA {opa} still runs after {how}"
+    assert list(scratch.iterdir()) == []  # its bundle and log had no name on disk
 
 
 def test_managed_opa_that_never_becomes_healthy(service: Path, tmp_path: Path):

@@ -26,9 +26,9 @@ from checker.evaluate import Options, check
 from checker.gate import exit_code
 from checker.model import Status
 from checker.schema import validate
-from tests.conftest import MINISTRY_CONFIG, PACKS, ROOT
+from tests.conftest import MINISTRY_CONFIG, PACKS
 from tests.descriptor_gen import DATES, Generator
-from tests.opa_server import opa_server
+from tests.opa_server import opa_server, served_policies
 
 def properties(examples: int, shrink: bool = True) -> settings:
     return settings(
@@ -45,7 +45,6 @@ CONFIG = MINISTRY_CONFIG.replace(PACKS, "")  # every pack that is on by default
 PROFILE = YAML(typ="safe").load(CONFIG)["organisation"]
 SEEDS = st.integers(min_value=0, max_value=2**31 - 1)
 REFERENCE_DATES = st.sampled_from(["2026-11-28", "2025-11-28", "2026-02-28", "2027-12-31"])
-POLICY_ARGS = ["--ignore", "*_test.rego", str(ROOT / "policies")]
 
 
 def descriptor(seed: int, index: int = 0, generator: Generator | None = None) -> dict[str, Any]:
@@ -83,9 +82,9 @@ def folder_with(files: dict[str, str]) -> Iterator[Path]:
 
 
 @pytest.fixture(scope="module")
-def opa_url() -> Iterator[str]:
-    """One real OPA for the module, holding the shipped policies and data."""
-    with opa_server(*POLICY_ARGS) as url:
+def opa_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """One real OPA for the module, holding the shipped policies and data (as a bundle: the checker requires its revision)."""
+    with opa_server(*served_policies(tmp_path_factory.mktemp("served"))) as url:
         yield url
 
 

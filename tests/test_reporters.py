@@ -166,3 +166,97 @@ def test_several_formats_in_one_run(failing_repo: Path, tmp_path: Path):
     assert "CB22-EXIT-STRATEGY" in result.stdout
     both_stdout = run_cli("check", "-f", "sarif", "-f", "text", str(failing_repo), cwd=failing_repo)
     assert both_stdout.returncode == 2 and "only one --format can go to standard output" in both_stdout.stderr
+
+
+# -- the run's own facts: OPA server, deviations from the reference data, skipped files -------------------------------
+
+def _rendered(report, fmt: str) -> str:
+    from checker.reporters import renderer
+
+    out = renderer(fmt)(report, False)
+    return out if isinstance(out, str) else "".join(out)
+
+
+RUN_FACT_WORDS = {
+    "nl": ("referentiegegevens", "hoofdletters in de naam", "niet gecontroleerd", "reden:", "besluit:"),
+    "en": ("reference data", "upper case in the name", "not checked", "reason:", "decision:"),
+}
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "junit", "github", "gitlab", "markdown"])
+def test_every_format_shows_server_deviations_and_skipped_files(fmt: str, lang: str):
+    from tests.reports import C2000_DEVIATION, SKIPPED, with_run_facts
+
+    text = _rendered(with_run_facts(lang), fmt).replace("\\", "")  # Markdown escapes '.' and ':' with a backslash
+    for needle in (C2000_DEVIATION["file"], "c2000_excluded", "RU", "CN", "BY", "pilotproject", "DG-2026-17"):
+        assert needle in text, (fmt, needle)
+    if fmt != "github":  # on GitHub the server is in the job summary, which is the Markdown
+        assert "https://opa.example:8181" in text, fmt
+    for entry in SKIPPED:
+        assert entry["file"] in text, (fmt, entry["file"])
+    if fmt != "json":  # JSON carries the facts as data; the others say them in the report's language
+        other = "en" if lang == "nl" else "nl"
+        assert [w for w in RUN_FACT_WORDS[lang] if w in text], fmt
+        assert not [w for w in RUN_FACT_WORDS[other] if w in text], (fmt, lang)
+
+
+def test_run_facts_land_at_the_configurations_line():
+    from tests.reports import with_run_facts
+
+    report = with_run_facts("en")
+    github = _rendered(report, "github").splitlines()
+    assert "::warning file=.cloudbeleid.yaml,line=12,title=CB-REFERENCE-DEVIATION%3A Deviation from the reference data::" \
+           "c2000_excluded with BY without RU, CN (reason: pilotproject; decision: DG-2026-17)" in github
+    assert sum(l.startswith("::notice file=services/Mail.Cloud.yaml,") for l in github) == 1
+    gitlab = json.loads(_rendered(report, "gitlab"))
+    deviation = next(i for i in gitlab if i["check_name"] == "CB-REFERENCE-DEVIATION")
+    assert deviation["severity"] == "info" and deviation["location"] == {"path": ".cloudbeleid.yaml", "lines": {"begin": 12, "end": 12}}
+    assert sum(i["check_name"] == "CB-SKIPPED-FILE" and i["severity"] == "info" for i in gitlab) == 3
+    sarif = json.loads(_rendered(report, "sarif"))["runs"][0]
+    notes = sarif["invocations"][0]["toolConfigurationNotifications"]
+    assert notes[0]["descriptor"]["id"] == "CB-REFERENCE-DEVIATION" and notes[0]["level"] == "warning"
+    assert notes[0]["locations"][0]["physicalLocation"] == {"artifactLocation": {"uri": ".cloudbeleid.yaml", "uriBaseId": "%SRCROOT%"},
+                                                            "region": {"startLine": 12}}
+    assert sarif["properties"]["server"] == "https://opa.example:8181" and len(sarif["properties"]["skipped"]) == 3
+    markdown = _rendered(report, "markdown")
+    assert "### Deviations from the reference data" in markdown and "### Skipped files" in markdown
+    assert "3 files skipped: 2 upper case in the name, 1 excluded" in markdown.replace("\\", "")
+
+
+def test_junit_run_suite_only_when_the_run_has_facts(junit_xsd: Path, tmp_path: Path):
+    import xmlschema
+    from junitparser import JUnitXml, Skipped
+
+    from tests.reports import fields, make_report, with_run_facts
+
+    schema = xmlschema.XMLSchema(str(junit_xsd))
+    output = tmp_path / "junit.xml"
+    output.write_text(_rendered(with_run_facts("nl"), "junit"), encoding="utf-8")
+    schema.validate(str(output))
+    suites = {s.name: s for s in JUnitXml.fromfile(str(output))}
+    run = suites["cloudbeleid-checker"]
+    properties = [(p.name, p.value) for p in run.properties()]
+    assert ("server", "https://opa.example:8181") in properties
+    assert ("reference_deviation", ".cloudbeleid.yaml:12 c2000_excluded met BY zonder RU, CN (reden: pilotproject; besluit: DG-2026-17)") in properties
+    skipped = [case for case in run if case.result and isinstance(case.result[0], Skipped)]
+    assert [case.name for case in skipped] == ["services/Mail.Cloud.yaml", "services/Agenda.CLOUD.yaml", "legacy/old.cloud.yaml"]
+    assert skipped[0].result[0].message == "niet gecontroleerd: hoofdletters in de naam"
+    from checker.model import Report
+
+    plain = Report(**{**fields(make_report("a.cloud.yaml", "mail", "m")), "server": None, "reference_deviations": (), "skipped": ()})
+    assert "cloudbeleid-checker\"" not in _rendered(plain, "junit").replace("<testsuites name=\"cloudbeleid-checker\"", "")
+
+
+def test_github_annotations_name_files_from_the_repository_root():
+    import os
+
+    from tests.reports import fields, make_report
+    from checker.model import Report
+
+    absolute = os.path.join(os.getcwd(), "services", "a.cloud.yaml")
+    report = make_report(absolute, "mail", "m")
+    report = Report(**{**fields(report), "reference_deviations": ({**report.reference_deviations[0], "file": os.path.join(os.getcwd(), ".cloudbeleid.yaml")},)})
+    lines = _rendered(report, "github").splitlines()
+    assert lines[0].startswith("::error file=services/a.cloud.yaml,line=4,")
+    assert any(line.startswith("::warning file=.cloudbeleid.yaml,line=12,") for line in lines)

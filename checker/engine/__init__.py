@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -66,13 +67,16 @@ def load_bundle(roots: tuple[Path, ...] | None = None) -> PolicyBundle:
     check_roots(roots)
     modules: list[tuple[str, str]] = []
     data: dict[str, Any] = {}
+    shipped: set[tuple[str, ...]] = set()  # every object path of the shipped data: an organisation's data adds, never amends
     for index, root in enumerate(roots):
         prefix = "" if index == 0 else f"custom{index}/"
-        modules += [
-            (prefix + path.relative_to(root).as_posix(), path.read_text(encoding="utf-8"))
-            for path in sorted(root.rglob("*.rego"))
-            if not path.name.endswith("_test.rego")
-        ]
+        for path in sorted(root.rglob("*.rego")):
+            if path.name.endswith("_test.rego"):
+                continue
+            source = path.read_text(encoding="utf-8")
+            if index:
+                _check_custom_module(source, path, root)
+            modules.append((prefix + path.relative_to(root).as_posix(), source))
         for path in sorted(root.rglob("*.json")):
             # as OPA's loader does: a data file's content lands at its folder's path
             try:
@@ -80,21 +84,69 @@ def load_bundle(roots: tuple[Path, ...] | None = None) -> PolicyBundle:
             except ValueError as exc:
                 where = f"{path}:{exc.lineno}:{exc.colno}" if isinstance(exc, json.JSONDecodeError) else str(path)
                 raise PolicyError(f"data file is not JSON: {exc.args[0] if exc.args else exc}", location=where) from None
-            _merge(data, path.parent.relative_to(root).parts, content, path)
+            _merge(data, path.parent.relative_to(root).parts, content, path, shipped if index else None)
+        if index == 0:
+            shipped = set(_object_paths(data))
     return PolicyBundle(tuple(roots), tuple(modules), data)
 
 
-def _merge(tree: dict[str, Any], parts: tuple[str, ...], content: Any, path: Path) -> None:
+# An organisation's own policy folder adds rules of its own packs. It may not define or amend a shipped package
+# (one more body of a shipped helper function such as countries.eer_or_adequate would lift a protection for every
+# rule), nor call builtins that reach out of the evaluation or make it unrepeatable.
+_PACKAGE_LINE = re.compile(r"^package\s+([A-Za-z0-9_.\[\]\"]+)", re.MULTILINE)
+_FORBIDDEN_CALLS = re.compile(r"\b(http\.send|opa\.runtime|net\.lookup_ip_addr|time\.now_ns|rand\.intn|uuid\.rfc4122|print|trace)\s*\(")
+
+
+def _check_custom_module(source: str, path: Path, root: Path) -> None:
+    code = "\n".join(line.split("#", 1)[0] for line in source.splitlines())  # comments may name anything
+    package = _PACKAGE_LINE.search(code)
+    name = package.group(1) if package else ""
+    own = _custom_packs(root)
+    parts = name.split(".")
+    if name == "cloudbeleid" or name.startswith("cloudbeleid.") and not (
+            len(parts) >= 3 and parts[1] == "rules" and parts[2] in own):
+        raise PolicyError(f"package {name}: an organisation's own policies may define only packages of their own packs "
+                          f"(cloudbeleid.rules.<{'|'.join(sorted(own)) or 'pack'}>.*) or outside cloudbeleid.*, "
+                          "never amend the shipped ones", location=str(path))
+    call = _FORBIDDEN_CALLS.search(code)
+    if call:
+        line = code[:call.start()].count("\n") + 1
+        raise PolicyError(f"{call.group(1)}() is not allowed in an organisation's own policies: a rule may read only its "
+                          "input and data, and give the same verdict every time", location=f"{path}:{line}")
+
+
+def _custom_packs(root: Path) -> set[str]:
+    try:
+        return set(json.loads((root / "data" / "packs.json").read_text(encoding="utf-8")).get("packs", {}))
+    except (OSError, ValueError, AttributeError):
+        return set()
+
+
+def _object_paths(tree: dict[str, Any], prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    paths = [prefix]
+    for key, value in tree.items():
+        if isinstance(value, dict):
+            paths += _object_paths(value, prefix + (key,))
+    return paths
+
+
+def _merge(tree: dict[str, Any], parts: tuple[str, ...], content: Any, path: Path,
+           shipped: set[tuple[str, ...]] | None = None) -> None:
     node = tree
     for part in parts:
         node = node.setdefault(part, {})
     if not isinstance(content, dict):
         raise PolicyError("a data file must hold a JSON object", location=str(path))
     for key, value in content.items():
+        here = parts + (key,)
         if key in node and isinstance(node[key], dict) and isinstance(value, dict):
-            _merge(node, (key,), value, path)
+            if shipped is not None and here in shipped and here != ("data", "packs"):
+                raise PolicyError(f"data key {'.'.join(here)} belongs to the shipped reference data: an organisation's "
+                                  "policies add data of their own, and change reference data only through "
+                                  "reference_data in .cloudbeleid.yaml (shown in every report)", location=str(path))
+            _merge(node, (key,), value, path, shipped)
         elif key in node:
-            raise PolicyError(f"data key {'.'.join(parts + (key,))} is defined twice", location=str(path))
+            raise PolicyError(f"data key {'.'.join(here)} is defined twice", location=str(path))
         else:
             node[key] = value
 

@@ -13,11 +13,21 @@ the OPA server (no call here fetches another URL); an undefined decision is an
 error, never an empty pass; builtin errors are strict; the bundle revision the
 server reports must be that of the checker's policies; and every connection or
 HTTP failure is an EngineError (exit 3) naming the server and the cause.
+
+The repository under check is untrusted (docs/central-opa.md, Trust): where the token goes,
+which variable holds it, which binary runs as the engine and which CA is trusted come only
+from the command line or the run's environment (resolve_options), never from a configuration.
+The managed OPA leaves nothing on disk: its bundle and log are anonymous in-memory files,
+so not even SIGKILL can leave a folder behind; SIGTERM, SIGINT and SIGHUP stop it cleanly.
 """
 
 from __future__ import annotations
 
+import contextlib
+import ipaddress
+import math
 import os
+import re
 import shutil
 import signal
 import socket
@@ -26,7 +36,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 from urllib.parse import urlsplit
 
 from checker.engine import ENTRYPOINT, PolicyBundle, RawReport, parse_report
@@ -34,24 +44,132 @@ from checker.errors import EngineError, UsageError
 
 DEFAULT_TOKEN_ENV = "CLOUDBELEID_OPA_TOKEN"
 DEFAULT_TIMEOUT = 30.0
+MAX_TIMEOUT = 3600.0  # as the configuration's opa.timeout_seconds
+# the run's environment, set by whoever runs the checker (a pipeline's owner), never by the repository
+ENV_URL = "CLOUDBELEID_OPA_URL"
+ENV_TOKEN_ENV = "CLOUDBELEID_OPA_TOKEN_ENV"
+ENV_PATH = "CLOUDBELEID_OPA_PATH"
+ENV_CA_BUNDLE = "CLOUDBELEID_OPA_CA_BUNDLE"
+_VARIABLE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _QUERY_PARAMS = {"strict-builtin-errors": "true", "provenance": "true"}
 _PACKAGE, _RULE = ENTRYPOINT.removeprefix("data.").rsplit(".", 1)
 
 
-def find_opa(explicit: str | None = None) -> str:
-    """The opa binary: --opa-path or the configuration's opa.path, else PATH, else the project's .tools/bin."""
+def find_opa(explicit: str | None = None, source: str = "--opa-path") -> str:
+    """The opa binary: --opa-path or CLOUDBELEID_OPA_PATH, else PATH, else the checker's own .tools/bin."""
     if explicit:
         path = Path(explicit).expanduser()
         if not (path.is_file() and os.access(path, os.X_OK)):
-            raise UsageError(f"--opa-path {explicit}: not an executable file")
+            raise UsageError(f"{source} {explicit}: not an executable file")
         return str(path)
-    found = shutil.which("opa")
+    # only absolute PATH entries: a relative one ('.', or an empty entry) would find an 'opa' in the repository under check
+    search = os.pathsep.join(p for p in os.environ.get("PATH", "").split(os.pathsep) if os.path.isabs(p))
+    found = shutil.which("opa", path=search)
     if found:
         return found
     local = Path(__file__).resolve().parents[2] / ".tools/bin/opa"
     if local.is_file():
         return str(local)
-    raise UsageError("no opa binary found: give --opa-path, set opa.path in .cloudbeleid.yaml, put opa on PATH, or run scripts/install-opa")
+    raise UsageError(f"no opa binary found: give --opa-path, set {ENV_PATH}, put opa on PATH, or run scripts/install-opa")
+
+
+def resolve_options(
+    url: str | None = None,
+    token_env: str | None = None,
+    ca_bundle: str | None = None,
+    timeout: float | None = None,
+    opa_path: str | None = None,
+    any_revision: bool = False,
+    configured_timeout: float | None = None,
+    environ: Any = None,
+) -> dict[str, Any]:
+    """The OPA engine's options: each from its flag, else from the run's environment; all checked before anything starts.
+
+    A configuration file may set only the timeout (configured_timeout): it lies in the repository under
+    check, which must not choose where a token goes, which program runs, or which CA is trusted.
+    Every problem is a UsageError (exit 2) in one line naming the flag or variable.
+    """
+    env = os.environ if environ is None else environ
+
+    def pick(value: Any, flag: str, variable: str) -> tuple[str | None, str]:
+        if value is not None:
+            return str(value), flag
+        return env.get(variable) or None, variable
+
+    url, url_from = pick(url, "--opa-url", ENV_URL)
+    token_env, token_env_from = pick(token_env, "--opa-token-env", ENV_TOKEN_ENV)
+    ca_bundle, ca_from = pick(ca_bundle, "--opa-ca-bundle", ENV_CA_BUNDLE)
+    opa_path, path_from = pick(opa_path, "--opa-path", ENV_PATH)
+    if token_env is not None and not _VARIABLE.fullmatch(token_env):
+        raise UsageError(f"{token_env_from} {token_env!r} is not the name of an environment variable (letters, digits and _)")
+    token_env = token_env or DEFAULT_TOKEN_ENV
+    if timeout is not None and not (math.isfinite(timeout) and 0 < timeout <= MAX_TIMEOUT):
+        raise UsageError(f"--opa-timeout {timeout:g} is not a number of seconds above 0 and at most {MAX_TIMEOUT:g}")
+    if ca_bundle is not None:
+        _check_ca_bundle(ca_bundle, ca_from)
+    if url is not None:
+        check_url(url, url_from, env.get(token_env) or None, token_env)
+    else:
+        opa_path = find_opa(opa_path, path_from)  # a binary that is not one is refused now, not after loading everything
+    return {"url": url, "token_env": token_env, "ca_bundle": ca_bundle, "timeout": timeout or configured_timeout,
+            "opa_path": opa_path, "expect_revision": not any_revision}
+
+
+_LOOPBACK_NAMES = ("localhost", "localhost.")
+
+
+def check_url(url: str, source: str = "--opa-url", token: str | None = None, token_env: str = DEFAULT_TOKEN_ENV) -> Any:
+    """The parts of an OPA address, or a UsageError in one line: an http(s) URL with a host, a valid port, no query;
+    and a token goes over plain http only to this machine (loopback), where nobody on the network can read it."""
+    shown = _redact(url)
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+        host = parts.hostname
+    except ValueError as exc:  # '[::1' without its ']', a port beyond 65535 or not a number
+        raise UsageError(f"{source} {shown!r} is not a valid address: {exc}") from None
+    if parts.scheme not in ("http", "https"):
+        raise UsageError(f"{source} {shown!r} is not an http:// or https:// address")
+    if not host:
+        raise UsageError(f"{source} {shown!r} names no host")
+    if port == 0 or any(c.isspace() or ord(c) < 32 for c in url):
+        raise UsageError(f"{source} {shown!r} is not a valid address: {'port 0' if port == 0 else 'it holds white space or control characters'}")
+    if parts.query or parts.fragment:
+        raise UsageError(f"{source} {shown!r} must not have a query or fragment (give the server's address, e.g. https://opa.example:8181)")
+    if token is not None:
+        if any(c in token for c in "\r\n\0"):
+            raise UsageError(f"the token in {token_env} holds a line break or NUL: it cannot be sent as a header")
+        if parts.scheme == "http" and not is_loopback(host):
+            raise UsageError(
+                f"{source} {shown!r} is plain http to another machine: the token in {token_env} is sent only over https, "
+                "or over http to this machine (127.0.0.0/8, ::1, localhost)"
+            )
+    return parts
+
+
+def is_loopback(host: str) -> bool:
+    if host.lower() in _LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _check_ca_bundle(ca_bundle: str, source: str) -> None:
+    path = Path(ca_bundle).expanduser()
+    try:
+        if path.is_dir():  # a folder of hashed certificates, as requests and OpenSSL take it
+            os.listdir(path)
+            return
+        if path.exists() and not path.is_file():  # a pipe or a device: reading it could block or never end
+            raise UsageError(f"{source} {ca_bundle}: not a regular file")
+        with path.open("rb") as handle:
+            head = handle.read(1 << 20)
+    except OSError as exc:
+        raise UsageError(f"{source} {ca_bundle}: cannot read it ({exc.strerror or exc})") from None
+    if b"-----BEGIN CERTIFICATE-----" not in head:
+        raise UsageError(f"{source} {ca_bundle}: holds no PEM certificate (-----BEGIN CERTIFICATE-----)")
 
 
 class OpaEngine:
@@ -74,16 +192,24 @@ class OpaEngine:
         self.expect_revision = expect_revision
         self.version = "unknown"
         self.revision: str | None = None
+        self._managed: str | None = None  # "managed OPA 127.0.0.1:PORT" once started; kept for the report after close
         self._process: subprocess.Popen[bytes] | None = None
         self._client: Any = None
         self._loaded: PolicyBundle | None = None
         self._log: Any = None
-        self._workdir: tempfile.TemporaryDirectory[str] | None = None
+        self._signals: _Signals | None = None
         self._token: str | None = None  # kept only to scrub it from messages
 
     @property
-    def server(self) -> str:
-        """The server as messages name it: without any user:password@ a URL may carry."""
+    def server(self) -> str | None:
+        """The server the run used, as the report names it: a URL without any user:password@, or the managed OPA."""
+        if self._managed:
+            return self._managed
+        return _redact(self.url) if self.url else None
+
+    @property
+    def _where(self) -> str:
+        """The server as messages name it."""
         return _redact(self.url) if self.url else "(not started)"
 
     # -- connecting -------------------------------------------------------------
@@ -91,50 +217,60 @@ class OpaEngine:
     def _connect(self, url: str, token: str | None) -> Any:
         from opa_client.opa import OpaClient
 
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise UsageError(f"--opa-url {_redact(url)!r} is not an http(s) address")
+        parts = check_url(url, "--opa-url", token, self.token_env)  # again here: the engine may be used as a library
         port = parts.port or (443 if parts.scheme == "https" else 80)
-        client = OpaClient(host=parts.hostname, port=port, ssl=parts.scheme == "https", token=token, retries=0, timeout=self.timeout)
-        if parts.path.rstrip("/"):
-            client.root_url = f"{parts.scheme}://{parts.netloc}{parts.path.rstrip('/')}/v1"
+        host = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname  # the client writes host:port as given
+        client = OpaClient(host=host, port=port, ssl=parts.scheme == "https", token=token, retries=0, timeout=self.timeout)
+        # the URL's path prefix, if any (behind a gateway); any user:password@ stays out of every request
+        client.root_url = f"{parts.scheme}://{host}:{port}{parts.path.rstrip('/')}/v1"
         if parts.scheme == "https":
             client._session.verify = self.ca_bundle or True  # TLS verification stays on
         client._session.trust_env = False  # no proxy or .netrc credentials from the environment
         return client
 
     def _start(self, bundle: PolicyBundle) -> None:
-        from checker.bundle import build
+        from functools import partial
+
+        from checker.bundle import archive
 
         opa = find_opa(self.opa_path)
+        content, _ = archive(bundle)
+        # SIGTERM and SIGHUP interrupt the run as Ctrl-C does, so that close() stops OPA (the kernel's
+        # PR_SET_PDEATHSIG covers SIGKILL, which no handler sees)
+        self._signals = _Signals.install()
         port = _free_port()
-        self._workdir = tempfile.TemporaryDirectory(prefix="cloudbeleid-opa-")
-        work = Path(self._workdir.name)
-        build(work / "bundle.tar.gz", bundle)
-        self._log = open(work / "opa.log", "w+b")  # noqa: SIM115 - kept until close
+        # the bundle and the log are in-memory files without a name: there is no folder to leave behind
+        bundle_file = _anonymous("cloudbeleid-opa-bundle")
+        bundle_file.write(content)
+        bundle_file.flush()
+        bundle_file.seek(0)  # where /dev/fd/N shares the offset (not Linux) OPA reads from the start
+        self._log = _anonymous("cloudbeleid-opa-log")
         command = [opa, "run", "--server", "--addr", f"127.0.0.1:{port}", "--skip-version-check", "--log-level", "error",
-                   "--bundle", str(work / "bundle.tar.gz"),
+                   "--bundle", f"/dev/fd/{bundle_file.fileno()}",
                    "--shutdown-grace-period", "1"]  # nothing to drain when the checker stops it: Ctrl-C answers at once
-        # the managed OPA needs no credentials: the token variable stays with the checker
-        environment = {k: v for k, v in os.environ.items() if k not in (self.token_env, DEFAULT_TOKEN_ENV)}
-        self._process = subprocess.Popen(
-            command, stdin=subprocess.DEVNULL, stdout=self._log, stderr=subprocess.STDOUT, env=environment,
-            preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None,  # noqa: PLW1509
-        )
+        # the managed OPA needs no environment, and must get none: opa.runtime().env would hand every CI secret
+        # to a custom rule of the repository under check (and from there to the report or http.send)
+        environment = {"PATH": os.environ.get("PATH", os.defpath)}
+        try:
+            with _Signals.held(self._signals):  # an interrupt between fork and assignment would lose the child
+                self._process = subprocess.Popen(
+                    command, stdin=subprocess.DEVNULL, stdout=self._log, stderr=subprocess.STDOUT, env=environment,
+                    pass_fds=(bundle_file.fileno(),),
+                    preexec_fn=partial(_die_with_parent, os.getpid()) if sys.platform.startswith("linux") else None,  # noqa: PLW1509
+                )
+        finally:
+            bundle_file.close()  # OPA has its own descriptor; it reads the bundle once, at start
         self.url = f"http://127.0.0.1:{port}"
+        self._managed = f"managed OPA 127.0.0.1:{port}"
         self._client = self._connect(self.url, None)
         deadline = time.monotonic() + self.timeout
         while time.monotonic() < deadline:
             if self._process.poll() is not None:
                 raise EngineError(f"managed OPA ({opa}) exited with code {self._process.returncode} on start: {self._log_tail()}")
             if self._client.check_health():
-                # OPA holds the bundle in memory now, and the log stays open: nothing need stay on disk,
-                # so nothing is left behind even when the checker is killed outright
-                self._workdir.cleanup()
-                self._workdir = None
                 return
             time.sleep(0.05)
-        raise EngineError(f"managed OPA at {self.url} did not become healthy within {self.timeout:.0f} s: {self._log_tail()}")
+        raise EngineError(f"managed OPA at {self.url} did not become healthy within {self.timeout:g} s: {self._log_tail()}")
 
     def _ensure(self, bundle: PolicyBundle) -> None:
         if self._process is not None and self._loaded is not bundle:
@@ -143,7 +279,7 @@ class OpaEngine:
             if self.url:
                 token = os.environ.get(self.token_env)
                 self._token = token or None
-                self._client = self._connect(self.url, token)
+                self._client = self._connect(self.url, token or None)
             else:
                 self._start(bundle)
                 self._loaded = bundle
@@ -167,26 +303,29 @@ class OpaEngine:
         except EngineError as exc:
             raise self._died(f"evaluating {ENTRYPOINT}") or exc from None
         if not isinstance(answer, dict):
-            raise EngineError(f"OPA at {self.server} answered something other than a JSON object")
-        provenance = answer.get("provenance", {})
+            raise EngineError(f"OPA at {self._where} answered something other than a JSON object")
+        provenance = answer.get("provenance")
+        provenance = provenance if isinstance(provenance, dict) else {}
         self.version = f"OPA {provenance.get('version', 'unknown')}"
-        revisions = sorted({b.get("revision") for b in provenance.get("bundles", {}).values() if b.get("revision")})
+        bundles = provenance.get("bundles")
+        bundles = bundles.values() if isinstance(bundles, dict) else ()
+        revisions = sorted({str(b["revision"]) for b in bundles if isinstance(b, dict) and b.get("revision")})
         self.revision = ", ".join(revisions) or None
-        if self._process is not None and revisions != [bundle.revision]:
-            raise EngineError(f"managed OPA at {self.server} loaded policy revision {self.revision}, not {bundle.revision}")
-        if self._process is None:
-            if self.expect_revision and revisions and revisions != [bundle.revision]:
-                raise EngineError(
-                    f"OPA at {self.server} serves policy revision {self.revision}, this checker has {bundle.revision}: "
-                    "the verdict would come from other rules (use a bundle built by this version, or --opa-any-revision)"
-                )
         if "result" not in answer:
             # undefined is not false and not a pass: the policies are not (all) there
-            raise EngineError(f"OPA at {self.server}: {ENTRYPOINT} is undefined (are the cloudbeleid policies loaded?)")
+            raise EngineError(f"OPA at {self._where}: {ENTRYPOINT} is undefined (are the cloudbeleid policies loaded?)")
+        if self.expect_revision and revisions != [bundle.revision]:
+            # no revision is no proof either: plain policy files, another version's, anyone's
+            who = "managed OPA" if self._process is not None else "OPA"
+            got = self.revision or "none (no bundle revision in its answer)"
+            raise EngineError(
+                f"{who} at {self._where} serves policy revision {got}, expected {bundle.revision}: the verdict would come from "
+                "other rules (serve a bundle from 'cloudbeleid bundle build' of this version, or give --opa-any-revision)"
+            )
         try:
             return parse_report(answer["result"], self.name)
         except EngineError as exc:
-            raise EngineError(f"OPA at {self.server}: {exc.message}") from None
+            raise EngineError(f"OPA at {self._where}: {exc.message}") from None
 
     def _guard(self, action: Any, what: str) -> Any:
         """Run a call to OPA within the timeout as a whole, and turn every failure into an EngineError naming server and cause.
@@ -209,7 +348,7 @@ class OpaEngine:
         worker.start()
         worker.join(self.timeout + 0.5)  # the per-read timeout, when it applies, fires first with the same message
         if worker.is_alive():
-            raise EngineError(f"OPA at {self.server} did not answer within {self.timeout:g} s while {what}")
+            raise EngineError(f"OPA at {self._where} did not answer within {self.timeout:g} s while {what}")
         if "error" in outcome:
             raise outcome["error"]
         return outcome["value"]
@@ -220,19 +359,19 @@ class OpaEngine:
         try:
             return action()
         except requests.exceptions.SSLError as exc:
-            raise EngineError(f"OPA at {self.server}: TLS certificate not verified while {what} ({_reason(exc)})") from None
+            raise EngineError(f"OPA at {self._where}: TLS certificate not verified while {what} ({_reason(exc)})") from None
         except requests.exceptions.Timeout:
-            raise EngineError(f"OPA at {self.server} did not answer within {self.timeout:g} s while {what}") from None
+            raise EngineError(f"OPA at {self._where} did not answer within {self.timeout:g} s while {what}") from None
         except requests.exceptions.ConnectionError as exc:
-            raise EngineError(f"cannot reach OPA at {self.server} while {what}: {_reason(exc)}") from None
+            raise EngineError(f"cannot reach OPA at {self._where} while {what}: {_reason(exc)}") from None
         except requests.exceptions.HTTPError as exc:
-            raise EngineError(f"OPA at {self.server} answered HTTP {exc.response.status_code} while {what}: {_body(exc.response)}") from None
+            raise EngineError(f"OPA at {self._where} answered HTTP {exc.response.status_code} while {what}: {_body(exc.response)}") from None
         except requests.exceptions.JSONDecodeError as exc:
-            raise EngineError(f"OPA at {self.server} sent an answer that is not JSON while {what}: {exc}") from None
+            raise EngineError(f"OPA at {self._where} sent an answer that is not JSON while {what}: {exc}") from None
         except requests.exceptions.RequestException as exc:
-            raise EngineError(f"OPA at {self.server} failed while {what}: {_reason(exc)}") from None
+            raise EngineError(f"OPA at {self._where} failed while {what}: {_reason(exc)}") from None
         except ValueError as exc:  # a body that is not JSON
-            raise EngineError(f"OPA at {self.server} sent an answer that is not JSON while {what}: {exc}") from None
+            raise EngineError(f"OPA at {self._where} sent an answer that is not JSON while {what}: {exc}") from None
 
     def _died(self, what: str) -> EngineError | None:
         """When the managed OPA has exited under the checker: an error that says so, else None."""
@@ -243,23 +382,25 @@ class OpaEngine:
         except subprocess.TimeoutExpired:
             return None
         how = f"was killed by signal {-code}" if code < 0 else f"exited with code {code}"
-        return EngineError(f"managed OPA at {self.server} (pid {self._process.pid}) {how} while {what}: {self._log_tail()}")
+        return EngineError(f"managed OPA at {self._where} (pid {self._process.pid}) {how} while {what}: {self._log_tail()}")
 
     def close(self) -> None:
-        if self._client is not None:
-            self._client.close_connection()
-            self._client = None
-        if self._process is not None:
-            _stop(self._process)
-            self._process = None
-            self.url = None
-            self._loaded = None
-        if self._log is not None:
-            self._log.close()
-            self._log = None
-        if self._workdir is not None:
-            self._workdir.cleanup()
-            self._workdir = None
+        # a second signal while stopping is held until OPA is stopped, then interrupts as the first one would
+        with _Signals.held(self._signals):
+            if self._client is not None:
+                self._client.close_connection()
+                self._client = None
+            if self._process is not None:
+                _stop(self._process)
+                self._process = None
+                self.url = None
+                self._loaded = None
+            if self._log is not None:
+                self._log.close()
+                self._log = None
+            if self._signals is not None:
+                self._signals.restore()
+                self._signals = None
 
     def _log_tail(self) -> str:
         if self._log is None:
@@ -275,12 +416,78 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _die_with_parent() -> None:
-    """In the child: the kernel sends SIGTERM when the checker dies, so a managed OPA never outlives it."""
+def _anonymous(name: str) -> Any:
+    """A read-write file that has no name on any file system (Linux: memfd), so nothing is left when the checker dies."""
+    if hasattr(os, "memfd_create"):
+        with contextlib.suppress(OSError):  # a sandbox may forbid it
+            return os.fdopen(os.memfd_create(name, 0), "w+b")  # without MFD_CLOEXEC: handed to OPA by pass_fds anyway
+    return tempfile.TemporaryFile(prefix=f"{name}-")  # elsewhere: O_TMPFILE where it can, else unlinked at once
+
+
+def _die_with_parent(parent: int) -> None:
+    """In the child: the kernel kills it when the checker dies, so a managed OPA never outlives it, not even SIGKILL."""
     import ctypes
 
-    ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    if os.getppid() != parent:  # the checker died between fork and prctl
+        os._exit(1)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C goes to the checker, which stops OPA itself
+
+
+class _Signals:
+    """While a managed OPA runs: SIGTERM and SIGHUP raise KeyboardInterrupt as SIGINT does, so the run stops
+    through close(); inside held() any of the three waits until the block is done, so that no interrupt
+    falls between starting OPA and remembering it, or in the middle of stopping it."""
+
+    CAUGHT = ("SIGINT", "SIGTERM", "SIGHUP")
+
+    def __init__(self) -> None:
+        self.saved: dict[int, Any] = {}
+        self.depth = 0
+        self.pending: int | None = None
+
+    @classmethod
+    def install(cls) -> _Signals | None:
+        import threading
+
+        if threading.current_thread() is not threading.main_thread():
+            return None  # only the main thread may set handlers; a library caller in a thread keeps its own
+        guard = cls()
+        for name in cls.CAUGHT:
+            number = getattr(signal, name, None)
+            if number is None:
+                continue
+            current = signal.getsignal(number)
+            if current in (signal.SIG_DFL, signal.default_int_handler):  # a handler the caller set stays theirs
+                guard.saved[number] = current
+                signal.signal(number, guard._handle)
+        return guard
+
+    def _handle(self, number: int, frame: Any) -> None:
+        if self.depth:
+            self.pending = number
+            return
+        raise KeyboardInterrupt(signal.Signals(number).name)
+
+    def restore(self) -> None:
+        for number, handler in self.saved.items():
+            signal.signal(number, handler)
+        self.saved = {}
+
+    @staticmethod
+    @contextlib.contextmanager
+    def held(guard: _Signals | None) -> Iterator[None]:
+        if guard is None:
+            yield
+            return
+        guard.depth += 1
+        try:
+            yield
+        finally:
+            guard.depth -= 1
+        if not guard.depth and guard.pending is not None:
+            number, guard.pending = guard.pending, None
+            raise KeyboardInterrupt(signal.Signals(number).name)
 
 
 def _stop(process: subprocess.Popen[bytes]) -> None:
@@ -294,14 +501,8 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
 
 
 def _redact(url: str) -> str:
-    parts = urlsplit(url)
-    if parts.username is None and parts.password is None:
-        return url
-    host = parts.hostname or ""
-    netloc = f"[{host}]" if ":" in host else host
-    if parts.port:
-        netloc += f":{parts.port}"
-    return parts._replace(netloc="***@" + netloc).geturl()
+    """The URL without any user:password@ (also of one too malformed to parse: the part before the last @ of the host)."""
+    return re.sub(r"^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#]*@", r"\1***@", url)
 
 
 def _reason(exc: BaseException) -> str:

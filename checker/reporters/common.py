@@ -1,18 +1,104 @@
-"""What several formats share: fingerprints, severity mappings, grouping."""
+"""What several formats share: fingerprints, severity mappings, grouping, and making input safe to show.
+
+Output is data: every string a finding, waiver or run fact carries (file names, service ids, messages that quote
+descriptor values, waiver fields, rule ids of custom policies) comes from the repository under check. `visible`
+is the one place that turns such a string into text no consumer executes or misreads; each format then adds the
+escaping its own syntax needs (XML, Markdown, workflow commands, URIs).
+"""
 
 from __future__ import annotations
 
 import hashlib
+import json
+import os
+import posixpath
+import re
+from typing import Any
+from urllib.parse import quote_from_bytes
 
-from checker.model import Enforcement, Finding, Status
+from checker.model import Enforcement, Finding, Report, Status
 
 FINGERPRINT_VERSION = "cloudbeleid/v1"
+
+# C0 and C1 controls, DEL, line and paragraph separators, bidirectional overrides and isolates (they reorder what a
+# reviewer sees), the noncharacters U+FFFE/U+FFFF (forbidden in XML) and lone surrogates (a file name that is not
+# UTF-8 decodes to them; they cannot be written as UTF-8 at all).
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+# CI runners execute a line whose first non-blank characters are '::' (GitHub Actions) and, anywhere in a line,
+# '##[' (GitHub's older syntax) and '##vso[' (Azure Pipelines)
+_COMMAND_START = re.compile(r"^(\s*):")
+_COMMAND_ANYWHERE = re.compile(r"##(?=\[|vso\[)", re.IGNORECASE)
+
+
+def _code(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in _NAMED:
+        return _NAMED[char]
+    point = ord(char)
+    return f"\\x{point:02x}" if point < 0x100 else f"\\u{point:04x}"
+
+
+def visible(text: Any) -> str:
+    """`text` as one line of plain text that no terminal, log viewer or CI runner acts on.
+
+    Control and other invisible characters are shown as escapes (\\n, \\x1b, \\u202e); a leading ':' that could
+    start a workflow command and the '##' of '##[' or '##vso[' are shown as \\x3a and #\\x23.
+    """
+    shown = _INVISIBLE.sub(_code, str(text))
+    shown = _COMMAND_START.sub(r"\1\\x3a", shown) if shown.lstrip().startswith("::") else shown
+    return _COMMAND_ANYWHERE.sub("#\\\\x23", shown)
+
+
+# characters a JSON string may hold raw that a terminal or a strict consumer may not take, and the first '#' of a
+# runner command that acts anywhere in a line: escaped as \uXXXX, which every JSON parser reads back as the same
+# character (lone surrogates as the same code unit). They can only occur inside strings, so the escape is safe.
+_JSON_RAW = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]|#(?=#(?:\\[|vso\\[))", re.IGNORECASE)
+
+
+def json_text(value: Any, **options: Any) -> str:
+    """json.dumps with readable non-ASCII text, but never a raw control, bidi or lone surrogate character, nor '##['."""
+    text = json.dumps(value, ensure_ascii=False, **options)
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def repository_path(file: str) -> str | None:
+    """`file` as a normalised POSIX path relative to the working directory, or None when it lies outside it."""
+    path = file.replace(os.sep, "/") if os.sep != "/" else file
+    if path.startswith("/") or re.match(r"^[A-Za-z]:", path):
+        relative = os.path.relpath(os.path.abspath(file))
+        path = relative.replace(os.sep, "/")
+    path = posixpath.normpath(path)
+    return None if path in (".", "..") or path.startswith("../") or path.startswith("/") else path
+
+
+def file_uri_reference(file: str) -> tuple[str, bool]:
+    """An RFC 3986 reference for `file`: (relative reference, True) under the run's root, else (file: URI, False).
+
+    The bytes of the name are percent-encoded, so a space, '#', '?', '%', '|' or a name that is not UTF-8 keeps
+    its identity; ':' is encoded too, as a relative reference's first segment must not hold one.
+    """
+    relative = repository_path(file)
+    if relative is not None:
+        return quote_from_bytes(_name_bytes(relative), safe="/"), True
+    absolute = os.path.abspath(file).replace(os.sep, "/")
+    if not absolute.startswith("/"):
+        absolute = "/" + absolute  # a Windows drive
+    return "file://" + quote_from_bytes(_name_bytes(absolute), safe="/"), False
+
+
+def _name_bytes(path: str) -> bytes:
+    """The bytes of a file name: a name read from a directory decodes back to its own bytes; any other string to UTF-8."""
+    try:
+        return os.fsencode(path)
+    except UnicodeEncodeError:  # a surrogate a directory listing cannot produce
+        return path.encode("utf-8", "surrogatepass")
 
 
 def fingerprint(finding: Finding) -> str:
     """Stable over reformatting: file, service, rule and JSON path; never line numbers."""
     key = "\0".join((finding.location.file, finding.service or "", finding.rule_id, finding.location.pointer))
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def reported(finding: Finding) -> bool:
@@ -22,3 +108,136 @@ def reported(finding: Finding) -> bool:
 
 def advisory(finding: Finding) -> bool:
     return finding.status is Status.FAIL and finding.enforcement is Enforcement.ADVISORY
+
+
+# --- the run's own facts, in the words every format uses ------------------------------------------------------
+
+DEVIATION_RULE = "CB-REFERENCE-DEVIATION"
+SKIPPED_RULE = "CB-SKIPPED-FILE"
+
+RUN_WORDS: dict[str, dict[str, Any]] = {
+    "nl": {
+        "server": "OPA-server: {server}",
+        "deviations": "Afwijkingen van de referentiegegevens",
+        "deviation": "{where} {list}{changes} (reden: {reason}; besluit: {decision})",
+        "added": " met {codes}",
+        "removed": " zonder {codes}",
+        "no_reason": "geen reden opgegeven",
+        "no_decision": "geen besluitverwijzing",
+        "deviation_title": "Afwijking van de referentiegegevens",
+        "skipped": "{count} {files} overgeslagen: {reasons}",
+        "files": ("bestand", "bestanden"),
+        "skipped_title": "Overgeslagen bestanden",
+        "skipped_file": "niet gecontroleerd: {reason}",
+        "reason": {"case": "hoofdletters in de naam", "excluded": "uitgesloten", "not-included": "niet opgenomen"},
+        "columns_deviation": ("Plaats", "Lijst", "Toegevoegd", "Verwijderd", "Reden", "Besluit"),
+        "columns_skipped": ("Bestand", "Reden"),
+    },
+    "en": {
+        "server": "OPA server: {server}",
+        "deviations": "Deviations from the reference data",
+        "deviation": "{where} {list}{changes} (reason: {reason}; decision: {decision})",
+        "added": " with {codes}",
+        "removed": " without {codes}",
+        "no_reason": "no reason given",
+        "no_decision": "no decision reference",
+        "deviation_title": "Deviation from the reference data",
+        "skipped": "{count} {files} skipped: {reasons}",
+        "files": ("file", "files"),
+        "skipped_title": "Skipped files",
+        "skipped_file": "not checked: {reason}",
+        "reason": {"case": "upper case in the name", "excluded": "excluded", "not-included": "not included"},
+        "columns_deviation": ("Location", "List", "Added", "Removed", "Reason", "Decision"),
+        "columns_skipped": ("File", "Reason"),
+    },
+}
+
+
+def run_words(lang: str) -> dict[str, Any]:
+    return RUN_WORDS["en" if lang == "en" else "nl"]
+
+
+def codes(values: Any) -> str:
+    return ", ".join(str(v) for v in values or ())
+
+
+def deviation_where(deviation: dict[str, Any]) -> str:
+    return f"{deviation.get('file', '?')}:{deviation.get('line') or 1}"
+
+
+def describe_deviation(deviation: dict[str, Any], lang: str, where: bool = True) -> str:
+    """One deviation as a sentence (raw: each format makes it safe for its syntax)."""
+    words = run_words(lang)
+    changes = ""
+    if deviation.get("added"):
+        changes += words["added"].format(codes=codes(deviation["added"]))
+    if deviation.get("removed"):
+        changes += words["removed"].format(codes=codes(deviation["removed"]))
+    text = words["deviation"].format(
+        where=deviation_where(deviation) if where else "", list=deviation.get("list", "?"), changes=changes,
+        reason=deviation.get("reason") or words["no_reason"], decision=deviation.get("decision_ref") or words["no_decision"])
+    return text.lstrip()
+
+
+def skipped_reason(entry: dict[str, Any], lang: str) -> str:
+    reason = str(entry.get("reason", ""))
+    return run_words(lang)["reason"].get(reason, reason)
+
+
+def skipped_summary(report: Report, lang: str) -> str | None:
+    """'3 bestanden overgeslagen: 2 hoofdletters in de naam, 1 uitgesloten', or None when nothing was skipped."""
+    if not report.skipped:
+        return None
+    words = run_words(lang)
+    by_reason: dict[str, int] = {}
+    for entry in report.skipped:
+        reason = skipped_reason(entry, lang)
+        by_reason[reason] = by_reason.get(reason, 0) + 1
+    count = len(report.skipped)
+    return words["skipped"].format(count=count, files=words["files"][count != 1],
+                                   reasons=", ".join(f"{n} {reason}" for reason, n in by_reason.items()))
+
+
+def server_line(report: Report, lang: str) -> str | None:
+    return run_words(lang)["server"].format(server=report.server) if report.server else None
+
+
+def deviation_fingerprint(deviation: dict[str, Any]) -> str:
+    key = "\0".join((str(deviation.get("file", "")), str(deviation.get("list", "")), codes(deviation.get("added")),
+                     codes(deviation.get("removed"))))
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def skipped_fingerprint(entry: dict[str, Any]) -> str:
+    key = "\0".join((SKIPPED_RULE, str(entry.get("file", "")), str(entry.get("reason", ""))))
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+# --- Markdown -------------------------------------------------------------------------------------------------
+
+# the ASCII punctuation Markdown (CommonMark, GFM) gives a meaning inside a line: emphasis and strikethrough, code,
+# links and images, raw HTML and entities, tables, math, emoji codes, scheme and e-mail autolinks; and a '.' inside a
+# word, which a www. autolink needs. Cells and list items never start a line, so '-', '=' and digits need nothing.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~&$@:]|\.(?=\S))")
+
+
+def md_text(text: Any) -> str:
+    """Input as Markdown that renders as exactly that text: no markup, no HTML, no links, no table breaks."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", visible(text))
+
+
+def md_code(text: Any) -> str:
+    """Input as a code span inside a table cell: any backticks inside cannot close it, '|' cannot split the row."""
+    shown = visible(text).replace("|", "\\|")
+    if not shown.strip(" "):
+        return md_text(shown)  # a code span cannot be empty or blank
+    fence = "`" * (max((len(run) for run in re.findall("`+", shown)), default=0) + 1)
+    pad = " " if shown.startswith(("`", " ")) or shown.endswith(("`", " ")) else ""
+    return f"{fence}{pad}{shown}{pad}{fence}"
+
+
+def safe_link(url: Any) -> str | None:
+    """An http(s) URL fit for an href or helpUri, or None: no javascript:, data: or other scheme from input."""
+    if not isinstance(url, str) or not re.fullmatch(r"https?://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+", url):
+        return None
+    return url

@@ -1,32 +1,57 @@
 """GitHub Actions workflow commands: an annotation per failure on its file and line.
 
 The job summary (Markdown) is written by the CLI to $GITHUB_STEP_SUMMARY when that is set.
+
+The runner executes every line of a step's output that starts with '::'. Only this module writes such lines, and
+it writes its data escaped by GitHub's rules (https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts):
+'%', CR and LF in the message, and ':' and ',' too in a property. The data are made visible first, so no control
+character, ANSI escape or second command reaches the log.
 """
 
 from __future__ import annotations
 
 from checker.model import Report, Status
-from checker.reporters.common import advisory
+from checker.reporters.common import (DEVIATION_RULE, SKIPPED_RULE, advisory, describe_deviation, repository_path,
+                                      run_words, skipped_reason, visible)
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return visible(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+def _file(path: str) -> str:
+    """GitHub places an annotation by the path from the repository root: an absolute path under it becomes relative."""
+    return repository_path(path) or path
+
+
+def _command(command: str, properties: list[tuple[str, object]], message: str) -> str:
+    props = ",".join(f"{key}={_escape_property(str(value))}" for key, value in properties)
+    return f"::{command} {props}::{_escape_data(message)}"
+
+
 def render(report: Report, colour: bool = False) -> str:
     lines = []
+    lang = report.lang
     for finding in report.findings:
         if finding.status not in (Status.FAIL, Status.ERROR):
             continue
         command = "warning" if advisory(finding) else "error"
         location = finding.location
-        properties = [f"file={_escape_property(location.file)}", f"line={location.line}", f"col={location.column}"]
+        properties: list[tuple[str, object]] = [("file", _file(location.file)), ("line", location.line), ("col", location.column)]
         if location.end_line:
-            properties += [f"endLine={location.end_line}", f"endColumn={location.end_column}"]
-        properties.append(f"title={_escape_property(finding.rule_id + ' (' + finding.severity.value + ')')}")
-        lines.append(f"::{command} {','.join(properties)}::{_escape_data(finding.message.get(report.lang))}")
+            properties += [("endLine", location.end_line), ("endColumn", location.end_column)]
+        properties.append(("title", f"{finding.rule_id} ({finding.severity.value})"))
+        lines.append(_command(command, properties, finding.message.get(lang)))
+    words = run_words(lang)
+    for deviation in report.reference_deviations:
+        lines.append(_command("warning", [("file", _file(str(deviation.get("file", "")))), ("line", deviation.get("line") or 1),
+                                          ("title", f"{DEVIATION_RULE}: {words['deviation_title']}")],
+                              describe_deviation(deviation, lang, where=False)))
+    for entry in report.skipped:
+        lines.append(_command("notice", [("file", _file(str(entry.get("file", "")))), ("title", f"{SKIPPED_RULE}: {words['skipped_title']}")],
+                              words["skipped_file"].format(reason=skipped_reason(entry, lang))))
     return "\n".join(lines) + ("\n" if lines else "")

@@ -1,29 +1,56 @@
-"""GitLab Code Quality JSON (the Code Climate subset GitLab reads)."""
+"""GitLab Code Quality JSON (the Code Climate subset GitLab reads).
+
+`location.path` is the file's normalised path relative to the repository root (GitLab links it into the merge
+request's diff); a file outside the root keeps its absolute path, which links nowhere but names the file.
+"""
 
 from __future__ import annotations
 
-import json
+import os
+from typing import Any
 
 from checker.model import Report, Status
-from checker.reporters.common import advisory, fingerprint
+from checker.reporters.common import (DEVIATION_RULE, SKIPPED_RULE, advisory, describe_deviation, deviation_fingerprint,
+                                      fingerprint, json_text, repository_path, run_words, skipped_fingerprint,
+                                      skipped_reason, visible)
 
 SEVERITY = {"critical": "blocker", "high": "critical", "medium": "major", "low": "minor", "info": "info"}
 
 
+def _path(file: str) -> str:
+    return visible(repository_path(file) or os.path.abspath(file))
+
+
+def _issue(check: str, description: str, body: str, severity: str, print_: str, file: str, begin: int, end: int | None = None) -> dict[str, Any]:
+    return {
+        "type": "issue",
+        "check_name": visible(check),
+        "description": visible(description),
+        "content": {"body": visible(body)},
+        "categories": ["Security", "Compliance"],
+        "severity": severity,
+        "fingerprint": print_,
+        "location": {"path": _path(file), "lines": {"begin": max(1, begin), "end": max(1, end or begin)}},
+    }
+
+
 def render(report: Report, colour: bool = False) -> str:
+    lang = report.lang
     issues = []
     for finding in report.findings:
         if finding.status not in (Status.FAIL, Status.ERROR):
             continue
         severity = "info" if advisory(finding) else SEVERITY[finding.severity.value]
-        issues.append({
-            "type": "issue",
-            "check_name": finding.rule_id,
-            "description": f"{finding.rule_id}: {finding.message.get(report.lang)}",
-            "content": {"body": finding.remediation.get(report.lang) if finding.remediation else ""},
-            "categories": ["Security", "Compliance"],
-            "severity": "critical" if finding.status is Status.ERROR else severity,
-            "fingerprint": fingerprint(finding),
-            "location": {"path": finding.location.file, "lines": {"begin": finding.location.line, "end": finding.location.end_line or finding.location.line}},
-        })
-    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
+        issues.append(_issue(finding.rule_id, f"{finding.rule_id}: {finding.message.get(lang)}",
+                             finding.remediation.get(lang) if finding.remediation else "",
+                             "critical" if finding.status is Status.ERROR else severity, fingerprint(finding),
+                             finding.location.file, finding.location.line, finding.location.end_line))
+    words = run_words(lang)
+    server = words["server"].format(server=report.server) if report.server else ""  # Code Quality has no place for the run's own facts
+    for deviation in report.reference_deviations:
+        issues.append(_issue(DEVIATION_RULE, f"{words['deviation_title']}: {describe_deviation(deviation, lang, where=False)}",
+                             server, "info", deviation_fingerprint(deviation), str(deviation.get("file", "")), int(deviation.get("line") or 1)))
+    for entry in report.skipped:
+        issues.append(_issue(SKIPPED_RULE, f"{words['skipped_title']}: {words['skipped_file'].format(reason=skipped_reason(entry, lang))}",
+                             server, "info", skipped_fingerprint(entry), str(entry.get("file", "")), 1))
+    return json_text(issues, indent=2) + "\n"

@@ -2,23 +2,27 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any, Iterator
 
 from checker import __version__
 from checker.gate import exit_code
 from checker.model import Finding, Report, Rule
+from checker.reporters.common import json_text
 
 REPORT_VERSION = 1
 
 
 def render(report: Report, colour: bool = False) -> Iterator[str]:
-    """The report, written piece by piece: a portfolio's findings are never all in memory as JSON at once."""
+    """The report, written piece by piece: a portfolio's findings are never all in memory as JSON at once.
+
+    Strings keep their exact value (a file name, a message quoting the descriptor); JSON escaping, and
+    json_text's for controls, bidi characters and lone surrogates, keeps every document valid.
+    """
     document = to_json(report, findings=False)
-    head = json.dumps(document, ensure_ascii=False, indent=2)
+    head = json_text(document, indent=2)
     yield head[:-2] + ',\n  "findings": ['  # the document's closing "\n}" is written after the findings
     for number, finding in enumerate(report.findings):
-        yield ("\n    " if number == 0 else ",\n    ") + json.dumps(finding_json(finding), ensure_ascii=False)
+        yield ("\n    " if number == 0 else ",\n    ") + json_text(finding_json(finding))
     yield "\n  ]\n}\n"
 
 
@@ -42,6 +46,9 @@ def to_json(report: Report, findings: bool = True) -> dict[str, Any]:
             "baselined": report.baselined,
         },
         "waivers": list(report.waivers),
+        "server": report.server,
+        "reference_deviations": [dict(d) for d in report.reference_deviations],
+        "skipped": [dict(s) for s in report.skipped],
         "rules": {rule.id: rule_json(rule) for rule in report.rules},
     }
     if findings:

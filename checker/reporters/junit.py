@@ -1,4 +1,10 @@
-"""JUnit XML for CI test views: one test suite per descriptor, one test case per rule."""
+"""JUnit XML for CI test views: one test suite per descriptor, one test case per rule.
+
+Every string from input goes through `visible` before it becomes a name, an attribute or text: XML 1.0 cannot
+hold most control characters, U+FFFE/U+FFFF or lone surrogates at all, and ElementTree would write them raw.
+The run's own facts (OPA server, deviations from the reference data, skipped files) are a test suite of their own,
+there only when the run has any.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +12,12 @@ from collections import defaultdict
 from xml.etree import ElementTree as ET
 
 from checker.model import Finding, Report, Status
+from checker.reporters.common import (DEVIATION_RULE, SKIPPED_RULE, describe_deviation, run_words, server_line,
+                                      skipped_reason, visible)
+
+
+def _element(parent: ET.Element, tag: str, **attributes: object) -> ET.Element:
+    return ET.SubElement(parent, tag, {key: visible(value) for key, value in attributes.items()})
 
 
 def render(report: Report, colour: bool = False) -> str:
@@ -17,45 +29,77 @@ def render(report: Report, colour: bool = False) -> str:
     totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
     for (file, document), findings in by_suite.items():
         service = next((f.service for f in findings if f.service), None)
-        suite = ET.SubElement(root, "testsuite", name=f"{file}#{document}" + (f" ({service})" if service else ""), file=file)
+        suite = _element(root, "testsuite", name=f"{file}#{document}" + (f" ({service})" if service else ""), file=file)
         properties = ET.SubElement(suite, "properties")
         for key, value in (("service", service or ""), ("document", str(document)), ("as_of", report.as_of),
-                           ("engine", report.engine_version), ("policy_revision", report.policy_revision or "")):
-            ET.SubElement(properties, "property", name=key, value=value)
+                           ("engine", report.engine_version), ("policy_revision", report.policy_revision or ""),
+                           ("server", report.server or "")):
+            _element(properties, "property", name=key, value=value)
         counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
         by_rule: dict[str, list[Finding]] = defaultdict(list)
         for finding in findings:
             by_rule[finding.rule_id].append(finding)
         for rule_id, group in by_rule.items():
             title = group[0].title.get(lang) if group[0].title else rule_id
-            case = ET.SubElement(suite, "testcase", classname=service or file, name=f"{rule_id}: {title}", time="0")
+            case = _element(suite, "testcase", classname=service or file, name=f"{rule_id}: {title}", time="0")
             counts["tests"] += 1
             statuses = {f.status for f in group}
             failing = [f for f in group if f.status in (Status.FAIL, Status.ERROR)]
             if Status.ERROR in statuses:
                 counts["errors"] += 1
-                element = ET.SubElement(case, "error", message=failing[0].message.get(lang), type=rule_id)
+                element = _element(case, "error", message=failing[0].message.get(lang), type=rule_id)
                 element.text = _details(failing, lang)
             elif Status.FAIL in statuses:
                 counts["failures"] += 1
-                element = ET.SubElement(case, "failure", message=failing[0].message.get(lang),
-                                        type=f"{failing[0].severity.value} {failing[0].enforcement.value}")
+                element = _element(case, "failure", message=failing[0].message.get(lang),
+                                   type=f"{failing[0].severity.value} {failing[0].enforcement.value}")
                 element.text = _details(failing, lang)
             elif statuses <= {Status.WAIVED, Status.NOT_APPLICABLE}:
                 counts["skipped"] += 1
                 reason = group[0].waiver.get("reason") if group[0].waiver else group[0].message.get(lang)
-                ET.SubElement(case, "skipped", message=str(reason))
+                _element(case, "skipped", message=str(reason))
         for key, value in counts.items():
             suite.set(key, str(value))
             totals[key] += value
+    if report.server or report.reference_deviations or report.skipped:
+        _run_suite(root, report, totals)
     for key in ("tests", "failures", "errors"):  # junit-10.xsd has no skipped count on <testsuites>
         root.set(key, str(totals[key]))
     ET.indent(root)
     return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
 
 
+def _run_suite(root: ET.Element, report: Report, totals: dict[str, int]) -> None:
+    """The run's facts: its server and deviations as properties, each skipped file as a skipped test case."""
+    lang, words = report.lang, run_words(report.lang)
+    suite = _element(root, "testsuite", name="cloudbeleid-checker")
+    properties = ET.SubElement(suite, "properties")
+    if report.server:
+        _element(properties, "property", name="server", value=report.server)
+    for deviation in report.reference_deviations:
+        _element(properties, "property", name="reference_deviation", value=describe_deviation(deviation, lang))
+    for entry in report.skipped:
+        _element(properties, "property", name="skipped", value=f"{entry.get('file', '?')}: {skipped_reason(entry, lang)}")
+    notes = [server_line(report, lang) or ""] + [f"{words['deviation_title']}: {describe_deviation(d, lang)}" for d in report.reference_deviations]
+    for entry in report.skipped:
+        case = _element(suite, "testcase", classname=SKIPPED_RULE, name=entry.get("file", "?"), time="0")
+        _element(case, "skipped", message=words["skipped_file"].format(reason=skipped_reason(entry, lang)))
+    for deviation in report.reference_deviations:
+        # a deviation is checked input, not a failure: it passes, with its sentence in the output for the reader
+        case = _element(suite, "testcase", classname=DEVIATION_RULE, name=f"{deviation.get('file', '?')}:{deviation.get('line') or 1}", time="0")
+        out = ET.SubElement(case, "system-out")
+        out.text = visible(describe_deviation(deviation, lang))
+    counts = {"tests": len(report.skipped) + len(report.reference_deviations), "failures": 0, "errors": 0, "skipped": len(report.skipped)}
+    for key, value in counts.items():
+        suite.set(key, str(value))
+        totals[key] += value
+    if any(notes):
+        out = ET.SubElement(suite, "system-out")
+        out.text = "\n".join(visible(n) for n in notes if n)
+
+
 def _details(findings: list[Finding], lang: str) -> str:
-    lines = [f"{f.location}: {f.message.get(lang)} [{f.enforcement.value}] {f.enforcement_reason.get(lang)}" for f in findings]
+    lines = [visible(f"{f.location}: {f.message.get(lang)} [{f.enforcement.value}] {f.enforcement_reason.get(lang)}") for f in findings]
     if findings[0].remediation:
-        lines.append(findings[0].remediation.get(lang))
+        lines.append(visible(findings[0].remediation.get(lang)))
     return "\n".join(lines)

@@ -1,4 +1,8 @@
-"""Markdown for a merge-request comment or a procurement dossier: a verdict, the failures, a matrix."""
+"""Markdown for a merge-request comment or a procurement dossier: a verdict, the failures, a matrix.
+
+Every string from input is written with md_text (each Markdown punctuation character backslash-escaped) or md_code
+(a code span no backtick inside can close): it renders as exactly its text, never as HTML, a link or a table break.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ from collections import defaultdict
 
 from checker.gate import exit_code
 from checker.model import Enforcement, Report, Status
+from checker.reporters.common import codes, deviation_where, md_code, md_text, run_words, server_line, skipped_reason, skipped_summary
 
 WORDS = {
     "nl": {
@@ -39,10 +44,6 @@ WORDS = {
 }
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
 def render(report: Report, colour: bool = False) -> str:
     words = WORDS[report.lang]
     lang = report.lang
@@ -51,9 +52,10 @@ def render(report: Report, colour: bool = False) -> str:
     lines = [
         f"## {words['title']}: {words['verdict'][int(exit_code(report))]}",
         "",
-        words["meta"].format(as_of=report.as_of, fail_on=report.fail_on, engine=report.engine, version=report.engine_version,
-                             revision=report.policy_revision or "?"),
+        md_text(words["meta"].format(as_of=report.as_of, fail_on=report.fail_on, engine=report.engine, version=report.engine_version,
+                                     revision=report.policy_revision or "?")),
         "",
+        *([md_text(server_line(report, lang)), ""] if report.server else []),
         words["counts"].format(services=len(report.services), failing=counts["fail"] - advisory, advisory=advisory,
                                passed=counts["pass"], na=counts["not-applicable"], errors=counts["error"]),
     ]
@@ -66,8 +68,9 @@ def render(report: Report, colour: bool = False) -> str:
             binds = words["enforcement"][f.enforcement.value]
             if f.waiver:
                 w = f.waiver
-                binds = f"{words['status']['waived'] if f.status is Status.WAIVED else words['expired']} ({w['decision_ref']}, {w['risk_owner']} / {w['approved_by']}, → {w['expires']})"
-            lines.append(f"| `{f.location}` | {f.rule_id} | {f.severity.value} | {binds} | {_cell(f.message.get(lang))}{note} |")
+                binds = (f"{words['status']['waived'] if f.status is Status.WAIVED else words['expired']} "
+                         f"({md_text(w.get('decision_ref'))}, {md_text(w.get('risk_owner'))} / {md_text(w.get('approved_by'))}, → {md_text(w.get('expires'))})")
+            lines.append(f"| {md_code(f.location)} | {md_text(f.rule_id)} | {f.severity.value} | {binds} | {md_text(f.message.get(lang))}{note} |")
     matrix: dict[str, dict[str, str]] = defaultdict(dict)
     rules: dict[str, None] = {}
     for f in report.findings:
@@ -79,7 +82,25 @@ def render(report: Report, colour: bool = False) -> str:
                 matrix[f.service][f.rule_id] = mark
     if matrix:
         ids = list(rules)
-        lines += ["", f"### {words['matrix']}", "", f"| {words['service']} | " + " | ".join(ids) + " |", "|---" * (len(ids) + 1) + "|"]
+        lines += ["", f"### {words['matrix']}", "", f"| {words['service']} | " + " | ".join(md_text(i) for i in ids) + " |", "|---" * (len(ids) + 1) + "|"]
         for service, row in matrix.items():
-            lines.append(f"| {service} | " + " | ".join(row.get(rule, "") for rule in ids) + " |")
+            lines.append(f"| {md_text(service)} | " + " | ".join(row.get(rule, "") for rule in ids) + " |")
+    lines += run_facts(report)
     return "\n".join(lines) + "\n"
+
+
+def run_facts(report: Report) -> list[str]:
+    """Sections for the deviations from the reference data and the skipped files, when there are any."""
+    words = run_words(report.lang)
+    lines: list[str] = []
+    if report.reference_deviations:
+        lines += ["", f"### {words['deviations']}", "", "| " + " | ".join(words["columns_deviation"]) + " |", "|---" * 6 + "|"]
+        for d in report.reference_deviations:
+            lines.append(f"| {md_code(deviation_where(d))} | {md_text(d.get('list', '?'))} | {md_text(codes(d.get('added')))} | "
+                         f"{md_text(codes(d.get('removed')))} | {md_text(d.get('reason') or words['no_reason'])} | "
+                         f"{md_text(d.get('decision_ref') or words['no_decision'])} |")
+    if report.skipped:
+        lines += ["", f"### {words['skipped_title']}", "", md_text(skipped_summary(report, report.lang)), "",
+                  "| " + " | ".join(words["columns_skipped"]) + " |", "|---|---|"]
+        lines += [f"| {md_code(entry.get('file', '?'))} | {md_text(skipped_reason(entry, report.lang))} |" for entry in report.skipped]
+    return lines

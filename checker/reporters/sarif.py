@@ -1,15 +1,24 @@
-"""SARIF 2.1.0 for code-scanning dashboards (GitHub, GitLab, Azure DevOps, SonarQube)."""
+"""SARIF 2.1.0 for code-scanning dashboards (GitHub, GitLab, Azure DevOps, SonarQube).
+
+An artifact's `uri` is an RFC 3986 relative reference under `%SRCROOT%` (the working directory) with its bytes
+percent-encoded; a file outside that root is an absolute `file:` URI without a base. Message texts are made
+visible and their '[' and ']' escaped, so input cannot form a SARIF embedded link (SARIF 2.1.0 §3.11.6); Markdown
+texts from rule metadata go through md_text; a helpUri is only ever an http(s) URL.
+"""
 
 from __future__ import annotations
 
-import json
+import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from checker import __version__
 from checker.gate import exit_code
 from checker.model import Finding, Report, Rule, Status
-from checker.reporters.common import FINGERPRINT_VERSION, advisory, fingerprint, reported
+from checker.reporters.common import (DEVIATION_RULE, FINGERPRINT_VERSION, SKIPPED_RULE, advisory, describe_deviation,
+                                      file_uri_reference, fingerprint, json_text, md_text, reported, run_words,
+                                      safe_link, skipped_reason, visible)
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVEL = {"critical": "error", "high": "error", "medium": "warning", "low": "note", "info": "note"}
@@ -18,7 +27,24 @@ SECURITY_SEVERITY = {"critical": "9.5", "high": "8.0", "medium": "5.5", "low": "
 
 
 def render(report: Report, colour: bool = False) -> str:
-    return json.dumps(to_sarif(report), ensure_ascii=False, indent=2) + "\n"
+    return json_text(to_sarif(report), indent=2) + "\n"
+
+
+def text(value: Any) -> str:
+    """A plain-text SARIF message: visible, with no embedded link (a bracket, and backslashes before one, escaped)."""
+    return re.sub(r"(\\*)([\[\]])", lambda m: m.group(1) * 2 + "\\" + m.group(2), visible(value))
+
+
+def artifact(file: str) -> dict[str, str]:
+    uri, under_root = file_uri_reference(file)
+    return {"uri": uri, "uriBaseId": "%SRCROOT%"} if under_root else {"uri": uri}
+
+
+def physical(file: str, line: int = 1, column: int | None = None) -> dict[str, Any]:
+    region: dict[str, Any] = {"startLine": max(1, int(line or 1))}
+    if column:
+        region["startColumn"] = max(1, column)
+    return {"physicalLocation": {"artifactLocation": artifact(file), "region": region}}
 
 
 def to_sarif(report: Report) -> dict[str, Any]:
@@ -30,8 +56,8 @@ def to_sarif(report: Report) -> dict[str, Any]:
         if finding.rule_id not in index:  # input errors (INPUT-*) get a descriptor of their own
             index[finding.rule_id] = len(descriptors)
             descriptors.append({
-                "id": finding.rule_id,
-                "name": finding.rule_id.title().replace("-", ""),
+                "id": visible(finding.rule_id),
+                "name": visible(finding.rule_id.title().replace("-", "")),
                 "shortDescription": {"text": "Invoer kon niet worden gecontroleerd" if lang == "nl" else "Input could not be checked"},
                 "defaultConfiguration": {"level": "error"},
                 "properties": {"security-severity": SECURITY_SEVERITY["high"], "tags": ["cloudbeleid", "input"]},
@@ -48,68 +74,91 @@ def to_sarif(report: Report) -> dict[str, Any]:
                 "informationUri": "https://pypi.org/project/cloudbeleid-checker/",
                 "rules": descriptors,
             }},
-            "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri() + "/"}},
+            "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri().rstrip("/") + "/"}},
             "invocations": [{
                 "executionSuccessful": not report.errors,
                 "exitCode": int(exit_code(report)),
                 "properties": {"as_of": report.as_of, "engine": report.engine, "engine_version": report.engine_version,
-                               "policy_revision": report.policy_revision, "fail_on": report.fail_on},
+                               "policy_revision": report.policy_revision, "fail_on": report.fail_on, "server": report.server},
+                "toolConfigurationNotifications": _notifications(report),
             }],
+            "properties": {"server": report.server, "reference_deviations": [dict(d) for d in report.reference_deviations],
+                           "skipped": [dict(s) for s in report.skipped]},
             "results": results,
             "language": "nl-NL" if lang == "nl" else "en-US",
         }],
     }
 
 
+def _notifications(report: Report) -> list[dict[str, Any]]:
+    """Each deviation from the reference data at its configuration's line, and each skipped file."""
+    lang, words = report.lang, run_words(report.lang)
+    notes = [{
+        "descriptor": {"id": DEVIATION_RULE},
+        "level": "warning",
+        "message": {"text": text(f"{words['deviation_title']}: {describe_deviation(d, lang, where=False)}")},
+        "locations": [physical(str(d.get("file", "")), d.get("line") or 1)],
+    } for d in report.reference_deviations]
+    notes += [{
+        "descriptor": {"id": SKIPPED_RULE},
+        "level": "note",
+        "message": {"text": text(f"{words['skipped_title']}: {words['skipped_file'].format(reason=skipped_reason(entry, lang))}")},
+        "locations": [physical(str(entry.get("file", "")))],
+    } for entry in report.skipped]
+    return notes
+
+
 def _rule(rule: Rule, lang: str) -> dict[str, Any]:
-    sources = "\n".join(f"- {s.document}{', ' + s.section if s.section else ''} ({s.status})" for s in rule.sources)
-    help_text = f"{rule.remediation.get(lang)}\n\n{sources}\n\n{rule.docs}"
+    # a custom policy's metadata comes from the repository: its texts are data in both help forms
+    sources = [f"{s.document}{', ' + s.section if s.section else ''} ({s.status})" for s in rule.sources]
+    help_text = "\n\n".join([visible(rule.remediation.get(lang)), "\n".join("- " + visible(s) for s in sources), visible(rule.docs)])
+    # the docs page's path is the checker's own (docs/rules/<pack>/<name>.md), percent-encoded in case a custom pack
+    # name holds anything odd
+    docs_link = f"[{md_text(rule.docs)}]({quote(visible(rule.docs), safe='/')})"
+    help_markdown = "\n\n".join([md_text(rule.remediation.get(lang)), "\n".join("- " + md_text(s) for s in sources), docs_link])
     descriptor: dict[str, Any] = {
-        "id": rule.id,
-        "name": "".join(part.title() for part in rule.package.split(".")[1].split("_")),
-        "shortDescription": {"text": rule.title.get(lang)},
-        "fullDescription": {"text": (rule.description or rule.title).get(lang)},
-        "help": {"text": help_text, "markdown": help_text.replace("\n\n" + rule.docs, f"\n\n[{rule.docs}]({rule.docs})")},
+        "id": visible(rule.id),
+        "name": visible("".join(part.title() for part in rule.package.split(".")[1].split("_"))),
+        "shortDescription": {"text": text(rule.title.get(lang))},
+        "fullDescription": {"text": text((rule.description or rule.title).get(lang))},
+        "help": {"text": help_text, "markdown": help_markdown},
         "defaultConfiguration": {"level": LEVEL[rule.severity.value]},
         "properties": {
             "security-severity": SECURITY_SEVERITY[rule.severity.value],
             "precision": "very-high",
-            "tags": ["cloudbeleid", rule.pack, f"source-{rule.verification}"],
-            "docs": rule.docs,
+            "tags": ["cloudbeleid", visible(rule.pack), f"source-{visible(rule.verification)}"],
+            "docs": visible(rule.docs),
         },
     }
-    if rule.sources[0].url:
+    if safe_link(rule.sources[0].url):
         descriptor["helpUri"] = rule.sources[0].url
     return descriptor
 
 
 def _result(finding: Finding, rule_index: int, lang: str) -> dict[str, Any]:
     location = finding.location
-    region: dict[str, Any] = {"startLine": location.line, "startColumn": location.column}
+    where = physical(location.file, location.line, location.column)
     if location.end_line:
-        region["endLine"] = location.end_line
-        region["endColumn"] = location.end_column
+        where["physicalLocation"]["region"]["endLine"] = location.end_line
+        where["physicalLocation"]["region"]["endColumn"] = location.end_column
     result: dict[str, Any] = {
-        "ruleId": finding.rule_id,
+        "ruleId": visible(finding.rule_id),
         "ruleIndex": rule_index,
         "level": "error" if finding.status is Status.ERROR else ("note" if advisory(finding) else LEVEL[finding.severity.value]),
-        "message": {"text": finding.message.get(lang)},
+        "message": {"text": text(finding.message.get(lang))},
         "locations": [{
-            "physicalLocation": {
-                "artifactLocation": {"uri": Path(location.file).as_posix(), "uriBaseId": "%SRCROOT%"},
-                "region": region,
-            },
-            "logicalLocations": [{"fullyQualifiedName": f"{finding.service or location.file}{location.pointer}", "kind": "member"}],
+            **where,
+            "logicalLocations": [{"fullyQualifiedName": visible(f"{finding.service or location.file}{location.pointer}"), "kind": "member"}],
         }],
         "partialFingerprints": {FINGERPRINT_VERSION: fingerprint(finding)},
         "properties": {
             "enforcement": finding.enforcement.value,
-            "enforcement_reason": finding.enforcement_reason.get(lang),
+            "enforcement_reason": text(finding.enforcement_reason.get(lang)),
             "service": finding.service,
             "json_path": location.pointer,
             "document": location.document,
         },
     }
     if finding.waiver:
-        result["suppressions"] = [{"kind": "external", "status": "accepted", "justification": str(finding.waiver.get("reason", ""))}]
+        result["suppressions"] = [{"kind": "external", "status": "accepted", "justification": text(finding.waiver.get("reason", ""))}]
     return result

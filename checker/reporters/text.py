@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from checker.gate import exit_code
 from checker.model import Enforcement, Finding, Report, Status
+from checker.reporters.common import describe_deviation, run_words, server_line, skipped_reason, skipped_summary, visible
 
 _STYLE = {"critical": "bold red", "high": "red", "medium": "yellow", "low": "cyan", "info": "dim"}
 
@@ -63,28 +65,44 @@ def render(report: Report, colour: bool = False) -> str:
         summary.append(words["waivers"].format(soon=f" ({'; '.join(soon)})" if soon else "", **counts_by))
     if report.baselined:
         summary.append(words["baselined"].format(count=report.baselined))
+    summary += run_facts(report, report.lang)
     verdict = {0: "ok", 1: "failed", 2: "unchecked"}[int(exit_code(report))]
     summary.append(words["gate"].format(fail_on=words.get(report.fail_on, report.fail_on), gating=len(report.failing()), verdict=words[verdict]))
+    # every line is made visible as a whole: whatever a field holds, no line carries a control character or
+    # starts a workflow command
+    summary = [visible(line) for line in summary]
     if not colour:
         return "".join(line + "\n" for line in lines + summary)
     # rich only for a terminal: it costs start-up time a pre-commit hook or a pipeline does not need
     from rich.console import Console
-    from rich.markup import escape
+    from rich.text import Text
 
-    buffer = io.StringIO()
-    console = Console(file=buffer, force_terminal=True, highlight=False, soft_wrap=True, width=200)
+    # the lines are rich Text objects, never markup: no '[bold]', '[link=...]' or ':warning:' in input is read as such
+    console = Console(file=io.StringIO(), force_terminal=True, highlight=False, soft_wrap=True, width=200, emoji=False, markup=False)
     for line in lines:
         console.print(line)
     for line in summary:
-        console.print(escape(line))
-    return buffer.getvalue()
+        console.print(Text(line))
+    return console.file.getvalue()
+
+
+def run_facts(report: Report, lang: str) -> list[str]:
+    """The run's own facts a reader must see: the OPA server asked, deviations from the reference data, skipped files."""
+    words = run_words(lang)
+    facts = [line for line in (server_line(report, lang),) if line]
+    facts += [f"{words['deviation_title']}: {describe_deviation(d, lang)}" for d in report.reference_deviations]
+    summary = skipped_summary(report, lang)
+    if summary:
+        facts.append(summary)
+        facts += [f"  {entry.get('file', '?')}: {skipped_reason(entry, lang)}" for entry in report.skipped]
+    return facts
 
 
 def _plural(words: dict, noun: str, count: int) -> str:
     return words["plural"][noun][0 if count == 1 else 1]
 
 
-def _line(finding: Finding, lang: str, words: dict, colour: bool) -> str:
+def _line(finding: Finding, lang: str, words: dict, colour: bool) -> Any:
     severity = words["error"] if finding.status is Status.ERROR else finding.severity.value
     tag = f" [{words['advisory']}]" if finding.enforcement is Enforcement.ADVISORY else ""
     footing = finding.sources[0].status if finding.sources else "verified"
@@ -92,13 +110,11 @@ def _line(finding: Finding, lang: str, words: dict, colour: bool) -> str:
     if finding.waiver and finding.waiver.get("status") == "expired":
         note += f" [{words['expired'].format(ref=finding.waiver['decision_ref'], date=finding.waiver['expires'])}]"
     docs = f" ({finding.docs})" if finding.docs else ""
-    message = finding.message.get(lang)
+    location, rule_id, message = visible(finding.location), visible(finding.rule_id), visible(finding.message.get(lang))
+    note, docs = visible(note), visible(docs)
     if not colour:
-        return f"{finding.location}: {severity} {finding.rule_id}{tag} {message}{note}{docs}"
-    from rich.markup import escape
+        return f"{location}: {severity} {rule_id}{tag} {message}{note}{docs}"
+    from rich.text import Text
 
     style = "bold red" if finding.status is Status.ERROR else _STYLE[finding.severity.value]
-    return (
-        f"{escape(str(finding.location))}: [{style}]{severity}[/] [bold]{finding.rule_id}[/]{escape(tag)} "
-        f"{escape(message)}[dim]{escape(note)}{escape(docs)}[/]"
-    )
+    return Text.assemble(f"{location}: ", (severity, style), " ", (rule_id, "bold"), f"{tag} {message}", (f"{note}{docs}", "dim"))

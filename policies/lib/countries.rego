@@ -30,13 +30,21 @@ location_fields := [
 ]
 
 # Each country of a service's data with the JSON path of the entry that names it.
-locations(svc) := {loc |
+locations(svc) := ({loc |
 	some field in location_fields
 	some i, country in object.get(svc, ["hosting", field], [])
 	loc := {"country": country, "path": ["hosting", field, i], "field": field}
 } | {loc |
 	some i, sub in object.get(svc, ["provider", "subprocessors"], [])
 	loc := {"country": sub.country, "path": ["provider", "subprocessors", i, "country"], "field": "subprocessors"}
+}) | observed_locations(svc)
+
+# Where the service's infrastructure code puts it (input.services[i].observed, docs/infrastructure.md): the
+# effective facts are the declared ones plus these, so every location rule also sees what the code deploys.
+observed_locations(svc) := {loc |
+	some k, resource in object.get(svc, ["observed", "resources"], [])
+	resource.region_status == "known"
+	loc := {"country": resource.country, "path": ["observed", "resources", k, "country"], "field": resource.kind}
 }
 
 # EER, or a country with an adequacy decision (AVG art. 45) that covers this provider.

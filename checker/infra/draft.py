@@ -1,0 +1,97 @@
+"""`cloudbeleid init --from-terraform DIR`: a descriptor drafted from the resources a Terraform folder deploys.
+
+What the code shows is filled in (the provider block from the reference data, the countries of the regions, the
+deployment model, the folder); every field it cannot show is a question: the value null with a comment that asks
+it, in Dutch and English. null is valid for no field, so `cloudbeleid validate` lists each open question with its
+line until the team answers it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections import Counter
+from pathlib import Path
+
+from checker.errors import InputError
+from checker.infra import hcl
+from checker.infra.facts import Resource
+
+QUESTION = "null"
+
+
+def _question(nl: str, en: str) -> str:
+    return f"{QUESTION}  # vraag: {nl} / question: {en}"
+
+
+def _list(codes: list[str]) -> str:
+    return "[" + ", ".join(codes) + "]"
+
+
+def draft(folder: Path, descriptor_dir: Path, service_id: str | None = None) -> str:
+    """The YAML text of the draft; descriptor_dir is where it will be saved (paths in it are relative to that)."""
+    if not folder.is_dir():
+        raise InputError("not a folder", location=str(folder))
+    folders = hcl.module_folders(folder)
+    if not folders:
+        raise InputError("no Terraform files (*.tf) in this folder or below it", location=str(folder))
+    reading = hcl.read(folders)
+    if reading.problems or reading.unread:
+        where, message = (reading.problems + reading.unread)[0]
+        raise InputError(message, location=f"{where.file}:{where.line}:{where.column}")
+    cloud: list[Resource] = [r for r in reading.resources if r.is_cloud]
+    if not cloud:
+        raise InputError("the Terraform code creates no cloud resources (only utility providers such as random or null)", location=str(folder))
+    observed = [r.observed() for r in cloud]
+    providers = Counter(r.provider for r in cloud)
+    main, _ = providers.most_common(1)[0]
+    storage = sorted({o["country"] for o in observed if o["country"] and o["kind"] == "storage_locations"})
+    processing = sorted({o["country"] for o in observed if o["country"]})
+    unknown = [o["address"] for o in observed if o["region_status"] in ("unresolved", "unlisted")]
+    ident = service_id or re.sub(r"[^a-z0-9]+", "-", folder.resolve().name.lower()).strip("-") or "dienst"
+    relative = os.path.relpath(folder.resolve(), descriptor_dir.resolve())
+    lines = [
+        "# yaml-language-server: $schema=<path to schemas/service-descriptor.v1.schema.json>",
+        f"# Concept van cloudbeleid init uit de Terraform-code in {relative}: beantwoord elke vraag (null) en controleer de rest.",
+        f"# Draft by cloudbeleid init from the Terraform code in {relative}: answer every question (null) and check the rest.",
+        f"# Gevonden / found: {len(cloud)} cloudresources, providers {', '.join(sorted(p.source for p in providers))}.",
+    ]
+    if unknown:
+        lines.append(f"# Land onbekend / country unknown: {', '.join(unknown[:10])}{' …' if len(unknown) > 10 else ''}")
+    lines += [
+        "schema_version: 1",
+        f"id: {json.dumps(ident)}",
+        "service:",
+        "  name: " + _question("naam van de dienst", "name of the service"),
+        "  status: " + _question("planned, migrating, in_use of exiting", "planned, migrating, in_use or exiting"),
+        "  service_model: " + _question("saas, paas of iaas", "saas, paas or iaas"),
+        "  deployment_model: public  # de code zet resources bij een cloudprovider / the code deploys to a cloud provider",
+        "  function: " + _question("email, document_storage, werkplek, collaboration, primaire_applicatie, data_analytics, beheer_monitoring of overig",
+                                   "email, document_storage, werkplek, collaboration, primaire_applicatie, data_analytics, beheer_monitoring or overig"),
+        "provider:",
+    ]
+    if main.known and main.company:
+        lines += [
+            f"  name: {json.dumps(main.company)}  # controleer de contractpartij / check the contracting entity",
+            f"  hq_country: {main.hq_country}",
+            f"  ultimate_parent_country: {main.ultimate_parent_country}",
+            f"  subject_to_non_eu_law: {_list(list(main.laws))}",
+        ]
+    else:
+        lines.append("  name: " + _question(f"welk bedrijf levert {main.source}?", f"which company provides {main.source}?"))
+    lines += [
+        "data:",
+        "  rubricering: " + _question("ongerubriceerd, dep_vertrouwelijk, stg_confidentieel, stg_geheim of stg_zeer_geheim",
+                                      "ongerubriceerd, dep_vertrouwelijk, stg_confidentieel, stg_geheim or stg_zeer_geheim"),
+        "  personal_data: " + _question("true of false: verwerkt de dienst persoonsgegevens?", "true or false: does the service process personal data?"),
+        "hosting:",
+        "  storage_locations: " + (_list(storage or processing) if processing else _question("landcodes van de opslag", "country codes of storage")),
+        "  processing_locations: " + (_list(processing) if processing else _question("landcodes van de verwerking", "country codes of processing")),
+        "  support_access_locations: " + _question("landen van waaruit support toegang heeft (de code toont dat niet)",
+                                                   "countries support staff reach the data from (the code does not show it)"),
+        "  transfer_mechanism: " + _question("none_needed, adequacy, eu_us_dpf, scc, bcr, art49 of other", "none_needed, adequacy, eu_us_dpf, scc, bcr, art49 or other"),
+        "infrastructure:",
+        f"  terraform: [{json.dumps(relative)}]",
+    ]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,325 @@
+"""Terraform and OpenTofu HCL (*.tf, *.tfvars) read with python-hcl2: resources with their file and line.
+
+Values are resolved the way Terraform would where the code alone decides them: variable defaults, then
+terraform.tfvars, then *.auto.tfvars in name order, then the var files a descriptor names (as -var-file would),
+locals, and the arguments of calls to local modules. Anything else (a function call, another resource's
+attribute, a variable without a value, a remote module) is Unknown and reported, never assumed harmless.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from checker.infra.facts import Reading, Resource, Unknown, Where, service_tag
+
+REGION_ATTRIBUTES = ("location", "region", "zone", "datacenter", "network_zone")
+PROVIDER_REGION_ATTRIBUTES = ("region", "default_region", "zone", "location")
+_SKIP_DIRS = {".terraform", ".git", ".terragrunt-cache", "node_modules"}
+_INTERPOLATION = re.compile(r"(?<!\$)\$\{([^{}]*)\}")
+_REFERENCE = re.compile(r"^\s*(var|local)\.([A-Za-z_][A-Za-z0-9_-]*)\s*$")
+# another resource's argument as written in the code (location = azurerm_resource_group.main.location)
+_RESOURCE_ARGUMENT = re.compile(r"^\s*([a-z][a-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_-]*)\.([a-z_][a-z0-9_]*)\s*$")
+MAX_MODULE_DEPTH = 16
+MAX_BYTES = 10 * 1024 * 1024  # one .tf or .tfvars file; Terraform code is text written by people
+
+
+@dataclass
+class Value:
+    value: Any
+    where: Where | None
+
+
+@dataclass
+class _Module:
+    folder: Path
+    variables: dict[str, Value] = field(default_factory=dict)
+    locals: dict[str, tuple[Any, Where]] = field(default_factory=dict)
+    providers: dict[str, dict[str, tuple[Any, Where]]] = field(default_factory=dict)  # "aws" / "aws.east" -> attributes
+    default_tags: dict[str, tuple[Any, Where]] = field(default_factory=dict)
+    sources: dict[str, str] = field(default_factory=dict)  # provider local name -> source
+    resources: list[tuple[str, str, dict[str, tuple[Any, Where]], Where]] = field(default_factory=list)
+    calls: list[tuple[str, str, dict[str, tuple[Any, Where]], Where]] = field(default_factory=list)
+
+
+def _display(path: Path) -> str:
+    from checker.evaluate import display_path
+
+    return display_path(path)
+
+
+def _parse(path: Path, reading: Reading) -> Any:
+    import hcl2
+
+    name = _display(path)
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            reading.problems.append((Where(name, 1), f"Terraform file is larger than {MAX_BYTES} bytes"))
+            return None
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reading.problems.append((Where(name, 1), f"cannot read Terraform file: {exc}"))
+        return None
+    if "\x00" in text:
+        reading.problems.append((Where(name, text.count("\n", 0, text.index("\x00")) + 1), "binary file (it contains NUL bytes); expected Terraform text"))
+        return None
+    try:
+        return hcl2.parses(text)
+    except Exception as exc:  # lark raises many kinds; each carries the position where it has one
+        line, column = getattr(exc, "line", 1) or 1, getattr(exc, "column", 1) or 1
+        # the token's kind, never its text: the input's bytes do not belong in a message
+        token = getattr(getattr(exc, "token", None), "type", None)
+        what = f"unexpected {token}" if token else "unexpected input" if hasattr(exc, "line") else type(exc).__name__
+        reading.problems.append((Where(name, max(line, 1), max(column, 1)), f"HCL syntax error: {what}"))
+        return None
+
+
+def _options() -> Any:
+    from hcl2.utils import SerializationOptions
+
+    return SerializationOptions(strip_string_quotes=True, with_comments=False)
+
+
+def _body(body: Any, file: str) -> tuple[dict[str, tuple[Any, Where]], list[tuple[list[str], Any, Where]]]:
+    """The attributes (serialized value, where) and the blocks (labels, body, where) of one body."""
+    from hcl2.rules.base import AttributeRule, BlockRule
+
+    attributes: dict[str, tuple[Any, Where]] = {}
+    blocks: list[tuple[list[str], Any, Where]] = []
+    options = _options()
+    for child in body.children:
+        meta = getattr(child, "_meta", None)
+        where = Where(file, getattr(meta, "line", 1) or 1, getattr(meta, "column", 1) or 1)
+        if isinstance(child, AttributeRule):
+            attributes[str(child.identifier.serialize(options))] = (child.expression.serialize(options), where)
+        elif isinstance(child, BlockRule):
+            blocks.append(([str(label.serialize(options)) for label in child.labels], child.body, where))
+    return attributes, blocks
+
+
+def _read_folder(folder: Path, reading: Reading) -> _Module:
+    module = _Module(folder)
+    for path in sorted(folder.glob("*.tf")):
+        tree = _parse(path, reading)
+        if tree is None:
+            continue
+        file = _display(path)
+        _, blocks = _body(tree.body, file)
+        for labels, body, where in blocks:
+            attributes, inner = _body(body, file)
+            kind = labels[0]
+            if kind == "variable" and len(labels) == 2:
+                default = attributes.get("default")
+                module.variables[labels[1]] = Value(default[0], default[1]) if default else Value(Unknown(f"variable {labels[1]} has no value", f"variabele {labels[1]} heeft geen waarde"), where)
+            elif kind == "locals":
+                module.locals.update(attributes)
+            elif kind == "provider" and len(labels) == 2:
+                alias = attributes.get("alias")
+                key = f"{labels[1]}.{alias[0]}" if alias and isinstance(alias[0], str) else labels[1]
+                module.providers[key] = attributes
+                for block_labels, block_body, _ in inner:
+                    if block_labels == ["default_tags"]:
+                        tags = _body(block_body, file)[0].get("tags")
+                        if tags:
+                            module.default_tags[key] = tags
+            elif kind == "terraform":
+                for block_labels, block_body, _ in inner:
+                    if block_labels == ["required_providers"]:
+                        for local, (spec, _) in _body(block_body, file)[0].items():
+                            if isinstance(spec, dict) and isinstance(spec.get("source"), str):
+                                module.sources[local] = spec["source"]
+            elif kind == "resource" and len(labels) == 3:
+                module.resources.append((labels[1], labels[2], attributes, where))
+            elif kind == "module" and len(labels) == 2:
+                module.calls.append((labels[1], str(attributes.get("source", ("", where))[0]), attributes, where))
+    return module
+
+
+def _tfvars(path: Path, reading: Reading) -> dict[str, Value]:
+    tree = _parse(path, reading)
+    if tree is None:
+        return {}
+    attributes, _ = _body(tree.body, _display(path))
+    return {name: Value(value, where) for name, (value, where) in attributes.items()}
+
+
+class _Scope:
+    """Resolves var.* and local.* in one module instance."""
+
+    def __init__(self, module: _Module, variables: dict[str, Value]) -> None:
+        self.module = module
+        self.variables = variables
+        self.resolving: set[str] = set()
+
+    def resolve(self, value: Any, where: Where | None) -> tuple[Any, Where | None]:
+        """The value with every reference the code decides filled in, and where its literal text stands."""
+        if isinstance(value, dict):
+            return {k: self.resolve(v, where)[0] for k, v in value.items()}, where
+        if isinstance(value, list):
+            return [self.resolve(v, where)[0] for v in value], where
+        if not isinstance(value, str) or "${" not in value:
+            return value, where
+        whole = _INTERPOLATION.fullmatch(value)
+        if whole:
+            return self._reference(whole.group(1), where)
+        parts: list[str] = []
+        position, origin = 0, where
+        for match in _INTERPOLATION.finditer(value):
+            resolved, _ = self._reference(match.group(1), where)
+            if isinstance(resolved, Unknown):
+                return resolved, where
+            if not isinstance(resolved, (str, int, float)):
+                return Unknown(f"'{match.group(0)}' is not text", f"'{match.group(0)}' is geen tekst"), where
+            parts += [value[position:match.start()], str(resolved)]
+            position = match.end()
+        return "".join(parts + [value[position:]]).replace("$${", "${"), origin
+
+    def _reference(self, expression: str, where: Where | None) -> tuple[Any, Where | None]:
+        found = _REFERENCE.match(expression)
+        argument = _RESOURCE_ARGUMENT.match(expression) if not found else None
+        if argument and argument.group(1) not in ("var", "local", "data", "module", "each", "count", "path", "terraform", "self"):
+            return self._resource_argument(*argument.groups(), where)
+        if not found:
+            return Unknown(f"'{expression.strip()[:80]}' is decided when Terraform runs",
+                           f"'{expression.strip()[:80]}' wordt pas bepaald als Terraform draait"), where
+        kind, name = found.groups()
+        if kind == "var":
+            if name not in self.variables:
+                return Unknown(f"variable {name} is not declared", f"variabele {name} is niet gedeclareerd"), where
+            given = self.variables[name]
+            if isinstance(given.value, Unknown):
+                return given.value, given.where
+            return self.resolve(given.value, given.where)
+        if name not in self.module.locals or name in self.resolving:
+            return (Unknown(f"local {name} is not set", f"local {name} is niet gezet") if name not in self.resolving
+                    else Unknown(f"local {name} refers to itself", f"local {name} verwijst naar zichzelf")), where
+        self.resolving.add(name)
+        try:
+            raw, origin = self.module.locals[name]
+            return self.resolve(raw, origin)
+        finally:
+            self.resolving.discard(name)
+
+
+    def _resource_argument(self, resource_type: str, name: str, argument: str, where: Where | None) -> tuple[Any, Where | None]:
+        key = f"{resource_type}.{name}.{argument}"
+        for candidate_type, candidate, attributes, _ in self.module.resources:
+            if (candidate_type, candidate) == (resource_type, name) and argument in attributes and key not in self.resolving:
+                self.resolving.add(key)
+                try:
+                    return self.resolve(*attributes[argument])
+                finally:
+                    self.resolving.discard(key)
+        return Unknown(f"{key} is decided when Terraform runs", f"{key} wordt pas bepaald als Terraform draait"), where
+
+
+def _provider_key(resource_type: str, attributes: dict[str, tuple[Any, Where]]) -> str:
+    given = attributes.get("provider")
+    if given and isinstance(given[0], str):
+        return given[0].strip("${} ")
+    return resource_type.split("_", 1)[0]
+
+
+def _instantiate(module: _Module, variables: dict[str, Value], prefix: str, parent_providers: dict[str, Any],
+                 parent_sources: dict[str, str], parent_tags: dict[str, Any], reading: Reading, modules: dict[Path, _Module],
+                 depth: int, root: Path | None) -> None:
+    scope = _Scope(module, variables)
+    providers = {**parent_providers, **{k: (v, scope) for k, v in module.providers.items()}}
+    sources = {**parent_sources, **module.sources}
+    tags = {**parent_tags, **{k: (v, scope) for k, v in module.default_tags.items()}}
+    for resource_type, name, attributes, where in module.resources:
+        key = _provider_key(resource_type, attributes)
+        local = key.split(".", 1)[0]
+        resource = Resource(f"{prefix}{resource_type}.{name}", resource_type, sources.get(local, f"hashicorp/{local}"), where,
+                            folder=os.path.realpath(module.folder))
+        for attribute in REGION_ATTRIBUTES:
+            if attribute in attributes:
+                resource.region, resource.region_where = scope.resolve(*attributes[attribute])
+                break
+        else:
+            if key in providers:
+                config, provider_scope = providers[key]
+                for attribute in PROVIDER_REGION_ATTRIBUTES:
+                    if attribute in config:
+                        resource.region, resource.region_where = provider_scope.resolve(*config[attribute])
+                        break
+        for attribute in ("tags", "labels"):
+            if attribute in attributes:
+                resource.service_tag = service_tag(scope.resolve(*attributes[attribute])[0])
+                if resource.service_tag is not None:
+                    break
+        if resource.service_tag is None and key in tags:
+            raw, tag_scope = tags[key]
+            resource.service_tag = service_tag(tag_scope.resolve(*raw)[0])
+        reading.resources.append(resource)
+    for name, source, attributes, where in module.calls:
+        if not source.startswith(("./", "../")):
+            reading.unread.append((where, f"module {name} comes from {source!r}, which is not read: its resources are unknown"))
+            continue
+        folder = Path(os.path.realpath(module.folder / source))
+        if root is not None and not str(folder).startswith(os.path.realpath(root).rstrip(os.sep) + os.sep):
+            reading.unread.append((where, f"module {name}: folder {source!r} is outside the repository, which is not read"))
+            continue
+        if depth >= MAX_MODULE_DEPTH or not folder.is_dir():
+            reading.problems.append((where, f"module {name}: folder {source!r} " + ("does not exist" if not folder.is_dir() else "nests too deep")))
+            continue
+        child = modules.get(folder) or modules.setdefault(folder, _read_folder(folder, reading))
+        inputs = dict(child.variables)
+        for argument, (raw, at) in attributes.items():
+            if argument in child.variables:
+                value, origin = scope.resolve(raw, at)
+                inputs[argument] = Value(value, origin)
+        _instantiate(child, inputs, f"{prefix}module.{name}.", providers, sources, tags, reading, modules, depth + 1, root)
+
+
+_WALKS: dict[str, tuple[list[tuple[str, int]], list[Path]]] = {}
+
+
+def module_folders(root: Path) -> list[Path]:
+    """Every folder under root that holds *.tf files (Terraform's own and version-control folders left out).
+
+    Remembered per process with the modification time of every folder walked: each chunk of a large portfolio
+    asks again, and a folder's time changes whenever an entry in it is added, removed or renamed."""
+    key = os.path.realpath(root)
+    if key in _WALKS:
+        stamps, found = _WALKS[key]
+        try:
+            if all(os.stat(folder).st_mtime_ns == stamp for folder, stamp in stamps):
+                return list(found)
+        except OSError:
+            pass
+    stamps, found = [], []
+    for current, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
+        try:
+            stamps.append((current, os.stat(current).st_mtime_ns))
+        except OSError:
+            continue
+        if any(f.endswith(".tf") for f in files):
+            found.append(Path(current))
+    _WALKS[key] = (stamps, found)
+    return list(found)
+
+
+def read(folders: list[Path], var_files: tuple[Path, ...] = (), root: Path | None = None) -> Reading:
+    """The resources of the root modules among folders; a folder another one calls as a module is read through that
+    call. With root, a module call may not leave it (the repository under check is untrusted)."""
+    reading = Reading()
+    modules = {Path(os.path.realpath(f)): _read_folder(f, reading) for f in folders}
+    called = {Path(os.path.realpath(m.folder / source)) for m in modules.values() for _, source, _, _ in m.calls
+              if source.startswith(("./", "../"))}
+    for folder, module in modules.items():
+        if folder in called:
+            continue
+        variables = dict(module.variables)
+        auto = [folder / "terraform.tfvars"] + sorted(folder.glob("*.auto.tfvars"))
+        for path in [p for p in auto if p.is_file()] + list(var_files):
+            if not path.is_file():
+                reading.problems.append((Where(_display(path), 1), "var file not found"))
+                continue
+            variables.update(_tfvars(path, reading))
+        _instantiate(module, variables, "", {}, {}, {}, reading, modules, 0, root)
+    return reading

@@ -1,0 +1,131 @@
+"""Plan JSON (`terraform show -json PLAN`, `tofu show -json PLAN`): the resources a plan will leave, by address.
+
+The format is Terraform's documented JSON output format (format_version 0.x and 1.x; OpenTofu writes the same):
+planned_values.root_module holds every resource and child module with its planned values; a value Terraform
+knows only after apply is missing there and true in resource_changes[].change.after_unknown; a region set on the
+provider is in configuration.provider_config, as a constant or a reference to a root variable.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any, Iterator
+
+from checker.infra.facts import Reading, Resource, Unknown, Where, service_tag
+from checker.infra.hcl import PROVIDER_REGION_ATTRIBUTES, REGION_ATTRIBUTES
+
+MAX_BYTES = 64 * 1024 * 1024
+_INDEX = re.compile(r"\[[^\]]*\]")
+
+
+def _modules(module: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    yield module
+    for child in module.get("child_modules") or ():
+        if isinstance(child, dict):
+            yield from _modules(child)
+
+
+def _position(text: str, address: str) -> tuple[int, int]:
+    """Line and column of the resource's address in the file (terraform writes the whole plan on one line)."""
+    at = text.find(json.dumps(address))
+    if at < 0:
+        return 1, 1
+    line = text.count("\n", 0, at) + 1
+    return line, at - (text.rfind("\n", 0, at) + 1) + 1
+
+
+def _config_resources(module: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, dict[str, Any], str]]:
+    """(address without instance keys, configuration entry, module prefix) of every configured resource."""
+    for resource in module.get("resources") or ():
+        if isinstance(resource, dict) and isinstance(resource.get("address"), str):
+            yield prefix + resource["address"], resource, prefix
+    for name, call in (module.get("module_calls") or {}).items():
+        if isinstance(call, dict) and isinstance(call.get("module"), dict):
+            yield from _config_resources(call["module"], f"{prefix}module.{name}.")
+
+
+def _provider_region(plan: dict[str, Any], entry: dict[str, Any] | None) -> Any:
+    configuration = plan.get("configuration") or {}
+    providers = configuration.get("provider_config") or {}
+    if entry is None:
+        return None
+    key = str(entry.get("provider_config_key", ""))
+    # a child module's key is "<module>:<provider>"; without a configuration of its own it inherits the root's
+    config = providers.get(key) or providers.get(key.rsplit(":", 1)[-1])
+    if not isinstance(config, dict):
+        return None
+    expressions = config.get("expressions") or {}
+    for attribute in PROVIDER_REGION_ATTRIBUTES:
+        expression = expressions.get(attribute)
+        if not isinstance(expression, dict):
+            continue
+        if "constant_value" in expression:
+            return expression["constant_value"]
+        references = [r for r in expression.get("references") or () if isinstance(r, str)]
+        variables = plan.get("variables") or {}
+        for reference in references:
+            if reference.startswith("var.") and reference[4:] in variables and not config.get("module_address"):
+                return (variables[reference[4:]] or {}).get("value", Unknown(f"{reference} has no value in the plan", f"{reference} heeft geen waarde in het plan"))
+        return Unknown(f"the provider's {attribute} is {', '.join(references) or 'an expression'}, decided when Terraform runs",
+                       f"{attribute} van de provider is {', '.join(references) or 'een expressie'}, bepaald als Terraform draait")
+    return None
+
+
+def read(path: Path, display: str) -> Reading:
+    reading = Reading()
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            reading.problems.append((Where(display, 1), f"plan JSON is larger than {MAX_BYTES} bytes"))
+            return reading
+        text = path.read_text(encoding="utf-8")
+        plan = json.loads(text)
+    except OSError as exc:
+        reading.problems.append((Where(display, 1), f"cannot read plan JSON: {exc.strerror or exc}"))
+        return reading
+    except UnicodeDecodeError as exc:
+        reading.problems.append((Where(display, 1), f"plan JSON is not UTF-8 text: {exc.reason}"))
+        return reading
+    except ValueError as exc:
+        line, column = getattr(exc, "lineno", 1), getattr(exc, "colno", 1)
+        reading.problems.append((Where(display, line, column), f"plan JSON syntax error: {getattr(exc, 'msg', exc)}"))
+        return reading
+    version = plan.get("format_version") if isinstance(plan, dict) else None
+    if not isinstance(version, str) or version.split(".")[0] not in ("0", "1"):
+        reading.problems.append((Where(display, 1), "not a plan in Terraform's JSON format (no format_version 0.x or 1.x): "
+                                 "write it with 'terraform show -json PLANFILE' or 'tofu show -json PLANFILE'"))
+        return reading
+    planned = plan.get("planned_values")
+    if not isinstance(planned, dict) or not isinstance(planned.get("root_module", {}), dict):
+        reading.problems.append((Where(display, 1), "the JSON has no planned_values: it is a state or configuration, not a plan"))
+        return reading
+    unknown_after = {c.get("address"): (c.get("change") or {}).get("after_unknown") or {}
+                     for c in plan.get("resource_changes") or () if isinstance(c, dict)}
+    configured = {address: entry for address, entry, _ in _config_resources((plan.get("configuration") or {}).get("root_module") or {})}
+    for module in _modules(planned.get("root_module") or {}):
+        for item in module.get("resources") or ():
+            if not isinstance(item, dict) or item.get("mode", "managed") != "managed" or not isinstance(item.get("address"), str):
+                continue
+            address = item["address"]
+            values = item.get("values") if isinstance(item.get("values"), dict) else {}
+            unknown = unknown_after.get(address) if isinstance(unknown_after.get(address), dict) else {}
+            line, column = _position(text, address)
+            where = Where(display, line, column)
+            resource = Resource(address, str(item.get("type", "")), str(item.get("provider_name", "")), where, plan=display)
+            for attribute in REGION_ATTRIBUTES:
+                if values.get(attribute) is not None:
+                    resource.region = values[attribute]
+                    break
+                if unknown.get(attribute) is True:
+                    resource.region = Unknown(f"{attribute} is known only after apply", f"{attribute} is pas na apply bekend")
+                    break
+            else:
+                resource.region = _provider_region(plan, configured.get(_INDEX.sub("", address)))
+            for attribute in ("tags_all", "tags", "labels", "effective_labels"):
+                tag = service_tag(values.get(attribute))
+                if tag is not None:
+                    resource.service_tag = tag
+                    break
+            reading.resources.append(resource)
+    return reading

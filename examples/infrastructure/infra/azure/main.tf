@@ -1,0 +1,25 @@
+terraform {
+  required_providers {
+    azurerm = {
+      source  = "hashicorp/azurerm"
+      version = "~> 4.0"
+    }
+  }
+}
+
+provider "azurerm" {
+  features {}
+}
+
+resource "azurerm_resource_group" "zaak" {
+  name     = "rg-zaaksysteem"
+  location = var.location
+}
+
+resource "azurerm_storage_account" "dossiers" {
+  name                     = "vbzdossiers"
+  resource_group_name      = azurerm_resource_group.zaak.name
+  location                 = "northeurope"
+  account_tier             = "Standard"
+  account_replication_type = "ZRS"
+}

@@ -1,0 +1,4 @@
+variable "location" {
+  description = "Azure region of the zaaksysteem"
+  default     = "westeurope"
+}

@@ -1,0 +1,19 @@
+resource "azurerm_storage_account" "data" {
+  name                     = "voorbeelddata"
+  resource_group_name      = "rg-voorbeeld"
+  location                 = "westeurope"
+  account_tier             = "Standard"
+  account_replication_type = "LRS"
+}
+
+terraform {
+  required_providers {
+    voorbeeldwolk = {
+      source = "example/voorbeeldwolk"
+    }
+  }
+}
+
+resource "voorbeeldwolk_bucket" "extra" {
+  name = "extra"
+}

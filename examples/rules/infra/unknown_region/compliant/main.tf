@@ -1,0 +1,10 @@
+resource "azurerm_storage_account" "data" {
+  name                     = "voorbeelddata"
+  resource_group_name      = "rg-voorbeeld"
+  location                 = var.location
+  account_tier             = "Standard"
+  account_replication_type = "LRS"
+}
+variable "location" {
+  default = "westeurope"
+}

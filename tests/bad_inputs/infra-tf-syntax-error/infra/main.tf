@@ -1,0 +1,4 @@
+resource "azurerm_storage_account" "a" {
+  location = "westeurope"
+  name =
+}
