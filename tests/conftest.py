@@ -26,7 +26,7 @@ service:
   status: in_use
   deployment_model: public
   start_date: "2026-03-01"
-  last_significant_change: "2026-03-01"
+  last_significant_change: "2025-11-01"
 provider:
   name: Contoso
   hq_country: NL
