@@ -25,8 +25,8 @@
 #       contractual clauses or binding corporate rules with a transfer impact assessment (DTIA), and update
 #       hosting.transfer_mechanism. Where the transfer really is occasional, record that as a waiver.
 #   sources:
-#     - document: Regulation (EU) 2016/679 (GDPR), consolidated English text (CELEX 32016R0679), copy in a repository; the Dutch art. 49 was not found
-#       section: art. 49(1) and (3)
+#     - document: Verordening (EU) 2016/679 (AVG), Engelse geconsolideerde tekst (CELEX 32016R0679), kopie in een repository; de Nederlandse tekst van art. 49 is niet gevonden
+#       section: art. 49 lid 1 en lid 3
 #       url: https://eur-lex.europa.eu/eli/reg/2016/679/oj
 #       quote: >-
 #         1. In the absence of an adequacy decision pursuant to Article 45(3), or of appropriate safeguards

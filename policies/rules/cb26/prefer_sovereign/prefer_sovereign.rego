@@ -41,7 +41,7 @@
 #         doen. … Bestaand gebruik heeft een overgangstermijn van vier jaar. Het exitplan moet er binnen twaalf
 #         maanden zijn.
 #       status: secondary
-#     - document: European Commission, 'Sovereign cloud framework explained' (1 June 2026), opening
+#     - document: Europese Commissie, 'Sovereign cloud framework explained' (1 juni 2026), opening
 #       url: https://commission.europa.eu/news-and-media/news/sovereign-cloud-framework-explained-2026-06-01_en
 #       quote: >-
 #         correspond to the highest levels to data sovereignty (SEAL-2), technological autonomy (SEAL-3) and
