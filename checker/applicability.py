@@ -51,6 +51,17 @@ def _cloudbeleid(org: dict[str, Any]) -> Verdict:
     )
 
 
+def _cloudbeleid_reading(org: dict[str, Any]) -> Verdict:
+    """A term the cloud policy does not set but the checker reads into it: advice wherever the policy applies."""
+    level, reason = _cloudbeleid(org)
+    if level is Enforcement.NOT_APPLICABLE:
+        return level, reason
+    return Enforcement.ADVISORY, Text(
+        "Het cloudbeleid stelt deze termijn niet; het is de lezing van de checker, daarom een advies.",
+        "The cloud policy does not set this term; it is the checker's reading, hence advice.",
+    )
+
+
 def _outside_kaderwet(org: dict[str, Any], subject: Text) -> Verdict | None:
     """Not applicable when the organisation is no zbo, or a zbo the Kaderwet does not apply to (art. 2(2))."""
     if org.get("type") != "zbo":
@@ -222,6 +233,7 @@ def _avg(org: dict[str, Any]) -> Verdict:
 
 BASES = {
     "cloudbeleid": _cloudbeleid,
+    "cloudbeleid_reading": _cloudbeleid_reading,
     "kaderwet_zbo_art41": _kaderwet_zbo_art41,
     "kaderwet_zbo": _kaderwet_zbo,
     "avg": _avg,

@@ -49,6 +49,9 @@ CB26 = ("cloudbeleid_2026",)
         (CB26, {"type": "zbo", "shared_voorziening_art21a": True}, Enforcement.MANDATORY, "art. 21a"),
         (CB26, {"type": "defensie"}, Enforcement.NOT_APPLICABLE, "Defensie"),
         (CB26, {"type": "agentschap"}, Enforcement.MANDATORY, "Rijksdienst"),
+        # a term the checker reads into the cloud policy is advice, even for the Rijksdienst; nothing for Defensie
+        (("cloudbeleid_reading",), {"type": "ministerie"}, Enforcement.ADVISORY, "lezing van de checker"),
+        (("cloudbeleid_reading",), {"type": "defensie"}, Enforcement.NOT_APPLICABLE, "Defensie"),
         # the Data Act obliges the provider, not the government customer
         (("data_act",), {"type": "ministerie"}, Enforcement.ADVISORY, "aanbieder"),
     ],
@@ -85,7 +88,8 @@ VERDICTS = {
     "CB22-C2000": (M, A, M, A, A, N),  # a procurement condition of the cloud policy, no art. 41 route
     "CB22-SPECIAL-PD-EER": (M, A, M, A, A, N),
     "CB22-IK-HOOG": (M, A, M, A, A, N),
-    "CB22-RISK-ASSESSMENT-CURRENT": (M, A, M, A, A, N),  # the 12-month age is no security rule
+    "CB22-RISK-ASSESSMENT-CURRENT": (M, A, M, A, A, N),  # the cloud policy's rule, no security rule of the Rijksdienst
+    "CB22-RISK-ASSESSMENT-AGE": (A, A, A, A, A, N),  # a term no text sets: advice wherever the cloud policy applies
     "CB22-NO-STATE-SECRETS": (M, M, M, A, A, M),  # VIRBI: Defensie too; a zbo on the footing of art. 41
     "CB22-EXIT-STRATEGY": (M, M, M, M, A, M),  # BIO2 5.20.06: art. 41, the Cbw, and BIO2 for Defensie
     "BIO2-8-13-BACKUP": (M, M, M, M, A, M),  # the Cbw binds a zbo to BIO2 without art. 41

@@ -22,19 +22,20 @@
 #     future:
 #       nl: "De risicoafweging is gedateerd {date}, na de peildatum {as_of}."
 #       en: "The risk assessment is dated {date}, after the reference date {as_of}."
-#     stale:
-#       nl: "De risicoafweging van {date} is op {as_of} ouder dan {months} maanden."
-#       en: "The risk assessment of {date} is older than {months} months on {as_of}."
 #     changed:
 #       nl: "De dienst is op {changed} significant gewijzigd, na de risicoafweging van {date}."
 #       en: "The service changed significantly on {changed}, after the risk assessment of {date}."
 #   remediation:
 #     nl: >-
-#       Stel een risicoafweging vast (Implementatiekader Risicoafweging Cloudgebruik) en actualiseer haar periodiek en
-#       na elke significante wijziging; leg status en datum vast in assessments.risk_assessment.
+#       Stel een risicoafweging vast (Implementatiekader Risicoafweging Cloudgebruik), leg status en datum vast
+#       in assessments.risk_assessment, en actualiseer haar wanneer daar aanleiding toe is, in elk geval na een
+#       significante wijziging (service.last_significant_change). Hoe oud een afweging mag worden, adviseert
+#       CB22-RISK-ASSESSMENT-AGE.
 #     en: >-
-#       Approve a risk assessment (Implementatiekader Risicoafweging Cloudgebruik) and update it periodically and after
-#       every significant change; record status and date in assessments.risk_assessment.
+#       Approve a risk assessment (Implementatiekader Risicoafweging Cloudgebruik), record status and date in
+#       assessments.risk_assessment, and update it when there is cause, at least after a significant change
+#       (service.last_significant_change). How old an assessment may grow is advised by
+#       CB22-RISK-ASSESSMENT-AGE.
 #   sources:
 #     - document: Kamerbrief Rijksbreed cloudbeleid 2022 (Kamerstuk 26 643, nr. 904)
 #       url: https://zoek.officielebekendmakingen.nl/kst-26643-904.html
@@ -64,30 +65,26 @@
 #       status: verified
 #   interpretation:
 #     nl: >-
-#       Geen bron noemt een vaste maximale ouderdom. De checker gebruikt een instelbare drempel
-#       (thresholds.risk_assessment_max_age_months, standaard 12 maanden, in lijn met de jaarlijkse beoordeling van
-#       BIO2 5.22.01) en ziet een significante wijziging na de risicoafweging (service.last_significant_change) als
-#       aanleiding tot actualisatie.
-#       Art. 41 Kaderwet zbo: De maximale ouderdom van twaalf maanden is de lezing van de checker, geen
-#       voorschrift; het beveiligingsvoorschrift dat er wel is, een nieuwe risicoafweging bij een significante
-#       wijziging (BIO2 5.08.01), bindt een zbo via KWZBO-41-RIJKSDIENST-SECURITY en de BIO2. Voor een zbo geldt
-#       deze regel als advies, niet via art. 41 Kaderwet zbo. Art. 41 verplicht een zbo tot
-#       beveiligingsmaatregelen 'op de voet van de ter zake voor de Rijksdienst geldende voorschriften'
-#       (gegevens beschermd tegen verlies, onbevoegde kennisneming, wijziging en verstrekking); het is geen
-#       route voor het hele cloudbeleid, dat zbo's volgens het antwoord van de regering uit 2025 niet verplicht
-#       hoeven te volgen. Een zbo met een beleidsregel van de minister (art. 21) blijft aan de hele regel
-#       gebonden.
+#       De bronnen vragen de risico's 'tijdens het gebruik in beeld te houden' en risicoanalyses te actualiseren
+#       'wanneer daar aanleiding toe is'; geen bron noemt een vaste maximale ouderdom. Deze regel toetst daarom
+#       alleen wat de tekst draagt: een vastgestelde, gedateerde afweging die niet van na de peildatum is, en
+#       een nieuwe afweging na een significante wijziging (service.last_significant_change, de aanleiding die
+#       een beschrijving kan tonen). De maximale ouderdom (standaard twaalf maanden) is de lezing van de checker
+#       en staat als advies in CB22-RISK-ASSESSMENT-AGE. Art. 41 Kaderwet zbo: het cloudbeleid is geen
+#       beveiligingsvoorschrift van de Rijksdienst; het beveiligingsvoorschrift dat er wel is, een nieuwe
+#       risicoafweging bij een significante wijziging (BIO2 5.08.01), bindt een zbo via
+#       BIO2-5-08-01-RISK-ON-CHANGE. Voor een zbo geldt deze regel daarom als advies; een zbo met een
+#       beleidsregel van de minister (art. 21) blijft aan de hele regel gebonden.
 #     en: >-
-#       No source gives a fixed maximum age. The checker uses a configurable threshold
-#       (thresholds.risk_assessment_max_age_months, default 12 months, in line with the yearly review of BIO2 5.22.01)
-#       and treats a significant change after the assessment (service.last_significant_change) as reason to update it.
-#       Art. 41 Kaderwet zbo: The 12-month maximum age is the checker's reading, not a rule; the security rule
-#       that does exist, a new risk assessment after a significant change (BIO2 5.08.01), binds a zbo through
-#       KWZBO-41-RIJKSDIENST-SECURITY and BIO2. For a zbo this rule is advice, not binding through art. 41
-#       Kaderwet zbo. Art. 41 obliges a zbo to security measures 'on the footing of the rules that apply to the
-#       Rijksdienst in that matter' (data protected against loss, unauthorised access, change and disclosure);
-#       it is no route for the whole cloud policy, which according to the government's 2025 answer zbo's are not
-#       obliged to follow. A zbo with a ministerial beleidsregel (art. 21) stays bound to the whole rule.
+#       The sources ask to keep the risks 'in view during use' and to update risk analyses 'when there is
+#       cause'; no source names a fixed maximum age. So this rule tests only what the text carries: an approved,
+#       dated assessment not dated after the reference date, and a new assessment after a significant change
+#       (service.last_significant_change, the cause a descriptor can show). The maximum age (default twelve
+#       months) is the checker's reading and is advice in CB22-RISK-ASSESSMENT-AGE. Art. 41 Kaderwet zbo: the
+#       cloud policy is no security rule of the Rijksdienst; the security rule that does exist, a new risk
+#       assessment after a significant change (BIO2 5.08.01), binds a zbo through BIO2-5-08-01-RISK-ON-CHANGE.
+#       For a zbo this rule is therefore advice; a zbo with a ministerial beleidsregel (art. 21) stays bound to
+#       the whole rule.
 #   subject:
 #     nl: publieke clouddiensten (public of hybrid)
 #     en: public cloud services (public or hybrid)
@@ -98,7 +95,6 @@
 package cloudbeleid.rules.cb22.risk_assessment_current
 
 import data.cloudbeleid.lib.cloud
-import data.cloudbeleid.lib.dates
 import data.cloudbeleid.lib.result
 
 path := ["assessments", "risk_assessment"]
@@ -129,16 +125,6 @@ deny contains result.fail_kind(i, array.concat(path, ["date"]), "future", {"date
 	approved(i)
 	date := assessment(i).date
 	date > input.as_of
-}
-
-deny contains violation if {
-	some i in subject
-	approved(i)
-	date := assessment(i).date
-	months := input.settings.risk_assessment_max_age_months
-	dates.older_than_months(date, input.as_of, months)
-	params := {"date": date, "as_of": input.as_of, "months": months}
-	violation := result.fail_kind(i, array.concat(path, ["date"]), "stale", params)
 }
 
 deny contains violation if {
