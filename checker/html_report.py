@@ -332,6 +332,8 @@ class _View:
         self.docs_base = docs_base
         self.descriptors = list(descriptors) if descriptors is not None else None
         self.by_key = {d.key: d for d in self.descriptors or ()}
+        # a finding located outside its descriptor (at a .tf line) belongs to its service's row
+        self.by_service = {d.key[1]: d.key for d in self.descriptors or ()}
         self.rules: dict[str, Rule] = {r.id: r for r in report.rules}
         self.charts = 0
         self.countries = _countries()
@@ -343,7 +345,7 @@ class _View:
             rows[d.key] = None
         for f in report.findings:
             if f.service and f.service in checked and f.status is not Status.ERROR and f.rule_id in self.rules:
-                rows.setdefault((f.location.file, f.service), None)
+                rows.setdefault(self.row_key(f), None)
         self.rows = list(rows)
         self.anchor = {key: f"s{i}" for i, key in enumerate(self.rows)}
 
@@ -360,6 +362,12 @@ class _View:
         title = f' title="{escape(rule.title.get(self.lang))}"' if rule else ""
         text = escape(label or rule_id)
         return f'<a href="{escape(href)}"{title}>{text}</a>' if href else f"<span{title}>{text}</span>"
+
+    def row_key(self, finding: Finding) -> tuple[str, str]:
+        key = (finding.location.file, finding.service or "")
+        if key in self.by_key or not finding.service:
+            return key
+        return self.by_service.get(finding.service, key)
 
     def organisation(self, key: tuple[str, str]) -> str:
         d = self.by_key.get(key)
@@ -427,7 +435,7 @@ class _View:
         r, w = self.report, self.w
         code = int(exit_code(r))
         states = Counter(_state(f) for f in r.findings)
-        failing_services = {(f.location.file, f.service) for f in r.findings if f.service and _state(f) == "fail"}
+        failing_services = {self.row_key(f) for f in r.findings if f.service and _state(f) == "fail"}
         organisations = {self.organisation(k) for k in self.rows} if self.descriptors is not None else set()
         cards = [
             ("services", len(r.services), ""),
@@ -452,7 +460,7 @@ class _View:
         w, lang = self.w, self.lang
         cells: dict[tuple[str, str], dict[str, list[Finding]]] = defaultdict(lambda: defaultdict(list))
         for f in self.report.findings:
-            key = (f.location.file, f.service or "")
+            key = self.row_key(f)
             if key in self.anchor and f.rule_id in self.rules:
                 cells[key][f.rule_id].append(f)
         rules = [r for r in self.report.rules if any(r.id in row for row in cells.values())]
@@ -498,7 +506,7 @@ class _View:
         by_key: dict[tuple[str, str], list[Finding]] = defaultdict(list)
         other: list[Finding] = []
         for f in shown:
-            key = (f.location.file, f.service or "")
+            key = self.row_key(f)
             (by_key[key] if key in self.anchor else other).append(f)
         for org, keys in self.grouped([k for k in self.rows if k in by_key]):
             if org is not None:

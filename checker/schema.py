@@ -110,8 +110,10 @@ def _validate(data: Any, name: str) -> list[SchemaError]:
         if error.validator == "format" and tuple(error.absolute_path) in bad_form:
             continue  # one message for one bad date
         for item in _explain(error):
-            if (item.path, item.message) not in seen:
-                seen.add((item.path, item.message))
+            # a field that two conditions require (an external service with personal data) is missing once
+            key = (item.path, item.message.split(" (")[0] if error.validator == "required" else item.message)
+            if key not in seen:
+                seen.add(key)
                 results.append(item)
     return results
 
@@ -161,7 +163,8 @@ def _explain(error: Any) -> list[SchemaError]:
         ]
     if validator == "required":
         missing = error.message.split("'")[1] if "'" in error.message else error.message
-        return [SchemaError(path, f"missing required field '{missing}' in {where}")]
+        because = schema_part.get("x-required-because")
+        return [SchemaError(path, f"missing required field '{missing}' in {where}" + (f" ({because})" if because else ""))]
     if validator == "enum":
         choices = list(error.validator_value)
         hint = _suggest(value, choices, schema_part.get("enumDescriptions"))

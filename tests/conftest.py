@@ -25,6 +25,7 @@ service:
   name: Mail
   status: in_use
   deployment_model: public
+  materieel: false
   start_date: "2026-03-01"
   last_significant_change: "2025-11-01"
 provider:
@@ -34,12 +35,25 @@ provider:
   certifications: [ISO27001, ISO27017, ISO27018]
   assurance_reports: [{type: isae3402_type2, date: "2026-06-30"}]
   subprocessors_disclosed: true
+  subprocessors: []
 data:
   rubricering: ongerubriceerd
+  nato_eu_marking: none
+  threat_profile: normaal
+  biv: {beschikbaarheid: midden, integriteit: midden, vertrouwelijkheid: midden}
   personal_data: true
+  special_categories: []
+  large_scale: false
+  criminal_data: false
+  bsn: false
+  basisregistraties: []
 hosting:
   storage_locations: [NL]
   processing_locations: [NL]
+  support_access_locations: []
+  telemetry_locations: []
+  backup_locations: [NL]
+  transfer_mechanism: none_needed
 encryption: {at_rest: true, in_transit: true, key_custody: customer, key_management_documented: true}
 assessments:
   risk_assessment: {status: approved, date: "2026-06-01", method: implementatiekader_2023, aspects: [continuity, national_security, public_values, supplier_dependency]}
@@ -50,7 +64,8 @@ exit:
   covers_data_destruction: true
   data_export_possible: true
   backup_outside_provider: true
-continuity: {backup_policy: true, rpo_rto_defined: true, restore_tested_on: "2026-09-01"}
+continuity: {critical: false, backup_policy: true, rpo_rto_defined: true, restore_tested_on: "2026-09-01"}
+records: {holds_archiefbescheiden: false}
 governance:
   decision_by: minister
   decision_date: "2026-02-01"

@@ -15,7 +15,9 @@ from typing import Any
 from checker.resources import schema
 from checker.schema import validate
 
-NAMES = ["Zoë’s dienst", "Ærø cloud", "日本語サービス", "Ĳsselmeer", "🙂 emoji", "x", "Überwachung & Co <b>", "a" * 200]
+NAMES = ["Zoë’s dienst", "Ærø cloud", "日本語サービス", "Ĳsselmeer", "🙂 emoji", "x", "Überwachung & Co <b>", "a" * 200,
+         # names that compare alike only when case-folded and normalised (final sigma, ß, İ, full width, a combining accent)
+         "ACMEΣ", "acmeσ", "acmeς", "Straße", "STRASSE", "İnci", "İNCİ", "ＦＡＢＲＩＫＡＭ", "fabrikam", "Café", "Cafe\u0301"]
 COUNTRIES = ["NL", "DE", "IE", "NO", "IS", "LI", "GR", "CH", "GB", "JP", "CA", "US", "CN", "RU", "IN", "BQ", "AW"]
 DATES = ["2024-02-29", "2025-01-31", "2025-02-28", "2025-11-27", "2025-11-28", "2025-11-29", "2026-01-31",
          "2026-02-28", "2026-11-27", "2026-11-28", "2026-11-29", "2027-12-31", "2000-01-01"]
@@ -78,8 +80,8 @@ class Generator:
         required = set(node.get("required", []))
         result = {}
         for key, child in properties.items():
-            if key == "$schema":
-                continue
+            if key == "$schema" or path == () and key == "infrastructure":
+                continue  # infrastructure names folders beside the descriptor, which a generated one does not have
             if key in required or self.random.random() < self.optional:
                 result[key] = self.value(child, path + (key,))
         return result
@@ -88,8 +90,8 @@ class Generator:
         items = self._resolve(node["items"])
         if items.get("$ref") == "#/$defs/country" or items is self.root["$defs"]["country"]:
             pool = COUNTRIES
-            return list(dict.fromkeys(self.random.choice(pool) for _ in range(self.random.randint(0, 4))))
-        values = [self.value(items, path + ("[]",)) for _ in range(self.random.randint(0, 3))]
+            return list(dict.fromkeys(self.random.choice(pool) for _ in range(self.random.randint(node.get("minItems", 0), 4))))
+        values = [self.value(items, path + ("[]",)) for _ in range(self.random.randint(node.get("minItems", 0), 3))]
         if node.get("uniqueItems"):
             unique = []
             for value in values:
@@ -109,8 +111,24 @@ class Generator:
             if "provider" in data:
                 for sub in data["provider"].get("subprocessors", []):
                     sub["country"] = self.random.choice(COUNTRIES)
-            if not validate(data, "descriptor"):
+            if not self._require(data):
                 return data
+
+    def _require(self, data: dict[str, Any]) -> list[Any]:
+        """Fill the fields the schema requires only under a condition (its allOf if/then: facts a deployment model
+        or a status makes necessary), which the walk over `properties` does not see."""
+        for _ in range(5):
+            errors = validate(data, "descriptor")
+            missing = [e for e in errors if e.message.startswith("missing required field")]
+            if not missing:
+                return errors
+            for error in missing:
+                field = error.message.split("'")[1]
+                parent, node = data, self.root
+                for part in error.path:
+                    parent, node = parent[part], self._resolve(node["properties"][part])
+                parent.setdefault(field, self.value(node["properties"][field], (*error.path, field)))
+        return validate(data, "descriptor")
 
 
 def descriptors(count: int, seed: int = 20261128) -> list[dict[str, Any]]:

@@ -14,7 +14,7 @@ from tests.conftest import MINISTRY_CONFIG, PACKS, VALID_DESCRIPTOR, check_json,
 def existing(tmp_path: Path) -> Path:
     """A materieel service in use since before the revision (2026-07-03), without a self-tested exit plan."""
     write(tmp_path, ".cloudbeleid.yaml", MINISTRY_CONFIG.replace(PACKS, "packs: [cb26]\n"))
-    materieel = VALID_DESCRIPTOR.replace("  status: in_use\n", "  status: in_use\n  materieel: true\n")
+    materieel = VALID_DESCRIPTOR.replace("  materieel: false\n", "  materieel: true\n")
     write(tmp_path, "mail.cloud.yaml", materieel)  # start_date 2026-03-01, no exit.plan
     return tmp_path
 

@@ -49,7 +49,7 @@ def test_changed_since_reports_only_changed_descriptors(git_repo: Path):
 
 
 def test_portfolio_rules_see_and_report_every_service(git_repo: Path):
-    materieel = VALID_DESCRIPTOR.replace("  status: in_use\n", "  status: in_use\n  materieel: true\n")
+    materieel = VALID_DESCRIPTOR.replace("  materieel: false\n", "  materieel: true\n")
     for name in ("a", "b", "c"):
         write(git_repo, f"services/{name}.cloud.yaml", materieel.replace("id: mail", f"id: {name}"))
     write(git_repo, ".cloudbeleid.yaml", MINISTRY_CONFIG.replace(PACKS, ""))  # every pack, kamer_2025 included

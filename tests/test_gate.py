@@ -10,7 +10,8 @@ from tests.conftest import AS_OF, MINISTRY_CONFIG, PACKS, VALID_DESCRIPTOR, chec
 
 # A planned service whose backup and continuity are not settled yet: BIO2 8.13 applies only from implementation.
 PLANNED = VALID_DESCRIPTOR.replace("status: in_use", "status: planned").replace(
-    "continuity: {backup_policy: true, rpo_rto_defined: true, restore_tested_on: \"2026-09-01\"}", "continuity: {backup_policy: false}"
+    "continuity: {critical: false, backup_policy: true, rpo_rto_defined: true, restore_tested_on: \"2026-09-01\"}",
+    "continuity: {critical: false, backup_policy: false}"
 ).replace("covers_data_destruction: true", "covers_data_destruction: false")
 
 

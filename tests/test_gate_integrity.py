@@ -100,8 +100,8 @@ def test_a_baseline_never_holds_an_unwaivable_ban(repo: Path, tmp_path: Path):
 def test_a_baseline_entry_matches_only_the_same_offending_value(repo: Path, tmp_path: Path):
     config = MINISTRY_CONFIG
     write(repo, ".cloudbeleid.yaml", config)
-    us = VALID_DESCRIPTOR.replace("personal_data: true", "personal_data: true\n  special_categories: [health]")
-    us = us.replace("processing_locations: [NL]", "processing_locations: [NL]\n  support_access_locations: [US]")
+    us = VALID_DESCRIPTOR.replace("special_categories: []", "special_categories: [health]")
+    us = us.replace("support_access_locations: []", "support_access_locations: [US]")
     write(repo, "mail.cloud.yaml", us)
     baseline = tmp_path / "baseline.json"
     assert run_cli("baseline", "create", "--as-of", AS_OF, "--output", str(baseline), str(repo), cwd=repo).returncode == 0

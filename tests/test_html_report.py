@@ -122,7 +122,7 @@ AGENCY_CONFIG = "organisation:\n  name: Agentschap Voorbeeld\n  type: agentschap
 US_DESCRIPTOR = (
     VALID_DESCRIPTOR.replace("id: mail", "id: samenwerken")
     .replace("  name: Contoso\n  hq_country: NL\n  ultimate_parent_country: NL", "  name: Fabrikam Ireland Ltd\n  hq_country: IE\n  ultimate_parent_country: US")
-    .replace("  processing_locations: [NL]", "  processing_locations: [NL]\n  support_access_locations: [US]\n  transfer_mechanism: scc")
+    .replace("  support_access_locations: []", "  support_access_locations: [US]").replace("transfer_mechanism: none_needed", "transfer_mechanism: scc")
     .replace("rubricering: ongerubriceerd", "rubricering: dep_vertrouwelijk")
     # due 2026-12-01, three days after the reference date
     .replace('risk_assessment: {status: approved, date: "2026-06-01"', 'risk_assessment: {status: approved, date: "2025-12-01"')

@@ -422,7 +422,10 @@ def test_init_drafts_a_descriptor_that_validates_once_its_questions_are_answered
     assert unanswered.returncode == 2
     assert {int(n) for n in re.findall(r"archief\.cloud\.yaml:(\d+):\d+: \w+ INPUT-SCHEMA", unanswered.stdout)} == questions
     answers = {"name": "Archief", "status": "in_use", "service_model": "iaas", "function": "document_storage",
-               "rubricering": "ongerubriceerd", "personal_data": "false", "support_access_locations": "[IE]", "transfer_mechanism": "none_needed"}
+               "rubricering": "ongerubriceerd", "personal_data": "false", "support_access_locations": "[IE]", "transfer_mechanism": "none_needed",
+               "materieel": "false", "start_date": '"2026-01-01"', "subprocessors": "[]", "nato_eu_marking": "none", "threat_profile": "normaal",
+               "beschikbaarheid": "midden", "integriteit": "midden", "vertrouwelijkheid": "midden", "basisregistraties": "[]",
+               "telemetry_locations": "[]", "backup_locations": "[IE]", "critical": "false", "holds_archiefbescheiden": "false"}
     answered = re.sub(r"^(\s*)(\w+): null  # vraag: .*$", lambda m: f"{m.group(1)}{m.group(2)}: {answers[m.group(2)]}", text, flags=re.MULTILINE)
     draft.write_text(answered)
     valid = run_cli("validate", str(draft))

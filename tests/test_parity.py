@@ -96,3 +96,44 @@ def test_the_parallel_pipeline_gives_the_same_findings(generated: Path, monkeypa
     parallel = check(Options((generated,), None, "2026-11-28", "nl", "embedded"))
     assert findings(parallel) == findings(sequential)
     assert parallel.services == sequential.services
+
+
+# Names that one case-insensitive comparison must treat alike, and that lower() in Rego does not: regorus lowers a
+# final Σ to ς and OPA to σ, neither folds ß or full-width letters, and a combining accent is another byte sequence.
+ALIKE = [
+    ("ACMEΣ", "acmeσ", "acmeς"),
+    ("Straße Cloud", "STRASSE CLOUD"),
+    ("ＦＡＢＲＩＫＡＭ", "fabrikam"),
+    ("Café Cloud", "Cafe\u0301 Cloud", "CAFÉ  CLOUD"),
+]
+# Unicode's default case folding (not the Turkish one) folds İ to i with a combining dot: İNCİ and İnci differ.
+DISTINCT = ("İnci Bulut", "İNCİ BULUT")
+
+
+def test_non_ascii_provider_names_are_compared_alike_by_both_engines(tmp_path: Path):
+    from tests.conftest import VALID_DESCRIPTOR
+
+    write(tmp_path, ".cloudbeleid.yaml", "organisation: {name: Voorbeeldzaken, type: ministerie}\npacks: [kamer_2025]\n"
+          "thresholds: {market_concentration_max_services: 1, market_concentration_max_share: 1}\n")
+    documents = []
+    for group, names in enumerate([*ALIKE, *((name,) for name in DISTINCT)]):
+        for n, name in enumerate(names):
+            text = VALID_DESCRIPTOR.replace("id: mail", f"id: mail-{group}-{n}").replace("materieel: false", "materieel: true")
+            documents.append(text.replace("name: Contoso", "name: " + json.dumps(name, ensure_ascii=False)))
+    write(tmp_path, "services.cloud.yaml", "\n---\n".join(documents))
+    embedded, opa = both([tmp_path], "2026-11-28")
+    assert findings(embedded) == findings(opa)
+    failing = [f for f in embedded.findings if f.rule_id == "KAMER25-MARKET-CONCENTRATION" and f.status.value == "fail"]
+    counts = {f.service: f.message.en.split(" delivers ")[1].split(" of ")[0] for f in failing}
+    assert counts == {f"mail-{g}-{n}": str(len(names)) for g, names in enumerate(ALIKE) for n in range(len(names))}
+
+
+def test_the_normalised_name_is_one_form_per_name():
+    from checker.engine import name_key, prepared
+
+    for names in ALIKE:
+        assert len({name_key(name) for name in names}) == 1, names
+    assert len({name_key(name) for name in DISTINCT}) == 2
+    assert len({name_key(names[0]) for names in ALIKE}) == len(ALIKE)
+    document = prepared({"services": [{"provider": {"name": " ＡＣＭＥΣ "}}, {"provider": {}}, {}, "x"]})
+    assert document["normalised"] == {"provider_names": ["acmeσ", None, None, None]}

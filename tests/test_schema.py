@@ -36,6 +36,8 @@ def _walk(node, path=()):
 
 def test_every_descriptor_field_and_enum_value_is_described():
     for path, node in _walk(schema("descriptor")):
+        if "if" in path:
+            continue  # a condition (which deployment models make a field required) restates values, it defines none
         if "properties" in node and node.get("type") == "object":
             assert node.get("additionalProperties") is False, f"unknown properties allowed at {path}"
             for key, prop in node["properties"].items():
@@ -92,3 +94,112 @@ def test_wrong_type_and_missing_required():
 def test_zbo_only_fields_are_consistent():
     errors = validate({"organisation": {"name": "X", "type": "ministerie", "kaderwet_zbo_applies": True}}, "config")
     assert errors and errors[0].path == ("organisation", "kaderwet_zbo_applies")
+
+
+# Unknown is not none (docs/missing-facts.md): the facts the rules need and a descriptor always knows are required.
+ALWAYS = [("service", "materieel"), ("data", "rubricering"), ("data", "personal_data"), ("data", "nato_eu_marking"),
+          ("data", "threat_profile"), ("continuity", "critical"),
+          ("records", "holds_archiefbescheiden"), ("continuity",), ("records",)]
+EXTERNAL = [("provider", "hq_country"), ("provider", "ultimate_parent_country"), ("provider", "subprocessors"),
+            ("data", "biv"), ("data", "biv", "integriteit"),
+            ("data", "biv", "vertrouwelijkheid"), ("data", "biv", "beschikbaarheid"), ("data", "basisregistraties"),
+            ("hosting", "support_access_locations"), ("hosting", "telemetry_locations"), ("hosting", "backup_locations"),
+            ("hosting", "transfer_mechanism")]
+
+
+def _without(data: dict, path: tuple) -> dict:
+    parent = data
+    for part in path[:-1]:
+        parent = parent[part]
+    del parent[path[-1]]
+    return data
+
+
+@pytest.mark.parametrize("path", ALWAYS + EXTERNAL, ids=lambda p: ".".join(p))
+@pytest.mark.parametrize("model", ["public", "hybrid", "community", "private_external"])
+def test_a_fact_external_cloud_rules_need_is_required(path, model):
+    data = descriptor()
+    data["service"]["deployment_model"] = model
+    errors = validate(_without(data, path), "descriptor")
+    assert [(e.path, e.message.split(" (")[0]) for e in errors] == [
+        (path[:-1], f"missing required field '{path[-1]}' in {'.'.join(path[:-1]) or 'the document'}")]
+
+
+PERSONAL = [("hosting", "support_access_locations"), ("hosting", "telemetry_locations"), ("hosting", "backup_locations"),
+            ("hosting", "transfer_mechanism"), ("provider", "subprocessors")]
+
+
+def _no_personal_data(data: dict) -> dict:
+    data["data"]["personal_data"] = False
+    for field in ("special_categories", "large_scale", "criminal_data", "bsn"):
+        del data["data"][field]
+    return data
+
+
+@pytest.mark.parametrize("path", PERSONAL, ids=lambda p: ".".join(p))
+@pytest.mark.parametrize("model", ["government_dc", "on_premise"])
+def test_personal_data_on_own_infrastructure_state_where_they_are_reachable_from(path, model):
+    data = descriptor()
+    data["service"]["deployment_model"] = model
+    (error,) = validate(_without(data, path), "descriptor")
+    assert error.path == path[:-1] and f"missing required field '{path[-1]}'" in error.message
+    assert "when personal_data is true, whatever the deployment model" in error.message
+
+
+@pytest.mark.parametrize("model", ["government_dc", "on_premise"])
+def test_own_infrastructure_need_not_state_the_external_facts(model):
+    data = _no_personal_data(descriptor())
+    data["service"]["deployment_model"] = model
+    for path in EXTERNAL:
+        if len(path) == 2:
+            _without(data, path)
+    assert validate(data, "descriptor") == []
+    for path in ALWAYS:
+        assert validate(_without(copy.deepcopy(descriptor()), path), "descriptor"), path
+
+
+def test_the_reason_a_field_is_required_is_in_the_message():
+    (error,) = validate(_without(descriptor(), ("hosting", "support_access_locations")), "descriptor")
+    assert "deployment_model public, hybrid, community or private_external" in error.message
+    assert "write [] for none" in error.message
+
+
+@pytest.mark.parametrize("field", ["storage_locations", "processing_locations"])
+def test_data_are_somewhere(field):
+    data = descriptor()
+    data["hosting"][field] = []
+    (error,) = validate(data, "descriptor")
+    assert (error.path, error.message) == (("hosting", field), f"hosting.{field} must not be empty")
+
+
+def test_none_is_stated_with_an_empty_list():
+    data = descriptor()
+    assert data["hosting"]["support_access_locations"] == [] and data["provider"]["subprocessors"] == []
+    assert validate(data, "descriptor") == []
+
+
+@pytest.mark.parametrize(("condition", "path"), [
+    ({"data": {"personal_data": True}}, ("data", "special_categories")),
+    ({"data": {"personal_data": True}}, ("data", "large_scale")),
+    ({"data": {"personal_data": True}}, ("data", "criminal_data")),
+    ({"data": {"personal_data": True}}, ("data", "bsn")),
+    ({"service": {"status": "in_use"}}, ("service", "start_date")),
+    ({"service": {"status": "exiting"}}, ("service", "start_date")),
+    ({"records": {"holds_archiefbescheiden": True, "permanent_records": False}}, ("records", "permanent_records")),
+    ({"assessments": {"prescan_dpia": {"status": "approved", "date": "2026-05-01"}}}, ("assessments", "prescan_dpia", "date")),
+])
+def test_a_fact_a_condition_makes_necessary_is_required(condition, path):
+    data = descriptor()
+    for block, values in condition.items():
+        data[block].update(values)
+    assert validate(data, "descriptor") == []
+    (error,) = validate(_without(data, path), "descriptor")
+    assert error.path == path[:-1] and f"missing required field '{path[-1]}'" in error.message
+
+
+def test_a_planned_service_or_a_draft_need_no_date():
+    data = descriptor()
+    data["service"]["status"] = "planned"
+    del data["service"]["start_date"]
+    data["assessments"]["prescan_dpia"] = {"status": "draft"}
+    assert validate(data, "descriptor") == []

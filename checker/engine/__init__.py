@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -192,10 +193,34 @@ def create_engine(name: str, **options: Any) -> Engine:
     return REGISTRY[name](**options)
 
 
+def name_key(name: str) -> str:
+    """The form in which two names count as the same: compatibility-normalised (full-width letters, ligatures),
+    case-folded (ß as ss, every sigma as σ), normalised again (folding can decompose, as İ does) and with its
+    whitespace collapsed. Computed here, not in Rego: regorus and OPA lower-case non-ASCII text differently."""
+    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", name).casefold())
+    return " ".join(folded.split())
+
+
+def normalised(services: Any) -> dict[str, Any]:
+    """input.normalised: per service (by index) the keys the rules compare, e.g. provider names across a portfolio."""
+    names = []
+    for service in services if isinstance(services, list) else []:
+        provider = service.get("provider") if isinstance(service, dict) else None
+        name = provider.get("name") if isinstance(provider, dict) else None
+        names.append(name_key(name) if isinstance(name, str) else None)
+    return {"provider_names": names}
+
+
+def prepared(input_document: dict[str, Any]) -> dict[str, Any]:
+    """The input as every engine evaluates it: the checker's document with input.normalised added."""
+    return {**input_document, "normalised": normalised(input_document.get("services"))}
+
+
 def serialise_input(input_document: dict[str, Any]) -> str:
-    """Input JSON for any engine: ASCII-escaped (no lone surrogate can reach the engine), no NaN or infinity."""
+    """Input JSON for the embedded engine: prepared, ASCII-escaped (no lone surrogate can reach the engine), no NaN
+    or infinity."""
     try:
-        return json.dumps(input_document, ensure_ascii=True, allow_nan=False)
+        return json.dumps(prepared(input_document), ensure_ascii=True, allow_nan=False)
     except (TypeError, ValueError) as exc:
         raise EngineError(f"input cannot be sent to the engine: {exc}") from None
 

@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Any, Iterator
 from urllib.parse import urlsplit
 
-from checker.engine import ENTRYPOINT, PolicyBundle, RawReport, parse_report
+from checker.engine import ENTRYPOINT, PolicyBundle, RawReport, parse_report, prepared
 from checker.errors import EngineError, UsageError
 
 DEFAULT_TOKEN_ENV = "CLOUDBELEID_OPA_TOKEN"
@@ -298,7 +298,7 @@ class OpaEngine:
         self._ensure(bundle)
         try:
             answer = self._guard(
-                lambda: self._client.query_rule(input_document, _PACKAGE, _RULE, dict(_QUERY_PARAMS)), f"evaluating {ENTRYPOINT}"
+                lambda: self._client.query_rule(prepared(input_document), _PACKAGE, _RULE, dict(_QUERY_PARAMS)), f"evaluating {ENTRYPOINT}"
             )
         except EngineError as exc:
             raise self._died(f"evaluating {ENTRYPOINT}") or exc from None

@@ -69,6 +69,10 @@ def draft(folder: Path, descriptor_dir: Path, service_id: str | None = None) -> 
         "  deployment_model: public  # de code zet resources bij een cloudprovider / the code deploys to a cloud provider",
         "  function: " + _question("email, document_storage, werkplek, collaboration, primaire_applicatie, data_analytics, beheer_monitoring of overig",
                                    "email, document_storage, werkplek, collaboration, primaire_applicatie, data_analytics, beheer_monitoring or overig"),
+        "  materieel: " + _question("true of false: voor de primaire taak, een belangrijk ondersteunend proces of grootschalige persoonsgegevens?",
+                                    "true or false: for the primary task, an important support process or large-scale personal data?"),
+        "  start_date: " + _question("datum van ingebruikname (YYYY-MM-DD); laat weg voor een geplande dienst",
+                                     "date the service went into use (YYYY-MM-DD); leave out for a planned service"),
         "provider:",
     ]
     if main.known and main.company:
@@ -81,16 +85,30 @@ def draft(folder: Path, descriptor_dir: Path, service_id: str | None = None) -> 
     else:
         lines.append("  name: " + _question(f"welk bedrijf levert {main.source}?", f"which company provides {main.source}?"))
     lines += [
+        "  subprocessors: " + _question("subverwerkers met land, [] voor geen", "subprocessors with their country, [] for none"),
         "data:",
         "  rubricering: " + _question("ongerubriceerd, dep_vertrouwelijk, stg_confidentieel, stg_geheim of stg_zeer_geheim",
                                       "ongerubriceerd, dep_vertrouwelijk, stg_confidentieel, stg_geheim or stg_zeer_geheim"),
+        "  nato_eu_marking: " + _question("none, restricted, confidential, secret of top_secret", "none, restricted, confidential, secret or top_secret"),
+        "  threat_profile: " + _question("normaal, verhoogd of hoog", "normaal, verhoogd or hoog"),
+        "  biv:",
+        *(f"    {aspect}: " + _question(f"{nl}: laag, midden, hoog of zeer_hoog", f"{en}: laag, midden, hoog or zeer_hoog")
+          for aspect, nl, en in (("beschikbaarheid", "beschikbaarheid", "availability"), ("integriteit", "integriteit", "integrity"),
+                                 ("vertrouwelijkheid", "vertrouwelijkheid", "confidentiality"))),
         "  personal_data: " + _question("true of false: verwerkt de dienst persoonsgegevens?", "true or false: does the service process personal data?"),
+        "  basisregistraties: " + _question("basisregistraties met rol (bron, kopie, afnemer), [] voor geen", "basisregistraties with their role (bron, kopie, afnemer), [] for none"),
         "hosting:",
         "  storage_locations: " + (_list(storage or processing) if processing else _question("landcodes van de opslag", "country codes of storage")),
         "  processing_locations: " + (_list(processing) if processing else _question("landcodes van de verwerking", "country codes of processing")),
         "  support_access_locations: " + _question("landen van waaruit support toegang heeft (de code toont dat niet)",
                                                    "countries support staff reach the data from (the code does not show it)"),
+        "  telemetry_locations: " + _question("landen die telemetrie ontvangen, [] voor geen", "countries that receive telemetry, [] for none"),
+        "  backup_locations: " + _question("landen van de back-ups (de opslaglanden als ze daar blijven)", "countries of the backups (the storage countries if they stay there)"),
         "  transfer_mechanism: " + _question("none_needed, adequacy, eu_us_dpf, scc, bcr, art49 of other", "none_needed, adequacy, eu_us_dpf, scc, bcr, art49 or other"),
+        "continuity:",
+        "  critical: " + _question("true of false: ondersteunt de dienst een kritiek proces?", "true or false: does the service support a critical process?"),
+        "records:",
+        "  holds_archiefbescheiden: " + _question("true of false: bevat de dienst archiefbescheiden?", "true or false: does the service hold archiefbescheiden?"),
         "infrastructure:",
         f"  terraform: [{json.dumps(relative)}]",
     ]

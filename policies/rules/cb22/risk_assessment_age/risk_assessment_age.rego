@@ -20,6 +20,10 @@
 #   message:
 #     nl: "Advies: de risicoafweging van {date} is op {as_of} ouder dan {months} maanden (de termijn is de lezing van de checker)."
 #     en: "Advice: the risk assessment of {date} is older than {months} months on {as_of} (the term is the checker's reading)."
+#   messages:
+#     not_shown:
+#       nl: "Advies: de beschrijving toont geen vastgestelde, gedateerde risicoafweging (assessments.risk_assessment); zonder dat gegeven is haar ouderdom niet te beoordelen."
+#       en: "Advice: the descriptor shows no approved, dated risk assessment (assessments.risk_assessment); without that fact its age cannot be judged."
 #   remediation:
 #     nl: >-
 #       Beoordeel of de risicoafweging nog actueel is en actualiseer haar zo nodig; of stel een andere termijn in
@@ -53,8 +57,8 @@
 #       assessment after a significant change is checked by CB22-RISK-ASSESSMENT-CURRENT and
 #       BIO2-5-08-01-RISK-ON-CHANGE, which do rest on a text.
 #   subject:
-#     nl: publieke clouddiensten met een vastgestelde, gedateerde risicoafweging
-#     en: public cloud services with an approved, dated risk assessment
+#     nl: publieke clouddiensten
+#     en: public cloud services
 #   applies_to: [cloudbeleid_reading]
 #   stages: [implementation, operation]
 #   effective_from: "2022-08-29"
@@ -70,12 +74,23 @@ path := ["assessments", "risk_assessment", "date"]
 subject contains i if {
 	some i, svc in input.services
 	cloud.public_cloud(svc)
+}
+
+dated(svc) if {
 	svc.assessments.risk_assessment.status == "approved"
 	is_string(svc.assessments.risk_assessment.date)
 }
 
+# Unknown is not current: without an approved, dated assessment its age cannot be judged (CB22-RISK-ASSESSMENT-CURRENT
+# reports the missing assessment itself).
+deny contains result.fail_kind(i, ["assessments"], "not_shown", {}) if {
+	some i in subject
+	not dated(input.services[i])
+}
+
 deny contains result.fail(i, path, {"date": date, "as_of": input.as_of, "months": months}) if {
 	some i in subject
+	dated(input.services[i])
 	date := input.services[i].assessments.risk_assessment.date
 	date <= input.as_of
 	months := input.settings.risk_assessment_max_age_months

@@ -28,7 +28,14 @@ test_a_future_date_is_left_to_the_current_rule if {
 	run([svc("public", "2026-07-01")]) == set()
 }
 
-test_own_systems_and_unapproved_assessments_are_not_subjects if {
-	services := [svc("government_dc", "2020-01-01"), {"service": {"deployment_model": "public"}, "assessments": {"risk_assessment": {"status": "draft"}}}]
-	count(risk_assessment_age.subject) == 0 with input.services as services
+test_own_systems_are_not_subjects if {
+	count(risk_assessment_age.subject) == 0 with input.services as [svc("government_dc", "2020-01-01")]
+}
+
+test_no_approved_dated_assessment_fails_as_not_shown if {
+	draft := {"service": {"deployment_model": "public"}, "assessments": {"risk_assessment": {"status": "draft"}}}
+	run([draft, {"service": {"deployment_model": "hybrid"}}]) == {
+		{"service": 0, "path": ["assessments"], "kind": "not_shown", "params": {}},
+		{"service": 1, "path": ["assessments"], "kind": "not_shown", "params": {}},
+	}
 }

@@ -15,6 +15,10 @@
 #   message:
 #     nl: "De risicoafweging volgt niet het Implementatiekader Risicoafweging Cloudgebruik (methode: {method})."
 #     en: "The risk assessment does not follow the Implementatiekader Risicoafweging Cloudgebruik (method: {method})."
+#   messages:
+#     not_shown:
+#       nl: "De beschrijving vermeldt geen risicoafweging; zonder dat gegeven kan de regel niet voldoen."
+#       en: "The descriptor does not show a risk assessment; without it the rule cannot be met."
 #   remediation:
 #     nl: >-
 #       Voer de risicoafweging uit volgens het Implementatiekader Risicoafweging Cloudgebruik (of de integrale
@@ -74,11 +78,17 @@ path := ["assessments", "risk_assessment", "method"]
 subject contains i if {
 	some i, svc in input.services
 	cloud.public_cloud(svc)
-	svc.assessments.risk_assessment
+}
+
+# Unknown is not none: without a risk assessment its method cannot be the Implementatiekader.
+deny contains result.fail_kind(i, ["assessments", "risk_assessment"], "not_shown", {}) if {
+	some i in subject
+	not input.services[i].assessments.risk_assessment
 }
 
 deny contains result.fail(i, path, {"method": method}) if {
 	some i in subject
+	input.services[i].assessments.risk_assessment
 	method := object.get(input.services[i], path, "none")
 	not method in methods
 }

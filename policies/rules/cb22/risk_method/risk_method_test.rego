@@ -34,10 +34,16 @@ test_implementatiekader_and_its_successor_pass if {
 	risk_method.subject == {0, 1} with input.services as services
 }
 
-test_no_assessment_or_no_public_cloud_is_not_a_subject if {
-	services := [
-		{"service": {"deployment_model": "public"}},
-		object.union(public_service({"method": "eigen"}), {"service": {"deployment_model": "private_external"}}),
-	]
+test_no_public_cloud_is_not_a_subject if {
+	services := [object.union(public_service({"method": "eigen"}), {"service": {"deployment_model": "private_external"}})]
 	count(risk_method.subject) == 0 with input.services as services
+}
+
+test_no_assessment_is_not_shown if {
+	risk_method.deny == {{
+		"service": 0,
+		"path": ["assessments", "risk_assessment"],
+		"kind": "not_shown",
+		"params": {},
+	}} with input.services as [{"service": {"deployment_model": "public"}}]
 }

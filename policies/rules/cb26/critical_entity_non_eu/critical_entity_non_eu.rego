@@ -21,6 +21,9 @@
 #     nl: "Advies: deze kritieke of essentiële entiteit gebruikt voor haar primaire proces een leverancier met {field} {country}, buiten de EU en de EER."
 #     en: "Advice: this critical or essential entity uses, for its primary process, a provider with {field} {country}, outside the EU and the EER."
 #   messages:
+#     not_shown:
+#       nl: "Het organisatieprofiel vermeldt niet of de organisatie een kritieke of essentiële entiteit is (cbw_entity, wwke_critical_entity of vitale_aanbieder); zonder dat gegeven kan de regel niet voldoen."
+#       en: "The organisation profile does not say whether the organisation is a critical or essential entity (cbw_entity, wwke_critical_entity or vitale_aanbieder); without it the rule cannot be met."
 #     law:
 #       nl: "Advies: deze kritieke of essentiële entiteit gebruikt voor haar primaire proces een leverancier die onder niet-Europese wetgeving valt ({laws})."
 #       en: "Advice: this critical or essential entity uses, for its primary process, a provider subject to non-European law ({laws})."
@@ -134,12 +137,32 @@ subject contains i if {
 	some i, svc in input.services
 	cloud.external_cloud(svc)
 	cb26.in_force(svc)
-	critical_entity(organisation(svc))
+	not_other_entity(organisation(svc))
 	primary_process(svc)
+}
+
+entity_fields := ["cbw_entity", "wwke_critical_entity", "vitale_aanbieder"]
+
+# Unknown is not none: unless one of the three makes it a critical entity, the profile must state all three.
+unstated(org) if {
+	some field in entity_fields
+	not field in object.keys(org)
+}
+
+not_other_entity(org) if critical_entity(org)
+
+not_other_entity(org) if unstated(org)
+
+deny contains result.fail_kind(i, ["organisation"], "not_shown", {}) if {
+	some i in subject
+	org := organisation(input.services[i])
+	not critical_entity(org)
+	unstated(org)
 }
 
 deny contains result.fail(i, ["provider", field], {"field": concat(".", ["provider", field]), "country": country}) if {
 	some i in subject
+	critical_entity(organisation(input.services[i]))
 	some field in provider_fields
 	country := input.services[i].provider[field]
 	not country in countries.eer
@@ -147,6 +170,7 @@ deny contains result.fail(i, ["provider", field], {"field": concat(".", ["provid
 
 deny contains result.fail_kind(i, ["provider", "subject_to_non_eu_law"], "law", {"laws": laws}) if {
 	some i in subject
+	critical_entity(organisation(input.services[i]))
 	laws := sort(object.get(input.services[i], ["provider", "subject_to_non_eu_law"], []))
 	count(laws) > 0
 }

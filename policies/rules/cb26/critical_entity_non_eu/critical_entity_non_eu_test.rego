@@ -31,11 +31,17 @@ test_european_provider_passes if {
 	run(svc({"hq_country": "NL", "ultimate_parent_country": "DE"}), {"wwke_critical_entity": true}) == set()
 }
 
+test_profile_without_the_entity_facts_is_not_shown if {
+	us := svc({"hq_country": "US", "ultimate_parent_country": "US"})
+	run(us, {"type": "ministerie", "cbw_entity": "geen"}) == {{"service": 0, "path": ["organisation"], "kind": "not_shown", "params": {}}}
+	run(us, {"type": "ministerie", "cbw_entity": "geen", "wwke_critical_entity": false, "vitale_aanbieder": false}) == set()
+}
+
 test_other_organisation_or_process_is_not_a_subject if {
 	us := svc({"hq_country": "US"})
 	critical_entity_non_eu.subject == set() with input.services as [us]
 		with input.as_of as "2026-11-28"
-		with input.organisation as {"type": "ministerie", "cbw_entity": "belangrijk"}
+		with input.organisation as {"type": "ministerie", "cbw_entity": "belangrijk", "wwke_critical_entity": false, "vitale_aanbieder": false}
 	support := {"service": {"deployment_model": "public", "materieel": true, "materieel_reasons": ["belangrijk_ondersteunend"]}, "provider": {"name": "x", "hq_country": "US"}}
 	critical_entity_non_eu.subject == set() with input.services as [support]
 		with input.as_of as "2026-11-28"

@@ -22,6 +22,9 @@
 #     nl: "Functie {function} in een publieke cloud ({model}) zonder beroep op de uitzondering voor e-mail en documenten (governance.email_docs_exception)."
 #     en: "Function {function} in a public cloud ({model}) without relying on the exception for e-mail and documents (governance.email_docs_exception)."
 #   messages:
+#     not_shown:
+#       nl: "De beschrijving vermeldt de functie van de dienst niet (service.function); zonder dat gegeven kan de regel niet voldoen."
+#       en: "The descriptor does not state the service's function (service.function); without it the rule cannot be met."
 #     independent_continuity_finding:
 #       nl: "Uitzondering voor e-mail en documenten: niet onafhankelijk vastgesteld dat de continuïteit anders in gevaar komt."
 #       en: "Exception for e-mail and documents: it was not independently established that continuity is otherwise at risk."
@@ -136,7 +139,17 @@ subject contains i if {
 	some i, svc in input.services
 	cloud.public_cloud(svc)
 	cb26.in_force(svc)
-	svc.service.function in functions
+	not_other_function(svc)
+}
+
+# Unknown is not none: a public cloud service that does not state its function may be e-mail or documents.
+not_other_function(svc) if svc.service.function in functions
+
+not_other_function(svc) if not svc.service.function
+
+deny contains result.fail_kind(i, ["service", "function"], "not_shown", {}) if {
+	some i in subject
+	not input.services[i].service.function
 }
 
 claimed(svc) if svc.governance.email_docs_exception
@@ -144,12 +157,14 @@ claimed(svc) if svc.governance.email_docs_exception
 deny contains result.fail(i, ["service", "function"], {"function": svc.service.function, "model": svc.service.deployment_model}) if {
 	some i in subject
 	svc := input.services[i]
+	svc.service.function
 	not claimed(svc)
 }
 
 deny contains result.fail_kind(i, array.concat(path, [condition]), condition, {}) if {
 	some i in subject
 	svc := input.services[i]
+	svc.service.function
 	claimed(svc)
 	some condition in conditions
 	object.get(svc, array.concat(path, [condition]), false) != true

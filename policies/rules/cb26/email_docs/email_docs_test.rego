@@ -27,6 +27,11 @@ test_all_three_conditions_pass if {
 	run(svc("document_storage", {"email_docs_exception": all_three})) == set()
 }
 
+test_no_function_is_not_shown if {
+	s := {"service": {"deployment_model": "public", "start_date": "2026-08-01"}, "governance": {"email_docs_exception": all_three}}
+	run(s) == {{"service": 0, "path": ["service", "function"], "kind": "not_shown", "params": {}}}
+}
+
 test_other_function_or_private_cloud_is_not_a_subject if {
 	private := {"service": {"deployment_model": "private_external", "function": "email"}}
 	email_docs.subject == set() with input.services as [svc("collaboration", {}), private]

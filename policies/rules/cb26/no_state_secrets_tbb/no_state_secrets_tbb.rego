@@ -23,6 +23,9 @@
 #     tbb:
 #       nl: "Informatie met TBB-niveau {level} in een publieke cloud ({model}); alleen TBB-niveau 4 is toegestaan."
 #       en: "Information at TBB level {level} in a public cloud ({model}); only TBB level 4 is allowed."
+#     not_shown:
+#       nl: "De beschrijving vermeldt het TBB-niveau niet; zonder dat gegeven kan de regel niet voldoen (in een publieke cloud alleen TBB-niveau 4)."
+#       en: "The descriptor does not state the TBB level; without it the rule cannot be met (in a public cloud only TBB level 4)."
 #   remediation:
 #     nl: >-
 #       Verwerk staatsgeheime informatie en informatie met TBB-niveau 1 tot en met 3 niet in een publieke cloud, maar in
@@ -119,6 +122,12 @@ deny contains result.fail(i, ["data", "rubricering"], {"level": level, "model": 
 	svc := input.services[i]
 	level := svc.data.rubricering
 	level in state_secret_levels
+}
+
+# Unknown is not none: a public cloud service that does not state its TBB level is not shown to be at level 4.
+deny contains result.fail_kind(i, ["data", "tbb_level"], "not_shown", {}) if {
+	some i in subject
+	not input.services[i].data.tbb_level
 }
 
 deny contains result.fail_kind(i, ["data", "tbb_level"], "tbb", {"level": level, "model": svc.service.deployment_model}) if {

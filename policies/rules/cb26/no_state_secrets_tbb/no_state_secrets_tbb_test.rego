@@ -24,6 +24,10 @@ test_dep_vertrouwelijk_at_tbb_4_passes if {
 	run(svc({"rubricering": "dep_vertrouwelijk", "tbb_level": 4})) == set()
 }
 
+test_no_tbb_level_is_not_shown if {
+	run(svc({"rubricering": "ongerubriceerd"})) == {{"service": 0, "path": ["data", "tbb_level"], "kind": "not_shown", "params": {}}}
+}
+
 test_community_cloud_and_existing_service_are_not_a_subject if {
 	community := {"service": {"deployment_model": "community"}, "data": {"tbb_level": 1}}
 	existing := {"service": {"deployment_model": "public", "start_date": "2025-01-01"}, "data": {"tbb_level": 1}}

@@ -18,6 +18,9 @@
 #     nl: "Niet vastgelegd wie het restrisico formeel heeft geaccepteerd (assessments.residual_risk_accepted_by)."
 #     en: "It is not recorded who formally accepted the residual risk (assessments.residual_risk_accepted_by)."
 #   messages:
+#     not_shown:
+#       nl: "De beschrijving vermeldt geen gedateerde risicoafweging (assessments.risk_assessment.date) waarvan het restrisico is geaccepteerd; zonder dat gegeven kan de regel niet voldoen."
+#       en: "The descriptor shows no dated risk assessment (assessments.risk_assessment.date) whose residual risk was accepted; without it the rule cannot be met."
 #     undated:
 #       nl: "De acceptatie van het restrisico heeft geen datum (assessments.residual_risk_accepted_on)."
 #       en: "The acceptance of the residual risk has no date (assessments.residual_risk_accepted_on)."
@@ -126,6 +129,14 @@ deny contains result.fail_kind(i, ["assessments", "residual_risk_accepted_on"], 
 	some i in subject
 	date := input.services[i].assessments.residual_risk_accepted_on
 	date > input.as_of
+}
+
+# Unknown is not none: an acceptance of the residual risk without a dated risk assessment accepts nothing shown.
+deny contains result.fail_kind(i, ["assessments", "risk_assessment", "date"], "not_shown", {}) if {
+	some i in subject
+	svc := input.services[i]
+	accepted_by(svc)
+	not svc.assessments.risk_assessment.date
 }
 
 deny contains violation if {

@@ -2,7 +2,7 @@ package cloudbeleid.rules.cb26.residual_risk_test
 
 import data.cloudbeleid.rules.cb26.residual_risk
 
-svc(assessments) := {"service": {"deployment_model": "public", "materieel": true, "start_date": "2026-08-01"}, "assessments": assessments}
+svc(assessments) := {"service": {"deployment_model": "public", "materieel": true, "start_date": "2026-08-01"}, "assessments": object.union({"risk_assessment": {"date": "2026-01-01"}}, assessments)}
 
 run(s) := violations if {
 	violations := residual_risk.deny with input.services as [s]
@@ -11,6 +11,11 @@ run(s) := violations if {
 
 test_no_acceptance_fails if {
 	run(svc({"residual_risk_accepted_by": ""})) == {{"service": 0, "path": ["assessments", "residual_risk_accepted_by"], "kind": "default", "params": {}}}
+}
+
+test_acceptance_without_a_dated_risk_assessment_is_not_shown if {
+	s := {"service": {"deployment_model": "public", "materieel": true}, "assessments": {"residual_risk_accepted_by": "sg", "residual_risk_accepted_on": "2026-05-01"}}
+	run(s) == {{"service": 0, "path": ["assessments", "risk_assessment", "date"], "kind": "not_shown", "params": {}}}
 }
 
 test_undated_acceptance_fails if {

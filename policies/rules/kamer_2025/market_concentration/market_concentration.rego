@@ -50,7 +50,8 @@
 #       market_concentration_max_services (standaard 5) van de materiële clouddiensten van een externe leverancier van
 #       één organisatie levert, en minstens twee. De checker telt per organisatie (de naam uit de configuratie of de
 #       beschrijving) over de beschrijvingen die samen worden gecontroleerd; leveranciers gelden als dezelfde bij
-#       dezelfde naam, ongeacht hoofdletters en spaties aan begin of eind. Concerns onder verschillende namen ziet de
+#       dezelfde naam, ongeacht hoofdletters (Unicode-hoofdletterfolding: ß als ss, elke sigma gelijk), schrijfwijze
+#       van tekens (volle breedte, losse accenten: NFKC) en spaties. Concerns onder verschillende namen ziet de
 #       checker niet als één leverancier. De melding staat bij elke dienst van die leverancier.
 #     en: >-
 #       The limits are the checker's, not the source's: a provider stands out when it delivers more than
@@ -58,7 +59,8 @@
 #       market_concentration_max_services (default 5) of one organisation's materieel cloud services of an external
 #       supplier, and at least two. The checker counts per organisation (the name from the configuration or the
 #       descriptor) over the descriptors checked together; providers are the same when their names are, ignoring case
-#       and leading or trailing spaces. Groups trading under different names are not seen as one provider. The finding
+#       (Unicode case folding: ß as ss, every sigma alike), the form of characters (full width, combining accents: NFKC)
+#       and spaces. Groups trading under different names are not seen as one provider. The finding
 #       is on every service of that provider.
 #   subject:
 #     nl: materiële clouddiensten van een externe leverancier
@@ -87,7 +89,9 @@ organisation_of[i] := object.get(profile, "name", "") if {
 	profile := object.union(object.get(input, "organisation", {}), object.get(input.services[i], "organisation", {}))
 }
 
-provider_of[i] := lower(trim_space(input.services[i].provider.name)) if some i in subject
+# The provider's name as the checker normalised it (checker.engine.name_key: NFKC, case-folded, whitespace
+# collapsed), not lower() here: regorus and OPA lower-case non-ASCII names differently (ACMEΣ, Straße).
+provider_of[i] := input.normalised.provider_names[i] if some i in subject
 
 # The limits in whole numbers: the share as a percentage, so that no engine formats a fraction.
 max_share_percent := round(input.settings.market_concentration_max_share * 100)

@@ -4,8 +4,12 @@ import data.cloudbeleid.rules.kamer_2025.market_concentration
 
 service(provider) := {"service": {"deployment_model": "public", "materieel": true}, "provider": {"name": provider}}
 
+# The checker supplies input.normalised (checker.engine.name_key); for these ASCII names, trimmed lower case.
+keys(services) := [lower(trim_space(s.provider.name)) | some s in services]
+
 run(services) := violations if {
 	violations := market_concentration.deny with input.services as services
+		with input.normalised.provider_names as keys(services)
 		with input.organisation as {"name": "Ministerie van Voorbeeldzaken", "type": "ministerie"}
 		with input.settings.market_concentration_max_share as 0.5
 		with input.settings.market_concentration_max_services as 5
@@ -48,4 +52,14 @@ test_services_of_other_organisations_and_not_materieel_ones_do_not_count_and_pas
 	own_dc := {"service": {"deployment_model": "government_dc", "materieel": true}, "provider": {"name": "Contoso"}}
 	run([service("Contoso"), service("Fabrikam"), other, not_materieel, own_dc]) == set()
 	market_concentration.subject == {0, 1, 2} with input.services as [service("Contoso"), service("Fabrikam"), other, not_materieel, own_dc]
+}
+
+test_names_are_compared_as_the_checker_normalised_them if {
+	services := [service("ACMEΣ"), service("acmeς"), service("Fabrikam")]
+	violations := market_concentration.deny with input.services as services
+		with input.normalised.provider_names as ["acmeσ", "acmeσ", "fabrikam"]
+		with input.organisation as {"name": "Ministerie van Voorbeeldzaken", "type": "ministerie"}
+		with input.settings.market_concentration_max_share as 0.5
+		with input.settings.market_concentration_max_services as 5
+	violations == {finding(0, "ACMEΣ", 2, 3, 67), finding(1, "acmeς", 2, 3, 67)}
 }
