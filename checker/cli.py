@@ -71,15 +71,17 @@ def _as_of(value: Optional[str]) -> str:
 
     if value is None:
         return date.today().isoformat()
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):  # not \d: it takes any script's digits
+        raise UsageError(f"--as-of {value!r} is not a date of the form YYYY-MM-DD")
     try:
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            raise ValueError
-    except ValueError:
-        raise UsageError(f"--as-of {value!r} is not a date of the form YYYY-MM-DD") from None
-    try:
-        return date.fromisoformat(value).isoformat()
+        parsed = date.fromisoformat(value).isoformat()
     except ValueError:
         raise UsageError(f"--as-of {value!r} is not a real calendar date") from None
+    from checker.schema import DATE_RANGE
+
+    if not DATE_RANGE[0] <= parsed <= DATE_RANGE[1]:
+        raise UsageError(f"--as-of {value!r} is outside the dates the checker accepts ({DATE_RANGE[0]} to {DATE_RANGE[1]})")
+    return parsed
 
 
 def _choice(name: str, value: Optional[str], choices: list[str]) -> Optional[str]:
@@ -101,13 +103,13 @@ def _settings_config(config: Optional[Path], paths: List[Path]):
 
 def _targets(formats: List[str], outputs: List[str]) -> list:
     """Pair each --format with the --output at the same position; at most one goes to standard output."""
-    from checker.reporters import FORMATS
+    from checker.reporters import STREAMS
 
     if len(outputs) > len(formats):
         raise UsageError("more --output than --format options")
     pairs = []
     for i, name in enumerate(formats):
-        _choice("--format", name, list(FORMATS))
+        _choice("--format", name, list(STREAMS))
         target = outputs[i] if i < len(outputs) and outputs[i] != "-" else None
         pairs.append((name, Path(target) if target else None))
     if sum(1 for _, target in pairs if target is None) > 1:

@@ -347,13 +347,38 @@ def _check_group(files: list[Path], config: Config, rules: list[Rule], engine: A
         findings += [f for f in chunk.findings if (f.location.file, f.location.document) not in dropped]
     if portfolio and services:
         infra.cover(services, config)
-        raw = _evaluate_portfolio(engine, bundle, options, config, portfolio, [s.document.data for s in services], reference)
+        documents = [s.document.data for s in services]
+        try:
+            raw = _evaluate_portfolio(engine, bundle, options, config, portfolio, documents, reference)
+        except EngineError as exc:
+            raise _blamed(exc, options, services,
+                          lambda one: _evaluate_portfolio(engine, bundle, options, config, portfolio, [one], reference)) from None
         raw, unowned = infra.split(raw)
         findings += join(portfolio, services, raw, options.as_of, options.stage)
         findings += infra.unowned_findings(portfolio, services, unowned)
     ids = [s.id for s in services]
     _prove_checked(findings, ids, rules)
     return findings, ids
+
+
+def _blamed(error: EngineError, options: Options, services: list[Service], alone: Any) -> EngineError:
+    """The engine failed on a batch of services (a value the schema let through and a builtin cannot take, say):
+    the same error located at the first service that fails on its own, so the user learns which file it is.
+    Only for the embedded engine, whose failures depend on nothing but the input and the policies: an OPA server
+    that is down would fail every retry, each after its timeout."""
+    if options.engine != "embedded" or error.location:
+        return error
+    for service in services:
+        if len(services) > 1:
+            try:
+                alone(service.document.data)
+                continue
+            except EngineError:
+                pass
+        line, column = service.document.locate(())[1][:2]
+        return EngineError(f"{error.message} (evaluating service {service.id!r})",
+                           location=f"{service.document.file}:{line}:{column}")
+    return error
 
 
 def _prove_checked(findings: list[Finding], services: list[str], rules: list[Rule]) -> None:
@@ -412,7 +437,11 @@ def _process_chunk(job: tuple, engine: Any = None, bundle: Any = None) -> _Chunk
     errors += infra.attach(services, config)
     findings: list[Finding] = []
     if rules and services:
-        raw = _evaluate_cached(engine, bundle, options, config, rules, [s.document.data for s in services], reference)
+        try:
+            raw = _evaluate_cached(engine, bundle, options, config, rules, [s.document.data for s in services], reference)
+        except EngineError as exc:
+            raise _blamed(exc, options, services,
+                          lambda one: _evaluate_cached(engine, bundle, options, config, rules, [one], reference)) from None
         findings = join(rules, services, raw, options.as_of, options.stage)
     if fields is not None:
         services = [_project(service, fields) for service in services]

@@ -12,7 +12,9 @@ import math
 import os
 import re
 import stat
+import unicodedata
 from dataclasses import dataclass, field, replace
+from functools import cache
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -132,6 +134,7 @@ def load_bytes(raw: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> LoadRe
     from ruamel.yaml import YAML
 
     yaml = YAML(typ="safe", pure=False)  # one per file: a fresh one per document costs twice as much
+    yaml.Resolver = _plain_resolver()
     for index, (offset, chunk) in enumerate(_split_documents(text)):
         if index >= limits.max_documents:
             problems.append(Problem(name, f"more than {limits.max_documents} documents in one file{limits.hint('max_documents')}", offset + 1, 1, index))
@@ -148,7 +151,45 @@ def load_bytes(raw: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> LoadRe
     return LoadResult(documents, problems)
 
 
+_WIDE = {"utf-32-be": "UTF-32 (big-endian)", "utf-32-le": "UTF-32 (little-endian)",
+         "utf-16-be": "UTF-16 (big-endian)", "utf-16-le": "UTF-16 (little-endian)"}
+# UTF-32LE's mark first: it begins with UTF-16LE's
+_WIDE_MARKS = ((b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe\x00\x00", "utf-32-le"),
+               (b"\xfe\xff", "utf-16-be"), (b"\xff\xfe", "utf-16-le"))
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _wide_encoding(raw: bytes) -> str | None:
+    """UTF-16 or UTF-32, told by the byte order mark or, without one, as YAML 1.2 §5.2 tells it: by where the
+    NUL bytes of the first (ASCII) character stand. Without a mark the guess must also decode to text, so that
+    a binary file that happens to start so stays a binary file."""
+    for mark, codec in _WIDE_MARKS:
+        if raw.startswith(mark):
+            return _WIDE[codec]
+    nul = [byte == 0 for byte in raw[:4]]
+    if nul == [True, True, True, False]:
+        codec = "utf-32-be"
+    elif nul == [False, True, True, True]:
+        codec = "utf-32-le"
+    elif nul[:2] == [True, False]:
+        codec = "utf-16-be"
+    elif nul[:2] == [False, True]:
+        codec = "utf-16-le"
+    else:
+        return None
+    import codecs
+
+    try:  # incremental: the first 8 KB may end inside a character
+        text = codecs.getincrementaldecoder(codec)().decode(raw[:8192], final=False)
+    except UnicodeDecodeError:
+        return None
+    return None if _NOT_TEXT.search(text) else _WIDE[codec]
+
+
 def _decode(raw: bytes, name: str) -> tuple[str, Problem | None]:
+    wide = _wide_encoding(raw)
+    if wide:
+        return "", Problem(name, f"file is {wide} encoded; save it as UTF-8")
     if b"\x00" in raw[:8192]:
         return "", Problem(name, "binary file (it contains NUL bytes); expected YAML or JSON text")
     try:
@@ -160,6 +201,25 @@ def _decode(raw: bytes, name: str) -> tuple[str, Problem | None]:
     return text, None
 
 
+@cache
+def _plain_resolver() -> type:
+    """A resolver that leaves plain scalars to _scalar (the YAML 1.2 core schema, exactly) and only marks the merge
+    key: ruamel's own resolves every scalar again by its own rules, in Python, at half the cost of a load."""
+    from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+    from ruamel.yaml.resolver import VersionedResolver
+    from ruamel.yaml.tag import Tag
+
+    class PlainResolver(VersionedResolver):
+        def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+            if kind is ScalarNode:
+                return _MERGE_TAG if implicit[0] and value == "<<" else self.DEFAULT_SCALAR_TAG
+            return self.DEFAULT_SEQUENCE_TAG if kind is SequenceNode else self.DEFAULT_MAPPING_TAG
+
+    _MERGE_TAG = Tag(suffix=_TAG + "merge")
+    assert MappingNode  # the third kind: the default
+    return PlainResolver
+
+
 def _split_documents(text: str) -> Iterator[tuple[int, str]]:
     """Cut a stream at its '---' markers, keeping each piece's line offset.
 
@@ -168,7 +228,7 @@ def _split_documents(text: str) -> Iterator[tuple[int, str]]:
     one document cannot swallow the next. Lazy, and the line offsets are counted
     once: a file of a million '---' lines costs no more than its length.
     """
-    starts = (m.start() for m in _DOCUMENT_START.finditer(text) if m.start() > 0)
+    starts = (_with_directives(text, m.start()) for m in _DOCUMENT_START.finditer(text) if m.start() > 0)
     first = next(starts, len(text))
     start, line = 0, 0
     if first < len(text) and not _DOCUMENT_START.match(text) and not _has_content(text[:first]):
@@ -182,12 +242,84 @@ def _split_documents(text: str) -> Iterator[tuple[int, str]]:
         start, end = end, next(starts, len(text))
 
 
+def _with_directives(text: str, position: int) -> int:
+    """Where the document whose '---' stands at `position` begins: at the directives above it when a '...' ends
+    the document before them (else they are not directives, and the document before fails to parse)."""
+    cut = begin = position
+    while begin > 0:
+        previous = text.rfind("\n", 0, begin - 1) + 1
+        line = text[previous:begin].strip()
+        if line.startswith("%"):
+            cut = previous
+        elif line == "..." or line.startswith(("... ", "...\t")):
+            return cut
+        elif line and not line.startswith("#"):
+            return position
+        begin = previous
+    return position
+
+
 def _has_content(chunk: str) -> bool:
     for line in chunk.splitlines():
         stripped = line.strip()
         if stripped and not stripped.startswith("#") and not stripped.startswith("%") and stripped != "---":
             return True
     return False
+
+
+_DIRECTIVE = re.compile(r"^%(\S*)[ \t]*(\S*)", re.MULTILINE)
+
+
+def _directive_problem(chunk: str) -> tuple[int, str] | None:
+    """A %YAML directive other than 1.2, or a %TAG directive, in the document's prologue (before its '---'):
+    0-based line and message. A YAML 1.1 reader would take yes/no/on/off for booleans; this one never does."""
+    marker = _DOCUMENT_START.search(chunk)
+    if not marker:
+        return None
+    for found in _DIRECTIVE.finditer(chunk, 0, marker.start()):
+        line = chunk.count("\n", 0, found.start())
+        if found[1] == "YAML" and found[2] != "1.2":
+            return line, (f"incompatible YAML document: '%YAML {found[2][:20]}'; this checker reads YAML 1.2, where "
+                          "yes, no, on and off are text and only true and false are booleans (remove the line, or "
+                          "write %YAML 1.2)")
+        if found[1] == "TAG":
+            return line, "a %TAG directive is not allowed: the checker reads untagged data only (remove the line)"
+    return None
+
+
+# What to write instead of an explicit tag, by the YAML 1.2 core schema type it names.
+_UNTAGGED = {
+    "str": "write the text itself, in quotes if it would otherwise read as a number, a date, true, false or null",
+    "bool": "write true or false",
+    "int": "write the number itself",
+    "float": "write the number itself",
+    "null": "write null",
+    "map": "write the mapping itself",
+    "omap": "write a plain mapping",
+    "pairs": "write a plain mapping",
+    "set": "write a plain list",
+    "seq": "write the list itself",
+    "timestamp": "write the date as text, YYYY-MM-DD",
+    "merge": "write <<: without a tag",
+}
+
+
+def _tag_problem(chunk: str, event: Any) -> tuple[int, int, str]:
+    """The 0-based line and column of an explicit tag (after an anchor, if one comes first) and what to write instead."""
+    line, column = event.start_mark.line, event.start_mark.column
+    lines = chunk.split("\n")
+    text = lines[line] if line < len(lines) else ""
+    anchor = re.match(r"&[^\s,\[\]{}]+[ \t]+", text[column:])
+    if anchor:
+        column += anchor.end()
+    written = re.match(r"!<[^>]*>|![^\s,\[\]{}]*", text[column:])
+    tag = event.tag
+    shown = written[0] if written else ("!!" + tag[len(_TAG):] if tag.startswith(_TAG) else tag)
+    advice = _UNTAGGED.get(tag[len(_TAG):]) if tag.startswith(_TAG) else None
+    if tag == "!":
+        advice = _UNTAGGED["str"]
+    advice = advice or "remove it: only plain data (text, numbers, true/false, null, lists, mappings) is read"
+    return line, column, f"unsupported tag {_clip(shown)}: the checker reads untagged YAML 1.2 only; {advice}"
 
 
 class _Budget:
@@ -206,8 +338,9 @@ class _Budget:
         return f"nesting deeper than {self.limits.max_depth} levels{self.limits.hint('max_depth')}"
 
 
-def _scan(yaml: Any, chunk: str, budget: _Budget) -> Any:
-    """Walk the parse events before composing: stop at the first node too deep or too many, with its mark.
+def _scan(yaml: Any, chunk: str, budget: _Budget) -> tuple[int, int, str] | None:
+    """Walk the parse events before composing: stop at the first node too deep, too many or tagged, with its
+    0-based line and column.
 
     The C composer recurses (a 100,000-deep flow list overflows its stack: SIGSEGV) and
     builds every node before anything can count them (10 MB of '1,' take a minute and
@@ -219,16 +352,24 @@ def _scan(yaml: Any, chunk: str, budget: _Budget) -> Any:
         if kind in ("MappingStartEvent", "SequenceStartEvent"):
             depth += 1
             if depth > budget.limits.max_depth + 1:  # the document itself is level 0
-                return event, budget.too_deep()
+                return _mark(event, budget.too_deep())
         elif kind in ("MappingEndEvent", "SequenceEndEvent"):
             depth -= 1
             continue
         elif kind not in ("ScalarEvent", "AliasEvent"):
             continue
+        if getattr(event, "tag", None) is not None:
+            # refused, not resolved: '!!bool yes' is false to a YAML 1.1 reader, an error to a 1.2 one, and a
+            # local tag means whatever its application says; plain data means the same to every reader
+            return _tag_problem(chunk, event)
         nodes += 1
         if nodes > budget.limits.max_nodes:
-            return event, budget.too_many()
+            return _mark(event, budget.too_many())
     return None
+
+
+def _mark(event: Any, message: str) -> tuple[int, int, str]:
+    return event.start_mark.line, event.start_mark.column, message
 
 
 def _load_document(yaml: Any, chunk: str, name: str, index: int, line_offset: int, budget: _Budget) -> Document | Problem | None:
@@ -236,11 +377,19 @@ def _load_document(yaml: Any, chunk: str, name: str, index: int, line_offset: in
     from ruamel.yaml.reader import ReaderError
 
     kind = "JSON" if name.lower().endswith(".json") else "YAML"
+    directive = _directive_problem(chunk)
+    if directive:
+        return Problem(name, directive[1], directive[0] + 1 + line_offset, 1, index)
+    character = _FORBIDDEN_RAW.search(chunk)
+    if character:
+        line = chunk.count("\n", 0, character.start())
+        column = character.start() - (chunk.rfind("\n", 0, character.start()) + 1)
+        return Problem(name, f"{kind} error: {_forbidden(character[0])}", line + 1 + line_offset, column + 1, index)
     try:
         stopped = _scan(yaml, chunk, budget)
         if stopped:
-            event, message = stopped
-            return Problem(name, message, event.start_mark.line + 1 + line_offset, event.start_mark.column + 1, index)
+            line, column, message = stopped
+            return Problem(name, message, line + 1 + line_offset, column + 1, index)
         node = yaml.compose(chunk)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -265,7 +414,7 @@ def _load_document(yaml: Any, chunk: str, name: str, index: int, line_offset: in
         return Problem(name, f"{kind} error: {str(exc).splitlines()[0]}", line_offset + 1, 1, index)
     except RecursionError:
         return Problem(name, budget.too_deep(), line_offset + 1, 1, index)
-    if node is None or (node.tag == _TAG + "null" and node.value == "" and type(node).__name__ == "ScalarNode"):
+    if node is None or (type(node).__name__ == "ScalarNode" and not node.style and node.value == ""):
         return None  # no document, or an empty one ('---' with nothing after it)
     builder = _Builder(line_offset, budget)
     try:
@@ -355,66 +504,105 @@ class _Builder:
         finally:
             self.active.discard(id(node))
 
-    def mapping(self, node: Any, path: JsonPath, depth: int) -> dict[str, Any]:
-        result: dict[str, Any] = {}
+    def mapping(self, node: Any, path: JsonPath, depth: int, into: dict[str, Any] | None = None) -> dict[str, Any]:
+        """A mapping's entries, then what its merge keys ('<<') bring that it lacks, first source first (YAML's
+        merge key type). A merged entry is built only when nothing before it set the key, so that every value,
+        and every finding's location, is the one that counts."""
+        if depth > self.budget.limits.max_depth:
+            raise _NodeError(self.budget.too_deep(), node)
+        result: dict[str, Any] = {} if into is None else into
+        own: dict[str, int] = {}  # this mapping's keys and their lines, for duplicates
         merged: list[Any] = []
+        merge_key = None
         for key_node, value_node in node.value:
             if key_node.tag == _TAG + "merge":
+                if merge_key is not None:  # one '<<' per mapping: a second one is a duplicate key like any other
+                    raise _NodeError(f"duplicate key '<<' (first at line {_start(merge_key, self.line_offset)[0]})", key_node)
+                merge_key = key_node
                 merged.extend(value_node.value if type(value_node).__name__ == "SequenceNode" else [value_node])
                 continue
-            if type(key_node).__name__ != "ScalarNode" or key_node.tag != _TAG + "str":
-                shown = key_node.value if type(key_node).__name__ == "ScalarNode" else "a " + type(key_node).__name__[:-4].lower()
+            scalar = type(key_node).__name__ == "ScalarNode"
+            if not scalar or not isinstance(_scalar(key_node), str):
+                shown = key_node.value if scalar else "a " + type(key_node).__name__[:-4].lower()
                 raise _NodeError(f"key {_clip(shown)} is not a string; field names must be text", key_node)
-            key = key_node.value
-            if key in result:
-                first = self.spans[path + (key,)]
-                raise _NodeError(f"duplicate key {_clip(key)} (first at line {first[0]})", key_node)
-            result[key] = self.build(value_node, path + (key,), depth + 1, key_node)
+            key = _text(key_node.value, key_node, _FORBIDDEN_IN_KEY)
+            if key in own:
+                raise _NodeError(f"duplicate key {_clip(key)} (first at line {own[key]})", key_node)
+            own[key] = _start(key_node, self.line_offset)[0]
+            if key not in result:
+                result[key] = self.build(value_node, path + (key,), depth + 1, key_node)
         for source in merged:
             if type(source).__name__ != "MappingNode":
                 raise _NodeError("a merge key '<<' must refer to a mapping", source)
-            for key, value in self.mapping(source, path, depth).items():
-                result.setdefault(key, value)
+            if id(source) in self.active:
+                raise _NodeError("recursive alias: a mapping merges itself", source)
+            self.active.add(id(source))
+            try:
+                # a merge within a merge is nesting too: a chain of them must not recurse without bound
+                self.mapping(source, path, depth + 1, result)
+            finally:
+                self.active.discard(id(source))
         return result
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+# Characters no descriptor needs and that make text differ from how it reads: C0 controls (but TAB and LF in
+# text), DEL, C1 controls, and the bidirectional embeddings, overrides and isolates ("Trojan Source"). Raw, the
+# YAML reader refuses most of them already; escaped ("\e", "\x07", "\u202e") only this check does. Surrogates
+# are no characters at all.
+_BIDI = "\u202a-\u202e\u2066-\u2069"
+_FORBIDDEN_RAW = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{_BIDI}]")  # CR is a line break
+_FORBIDDEN_IN_TEXT = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}\ud800-\udfff]")
+_FORBIDDEN_IN_KEY = re.compile(f"[\x00-\x1f\x7f-\x9f{_BIDI}\ud800-\udfff]")
+
+
+def _forbidden(character: str) -> str:
+    code = ord(character)
+    if 0xD800 <= code <= 0xDFFF:
+        return f"character U+{code:04X} is not allowed: an unpaired UTF-16 surrogate escape, which is not a character"
+    if code >= 0x202A:
+        return (f"character U+{code:04X} is not allowed: {unicodedata.name(character)}, a bidirectional control "
+                "that makes text display differently from what it is")
+    return f"character U+{code:04X} is not allowed: a control character"
+
+
+def _text(value: str, node: Any, pattern: re.Pattern[str] = _FORBIDDEN_IN_TEXT) -> str:
+    found = pattern.search(value)
+    if found:
+        raise _NodeError(f"{_forbidden(found[0])}; remove it", node)
+    return value
+
+
+# The YAML 1.2 core schema (§10.3.2) for plain scalars, exactly; anything else plain is text. ruamel's own
+# resolver also reads 1_000 and 0x_1F as numbers and '=' and '<<' as types of their own.
+_CORE = re.compile(
+    r"(?P<null>null|Null|NULL|~|)|(?P<true>true|True|TRUE)|(?P<false>false|False|FALSE)"
+    r"|(?P<int>[-+]?[0-9]+)|0o(?P<octal>[0-7]+)|0x(?P<hex>[0-9a-fA-F]+)"
+    r"|(?P<float>[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?)"
+    r"|(?P<special>[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))"
+)
+_BASES = {"int": 10, "octal": 8, "hex": 16}
 
 
 def _scalar(node: Any) -> Any:
-    tag, value = node.tag, node.value
-    if _SURROGATE.search(value):
-        raise _NodeError("text contains an unpaired UTF-16 surrogate escape, which is not a character", node)
-    if tag in (_TAG + "str", _TAG + "timestamp"):
-        # dates stay strings: the schema checks their format, the policies compare them as text
-        return value
-    if tag == _TAG + "null":
+    value = node.value
+    found = None if node.style else _CORE.fullmatch(value)  # quoted and block scalars are text
+    if found is None:
+        # dates stay strings too: the schema checks their format, the policies compare them as text
+        return _text(value, node)
+    kind = found.lastgroup
+    if kind == "null":
         return None
-    if tag == _TAG + "bool":
-        return value.lower() == "true"
-    if tag == _TAG + "int":
-        text = value.replace("_", "")
-        sign = -1 if text.startswith("-") else 1
-        digits = text.lstrip("+-")
+    if kind in ("true", "false"):
+        return kind == "true"
+    if kind in _BASES:
         try:
-            if digits[:2] in ("0x", "0X"):
-                number = sign * int(digits[2:], 16)
-            elif digits[:2] in ("0o", "0O"):
-                number = sign * int(digits[2:], 8)
-            else:
-                number = sign * int(digits, 10)
-        except ValueError:
-            raise _NodeError(f"{_clip(value)} is not a valid integer", node) from None
+            number = int(found[kind], _BASES[kind])
+        except ValueError:  # more digits than Python converts: out of range anyway
+            number = _INT64
         if not -_INT64 <= number < _INT64:
-            raise _NodeError(f"integer {value} is out of range (64 bits)", node)
+            raise _NodeError(f"integer {_clip(value)} is out of range (64 bits)", node)
         return number
-    if tag == _TAG + "float":
-        text = value.replace("_", "").lower()
-        try:
-            number = math.nan if text.endswith((".nan", ".inf")) else float(text)
-        except ValueError:
-            raise _NodeError(f"{_clip(value)} is not a valid number", node) from None
-        if not math.isfinite(number):
-            raise _NodeError(f"{_clip(value)} is not a finite number", node)
-        return number
-    raise _NodeError(f"unsupported tag {_clip(tag)}: only plain data is allowed", node)
+    number = float(value) if kind == "float" else math.nan
+    if not math.isfinite(number):
+        raise _NodeError(f"{_clip(value)} is not a finite number", node)
+    return number

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from checker.loader import JsonPath
 from checker.resources import schema
+
+
+# The dates every schema accepts (their date pattern) and --as-of: well inside what the engines' date arithmetic
+# can compute (nanoseconds since 1970 in 64 bits: 1678 to 2262), with room for a rule to add a century.
+DATE_RANGE = ("1900-01-01", "2199-12-31")
 
 
 @dataclass(frozen=True)
@@ -185,12 +191,15 @@ def _explain(error: Any) -> list[SchemaError]:
         return [SchemaError(path, f"{where}: {_clip(repr(value))} is not a real calendar date (YYYY-MM-DD)")]
     if validator == "pattern" and path[-1:] == ("id",):
         return [SchemaError(path, f"{where}: {_clip(repr(value))} is not a valid id: use lowercase letters, digits, '.', '_' and '-', starting with a letter or digit, at most 128 characters")]
-    if validator == "pattern" and "[0-9]{4}" in error.validator_value:
+    if validator == "pattern" and schema_part.get("format") == "date":
+        if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+            return [SchemaError(path, f"{where}: {value!r} is outside the dates the checker accepts ({DATE_RANGE[0]} to {DATE_RANGE[1]})")]
         return [SchemaError(path, f"{where}: {_clip(repr(value))} is not a date of the form YYYY-MM-DD")]
     if validator == "pattern" and "description" in schema_part:
         return [SchemaError(path, f"{where}: {_clip(repr(value))} does not match the expected form ({schema_part['description']})")]
     if validator == "pattern":
-        return [SchemaError(path, f"{where}: {_clip(repr(value))} does not match the pattern {error.validator_value}")]
+        shown = error.validator_value.removesuffix("(?!\\n)")  # the guard against a final newline says nothing to a reader
+        return [SchemaError(path, f"{where}: {_clip(repr(value))} does not match the pattern {shown}")]
     if validator == "uniqueItems":
         return [SchemaError(path, f"{where} lists the same item more than once")]
     if validator in ("minItems", "minLength"):

@@ -48,6 +48,9 @@ def test_gate_writes_a_dossier_whose_hashes_match_the_inputs(tmp_path: Path):
     }
     markdown = (tmp_path / "dossier/cloudbeleid-dossier.md").read_text()
     assert "Fase: inkoop" in markdown and hashes["services/new.cloud.yaml"] in markdown
+    # the reader's part of the dossier speaks the report's language (issue 15, point 5)
+    assert "Oordeel: voldoet niet" in markdown and "1 dienst ·" in markdown and "| beschrijving |" in markdown
+    assert "not-compliant" not in markdown and "Verdict" not in markdown
     assert data["report"]["summary"]["exit_code"] == 1
 
 

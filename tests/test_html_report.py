@@ -116,6 +116,27 @@ def test_missing_extra_is_a_usage_error_with_the_install_command(examples, monke
         html_report.render(report, "nl")
 
 
+
+def test_missing_jinja2_is_a_usage_error_with_the_install_command(examples, monkeypatch):
+    from checker.reporters import templates
+
+    report, _, _ = examples
+    templates.environment.cache_clear()
+    monkeypatch.setitem(sys.modules, "jinja2", None)
+    try:
+        with pytest.raises(UsageError, match="Jinja2.*" + re.escape("python3 -m pip install 'cloudbeleid-checker[report]'")):
+            html_report.render(report, "nl")
+    finally:
+        templates.environment.cache_clear()
+
+
+def test_the_stylesheet_is_a_file_of_its_own_inlined_into_the_page(examples):
+    from checker.reporters import templates
+
+    _, _, html = examples
+    css = templates.resource("portfolio.css")
+    assert "@media print" in css and f"<style>{css}</style>" in html
+
 # --- a small portfolio of two organisations, with a waiver and dates near the reference date ---------------------
 
 AGENCY_CONFIG = "organisation:\n  name: Agentschap Voorbeeld\n  type: agentschap\n  cloud_policy_ref: Cloudbeleid 2025\npacks: [cb22, kaderwet_zbo]\n"

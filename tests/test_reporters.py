@@ -260,3 +260,27 @@ def test_github_annotations_name_files_from_the_repository_root():
     lines = _rendered(report, "github").splitlines()
     assert lines[0].startswith("::error file=services/a.cloud.yaml,line=4,")
     assert any(line.startswith("::warning file=.cloudbeleid.yaml,line=12,") for line in lines)
+
+
+# -- the one table of reporters -----------------------------------------------------------------------------------
+
+def test_every_reporter_module_is_in_the_one_table_and_renders_a_report(tmp_path, monkeypatch):
+    """A view added beside the table would escape the golden files and the catalogue tests: every module is listed."""
+    from checker.reporters import FORMATS, STREAMS, renderer
+    from tests.golden import workspace
+    from tests.reports import golden_report
+
+    folder = Path(__file__).parent.parent / "checker" / "reporters"
+    modules = {p.stem for p in folder.glob("*.py")} - {"__init__", "common"}
+    assert set(FORMATS.values()) == modules
+    assert set(STREAMS) < set(FORMATS) and {"html", "dossier"} == set(FORMATS) - set(STREAMS)
+    with workspace(tmp_path):
+        for name in FORMATS:
+            out = renderer(name)(golden_report("nl"), False)
+            assert "".join(out).strip(), name
+
+
+def test_check_offers_only_the_stream_formats(tmp_path: Path):
+    write(tmp_path, "a.cloud.yaml", VALID_DESCRIPTOR)
+    result = run_cli("check", "--format", "dossier", str(tmp_path))
+    assert result.returncode == 2 and "--format 'dossier' is not one of" in result.stderr

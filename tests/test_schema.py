@@ -2,14 +2,18 @@ from __future__ import annotations
 
 import copy
 import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
 
 import pytest
 from jsonschema import Draft202012Validator
 
 from checker.loader import load_bytes
 from checker.resources import SCHEMA_FILES, schema, schemas_dir
-from checker.schema import validate
-from tests.conftest import VALID_DESCRIPTOR
+from checker.schema import DATE_RANGE, validate
+from tests.conftest import MINISTRY_CONFIG, ROOT, VALID_DESCRIPTOR, run_cli, write
 
 
 def descriptor() -> dict:
@@ -95,6 +99,118 @@ def test_zbo_only_fields_are_consistent():
     errors = validate({"organisation": {"name": "X", "type": "ministerie", "kaderwet_zbo_applies": True}}, "config")
     assert errors and errors[0].path == ("organisation", "kaderwet_zbo_applies")
 
+
+# --- patterns mean the same to every validator, and dates stay where the engines can compute (issue 12) ---
+
+
+# A valid value for every pattern in every schema: a new pattern without one fails the test below.
+EXAMPLES = {
+    "^[a-z][a-z0-9_-]*$(?!\\n)": "cb22",
+    "^https?://[!-~]+$(?!\\n)": "https://opa.example.nl:8181",
+    "^https://[!-~]+$(?!\\n)": "https://wetten.overheid.nl/BWBR0013786",
+    "^[A-Za-z_][A-Za-z0-9_]*$(?!\\n)": "CLOUDBELEID_OPA_TOKEN",
+    "^[A-Z]{2}$(?!\\n)": "NL",
+    "^(19[0-9]{2}|2[01][0-9]{2})-[0-9]{2}-[0-9]{2}$(?!\\n)": "2026-11-28",
+    "^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$(?!\\n)": "CB22-EXIT-STRATEGY",
+    "^[a-z][a-z0-9_]*$(?!\\n)": "exit_strategy",
+    "^[a-z_]+$(?!\\n)": "provider",
+    "^[a-z0-9][a-z0-9._-]{0,127}$(?!\\n)": "bd-m365",
+    "^(/[^/\\u0000-\\u001f]*)*$(?!\\n)": "/hosting/support_access_locations/2",
+}
+
+
+def _patterns():
+    for name in sorted(SCHEMA_FILES):
+        for path, node in _walk(schema(name)):
+            if isinstance(node.get("pattern"), str):
+                yield name, path, node["pattern"]
+
+
+def _ecma_refuses(checks: list[tuple[str, str]]) -> list[bool]:
+    """Whether an ECMA-262 engine (node's, with the u flag JSON Schema validators use) matches each value."""
+    script = "const c = JSON.parse(require('fs').readFileSync(0, 'utf8')); console.log(JSON.stringify(c.map(([p, v]) => new RegExp(p, 'u').test(v))))"
+    done = subprocess.run(["node", "-e", script], input=json.dumps(checks), capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)
+
+
+def test_every_pattern_is_anchored_at_the_true_end_for_python_and_ecma_262():
+    found = list(_patterns())
+    assert len(found) >= 15
+    checks = []
+    for name, path, pattern in found:
+        assert pattern in EXAMPLES, f"{name} {path}: no example for the pattern {pattern}"
+        good = EXAMPLES[pattern]
+        validator = Draft202012Validator({"type": "string", "pattern": pattern})
+        assert re.search(pattern, good) and validator.is_valid(good), (pattern, good)
+        for bad in (good + "\n", good + "\n\n", "\n" + good):
+            assert not re.search(pattern, bad) and not validator.is_valid(bad), (pattern, bad)
+        checks += [(pattern, good), (pattern, good + "\n"), (pattern, "\n" + good)]
+    if shutil.which("node"):
+        assert _ecma_refuses(checks) == [True, False, False] * len(found)
+    try:
+        import jsonschema_rs
+    except ImportError:
+        return
+    for pattern in {p for _, _, p in found}:
+        rs = jsonschema_rs.validator_for({"type": "string", "pattern": pattern})
+        assert rs.is_valid(EXAMPLES[pattern]) and not rs.is_valid(EXAMPLES[pattern] + "\n"), pattern
+
+
+def test_every_date_in_every_schema_is_bounded_alike_and_the_bounds_are_documented():
+    dates = [(name, path, node) for name in sorted(SCHEMA_FILES) for path, node in _walk(schema(name))
+             if isinstance(node.get("pattern"), str) and "[0-9]{2}-[0-9]{2}" in node["pattern"]]
+    assert len(dates) >= 6
+    for name, path, node in dates:
+        pattern = node["pattern"]
+        assert pattern == "^(19[0-9]{2}|2[01][0-9]{2})-[0-9]{2}-[0-9]{2}$(?!\\n)", (name, path)
+        assert f"from {DATE_RANGE[0]} to {DATE_RANGE[1]}" in node.get("description", ""), (name, path)
+        for inside in DATE_RANGE:
+            assert re.search(pattern, inside)
+        for outside in ("1899-12-31", "2200-01-01", "0001-01-01", "9999-12-31"):
+            assert not re.search(pattern, outside)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"{DATE_RANGE[0]} to {DATE_RANGE[1]}" in readme
+
+
+def test_a_date_outside_the_range_is_a_schema_error_at_the_date():
+    data = descriptor()
+    data["assessments"]["risk_assessment"]["date"] = "2262-04-12"
+    data["service"]["start_date"] = "1677-09-21"
+    errors = {e.path: e.message for e in validate(data, "descriptor")}
+    assert errors == {
+        ("assessments", "risk_assessment", "date"): "assessments.risk_assessment.date: '2262-04-12' is outside the dates the checker accepts (1900-01-01 to 2199-12-31)",
+        ("service", "start_date"): "service.start_date: '1677-09-21' is outside the dates the checker accepts (1900-01-01 to 2199-12-31)",
+    }
+
+
+DATE = re.compile(r'(?<![0-9])"?[0-9]{4}-[0-9]{2}-[0-9]{2}"?')
+
+
+@pytest.mark.parametrize("as_of", DATE_RANGE)
+@pytest.mark.parametrize("dates", DATE_RANGE)
+def test_the_engine_computes_every_rule_at_the_bounds_of_the_range(tmp_path, as_of, dates):
+    # the descriptors with the most dates, every one of them at a bound: no rule's arithmetic leaves the range
+    # the engine can compute (a raw "time outside of valid range" before the bounds)
+    write(tmp_path, ".cloudbeleid.yaml", MINISTRY_CONFIG.replace("packs: [cb22, kaderwet_zbo]\n", ""))
+    for source in ("examples/douane/azure-keuzeproces.cloud.yaml", "examples/rijksdienst-sovereign/personeelsdossiers.cloud.yaml"):
+        text = DATE.sub(f'"{dates}"', (ROOT / source).read_text(encoding="utf-8"))
+        write(tmp_path, Path(source).name, text)
+    result = run_cli("check", "--as-of", as_of, ".", cwd=tmp_path)
+    assert result.returncode in (0, 1), result.stdout + result.stderr
+    assert "2 diensten in 2 bestanden" in result.stdout
+
+
+@pytest.mark.parametrize(("value", "message"), [
+    ("9999-12-31", "--as-of '9999-12-31' is outside the dates the checker accepts (1900-01-01 to 2199-12-31)"),
+    ("1899-12-31", "--as-of '1899-12-31' is outside the dates the checker accepts"),
+    ("٢٠٢٦-١١-٢٨", "is not a date of the form YYYY-MM-DD"),
+    ("2026-02-30", "is not a real calendar date"),
+])
+def test_as_of_outside_the_range_is_a_one_line_usage_error(tmp_path, value, message):
+    write(tmp_path, "mail.cloud.yaml", VALID_DESCRIPTOR)
+    result = run_cli("check", "--as-of", value, "mail.cloud.yaml", cwd=tmp_path)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and message in result.stderr, result.stderr
 
 # Unknown is not none (docs/missing-facts.md): the facts the rules need and a descriptor always knows are required.
 ALWAYS = [("service", "materieel"), ("data", "rubricering"), ("data", "personal_data"), ("data", "nato_eu_marking"),

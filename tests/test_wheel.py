@@ -59,3 +59,14 @@ def test_installed_cli_checks_descriptors_outside_the_checkout(installed: Path, 
     assert opa.returncode == 0, opa.stderr
     explained = subprocess.run([cli, "explain", "CB22-EXIT-STRATEGY"], capture_output=True, text=True)
     assert "### Voldoet niet:" in explained.stdout  # the fixtures are in the wheel
+
+
+def test_wheel_carries_the_catalogues_and_the_portfolio_templates(installed: Path):
+    """The reporters' words and the portfolio's templates and stylesheet are package data of the wheel."""
+    code = ("from pathlib import Path; import checker.i18n as i, checker.reporters.templates as t; "
+            "print(i.text('nl', 'dossier.verdict', verdict='x')); "
+            "print(' '.join(sorted(str(p.relative_to(Path(t.__file__).parent)) for p in Path(t.__file__).parent.rglob('*.*') if p.suffix in ('.html', '.css'))))")
+    result = subprocess.run([str(installed / "bin/python"), "-c", code], cwd=installed, capture_output=True, text=True, check=True)
+    verdict, files = result.stdout.splitlines()
+    assert verdict == "Oordeel: x"
+    assert {"portfolio.css", "portfolio.html", "portfolio/body.html", "portfolio/matrix.html"} <= set(files.split())

@@ -61,7 +61,9 @@ class EmbeddedEngine:
         except (KeyboardInterrupt, SystemExit):
             raise
         except BaseException as exc:  # regorus panics arrive as pyo3 PanicException, a BaseException
-            raise EngineError(f"embedded engine failed evaluating {ENTRYPOINT}: {_first_lines(exc)}") from None
+            # an organisation's own module by its file, as a compile error names it, not by its name in the bundle
+            shown = re.sub(r"--> (custom[0-9]+/[^:\s]+):", lambda m: f"--> {bundle.file_of(m[1])}:", _first_lines(exc))
+            raise EngineError(f"embedded engine failed evaluating {ENTRYPOINT}: {shown}") from None
         results = json.loads(answer).get("result")
         if not results:
             raise EngineError(f"{ENTRYPOINT} is undefined: the policies hold no report")

@@ -16,6 +16,7 @@ import re
 from typing import Any
 from urllib.parse import quote_from_bytes
 
+from checker.i18n import plural, text
 from checker.model import Enforcement, Finding, Report, Status
 
 FINGERPRINT_VERSION = "cloudbeleid/v1"
@@ -115,48 +116,6 @@ def advisory(finding: Finding) -> bool:
 DEVIATION_RULE = "CB-REFERENCE-DEVIATION"
 SKIPPED_RULE = "CB-SKIPPED-FILE"
 
-RUN_WORDS: dict[str, dict[str, Any]] = {
-    "nl": {
-        "server": "OPA-server: {server}",
-        "deviations": "Afwijkingen van de referentiegegevens",
-        "deviation": "{where} {list}{changes} (reden: {reason}; besluit: {decision})",
-        "added": " met {codes}",
-        "removed": " zonder {codes}",
-        "no_reason": "geen reden opgegeven",
-        "no_decision": "geen besluitverwijzing",
-        "deviation_title": "Afwijking van de referentiegegevens",
-        "skipped": "{count} {files} overgeslagen: {reasons}",
-        "files": ("bestand", "bestanden"),
-        "skipped_title": "Overgeslagen bestanden",
-        "skipped_file": "niet gecontroleerd: {reason}",
-        "reason": {"case": "hoofdletters in de naam", "excluded": "uitgesloten", "not-included": "niet opgenomen"},
-        "columns_deviation": ("Plaats", "Lijst", "Toegevoegd", "Verwijderd", "Reden", "Besluit"),
-        "columns_skipped": ("Bestand", "Reden"),
-    },
-    "en": {
-        "server": "OPA server: {server}",
-        "deviations": "Deviations from the reference data",
-        "deviation": "{where} {list}{changes} (reason: {reason}; decision: {decision})",
-        "added": " with {codes}",
-        "removed": " without {codes}",
-        "no_reason": "no reason given",
-        "no_decision": "no decision reference",
-        "deviation_title": "Deviation from the reference data",
-        "skipped": "{count} {files} skipped: {reasons}",
-        "files": ("file", "files"),
-        "skipped_title": "Skipped files",
-        "skipped_file": "not checked: {reason}",
-        "reason": {"case": "upper case in the name", "excluded": "excluded", "not-included": "not included"},
-        "columns_deviation": ("Location", "List", "Added", "Removed", "Reason", "Decision"),
-        "columns_skipped": ("File", "Reason"),
-    },
-}
-
-
-def run_words(lang: str) -> dict[str, Any]:
-    return RUN_WORDS["en" if lang == "en" else "nl"]
-
-
 def codes(values: Any) -> str:
     return ", ".join(str(v) for v in values or ())
 
@@ -167,39 +126,59 @@ def deviation_where(deviation: dict[str, Any]) -> str:
 
 def describe_deviation(deviation: dict[str, Any], lang: str, where: bool = True) -> str:
     """One deviation as a sentence (raw: each format makes it safe for its syntax)."""
-    words = run_words(lang)
     changes = ""
     if deviation.get("added"):
-        changes += words["added"].format(codes=codes(deviation["added"]))
+        changes += text(lang, "run.added", codes=codes(deviation["added"]))
     if deviation.get("removed"):
-        changes += words["removed"].format(codes=codes(deviation["removed"]))
-    text = words["deviation"].format(
-        where=deviation_where(deviation) if where else "", list=deviation.get("list", "?"), changes=changes,
-        reason=deviation.get("reason") or words["no_reason"], decision=deviation.get("decision_ref") or words["no_decision"])
-    return text.lstrip()
+        changes += text(lang, "run.removed", codes=codes(deviation["removed"]))
+    sentence = text(lang, "run.deviation",
+                    where=deviation_where(deviation) if where else "", list=deviation.get("list", "?"), changes=changes,
+                    reason=deviation_reason(deviation, lang), decision=deviation_decision(deviation, lang))
+    return sentence.lstrip()
+
+
+def deviation_reason(deviation: dict[str, Any], lang: str) -> str:
+    return deviation.get("reason") or text(lang, "run.no_reason")
+
+
+def deviation_decision(deviation: dict[str, Any], lang: str) -> str:
+    return deviation.get("decision_ref") or text(lang, "run.no_decision")
 
 
 def skipped_reason(entry: dict[str, Any], lang: str) -> str:
     reason = str(entry.get("reason", ""))
-    return run_words(lang)["reason"].get(reason, reason)
+    return text(lang, f"run.reason.{reason}") if reason in ("case", "excluded", "not-included") else reason
 
 
 def skipped_summary(report: Report, lang: str) -> str | None:
     """'3 bestanden overgeslagen: 2 hoofdletters in de naam, 1 uitgesloten', or None when nothing was skipped."""
     if not report.skipped:
         return None
-    words = run_words(lang)
     by_reason: dict[str, int] = {}
     for entry in report.skipped:
         reason = skipped_reason(entry, lang)
         by_reason[reason] = by_reason.get(reason, 0) + 1
     count = len(report.skipped)
-    return words["skipped"].format(count=count, files=words["files"][count != 1],
-                                   reasons=", ".join(f"{n} {reason}" for reason, n in by_reason.items()))
+    return text(lang, "run.skipped", count=count, files=plural(lang, "run.files", count),
+                reasons=", ".join(f"{n} {reason}" for reason, n in by_reason.items()))
+
+
+def severity_word(severity: Any, lang: str) -> str:
+    """A severity as the reader's language names it (the text view's lines and machine fields keep the id)."""
+    value = getattr(severity, "value", severity)
+    return text(lang, f"severity.{value}") if value in _SEVERITIES else str(value)
+
+
+def threshold(report: Report, lang: str) -> str:
+    """The gate's threshold in words: 'hoog', or 'per configuratie' when the configurations differ."""
+    return severity_word(report.fail_on, lang)
+
+
+_SEVERITIES = ("critical", "high", "medium", "low", "info", "per-configuration")
 
 
 def server_line(report: Report, lang: str) -> str | None:
-    return run_words(lang)["server"].format(server=report.server) if report.server else None
+    return text(lang, "run.server", server=report.server) if report.server else None
 
 
 def deviation_fingerprint(deviation: dict[str, Any]) -> str:

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from checker.model import Report, Status
 from checker.reporters.common import (DEVIATION_RULE, SKIPPED_RULE, advisory, describe_deviation, repository_path,
-                                      run_words, skipped_reason, visible)
+                                      skipped_reason, visible)
+from checker.i18n import text
 
 
 def _escape_data(text: str) -> str:
@@ -46,12 +47,11 @@ def render(report: Report, colour: bool = False) -> str:
             properties += [("endLine", location.end_line), ("endColumn", location.end_column)]
         properties.append(("title", f"{finding.rule_id} ({finding.severity.value})"))
         lines.append(_command(command, properties, finding.message.get(lang)))
-    words = run_words(lang)
     for deviation in report.reference_deviations:
         lines.append(_command("warning", [("file", _file(str(deviation.get("file", "")))), ("line", deviation.get("line") or 1),
-                                          ("title", f"{DEVIATION_RULE}: {words['deviation_title']}")],
+                                          ("title", f"{DEVIATION_RULE}: {text(lang, 'run.deviation_title')}")],
                               describe_deviation(deviation, lang, where=False)))
     for entry in report.skipped:
-        lines.append(_command("notice", [("file", _file(str(entry.get("file", "")))), ("title", f"{SKIPPED_RULE}: {words['skipped_title']}")],
-                              words["skipped_file"].format(reason=skipped_reason(entry, lang))))
+        lines.append(_command("notice", [("file", _file(str(entry.get("file", "")))), ("title", f"{SKIPPED_RULE}: {text(lang, 'run.skipped_title')}")],
+                              text(lang, "run.skipped_file", reason=skipped_reason(entry, lang))))
     return "\n".join(lines) + ("\n" if lines else "")

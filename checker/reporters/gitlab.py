@@ -9,9 +9,10 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from checker.i18n import text
 from checker.model import Report, Status
 from checker.reporters.common import (DEVIATION_RULE, SKIPPED_RULE, advisory, describe_deviation, deviation_fingerprint,
-                                      fingerprint, json_text, repository_path, run_words, skipped_fingerprint,
+                                      fingerprint, json_text, repository_path, server_line, skipped_fingerprint,
                                       skipped_reason, visible)
 
 SEVERITY = {"critical": "blocker", "high": "critical", "medium": "major", "low": "minor", "info": "info"}
@@ -45,12 +46,11 @@ def render(report: Report, colour: bool = False) -> str:
                              finding.remediation.get(lang) if finding.remediation else "",
                              "critical" if finding.status is Status.ERROR else severity, fingerprint(finding),
                              finding.location.file, finding.location.line, finding.location.end_line))
-    words = run_words(lang)
-    server = words["server"].format(server=report.server) if report.server else ""  # Code Quality has no place for the run's own facts
+    server = server_line(report, lang) or ""  # Code Quality has no place for the run's own facts
     for deviation in report.reference_deviations:
-        issues.append(_issue(DEVIATION_RULE, f"{words['deviation_title']}: {describe_deviation(deviation, lang, where=False)}",
+        issues.append(_issue(DEVIATION_RULE, f"{text(lang, 'run.deviation_title')}: {describe_deviation(deviation, lang, where=False)}",
                              server, "info", deviation_fingerprint(deviation), str(deviation.get("file", "")), int(deviation.get("line") or 1)))
     for entry in report.skipped:
-        issues.append(_issue(SKIPPED_RULE, f"{words['skipped_title']}: {words['skipped_file'].format(reason=skipped_reason(entry, lang))}",
+        issues.append(_issue(SKIPPED_RULE, f"{text(lang, 'run.skipped_title')}: {text(lang, 'run.skipped_file', reason=skipped_reason(entry, lang))}",
                              server, "info", skipped_fingerprint(entry), str(entry.get("file", "")), 1))
     return json_text(issues, indent=2) + "\n"

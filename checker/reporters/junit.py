@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections import defaultdict
 from xml.etree import ElementTree as ET
 
+from checker.i18n import text
 from checker.model import Finding, Report, Status
-from checker.reporters.common import (DEVIATION_RULE, SKIPPED_RULE, describe_deviation, run_words, server_line,
+from checker.reporters.common import (DEVIATION_RULE, SKIPPED_RULE, describe_deviation, server_line,
                                       skipped_reason, visible)
 
 
@@ -71,7 +72,7 @@ def render(report: Report, colour: bool = False) -> str:
 
 def _run_suite(root: ET.Element, report: Report, totals: dict[str, int]) -> None:
     """The run's facts: its server and deviations as properties, each skipped file as a skipped test case."""
-    lang, words = report.lang, run_words(report.lang)
+    lang = report.lang
     suite = _element(root, "testsuite", name="cloudbeleid-checker")
     properties = ET.SubElement(suite, "properties")
     if report.server:
@@ -80,10 +81,10 @@ def _run_suite(root: ET.Element, report: Report, totals: dict[str, int]) -> None
         _element(properties, "property", name="reference_deviation", value=describe_deviation(deviation, lang))
     for entry in report.skipped:
         _element(properties, "property", name="skipped", value=f"{entry.get('file', '?')}: {skipped_reason(entry, lang)}")
-    notes = [server_line(report, lang) or ""] + [f"{words['deviation_title']}: {describe_deviation(d, lang)}" for d in report.reference_deviations]
+    notes = [server_line(report, lang) or ""] + [f"{text(lang, 'run.deviation_title')}: {describe_deviation(d, lang)}" for d in report.reference_deviations]
     for entry in report.skipped:
         case = _element(suite, "testcase", classname=SKIPPED_RULE, name=entry.get("file", "?"), time="0")
-        _element(case, "skipped", message=words["skipped_file"].format(reason=skipped_reason(entry, lang)))
+        _element(case, "skipped", message=text(lang, "run.skipped_file", reason=skipped_reason(entry, lang)))
     for deviation in report.reference_deviations:
         # a deviation is checked input, not a failure: it passes, with its sentence in the output for the reader
         case = _element(suite, "testcase", classname=DEVIATION_RULE, name=f"{deviation.get('file', '?')}:{deviation.get('line') or 1}", time="0")
@@ -99,7 +100,7 @@ def _run_suite(root: ET.Element, report: Report, totals: dict[str, int]) -> None
 
 
 def _details(findings: list[Finding], lang: str) -> str:
-    lines = [visible(f"{f.location}: {f.message.get(lang)} [{f.enforcement.value}] {f.enforcement_reason.get(lang)}") for f in findings]
+    lines = [visible(f"{f.location}: {f.message.get(lang)} [{text(lang, 'enforcement.' + f.enforcement.value)}] {f.enforcement_reason.get(lang)}") for f in findings]
     if findings[0].remediation:
         lines.append(visible(findings[0].remediation.get(lang)))
     return "\n".join(lines)

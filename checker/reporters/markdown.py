@@ -10,79 +10,49 @@ from collections import defaultdict
 
 from checker.gate import exit_code
 from checker.model import Enforcement, Report, Status
-from checker.reporters.common import codes, deviation_where, md_code, md_text, run_words, server_line, skipped_reason, skipped_summary
-
-WORDS = {
-    "nl": {
-        "title": "cloudbeleid-checker: resultaat",
-        "verdict": {0: "✅ Voldoet", 1: "❌ Voldoet niet", 2: "⚠️ Niet alles kon worden gecontroleerd"},
-        "meta": "Peildatum {as_of} · drempel {fail_on} · engine {engine} ({version}) · regels {revision}",
-        "counts": "{services} diensten · {failing} verplicht falend · {advisory} advies · {passed} voldaan · {na} niet van toepassing · {errors} fouten",
-        "findings": "Bevindingen",
-        "matrix": "Overzicht per dienst",
-        "columns": ("Plaats", "Regel", "Ernst", "Geldt", "Melding"),
-        "service": "Dienst",
-        "status": {"fail": "❌", "pass": "✅", "waived": "🟡 geaccepteerd", "not-applicable": "–", "error": "⚠️"},
-        "enforcement": {"mandatory": "verplicht", "advisory": "advies", "not-applicable": "n.v.t."},
-        "unverified": " *(bron niet geverifieerd)*",
-        "expired": "⏰ acceptatie verlopen",
-    },
-    "en": {
-        "title": "cloudbeleid-checker: result",
-        "verdict": {0: "✅ Compliant", 1: "❌ Not compliant", 2: "⚠️ Not everything could be checked"},
-        "meta": "Reference date {as_of} · threshold {fail_on} · engine {engine} ({version}) · rules {revision}",
-        "counts": "{services} services · {failing} mandatory failing · {advisory} advisory · {passed} passed · {na} not applicable · {errors} errors",
-        "findings": "Findings",
-        "matrix": "Per service",
-        "columns": ("Location", "Rule", "Severity", "Binds", "Message"),
-        "service": "Service",
-        "status": {"fail": "❌", "pass": "✅", "waived": "🟡 accepted", "not-applicable": "–", "error": "⚠️"},
-        "enforcement": {"mandatory": "mandatory", "advisory": "advisory", "not-applicable": "n/a"},
-        "unverified": " *(source not verified)*",
-        "expired": "⏰ waiver expired",
-    },
-}
-
+from checker.i18n import columns, group, plural, text
+from checker.reporters.common import (codes, deviation_decision, deviation_reason, deviation_where, md_code, md_text,
+                                      server_line, severity_word, skipped_reason, skipped_summary, threshold)
 
 def render(report: Report, colour: bool = False) -> str:
-    words = WORDS[report.lang]
     lang = report.lang
+    status, enforcement = group(lang, "markdown.status"), group(lang, "enforcement")
     counts = report.counts()
     advisory = sum(1 for f in report.findings if f.status is Status.FAIL and f.enforcement is not Enforcement.MANDATORY)
     lines = [
-        f"## {words['title']}: {words['verdict'][int(exit_code(report))]}",
+        f"## {text(lang, 'markdown.title')}: {text(lang, f'markdown.verdict.{int(exit_code(report))}')}",
         "",
-        md_text(words["meta"].format(as_of=report.as_of, fail_on=report.fail_on, engine=report.engine, version=report.engine_version,
+        md_text(text(lang, "markdown.meta", as_of=report.as_of, fail_on=threshold(report, lang), engine=report.engine, version=report.engine_version,
                                      revision=report.policy_revision or "?")),
         "",
         *([md_text(server_line(report, lang)), ""] if report.server else []),
-        words["counts"].format(services=len(report.services), failing=counts["fail"] - advisory, advisory=advisory,
-                               passed=counts["pass"], na=counts["not-applicable"], errors=counts["error"]),
+        text(lang, "markdown.counts", services=plural(lang, "markdown.services", len(report.services)), failing=counts["fail"] - advisory,
+             advisory=advisory, passed=counts["pass"], na=counts["not-applicable"], errors=plural(lang, "markdown.errors", counts["error"])),
     ]
     shown = [f for f in report.findings if f.status in (Status.FAIL, Status.ERROR, Status.WAIVED)]
     if shown:
-        lines += ["", f"### {words['findings']}", "", "| " + " | ".join(words["columns"]) + " |", "|---|---|---|---|---|"]
+        lines += ["", f"### {text(lang, 'markdown.findings')}", "", "| " + " | ".join(columns(lang, "markdown.columns")) + " |", "|---|---|---|---|---|"]
         for f in shown:
             footing = f.sources[0].status if f.sources else "verified"
-            note = words["unverified"] if footing in ("secondary", "memory") else ""
-            binds = words["enforcement"][f.enforcement.value]
+            note = text(lang, "markdown.unverified") if footing in ("secondary", "memory") else ""
+            binds = enforcement[f.enforcement.value]
             if f.waiver:
                 w = f.waiver
-                binds = (f"{words['status']['waived'] if f.status is Status.WAIVED else words['expired']} "
+                binds = (f"{status['waived'] if f.status is Status.WAIVED else text(lang, 'markdown.expired')} "
                          f"({md_text(w.get('decision_ref'))}, {md_text(w.get('risk_owner'))} / {md_text(w.get('approved_by'))}, → {md_text(w.get('expires'))})")
-            lines.append(f"| {md_code(f.location)} | {md_text(f.rule_id)} | {f.severity.value} | {binds} | {md_text(f.message.get(lang))}{note} |")
+            lines.append(f"| {md_code(f.location)} | {md_text(f.rule_id)} | {severity_word(f.severity, lang)} | {binds} | {md_text(f.message.get(lang))}{note} |")
     matrix: dict[str, dict[str, str]] = defaultdict(dict)
     rules: dict[str, None] = {}
     for f in report.findings:
         if f.service and f.status is not Status.ERROR:
             rules[f.rule_id] = None
             current = matrix[f.service].get(f.rule_id)
-            mark = words["status"][f.status.value]
+            mark = status[f.status.value]
             if current is None or f.status is Status.FAIL:
                 matrix[f.service][f.rule_id] = mark
     if matrix:
         ids = list(rules)
-        lines += ["", f"### {words['matrix']}", "", f"| {words['service']} | " + " | ".join(md_text(i) for i in ids) + " |", "|---" * (len(ids) + 1) + "|"]
+        lines += ["", f"### {text(lang, 'markdown.matrix')}", "", f"| {text(lang, 'markdown.service')} | " + " | ".join(md_text(i) for i in ids) + " |", "|---" * (len(ids) + 1) + "|"]
         for service, row in matrix.items():
             lines.append(f"| {md_text(service)} | " + " | ".join(row.get(rule, "") for rule in ids) + " |")
     lines += run_facts(report)
@@ -91,16 +61,16 @@ def render(report: Report, colour: bool = False) -> str:
 
 def run_facts(report: Report) -> list[str]:
     """Sections for the deviations from the reference data and the skipped files, when there are any."""
-    words = run_words(report.lang)
+    lang = report.lang
     lines: list[str] = []
     if report.reference_deviations:
-        lines += ["", f"### {words['deviations']}", "", "| " + " | ".join(words["columns_deviation"]) + " |", "|---" * 6 + "|"]
+        lines += ["", f"### {text(lang, 'run.deviations')}", "", "| " + " | ".join(columns(lang, "run.columns_deviation")) + " |", "|---" * 6 + "|"]
         for d in report.reference_deviations:
             lines.append(f"| {md_code(deviation_where(d))} | {md_text(d.get('list', '?'))} | {md_text(codes(d.get('added')))} | "
-                         f"{md_text(codes(d.get('removed')))} | {md_text(d.get('reason') or words['no_reason'])} | "
-                         f"{md_text(d.get('decision_ref') or words['no_decision'])} |")
+                         f"{md_text(codes(d.get('removed')))} | {md_text(deviation_reason(d, lang))} | "
+                         f"{md_text(deviation_decision(d, lang))} |")
     if report.skipped:
-        lines += ["", f"### {words['skipped_title']}", "", md_text(skipped_summary(report, report.lang)), "",
-                  "| " + " | ".join(words["columns_skipped"]) + " |", "|---|---|"]
-        lines += [f"| {md_code(entry.get('file', '?'))} | {md_text(skipped_reason(entry, report.lang))} |" for entry in report.skipped]
+        lines += ["", f"### {text(lang, 'run.skipped_title')}", "", md_text(skipped_summary(report, lang)), "",
+                  "| " + " | ".join(columns(lang, "run.columns_skipped")) + " |", "|---|---|"]
+        lines += [f"| {md_code(entry.get('file', '?'))} | {md_text(skipped_reason(entry, lang))} |" for entry in report.skipped]
     return lines

@@ -15,9 +15,10 @@ from urllib.parse import quote
 
 from checker import __version__
 from checker.gate import exit_code
+from checker.i18n import text as message
 from checker.model import Finding, Report, Rule, Status
 from checker.reporters.common import (DEVIATION_RULE, FINGERPRINT_VERSION, SKIPPED_RULE, advisory, describe_deviation,
-                                      file_uri_reference, fingerprint, json_text, md_text, reported, run_words,
+                                      file_uri_reference, fingerprint, json_text, md_text, reported,
                                       safe_link, skipped_reason, visible)
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -58,7 +59,7 @@ def to_sarif(report: Report) -> dict[str, Any]:
             descriptors.append({
                 "id": visible(finding.rule_id),
                 "name": visible(finding.rule_id.title().replace("-", "")),
-                "shortDescription": {"text": "Invoer kon niet worden gecontroleerd" if lang == "nl" else "Input could not be checked"},
+                "shortDescription": {"text": message(lang, "sarif.input_rule")},
                 "defaultConfiguration": {"level": "error"},
                 "properties": {"security-severity": SECURITY_SEVERITY["high"], "tags": ["cloudbeleid", "input"]},
             })
@@ -85,24 +86,24 @@ def to_sarif(report: Report) -> dict[str, Any]:
             "properties": {"server": report.server, "reference_deviations": [dict(d) for d in report.reference_deviations],
                            "skipped": [dict(s) for s in report.skipped]},
             "results": results,
-            "language": "nl-NL" if lang == "nl" else "en-US",
+            "language": message(lang, "sarif.language"),
         }],
     }
 
 
 def _notifications(report: Report) -> list[dict[str, Any]]:
     """Each deviation from the reference data at its configuration's line, and each skipped file."""
-    lang, words = report.lang, run_words(report.lang)
+    lang = report.lang
     notes = [{
         "descriptor": {"id": DEVIATION_RULE},
         "level": "warning",
-        "message": {"text": text(f"{words['deviation_title']}: {describe_deviation(d, lang, where=False)}")},
+        "message": {"text": text(f"{message(lang, 'run.deviation_title')}: {describe_deviation(d, lang, where=False)}")},
         "locations": [physical(str(d.get("file", "")), d.get("line") or 1)],
     } for d in report.reference_deviations]
     notes += [{
         "descriptor": {"id": SKIPPED_RULE},
         "level": "note",
-        "message": {"text": text(f"{words['skipped_title']}: {words['skipped_file'].format(reason=skipped_reason(entry, lang))}")},
+        "message": {"text": text(f"{message(lang, 'run.skipped_title')}: {message(lang, 'run.skipped_file', reason=skipped_reason(entry, lang))}")},
         "locations": [physical(str(entry.get("file", "")))],
     } for entry in report.skipped]
     return notes

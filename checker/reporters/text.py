@@ -6,68 +6,33 @@ import io
 from typing import Any
 
 from checker.gate import exit_code
+from checker.i18n import plural, text
 from checker.model import Enforcement, Finding, Report, Status
-from checker.reporters.common import describe_deviation, run_words, server_line, skipped_reason, skipped_summary, visible
+from checker.reporters.common import describe_deviation, server_line, skipped_reason, skipped_summary, threshold, visible
 
 _STYLE = {"critical": "bold red", "high": "red", "medium": "yellow", "low": "cyan", "info": "dim"}
 
-_WORDS: dict[str, dict] = {
-    "nl": {
-        "advisory": "advies",
-        "error": "fout",
-        "per-configuration": "per configuratie",
-        "waivers": "Risicoacceptaties: {active} actief, {expiring} verlopen binnenkort{soon}, {expired} verlopen, {unused} ongebruikt, {invalid} ongeldig.",
-        "expired": "risicoacceptatie {ref} verlopen sinds {date}",
-        "baselined": "{count} bevindingen uit de baseline weggelaten.",
-        "secondary": "bron: alleen secundair, niet geverifieerd",
-        "memory": "bron: uit het geheugen, niet geverifieerd",
-        "summary": "{services} {services_word} in {files} {files_word} (peildatum {as_of}): {failing} verplicht falend, {advisory} advies, {passed} voldaan, {na} niet van toepassing, {errors} {errors_word}.",
-        "plural": {"service": ("dienst", "diensten"), "file": ("bestand", "bestanden"), "error": ("fout", "fouten")},
-        "gate": "Drempel {fail_on}: {gating} op of boven de drempel; {verdict}.",
-        "ok": "geslaagd",
-        "failed": "gefaald",
-        "unchecked": "niet alles kon worden gecontroleerd",
-    },
-    "en": {
-        "advisory": "advisory",
-        "error": "error",
-        "per-configuration": "per configuration",
-        "waivers": "Waivers: {active} active, {expiring} expiring soon{soon}, {expired} expired, {unused} unused, {invalid} invalid.",
-        "expired": "waiver {ref} expired since {date}",
-        "baselined": "{count} findings left out because the baseline holds them.",
-        "secondary": "source: secondary only, not verified",
-        "memory": "source: from memory, not verified",
-        "summary": "{services} {services_word} in {files} {files_word} (reference date {as_of}): {failing} mandatory failing, {advisory} advisory, {passed} passed, {na} not applicable, {errors} {errors_word}.",
-        "plural": {"service": ("service", "services"), "file": ("file", "files"), "error": ("error", "errors")},
-        "gate": "Threshold {fail_on}: {gating} at or above it; {verdict}.",
-        "ok": "passed",
-        "failed": "failed",
-        "unchecked": "not everything could be checked",
-    },
-}
-
-
 def render(report: Report, colour: bool = False) -> str:
-    words = _WORDS[report.lang]
-    lines = [_line(f, report.lang, words, colour) for f in report.findings if f.status in (Status.FAIL, Status.ERROR)]
+    lang = report.lang
+    lines = [_line(f, lang, colour) for f in report.findings if f.status in (Status.FAIL, Status.ERROR)]
     counts = report.counts()
     advisory = sum(1 for f in report.findings if f.status is Status.FAIL and f.enforcement is not Enforcement.MANDATORY)
-    summary = [words["summary"].format(
+    summary = [text(lang, "text.summary",
         services=len(report.services), files=len(report.files), as_of=report.as_of,
         failing=counts["fail"] - advisory, advisory=advisory, passed=counts["pass"],
         na=counts["not-applicable"], errors=counts["error"],
-        services_word=_plural(words, "service", len(report.services)), files_word=_plural(words, "file", len(report.files)),
-        errors_word=_plural(words, "error", counts["error"]),
+        services_word=plural(lang, "text.plural.service", len(report.services)),
+        files_word=plural(lang, "text.plural.file", len(report.files)), errors_word=plural(lang, "text.plural.error", counts["error"]),
     )]
     if report.waivers:
         counts_by = {k: sum(1 for w in report.waivers if w["status"] == k) for k in ("active", "expiring", "expired", "unused", "invalid")}
         soon = [f"{w['rule']} {w['service']} ({w['expires']})" for w in report.waivers if w["status"] == "expiring"]
-        summary.append(words["waivers"].format(soon=f" ({'; '.join(soon)})" if soon else "", **counts_by))
+        summary.append(text(lang, "text.waivers", soon=f" ({'; '.join(soon)})" if soon else "", **counts_by))
     if report.baselined:
-        summary.append(words["baselined"].format(count=report.baselined))
-    summary += run_facts(report, report.lang)
+        summary.append(text(lang, "text.baselined", count=report.baselined))
+    summary += run_facts(report, lang)
     verdict = {0: "ok", 1: "failed", 2: "unchecked"}[int(exit_code(report))]
-    summary.append(words["gate"].format(fail_on=words.get(report.fail_on, report.fail_on), gating=len(report.failing()), verdict=words[verdict]))
+    summary.append(text(lang, "text.gate", fail_on=threshold(report, lang), gating=len(report.failing()), verdict=text(lang, f"text.{verdict}")))
     # every line is made visible as a whole: whatever a field holds, no line carries a control character or
     # starts a workflow command
     summary = [visible(line) for line in summary]
@@ -88,9 +53,8 @@ def render(report: Report, colour: bool = False) -> str:
 
 def run_facts(report: Report, lang: str) -> list[str]:
     """The run's own facts a reader must see: the OPA server asked, deviations from the reference data, skipped files."""
-    words = run_words(lang)
     facts = [line for line in (server_line(report, lang),) if line]
-    facts += [f"{words['deviation_title']}: {describe_deviation(d, lang)}" for d in report.reference_deviations]
+    facts += [f"{text(lang, 'run.deviation_title')}: {describe_deviation(d, lang)}" for d in report.reference_deviations]
     summary = skipped_summary(report, lang)
     if summary:
         facts.append(summary)
@@ -98,17 +62,13 @@ def run_facts(report: Report, lang: str) -> list[str]:
     return facts
 
 
-def _plural(words: dict, noun: str, count: int) -> str:
-    return words["plural"][noun][0 if count == 1 else 1]
-
-
-def _line(finding: Finding, lang: str, words: dict, colour: bool) -> Any:
-    severity = words["error"] if finding.status is Status.ERROR else finding.severity.value
-    tag = f" [{words['advisory']}]" if finding.enforcement is Enforcement.ADVISORY else ""
+def _line(finding: Finding, lang: str, colour: bool) -> Any:
+    severity = text(lang, "text.error") if finding.status is Status.ERROR else finding.severity.value
+    tag = f" [{text(lang, 'text.advisory')}]" if finding.enforcement is Enforcement.ADVISORY else ""
     footing = finding.sources[0].status if finding.sources else "verified"
-    note = f" [{words[footing]}]" if footing in ("secondary", "memory") else ""
+    note = f" [{text(lang, 'text.' + footing)}]" if footing in ("secondary", "memory") else ""
     if finding.waiver and finding.waiver.get("status") == "expired":
-        note += f" [{words['expired'].format(ref=finding.waiver['decision_ref'], date=finding.waiver['expires'])}]"
+        note += f" [{text(lang, 'text.expired', ref=finding.waiver['decision_ref'], date=finding.waiver['expires'])}]"
     docs = f" ({finding.docs})" if finding.docs else ""
     location, rule_id, message = visible(finding.location), visible(finding.rule_id), visible(finding.message.get(lang))
     note, docs = visible(note), visible(docs)
