@@ -325,6 +325,9 @@ def rules(
             table.add_row(*map(_cell, (rule.id, rule.pack, rule.severity.value, rule.title.get(language),
                                        source.document + (f", {source.section}" if source.section else ""), source.status)))
         Console(soft_wrap=False, width=None if sys.stdout.isatty() else 180).print(table)
+        from checker.docs import status_summary
+
+        typer.echo(status_summary(selected, language))
 
     _guard(run)
 
@@ -360,15 +363,29 @@ def explain(
         from checker.catalog import load_catalog
         from checker.docs import rule_markdown
 
-        catalog = load_catalog(_policy_roots(policies, _settings_config(config, [])))
+        roots = _policy_roots(policies, _settings_config(config, []))
+        catalog = load_catalog(roots)
         rule = catalog.by_id(rule_id)
+        language = _choice("--lang", lang, ["nl", "en"]) or "nl"
+        if rule is None:
+            from checker.catalog import retired
+            from checker.model import Text
+
+            gone = retired(rule_id, roots)
+            if gone and catalog.by_id(gone["replaced_by"]):
+                why = Text(**gone["why"]).get(language)
+                header = (f"{rule_id.upper()} is ingetrokken op {gone['retired_on']}; opvolger: {gone['replaced_by']}. {why}",
+                          f"{rule_id.upper()} was retired on {gone['retired_on']}; successor: {gone['replaced_by']}. {why}")
+                typer.echo(header[language == "en"] + "\n")
+                typer.echo(rule_markdown(catalog.by_id(gone["replaced_by"]), language))
+                return
         if rule is None:
             import difflib
 
             near = difflib.get_close_matches(rule_id.upper(), [r.id for r in catalog.rules], n=1)
             hint = f"; did you mean {near[0]}?" if near else "; see 'cloudbeleid rules'"
             raise UsageError(f"no rule {rule_id!r}{hint}")
-        typer.echo(rule_markdown(rule, _choice("--lang", lang, ["nl", "en"]) or "nl"))
+        typer.echo(rule_markdown(rule, language))
 
     _guard(run)
 
@@ -477,18 +494,23 @@ def diff(
         settings, language, extra = _run_settings(config, paths, lang, policies)
         date = _as_of(as_of)
 
+        files: dict[str, str] = {}
+
         def verdicts(packs: List[str]) -> tuple[dict[str, set[str]], Any]:
             options = Options(tuple(paths or ()), config, date, language, "embedded", {}, extra,
                               packs=tuple(p.replace("-", "_") for p in packs))
             report = run_check(options)
             failing: dict[str, set[str]] = {service: set() for service in report.services}
             for f in report.findings:
+                if f.service in failing:
+                    files.setdefault(f.service, f.location.file)
                 if f.service in failing and f.status is Status.FAIL and f.enforcement is Enforcement.MANDATORY:
                     failing[f.service].add(f.rule_id)
             return failing, report
 
         before, first = verdicts(from_packs)
         after, second = verdicts(to_packs)
+        summaries = _diff_summaries(before, after, files, config, first.rules, second.rules, date)
         rows = []
         for service in sorted(set(before) | set(after)):
             old, new = before.get(service, set()), after.get(service, set())
@@ -496,7 +518,8 @@ def diff(
                       else "still-failing" if new else "still-passing")
             rows.append({"service": service, "change": change, "failing_before": sorted(old), "failing_after": sorted(new)})
         if format == "json":
-            typer.echo(json.dumps({"from": from_packs, "to": to_packs, "as_of": date, "services": rows}, ensure_ascii=False, indent=2))
+            typer.echo(json.dumps({"from": from_packs, "to": to_packs, "as_of": date, "services": rows,
+                                   "organisations": summaries}, ensure_ascii=False, indent=2))
         else:
             words = {"nl": {"newly-failing": "faalt nu", "newly-passing": "voldoet nu", "still-failing": "faalt nog steeds",
                             "still-passing": "voldoet nog steeds"},
@@ -507,9 +530,73 @@ def diff(
                 _say(f"{row['service']}: {words[row['change']]}" + (f" ({rules})" if rules else ""))
             counts = {k: sum(1 for r in rows if r["change"] == k) for k in words}
             typer.echo(" · ".join(f"{n} {words[k]}" for k, n in counts.items()) + f"  ({' + '.join(from_packs)} → {' + '.join(to_packs)}, {date})")
+            for summary in summaries:
+                typer.echo("")
+                typer.echo(_diff_summary_text(summary, language))
         return ExitCode.UNCHECKED if first.errors or second.errors else ExitCode.OK
 
     raise typer.Exit(int(_guard(run)))
+
+
+def _diff_summaries(before: dict[str, set[str]], after: dict[str, set[str]], files: dict[str, str], config: Optional[Path],
+                    old_rules: Any, new_rules: Any, as_of: str) -> list[dict[str, Any]]:
+    """Per organisation (the profile of the configuration that governs each file): what the new packs change for it."""
+    from checker.applicability import enforcement
+    from checker.config import ConfigFinder
+
+    finder = ConfigFinder(config)
+    groups: dict[tuple[str, str], dict[str, Any]] = {}
+    for service in sorted(set(before) | set(after)):
+        organisation = finder.for_file(Path(files[service])).organisation if service in files else {}
+        key = (str(organisation.get("name", "?")), str(organisation.get("type", "?")))
+        group = groups.setdefault(key, {"organisation": organisation, "services": []})
+        group["services"].append(service)
+
+    def binding(rules: Any, organisation: dict[str, Any]) -> dict[str, int]:
+        counts = {"mandatory": 0, "advisory": 0, "not-applicable": 0}
+        for rule in rules:
+            counts[enforcement(rule.applies_to, organisation, as_of)[0].value] += 1
+        return counts
+
+    summaries = []
+    for (name, kind), group in groups.items():
+        old = set().union(*(before.get(s, set()) for s in group["services"]))
+        new = set().union(*(after.get(s, set()) for s in group["services"]))
+        summaries.append({
+            "organisation": name, "type": kind, "services": group["services"],
+            "rules_before": binding(old_rules, group["organisation"]), "rules_after": binding(new_rules, group["organisation"]),
+            "failing_before": sorted(old), "failing_after": sorted(new),
+            "newly_failing_rules": sorted(new - old), "no_longer_failing_rules": sorted(old - new),
+            "services_failing_before": sum(1 for s in group["services"] if before.get(s)),
+            "services_failing_after": sum(1 for s in group["services"] if after.get(s)),
+        })
+    return summaries
+
+
+def _diff_summary_text(summary: dict[str, Any], language: str) -> str:
+    def levels(counts: dict[str, int]) -> str:
+        names = {"nl": ("verplicht", "advies", "niet van toepassing"), "en": ("mandatory", "advisory", "not applicable")}[language]
+        return ", ".join(f"{counts[k]} {n}" for k, n in zip(("mandatory", "advisory", "not-applicable"), names))
+
+    total = len(summary["services"])
+    none = "geen" if language == "nl" else "none"
+    if language == "nl":
+        lines = [
+            f"{summary['organisation']} ({summary['type']}), {total} dienst(en):",
+            f"  regels voor deze organisatie: vóór {levels(summary['rules_before'])}; ná {levels(summary['rules_after'])}",
+            f"  diensten met verplichte bevindingen: {summary['services_failing_before']} → {summary['services_failing_after']}",
+            f"  nieuw falend: {', '.join(summary['newly_failing_rules']) or none}",
+            f"  niet langer falend: {', '.join(summary['no_longer_failing_rules']) or none}",
+        ]
+    else:
+        lines = [
+            f"{summary['organisation']} ({summary['type']}), {total} service(s):",
+            f"  rules for this organisation: before {levels(summary['rules_before'])}; after {levels(summary['rules_after'])}",
+            f"  services with mandatory failures: {summary['services_failing_before']} → {summary['services_failing_after']}",
+            f"  newly failing: {', '.join(summary['newly_failing_rules']) or none}",
+            f"  no longer failing: {', '.join(summary['no_longer_failing_rules']) or none}",
+        ]
+    return "\n".join(lines)
 
 
 baseline_app = typer.Typer(help="Baselines: accept today's failures on a large portfolio, then report only new ones.", no_args_is_help=True)
