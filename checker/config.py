@@ -187,7 +187,7 @@ def reference_deviations(config: Config, shipped: dict[str, Any]) -> tuple[dict[
         if not added and not removed:
             continue
         loosens = removed if name in BAN_LISTS else added + removed
-        if loosens and not (reason and decision):
+        if loosens and not (reason and reason.strip() and decision and decision.strip()):  # blanks justify nothing
             form = "{remove: [...], reason: ..., decision_ref: ...}" if removed else "{add: [...], reason: ..., decision_ref: ...}"
             raise InputError(
                 f"invalid configuration: reference_data.{name} {'drops' if removed else 'adds'} "

@@ -340,3 +340,24 @@ def test_validate_refuses_a_configuration_that_lifts_the_c2000_ban(repo: Path):
     write(repo, ".cloudbeleid.yaml", MINISTRY_CONFIG + "reference_data:\n  c2000_excluded: [CN]\n")
     result = run_cli("validate", str(repo / ".cloudbeleid.yaml"))
     assert result.returncode == 2 and "drops IR, KP, RU" in result.stdout, result.stdout + result.stderr
+
+
+def test_a_blank_justification_justifies_nothing(repo: Path):
+    write(repo, ".cloudbeleid.yaml", MINISTRY_CONFIG + (
+        'reference_data:\n  adequacy:\n    add: [US]\n    reason: "            "\n    decision_ref: "    "\n'))
+    write(repo, "mail.cloud.yaml", VALID_DESCRIPTOR)
+    result = run_cli("check", "--as-of", AS_OF, str(repo))
+    assert result.returncode == 2 and "reference_data.adequacy adds US" in result.stderr
+
+
+def test_a_git_config_in_the_checked_folder_runs_nothing(repo: Path, tmp_path: Path):
+    write(repo, "mail.cloud.yaml", VALID_DESCRIPTOR)
+    _git(repo, "init", "-q")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "start")
+    marker = tmp_path / "PWNED"
+    _git(repo, "config", "core.fsmonitor", f"touch {marker}; false")
+    write(repo, "mail.cloud.yaml", VALID_DESCRIPTOR + "# changed\n")
+    result = run_cli("check", "--as-of", AS_OF, "--changed-since", "HEAD", str(repo), cwd=repo)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert not marker.exists()
