@@ -131,6 +131,16 @@ def _read_config(path: Path) -> Config:
                 f"controls; give {flag} or set {variable} where the checker runs",
                 location=f"{path}:{line}:{column}",
             )
+    home = _repository_of(path.parent)
+    for field, where in [("policies", ("policies", i)) for i in range(len(data.get("policies", ())))] + (
+            [("waivers.file", ("waivers", "file"))] if "file" in data.get("waivers", {}) else []):
+        named = data["policies"][where[1]] if field == "policies" else data["waivers"]["file"]
+        target = os.path.realpath(path.parent / named)
+        if os.path.commonpath([target, home]) != home:
+            line, column = document.locate(where)[1][:2]
+            raise InputError(f"invalid configuration: {field} {named!r} lies outside the repository ({home}): a "
+                             "repository's configuration reads only its own files (give an outside folder with "
+                             "--policies on the command line)", location=f"{path}:{line}:{column}")
     for index, folder in enumerate(data.get("policies", ())):
         problem = policy_folder_problem(path.parent / folder)
         if problem:
@@ -200,6 +210,14 @@ def reference_deviations(config: Config, shipped: dict[str, Any]) -> tuple[dict[
         deviations.append({"file": str(config.path), "line": line, "list": name, "added": added, "removed": removed,
                            "reason": reason, "decision_ref": decision})
     return lists, deviations
+
+
+def _repository_of(folder: Path) -> str:
+    """The real path of the git work tree that holds folder, else of folder itself."""
+    from checker import vcs
+
+    top = vcs.toplevel(folder)
+    return os.path.realpath(top if top is not None else folder)
 
 
 def policy_folder_problem(folder: Path) -> str | None:

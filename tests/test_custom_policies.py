@@ -88,7 +88,10 @@ def test_custom_rules_from_the_command_line(custom: Path, us_service: Path):
 
 
 def test_custom_rules_from_the_configuration_and_the_opa_engine(custom: Path, us_service: Path):
-    (us_service / ".cloudbeleid.yaml").write_text(MINISTRY_CONFIG.replace(PACKS, "") + f"policies: [{custom}]\n")
+    import shutil
+
+    shutil.copytree(custom, us_service / "eigen-regels")  # a repository's configuration names folders inside it
+    (us_service / ".cloudbeleid.yaml").write_text(MINISTRY_CONFIG.replace(PACKS, "") + "policies: [eigen-regels]\n")
     embedded = check_json(str(us_service))
     opa = check_json("--engine", "opa", "--opa-path", opa_path(), str(us_service))
     assert embedded[0] == opa[0] == 1

@@ -361,3 +361,15 @@ def test_a_git_config_in_the_checked_folder_runs_nothing(repo: Path, tmp_path: P
     result = run_cli("check", "--as-of", AS_OF, "--changed-since", "HEAD", str(repo), cwd=repo)
     assert result.returncode == 0, result.stdout + result.stderr
     assert not marker.exists()
+
+
+@pytest.mark.parametrize("setting", ["waivers:\n  file: {outside}\n", "policies: [{outside_folder}]\n"])
+def test_a_configuration_reads_no_file_outside_its_repository(repo: Path, tmp_path: Path, setting: str):
+    inside = repo / "repo"
+    write(inside, "mail.cloud.yaml", VALID_DESCRIPTOR)
+    secret = write(tmp_path, "elsewhere/x.yaml", "waivers: [{rule: ghp_SECRETTOKEN123}]\n")
+    (tmp_path / "elsewhere" / "rules").mkdir()
+    write(inside, ".cloudbeleid.yaml", MINISTRY_CONFIG + setting.format(outside=secret, outside_folder=secret.parent))
+    result = run_cli("check", "--as-of", AS_OF, str(inside))
+    assert result.returncode == 2 and "lies outside the repository" in result.stderr, result.stderr
+    assert "ghp_SECRETTOKEN123" not in result.stdout + result.stderr

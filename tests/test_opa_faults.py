@@ -292,13 +292,13 @@ SLOW = RULE.replace(
 def slow_repo(tmp_path: Path) -> Path:
     import json
 
-    rules = tmp_path / "eigen-regels"
+    rules = tmp_path / "repo" / "eigen-regels"  # inside the repository: its configuration names only its own folders
     write(rules, "data/packs.json", json.dumps({"packs": {"eigen": {"prefix": "EIGEN", "default": True,
           "title": {"nl": "Eigen", "en": "Own"}, "description": {"nl": "Eigen.", "en": "Own."}}}}))
     write(rules, "eigen/data.json", json.dumps({"forbidden_parent": "US"}))
     write(rules, "rules/eigen/no_us_parent/no_us_parent.rego", SLOW)
     repo = tmp_path / "repo"
-    write(repo, ".cloudbeleid.yaml", MINISTRY_CONFIG.replace(PACKS, "packs: [eigen]\n") + f"policies: [{rules}]\n")
+    write(repo, ".cloudbeleid.yaml", MINISTRY_CONFIG.replace(PACKS, "packs: [eigen]\n") + "policies: [eigen-regels]\n")
     write(repo, "mail.cloud.yaml", VALID_DESCRIPTOR.replace("status: in_use", "status: planned"))
     return repo
 
