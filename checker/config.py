@@ -284,7 +284,11 @@ def discover(paths: list[Path], finder: ConfigFinder) -> Discovery:
         if path.is_dir():
             default = finder.for_dir(path) or Config(path=None, root=path)
             inside = os.path.realpath(path)
-            for candidate in _walk(path):
+            for candidate, left_out in _walk(path):
+                if left_out:  # a hidden folder is not searched, but a descriptor there is not dropped without a word
+                    if _LOOKS_LIKE.search(candidate.name):
+                        skipped.setdefault(os.path.realpath(candidate), {"file": str(candidate), "reason": "hidden"})
+                    continue
                 config = finder.for_dir(candidate.parent) or default
                 if config.is_descriptor(candidate):
                     if candidate.is_symlink():
@@ -317,18 +321,23 @@ def _inside(link: Path, inside: str, folder: Path) -> None:
         )
 
 
-def _walk(folder: Path) -> list[Path]:
-    """The files below folder: in a git work tree without what git ignores; elsewhere all, hidden folders skipped."""
+_SKIPPED_FOLDERS = ("node_modules", "__pycache__")
+
+
+def _walk(folder: Path) -> list[tuple[Path, bool]]:
+    """The files below folder, each with whether it lies in a folder the search leaves out (hidden ones, and
+    node_modules and __pycache__ outside git): in a git work tree without what git ignores, elsewhere all."""
     from checker import vcs
 
     listed = vcs.files(folder)
     if listed is not None:
-        return [p for p in listed if not any(part.startswith(".") for part in p.relative_to(folder).parts[:-1])]
-    files: list[Path] = []
+        return [(p, any(part.startswith(".") for part in p.relative_to(folder).parts[:-1])) for p in listed]
+    files: list[tuple[Path, bool]] = []
     # followlinks=False: a symlink loop cannot make the walk endless
     for directory, subdirs, names in os.walk(folder, followlinks=False):
-        subdirs[:] = sorted(d for d in subdirs if not d.startswith(".") and d not in ("node_modules", "__pycache__"))
-        files.extend(Path(directory) / n for n in sorted(names))
+        subdirs.sort()
+        left_out = any(part.startswith(".") or part in _SKIPPED_FOLDERS for part in Path(directory).relative_to(folder).parts)
+        files.extend((Path(directory) / n, left_out) for n in sorted(names))
     return files
 
 

@@ -373,3 +373,16 @@ def test_a_configuration_reads_no_file_outside_its_repository(repo: Path, tmp_pa
     result = run_cli("check", "--as-of", AS_OF, str(inside))
     assert result.returncode == 2 and "lies outside the repository" in result.stderr, result.stderr
     assert "ghp_SECRETTOKEN123" not in result.stdout + result.stderr
+
+
+def test_a_descriptor_in_a_hidden_folder_is_reported_as_skipped(repo: Path):
+    write(repo, "mail.cloud.yaml", VALID_DESCRIPTOR)
+    write(repo, ".github/cloud/secret.cloud.yaml", STATE_SECRET.replace("id: mail", "id: secret"))
+    write(repo, "node_modules/x/y.cloud.yaml", STATE_SECRET.replace("id: mail", "id: y"))
+    report = check(Options((repo,), as_of=AS_OF))
+    assert {Path(s["file"]).name: s["reason"] for s in report.skipped} == {"secret.cloud.yaml": "hidden", "y.cloud.yaml": "hidden"}
+    _git(repo, "init", "-q")
+    _git(repo, "add", "-A")
+    report = check(Options((repo,), as_of=AS_OF))
+    assert [Path(s["file"]).name for s in report.skipped if s["reason"] == "hidden"] == ["secret.cloud.yaml"] or \
+        {Path(s["file"]).name for s in report.skipped} >= {"secret.cloud.yaml"}

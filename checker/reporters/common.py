@@ -152,7 +152,7 @@ def deviation_decision(deviation: dict[str, Any], lang: str) -> str:
 
 def skipped_reason(entry: dict[str, Any], lang: str) -> str:
     reason = str(entry.get("reason", ""))
-    return text(lang, f"run.reason.{reason}") if reason in ("case", "excluded", "not-included") else reason
+    return text(lang, f"run.reason.{reason}") if reason in ("case", "excluded", "not-included", "hidden") else reason
 
 
 def skipped_summary(report: Report, lang: str) -> str | None:
