@@ -16,6 +16,7 @@ from typing import Any
 from checker.errors import PolicyError
 from checker.loader import load_bytes
 from checker.model import Rule, Severity, Source, Text
+from checker.resources import policies_dir
 from checker.policies import check_roots, rule_files
 from checker.resources import policies_dir
 from checker.schema import validate
@@ -58,7 +59,9 @@ def load_catalog(roots: tuple[Path, ...] | None = None) -> Catalog:
     sources: list[str | bytes] = [__version__, schema_path("rule-metadata").read_bytes()]
     for root in roots:
         packs_file = root / "data" / "packs.json"
+        retired_file = root / "data" / "retired.json"
         sources += [str(root), packs_file.read_bytes() if packs_file.is_file() else b""]
+        sources += [retired_file.read_bytes() if retired_file.is_file() else b""]
         sources += [part for path in rule_files(root) for part in (str(path), path.read_bytes())]
     name = cache.key(*sources)
     cached = cache.get("catalog", name)
@@ -108,11 +111,33 @@ def _read_catalog(roots: tuple[Path, ...]) -> Catalog:
             packs[pack_id] = pack
     rules = [read_rule(path, root, packs) for root in roots for path in rule_files(root)]
     seen: dict[str, str] = {}
+    gone = {rule_id for root in roots for rule_id in _load_retired(root)}
     for rule in rules:
+        if rule.id in gone:
+            raise PolicyError(f"rule id {rule.id} was retired and is never reused: give the rule a new id", location=rule.file)
         if rule.id in seen:
             raise PolicyError(f"rule id {rule.id} is used twice (also in {seen[rule.id]})", location=rule.file)
         seen[rule.id] = rule.file
     return Catalog(packs, tuple(rules))
+
+
+def _load_retired(root: Path) -> dict[str, Any]:
+    path = root / "data" / "retired.json"
+    if not path.is_file():
+        return {}
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))["retired"]
+    except (ValueError, KeyError) as exc:
+        raise PolicyError(f"not a list of retired rule ids ({exc})", location=_json_location(path, exc)) from None
+
+
+def retired(rule_id: str, roots: tuple[Path, ...] | None = None) -> dict[str, Any] | None:
+    """A retired rule id's pointer (replaced_by, retired_on, why), or None: ids are never reused."""
+    for root in roots or (policies_dir(),):
+        entry = _load_retired(root).get(rule_id.upper())
+        if entry is not None:
+            return entry
+    return None
 
 
 def _load_packs(root: Path) -> dict[str, Pack]:

@@ -370,6 +370,9 @@ def rules(
             table.add_row(*map(_cell, (rule.id, rule.pack, rule.severity.value, rule.title.get(language),
                                        source.document + (f", {source.section}" if source.section else ""), source.status)))
         Console(soft_wrap=False, width=None if sys.stdout.isatty() else 180).print(table)
+        from checker.docs import status_summary
+
+        typer.echo(status_summary(selected, language))
 
     _guard(run)
 
@@ -405,15 +408,29 @@ def explain(
         from checker.catalog import load_catalog
         from checker.docs import rule_markdown
 
-        catalog = load_catalog(_policy_roots(policies, _settings_config(config, [])))
+        roots = _policy_roots(policies, _settings_config(config, []))
+        catalog = load_catalog(roots)
         rule = catalog.by_id(rule_id)
+        language = _choice("--lang", lang, ["nl", "en"]) or "nl"
+        if rule is None:
+            from checker.catalog import retired
+            from checker.model import Text
+
+            gone = retired(rule_id, roots)
+            if gone and catalog.by_id(gone["replaced_by"]):
+                why = Text(**gone["why"]).get(language)
+                header = (f"{rule_id.upper()} is ingetrokken op {gone['retired_on']}; opvolger: {gone['replaced_by']}. {why}",
+                          f"{rule_id.upper()} was retired on {gone['retired_on']}; successor: {gone['replaced_by']}. {why}")
+                typer.echo(header[language == "en"] + "\n")
+                typer.echo(rule_markdown(catalog.by_id(gone["replaced_by"]), language))
+                return
         if rule is None:
             import difflib
 
             near = difflib.get_close_matches(rule_id.upper(), [r.id for r in catalog.rules], n=1)
             hint = f"; did you mean {near[0]}?" if near else "; see 'cloudbeleid rules'"
             raise UsageError(f"no rule {rule_id!r}{hint}")
-        typer.echo(rule_markdown(rule, _choice("--lang", lang, ["nl", "en"]) or "nl"))
+        typer.echo(rule_markdown(rule, language))
 
     _guard(run)
 
@@ -513,7 +530,7 @@ def diff(
     def run() -> ExitCode:
         import json
 
-        from checker.diff import compare
+        from checker.diff import compare, summary_text
 
         _choice("--format", format, FORMATS)
         options = _run_options(paths, config, as_of, lang, policies)
@@ -524,6 +541,9 @@ def diff(
             for line in result.lines(options.lang):
                 _say(line)
             typer.echo(result.summary(options.lang))
+            for summary in result.organisations:
+                typer.echo("")
+                typer.echo(summary_text(summary, options.lang))
         return ExitCode.UNCHECKED if result.unchecked else ExitCode.OK
 
     raise typer.Exit(int(_guard(run)))

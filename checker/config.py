@@ -132,6 +132,16 @@ def _read_config(path: Path) -> Config:
                 f"controls; give {flag} or set {variable} where the checker runs",
                 location=f"{path}:{line}:{column}",
             )
+    home = _repository_of(path.parent)
+    for field, where in [("policies", ("policies", i)) for i in range(len(data.get("policies", ())))] + (
+            [("waivers.file", ("waivers", "file"))] if "file" in data.get("waivers", {}) else []):
+        named = data["policies"][where[1]] if field == "policies" else data["waivers"]["file"]
+        target = os.path.realpath(path.parent / named)
+        if os.path.commonpath([target, home]) != home:
+            line, column = document.locate(where)[1][:2]
+            raise InputError(f"invalid configuration: {field} {named!r} lies outside the repository ({home}): a "
+                             "repository's configuration reads only its own files (give an outside folder with "
+                             "--policies on the command line)", location=f"{path}:{line}:{column}")
     for index, folder in enumerate(data.get("policies", ())):
         problem = policy_folder_problem(path.parent / folder)
         if problem:
@@ -188,7 +198,7 @@ def reference_deviations(config: Config, shipped: dict[str, Any]) -> tuple[dict[
         if not added and not removed:
             continue
         loosens = removed if name in BAN_LISTS else added + removed
-        if loosens and not (reason and decision):
+        if loosens and not (reason and reason.strip() and decision and decision.strip()):  # blanks justify nothing
             form = "{remove: [...], reason: ..., decision_ref: ...}" if removed else "{add: [...], reason: ..., decision_ref: ...}"
             raise InputError(
                 f"invalid configuration: reference_data.{name} {'drops' if removed else 'adds'} "
@@ -201,6 +211,14 @@ def reference_deviations(config: Config, shipped: dict[str, Any]) -> tuple[dict[
         deviations.append({"file": str(config.path), "line": line, "list": name, "added": added, "removed": removed,
                            "reason": reason, "decision_ref": decision})
     return lists, deviations
+
+
+def _repository_of(folder: Path) -> str:
+    """The real path of the git work tree that holds folder, else of folder itself."""
+    from checker import vcs
+
+    top = vcs.toplevel(folder)
+    return os.path.realpath(top if top is not None else folder)
 
 
 class ConfigFinder:
@@ -256,7 +274,11 @@ def discover(paths: list[Path], finder: ConfigFinder) -> Discovery:
         if path.is_dir():
             default = finder.for_dir(path) or Config(path=None, root=path)
             inside = os.path.realpath(path)
-            for candidate in _walk(path):
+            for candidate, left_out in _walk(path):
+                if left_out:  # a hidden folder is not searched, but a descriptor there is not dropped without a word
+                    if _LOOKS_LIKE.search(candidate.name):
+                        skipped.setdefault(os.path.realpath(candidate), {"file": str(candidate), "reason": "hidden"})
+                    continue
                 config = finder.for_dir(candidate.parent) or default
                 if config.is_descriptor(candidate):
                     if candidate.is_symlink():
@@ -289,18 +311,23 @@ def _inside(link: Path, inside: str, folder: Path) -> None:
         )
 
 
-def _walk(folder: Path) -> list[Path]:
-    """The files below folder: in a git work tree without what git ignores; elsewhere all, hidden folders skipped."""
+_SKIPPED_FOLDERS = ("node_modules", "__pycache__")
+
+
+def _walk(folder: Path) -> list[tuple[Path, bool]]:
+    """The files below folder, each with whether it lies in a folder the search leaves out (hidden ones, and
+    node_modules and __pycache__ outside git): in a git work tree without what git ignores, elsewhere all."""
     from checker import vcs
 
     listed = vcs.files(folder)
     if listed is not None:
-        return [p for p in listed if not any(part.startswith(".") for part in p.relative_to(folder).parts[:-1])]
-    files: list[Path] = []
+        return [(p, any(part.startswith(".") for part in p.relative_to(folder).parts[:-1])) for p in listed]
+    files: list[tuple[Path, bool]] = []
     # followlinks=False: a symlink loop cannot make the walk endless
     for directory, subdirs, names in os.walk(folder, followlinks=False):
-        subdirs[:] = sorted(d for d in subdirs if not d.startswith(".") and d not in ("node_modules", "__pycache__"))
-        files.extend(Path(directory) / n for n in sorted(names))
+        subdirs.sort()
+        left_out = any(part.startswith(".") or part in _SKIPPED_FOLDERS for part in Path(directory).relative_to(folder).parts)
+        files.extend((Path(directory) / n, left_out) for n in sorted(names))
     return files
 
 

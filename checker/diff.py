@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
 from checker.evaluate import check
@@ -25,9 +26,11 @@ class Diff:
     as_of: str
     rows: tuple[dict[str, Any], ...]  # per service: change, failing_before, failing_after
     unchecked: bool  # a descriptor could not be checked under one of the two: the comparison is not whole
+    organisations: tuple[dict[str, Any], ...] = ()  # per organisation: what the new packs change for it
 
     def as_json(self) -> dict[str, Any]:
-        return {"from": list(self.from_packs), "to": list(self.to_packs), "as_of": self.as_of, "services": list(self.rows)}
+        return {"from": list(self.from_packs), "to": list(self.to_packs), "as_of": self.as_of, "services": list(self.rows),
+                "organisations": list(self.organisations)}
 
     def lines(self, lang: str) -> list[str]:
         words = WORDS[lang]
@@ -64,4 +67,68 @@ def compare(options: Options, from_packs: list[str], to_packs: list[str]) -> Dif
         change = ("newly-failing" if new and not old else "newly-passing" if old and not new
                   else "still-failing" if new else "still-passing")
         rows.append({"service": service, "change": change, "failing_before": sorted(old), "failing_after": sorted(new)})
-    return Diff(tuple(from_packs), tuple(to_packs), options.as_of, tuple(rows), bool(first.errors or second.errors))
+    files = {f.service: f.location.file for report in (first, second) for f in report.findings if f.service}
+    organisations = summaries(before, after, files, options.config, first.rules, second.rules, options.as_of)
+    return Diff(tuple(from_packs), tuple(to_packs), options.as_of, tuple(rows), bool(first.errors or second.errors),
+                tuple(organisations))
+
+
+def summaries(before: dict[str, set[str]], after: dict[str, set[str]], files: dict[str, str], config: Path | None,
+                    old_rules: Any, new_rules: Any, as_of: str) -> list[dict[str, Any]]:
+    """Per organisation (the profile of the configuration that governs each file): what the new packs change for it."""
+    from checker.applicability import enforcement
+    from checker.config import ConfigFinder
+
+    finder = ConfigFinder(config)
+    groups: dict[tuple[str, str], dict[str, Any]] = {}
+    for service in sorted(set(before) | set(after)):
+        organisation = finder.for_file(Path(files[service])).organisation if service in files else {}
+        key = (str(organisation.get("name", "?")), str(organisation.get("type", "?")))
+        group = groups.setdefault(key, {"organisation": organisation, "services": []})
+        group["services"].append(service)
+
+    def binding(rules: Any, organisation: dict[str, Any]) -> dict[str, int]:
+        counts = {"mandatory": 0, "advisory": 0, "not-applicable": 0}
+        for rule in rules:
+            counts[enforcement(rule.applies_to, organisation, as_of)[0].value] += 1
+        return counts
+
+    summaries = []
+    for (name, kind), group in groups.items():
+        old = set().union(*(before.get(s, set()) for s in group["services"]))
+        new = set().union(*(after.get(s, set()) for s in group["services"]))
+        summaries.append({
+            "organisation": name, "type": kind, "services": group["services"],
+            "rules_before": binding(old_rules, group["organisation"]), "rules_after": binding(new_rules, group["organisation"]),
+            "failing_before": sorted(old), "failing_after": sorted(new),
+            "newly_failing_rules": sorted(new - old), "no_longer_failing_rules": sorted(old - new),
+            "services_failing_before": sum(1 for s in group["services"] if before.get(s)),
+            "services_failing_after": sum(1 for s in group["services"] if after.get(s)),
+        })
+    return summaries
+
+
+def summary_text(summary: dict[str, Any], language: str) -> str:
+    def levels(counts: dict[str, int]) -> str:
+        names = {"nl": ("verplicht", "advies", "niet van toepassing"), "en": ("mandatory", "advisory", "not applicable")}[language]
+        return ", ".join(f"{counts[k]} {n}" for k, n in zip(("mandatory", "advisory", "not-applicable"), names))
+
+    total = len(summary["services"])
+    none = "geen" if language == "nl" else "none"
+    if language == "nl":
+        lines = [
+            f"{summary['organisation']} ({summary['type']}), {total} dienst(en):",
+            f"  regels voor deze organisatie: vóór {levels(summary['rules_before'])}; ná {levels(summary['rules_after'])}",
+            f"  diensten met verplichte bevindingen: {summary['services_failing_before']} → {summary['services_failing_after']}",
+            f"  nieuw falend: {', '.join(summary['newly_failing_rules']) or none}",
+            f"  niet langer falend: {', '.join(summary['no_longer_failing_rules']) or none}",
+        ]
+    else:
+        lines = [
+            f"{summary['organisation']} ({summary['type']}), {total} service(s):",
+            f"  rules for this organisation: before {levels(summary['rules_before'])}; after {levels(summary['rules_after'])}",
+            f"  services with mandatory failures: {summary['services_failing_before']} → {summary['services_failing_after']}",
+            f"  newly failing: {', '.join(summary['newly_failing_rules']) or none}",
+            f"  no longer failing: {', '.join(summary['no_longer_failing_rules']) or none}",
+        ]
+    return "\n".join(lines)

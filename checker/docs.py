@@ -34,24 +34,32 @@ STATUS = {
 BASES = {
     "nl": {
         "cloudbeleid": "Rijksbreed cloudbeleid: verplicht voor de Rijksdienst, advies voor zbo's en andere overheden, niet voor Defensie",
-        "kaderwet_zbo_art41": "Kaderwet zbo art. 41: verplicht voor zbo's waarop de Kaderwet van toepassing is en art. 41 niet is uitgezonderd",
+        "kaderwet_zbo_art41": "Kaderwet zbo art. 41: verplicht voor zbo's waarop de Kaderwet van toepassing is en art. 41 niet is uitgezonderd (alleen voor beveiligingsvoorschriften van de Rijksdienst)",
         "avg": "AVG: verplicht voor iedere verwerkingsverantwoordelijke",
         "kaderwet_zbo": "Kaderwet zbo: verplicht voor zbo's waarop de Kaderwet van toepassing is",
         "bio2": "BIO2: verplicht voor Rijk (Defensie inbegrepen), gemeenten, provincies en waterschappen; advies voor anderen",
         "archiefwet": "Archiefwet 1995: verplicht voor ieder overheidsorgaan",
         "kamer_2025": "Toezeggingen aan de Tweede Kamer (2025): advies, geen wettelijke norm",
-        "cloudbeleid_2026": "Herzien cloudbeleid 2026 (secundaire bronnen): verplicht voor Rijksdienst en zbo's, advies voor andere overheden, niet voor Defensie en Hoge Colleges",
+        "cloudbeleid_2026": "Herzien cloudbeleid 2026 (secundaire bronnen): verplicht voor de Rijksdienst, voor een zbo alleen met een beleidsregel (art. 21 Kaderwet zbo) of via art. 21a, anders advies; advies voor andere overheden; niet voor Defensie en Hoge Colleges",
+        "cloudbeleid_reading": "Een termijn die de checker in het Rijksbreed cloudbeleid leest, niet de tekst: advies waar het cloudbeleid geldt, niet voor Defensie",
+        "virbi": "VIRBI 2025: verplicht voor de Rijksdienst, Defensie inbegrepen; een zbo op de voet van art. 41 Kaderwet zbo",
+        "cbw_entity": "Cyberbeveiligingswet (secundaire bronnen, in werking 15 augustus 2026): verplicht voor een essentiële of belangrijke entiteit in de sector Overheid (cbw_entity), ook een zbo, los van art. 41",
+        "data_act": "Data Act (Verordening (EU) 2023/2854): verplicht de aanbieder; voor de klant een advies om de voorwaarden te eisen",
         "cloudbeleid_2026_advice": "Herzien cloudbeleid 2026 (secundaire bronnen): een advies, voor wie het beleid volgt; niet voor Defensie en Hoge Colleges",
     },
     "en": {
         "cloudbeleid": "Rijksbreed cloudbeleid: mandatory for the Rijksdienst, advisory for zbo's and other governments, not for Defence",
-        "kaderwet_zbo_art41": "Kaderwet zbo art. 41: mandatory for zbo's to which the Kaderwet applies and art. 41 is not switched off",
+        "kaderwet_zbo_art41": "Kaderwet zbo art. 41: mandatory for zbo's to which the Kaderwet applies and art. 41 is not switched off (only for security rules of the Rijksdienst)",
         "avg": "AVG (GDPR): mandatory for every controller",
         "kaderwet_zbo": "Kaderwet zbo: mandatory for zbo's to which the Kaderwet applies",
         "bio2": "BIO2: mandatory for central government (Defence included), municipalities, provinces and water boards; advisory for others",
         "archiefwet": "Archiefwet 1995: mandatory for every public body",
         "kamer_2025": "Commitments to the House (2025): advisory, not statutory",
-        "cloudbeleid_2026": "Revised cloud policy 2026 (secondary sources): mandatory for the Rijksdienst and zbo's, advisory for other governments, not for Defence and the Hoge Colleges",
+        "cloudbeleid_2026": "Revised cloud policy 2026 (secondary sources): mandatory for the Rijksdienst, for a zbo only with a beleidsregel (art. 21 Kaderwet zbo) or through art. 21a, else advisory; advisory for other governments; not for Defence and the Hoge Colleges",
+        "cloudbeleid_reading": "A term the checker reads into the Rijksbreed cloudbeleid, not the text's: advice wherever the cloud policy applies, not for Defence",
+        "virbi": "VIRBI 2025: mandatory for the Rijksdienst, Defence included; a zbo on the footing of art. 41 Kaderwet zbo",
+        "cbw_entity": "Cyberbeveiligingswet (secondary sources, in force 15 August 2026): mandatory for an essential or important entity of the sector Overheid (cbw_entity), a zbo included, independently of art. 41",
+        "data_act": "Data Act (Regulation (EU) 2023/2854): obliges the provider; for the customer advice to demand the terms",
         "cloudbeleid_2026_advice": "Revised cloud policy 2026 (secondary sources): advice, for whoever follows the policy; not for Defence and the Hoge Colleges",
     },
 }
@@ -111,11 +119,35 @@ def rule_markdown(rule: Rule, lang: str) -> str:
     return "\n".join(lines)
 
 
+STATUS_ORDER = ("verified", "partly_verified", "secondary", "memory")
+
+SHORT = {
+    "nl": {"verified": "geverifieerd", "partly_verified": "deels geverifieerd", "secondary": "alleen secundair", "memory": "uit het geheugen"},
+    "en": {"verified": "verified", "partly_verified": "partly verified", "secondary": "secondary only", "memory": "from memory"},
+}
+
+
+def status_counts(rules: list[Rule] | tuple[Rule, ...]) -> dict[str, int]:
+    """How many rules rest on a footing (their first source) of each status."""
+    return {status: sum(1 for r in rules if r.verification == status) for status in STATUS_ORDER}
+
+
+def status_summary(rules: list[Rule] | tuple[Rule, ...], lang: str) -> str:
+    counts = status_counts(rules)
+    parts = ", ".join(f"{counts[s]} {SHORT[lang][s]}" for s in STATUS_ORDER)
+    return (f"{len(rules)} regels; bron van de regel: {parts}." if lang != "en"
+            else f"{len(rules)} rules; the rule's footing: {parts}.")
+
+
 def index_markdown(catalog: Catalog) -> str:
     lines = [
         "# Regelcatalogus / Rule catalogue",
         "",
         "Generated from the rules' METADATA by `cloudbeleid docs`; do not edit by hand.",
+        "",
+        status_summary(catalog.rules, "nl"),
+        "",
+        status_summary(catalog.rules, "en"),
         "",
         "| id | ernst / severity | titel | bron / source | status |",
         "|---|---|---|---|---|",
@@ -123,7 +155,22 @@ def index_markdown(catalog: Catalog) -> str:
     for rule in catalog.rules:
         page = rule.docs.removeprefix("docs/rules/")
         lines.append(f"| [{rule.id}]({page}) | {rule.severity.value} | {rule.title.nl} | {rule.sources[0].document} | {rule.verification} |")
+    gone = _retired()
+    if gone:
+        lines += ["", "## Ingetrokken regels / Retired rules", "", "Ids are never reused.", "",
+                  "| id | ingetrokken / retired | opvolger / successor | waarom / why |", "|---|---|---|---|"]
+        for old_id, entry in sorted(gone.items()):
+            lines.append(f"| {old_id} | {entry['retired_on']} | {entry['replaced_by']} | {entry['why']['nl']} / {entry['why']['en']} |")
     return "\n".join(lines) + "\n"
+
+
+def _retired() -> dict:
+    import json
+
+    from checker.resources import policies_dir
+
+    path = policies_dir() / "data" / "retired.json"
+    return json.loads(path.read_text(encoding="utf-8"))["retired"] if path.is_file() else {}
 
 
 def write_docs(output: Path) -> list[Path]:

@@ -176,7 +176,7 @@ class Report:
     #  "reason": str | None, "decision_ref": str | None}
     reference_deviations: tuple[dict[str, Any], ...] = ()
     # files that look like descriptors but were not checked, with why:
-    # {"file": path, "reason": "case" | "excluded" | "not-included"}; a file named on the command line never is
+    # {"file": path, "reason": "case" | "excluded" | "not-included" | "hidden"}; a file named on the command line never is
     skipped: tuple[dict[str, str], ...] = ()
     # the OPA server the run asked ("https://opa.example:8181", "managed 127.0.0.1:PORT"), None for the embedded engine
     server: str | None = None

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -68,11 +69,13 @@ def load_bundle(roots: tuple[Path, ...] | None = None) -> PolicyBundle:
         for path in sorted(root.rglob("*.rego")):
             if path.name.endswith("_test.rego"):
                 continue
+            _inside_root(path, root)
             source = path.read_text(encoding="utf-8")
             if index:
                 _check_custom_module(source, path, root)
             modules.append((prefix + path.relative_to(root).as_posix(), source))
         for path in sorted(root.rglob("*.json")):
+            _inside_root(path, root)
             # as OPA's loader does: a data file's content lands at its folder's path
             try:
                 content = json.loads(path.read_text(encoding="utf-8"))
@@ -88,26 +91,67 @@ def load_bundle(roots: tuple[Path, ...] | None = None) -> PolicyBundle:
 # An organisation's own policy folder adds rules of its own packs. It may not define or amend a shipped package
 # (one more body of a shipped helper function such as countries.eer_or_adequate would lift a protection for every
 # rule), nor call builtins that reach out of the evaluation or make it unrepeatable.
-_PACKAGE_LINE = re.compile(r"^package\s+([A-Za-z0-9_.\[\]\"]+)", re.MULTILINE)
+_PACKAGE_LINE = re.compile(r"^\s*package\b(.*)$", re.MULTILINE)
+_PACKAGE_PART = re.compile(r'\.?(?:([A-Za-z_][A-Za-z0-9_]*)|\["([^"\\]*)"\]|\[`([^`]*)`\])')
 _FORBIDDEN_CALLS = re.compile(r"\b(http\.send|opa\.runtime|net\.lookup_ip_addr|time\.now_ns|rand\.intn|uuid\.rfc4122|print|trace)\s*\(")
+_TOKENS = re.compile(r'"(?:[^"\\\n]|\\.)*"|`[^`]*`|#[^\n]*', re.DOTALL)
+
+
+def _code_only(source: str) -> str:
+    """The module with every comment and every string's content blanked (line breaks kept): what is left is code,
+    so a '#' inside a string cannot hide a call and a comment or a string cannot fake one."""
+    def blank(match: re.Match[str]) -> str:
+        token = match.group()
+        kept = re.sub(r"[^\n]", " ", token)
+        return kept if token.startswith("#") else token[0] + kept[1:-1] + token[-1]
+    return _TOKENS.sub(blank, source)
+
+
+def package_path(source: str) -> tuple[str, ...] | None:
+    """The package a module declares, as the parser reads it (`cloudbeleid["lib"].countries` is
+    cloudbeleid.lib.countries), or None when it cannot be read that simply."""
+    match = _PACKAGE_LINE.search(_code_only(source))
+    if not match:
+        return None
+    # the same line with only its comment blanked: the strings of ["lib"] are part of the path
+    uncommented = _TOKENS.sub(lambda m: " " * len(m.group()) if m.group().startswith("#") else m.group(), source)
+    ref = re.sub(r"\s+", "", uncommented[match.start(1):match.end(1)])
+    parts: list[str] = []
+    position = 0
+    while position < len(ref):
+        part = _PACKAGE_PART.match(ref, position)
+        if not part or part.end() == position:
+            return None
+        parts.append(next(g for g in part.groups() if g is not None))
+        position = part.end()
+    return tuple(parts) or None
 
 
 def _check_custom_module(source: str, path: Path, root: Path) -> None:
-    code = "\n".join(line.split("#", 1)[0] for line in source.splitlines())  # comments may name anything
-    package = _PACKAGE_LINE.search(code)
-    name = package.group(1) if package else ""
+    code = _code_only(source)
     own = _custom_packs(root)
-    parts = name.split(".")
-    if name == "cloudbeleid" or name.startswith("cloudbeleid.") and not (
-            len(parts) >= 3 and parts[1] == "rules" and parts[2] in own):
+    parts = package_path(source)
+    name = ".".join(parts) if parts else "(unreadable)"
+    if parts and parts[0] == "data":
+        parts = parts[1:]
+    allowed = parts is not None and (parts[0] != "cloudbeleid" or (len(parts) >= 3 and parts[1] == "rules" and parts[2] in own))
+    if not allowed:
         raise PolicyError(f"package {name}: an organisation's own policies may define only packages of their own packs "
                           f"(cloudbeleid.rules.<{'|'.join(sorted(own)) or 'pack'}>.*) or outside cloudbeleid.*, "
-                          "never amend the shipped ones", location=str(path))
+                          "never amend the shipped ones (write the package as a plain dotted path)", location=str(path))
     call = _FORBIDDEN_CALLS.search(code)
     if call:
         line = code[:call.start()].count("\n") + 1
         raise PolicyError(f"{call.group(1)}() is not allowed in an organisation's own policies: a rule may read only its "
                           "input and data, and give the same verdict every time", location=f"{path}:{line}")
+
+
+def _inside_root(path: Path, root: Path) -> None:
+    """A file of a policy folder must be in it: a link to a file elsewhere (a registry credential, a key) would be
+    loaded as data and could be shown by any rule."""
+    real, inside = os.path.realpath(path), os.path.realpath(root)
+    if os.path.commonpath([real, inside]) != inside:
+        raise PolicyError(f"symbolic link to a file outside the policy folder {root}: not loaded", location=str(path))
 
 
 def _custom_packs(root: Path) -> set[str]:
@@ -134,6 +178,9 @@ def _merge(tree: dict[str, Any], parts: tuple[str, ...], content: Any, path: Pat
         raise PolicyError("a data file must hold a JSON object", location=str(path))
     for key, value in content.items():
         here = parts + (key,)
+        if shipped is not None and here[0] == "cloudbeleid":
+            raise PolicyError("data under cloudbeleid.* would stand in for the shipped rules and helpers: an "
+                              "organisation's policies keep their data outside it", location=str(path))
         if key in node and isinstance(node[key], dict) and isinstance(value, dict):
             if shipped is not None and here in shipped and here != ("data", "packs"):
                 raise PolicyError(f"data key {'.'.join(here)} belongs to the shipped reference data: an organisation's "

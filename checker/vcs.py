@@ -8,9 +8,17 @@ from pathlib import Path
 from checker.errors import UsageError
 
 
+# The folder under check is untrusted, its .git/config included (an artifact or archive may carry one): no setting
+# there may make git run a program. These are the ones the commands below could otherwise act on.
+_SAFE = ("-c", "core.fsmonitor=false", "-c", "core.untrackedCache=false", "-c", "diff.external=",
+         "-c", "core.hooksPath=/dev/null", "-c", "protocol.allow=never")
+
+
 def _git(folder: Path, *args: str) -> subprocess.CompletedProcess[bytes] | None:
+    if args and args[0] == "diff":
+        args = (args[0], "--no-ext-diff", "--no-textconv", *args[1:])
     try:
-        return subprocess.run(["git", "-C", str(folder), *args], capture_output=True, timeout=60)
+        return subprocess.run(["git", *_SAFE, "-C", str(folder), *args], capture_output=True, timeout=60)
     except (OSError, subprocess.TimeoutExpired):
         return None
 

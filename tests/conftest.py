@@ -27,6 +27,7 @@ service:
   deployment_model: public
   materieel: false
   start_date: "2026-03-01"
+  last_significant_change: "2025-11-01"
 provider:
   name: Contoso
   hq_country: NL
@@ -77,6 +78,7 @@ contract:
   requirements_flow_down: true
   subprocessor_changes_notified: true
   termination_grounds: true
+  data_act: {switching_clause: true, notice_period_months: 2, data_retrieval_days: 30, switching_charges: none}
 """
 
 # The CLI tests are about the command line, not about every rule: they run the first two packs.

@@ -66,7 +66,7 @@ class Generator:
             return self.random.randint(node.get("minimum", 0), min(node.get("maximum", 100), node.get("minimum", 0) + 30))
         if kind == "string":
             pattern = node.get("pattern", "")
-            if "[0-9]{4}" in pattern:
+            if node.get("format") == "date" or "[0-9]{4}" in pattern:
                 return self.random.choice(DATES)
             if pattern.startswith("^[a-z0-9]"):
                 return f"svc-{self.random.randrange(10**9)}"

@@ -112,8 +112,11 @@ def test_descriptor_organisation_overrides_and_missing_profile_fails(tmp_path: P
     write(tmp_path, "a.cloud.yaml", VALID_DESCRIPTOR + "organisation: {name: Defensie, type: defensie}\n")
     code, report = check_json(str(tmp_path))
     assert code == 0
-    cloudbeleid_only = [f for f in report["findings"] if f["rule_id"] in ("CB22-NO-STATE-SECRETS", "CB22-PRESCAN-DPIA")]
+    cloudbeleid_only = [f for f in report["findings"] if f["rule_id"] == "CB22-PRESCAN-DPIA"]
     assert cloudbeleid_only and all(f["status"] == "not-applicable" and "Defensie" in f["enforcement_reason"]["nl"] for f in cloudbeleid_only)
+    # VIRBI binds Defensie: the state-secrets rule is not "not for Defensie"
+    secrets = next(f for f in report["findings"] if f["rule_id"] == "CB22-NO-STATE-SECRETS")
+    assert secrets["enforcement"] == "mandatory" and "VIRBI" in secrets["enforcement_reason"]["nl"]
     exit_rule = next(f for f in report["findings"] if f["rule_id"] == "CB22-EXIT-STRATEGY")
     assert exit_rule["enforcement"] == "mandatory" and "BIO2" in exit_rule["enforcement_reason"]["nl"]  # BIO2 binds Defensie
 

@@ -37,7 +37,10 @@ def test_custom_rules_from_the_command_line(custom: Path, us_service: Path):
 
 
 def test_custom_rules_from_the_configuration_and_the_opa_engine(custom: Path, us_service: Path):
-    (us_service / ".cloudbeleid.yaml").write_text(MINISTRY_CONFIG.replace(PACKS, "") + f"policies: [{custom}]\n")
+    import shutil
+
+    shutil.copytree(custom, us_service / "eigen-regels")  # a repository's configuration names folders inside it
+    (us_service / ".cloudbeleid.yaml").write_text(MINISTRY_CONFIG.replace(PACKS, "") + "policies: [eigen-regels]\n")
     embedded = check_json(str(us_service))
     opa = check_json("--engine", "opa", "--opa-path", opa_path(), str(us_service))
     assert embedded[0] == opa[0] == 1
@@ -108,3 +111,36 @@ def test_a_comment_may_name_a_forbidden_builtin(custom: Path, us_service: Path):
     write(custom, "lib/extra.rego", "package eigen.lib\n\n# never use http.send( here\nok := true\n")
     code, report = check_json("--policies", str(custom), str(us_service))
     assert code == 1 and any(f["rule_id"] == "EIGEN-NO-US-PARENT" for f in report["findings"])
+
+
+@pytest.mark.parametrize("module", [
+    'package cloudbeleid["lib"].countries\n\neer_or_adequate(_, _) if true\n',
+    "   package cloudbeleid.lib.countries\n\neer_or_adequate(_, _) if true\n",
+    "package cloudbeleid[`lib`].countries # a comment\n\neer_or_adequate(_, _) if true\n",
+    "package data.cloudbeleid.lib.countries\n\neer_or_adequate(_, _) if true\n",
+])
+def test_another_spelling_of_a_shipped_package_is_refused(custom: Path, us_service: Path, module: str):
+    write(custom, "lib/extra.rego", module)
+    result = run_cli("check", "--as-of", AS_OF, "--policies", str(custom), str(us_service))
+    assert result.returncode == 3 and "never amend the shipped ones" in result.stderr, result.stdout + result.stderr
+
+
+def test_a_hash_in_a_string_does_not_hide_a_forbidden_call(custom: Path, us_service: Path):
+    write(custom, "lib/extra.rego", 'package eigen.lib\n\nx := r if { s := "#"; r := http.send({"method": "get", "url": "http://127.0.0.1:9/"}) }\n')
+    result = run_cli("check", "--as-of", AS_OF, "--policies", str(custom), str(us_service))
+    assert result.returncode == 3 and "http.send() is not allowed" in result.stderr and "extra.rego:3" in result.stderr
+
+
+def test_own_data_cannot_stand_in_for_shipped_rules(custom: Path, us_service: Path):
+    write(custom, "x.json", json.dumps({"cloudbeleid": {"rules": {"cb22": {"no_state_secrets": {"deny": []}}}}}))
+    result = run_cli("check", "--as-of", AS_OF, "--policies", str(custom), str(us_service))
+    assert result.returncode == 3 and "data under cloudbeleid.*" in result.stderr
+
+
+def test_a_link_out_of_the_policy_folder_is_not_loaded(custom: Path, us_service: Path, tmp_path: Path):
+    secret = write(tmp_path, "dockercfg.json", '{"auths": {"ghcr.io": {"auth": "c2VjcmV0"}}}')
+    (custom / "stolen").mkdir()
+    (custom / "stolen" / "cfg.json").symlink_to(secret)
+    result = run_cli("check", "--as-of", AS_OF, "--policies", str(custom), str(us_service))
+    assert result.returncode == 3 and "symbolic link to a file outside the policy folder" in result.stderr
+    assert "c2VjcmV0" not in result.stdout + result.stderr

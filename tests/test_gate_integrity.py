@@ -340,3 +340,49 @@ def test_validate_refuses_a_configuration_that_lifts_the_c2000_ban(repo: Path):
     write(repo, ".cloudbeleid.yaml", MINISTRY_CONFIG + "reference_data:\n  c2000_excluded: [CN]\n")
     result = run_cli("validate", str(repo / ".cloudbeleid.yaml"))
     assert result.returncode == 2 and "drops IR, KP, RU" in result.stdout, result.stdout + result.stderr
+
+
+def test_a_blank_justification_justifies_nothing(repo: Path):
+    write(repo, ".cloudbeleid.yaml", MINISTRY_CONFIG + (
+        'reference_data:\n  adequacy:\n    add: [US]\n    reason: "            "\n    decision_ref: "    "\n'))
+    write(repo, "mail.cloud.yaml", VALID_DESCRIPTOR)
+    result = run_cli("check", "--as-of", AS_OF, str(repo))
+    assert result.returncode == 2 and "reference_data.adequacy adds US" in result.stderr
+
+
+def test_a_git_config_in_the_checked_folder_runs_nothing(repo: Path, tmp_path: Path):
+    write(repo, "mail.cloud.yaml", VALID_DESCRIPTOR)
+    _git(repo, "init", "-q")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "start")
+    marker = tmp_path / "PWNED"
+    _git(repo, "config", "core.fsmonitor", f"touch {marker}; false")
+    write(repo, "mail.cloud.yaml", VALID_DESCRIPTOR + "# changed\n")
+    result = run_cli("check", "--as-of", AS_OF, "--changed-since", "HEAD", str(repo), cwd=repo)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert not marker.exists()
+
+
+@pytest.mark.parametrize("setting", ["waivers:\n  file: {outside}\n", "policies: [{outside_folder}]\n"])
+def test_a_configuration_reads_no_file_outside_its_repository(repo: Path, tmp_path: Path, setting: str):
+    inside = repo / "repo"
+    write(inside, "mail.cloud.yaml", VALID_DESCRIPTOR)
+    secret = write(tmp_path, "elsewhere/x.yaml", "waivers: [{rule: ghp_SECRETTOKEN123}]\n")
+    (tmp_path / "elsewhere" / "rules").mkdir()
+    write(inside, ".cloudbeleid.yaml", MINISTRY_CONFIG + setting.format(outside=secret, outside_folder=secret.parent))
+    result = run_cli("check", "--as-of", AS_OF, str(inside))
+    assert result.returncode == 2 and "lies outside the repository" in result.stderr, result.stderr
+    assert "ghp_SECRETTOKEN123" not in result.stdout + result.stderr
+
+
+def test_a_descriptor_in_a_hidden_folder_is_reported_as_skipped(repo: Path):
+    write(repo, "mail.cloud.yaml", VALID_DESCRIPTOR)
+    write(repo, ".github/cloud/secret.cloud.yaml", STATE_SECRET.replace("id: mail", "id: secret"))
+    write(repo, "node_modules/x/y.cloud.yaml", STATE_SECRET.replace("id: mail", "id: y"))
+    report = check(Options((repo,), as_of=AS_OF))
+    assert {Path(s["file"]).name: s["reason"] for s in report.skipped} == {"secret.cloud.yaml": "hidden", "y.cloud.yaml": "hidden"}
+    _git(repo, "init", "-q")
+    _git(repo, "add", "-A")
+    report = check(Options((repo,), as_of=AS_OF))
+    assert [Path(s["file"]).name for s in report.skipped if s["reason"] == "hidden"] == ["secret.cloud.yaml"] or \
+        {Path(s["file"]).name for s in report.skipped} >= {"secret.cloud.yaml"}

@@ -477,3 +477,23 @@ def test_discovery_exclude_leaves_terraform_folders_out_of_the_uncovered_search(
     code, report = check_json(str(moved), cwd=moved)
     assert not [f for f in report["findings"] if f["rule_id"] == "INFRA-UNCOVERED-RESOURCE" and f["status"] == "fail"]
     assert any(f["rule_id"] == "INFRA-UNDECLARED-COUNTRY" and f["status"] == "fail" for f in report["findings"])
+
+
+def test_init_draft_carries_no_injected_line_or_key(tmp_path):
+    """Names from the code (provider sources, resource labels) land in comments as one visible line."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    folder = tmp_path / "tf"
+    folder.mkdir()
+    (folder / "main.tf").write_text(
+        'terraform {\n  required_providers {\n    evil = { source = "x/y\\n::error file=a::INJECTED\\u001b[31m" }\n  }\n}\n'
+        'provider "evil" {}\nresource "evil_thing" "t" {}\n'
+        'provider "aws" { region = "eu-west-1" }\nresource "aws_s3_bucket" "b" { bucket = "b" }\n')
+    result = subprocess.run([sys.executable, "-m", "checker", "init", "--from-terraform", str(folder)], cwd=tmp_path,
+                            capture_output=True, text=True, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    lines = (result.stdout + result.stderr).splitlines()
+    assert not [line for line in lines if line.lstrip().startswith("::")], result.stdout + result.stderr
+    assert "\x1b" not in result.stdout + result.stderr

@@ -39,3 +39,23 @@ def test_noncompliant_example_fails_this_rule(rule, findings):
 def test_compliant_example_passes_this_rule(rule, findings):
     results = [f for f in findings[f"{_folder(rule)}/compliant.cloud.yaml"] if f["rule_id"] == rule.id]
     assert results and all(f["status"] == "pass" for f in results), results
+
+
+# The rules added for issue 14 have fixtures that fail nothing else (built on the fully compliant sovereign
+# example); a non-compliant fixture may also fail the rules that read the very same fact, named here.
+CLEAN = {
+    "DATAACT-25-SWITCHING-TERMS": set(),
+    "DATAACT-29-SWITCHING-CHARGES": set(),
+    "ARCHIEFWET-3-RETENTION": set(),
+    "ARCHIEFWET-12-TRANSFER": set(),
+    "BIO2-5-08-01-RISK-ON-CHANGE": {"CB22-RISK-ASSESSMENT-CURRENT", "BIO2-5-23-01-CSP-POLICY"},
+    "CB22-RISK-ASSESSMENT-AGE": set(),
+}
+
+
+@pytest.mark.parametrize("rule_id", CLEAN)
+def test_the_fixtures_of_the_new_rules_fail_nothing_else(rule_id, findings):
+    rule = next(r for r in RULES if r.id == rule_id)
+    for kind, allowed in (("compliant", set()), ("noncompliant", {rule_id} | CLEAN[rule_id])):
+        failing = {f["rule_id"] for f in findings[f"{_folder(rule)}/{kind}.cloud.yaml"] if f["status"] in ("fail", "error")}
+        assert failing <= allowed, (kind, failing - allowed)

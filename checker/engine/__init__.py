@@ -63,9 +63,11 @@ def create_engine(name: str, **options: Any) -> Engine:
 
 def name_key(name: str) -> str:
     """The form in which two names count as the same: compatibility-normalised (full-width letters, ligatures),
-    case-folded (ß as ss, every sigma as σ), normalised again (folding can decompose, as İ does) and with its
-    whitespace collapsed. Computed here, not in Rego: regorus and OPA lower-case non-ASCII text differently."""
+    case-folded (ß as ss, every sigma as σ), normalised again (folding can decompose, as İ does), without invisible
+    format characters and with its whitespace collapsed. Computed here, not in Rego: regorus and OPA lower-case non-ASCII text differently."""
     folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", name).casefold())
+    # invisible format characters (soft hyphen, zero-width space, BOM, tag characters) do not make another name
+    folded = "".join(c for c in folded if unicodedata.category(c) != "Cf" and c not in "\u115f\u1160\u3164\uffa0")
     return " ".join(folded.split())
 
 

@@ -17,11 +17,14 @@ from pathlib import Path
 from checker.errors import InputError
 from checker.infra import hcl
 from checker.infra.facts import Resource
+from checker.reporters.common import visible
 
 QUESTION = "null"
 
 
 def _question(nl: str, en: str) -> str:
+    # a YAML comment: whatever the code names in it is made one visible line (a label with a line break would
+    # otherwise add keys to the draft, or a workflow command to the output)
     return f"{QUESTION}  # vraag: {nl} / question: {en}"
 
 
@@ -53,12 +56,12 @@ def draft(folder: Path, descriptor_dir: Path, service_id: str | None = None) -> 
     relative = os.path.relpath(folder.resolve(), descriptor_dir.resolve())
     lines = [
         "# yaml-language-server: $schema=<path to schemas/service-descriptor.v1.schema.json>",
-        f"# Concept van cloudbeleid init uit de Terraform-code in {relative}: beantwoord elke vraag (null) en controleer de rest.",
-        f"# Draft by cloudbeleid init from the Terraform code in {relative}: answer every question (null) and check the rest.",
-        f"# Gevonden / found: {len(cloud)} cloudresources, providers {', '.join(sorted(p.source for p in providers))}.",
+        f"# Concept van cloudbeleid init uit de Terraform-code in {visible(relative)}: beantwoord elke vraag (null) en controleer de rest.",
+        f"# Draft by cloudbeleid init from the Terraform code in {visible(relative)}: answer every question (null) and check the rest.",
+        f"# Gevonden / found: {len(cloud)} cloudresources, providers {visible(', '.join(sorted(p.source for p in providers)))}.",
     ]
     if unknown:
-        lines.append(f"# Land onbekend / country unknown: {', '.join(unknown[:10])}{' …' if len(unknown) > 10 else ''}")
+        lines.append(f"# Land onbekend / country unknown: {visible(', '.join(unknown[:10]))}{' …' if len(unknown) > 10 else ''}")
     lines += [
         "schema_version: 1",
         f"id: {json.dumps(ident)}",
@@ -83,7 +86,7 @@ def draft(folder: Path, descriptor_dir: Path, service_id: str | None = None) -> 
             f"  subject_to_non_eu_law: {_list(list(main.laws))}",
         ]
     else:
-        lines.append("  name: " + _question(f"welk bedrijf levert {main.source}?", f"which company provides {main.source}?"))
+        lines.append("  name: " + _question(f"welk bedrijf levert {visible(main.source)}?", f"which company provides {visible(main.source)}?"))
     lines += [
         "  subprocessors: " + _question("subverwerkers met land, [] voor geen", "subprocessors with their country, [] for none"),
         "data:",

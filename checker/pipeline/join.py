@@ -57,7 +57,7 @@ def join(rules: list[Rule], services: list[Service], raw: RawReport, as_of: str,
             raise PolicyError(f"the engine reported no subjects for rule {rule.id}; every rule defines 'subject'", location=rule.file)
         subjects = set(reported)  # a portfolio rule's subjects are every service: a list made this quadratic
         for index, service in enumerate(services):
-            level, reason = enforcement(rule.applies_to, service.organisation)
+            level, reason = enforcement(rule.applies_to, service.organisation, as_of)
             if not rule.in_force(as_of):
                 level, reason = Enforcement.NOT_APPLICABLE, _not_in_force(rule, as_of)
             elif stage_of(service, stage) not in rule.stages:

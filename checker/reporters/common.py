@@ -24,7 +24,12 @@ FINGERPRINT_VERSION = "cloudbeleid/v1"
 # C0 and C1 controls, DEL, line and paragraph separators, bidirectional overrides and isolates (they reorder what a
 # reviewer sees), the noncharacters U+FFFE/U+FFFF (forbidden in XML) and lone surrogates (a file name that is not
 # UTF-8 decodes to them; they cannot be written as UTF-8 at all).
-_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
+# controls, separators, bidi controls, lone surrogates and non-characters, and the invisible format characters
+# (zero-width spaces and joiners, marks, the BOM, soft hyphen, Hangul fillers, the tag characters of "ASCII
+# smuggling") that make text read otherwise than it is
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\xad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f"
+                        "\u2028-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\ufffe\uffff"
+                        "\ud800-\udfff\U000e0000-\U000e0fff]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 # CI runners execute a line whose first non-blank characters are '::' (GitHub Actions) and, anywhere in a line,
 # '##[' (GitHub's older syntax) and '##vso[' (Azure Pipelines)
@@ -37,7 +42,7 @@ def _code(match: re.Match[str]) -> str:
     if char in _NAMED:
         return _NAMED[char]
     point = ord(char)
-    return f"\\x{point:02x}" if point < 0x100 else f"\\u{point:04x}"
+    return f"\\x{point:02x}" if point < 0x100 else f"\\u{point:04x}" if point < 0x10000 else f"\\U{point:08x}"
 
 
 def visible(text: Any) -> str:
@@ -147,7 +152,7 @@ def deviation_decision(deviation: dict[str, Any], lang: str) -> str:
 
 def skipped_reason(entry: dict[str, Any], lang: str) -> str:
     reason = str(entry.get("reason", ""))
-    return text(lang, f"run.reason.{reason}") if reason in ("case", "excluded", "not-included") else reason
+    return text(lang, f"run.reason.{reason}") if reason in ("case", "excluded", "not-included", "hidden") else reason
 
 
 def skipped_summary(report: Report, lang: str) -> str | None:

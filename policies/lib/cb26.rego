@@ -7,14 +7,20 @@ package cloudbeleid.lib.cb26
 
 import data.cloudbeleid.lib.cloud
 
-# The day the Kamerbrief was sent (3 July 2026), read as the day the policy took effect.
-policy_date := "2026-07-03"
+# The policy's own start date is not known (the policy document was not read): the day the Kamerbrief was sent,
+# 3 July 2026, unless the configuration sets thresholds.cb26_policy_start. Both transition periods run from it.
+policy_date := date if {
+	date := input.settings.cb26_policy_start
+} else := "2026-07-03"
+
+# The same day `years` years later (29 February compares after 28 February, which is what text comparison needs).
+years_after(date, years) := sprintf("%04d%s", [to_number(substring(date, 0, 4)) + years, substring(date, 4, -1)])
 
 # Existing use: an exit plan within twelve months (secondary sources).
-exit_plan_due := "2027-07-03"
+exit_plan_due := years_after(policy_date, 1)
 
 # Existing use: a transition period of four years (secondary sources).
-transition_end := "2030-07-03"
+transition_end := years_after(policy_date, 4)
 
 # A service whose use started before the policy took effect. Without a start date a service counts as new.
 existing(svc) if svc.service.start_date < policy_date
@@ -28,8 +34,12 @@ existing_contract_runs(svc) if {
 
 contract_under_policy(svc) if svc.contract.start_date >= policy_date
 
-# On the reference date the CB26 rules bind this service: it is new, or its transition period is over.
-in_force(svc) if not existing(svc)
+# On the reference date the CB26 rules bind this service: the policy has started, and the service is new or its
+# transition period is over.
+in_force(svc) if {
+	input.as_of >= policy_date
+	not existing(svc)
+}
 
 in_force(svc) if {
 	existing(svc)
@@ -38,7 +48,10 @@ in_force(svc) if {
 }
 
 # On the reference date the exit plan is due for this service.
-exit_plan_in_force(svc) if not existing(svc)
+exit_plan_in_force(svc) if {
+	input.as_of >= policy_date
+	not existing(svc)
+}
 
 exit_plan_in_force(svc) if {
 	existing(svc)

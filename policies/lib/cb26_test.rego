@@ -51,3 +51,17 @@ test_openbaar_is_confidentiality_laag_without_personal_data if {
 	not cb26.openbaar({"data": {"biv": {"vertrouwelijkheid": "midden"}}})
 	not cb26.openbaar({"data": {}})
 }
+
+test_a_configured_start_date_moves_both_transition_periods if {
+	start := {"cb26_policy_start": "2026-10-01"}
+	cb26.existing(svc("2026-08-01", {})) with input.settings as start
+	not cb26.exit_plan_in_force(svc("2024-01-01", {})) with input.settings as start with input.as_of as "2027-09-30"
+	cb26.exit_plan_in_force(svc("2024-01-01", {})) with input.settings as start with input.as_of as "2027-10-01"
+	not cb26.in_force(svc("2024-01-01", {})) with input.settings as start with input.as_of as "2030-09-30"
+	cb26.in_force(svc("2024-01-01", {})) with input.settings as start with input.as_of as "2030-10-01"
+}
+
+test_nothing_binds_before_the_policy_starts if {
+	not cb26.in_force(svc("2026-08-01", {})) with input.settings as {"cb26_policy_start": "2026-10-01"} with input.as_of as "2026-09-30"
+	not cb26.exit_plan_in_force(svc("2026-08-01", {})) with input.settings as {"cb26_policy_start": "2026-10-01"} with input.as_of as "2026-09-30"
+}

@@ -25,19 +25,32 @@
 #       contractual clauses or binding corporate rules with a transfer impact assessment (DTIA), and update
 #       hosting.transfer_mechanism. Where the transfer really is occasional, record that as a waiver.
 #   sources:
-#     - document: Algemene verordening gegevensbescherming (Verordening (EU) 2016/679)
-#       section: art. 49 (afwijkingen voor specifieke situaties)
+#     - document: Verordening (EU) 2016/679 (AVG), Engelse geconsolideerde tekst (CELEX 32016R0679), kopie in een repository; de Nederlandse tekst van art. 49 is niet gevonden
+#       section: art. 49 lid 1 en lid 3
 #       url: https://eur-lex.europa.eu/eli/reg/2016/679/oj
-#       status: memory
+#       quote: >-
+#         1. In the absence of an adequacy decision pursuant to Article 45(3), or of appropriate safeguards
+#         pursuant to Article 46, including binding corporate rules, a transfer or a set of transfers … shall
+#         take place only on one of the following conditions: … 3. Points (a), (b) and (c) of the first
+#         subparagraph of paragraph 1 and the second subparagraph thereof shall not apply to activities carried
+#         out by public authorities in the exercise of their public powers.
+#       status: verified
 #   interpretation:
 #     nl: >-
-#       De artikeltekst is niet geverifieerd (uit het geheugen). Het onderzoek noemt dit een 'should-not', geen
+#       De Engelse artikeltekst is geverifieerd tegen een kopie van de geconsolideerde tekst; de Nederlandse niet. Het onderzoek noemt dit een 'should-not', geen
 #       verbod; daarom de ernst medium. De checker ziet elke beschreven dienst met persoonsgegevens als doorlopend,
 #       dus routinematig gebruik, en meldt elke dienst waarvan hosting.transfer_mechanism art49 is.
+#       Lid 3: een overheid die openbaar gezag uitoefent, kan zich niet beroepen op toestemming (a), een
+#       overeenkomst (b, c) of dwingende gerechtvaardigde belangen; voor haar blijven alleen d (gewichtige
+#       redenen van algemeen belang, in het recht erkend), e, f en g over. De regel is daarmee eerder mild dan
+#       streng.
 #     en: >-
-#       The article text is not verified (from memory). The research calls this a 'should-not', not a ban; hence
+#       The English article text is verified against a copy of the consolidated text; the Dutch one is not. The research calls this a 'should-not', not a ban; hence
 #       severity medium. The checker treats every described service with personal data as ongoing, hence routine,
 #       use, and reports every service whose hosting.transfer_mechanism is art49.
+#       Paragraph 3: a public authority exercising public powers cannot rely on consent (a), a contract (b, c)
+#       or compelling legitimate interests; only d (important reasons of public interest recognised in law), e,
+#       f and g remain. The rule is, if anything, lenient.
 #   subject:
 #     nl: diensten die persoonsgegevens verwerken
 #     en: services that process personal data

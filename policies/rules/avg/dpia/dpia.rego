@@ -29,10 +29,12 @@
 #       status approved and the date in assessments.dpia. If a high residual risk remains, consult the Autoriteit
 #       Persoonsgegevens beforehand (GDPR art. 36).
 #   sources:
-#     - document: Algemene verordening gegevensbescherming (Verordening (EU) 2016/679)
-#       section: art. 35 lid 1 en lid 3
+#     - document: Algemene verordening gegevensbescherming (Verordening (EU) 2016/679); de officiële Nederlandse tekst van art. 35 is niet gevonden, de bewoording komt uit secundaire teksten (DPIA-sjablonen)
+#       section: art. 35 lid 1 en lid 3 onder b
 #       url: https://eur-lex.europa.eu/eli/reg/2016/679/oj
-#       status: memory
+#       quote: >-
+#         grootschalige verwerking van bijzondere categorieën … of … strafrechtelijke …
+#       status: secondary
 #     - document: Kamerbrief Rijksbreed cloudbeleid 2022 (Kamerstuk 26 643, nr. 904)
 #       url: https://zoek.officielebekendmakingen.nl/kst-26643-904.html
 #       quote: >-
@@ -42,25 +44,33 @@
 #       status: verified
 #   interpretation:
 #     nl: >-
-#       De artikeltekst is niet geverifieerd (uit het geheugen). Welke verwerkingen 'waarschijnlijk een hoog risico'
-#       inhouden, is de lezing van de checker: een DPIA die volgens de beschrijving vereist is
-#       (assessments.dpia.required), bijzondere persoonsgegevens (art. 9), strafrechtelijke gegevens (art. 10), of
-#       een grootschalige verwerking met het BSN. Art. 35 lid 3 onder b noemt bijzondere en strafrechtelijke gegevens
-#       alleen bij grootschalige verwerking; de checker is strenger, omdat gevoelige gegevens een van de criteria van
-#       de AP- en EDPB-lijsten zijn. Concludeert een vastgestelde pre-scan dat geen DPIA nodig is, leg dat dan vast
-#       als waiver. Alleen de status approved telt; een DPIA gedateerd na de peildatum telt niet. Of de DPIA bij
-#       gewijzigd risico is herzien (lid 11) toetst de checker niet.
+#       De officiële Nederlandse tekst van art. 35 is niet gevonden; secundaire teksten stemmen overeen dat lid
+#       3 onder b de 'grootschalige verwerking van bijzondere categorieën … of … strafrechtelijke …' gegevens
+#       noemt. De checker neemt als waarschijnlijk hoog risico: een DPIA die volgens de beschrijving vereist is
+#       (assessments.dpia.required), grootschalige verwerking (data.large_scale) van bijzondere persoonsgegevens
+#       (art. 9) of strafrechtelijke gegevens (art. 10), of grootschalige verwerking met het BSN. Bijzondere
+#       gegevens alleen zijn niet 'grootschalig' en maken de regel niet van toepassing; de vuistregel van de
+#       EDPB (twee criteria) is secundair en niet gecodeerd. Of de verwerking grootschalig is, legt de
+#       organisatie vast in data.large_scale; de checker telt geen aantallen. Alleen de status approved telt;
+#       een DPIA gedateerd na de peildatum telt niet. Of de DPIA bij gewijzigd risico is herzien (lid 11) toetst
+#       de checker niet.
 #     en: >-
-#       The article text is not verified (from memory). Which processing is 'likely to result in a high risk' is the
-#       checker's reading: a DPIA the descriptor marks as required (assessments.dpia.required), special categories of
-#       personal data (art. 9), criminal data (art. 10), or large-scale processing with the BSN. Art. 35(3)(b) names
-#       special and criminal data only for large-scale processing; the checker is stricter, because sensitive data
-#       are one of the criteria of the AP and EDPB lists. Where an approved pre-scan concludes that no DPIA is
-#       needed, record that as a waiver. Only status approved counts; a DPIA dated after the reference date does not.
-#       Whether the DPIA was reviewed when the risk changed (paragraph 11) is not checked.
+#       The official Dutch text of art. 35 was not found; secondary texts agree that paragraph 3(b) names
+#       'large-scale processing of special categories … or … criminal …' data. The checker takes as likely high
+#       risk: a DPIA the descriptor marks as required (assessments.dpia.required), large-scale processing
+#       (data.large_scale) of special categories (art. 9) or criminal data (art. 10), or large-scale processing
+#       with the BSN. Special data alone are not 'large scale' and do not make the rule apply; the EDPB's rule
+#       of thumb (two criteria) is secondary and not encoded. Whether processing is large-scale the organisation
+#       records in data.large_scale; the checker counts nothing. Only status approved counts; a DPIA dated after
+#       the reference date does not. Whether the DPIA was reviewed when the risk changed (paragraph 11) is not
+#       checked.
 #   subject:
-#     nl: diensten met een DPIA-plicht volgens de beschrijving, bijzondere of strafrechtelijke persoonsgegevens, of grootschalige verwerking met het BSN
-#     en: services whose descriptor requires a DPIA, with special categories or criminal data, or with large-scale processing of the BSN
+#     nl: >-
+#       diensten met een DPIA-plicht volgens de beschrijving, of met grootschalige verwerking van bijzondere of
+#       strafrechtelijke persoonsgegevens of van het BSN
+#     en: >-
+#       services whose descriptor requires a DPIA, or with large-scale processing of special categories,
+#       criminal data or the BSN
 #   applies_to: [avg]
 #   stages: [procurement, implementation, operation]
 #   effective_from: "2018-05-25"
@@ -73,20 +83,23 @@ import data.cloudbeleid.lib.result
 path := ["assessments", "dpia"]
 
 # The signs of likely high risk, in the order the message names them.
-signs := ["assessments.dpia.required", "data.special_categories", "data.criminal_data", "data.large_scale+data.bsn"]
+signs := ["assessments.dpia.required", "data.large_scale+data.special_categories", "data.large_scale+data.criminal_data", "data.large_scale+data.bsn"]
 
 sign(svc, name) if {
 	name == "assessments.dpia.required"
 	svc.assessments.dpia.required == true
 }
 
+# Art. 35(3)(b): special or criminal data are a ground only when processed on a large scale.
 sign(svc, name) if {
-	name == "data.special_categories"
+	name == "data.large_scale+data.special_categories"
+	svc.data.large_scale == true
 	cloud.special_personal_data(svc)
 }
 
 sign(svc, name) if {
-	name == "data.criminal_data"
+	name == "data.large_scale+data.criminal_data"
+	svc.data.large_scale == true
 	svc.data.criminal_data == true
 }
 

@@ -14,8 +14,15 @@ missing(status, reasons) := {
 	"params": {"status": status, "reasons": reasons},
 }
 
-test_health_data_without_dpia_fails if {
-	run({"data": {"personal_data": true, "special_categories": ["health"]}}) == {missing("none", ["data.special_categories"])}
+test_large_scale_health_data_without_dpia_fails if {
+	svc := {"data": {"personal_data": true, "special_categories": ["health"], "large_scale": true}}
+	run(svc) == {missing("none", ["data.large_scale+data.special_categories"])}
+}
+
+test_special_or_criminal_data_alone_are_not_large_scale_and_pass if {
+	# art. 35(3)(b) names them only for large-scale processing
+	svcs := [{"data": {"special_categories": ["health"]}}, {"data": {"criminal_data": true, "large_scale": false}}]
+	count(dpia.subject) == 0 with input.services as svcs
 }
 
 test_every_sign_is_named_in_order_and_a_draft_fails if {
@@ -23,11 +30,11 @@ test_every_sign_is_named_in_order_and_a_draft_fails if {
 		"data": {"personal_data": true, "special_categories": ["biometric"], "criminal_data": true, "large_scale": true, "bsn": true},
 		"assessments": {"dpia": {"required": true, "status": "draft"}},
 	}
-	run(svc) == {missing("draft", ["assessments.dpia.required", "data.special_categories", "data.criminal_data", "data.large_scale+data.bsn"])}
+	run(svc) == {missing("draft", ["assessments.dpia.required", "data.large_scale+data.special_categories", "data.large_scale+data.criminal_data", "data.large_scale+data.bsn"])}
 }
 
 test_dpia_approved_after_the_reference_date_fails if {
-	svc := {"data": {"criminal_data": true}, "assessments": {"dpia": {"status": "approved", "date": "2026-07-01"}}}
+	svc := {"data": {"criminal_data": true, "large_scale": true}, "assessments": {"dpia": {"status": "approved", "date": "2026-07-01"}}}
 	run(svc) == {{
 		"service": 0,
 		"path": ["assessments", "dpia", "date"],

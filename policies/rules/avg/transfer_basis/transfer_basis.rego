@@ -36,10 +36,15 @@
 #       transfer impact assessment (DTIA) with supplementary measures where needed, and record status approved in
 #       assessments.dtia.
 #   sources:
-#     - document: Algemene verordening gegevensbescherming (Verordening (EU) 2016/679)
+#     - document: Algemene verordening gegevensbescherming (Verordening (EU) 2016/679), Nederlandse tekst zoals op gdpr-text.com en gegevensbeschermingsrecht.nl (gelijkluidend)
 #       section: art. 44 (algemeen beginsel inzake doorgiften), met art. 45, 46 en 47
-#       url: https://eur-lex.europa.eu/eli/reg/2016/679/oj
-#       status: memory
+#       url: https://gdpr-text.com/nl/read/article-44/
+#       quote: >-
+#         Persoonsgegevens die worden verwerkt of die zijn bestemd om na doorgifte aan een derde land of een
+#         internationale organisatie te worden verwerkt, mogen slechts worden doorgegeven indien, onverminderd
+#         de overige bepalingen van deze verordening, de verwerkingsverantwoordelijke en de verwerker aan de in
+#         dit hoofdstuk neergelegde voorwaarden hebben voldaan; dit geldt ook voor verdere doorgiften …
+#       status: verified
 #     - document: Hof van Justitie EU, 16 juli 2020, C-311/18 (Schrems II)
 #       url: https://curia.europa.eu/juris/liste.jsf?num=C-311/18
 #       status: memory
@@ -49,7 +54,7 @@
 #       status: secondary
 #   interpretation:
 #     nl: >-
-#       De artikelteksten zijn niet geverifieerd (uit het geheugen). Dat supporttoegang en telemetrie van buiten de
+#       Art. 44 is geverifieerd tegen twee gelijkluidende kopieën van de Nederlandse tekst; art. 45-47 en Schrems II zijn uit het geheugen. Dat supporttoegang en telemetrie van buiten de
 #       EER ook doorgifte zijn, steunt alleen op secundaire bronnen; de checker telt daarom opslag, verwerking,
 #       back-up, supporttoegang, telemetrie en subverwerkers mee, en geeft één bevinding per plek. Adequaat zijn de
 #       landen in policies/data/countries.json (de VS alleen met provider.dpf_certified). Als passende waarborgen
@@ -58,8 +63,11 @@
 #       wordt niet gelezen. Een uitzondering op art. 49 telt hier als grondslag; of die past bij routinematig
 #       cloudgebruik, toetst AVG-49-DEROGATION. Opslag in de EU bij een leverancier met een Amerikaanse moeder is
 #       geen doorgifte.
+#       Geverifieerd is de tekst van art. 44. Dat toegang op afstand (support, telemetrie) een doorgifte is en
+#       dat standaardbepalingen een DTIA vragen (Schrems II), zijn lezingen die niet tegen de EDPB-richtsnoeren
+#       zijn geverifieerd; art. 44 noemt wel uitdrukkelijk 'verdere doorgiften'.
 #     en: >-
-#       The article texts are not verified (from memory). That support access and telemetry from outside the EER are
+#       Art. 44 is verified against two identical copies of the Dutch text; art. 45-47 and Schrems II are from memory. That support access and telemetry from outside the EER are
 #       transfers too rests on secondary sources only; the checker therefore counts storage, processing, backup,
 #       support access, telemetry and subprocessors, with one finding per place. Adequate are the countries in
 #       policies/data/countries.json (the US only with provider.dpf_certified). Only scc and bcr count as appropriate
@@ -67,6 +75,9 @@
 #       from Schrems II and is the checker's reading; assessments.dtia.required is not read. An art. 49 derogation
 #       counts as a basis here; whether it suits routine cloud use is checked by AVG-49-DEROGATION. Storage in the EU
 #       at a provider with a US parent is not a transfer.
+#       The text of art. 44 is verified. That remote access (support, telemetry) is a transfer and that standard
+#       clauses need a DTIA (Schrems II) are readings not verified against the EDPB guidelines; art. 44 does
+#       name 'onward transfers' expressly.
 #   subject:
 #     nl: diensten die persoonsgegevens verwerken
 #     en: services that process personal data

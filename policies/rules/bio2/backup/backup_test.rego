@@ -31,7 +31,7 @@ test_nothing_arranged_fails_on_every_part if {
 		},
 		{
 			"service": 0,
-			"path": ["exit", "backup_outside_provider"],
+			"path": ["continuity", "backup_location_independent"],
 			"kind": "separate_location",
 			"params": {},
 		},
@@ -48,7 +48,7 @@ test_backup_only_where_the_data_are_fails if {
 	svc := object.union(complete, {"exit": {"backup_outside_provider": false}, "hosting": {"backup_locations": ["NL"]}})
 	run(svc) == {{
 		"service": 0,
-		"path": ["exit", "backup_outside_provider"],
+		"path": ["continuity", "backup_location_independent"],
 		"kind": "separate_location",
 		"params": {},
 	}}
@@ -79,6 +79,32 @@ test_complete_backup_passes if {
 	backup.subject == {0} with input.services as [complete]
 }
 
-test_own_operation_is_not_a_subject if {
-	backup.subject == set() with input.services as [{"service": {"deployment_model": "on_premise"}}]
+test_two_independent_locations_in_one_country_pass if {
+	# 8.13.03 asks independence of the locations, not another country or provider
+	svc := object.union(complete, {
+		"exit": {"backup_outside_provider": false},
+		"continuity": {"backup_location_independent": true},
+	})
+	run(svc) == set()
+}
+
+test_a_restore_test_before_a_major_change_fails if {
+	svc := object.union(complete, {"service": {"last_significant_change": "2026-03-01"}})
+	run(svc) == {{
+		"service": 0,
+		"path": ["continuity", "restore_tested_on"],
+		"kind": "restore_before_change",
+		"params": {"date": "2026-01-15", "change": "2026-03-01"},
+	}}
+}
+
+test_a_restore_test_after_the_change_passes if {
+	svc := object.union(complete, {"service": {"last_significant_change": "2026-01-01"}})
+	run(svc) == set()
+}
+
+test_an_own_data_centre_is_a_subject_and_fails_without_backup if {
+	svc := object.union(complete, {"service": {"deployment_model": "on_premise"}, "exit": {"backup_outside_provider": false}})
+	backup.subject == {0} with input.services as [svc]
+	count(run(svc)) == 1
 }

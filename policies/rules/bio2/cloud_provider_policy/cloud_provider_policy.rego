@@ -37,12 +37,15 @@
 #       configuration or the descriptor), put grounds for termination in the contract (contract.termination_grounds)
 #       and update the risk assessment after every important change at the provider.
 #   sources:
-#     - document: Baseline Informatiebeveiliging Overheid 2 (BIO2), werkversie in de repository van MinBZK
+#     - document: Baseline Informatiebeveiliging Overheid 2 (BIO2) v1.3, kopie in de repository van MinBZK (HEAD 270c203, docs/maatregelen/index.md; volgens de repository zonder formele status, v1.2 vastgesteld door het OBDO op 24-09-2025)
 #       section: overheidsmaatregel 5.23.01
 #       url: https://github.com/MinBZK/Baseline-Informatiebeveiliging-Overheid
 #       quote: >-
-#         De entiteit stelt beleid op dat toeziet op het inventariseren, classificeren, selecteren, beoordelen en
-#         managen van Cloud Service Providers (CSP) en het beëindigen van dienstverlening door CSP's en past dat toe.
+#         De entiteit stelt beleid op dat toeziet op het inventariseren, classificeren, selecteren, beoordelen
+#         en managen van Cloud Service Providers (CSP) en het beëindigen van dienstverlening door CSP's en past
+#         dat toe. Dit beleid wordt minimaal eens per drie jaar herzien. In de inkoopcontracten wordt opgenomen
+#         welke situaties aanleiding kunnen geven tot ontbinding van het contract. Wanneer zich belangrijke
+#         wijzigingen bij de leverancier optreden, beoordeel de risico's daarvan en neem passende maatregelen.
 #       status: verified
 #     - document: Kaderwet zelfstandige bestuursorganen (BWBR0020495), art. 41
 #       url: https://wetten.overheid.nl/BWBR0020495/2022-07-01#Artikel41
@@ -50,6 +53,21 @@
 #         Een zelfstandig bestuursorgaan draagt op de voet van de ter zake voor de Rijksdienst geldende voorschriften
 #         zorg voor de nodige technische en organisatorische voorzieningen ter beveiliging van zijn gegevens tegen
 #         verlies of aantasting en tegen onbevoegde kennisneming, wijziging en verstrekking van die gegevens.
+#       status: verified
+#     - document: BIO2 v1.3, inleiding (§21), kopie in de repository van MinBZK (HEAD 270c203, docs/inleiding/index.md)
+#       section: Verplichting BIO (Cyberbeveiligingswet)
+#       url: https://github.com/MinBZK/Baseline-Informatiebeveiliging-Overheid
+#       quote: >-
+#         de BIO is via de Cbw verplicht voor alle organisaties die vallen onder de sector 'Overheid'.
+#       status: verified
+#     - document: Cyberbeveiligingswet (Kamerstuk 36 764), volgens secundaire bronnen in werking op 15 augustus 2026; de wettekst is niet ingezien
+#       url: https://zoek.officielebekendmakingen.nl/kst-36764-3.html
+#       status: secondary
+#     - document: MinBZK Baseline-Informatiebeveiliging-Overheid, pull request #475 (WV #400, WG BIO 21-04-2026), werkversie naar BIO2 v2.0
+#       section: 5.23.01
+#       url: https://github.com/MinBZK/Baseline-Informatiebeveiliging-Overheid
+#       quote: >-
+#         De zin 'Dit beleid wordt minimaal eens per drie jaar herzien.' is geschrapt
 #       status: verified
 #   interpretation:
 #     nl: >-
@@ -60,6 +78,12 @@
 #       CB22-RISK-ASSESSMENT-CURRENT hetzelfde onder het cloudbeleid. De driejaarlijkse herziening van het beleid
 #       toetst de checker niet (geen veld; het onderzoek meldt dat die termijn op 21 april 2026 is geschrapt). Dat
 #       art. 41 Kaderwet zbo de BIO2 ook voor zbo's verplicht maakt, is de lezing van de checker.
+#       De zin over herziening eens per drie jaar staat in v1.3, maar is in de werkversie naar v2.0 geschrapt
+#       (PR #475); de checker toetst geen herzieningstermijn.
+#       Deze maatregel gaat over de leverancier, dus de regel kijkt naar clouddiensten van een externe
+#       leverancier. Voor een essentiële of belangrijke entiteit onder de Cyberbeveiligingswet (cbw_entity) is
+#       de BIO2 wettelijk verplicht, ook voor een zbo zonder art. 41; welke maatregelen versie 1.3 grijs (buiten
+#       de Cbw-reikwijdte) markeert, is in de gelezen kopie niet zichtbaar.
 #     en: >-
 #       The checker cannot read the policy itself: a reference in organisation.cloud_policy_ref (from the
 #       configuration or the descriptor) counts as evidence. The research names the termination grounds and the
@@ -68,10 +92,16 @@
 #       under the cloud policy. The checker does not check the three-yearly review of the policy (no field; the
 #       research reports that this term was dropped on 21 April 2026). That art. 41 Kaderwet zbo makes BIO2 binding
 #       on zbo's too is the checker's reading.
+#       The sentence on review every three years is in v1.3 but was deleted in the working version towards v2.0
+#       (PR #475); the checker tests no review term.
+#       This measure concerns the supplier, so the rule looks at cloud services of an external supplier. For an
+#       essential or important entity under the Cyberbeveiligingswet (cbw_entity) BIO2 is statutory, also for a
+#       zbo without art. 41; which measures version 1.3 marks grey (outside the Cbw's scope) is not visible in
+#       the copy that was read.
 #   subject:
 #     nl: clouddiensten van een externe leverancier
 #     en: cloud services of an external supplier
-#   applies_to: [bio2, kaderwet_zbo_art41]
+#   applies_to: [bio2, kaderwet_zbo_art41, cbw_entity]
 #   stages: [procurement, implementation, operation]
 #   effective_from: "2025-09-24"
 #   waivable: true

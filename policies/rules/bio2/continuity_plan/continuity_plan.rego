@@ -32,9 +32,12 @@
 #       Test the continuity plan of the critical service at least every year (including loss of the supplier) and
 #       record the date in continuity.continuity_plan_tested_on.
 #   sources:
-#     - document: Baseline Informatiebeveiliging Overheid 2 (BIO2), werkversie in de repository van MinBZK
+#     - document: Baseline Informatiebeveiliging Overheid 2 (BIO2) v1.3, kopie in de repository van MinBZK (HEAD 270c203, docs/maatregelen/index.md; volgens de repository zonder formele status, v1.2 vastgesteld door het OBDO op 24-09-2025)
 #       section: overheidsmaatregelen 5.30.01 en 5.30.02
 #       url: https://github.com/MinBZK/Baseline-Informatiebeveiliging-Overheid
+#       quote: >-
+#         De proceseigenaar test jaarlijks continuïteitsplannen op werking, volledigheid en actualiteit, om de
+#         plannen te verbeteren. … De proceseigenaar actualiseert dit overzicht ten minste eens per drie jaar.
 #       status: verified
 #     - document: Kaderwet zelfstandige bestuursorganen (BWBR0020495), art. 41
 #       url: https://wetten.overheid.nl/BWBR0020495/2022-07-01#Artikel41
@@ -43,6 +46,19 @@
 #         zorg voor de nodige technische en organisatorische voorzieningen ter beveiliging van zijn gegevens tegen
 #         verlies of aantasting en tegen onbevoegde kennisneming, wijziging en verstrekking van die gegevens.
 #       status: verified
+#     - document: BIO2 v1.3, inleiding (§21), kopie in de repository van MinBZK (HEAD 270c203, docs/inleiding/index.md)
+#       section: Verplichting BIO (Cyberbeveiligingswet)
+#       url: https://github.com/MinBZK/Baseline-Informatiebeveiliging-Overheid
+#       quote: >-
+#         de BIO is via de Cbw verplicht voor alle organisaties die vallen onder de sector 'Overheid'.
+#       status: verified
+#     - document: Cyberbeveiligingswet (Kamerstuk 36 764), volgens secundaire bronnen in werking op 15 augustus 2026; de wettekst is niet ingezien
+#       url: https://zoek.officielebekendmakingen.nl/kst-36764-3.html
+#       status: secondary
+#     - document: Cyberbeveiligingsbesluit, nota van toelichting (opening), over de zorgplicht van art. 21 Cyberbeveiligingswet
+#       quote: >-
+#         c. bedrijfscontinuïteit, zoals back-upbeheer en noodvoorzieningenplannen, en crisisbeheer
+#       status: verified
 #   interpretation:
 #     nl: >-
 #       Het onderzoek gaf van deze maatregelen alleen een samenvatting, geen letterlijke tekst. De checker toetst alleen
@@ -50,32 +66,54 @@
 #       systemen zijn geïdentificeerd (5.30.02), toetst de checker niet. "Jaarlijks" leest de checker als: de laatste
 #       test is niet ouder dan supplier_review_max_age_months (standaard 12 maanden) op de peildatum. Dat art. 41
 #       Kaderwet zbo de BIO2 ook voor zbo's verplicht maakt, is de lezing van de checker.
+#       5.30.01 geldt voor elk continuïteitsplan, niet alleen voor kritieke diensten. Een kritieke dienst heeft
+#       een continuïteitsplan te hebben; voor andere diensten toetst de checker de test alleen als de
+#       beschrijving een plan noemt. De BIO2 gaat over informatiesystemen, niet alleen over externe
+#       leveranciers: de regel geldt voor elke dienst, ook in een soevereine overheidscloud of een eigen
+#       datacentrum. Voor een essentiële of belangrijke entiteit onder de Cyberbeveiligingswet (cbw_entity) is
+#       de BIO2 wettelijk verplicht (BIO2-inleiding: 'de BIO is via de Cbw verplicht voor alle organisaties die
+#       vallen onder de sector Overheid'); welke maatregelen in versie 1.3 grijs (buiten de Cbw-reikwijdte,
+#       'verplichtende zelfregulering') zijn gemarkeerd, is in de gelezen kopie niet zichtbaar.
 #     en: >-
 #       The research gave only a summary of these measures, not their wording. The checker looks only at services with
 #       continuity.critical: true; a service without that field counts as not critical, so whether critical systems
 #       are identified (5.30.02) is not checked. The checker reads "every year" as: the last test is not older than
 #       supplier_review_max_age_months (default 12 months) on the reference date. That art. 41 Kaderwet zbo makes
 #       BIO2 binding on zbo's too is the checker's reading.
+#       5.30.01 covers every continuity plan, not only those of critical services. A critical service is taken
+#       to have a continuity plan; for other services the checker tests only where the descriptor names a plan.
+#       BIO2 concerns information systems, not only external suppliers: the rule applies to every service, a
+#       sovereign government cloud or an own data centre included. For an essential or important entity under
+#       the Cyberbeveiligingswet (cbw_entity) BIO2 is statutory (BIO2 introduction: BIO is mandatory through the
+#       Cbw for every organisation of the sector Overheid); which measures version 1.3 marks grey (outside the
+#       Cbw's scope, 'binding self-regulation') is not visible in the copy that was read.
 #   subject:
-#     nl: kritieke clouddiensten van een externe leverancier (continuity.critical)
-#     en: critical cloud services of an external supplier (continuity.critical)
-#   applies_to: [bio2, kaderwet_zbo_art41]
+#     nl: >-
+#       diensten met een continuïteitsplan (continuity.continuity_plan) of die kritiek zijn
+#       (continuity.critical), waar ze ook draaien
+#     en: >-
+#       services with a continuity plan (continuity.continuity_plan) or that are critical (continuity.critical),
+#       wherever they run
+#   applies_to: [bio2, kaderwet_zbo_art41, cbw_entity]
 #   stages: [implementation, operation]
 #   effective_from: "2025-09-24"
 #   waivable: true
 package cloudbeleid.rules.bio2.continuity_plan
 
-import data.cloudbeleid.lib.cloud
 import data.cloudbeleid.lib.dates
 import data.cloudbeleid.lib.result
 
 path := ["continuity", "continuity_plan_tested_on"]
 
+# Every continuity plan (5.30.01), not only those of critical services, wherever the service runs.
 subject contains i if {
 	some i, svc in input.services
-	cloud.external_cloud(svc)
-	svc.continuity.critical == true
+	has_plan(svc)
 }
+
+has_plan(svc) if svc.continuity.critical == true
+
+has_plan(svc) if svc.continuity.continuity_plan == true
 
 deny contains result.fail(i, path, {}) if {
 	some i in subject

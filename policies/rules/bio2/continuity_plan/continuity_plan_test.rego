@@ -10,6 +10,12 @@ run(svc) := violations if {
 		with input.settings.supplier_review_max_age_months as 12
 }
 
+run_all(services) := violations if {
+	violations := continuity_plan.deny with input.services as services
+		with input.as_of as "2026-06-30"
+		with input.settings.supplier_review_max_age_months as 12
+}
+
 test_untested_plan_fails if {
 	run(critical({})) == {{
 		"service": 0,
@@ -42,8 +48,17 @@ test_test_within_a_year_passes if {
 	continuity_plan.subject == {0} with input.services as [critical({})]
 }
 
-test_service_not_marked_critical_is_not_a_subject if {
+test_service_without_a_continuity_plan_is_not_a_subject if {
 	continuity_plan.subject == set() with input.services as [{"service": {"deployment_model": "public"}, "continuity": {"critical": false}}]
 	continuity_plan.subject == set() with input.services as [{"service": {"deployment_model": "public"}}]
-	continuity_plan.subject == set() with input.services as [{"service": {"deployment_model": "on_premise"}, "continuity": {"critical": true}}]
+}
+
+test_every_continuity_plan_wherever_it_runs_fails_untested if {
+	# 5.30.01 covers every continuity plan, not only critical services, and own data centres too
+	services := [
+		{"service": {"deployment_model": "on_premise"}, "continuity": {"critical": true}},
+		{"service": {"deployment_model": "government_dc"}, "continuity": {"continuity_plan": true}},
+	]
+	continuity_plan.subject == {0, 1} with input.services as services
+	count(run_all(services)) == 2
 }

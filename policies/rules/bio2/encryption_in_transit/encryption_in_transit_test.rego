@@ -18,6 +18,9 @@ test_encrypted_transport_passes if {
 	encryption_in_transit.subject == {0} with input.services as [saas({"in_transit": true})]
 }
 
-test_own_operation_is_not_a_subject if {
-	encryption_in_transit.subject == set() with input.services as [{"service": {"deployment_model": "on_premise"}}]
+test_own_data_centre_and_sovereign_cloud_fail_too if {
+	# BIO2 concerns the system wherever it runs
+	services := [{"service": {"deployment_model": "on_premise"}}, {"service": {"deployment_model": "government_dc"}}]
+	encryption_in_transit.subject == {0, 1} with input.services as services
+	count(encryption_in_transit.deny) > 1 with input.services as services
 }

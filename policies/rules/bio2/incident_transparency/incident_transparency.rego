@@ -27,9 +27,12 @@
 #       Put a duty to report vulnerabilities and incidents, data breaches included, with deadlines, in the contract
 #       and record it with contract.incident_notification: true.
 #   sources:
-#     - document: Baseline Informatiebeveiliging Overheid 2 (BIO2), werkversie in de repository van MinBZK
+#     - document: Baseline Informatiebeveiliging Overheid 2 (BIO2) v1.3, kopie in de repository van MinBZK (HEAD 270c203, docs/maatregelen/index.md; volgens de repository zonder formele status, v1.2 vastgesteld door het OBDO op 24-09-2025)
 #       section: overheidsmaatregel 5.20.05
 #       url: https://github.com/MinBZK/Baseline-Informatiebeveiliging-Overheid
+#       quote: >-
+#         Onderdeel van de afspraken is dat de leverancier transparant is over kwetsbaarheden in de
+#         dienstverlening en informatiebeveiligingsincidenten waaronder datalekken.
 #       status: verified
 #     - document: Kaderwet zelfstandige bestuursorganen (BWBR0020495), art. 41
 #       url: https://wetten.overheid.nl/BWBR0020495/2022-07-01#Artikel41
@@ -38,19 +41,36 @@
 #         zorg voor de nodige technische en organisatorische voorzieningen ter beveiliging van zijn gegevens tegen
 #         verlies of aantasting en tegen onbevoegde kennisneming, wijziging en verstrekking van die gegevens.
 #       status: verified
+#     - document: BIO2 v1.3, inleiding (§21), kopie in de repository van MinBZK (HEAD 270c203, docs/inleiding/index.md)
+#       section: Verplichting BIO (Cyberbeveiligingswet)
+#       url: https://github.com/MinBZK/Baseline-Informatiebeveiliging-Overheid
+#       quote: >-
+#         de BIO is via de Cbw verplicht voor alle organisaties die vallen onder de sector 'Overheid'.
+#       status: verified
+#     - document: Cyberbeveiligingswet (Kamerstuk 36 764), volgens secundaire bronnen in werking op 15 augustus 2026; de wettekst is niet ingezien
+#       url: https://zoek.officielebekendmakingen.nl/kst-36764-3.html
+#       status: secondary
 #   interpretation:
 #     nl: >-
 #       Het onderzoek gaf van deze maatregel alleen een samenvatting, geen letterlijke tekst. De checker leest
 #       transparantie als een contractuele meldplicht (contract.incident_notification). Dat art. 41 Kaderwet zbo de
 #       BIO2 ook voor zbo's verplicht maakt, is de lezing van de checker.
+#       Deze maatregel gaat over de leverancier, dus de regel kijkt naar clouddiensten van een externe
+#       leverancier. Voor een essentiële of belangrijke entiteit onder de Cyberbeveiligingswet (cbw_entity) is
+#       de BIO2 wettelijk verplicht, ook voor een zbo zonder art. 41; welke maatregelen versie 1.3 grijs (buiten
+#       de Cbw-reikwijdte) markeert, is in de gelezen kopie niet zichtbaar.
 #     en: >-
 #       The research gave only a summary of this measure, not its wording. The checker reads transparency as a
 #       contractual duty to report (contract.incident_notification). That art. 41 Kaderwet zbo makes BIO2 binding on
 #       zbo's too is the checker's reading.
+#       This measure concerns the supplier, so the rule looks at cloud services of an external supplier. For an
+#       essential or important entity under the Cyberbeveiligingswet (cbw_entity) BIO2 is statutory, also for a
+#       zbo without art. 41; which measures version 1.3 marks grey (outside the Cbw's scope) is not visible in
+#       the copy that was read.
 #   subject:
 #     nl: clouddiensten van een externe leverancier
 #     en: cloud services of an external supplier
-#   applies_to: [bio2, kaderwet_zbo_art41]
+#   applies_to: [bio2, kaderwet_zbo_art41, cbw_entity]
 #   stages: [procurement, implementation, operation]
 #   effective_from: "2025-09-24"
 #   waivable: true

@@ -36,6 +36,9 @@ test_documented_custody_passes if {
 	key_management.subject == {0} with input.services as [svc]
 }
 
-test_own_operation_is_not_a_subject if {
-	key_management.subject == set() with input.services as [{"service": {"deployment_model": "on_premise"}}]
+test_own_data_centre_and_sovereign_cloud_fail_too if {
+	# BIO2 concerns the system wherever it runs
+	services := [{"service": {"deployment_model": "on_premise"}}, {"service": {"deployment_model": "government_dc"}}]
+	key_management.subject == {0, 1} with input.services as services
+	count(key_management.deny) > 1 with input.services as services
 }

@@ -34,10 +34,14 @@
 #       Ask the supplier every year for a current report of an independent auditor on the operation of its controls
 #       (for example ISAE 3402 type II or SOC 2 Type II) and record kind and date in provider.assurance_reports.
 #   sources:
-#     - document: Baseline Informatiebeveiliging Overheid 2 (BIO2), werkversie in de repository van MinBZK
+#     - document: Baseline Informatiebeveiliging Overheid 2 (BIO2) v1.3, kopie in de repository van MinBZK (HEAD 270c203, docs/maatregelen/index.md; volgens de repository zonder formele status, v1.2 vastgesteld door het OBDO op 24-09-2025)
 #       section: overheidsmaatregel 5.20.03
 #       url: https://github.com/MinBZK/Baseline-Informatiebeveiliging-Overheid
-#       quote: in opzet, bestaan en werking, op basis van onderzoeken van onafhankelijke derden
+#       quote: >-
+#         In het inkoopcontract wordt opgenomen dat de leverancier aantoont dat hij aan alle gestelde eisen
+#         voldoet in opzet, bestaan en werking, op basis van onderzoeken van onafhankelijke derden. Deze
+#         onderzoeken hebben een scope die dekkend is voor de gecontracteerde dienstverlening. Hierbij is
+#         expliciet aandacht voor de toeleveringsketen … Dit toont de leverancier jaarlijks opnieuw aan.
 #       status: verified
 #     - document: Kaderwet zelfstandige bestuursorganen (BWBR0020495), art. 41
 #       url: https://wetten.overheid.nl/BWBR0020495/2022-07-01#Artikel41
@@ -46,6 +50,15 @@
 #         zorg voor de nodige technische en organisatorische voorzieningen ter beveiliging van zijn gegevens tegen
 #         verlies of aantasting en tegen onbevoegde kennisneming, wijziging en verstrekking van die gegevens.
 #       status: verified
+#     - document: BIO2 v1.3, inleiding (§21), kopie in de repository van MinBZK (HEAD 270c203, docs/inleiding/index.md)
+#       section: Verplichting BIO (Cyberbeveiligingswet)
+#       url: https://github.com/MinBZK/Baseline-Informatiebeveiliging-Overheid
+#       quote: >-
+#         de BIO is via de Cbw verplicht voor alle organisaties die vallen onder de sector 'Overheid'.
+#       status: verified
+#     - document: Cyberbeveiligingswet (Kamerstuk 36 764), volgens secundaire bronnen in werking op 15 augustus 2026; de wettekst is niet ingezien
+#       url: https://zoek.officielebekendmakingen.nl/kst-36764-3.html
+#       status: secondary
 #   interpretation:
 #     nl: >-
 #       Elk rapport in provider.assurance_reports geldt als onderzoek van een onafhankelijke derde; of het de
@@ -53,16 +66,24 @@
 #       of vóór de peildatum is gedateerd, is niet ouder dan supplier_review_max_age_months (standaard 12 maanden).
 #       Rapporten met een datum na de peildatum tellen niet mee. Dat art. 41 Kaderwet zbo de BIO2 ook voor zbo's
 #       verplicht maakt, is de lezing van de checker.
+#       Deze maatregel gaat over de leverancier, dus de regel kijkt naar clouddiensten van een externe
+#       leverancier. Voor een essentiële of belangrijke entiteit onder de Cyberbeveiligingswet (cbw_entity) is
+#       de BIO2 wettelijk verplicht, ook voor een zbo zonder art. 41; welke maatregelen versie 1.3 grijs (buiten
+#       de Cbw-reikwijdte) markeert, is in de gelezen kopie niet zichtbaar.
 #     en: >-
 #       Every report in provider.assurance_reports counts as an audit by an independent third party; whether it covers
 #       the agreed requirements is beyond the checker. The checker reads "every year" as: the newest report dated on
 #       or before the reference date is not older than supplier_review_max_age_months (default 12 months). Reports
 #       dated after the reference date do not count. That art. 41 Kaderwet zbo makes BIO2 binding on zbo's too is the
 #       checker's reading.
+#       This measure concerns the supplier, so the rule looks at cloud services of an external supplier. For an
+#       essential or important entity under the Cyberbeveiligingswet (cbw_entity) BIO2 is statutory, also for a
+#       zbo without art. 41; which measures version 1.3 marks grey (outside the Cbw's scope) is not visible in
+#       the copy that was read.
 #   subject:
 #     nl: clouddiensten van een externe leverancier
 #     en: cloud services of an external supplier
-#   applies_to: [bio2, kaderwet_zbo_art41]
+#   applies_to: [bio2, kaderwet_zbo_art41, cbw_entity]
 #   stages: [procurement, operation]
 #   effective_from: "2025-09-24"
 #   waivable: true

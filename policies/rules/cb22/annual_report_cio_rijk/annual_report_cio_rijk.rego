@@ -17,11 +17,16 @@
 #     en: "The service has been in use since {start_date} but is not in the annual report to CIO Rijk on {year}."
 #   remediation:
 #     nl: >-
-#       Neem de dienst op in de jaarlijkse rapportage over publiek cloudgebruik aan CIO Rijk en voeg het verslagjaar
-#       toe aan governance.annual_reports_cio_rijk.
+#       Een onderdeel van de Rijksdienst neemt de dienst op in de jaarlijkse rapportage over publiek
+#       cloudgebruik aan CIO Rijk en voegt het verslagjaar toe aan governance.annual_reports_cio_rijk. Een zbo
+#       rapporteert niet aan CIO Rijk: volgt hij het beleid, dan legt hij verantwoording af aan zijn eigen
+#       minister, zoals een beleidsregel (art. 21 Kaderwet zbo) of de afspraken met het departement bepalen; leg
+#       dat verslagjaar in hetzelfde veld vast.
 #     en: >-
-#       Include the service in the annual report on public cloud use to CIO Rijk and add the reporting year to
-#       governance.annual_reports_cio_rijk.
+#       A unit of the Rijksdienst includes the service in the annual report on public cloud use to CIO Rijk and
+#       adds the reporting year to governance.annual_reports_cio_rijk. A zbo does not report to CIO Rijk: where
+#       it follows the policy, it answers to its own minister as a beleidsregel (art. 21 Kaderwet zbo) or the
+#       arrangements with the ministry provide; record that reporting year in the same field.
 #   sources:
 #     - document: Onderzoek cloudstandaarden voor Forum Standaardisatie (brienen/onderzoek-cloudstandaarden), bijlage 5, summary of Kamerstuk 26 643, nr. 904
 #       url: https://github.com/brienen/onderzoek-cloudstandaarden

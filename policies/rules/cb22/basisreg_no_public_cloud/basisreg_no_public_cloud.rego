@@ -5,27 +5,30 @@
 #   id: CB22-BASISREG-NO-PUBLIC-CLOUD
 #   severity: high
 #   title:
-#     nl: Geen bron van een basisregistratie, en geen BRP-gegevens, in de publieke cloud zonder gedocumenteerde uitzondering
-#     en: No source of a basisregistratie, and no BRP data, in a public cloud without a documented exception
+#     nl: >-
+#       Geen bron van een basisregistratie in de publieke cloud zonder uitzondering, en BRP-gegevens alleen
+#       binnen de EER
+#     en: >-
+#       No source of a basisregistratie in a public cloud without an exception, and BRP data only inside the EER
 #   description:
 #     nl: >-
-#       Voor de opslag en verwerking van een basisregistratie, of een bron ervan, wordt in principe géén gebruik gemaakt van publieke cloudvoorzieningen. Voor gegevens uit de Basisregistratie Personen geldt 'nee, tenzij'. Een uitzondering moet gedocumenteerd zijn.
+#       Voor de opslag en verwerking van een basisregistratie, of een bron ervan, wordt in principe géén gebruik gemaakt van publieke cloudvoorzieningen; een uitzondering moet gedocumenteerd zijn. Voor gegevens uit de Basisregistratie Personen geldt 'nee, tenzij': onder meer opslag binnen de EER en naleving van de AVG.
 #     en: >-
-#       For storing and processing a basisregistratie, or a source of one, public cloud is in principle not used. For data from the Basisregistratie Personen the rule is 'no, unless'. An exception must be documented.
+#       For storing and processing a basisregistratie, or a source of one, public cloud is in principle not used; an exception must be documented. For data from the Basisregistratie Personen the rule is 'no, unless': among other things storage inside the EER and compliance with the GDPR.
 #   message:
 #     nl: "Bron van basisregistratie {name} (rol: {role}) in een publieke cloud zonder gedocumenteerde uitzondering."
 #     en: "Source of basisregistratie {name} (role: {role}) in a public cloud without a documented exception."
 #   messages:
 #     brp:
-#       nl: "Gegevens uit de BRP (rol: {role}) in een publieke cloud zonder gedocumenteerde uitzondering ('nee, tenzij')."
-#       en: "Data from the BRP (role: {role}) in a public cloud without a documented exception ('no, unless')."
+#       nl: "Gegevens uit de BRP (rol: {role}) in een publieke cloud, niet aantoonbaar binnen de EER opgeslagen (hosting.storage_locations); de 'tenzij' vraagt opslag binnen de EER."
+#       en: "Data from the BRP (role: {role}) in a public cloud, not shown to be stored inside the EER (hosting.storage_locations); the 'unless' asks for storage inside the EER."
 #   remediation:
 #     nl: >-
-#       Houd de basisregistratie (of haar bron) en BRP-gegevens buiten de publieke cloud, bijvoorbeeld in een
-#       overheidsdatacentrum; of leg het uitzonderingsbesluit vast en verwijs ernaar in governance.exception_ref.
+#       Houd de bron van een basisregistratie buiten de publieke cloud, bijvoorbeeld in een overheidsdatacentrum, of
+#       leg het uitzonderingsbesluit vast in governance.exception_ref; sla BRP-gegevens alleen binnen de EER op.
 #     en: >-
-#       Keep the basisregistratie (or its source) and BRP data out of the public cloud, for instance in a government
-#       data centre; or record the exception decision and refer to it in governance.exception_ref.
+#       Keep the source of a basisregistratie out of the public cloud, for instance in a government data centre, or
+#       record the exception decision in governance.exception_ref; store BRP data only inside the EER.
 #   sources:
 #     - document: Onderzoek cloudstandaarden voor Forum Standaardisatie (brienen/onderzoek-cloudstandaarden), bijlage 5, summary of Kamerstuk 26 643, nr. 904
 #       url: https://github.com/brienen/onderzoek-cloudstandaarden
@@ -35,23 +38,30 @@
 #       status: secondary
 #     - document: Stadszaken, 'Publieke clouddiensten niet langer taboe voor overheden' (summary of Kamerstuk 26 643, nr. 904)
 #       url: https://stadszaken.nl/artikel/4538/publieke-clouddiensten-niet-langer-taboe-voor-overheden
-#       quote: Voor gegevens uit de basisregistratiepersoonsgegevens en bijzondere persoonsgegevens geldt het principe nee, tenzij.
+#       quote: >-
+#         'Voor gegevens uit de basisregistratiepersoonsgegevens en bijzondere persoonsgegevens geldt het principe nee,
+#         tenzij.' Onder die tenzij valt onder meer de eis dat de data opgeslagen wordt in de Europese Economische Ruimte
+#         (EER) en dat de opslag voldoet aan de AVG.
 #       status: secondary
 #   interpretation:
 #     nl: >-
-#       'Een basisregistratie, of een bron van een basisregistratie' leest de checker als een dienst met de rol bron;
-#       een kopie of afnemer van een andere basisregistratie dan de BRP valt erbuiten. Voor de BRP geldt 'nee, tenzij'
-#       in elke rol (bron, kopie of afnemer). 'In principe' en 'tenzij' leest de checker als: alleen met een
-#       gedocumenteerde uitzondering (governance.exception_ref). De secundaire bron noemt de BRP samen met bijzondere
-#       persoonsgegevens, waarvoor de 'tenzij' opslag en verwerking binnen de EER of een adequaat land is; welke
-#       voorwaarde voor de BRP geldt zegt zij niet, daarom vraagt de checker een uitzonderingsbesluit.
+#       'Een basisregistratie, of een bron van een basisregistratie' leest de checker als een dienst met de rol
+#       bron; 'in principe' en 'tenzij' leest hij daar als: alleen met een gedocumenteerde uitzondering
+#       (governance.exception_ref). Een kopie of afnemer van een andere basisregistratie dan de BRP valt
+#       erbuiten. Voor gegevens uit de BRP in een andere rol (kopie, afnemer) geldt 'nee, tenzij', en de
+#       secundaire bron verbindt die 'tenzij' met opslag binnen de EER en naleving van de AVG, zoals bij
+#       bijzondere persoonsgegevens ('Onder die tenzij valt onder meer de eis dat de data opgeslagen wordt in de
+#       Europese Economische Ruimte (EER) en dat de opslag voldoet aan de AVG'); de checker vraagt daar dus
+#       opslag binnen de EER (elke plaats in hosting.storage_locations), geen uitzonderingsbesluit. De AVG-eisen
+#       toetsen de AVG-regels. Een gedocumenteerde uitzondering laat ook de BRP door.
 #     en: >-
-#       'A basisregistratie, or a source of one' the checker reads as a service with the role bron (source); a copy or
-#       consumer of a basisregistratie other than the BRP is outside it. For the BRP 'no, unless' holds in every role
-#       (source, copy or consumer). 'In principle' and 'unless' the checker reads as: only with a documented exception
-#       (governance.exception_ref). The secondary source names the BRP together with special categories of personal
-#       data, whose 'unless' is storage and processing inside the EER or an adequate country; which condition holds
-#       for the BRP it does not say, so the checker asks for an exception decision.
+#       'A basisregistratie, or a source of one' the checker reads as a service with the role bron (source); 'in
+#       principle' and 'unless' it reads there as: only with a documented exception (governance.exception_ref).
+#       A copy or consumer of a basisregistratie other than the BRP is outside it. For BRP data in another role
+#       (copy, consumer) 'no, unless' holds, and the secondary source ties that 'unless' to storage inside the
+#       EER and compliance with the GDPR, as for special categories of personal data; so the checker asks there
+#       for storage inside the EER (every place in hosting.storage_locations), not an exception decision. The
+#       GDPR demands are checked by the AVG rules. A documented exception lets BRP data through too.
 #   subject:
 #     nl: publieke clouddiensten met de bron van een basisregistratie of met gegevens uit de BRP
 #     en: public cloud services holding the source of a basisregistratie or data from the BRP
@@ -62,26 +72,44 @@
 package cloudbeleid.rules.cb22.basisreg_no_public_cloud
 
 import data.cloudbeleid.lib.cloud
+import data.cloudbeleid.lib.countries
 import data.cloudbeleid.lib.result
 
-# The basisregistraties of a service that only a documented exception admits to a public cloud, with their kind.
+# The basisregistraties of a service that the public cloud does not admit as described, with their kind.
 held(svc) := {entry |
 	some j, registration in object.get(svc, ["data", "basisregistraties"], [])
-	entry := {"index": j, "kind": kind(registration), "name": registration.name, "role": registration.role}
+	some kind in kinds(svc, registration)
+	entry := {"index": j, "kind": kind, "name": registration.name, "role": registration.role}
 }
 
-kind(registration) := "default" if registration.role == "bron"
+kinds(_, registration) := {"default"} if registration.role == "bron"
 
-kind(registration) := "brp" if {
+# BRP data in another role: 'nee, tenzij', and the 'tenzij' is storage inside the EER (and AVG compliance, which the
+# AVG rules check), not an exception decision.
+kinds(svc, registration) := {"brp"} if {
 	registration.role != "bron"
 	registration.name == "BRP"
+	not stored_in_eer(svc)
+}
+
+stored_in_eer(svc) if {
+	storage := object.get(svc, ["hosting", "storage_locations"], [])
+	count(storage) > 0
+	every country in storage {
+		country in countries.eer
+	}
 }
 
 subject contains i if {
 	some i, svc in input.services
 	cloud.public_cloud(svc)
-	count(held(svc)) > 0
+	some registration in object.get(svc, ["data", "basisregistraties"], [])
+	concerned(registration)
 }
+
+concerned(registration) if registration.role == "bron"
+
+concerned(registration) if registration.name == "BRP"
 
 excepted(svc) if svc.governance.exception_ref != ""
 

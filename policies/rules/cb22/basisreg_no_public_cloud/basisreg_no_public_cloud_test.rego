@@ -4,6 +4,7 @@ import data.cloudbeleid.rules.cb22.basisreg_no_public_cloud
 
 service(model, registrations, governance) := {
 	"service": {"deployment_model": model},
+	"hosting": {"storage_locations": ["NL", "US"]},
 	"data": {"basisregistraties": registrations},
 	"governance": governance,
 }
@@ -49,4 +50,20 @@ test_copy_of_another_registration_or_own_data_centre_is_not_a_subject if {
 		{"service": {"deployment_model": "public"}},
 	]
 	count(basisreg_no_public_cloud.subject) == 0 with input.services as services
+}
+
+test_brp_copy_stored_inside_the_eer_passes_without_an_exception if {
+	svc := object.union(service("public", [{"name": "BRP", "role": "afnemer"}], {}), {"hosting": {"storage_locations": ["NL", "IE"]}})
+	count(basisreg_no_public_cloud.deny) == 0 with input.services as [svc]
+	basisreg_no_public_cloud.subject == {0} with input.services as [svc]
+}
+
+test_brp_copy_with_unknown_storage_fails if {
+	svc := {"service": {"deployment_model": "public"}, "data": {"basisregistraties": [{"name": "BRP", "role": "kopie"}]}}
+	basisreg_no_public_cloud.deny == {{
+		"service": 0,
+		"path": ["data", "basisregistraties", 0],
+		"kind": "brp",
+		"params": {"name": "BRP", "role": "kopie"},
+	}} with input.services as [svc]
 }

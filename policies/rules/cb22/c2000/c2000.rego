@@ -34,25 +34,61 @@
 #     - document: Stadszaken, 'Publieke clouddiensten niet langer taboe voor overheden' (summary of Kamerstuk 26 643, nr. 904)
 #       url: https://stadszaken.nl/artikel/4538/publieke-clouddiensten-niet-langer-taboe-voor-overheden
 #       status: secondary
+#     - document: Kamerbrief over landen met een offensief cyberprogramma (Kamerstuk 26 643, nr. 1007, 17 april 2023), opening
+#       url: https://zoek.officielebekendmakingen.nl/kst-26643-1007.html
+#       quote: >-
+#         Met uw Kamer ziet het kabinet de risico's en dreigingen die uitgaan van landen met een offensief
+#         cyber(spionage)programma tegen Nederlandse belangen.
+#       status: verified
+#     - document: security.nl, samenvatting van Kamerstuk 26 643, nr. 1007
+#       quote: >-
+#         De AIVD heeft onder andere China, Rusland, Iran en Noord-Korea aangemerkt als landen met een offensief
+#         cyberprogramma.
+#       status: secondary
+#     - document: Kaderwet zelfstandige bestuursorganen (BWBR0020495), kopie van wetten.overheid.nl in MinBZK/regelrecht-corpus (2022-07-01)
+#       section: art. 21 (beleidsregels; de route die een zbo aan het hele cloudbeleid bindt)
+#       url: https://wetten.overheid.nl/BWBR0020495/2022-07-01#Artikel21
+#       quote: >-
+#         Onze Minister kan beleidsregels vaststellen met betrekking tot de taakuitoefening door een zelfstandig
+#         bestuursorgaan.
+#       status: verified
 #   interpretation:
 #     nl: >-
-#       De lijst van uitgesloten landen is niet als openbare tekst beschikbaar. De checker gebruikt countries.c2000_excluded
-#       (standaard RU, CN, IR, KP, naar de Cybercheck van 2025 en de IB&P Quickscan, secundaire bronnen), instelbaar
-#       via reference_data.c2000_excluded. Hij toetst het land van de hoofdvestiging, van de uiteindelijke
-#       moedermaatschappij, van elke onderaannemer en elke locatie van opslag, verwerking, back-up, supporttoegang en
-#       telemetrie. Dat de uitsluiting absoluut is (geen risicoacceptatie) is de lezing van de checker van
-#       'uitgesloten'. Geldt voor elke clouddienst van een externe leverancier.
+#       De uitsluiting staat in het cloudbeleid volgens een secundaire bron; de landenlijst is geen openbare
+#       tekst. De checker gebruikt countries.c2000_excluded, gedateerde referentiedata met bron: 'onder andere'
+#       China, Rusland, Iran en Noord-Korea (de AIVD, zoals security.nl Kamerstuk 26 643, nr. 1007 samenvat).
+#       Omdat de lijst 'onder andere' is, kan een organisatie landen toevoegen (reference_data.c2000_excluded),
+#       maar er geen stil weglaten. Het algemene inkoopbeleid van het kabinet is landenneutraal en per geval
+#       ('niet op voorhand categorisch … uitgesloten, maar … per geval op basis van een risicoafweging',
+#       secundair); de uitsluiting van het cloudbeleid is een aparte, strengere regel, en die codeert deze
+#       regel. De checker toetst het land van de hoofdvestiging, van de uiteindelijke moedermaatschappij, van
+#       elke onderaannemer en elke locatie van opslag, verwerking, back-up, supporttoegang en telemetrie. Dat de
+#       uitsluiting absoluut is (geen risicoacceptatie) is de lezing van de checker van 'uitgesloten'. Geldt
+#       voor elke clouddienst van een externe leverancier. Art. 41 Kaderwet zbo: de C2000-uitsluiting is een
+#       inkoopvoorwaarde van het cloudbeleid (secundaire bron), geen beveiligingsvoorschrift van de Rijksdienst
+#       zoals het VIR, het VIRBI of de BIO2. Voor een zbo geldt deze regel daarom als advies, niet via art. 41;
+#       art. 41 is geen route voor het hele cloudbeleid, dat zbo's volgens het antwoord van de regering uit 2025
+#       niet verplicht hoeven te volgen. Een zbo met een beleidsregel van de minister (art. 21) blijft aan de
+#       hele regel gebonden.
 #     en: >-
-#       The list of excluded countries is not available as public text. The checker uses countries.c2000_excluded
-#       (default RU, CN, IR, KP, after the 2025 Cybercheck and the IB&P Quickscan, secondary sources), configurable
-#       through reference_data.c2000_excluded. It checks the country of the headquarters, of the ultimate parent, of
-#       every subprocessor and of every location of storage, processing, backup, support access and telemetry. That the
-#       exclusion is absolute (no risk acceptance) is the checker's reading of 'excluded'. Applies to every cloud
-#       service of an external supplier.
+#       The exclusion is in the cloud policy according to a secondary source; the list of countries is not
+#       public text. The checker uses countries.c2000_excluded, dated reference data with its source: 'among
+#       others' China, Russia, Iran and North Korea (the AIVD, as security.nl summarises Kamerstuk 26 643, no.
+#       1007). Because the list is 'among others', an organisation may add countries
+#       (reference_data.c2000_excluded) but never silently drop one. The cabinet's general procurement line is
+#       country-neutral and case by case (secondary); the cloud policy's exclusion is a separate, stricter rule,
+#       and that is what this rule encodes. The checker checks the country of the headquarters, of the ultimate
+#       parent, of every subprocessor and of every location of storage, processing, backup, support access and
+#       telemetry. That the exclusion is absolute (no risk acceptance) is the checker's reading of 'excluded'.
+#       Applies to every cloud service of an external supplier. Art. 41 Kaderwet zbo: the C2000 exclusion is a
+#       procurement condition of the cloud policy (secondary source), not a security rule of the Rijksdienst
+#       such as VIR, VIRBI or BIO2. For a zbo this rule is therefore advice, not binding through art. 41; art.
+#       41 is no route for the whole cloud policy, which according to the government's 2025 answer zbo's are not
+#       obliged to follow. A zbo with a ministerial beleidsregel (art. 21) stays bound to the whole rule.
 #   subject:
 #     nl: clouddiensten van een externe leverancier
 #     en: cloud services of an external supplier
-#   applies_to: [cloudbeleid, kaderwet_zbo_art41]
+#   applies_to: [cloudbeleid]
 #   stages: [procurement, implementation, operation]
 #   effective_from: "2022-08-29"
 #   waivable: false

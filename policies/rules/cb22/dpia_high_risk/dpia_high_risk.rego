@@ -39,29 +39,29 @@
 #       status: memory
 #   interpretation:
 #     nl: >-
-#       De Kamerbrief zegt niet wanneer het risico hoog is. De checker leidt hoog risico af uit: een DPIA die volgens
-#       de pre-scan verplicht is (assessments.dpia.required), bijzondere persoonsgegevens (AVG art. 9),
-#       strafrechtelijke gegevens (AVG art. 10), of grootschalige verwerking met het BSN. Elk van deze volstaat; een
-#       pre-scan die een DPIA niet nodig vindt (required: false) heft de andere gronden niet op. Deze afleiding is de
-#       lezing van de checker, in de geest van AVG art. 35 lid 3 en de DPIA-lijst van de AP (geheugen, niet
-#       geverifieerd). Alleen een vastgestelde DPIA (status approved) telt. AVG-35-DPIA toetst hetzelfde, met dezelfde
-#       gronden, op grond van de AVG en voor elke dienst; deze regel is de voorwaarde van het cloudbeleid voor de
-#       publieke cloud.
+#       De Kamerbrief zegt niet wanneer het risico hoog is. De checker leidt hoog risico af zoals AVG-35-DPIA:
+#       een DPIA die volgens de pre-scan verplicht is (assessments.dpia.required), grootschalige verwerking
+#       (data.large_scale) van bijzondere persoonsgegevens (AVG art. 9) of strafrechtelijke gegevens (AVG art.
+#       10), of grootschalige verwerking met het BSN. Bijzondere gegevens alleen maken het risico niet hoog
+#       (art. 35 lid 3 onder b vraagt grootschaligheid; secundaire tekst). Elk van deze gronden volstaat; een
+#       pre-scan die een DPIA niet nodig vindt (required: false) heft de andere gronden niet op. Alleen een
+#       vastgestelde DPIA (status approved) telt. Deze regel is de voorwaarde van het cloudbeleid voor de
+#       publieke cloud; AVG-35-DPIA toetst de AVG zelf voor elke dienst.
 #     en: >-
-#       The Kamerbrief does not say when the risk is high. The checker derives high risk from: a DPIA the pre-scan
-#       found required (assessments.dpia.required), special categories of personal data (GDPR art. 9), criminal data
-#       (GDPR art. 10), or large-scale processing with the BSN. Any one suffices; a pre-scan that finds no DPIA
-#       necessary (required: false) does not lift the other grounds. This derivation is the checker's reading, in the
-#       spirit of GDPR art. 35(3) and the AP's DPIA list (memory, not verified). Only an approved DPIA counts.
-#       AVG-35-DPIA checks the same, on the same grounds, under the GDPR and for every service; this rule is the cloud
-#       policy's condition for the public cloud.
+#       The Kamerbrief does not say when the risk is high. The checker derives high risk as AVG-35-DPIA does: a
+#       DPIA the pre-scan found required (assessments.dpia.required), large-scale processing (data.large_scale)
+#       of special categories (GDPR art. 9) or criminal data (GDPR art. 10), or large-scale processing with the
+#       BSN. Special data alone do not make the risk high (art. 35(3)(b) asks for large scale; secondary text).
+#       Any one ground suffices; a pre-scan that finds no DPIA necessary (required: false) does not lift the
+#       other grounds. Only an approved DPIA counts. This rule is the cloud policy's condition for the public
+#       cloud; AVG-35-DPIA checks the GDPR itself for every service.
 #   subject:
 #     nl: >-
-#       publieke clouddiensten met hoog risico voor persoonsgegevens (DPIA verplicht, bijzondere of strafrechtelijke
-#       persoonsgegevens, of grootschalig met BSN)
+#       publieke clouddiensten met hoog risico voor persoonsgegevens (DPIA verplicht, of grootschalige
+#       verwerking van bijzondere of strafrechtelijke persoonsgegevens of van het BSN)
 #     en: >-
-#       public cloud services with a high risk for personal data (DPIA required, special categories or criminal data,
-#       or large-scale with the BSN)
+#       public cloud services with a high risk for personal data (DPIA required, or large-scale processing of
+#       special categories, criminal data or the BSN)
 #   applies_to: [cloudbeleid]
 #   stages: [procurement, implementation, operation]
 #   effective_from: "2022-08-29"
@@ -73,20 +73,23 @@ import data.cloudbeleid.lib.result
 
 path := ["assessments", "dpia"]
 
-grounds := ["assessments.dpia.required", "data.special_categories", "data.criminal_data", "data.large_scale+data.bsn"]
+grounds := ["assessments.dpia.required", "data.large_scale+data.special_categories", "data.large_scale+data.criminal_data", "data.large_scale+data.bsn"]
 
 high_risk_by(svc, ground) if {
 	ground == "assessments.dpia.required"
 	svc.assessments.dpia.required == true
 }
 
+# Art. 35(3)(b): special or criminal data are a ground only when processed on a large scale.
 high_risk_by(svc, ground) if {
-	ground == "data.special_categories"
+	ground == "data.large_scale+data.special_categories"
+	svc.data.large_scale == true
 	cloud.special_personal_data(svc)
 }
 
 high_risk_by(svc, ground) if {
-	ground == "data.criminal_data"
+	ground == "data.large_scale+data.criminal_data"
+	svc.data.large_scale == true
 	svc.data.criminal_data == true
 }
 

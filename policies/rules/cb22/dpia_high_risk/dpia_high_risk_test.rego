@@ -13,13 +13,13 @@ run(svc) := violations if {
 		with input.as_of as "2026-01-01"
 }
 
-test_special_categories_without_a_dpia_fail if {
-	svc := object.remove(public_service({"personal_data": true, "special_categories": ["health"]}, {}), ["assessments"])
+test_large_scale_special_categories_without_a_dpia_fail if {
+	svc := object.remove(public_service({"personal_data": true, "special_categories": ["health"], "large_scale": true}, {}), ["assessments"])
 	run(svc) == {{
 		"service": 0,
 		"path": ["assessments", "dpia", "status"],
 		"kind": "default",
-		"params": {"status": "none", "reasons": ["data.special_categories"]},
+		"params": {"status": "none", "reasons": ["data.large_scale+data.special_categories"]},
 	}}
 }
 
@@ -31,18 +31,18 @@ test_every_ground_is_named_and_a_draft_fails if {
 		"kind": "default",
 		"params": {
 			"status": "draft",
-			"reasons": ["assessments.dpia.required", "data.special_categories", "data.criminal_data", "data.large_scale+data.bsn"],
+			"reasons": ["assessments.dpia.required", "data.large_scale+data.special_categories", "data.large_scale+data.criminal_data", "data.large_scale+data.bsn"],
 		},
 	}}
 }
 
 test_required_false_does_not_lift_criminal_data_and_fails if {
-	svc := public_service({"personal_data": true, "criminal_data": true}, {"required": false})
+	svc := public_service({"personal_data": true, "criminal_data": true, "large_scale": true}, {"required": false})
 	run(svc) == {{
 		"service": 0,
 		"path": ["assessments", "dpia", "status"],
 		"kind": "default",
-		"params": {"status": "none", "reasons": ["data.criminal_data"]},
+		"params": {"status": "none", "reasons": ["data.large_scale+data.criminal_data"]},
 	}}
 }
 
@@ -57,7 +57,7 @@ test_dpia_approved_after_the_reference_date_fails if {
 }
 
 test_approved_dpia_passes if {
-	svc := public_service({"personal_data": true, "special_categories": ["health"]}, {"required": true, "status": "approved", "date": "2025-06-01"})
+	svc := public_service({"personal_data": true, "special_categories": ["health"], "large_scale": true}, {"required": true, "status": "approved", "date": "2025-06-01"})
 	count(run(svc)) == 0
 	dpia_high_risk.subject == {0} with input.services as [svc]
 }
@@ -65,5 +65,6 @@ test_approved_dpia_passes if {
 test_ordinary_personal_data_or_bsn_alone_is_not_a_subject if {
 	ordinary := public_service({"personal_data": true, "bsn": true, "large_scale": false}, {"required": false})
 	own_dc := object.union(public_service({"personal_data": true, "special_categories": ["health"]}, {}), {"service": {"deployment_model": "on_premise"}})
-	count(dpia_high_risk.subject) == 0 with input.services as [ordinary, own_dc]
+	small_scale_health := public_service({"personal_data": true, "special_categories": ["health"]}, {})
+	count(dpia_high_risk.subject) == 0 with input.services as [ordinary, own_dc, small_scale_health]
 }

@@ -50,13 +50,28 @@
 #     nl: >-
 #       Geldt voor elke clouddienst van een externe leverancier (publiek, hybride, community of private cloud bij een
 #       externe leverancier), niet voor een overheidsdatacentrum of eigen beheer.
+#       Art. 41 Kaderwet zbo: de exit-strategie in het contract is een beveiligingsvoorschrift van de
+#       Rijksdienst (BIO2 5.20.06: 'Een vast onderdeel van het contract is een expliciete uitwerking van de
+#       exit-strategie') en beschermt de gegevens tegen verlies; daarom bindt de regel een zbo via art. 41, en
+#       een Cbw-entiteit via de Cyberbeveiligingswet.
+#       Voor wie alleen via de BIO2 of art. 41 gebonden is (Defensie, een zbo, een Cbw-entiteit) vraagt de tekst
+#       'een expliciete uitwerking van de exit-strategie' in het contract; dat die uitwerking de overdracht en
+#       de vernietiging van de gegevens regelt, is de lezing van de checker (het cloudbeleid noemt beide,
+#       secundair), voor persoonsgegevens gesteund door AVG art. 28 lid 3 onder g (wissen of terugbezorgen).
 #     en: >-
 #       Applies to every cloud service of an external supplier (public, hybrid, community, or private cloud run by an
 #       external supplier), not to a government data centre or own operation.
+#       Art. 41 Kaderwet zbo: the exit strategy in the contract is a security rule of the Rijksdienst (BIO2
+#       5.20.06) and protects the data against loss; so the rule binds a zbo through art. 41, and a Cbw entity
+#       through the Cyberbeveiligingswet.
+#       For whoever is bound only through BIO2 or art. 41 (Defence, a zbo, a Cbw entity) the text asks for 'an
+#       explicit elaboration of the exit strategy' in the contract; that this elaboration covers the transfer
+#       and the destruction of the data is the checker's reading (the cloud policy names both, secondary),
+#       supported for personal data by GDPR art. 28(3)(g) (delete or return).
 #   subject:
 #     nl: clouddiensten van een externe leverancier
 #     en: cloud services of an external supplier
-#   applies_to: [cloudbeleid, kaderwet_zbo_art41, bio2]
+#   applies_to: [cloudbeleid, kaderwet_zbo_art41, bio2, cbw_entity]
 #   stages: [procurement, implementation, operation]
 #   effective_from: "2022-08-29"
 #   waivable: true

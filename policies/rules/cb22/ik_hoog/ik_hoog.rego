@@ -37,6 +37,13 @@
 #     - document: Implementatiekader Risicoafweging Cloudgebruik (5 januari 2023), the probable origin of the categories
 #       url: https://open.overheid.nl/documenten/ronl-734f947ec6465e4f75a56bed82fe64a1135f71a8/pdf
 #       status: memory
+#     - document: Kaderwet zelfstandige bestuursorganen (BWBR0020495), kopie van wetten.overheid.nl in MinBZK/regelrecht-corpus (2022-07-01)
+#       section: art. 21 (beleidsregels; de route die een zbo aan het hele cloudbeleid bindt)
+#       url: https://wetten.overheid.nl/BWBR0020495/2022-07-01#Artikel21
+#       quote: >-
+#         Onze Minister kan beleidsregels vaststellen met betrekking tot de taakuitoefening door een zelfstandig
+#         bestuursorgaan.
+#       status: verified
 #   interpretation:
 #     nl: >-
 #       De categorie leidt de checker af zoals bij CB22-IK-MIDDEN beschreven; hoog geldt bij Dep. V, bijzondere of
@@ -48,6 +55,16 @@
 #       alleen niet. De beoordeling door de CISO aan de C2000-criteria kan een beschrijving niet tonen; de uitsluiting
 #       zelf toetst CB22-C2000. Gegevens in categorie hoog zijn niet openbaar, dus ISO 27017 is altijd nodig; ISO
 #       27018 bij persoonsgegevens. De ISO-eisen toetst de checker aan provider.certifications.
+#       Art. 41 Kaderwet zbo: De categorieën van het Implementatiekader zijn een methode van het cloudbeleid (de
+#       tekst is niet gevonden); dat een zbo zijn risico's op de voet van de Rijksdienst afweegt toetst
+#       KWZBO-41-RIJKSDIENST-SECURITY. Voor een zbo geldt deze regel als advies, niet via art. 41 Kaderwet zbo.
+#       Art. 41 verplicht een zbo tot beveiligingsmaatregelen 'op de voet van de ter zake voor de Rijksdienst
+#       geldende voorschriften' (gegevens beschermd tegen verlies, onbevoegde kennisneming, wijziging en
+#       verstrekking); het is geen route voor het hele cloudbeleid, dat zbo's volgens het antwoord van de
+#       regering uit 2025 niet verplicht hoeven te volgen. Een zbo met een beleidsregel van de minister (art.
+#       21) blijft aan de hele regel gebonden.
+#       De eis van ISO-certificaten komt uit de secundaire weergave van het Implementatiekader, niet uit de
+#       BIO2: 'De BIO verplicht geen NEN-EN-ISO/IEC 27001-certificering' (BIO2-inleiding).
 #     en: >-
 #       The checker derives the category as described under CB22-IK-MIDDEN; hoog holds for Dep. V, special or criminal
 #       personal data (the Quickscan already sets one category of special personal data to confidentiality hoog),
@@ -58,10 +75,19 @@
 #       against the C2000 criteria a descriptor cannot show; the exclusion itself is checked by CB22-C2000. Data in
 #       category hoog are not public, so ISO 27017 is always needed; ISO 27018 with personal data. The ISO demands the
 #       checker checks against provider.certifications.
+#       Art. 41 Kaderwet zbo: The Implementatiekader's categories are a method of the cloud policy (its text was
+#       not found); that a zbo weighs its risks on the footing of the Rijksdienst is checked by
+#       KWZBO-41-RIJKSDIENST-SECURITY. For a zbo this rule is advice, not binding through art. 41 Kaderwet zbo.
+#       Art. 41 obliges a zbo to security measures 'on the footing of the rules that apply to the Rijksdienst in
+#       that matter' (data protected against loss, unauthorised access, change and disclosure); it is no route
+#       for the whole cloud policy, which according to the government's 2025 answer zbo's are not obliged to
+#       follow. A zbo with a ministerial beleidsregel (art. 21) stays bound to the whole rule.
+#       The demand for ISO certificates comes from the secondary rendering of the Implementatiekader, not from
+#       BIO2: 'De BIO verplicht geen NEN-EN-ISO/IEC 27001-certificering' (BIO2 introduction).
 #   subject:
 #     nl: publieke clouddiensten in cloudcategorie hoog
 #     en: public cloud services in cloud category hoog
-#   applies_to: [cloudbeleid, kaderwet_zbo_art41]
+#   applies_to: [cloudbeleid]
 #   stages: [procurement, implementation, operation]
 #   effective_from: "2023-01-05"
 #   waivable: true

@@ -38,17 +38,34 @@
 #         Op basis van deze risicoafweging kan de betreffende Minister voor tot en met departementaal vertrouwelijk
 #         gerubriceerde informatie besluiten tot gebruik van de publieke cloud.
 #       status: verified
+#     - document: Voorschrift Informatiebeveiliging Rijksdienst Bijzondere Informatie 2025 (VIRBI 2025, Stcrt. 2025, 30222), opening met de begripsbepalingen
+#       section: art. 1, Rijksdienst
+#       url: https://zoek.officielebekendmakingen.nl/stcrt-2025-30222.html
+#       quote: >-
+#         alle organisatieonderdelen waarvoor de ministeriële verantwoordelijkheid onverkort geldt
+#       status: verified
 #   interpretation:
 #     nl: >-
 #       Publieke cloud is het implementatiemodel public of hybrid. NAVO/EU-rubriceringen CONFIDENTIAL en hoger gelden
 #       als gelijkwaardig aan staatsgeheim (gelijkwaardigheid uit het geheugen, niet geverifieerd).
+#       Wie gebonden is: het VIRBI 2025 geldt voor de Rijksdienst, 'alle organisatieonderdelen waarvoor de
+#       ministeriële verantwoordelijkheid onverkort geldt', dus ook voor Defensie, dat buiten het cloudbeleid
+#       valt. Een zbo valt buiten die definitie, maar beveiligt zijn gegevens op de voet van de
+#       Rijksdienstvoorschriften (art. 41 Kaderwet zbo); het VIRBI is zo'n voorschrift, dus de regel bindt een
+#       zbo via art. 41. Dat een publieke cloud geen voor staatsgeheimen goedgekeurde omgeving is, leest de
+#       checker uit het plafond van het cloudbeleid; de voorschriften van het VIRBI daarover zijn niet ingezien.
 #     en: >-
 #       Public cloud is the deployment model public or hybrid. NATO/EU markings CONFIDENTIAL and above count as
 #       equivalent to a state secret (equivalence from memory, not verified).
+#       Who is bound: VIRBI 2025 applies to the Rijksdienst, 'every unit for which ministerial responsibility
+#       fully applies', so also to Defence, which is outside the cloud policy. A zbo is outside that definition,
+#       but secures its data on the footing of the Rijksdienst's rules (art. 41 Kaderwet zbo); VIRBI is such a
+#       rule, so the rule binds a zbo through art. 41. That a public cloud is no environment approved for state
+#       secrets the checker reads from the cloud policy's ceiling; VIRBI's own provisions on it were not read.
 #   subject:
 #     nl: publieke clouddiensten (public of hybrid)
 #     en: public cloud services (public or hybrid)
-#   applies_to: [cloudbeleid, kaderwet_zbo_art41]
+#   applies_to: [cloudbeleid, virbi, kaderwet_zbo_art41]
 #   stages: [procurement, implementation, operation]
 #   effective_from: "2022-08-29"
 #   waivable: false

@@ -22,19 +22,20 @@
 #     future:
 #       nl: "De risicoafweging is gedateerd {date}, na de peildatum {as_of}."
 #       en: "The risk assessment is dated {date}, after the reference date {as_of}."
-#     stale:
-#       nl: "De risicoafweging van {date} is op {as_of} ouder dan {months} maanden."
-#       en: "The risk assessment of {date} is older than {months} months on {as_of}."
 #     changed:
 #       nl: "De dienst is op {changed} significant gewijzigd, na de risicoafweging van {date}."
 #       en: "The service changed significantly on {changed}, after the risk assessment of {date}."
 #   remediation:
 #     nl: >-
-#       Stel een risicoafweging vast (Implementatiekader Risicoafweging Cloudgebruik) en actualiseer haar periodiek en
-#       na elke significante wijziging; leg status en datum vast in assessments.risk_assessment.
+#       Stel een risicoafweging vast (Implementatiekader Risicoafweging Cloudgebruik), leg status en datum vast
+#       in assessments.risk_assessment, en actualiseer haar wanneer daar aanleiding toe is, in elk geval na een
+#       significante wijziging (service.last_significant_change). Hoe oud een afweging mag worden, adviseert
+#       CB22-RISK-ASSESSMENT-AGE.
 #     en: >-
-#       Approve a risk assessment (Implementatiekader Risicoafweging Cloudgebruik) and update it periodically and after
-#       every significant change; record status and date in assessments.risk_assessment.
+#       Approve a risk assessment (Implementatiekader Risicoafweging Cloudgebruik), record status and date in
+#       assessments.risk_assessment, and update it when there is cause, at least after a significant change
+#       (service.last_significant_change). How old an assessment may grow is advised by
+#       CB22-RISK-ASSESSMENT-AGE.
 #   sources:
 #     - document: Kamerbrief Rijksbreed cloudbeleid 2022 (Kamerstuk 26 643, nr. 904)
 #       url: https://zoek.officielebekendmakingen.nl/kst-26643-904.html
@@ -48,27 +49,52 @@
 #         Ook dienen beveiligingsmaatregelen genomen te worden en risicoanalyses geactualiseerd te worden wanneer daar
 #         aanleiding toe is.
 #       status: verified
+#     - document: Baseline Informatiebeveiliging Overheid 2 (BIO2) v1.3, kopie in de repository van MinBZK (HEAD 270c203)
+#       section: "overheidsmaatregel 5.08.01 (de aanleiding: een significante wijziging)"
+#       url: https://github.com/MinBZK/Baseline-Informatiebeveiliging-Overheid
+#       quote: >-
+#         Bij nieuwe informatiesystemen en bij significante wijzigingen op bestaande informatiesystemen wordt
+#         een expliciete risicoafweging op basis van een vastgestelde risicomanagementmethodiek uitgevoerd …
+#       status: verified
+#     - document: Kaderwet zelfstandige bestuursorganen (BWBR0020495), kopie van wetten.overheid.nl in MinBZK/regelrecht-corpus (2022-07-01)
+#       section: art. 21 (beleidsregels; de route die een zbo aan het hele cloudbeleid bindt)
+#       url: https://wetten.overheid.nl/BWBR0020495/2022-07-01#Artikel21
+#       quote: >-
+#         Onze Minister kan beleidsregels vaststellen met betrekking tot de taakuitoefening door een zelfstandig
+#         bestuursorgaan.
+#       status: verified
 #   interpretation:
 #     nl: >-
-#       Geen bron noemt een vaste maximale ouderdom. De checker gebruikt een instelbare drempel
-#       (thresholds.risk_assessment_max_age_months, standaard 12 maanden, in lijn met de jaarlijkse beoordeling van
-#       BIO2 5.22.01) en ziet een significante wijziging na de risicoafweging (service.last_significant_change) als
-#       aanleiding tot actualisatie.
+#       De bronnen vragen de risico's 'tijdens het gebruik in beeld te houden' en risicoanalyses te actualiseren
+#       'wanneer daar aanleiding toe is'; geen bron noemt een vaste maximale ouderdom. Deze regel toetst daarom
+#       alleen wat de tekst draagt: een vastgestelde, gedateerde afweging die niet van na de peildatum is, en
+#       een nieuwe afweging na een significante wijziging (service.last_significant_change, de aanleiding die
+#       een beschrijving kan tonen). De maximale ouderdom (standaard twaalf maanden) is de lezing van de checker
+#       en staat als advies in CB22-RISK-ASSESSMENT-AGE. Art. 41 Kaderwet zbo: het cloudbeleid is geen
+#       beveiligingsvoorschrift van de Rijksdienst; het beveiligingsvoorschrift dat er wel is, een nieuwe
+#       risicoafweging bij een significante wijziging (BIO2 5.08.01), bindt een zbo via
+#       BIO2-5-08-01-RISK-ON-CHANGE. Voor een zbo geldt deze regel daarom als advies; een zbo met een
+#       beleidsregel van de minister (art. 21) blijft aan de hele regel gebonden.
 #     en: >-
-#       No source gives a fixed maximum age. The checker uses a configurable threshold
-#       (thresholds.risk_assessment_max_age_months, default 12 months, in line with the yearly review of BIO2 5.22.01)
-#       and treats a significant change after the assessment (service.last_significant_change) as reason to update it.
+#       The sources ask to keep the risks 'in view during use' and to update risk analyses 'when there is
+#       cause'; no source names a fixed maximum age. So this rule tests only what the text carries: an approved,
+#       dated assessment not dated after the reference date, and a new assessment after a significant change
+#       (service.last_significant_change, the cause a descriptor can show). The maximum age (default twelve
+#       months) is the checker's reading and is advice in CB22-RISK-ASSESSMENT-AGE. Art. 41 Kaderwet zbo: the
+#       cloud policy is no security rule of the Rijksdienst; the security rule that does exist, a new risk
+#       assessment after a significant change (BIO2 5.08.01), binds a zbo through BIO2-5-08-01-RISK-ON-CHANGE.
+#       For a zbo this rule is therefore advice; a zbo with a ministerial beleidsregel (art. 21) stays bound to
+#       the whole rule.
 #   subject:
 #     nl: publieke clouddiensten (public of hybrid)
 #     en: public cloud services (public or hybrid)
-#   applies_to: [cloudbeleid, kaderwet_zbo_art41]
+#   applies_to: [cloudbeleid]
 #   stages: [procurement, implementation, operation]
 #   effective_from: "2022-08-29"
 #   waivable: true
 package cloudbeleid.rules.cb22.risk_assessment_current
 
 import data.cloudbeleid.lib.cloud
-import data.cloudbeleid.lib.dates
 import data.cloudbeleid.lib.result
 
 path := ["assessments", "risk_assessment"]
@@ -99,16 +125,6 @@ deny contains result.fail_kind(i, array.concat(path, ["date"]), "future", {"date
 	approved(i)
 	date := assessment(i).date
 	date > input.as_of
-}
-
-deny contains violation if {
-	some i in subject
-	approved(i)
-	date := assessment(i).date
-	months := input.settings.risk_assessment_max_age_months
-	dates.older_than_months(date, input.as_of, months)
-	params := {"date": date, "as_of": input.as_of, "months": months}
-	violation := result.fail_kind(i, array.concat(path, ["date"]), "stale", params)
 }
 
 deny contains violation if {

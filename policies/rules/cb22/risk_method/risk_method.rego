@@ -34,7 +34,7 @@
 #       status: partly_verified
 #     - document: Onderzoek cloudstandaarden voor Forum Standaardisatie (brienen/onderzoek-cloudstandaarden), bijlage 5, summary of Kamerstuk 26 643, nr. 904
 #       url: https://github.com/brienen/onderzoek-cloudstandaarden
-#       quote: Er komt een ‘implementatierichtlijn risicoafweging cloudgebruik’ voor het einde van 2022.
+#       quote: implementatierichtlijn risicoafweging cloudgebruik
 #       status: secondary
 #     - document: SSC-ICT, 'In de wolken' (2024)
 #       url: https://ssc-ictspecials.nl/connect/2024/02/in-de-wolken-2

@@ -36,21 +36,43 @@
 #     - document: Algemene verordening gegevensbescherming, art. 9 and art. 45
 #       url: https://eur-lex.europa.eu/eli/reg/2016/679/oj
 #       status: memory
+#     - document: Kaderwet zelfstandige bestuursorganen (BWBR0020495), kopie van wetten.overheid.nl in MinBZK/regelrecht-corpus (2022-07-01)
+#       section: art. 21 (beleidsregels; de route die een zbo aan het hele cloudbeleid bindt)
+#       url: https://wetten.overheid.nl/BWBR0020495/2022-07-01#Artikel21
+#       quote: >-
+#         Onze Minister kan beleidsregels vaststellen met betrekking tot de taakuitoefening door een zelfstandig
+#         bestuursorgaan.
+#       status: verified
 #   interpretation:
 #     nl: >-
 #       Supporttoegang, telemetrie, back-up en subverwerkers tellen mee, omdat toegang op afstand als doorgifte geldt
 #       (secundaire bronnen). De VS tellen alleen als adequaat land wanneer de leverancier onder het EU-US Data Privacy
 #       Framework is gecertificeerd. Een doorgifte op grond van modelcontractbepalingen of bindende bedrijfsvoorschriften
 #       met een explain die vóór de peildatum aan CIO Rijk is gestuurd, geldt als toegestaan (voorwaarde 9c).
+#       Art. 41 Kaderwet zbo: De locatievoorwaarden voor bijzondere persoonsgegevens zijn een voorwaarde van het
+#       cloudbeleid; de doorgifte zelf toetst voor iedere organisatie de AVG (AVG-44-TRANSFER-BASIS). Voor een
+#       zbo geldt deze regel als advies, niet via art. 41 Kaderwet zbo. Art. 41 verplicht een zbo tot
+#       beveiligingsmaatregelen 'op de voet van de ter zake voor de Rijksdienst geldende voorschriften'
+#       (gegevens beschermd tegen verlies, onbevoegde kennisneming, wijziging en verstrekking); het is geen
+#       route voor het hele cloudbeleid, dat zbo's volgens het antwoord van de regering uit 2025 niet verplicht
+#       hoeven te volgen. Een zbo met een beleidsregel van de minister (art. 21) blijft aan de hele regel
+#       gebonden.
 #     en: >-
 #       Support access, telemetry, backup and subprocessors count, because remote access counts as a transfer
 #       (secondary sources). The US counts as adequate only when the provider is certified under the EU-US Data Privacy
 #       Framework. A transfer on standard contractual clauses or binding corporate rules whose explain was sent to CIO
 #       Rijk before the reference date is allowed (condition 9c).
+#       Art. 41 Kaderwet zbo: The location conditions for special categories of personal data are a condition of
+#       the cloud policy; the transfer itself is checked for every organisation under the GDPR
+#       (AVG-44-TRANSFER-BASIS). For a zbo this rule is advice, not binding through art. 41 Kaderwet zbo. Art.
+#       41 obliges a zbo to security measures 'on the footing of the rules that apply to the Rijksdienst in that
+#       matter' (data protected against loss, unauthorised access, change and disclosure); it is no route for
+#       the whole cloud policy, which according to the government's 2025 answer zbo's are not obliged to follow.
+#       A zbo with a ministerial beleidsregel (art. 21) stays bound to the whole rule.
 #   subject:
 #     nl: publieke clouddiensten met bijzondere persoonsgegevens, zonder explain volgens voorwaarde 9c
 #     en: public cloud services with special categories of personal data, without an explain under condition 9c
-#   applies_to: [cloudbeleid, kaderwet_zbo_art41]
+#   applies_to: [cloudbeleid]
 #   stages: [procurement, implementation, operation]
 #   effective_from: "2022-08-29"
 #   waivable: true

@@ -40,6 +40,13 @@
 #     - document: Algemene verordening gegevensbescherming, art. 46
 #       url: https://eur-lex.europa.eu/eli/reg/2016/679/oj
 #       status: memory
+#     - document: Kaderwet zelfstandige bestuursorganen (BWBR0020495), kopie van wetten.overheid.nl in MinBZK/regelrecht-corpus (2022-07-01)
+#       section: art. 21 (beleidsregels; de route die een zbo aan het hele cloudbeleid bindt)
+#       url: https://wetten.overheid.nl/BWBR0020495/2022-07-01#Artikel21
+#       quote: >-
+#         Onze Minister kan beleidsregels vaststellen met betrekking tot de taakuitoefening door een zelfstandig
+#         bestuursorgaan.
+#       status: verified
 #   interpretation:
 #     nl: >-
 #       De regel kijkt naar publieke clouddiensten die voorwaarde 9c inroepen: bijzondere persoonsgegevens met een
@@ -51,6 +58,14 @@
 #       goedgekeurde pre-scan DPIA of volledige DPIA. Of de explain 'zo spoedig mogelijk' na vaststelling is verstuurd,
 #       toetst hij niet (geen termijn in de bron). Geldt ook via art. 41 Kaderwet zbo, omdat de explain de
 #       locatie-eis van CB22-SPECIAL-PD-EER opheft, die ook via art. 41 geldt.
+#       Art. 41 Kaderwet zbo: Het explain aan CIO Rijk is een verantwoordingsregel van het cloudbeleid binnen de
+#       Rijksdienst, geen beveiligingsvoorziening; een zbo legt verantwoording af aan zijn eigen minister. Voor
+#       een zbo geldt deze regel als advies, niet via art. 41 Kaderwet zbo. Art. 41 verplicht een zbo tot
+#       beveiligingsmaatregelen 'op de voet van de ter zake voor de Rijksdienst geldende voorschriften'
+#       (gegevens beschermd tegen verlies, onbevoegde kennisneming, wijziging en verstrekking); het is geen
+#       route voor het hele cloudbeleid, dat zbo's volgens het antwoord van de regering uit 2025 niet verplicht
+#       hoeven te volgen. Een zbo met een beleidsregel van de minister (art. 21) blijft aan de hele regel
+#       gebonden.
 #     en: >-
 #       The rule looks at public cloud services that invoke condition 9c: special categories of personal data with a
 #       location (storage, processing, backup, support access, telemetry or subprocessor) outside the EER and the
@@ -61,6 +76,13 @@
 #       approved pre-scan DPIA or full DPIA. Whether the explain was sent 'as soon as possible' after adoption it does
 #       not check (the source gives no term). Also binds through art. 41 Kaderwet zbo, because the explain lifts the
 #       location demand of CB22-SPECIAL-PD-EER, which binds through art. 41 as well.
+#       Art. 41 Kaderwet zbo: The explain to CIO Rijk is an accountability rule of the cloud policy within the
+#       Rijksdienst, not a security measure; a zbo answers to its own minister. For a zbo this rule is advice,
+#       not binding through art. 41 Kaderwet zbo. Art. 41 obliges a zbo to security measures 'on the footing of
+#       the rules that apply to the Rijksdienst in that matter' (data protected against loss, unauthorised
+#       access, change and disclosure); it is no route for the whole cloud policy, which according to the
+#       government's 2025 answer zbo's are not obliged to follow. A zbo with a ministerial beleidsregel (art.
+#       21) stays bound to the whole rule.
 #   subject:
 #     nl: >-
 #       publieke clouddiensten met bijzondere persoonsgegevens buiten de EER en de adequate landen op modelcontract of
@@ -68,7 +90,7 @@
 #     en: >-
 #       public cloud services with special categories of personal data outside the EER and the adequacy countries on
 #       standard contractual clauses or BCR, for which an explain was sent to CIO Rijk (condition 9c)
-#   applies_to: [cloudbeleid, kaderwet_zbo_art41]
+#   applies_to: [cloudbeleid]
 #   stages: [procurement, implementation, operation]
 #   effective_from: "2022-08-29"
 #   waivable: true

@@ -45,10 +45,19 @@
 #       url: https://github.com/tractorjuice/arc-kit
 #       status: secondary
 #     - document: >-
-#         Herziening rijksbreed cloudbeleid 2026, beleidsdocument (Tweede Kamer 2026D35295, bij de Kamerbrief van 3 juli
-#         2026); tekst niet ingezien
+#         Herziening rijksbreed cloudbeleid 2026, beleidsdocument (Tweede Kamer 2026D35295), bij de Kamerbrief van 3 juli
+#         2026 (2026D35294), gemeld als Kamerstuk 26 643, nr. 1541 (nummer niet tegen de primaire tekst bevestigd); tekst
+#         niet ingezien
 #       section: "§3.1 (nummer volgens ArcKit, niet bevestigd)"
 #       url: https://www.tweedekamer.nl/downloads/document?id=2026D35295
+#       status: secondary
+#     - document: "MinBZK/NeRDS, richtlijn 'Gebruik cloud verantwoord en blijf wendbaar': samenvatting van de Herziening rijksbreed cloudbeleid 2026, stand oktober 2026"
+#       section: praktische tip, geen clausule
+#       url: https://github.com/MinBZK/NeRDS/blob/main/docs/richtlijnen/cloud/index.md
+#       quote: >-
+#         met een DPIA en waar nodig een DTIA … De Herziening Rijksbreed Cloudbeleid 2026 geldt voor de hele
+#         Rijksoverheid, behalve de Hoge Colleges van Staat en Defensie. Zelfstandige bestuursorganen volgen het
+#         beleid, andere overheden krijgen het advies dat te doen.
 #       status: secondary
 #   interpretation:
 #     nl: >-
@@ -64,6 +73,11 @@
 #       secundaire bronnen); een dienst zonder ingangsdatum geldt als nieuw. Zulke diensten zijn tot dan geen
 #       onderwerp van de regel: de verplichting van een bevinding volgt uit de regelgegevens en kan per dienst niet
 #       dalen.
+#       De overgangstermijnen lopen vanaf de ingangsdatum van het beleid zelf; die is niet bekend (het
+#       beleidsdocument is niet gelezen), dus de checker neemt de datum van de Kamerbrief, 3 juli 2026, tenzij
+#       thresholds.cb26_policy_start iets anders zegt. Een zbo bindt de herziening alleen via een beleidsregel
+#       (art. 21 Kaderwet zbo, minister_beleidsregel_cloud_2026) of art. 21a (shared_voorziening_art21a); anders
+#       is de bevinding voor een zbo een advies.
 #     en: >-
 #       Not verified: the text of the policy document (Tweede Kamer 2026D35295) was not seen; the rule rests on
 #       secondary summaries, and the clause number (§3.1) comes from a community source (ArcKit). An approved full DPIA
@@ -76,6 +90,11 @@
 #       that began before 2026-07-03 if that ends later (four-year transition, secondary sources); a service without a
 #       start date counts as new. Until then such services are not a subject of the rule: a finding's enforcement
 #       follows from the rule's metadata and cannot be lowered per service.
+#       The transition periods run from the policy's own start date; it is not known (the policy document was
+#       not read), so the checker takes the date of the Kamerbrief, 3 July 2026, unless
+#       thresholds.cb26_policy_start says otherwise. The revision binds a zbo only through a beleidsregel (art.
+#       21 Kaderwet zbo, minister_beleidsregel_cloud_2026) or art. 21a (shared_voorziening_art21a); otherwise
+#       the finding is advice for a zbo.
 #   subject:
 #     nl: materiële clouddiensten van een externe leverancier met persoonsgegevens, nieuw of na de overgangstermijn
 #     en: materieel cloud services of an external supplier with personal data, new or past the transition period

@@ -53,22 +53,33 @@
 #         anders in gevaar komt, risicoanalyse en exitplan getoetst zijn en de minister in overeenstemming met de
 #         bewindspersoon voor digitalisering heeft ingestemd
 #       status: secondary
-#     - document: >-
-#         MinBZK/NeRDS, richtlijn 'Gebruik cloud verantwoord en blijf wendbaar': samenvatting van de Herziening
-#         rijksbreed cloudbeleid 2026, stand oktober 2026
+#     - document: "MinBZK/NeRDS, richtlijn 'Gebruik cloud verantwoord en blijf wendbaar': samenvatting van de Herziening rijksbreed cloudbeleid 2026, stand oktober 2026"
 #       section: e-mail en documenten, drie voorwaarden
 #       url: https://github.com/MinBZK/NeRDS/blob/main/docs/richtlijnen/cloud/index.md
+#       quote: >-
+#         e-mail en documenten niet in de publieke cloud, behalve onder drie voorwaarden waaronder akkoord van
+#         de minister … De Herziening Rijksbreed Cloudbeleid 2026 geldt voor de hele Rijksoverheid, behalve de
+#         Hoge Colleges van Staat en Defensie. Zelfstandige bestuursorganen volgen het beleid, andere overheden
+#         krijgen het advies dat te doen. … Bestaand gebruik heeft een overgangstermijn van vier jaar. Het
+#         exitplan moet er binnen twaalf maanden zijn.
 #       status: secondary
 #     - document: ArcKit NL-overlay (tractorjuice/arc-kit), community-parafrase met clausulenummers
 #       section: "§4.5"
 #       url: https://github.com/tractorjuice/arc-kit
 #       status: secondary
 #     - document: >-
-#         Herziening rijksbreed cloudbeleid 2026, beleidsdocument (Tweede Kamer 2026D35295, bij de Kamerbrief van 3 juli
-#         2026); tekst niet ingezien
+#         Herziening rijksbreed cloudbeleid 2026, beleidsdocument (Tweede Kamer 2026D35295), bij de Kamerbrief van 3 juli
+#         2026 (2026D35294), gemeld als Kamerstuk 26 643, nr. 1541 (nummer niet tegen de primaire tekst bevestigd); tekst
+#         niet ingezien
 #       section: "§4.5 (nummer volgens ArcKit, niet bevestigd)"
 #       url: https://www.tweedekamer.nl/downloads/document?id=2026D35295
 #       status: secondary
+#     - document: Kamerbrief over de motie Kathmann en Six Dijkstra over mailverkeer (Kamerstuk 26 643, nr. 1384, 28 augustus 2025; 2025D35903), opening
+#       url: https://berthub.eu/tkconv/document.html?nummer=2025D35903
+#       quote: >-
+#         … verzoekt de motie van de leden Kathmann en Six Dijkstra de regering om … het mailverkeer van alle
+#         overheidsorganisaties in eigen beheer te houden. … De motie is door mij als ontijdig aangemerkt
+#       status: verified
 #   interpretation:
 #     nl: >-
 #       Niet geverifieerd: de tekst van het beleidsdocument (Tweede Kamer 2026D35295) is niet ingezien; de regel steunt
@@ -83,6 +94,11 @@
 #       (overgangstermijn van vier jaar, secundaire bronnen); een dienst zonder ingangsdatum geldt als nieuw. Zulke
 #       diensten zijn tot dan geen onderwerp van de regel: de verplichting van een bevinding volgt uit de regelgegevens
 #       en kan per dienst niet dalen.
+#       De overgangstermijnen lopen vanaf de ingangsdatum van het beleid zelf; die is niet bekend (het
+#       beleidsdocument is niet gelezen), dus de checker neemt de datum van de Kamerbrief, 3 juli 2026, tenzij
+#       thresholds.cb26_policy_start iets anders zegt. Een zbo bindt de herziening alleen via een beleidsregel
+#       (art. 21 Kaderwet zbo, minister_beleidsregel_cloud_2026) of art. 21a (shared_voorziening_art21a); anders
+#       is de bevinding voor een zbo een advies.
 #     en: >-
 #       Not verified: the text of the policy document (Tweede Kamer 2026D35295) was not seen; the rule rests on
 #       secondary summaries, and the clause number (§4.5) comes from a community source (ArcKit). 'E-mail and
@@ -95,6 +111,11 @@
 #       contract that began before 2026-07-03 if that ends later (four-year transition, secondary sources); a service
 #       without a start date counts as new. Until then such services are not a subject of the rule: a finding's
 #       enforcement follows from the rule's metadata and cannot be lowered per service.
+#       The transition periods run from the policy's own start date; it is not known (the policy document was
+#       not read), so the checker takes the date of the Kamerbrief, 3 July 2026, unless
+#       thresholds.cb26_policy_start says otherwise. The revision binds a zbo only through a beleidsregel (art.
+#       21 Kaderwet zbo, minister_beleidsregel_cloud_2026) or art. 21a (shared_voorziening_art21a); otherwise
+#       the finding is advice for a zbo.
 #   subject:
 #     nl: publieke clouddiensten voor e-mail, documentopslag of de werkplek, nieuw of na de overgangstermijn
 #     en: public cloud services for e-mail, document storage or the workplace, new or past the transition period

@@ -47,13 +47,14 @@
 #       the data at the provider (exit.covers_data_destruction), test the plan yourself (exit.plan.self_tested_on) and
 #       review it every year (exit.plan.last_review).
 #   sources:
-#     - document: >-
-#         MinBZK/NeRDS, richtlijn 'Gebruik cloud verantwoord en blijf wendbaar': samenvatting van de Herziening
-#         rijksbreed cloudbeleid 2026, stand oktober 2026
+#     - document: "MinBZK/NeRDS, richtlijn 'Gebruik cloud verantwoord en blijf wendbaar': samenvatting van de Herziening rijksbreed cloudbeleid 2026, stand oktober 2026"
 #       url: https://github.com/MinBZK/NeRDS/blob/main/docs/richtlijnen/cloud/index.md
 #       quote: >-
 #         een zelf getoetst exitplan voor een geplande overstap en voor een onverwachte uitval, jaarlijks
-#         geactualiseerd
+#         geactualiseerd … De Herziening Rijksbreed Cloudbeleid 2026 geldt voor de hele Rijksoverheid, behalve
+#         de Hoge Colleges van Staat en Defensie. Zelfstandige bestuursorganen volgen het beleid, andere
+#         overheden krijgen het advies dat te doen. … Bestaand gebruik heeft een overgangstermijn van vier jaar.
+#         Het exitplan moet er binnen twaalf maanden zijn.
 #       status: secondary
 #     - document: >-
 #         MinBZK/NeRDS, richtlijn 'Gebruik cloud verantwoord en blijf wendbaar': samenvatting van de Herziening
@@ -72,8 +73,9 @@
 #       url: https://github.com/tractorjuice/arc-kit
 #       status: secondary
 #     - document: >-
-#         Herziening rijksbreed cloudbeleid 2026, beleidsdocument (Tweede Kamer 2026D35295, bij de Kamerbrief van 3 juli
-#         2026); tekst niet ingezien
+#         Herziening rijksbreed cloudbeleid 2026, beleidsdocument (Tweede Kamer 2026D35295), bij de Kamerbrief van 3 juli
+#         2026 (2026D35294), gemeld als Kamerstuk 26 643, nr. 1541 (nummer niet tegen de primaire tekst bevestigd); tekst
+#         niet ingezien
 #       section: "§3.2 (nummer volgens ArcKit, niet bevestigd)"
 #       url: https://www.tweedekamer.nl/downloads/document?id=2026D35295
 #       status: secondary
@@ -89,6 +91,11 @@
 #       exitplan, secundaire bronnen); de samenvattingen stellen een ontbrekend exitplan tot dan gelijk aan een
 #       waarschuwing, maar de verplichting van een bevinding volgt uit de regelgegevens en kan per dienst niet dalen,
 #       dus is zo'n dienst tot die datum geen onderwerp van de regel. Een dienst zonder ingangsdatum geldt als nieuw.
+#       De overgangstermijnen lopen vanaf de ingangsdatum van het beleid zelf; die is niet bekend (het
+#       beleidsdocument is niet gelezen), dus de checker neemt de datum van de Kamerbrief, 3 juli 2026, tenzij
+#       thresholds.cb26_policy_start iets anders zegt. Een zbo bindt de herziening alleen via een beleidsregel
+#       (art. 21 Kaderwet zbo, minister_beleidsregel_cloud_2026) of art. 21a (shared_voorziening_art21a); anders
+#       is de bevinding voor een zbo een advies.
 #     en: >-
 #       Not verified: the text of the policy document (Tweede Kamer 2026D35295) was not seen; the rule rests on
 #       secondary summaries, and the clause number (§3.2) comes from a community source (ArcKit). An exit plan exists
@@ -100,6 +107,11 @@
 #       exit plan, secondary sources); the summaries would make a missing exit plan a warning until then, but a
 #       finding's enforcement follows from the rule's metadata and cannot be lowered per service, so such a service is
 #       not a subject of the rule until that date. A service without a start date counts as new.
+#       The transition periods run from the policy's own start date; it is not known (the policy document was
+#       not read), so the checker takes the date of the Kamerbrief, 3 July 2026, unless
+#       thresholds.cb26_policy_start says otherwise. The revision binds a zbo only through a beleidsregel (art.
+#       21 Kaderwet zbo, minister_beleidsregel_cloud_2026) or art. 21a (shared_voorziening_art21a); otherwise
+#       the finding is advice for a zbo.
 #   subject:
 #     nl: materiële clouddiensten van een externe leverancier, nieuw of na de termijn voor het exitplan
 #     en: materieel cloud services of an external supplier, new or past the exit-plan deadline

@@ -35,13 +35,14 @@
 #       Do not process state secrets or information at TBB level 1 to 3 in a public cloud, but in an environment
 #       approved for it (for instance a government data centre). No risk acceptance can lift this.
 #   sources:
-#     - document: >-
-#         MinBZK/NeRDS, richtlijn 'Gebruik cloud verantwoord en blijf wendbaar': samenvatting van de Herziening
-#         rijksbreed cloudbeleid 2026, stand oktober 2026
+#     - document: "MinBZK/NeRDS, richtlijn 'Gebruik cloud verantwoord en blijf wendbaar': samenvatting van de Herziening rijksbreed cloudbeleid 2026, stand oktober 2026"
 #       url: https://github.com/MinBZK/NeRDS/blob/main/docs/richtlijnen/cloud/index.md
 #       quote: >-
-#         geen publieke cloud voor staatsgeheim gerubriceerde informatie, TBB-niveau 1 tot en met 3 en de brondata van
-#         basisregistraties
+#         geen publieke cloud voor staatsgeheim gerubriceerde informatie, TBB-niveau 1 tot en met 3 en de
+#         brondata van basisregistraties … De Herziening Rijksbreed Cloudbeleid 2026 geldt voor de hele
+#         Rijksoverheid, behalve de Hoge Colleges van Staat en Defensie. Zelfstandige bestuursorganen volgen het
+#         beleid, andere overheden krijgen het advies dat te doen. … Bestaand gebruik heeft een overgangstermijn
+#         van vier jaar. Het exitplan moet er binnen twaalf maanden zijn.
 #       status: secondary
 #     - document: >-
 #         Beoordelingstekst 'Aanvullende toetsen' over de Herziening rijksbreed cloudbeleid 2026, in een openbare
@@ -53,8 +54,9 @@
 #       url: https://github.com/tractorjuice/arc-kit
 #       status: secondary
 #     - document: >-
-#         Herziening rijksbreed cloudbeleid 2026, beleidsdocument (Tweede Kamer 2026D35295, bij de Kamerbrief van 3 juli
-#         2026); tekst niet ingezien
+#         Herziening rijksbreed cloudbeleid 2026, beleidsdocument (Tweede Kamer 2026D35295), bij de Kamerbrief van 3 juli
+#         2026 (2026D35294), gemeld als Kamerstuk 26 643, nr. 1541 (nummer niet tegen de primaire tekst bevestigd); tekst
+#         niet ingezien
 #       section: "§5.2 (nummer volgens ArcKit, niet bevestigd)"
 #       url: https://www.tweedekamer.nl/downloads/document?id=2026D35295
 #       status: secondary
@@ -71,6 +73,11 @@
 #       verplichting van een bevinding volgt uit de regelgegevens en kan per dienst niet dalen. Staatsgeheimen in een
 #       bestaande publieke clouddienst meldt in die tijd CB22-NO-STATE-SECRETS (pakket cb22), dat al onder het beleid
 #       van 2022 gold.
+#       De overgangstermijnen lopen vanaf de ingangsdatum van het beleid zelf; die is niet bekend (het
+#       beleidsdocument is niet gelezen), dus de checker neemt de datum van de Kamerbrief, 3 juli 2026, tenzij
+#       thresholds.cb26_policy_start iets anders zegt. Een zbo bindt de herziening alleen via een beleidsregel
+#       (art. 21 Kaderwet zbo, minister_beleidsregel_cloud_2026) of art. 21a (shared_voorziening_art21a); anders
+#       is de bevinding voor een zbo een advies.
 #     en: >-
 #       Not verified: the text of the policy document (Tweede Kamer 2026D35295) was not seen; the rule rests on
 #       secondary summaries, and the clause number (§5.2) comes from a community source (ArcKit). Public cloud is
@@ -82,6 +89,11 @@
 #       start date counts as new. Until then such services are not a subject of this rule: a finding's enforcement
 #       follows from the rule's metadata and cannot be lowered per service. State secrets in an existing public cloud
 #       service are reported meanwhile by CB22-NO-STATE-SECRETS (cb22 pack), which already held under the 2022 policy.
+#       The transition periods run from the policy's own start date; it is not known (the policy document was
+#       not read), so the checker takes the date of the Kamerbrief, 3 July 2026, unless
+#       thresholds.cb26_policy_start says otherwise. The revision binds a zbo only through a beleidsregel (art.
+#       21 Kaderwet zbo, minister_beleidsregel_cloud_2026) or art. 21a (shared_voorziening_art21a); otherwise
+#       the finding is advice for a zbo.
 #   subject:
 #     nl: publieke clouddiensten (public of hybrid), nieuw of na de overgangstermijn
 #     en: public cloud services (public or hybrid), new or past the transition period

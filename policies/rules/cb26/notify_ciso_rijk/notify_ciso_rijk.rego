@@ -29,11 +29,14 @@
 #       Notify CISO Rijk of the cloud use before implementation, preferably with the risk assessment and exit plan, and
 #       record the date in governance.ciso_rijk_notified_on.
 #   sources:
-#     - document: >-
-#         MinBZK/NeRDS, richtlijn 'Gebruik cloud verantwoord en blijf wendbaar': samenvatting van de Herziening
-#         rijksbreed cloudbeleid 2026, stand oktober 2026
+#     - document: "MinBZK/NeRDS, richtlijn 'Gebruik cloud verantwoord en blijf wendbaar': samenvatting van de Herziening rijksbreed cloudbeleid 2026, stand oktober 2026"
 #       url: https://github.com/MinBZK/NeRDS/blob/main/docs/richtlijnen/cloud/index.md
-#       quote: een melding aan CISO Rijk vóór de implementatie
+#       quote: >-
+#         een melding aan CISO Rijk vóór de implementatie, en registratie van het gebruik … Meld materieel
+#         cloudgebruik vooraf bij CISO Rijk. … De Herziening Rijksbreed Cloudbeleid 2026 geldt voor de hele
+#         Rijksoverheid, behalve de Hoge Colleges van Staat en Defensie. Zelfstandige bestuursorganen volgen het
+#         beleid, andere overheden krijgen het advies dat te doen. … Bestaand gebruik heeft een overgangstermijn
+#         van vier jaar. Het exitplan moet er binnen twaalf maanden zijn.
 #       status: secondary
 #     - document: >-
 #         Beoordelingstekst 'Aanvullende toetsen' over de Herziening rijksbreed cloudbeleid 2026, in een openbare
@@ -45,8 +48,9 @@
 #       url: https://github.com/tractorjuice/arc-kit
 #       status: secondary
 #     - document: >-
-#         Herziening rijksbreed cloudbeleid 2026, beleidsdocument (Tweede Kamer 2026D35295, bij de Kamerbrief van 3 juli
-#         2026); tekst niet ingezien
+#         Herziening rijksbreed cloudbeleid 2026, beleidsdocument (Tweede Kamer 2026D35295), bij de Kamerbrief van 3 juli
+#         2026 (2026D35294), gemeld als Kamerstuk 26 643, nr. 1541 (nummer niet tegen de primaire tekst bevestigd); tekst
+#         niet ingezien
 #       section: "§3.3 (nummer volgens ArcKit, niet bevestigd)"
 #       url: https://www.tweedekamer.nl/downloads/document?id=2026D35295
 #       status: secondary
@@ -58,10 +62,15 @@
 #       service.start_date (de ingangsdatum; zonder ingangsdatum alleen het eerste). De checker toetst in de fasen
 #       implementatie en gebruik, niet bij een geplande dienst. Of de melding de risicobeoordeling en het exitplan
 #       bevatte (bij voorkeur) en of CISO Rijk aanwijzingen gaf, toont de beschrijving niet. De samenvattingen
-#       noemen de Rijksdienst; via de grondslag cloudbeleid_2026 geldt de regel ook verplicht voor een zbo. Overgang:
+#       noemen de Rijksdienst; een zbo bindt de regel alleen met een beleidsregel of via art. 21a (zie hieronder). Overgang:
 #       een melding vóór de implementatie kan niet met terugwerkende kracht, dus de regel geldt alleen voor nieuwe
 #       diensten (service.start_date op of na 2026-07-03, of zonder ingangsdatum); een bestaande dienst is ook na de
 #       overgangstermijn geen onderwerp.
+#       De overgangstermijnen lopen vanaf de ingangsdatum van het beleid zelf; die is niet bekend (het
+#       beleidsdocument is niet gelezen), dus de checker neemt de datum van de Kamerbrief, 3 juli 2026, tenzij
+#       thresholds.cb26_policy_start iets anders zegt. Een zbo bindt de herziening alleen via een beleidsregel
+#       (art. 21 Kaderwet zbo, minister_beleidsregel_cloud_2026) of art. 21a (shared_voorziening_art21a); anders
+#       is de bevinding voor een zbo een advies.
 #     en: >-
 #       Not verified: the text of the policy document (Tweede Kamer 2026D35295) was not seen; the rule rests on
 #       secondary summaries, and the clause number (§3.3) comes from a community source (ArcKit). 'Before
@@ -69,10 +78,15 @@
 #       before service.start_date (the start date; without one only the former). The checker checks at the
 #       implementation and operation stages, not for a planned service. Whether the notification included the risk
 #       assessment and exit plan (preferably) and whether CISO Rijk gave directions the descriptor does not show. The
-#       summaries name the Rijksdienst; through the basis cloudbeleid_2026 the rule is mandatory for a zbo as well.
+#       summaries name the Rijksdienst; it binds a zbo only with a beleidsregel or through art. 21a (see below).
 #       Transition: notification before implementation cannot be made retroactively, so the rule applies only to new
 #       services (service.start_date on or after 2026-07-03, or none); an existing service is not a subject, also
 #       after the transition period.
+#       The transition periods run from the policy's own start date; it is not known (the policy document was
+#       not read), so the checker takes the date of the Kamerbrief, 3 July 2026, unless
+#       thresholds.cb26_policy_start says otherwise. The revision binds a zbo only through a beleidsregel (art.
+#       21 Kaderwet zbo, minister_beleidsregel_cloud_2026) or art. 21a (shared_voorziening_art21a); otherwise
+#       the finding is advice for a zbo.
 #   subject:
 #     nl: nieuwe materiële clouddiensten van een externe leverancier (ingangsdatum op of na 2026-07-03)
 #     en: new materieel cloud services of an external supplier (start date on or after 2026-07-03)

@@ -32,20 +32,32 @@
 #       without extraterritorial law, or with SEAL-3 or higher in provider.seal_level), or record why that is not
 #       possible here.
 #   sources:
-#     - document: >-
-#         MinBZK/NeRDS, richtlijn 'Gebruik cloud verantwoord en blijf wendbaar': samenvatting van de Herziening
-#         rijksbreed cloudbeleid 2026, stand oktober 2026
+#     - document: "MinBZK/NeRDS, richtlijn 'Gebruik cloud verantwoord en blijf wendbaar': samenvatting van de Herziening rijksbreed cloudbeleid 2026, stand oktober 2026"
 #       url: https://github.com/MinBZK/NeRDS/blob/main/docs/richtlijnen/cloud/index.md
-#       quote: Het vraagt om waar mogelijk soevereine of Europese cloudoplossingen te gebruiken.
+#       quote: >-
+#         Het vraagt om waar mogelijk soevereine of Europese cloudoplossingen te gebruiken. … De Herziening
+#         Rijksbreed Cloudbeleid 2026 geldt voor de hele Rijksoverheid, behalve de Hoge Colleges van Staat en
+#         Defensie. Zelfstandige bestuursorganen volgen het beleid, andere overheden krijgen het advies dat te
+#         doen. … Bestaand gebruik heeft een overgangstermijn van vier jaar. Het exitplan moet er binnen twaalf
+#         maanden zijn.
 #       status: secondary
-#     - document: EU Cloud Sovereignty Framework (Europese Commissie), soevereiniteitsniveaus SEAL-0 tot en met SEAL-4
-#       url: https://commission.europa.eu/document/09579818-64a6-4dd5-9577-446ab6219113_en
-#       status: secondary
+#     - document: Europese Commissie, 'Sovereign cloud framework explained' (1 juni 2026), opening
+#       url: https://commission.europa.eu/news-and-media/news/sovereign-cloud-framework-explained-2026-06-01_en
+#       quote: >-
+#         correspond to the highest levels to data sovereignty (SEAL-2), technological autonomy (SEAL-3) and
+#         full sovereignty (SEAL-4)
+#       status: verified
 #     - document: >-
-#         Herziening rijksbreed cloudbeleid 2026, beleidsdocument (Tweede Kamer 2026D35295, bij de Kamerbrief van 3 juli
-#         2026); tekst niet ingezien
+#         Herziening rijksbreed cloudbeleid 2026, beleidsdocument (Tweede Kamer 2026D35295), bij de Kamerbrief van 3 juli
+#         2026 (2026D35294), gemeld als Kamerstuk 26 643, nr. 1541 (nummer niet tegen de primaire tekst bevestigd); tekst
+#         niet ingezien
 #       url: https://www.tweedekamer.nl/downloads/document?id=2026D35295
 #       status: secondary
+#     - document: Visie digitale autonomie en soevereiniteit van de overheid, nieuwsbericht rijksoverheid.nl (12 december 2025)
+#       quote: >-
+#         Zodat de meest gevoelige data onder Nederlandse of Europese wetgeving valt en publieke waarden …
+#         geborgd blijven
+#       status: verified
 #   interpretation:
 #     nl: >-
 #       Niet geverifieerd: de tekst van het beleidsdocument (Tweede Kamer 2026D35295) is niet ingezien; de regel steunt
@@ -58,17 +70,28 @@
 #       (service.start_date vóór 2026-07-03) toetst de checker pas vanaf 2030-07-03, of na het einde van een contract
 #       dat vóór 2026-07-03 begon als dat later afloopt (overgangstermijn van vier jaar, secundaire bronnen); een
 #       dienst zonder ingangsdatum geldt als nieuw. Zulke diensten zijn tot dan geen onderwerp van de regel.
+#       De overgangstermijnen lopen vanaf de ingangsdatum van het beleid zelf; die is niet bekend (het
+#       beleidsdocument is niet gelezen), dus de checker neemt de datum van de Kamerbrief, 3 juli 2026, tenzij
+#       thresholds.cb26_policy_start iets anders zegt. Een zbo bindt de herziening alleen via een beleidsregel
+#       (art. 21 Kaderwet zbo, minister_beleidsregel_cloud_2026) of art. 21a (shared_voorziening_art21a); anders
+#       is de bevinding voor een zbo een advies.
 #     en: >-
 #       Not verified: the text of the policy document (Tweede Kamer 2026D35295) was not seen; the rule rests on a
 #       secondary summary, and the clause numbers of this revision come from a community source (ArcKit), which gives
 #       none for this obligation. The source asks 'where possible'. Through the basis cloudbeleid_2026_advice the finding is advice: it never fails the gate. European
 #       the checker reads as headquarters and ultimate parent in the EER or Switzerland (countries.eer_plus_ch, the
 #       area of the revised policy) and no non-European law (provider.subject_to_non_eu_law). Sovereign it reads as
-#       provider.seal_level 3 or higher; that SEAL-3 is the threshold is the checker's reading (the framework's levels
-#       were not verified). An unknown country does not count as non-European. Transition: an existing service
+#       provider.seal_level 3 or higher (thresholds.sovereign_min_seal_level, default 3); that SEAL-3 is the threshold is
+#       the checker's reading: the Commission's explainer of 1 June 2026 already calls SEAL-2 'data sovereignty' (SEAL-3
+#       'technological autonomy', SEAL-4 'full sovereignty'), so an organisation may set 2. An unknown country does not count as non-European. Transition: an existing service
 #       (service.start_date before 2026-07-03) is checked only from 2030-07-03, or after the end of a contract that
 #       began before 2026-07-03 if that ends later (four-year transition, secondary sources); a service without a
 #       start date counts as new. Until then such services are not a subject of the rule.
+#       The transition periods run from the policy's own start date; it is not known (the policy document was
+#       not read), so the checker takes the date of the Kamerbrief, 3 July 2026, unless
+#       thresholds.cb26_policy_start says otherwise. The revision binds a zbo only through a beleidsregel (art.
+#       21 Kaderwet zbo, minister_beleidsregel_cloud_2026) or art. 21a (shared_voorziening_art21a); otherwise
+#       the finding is advice for a zbo.
 #   subject:
 #     nl: clouddiensten van een externe leverancier, nieuw of na de overgangstermijn
 #     en: cloud services of an external supplier, new or past the transition period
@@ -85,7 +108,10 @@ import data.cloudbeleid.lib.result
 
 provider_fields := ["hq_country", "ultimate_parent_country"]
 
-sovereign_seal_level := 3
+# The checker's reading, a setting: the Commission already calls SEAL-2 "data sovereignty".
+sovereign_seal_level := level if {
+	level := input.settings.sovereign_min_seal_level
+} else := 3
 
 sovereign(svc) if svc.provider.seal_level >= sovereign_seal_level
 

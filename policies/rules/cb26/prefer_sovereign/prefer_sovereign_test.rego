@@ -30,3 +30,11 @@ test_own_data_centre_is_not_a_subject if {
 	prefer_sovereign.subject == set() with input.services as [{"service": {"deployment_model": "on_premise"}, "provider": {"name": "x", "hq_country": "US"}}]
 		with input.as_of as "2026-11-28"
 }
+
+test_a_configured_seal_2_threshold_passes_seal_2_and_the_default_fails_it if {
+	seal2 := svc({"hq_country": "US", "seal_level": 2})
+	count(run(seal2)) > 0
+	prefer_sovereign.deny == set() with input.services as [seal2]
+		with input.as_of as "2026-11-28"
+		with input.settings.sovereign_min_seal_level as 2
+}

@@ -31,11 +31,14 @@
 #       (assessments.dpia) and protect the data with privacy-enhancing technologies, such as pseudonymisation or
 #       encryption in use (data.privacy_enhancing_technologies: true).
 #   sources:
-#     - document: >-
-#         MinBZK/NeRDS, richtlijn 'Gebruik cloud verantwoord en blijf wendbaar': samenvatting van de Herziening
-#         rijksbreed cloudbeleid 2026, stand oktober 2026
+#     - document: "MinBZK/NeRDS, richtlijn 'Gebruik cloud verantwoord en blijf wendbaar': samenvatting van de Herziening rijksbreed cloudbeleid 2026, stand oktober 2026"
 #       url: https://github.com/MinBZK/NeRDS/blob/main/docs/richtlijnen/cloud/index.md
-#       quote: bijzondere persoonsgegevens bij voorkeur niet in de publieke cloud
+#       quote: >-
+#         bijzondere persoonsgegevens bij voorkeur niet in de publieke cloud … De Herziening Rijksbreed
+#         Cloudbeleid 2026 geldt voor de hele Rijksoverheid, behalve de Hoge Colleges van Staat en Defensie.
+#         Zelfstandige bestuursorganen volgen het beleid, andere overheden krijgen het advies dat te doen. …
+#         Bestaand gebruik heeft een overgangstermijn van vier jaar. Het exitplan moet er binnen twaalf maanden
+#         zijn.
 #       status: secondary
 #     - document: >-
 #         Beoordelingstekst 'Aanvullende toetsen' over de Herziening rijksbreed cloudbeleid 2026, in een openbare
@@ -47,8 +50,9 @@
 #       url: https://github.com/tractorjuice/arc-kit
 #       status: secondary
 #     - document: >-
-#         Herziening rijksbreed cloudbeleid 2026, beleidsdocument (Tweede Kamer 2026D35295, bij de Kamerbrief van 3 juli
-#         2026); tekst niet ingezien
+#         Herziening rijksbreed cloudbeleid 2026, beleidsdocument (Tweede Kamer 2026D35295), bij de Kamerbrief van 3 juli
+#         2026 (2026D35294), gemeld als Kamerstuk 26 643, nr. 1541 (nummer niet tegen de primaire tekst bevestigd); tekst
+#         niet ingezien
 #       section: "§4.6 (nummer volgens ArcKit, niet bevestigd)"
 #       url: https://www.tweedekamer.nl/downloads/document?id=2026D35295
 #       status: secondary
@@ -64,12 +68,16 @@
 #       checker pas vanaf 2030-07-03, of na het einde van een contract dat vóór 2026-07-03 begon als dat later afloopt
 #       (overgangstermijn van vier jaar, secundaire bronnen); een dienst zonder ingangsdatum geldt als nieuw. Zulke
 #       diensten zijn tot dan geen onderwerp van de regel.
+#       De overgangstermijnen lopen vanaf de ingangsdatum van het beleid zelf; die is niet bekend (het
+#       beleidsdocument is niet gelezen), dus de checker neemt de datum van de Kamerbrief, 3 juli 2026, tenzij
+#       thresholds.cb26_policy_start iets anders zegt. Een zbo bindt de herziening alleen via een beleidsregel
+#       (art. 21 Kaderwet zbo, minister_beleidsregel_cloud_2026) of art. 21a (shared_voorziening_art21a); anders
+#       is de bevinding voor een zbo een advies.
 #     en: >-
 #       Not verified: the text of the policy document (Tweede Kamer 2026D35295) was not seen; the rule rests on
 #       secondary summaries, and the clause number (§4.6) comes from a community source (ArcKit). The source states a
-#       preference ('preferably not'). The checker has no advisory basis for the revised policy: through
-#       cloudbeleid_2026 the finding is mandatory for the Rijksdienst and zbo's. The rule therefore has severity low;
-#       whoever deliberately does not follow the preference records that with a waiver or a higher fail_on. The
+#       preference ('preferably not'). Through the basis cloudbeleid_2026_advice the finding is advice: it does not fail the
+#       check. The
 #       checker does not report the use of a public cloud itself (that is allowed), only the lack of the conditions
 #       under which it can be done: an approved DPIA (assessments.dpia.status approved; a pre-scan is not enough) and
 #       privacy-enhancing technologies (data.privacy_enhancing_technologies). Where the data may be is checked by
@@ -77,6 +85,11 @@
 #       from 2030-07-03, or after the end of a contract that began before 2026-07-03 if that ends later (four-year
 #       transition, secondary sources); a service without a start date counts as new. Until then such services are not
 #       a subject of the rule.
+#       The transition periods run from the policy's own start date; it is not known (the policy document was
+#       not read), so the checker takes the date of the Kamerbrief, 3 July 2026, unless
+#       thresholds.cb26_policy_start says otherwise. The revision binds a zbo only through a beleidsregel (art.
+#       21 Kaderwet zbo, minister_beleidsregel_cloud_2026) or art. 21a (shared_voorziening_art21a); otherwise
+#       the finding is advice for a zbo.
 #   subject:
 #     nl: publieke clouddiensten met bijzondere persoonsgegevens, nieuw of na de overgangstermijn
 #     en: public cloud services with special categories of personal data, new or past the transition period

@@ -40,8 +40,9 @@
 #       url: https://github.com/tractorjuice/arc-kit
 #       status: secondary
 #     - document: >-
-#         Herziening rijksbreed cloudbeleid 2026, beleidsdocument (Tweede Kamer 2026D35295, bij de Kamerbrief van 3 juli
-#         2026); tekst niet ingezien
+#         Herziening rijksbreed cloudbeleid 2026, beleidsdocument (Tweede Kamer 2026D35295), bij de Kamerbrief van 3 juli
+#         2026 (2026D35294), gemeld als Kamerstuk 26 643, nr. 1541 (nummer niet tegen de primaire tekst bevestigd); tekst
+#         niet ingezien
 #       section: "§4.2 (nummer volgens ArcKit, niet bevestigd)"
 #       url: https://www.tweedekamer.nl/downloads/document?id=2026D35295
 #       status: secondary
@@ -57,6 +58,11 @@
 #       van een contract dat vóór 2026-07-03 begon als dat later afloopt (overgangstermijn van vier jaar, secundaire
 #       bronnen); een dienst zonder ingangsdatum geldt als nieuw. Zulke diensten zijn tot dan geen onderwerp van de
 #       regel: de verplichting van een bevinding volgt uit de regelgegevens en kan per dienst niet dalen.
+#       De overgangstermijnen lopen vanaf de ingangsdatum van het beleid zelf; die is niet bekend (het
+#       beleidsdocument is niet gelezen), dus de checker neemt de datum van de Kamerbrief, 3 juli 2026, tenzij
+#       thresholds.cb26_policy_start iets anders zegt. Een zbo bindt de herziening alleen via een beleidsregel
+#       (art. 21 Kaderwet zbo, minister_beleidsregel_cloud_2026) of art. 21a (shared_voorziening_art21a); anders
+#       is de bevinding voor een zbo een advies.
 #     en: >-
 #       Not verified: the text of the policy document (Tweede Kamer 2026D35295) was not seen; the rule rests on
 #       secondary summaries, and the clause number (§4.2) comes from a community source (ArcKit). This rule is only the
@@ -68,6 +74,11 @@
 #       that ends later (four-year transition, secondary sources); a service without a start date counts as new. Until
 #       then such services are not a subject of the rule: a finding's enforcement follows from the rule's metadata and
 #       cannot be lowered per service.
+#       The transition periods run from the policy's own start date; it is not known (the policy document was
+#       not read), so the checker takes the date of the Kamerbrief, 3 July 2026, unless
+#       thresholds.cb26_policy_start says otherwise. The revision binds a zbo only through a beleidsregel (art.
+#       21 Kaderwet zbo, minister_beleidsregel_cloud_2026) or art. 21a (shared_voorziening_art21a); otherwise
+#       the finding is advice for a zbo.
 #   subject:
 #     nl: clouddiensten van een externe leverancier met een verhoogd of hoog dreigingsprofiel, nieuw of na de overgangstermijn
 #     en: cloud services of an external supplier with a raised or high threat profile, new or past the transition period

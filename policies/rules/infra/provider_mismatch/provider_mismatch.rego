@@ -59,7 +59,7 @@
 #   subject:
 #     nl: diensten waarvan de infrastructuurcode een bekende cloudprovider gebruikt
 #     en: services whose infrastructure code uses a known cloud provider
-#   applies_to: [bio2, kaderwet_zbo_art41]
+#   applies_to: [bio2, kaderwet_zbo_art41, cbw_entity]
 #   stages: [procurement, implementation, operation]
 #   effective_from: "2025-09-24"
 #   waivable: true

@@ -58,7 +58,7 @@
 #   subject:
 #     nl: diensten die mappen met infrastructuurcode noemen
 #     en: services that name folders of infrastructure code
-#   applies_to: [bio2, kaderwet_zbo_art41]
+#   applies_to: [bio2, kaderwet_zbo_art41, cbw_entity]
 #   stages: [procurement, implementation, operation]
 #   effective_from: "2025-09-24"
 #   waivable: true

@@ -56,7 +56,7 @@
 #   subject:
 #     nl: diensten waarvan de infrastructuurcode gelezen is
 #     en: services whose infrastructure code was read
-#   applies_to: [bio2, kaderwet_zbo_art41]
+#   applies_to: [bio2, kaderwet_zbo_art41, cbw_entity]
 #   stages: [procurement, implementation, operation]
 #   effective_from: "2025-09-24"
 #   waivable: true

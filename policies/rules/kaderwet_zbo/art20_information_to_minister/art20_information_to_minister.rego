@@ -31,6 +31,21 @@
 #         taak benodigde inlichtingen. Onze Minister kan inzage vorderen van alle zakelijke gegevens en bescheiden,
 #         indien dat voor de vervulling van zijn taak redelijkerwijs nodig is.
 #       status: verified
+#     - document: Kaderwet zelfstandige bestuursorganen (BWBR0020495), kopie van wetten.overheid.nl in MinBZK/regelrecht-corpus (2022-07-01)
+#       section: art. 20 lid 2
+#       url: https://wetten.overheid.nl/BWBR0020495/2022-07-01#Artikel20
+#       quote: >-
+#         Een zelfstandig bestuursorgaan geeft bij het verstrekken van de in het eerste lid bedoelde
+#         inlichtingen waar nodig aan welke gegevens een vertrouwelijk karakter dragen. …
+#       status: verified
+#     - document: Kaderwet zelfstandige bestuursorganen (BWBR0020495), kopie van wetten.overheid.nl in MinBZK/regelrecht-corpus (2022-07-01)
+#       section: art. 2 lid 2 (zbo's van vóór de Kaderwet)
+#       url: https://wetten.overheid.nl/BWBR0020495/2022-07-01#Artikel2
+#       quote: >-
+#         Op zelfstandige bestuursorganen die vóór het tijdstip van inwerkingtreding van deze wet zijn
+#         ingesteld, is deze wet van toepassing indien dit in de in artikel 1, onder a, bedoelde wet, algemene
+#         maatregel van bestuur of ministeriële regeling is bepaald.
+#       status: verified
 #   interpretation:
 #     nl: >-
 #       De wettekst is geverifieerd, maar art. 20 zegt niets over clouddiensten. Dat de plicht betekent dat alle

@@ -17,8 +17,8 @@
 #       with the result that data are processed only inside the European Economic Area (EEA). The cabinet gives this as
 #       an example; it is a commitment to the House, not a statutory rule.
 #   message:
-#     nl: "Gegevens zijn bereikbaar of worden verwerkt buiten de EER: {country} in {field}."
-#     en: "Data are reachable or processed outside the EEA: {country} in {field}."
+#     nl: "Gegevens zijn bereikbaar of worden verwerkt buiten de EER en Zwitserland: {country} in {field}."
+#     en: "Data are reachable or processed outside the EEA and Switzerland: {country} in {field}."
 #   remediation:
 #     nl: >-
 #       Beperk opslag, verwerking, back-up, supporttoegang, telemetrie en subverwerkers tot landen van de EER, of
@@ -44,11 +44,17 @@
 #       zijn of bereikbaar zijn: opslag, verwerking, back-up, supporttoegang, telemetrie en subverwerkers. De tekst van
 #       de motie is niet ingezien. De EER-lijst komt uit policies/data/countries.json en is in de configuratie te
 #       vervangen.
+#       Zwitserland meldt de checker niet: het antwoord noemt de EER als voorbeeld van een gevolg, niet als
+#       norm, en de Herziening rijksbreed cloudbeleid 2026 laat opslag en verwerking in Zwitserland
+#       uitdrukkelijk toe (secundaire bronnen); de lijst is countries.eer_plus_ch.
 #     en: >-
 #       The answer gives processing only inside the EEA as an example of a result, not as a general demand; the checker
 #       makes it advice for every external cloud service. Every place where data are or can be reached counts as
 #       processing: storage, processing, backup, support access, telemetry and subprocessors. The text of the motion
 #       was not seen. The EEA list comes from policies/data/countries.json and can be replaced in the configuration.
+#       Switzerland is not flagged: the answer gives the EEA as an example of a result, not as a norm, and the
+#       2026 revision expressly admits storage and processing in Switzerland (secondary sources); the list is
+#       countries.eer_plus_ch.
 #   subject:
 #     nl: clouddiensten van een externe leverancier
 #     en: cloud services of an external supplier
@@ -70,5 +76,7 @@ subject contains i if {
 deny contains result.fail(i, location.path, {"country": location.country, "field": location.field}) if {
 	some i in subject
 	some location in countries.locations(input.services[i])
-	not location.country in countries.eer
+
+	# Switzerland is not flagged: the answer gives the EER as an example, and the 2026 revision admits Switzerland.
+	not location.country in countries.eer_plus_ch
 }

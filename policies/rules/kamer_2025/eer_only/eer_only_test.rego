@@ -8,14 +8,14 @@ saas(hosting, subprocessors) := {
 	"hosting": hosting,
 }
 
-test_support_from_switzerland_and_a_us_subprocessor_fail if {
-	svc := saas({"storage_locations": ["NL", "IE"], "support_access_locations": ["NO", "CH"]}, [{"name": "Sub", "country": "US"}])
+test_support_from_the_uk_and_a_us_subprocessor_fail_but_switzerland_passes if {
+	svc := saas({"storage_locations": ["NL", "CH"], "support_access_locations": ["NO", "GB"]}, [{"name": "Sub", "country": "US"}])
 	eer_only.deny == {
 		{
 			"service": 0,
 			"path": ["hosting", "support_access_locations", 1],
 			"kind": "default",
-			"params": {"country": "CH", "field": "support_access_locations"},
+			"params": {"country": "GB", "field": "support_access_locations"},
 		},
 		{
 			"service": 0,
@@ -40,7 +40,7 @@ test_configured_eer_list_is_used_and_fails if {
 		"kind": "default",
 		"params": {"country": "DE", "field": "storage_locations"},
 	}} with input.services as [svc]
-		with input.settings.reference_data.eer as ["NL"]
+		with input.settings.reference_data.eer_plus_ch as ["NL"]
 }
 
 test_government_data_centre_is_not_a_subject if {

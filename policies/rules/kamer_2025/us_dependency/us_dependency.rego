@@ -37,11 +37,12 @@
 #       the exit plan (exit.plan.scenarios: sudden_outage) and test it yourself (exit.plan.self_tested_on), or choose a
 #       provider without US ties.
 #   sources:
-#     - document: Motie-Six Dijkstra c.s. (Kamerstuk 26 643, nr. 1320), zoals geciteerd door security.nl (mei 2025)
+#     - document: Motie-Six Dijkstra c.s. over de Amerikaanse afhankelijkheid (het nummer 26 643, nr. 1320 is niet tegen de motie zelf bevestigd; de motietekst is niet gevonden), zoals security.nl het dictum weergeeft (april 2025)
 #       url: https://zoek.officielebekendmakingen.nl/kst-26643-1320.html
 #       quote: >-
-#         de continuïteit van digitale overheidsdienstverlening niet rechtstreeks afhankelijk is van partijen uit de
-#         Verenigde Staten
+#         om als doelstelling te hanteren dat de continuïteit van de Nederlandse digitale overheid niet
+#         rechtstreeks afhankelijk is van partijen vanuit de Verenigde Staten, en deze door te vertalen in het
+#         departementale beleid
 #       status: secondary
 #     - document: >-
 #         Antwoord op Kamervragen Kathmann en Six Dijkstra, Financiën (Aanhangsel Handelingen II 2025/26, nr. 6,
@@ -49,6 +50,17 @@
 #       quote: >-
 #         Risico’s kunnen worden beheerst via contractuele afspraken en een goed uitgewerkte exit-strategie.
 #       status: secondary
+#     - document: Visie digitale autonomie en soevereiniteit van de overheid (december 2025), zoals computable.nl haar samenvat
+#       quote: >-
+#         Het kabinet staat afwijzend tegenover het categorisch uitsluiten van bepaalde (Amerikaanse)
+#         dienstverleners.
+#       status: secondary
+#     - document: Motie-Stoffer/Kathmann (Kamerstuk 26 643, nr. 1465, 11 februari 2026)
+#       url: https://zoek.officielebekendmakingen.nl/kst-26643-1465.html
+#       quote: >-
+#         inzichtelijk te maken welke stappen er nodig zijn om de afhankelijkheden in cloud, data en cruciale
+#         systemen af te bouwen
+#       status: verified
 #   interpretation:
 #     nl: >-
 #       De lezing is van de checker. Een Amerikaanse band is: hoofdvestiging of uiteindelijke moedermaatschappij in de
@@ -57,6 +69,9 @@
 #       back-up buiten de leverancier én er is een zelf getest exitplan met een scenario voor plotselinge uitval. Een
 #       test telt als hij op of vóór de peildatum ligt; hoe oud hij mag zijn, laat de checker aan andere regels. Alleen
 #       materiële diensten (service.materieel of materieel_reasons) tellen, zoals in de beantwoording.
+#       De motie is ontraden (plan van aanpak 26 643, nr. 1329) en het kabinet wijst het categorisch uitsluiten
+#       van Amerikaanse leveranciers af; daarom is de regel een advies en vraagt zij geen andere leverancier,
+#       alleen dat de organisatie zonder de leverancier verder kan.
 #     en: >-
 #       The reading is the checker's. A US tie is: headquarters or ultimate parent in the US, or subject to
 #       US_CLOUD_ACT, US_FISA_702 or US_EO_12333 (provider.subject_to_non_eu_law). The checker reads not directly
@@ -64,6 +79,9 @@
 #       there is an exit plan with a sudden-outage scenario that the organisation tested itself. A test counts when it
 #       lies on or before the reference date; how old it may be is left to other rules. Only materieel services
 #       (service.materieel or materieel_reasons) count, as in the answers.
+#       The cabinet advised against the motion (plan van aanpak 26 643, no. 1329) and rejects categorically
+#       excluding US suppliers; so the rule is advice and asks for no other supplier, only that the organisation
+#       can carry on without this one.
 #   subject:
 #     nl: materiële clouddiensten van een externe leverancier met Amerikaanse banden
 #     en: materieel cloud services of an external supplier with US ties
