@@ -12,6 +12,7 @@ Overheid. The AVG binds everyone. A rule with several bases takes the strongest.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from checker.model import Enforcement, Text
@@ -231,7 +232,7 @@ def _avg(org: dict[str, Any]) -> Verdict:
     )
 
 
-BASES = {
+BASES: dict[str, Callable[..., Verdict]] = {  # the dated ones take the reference date too
     "cloudbeleid": _cloudbeleid,
     "cloudbeleid_reading": _cloudbeleid_reading,
     "kaderwet_zbo_art41": _kaderwet_zbo_art41,

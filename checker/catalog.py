@@ -16,7 +16,6 @@ from typing import Any
 from checker.errors import PolicyError
 from checker.loader import load_bytes
 from checker.model import Rule, Severity, Source, Text
-from checker.resources import policies_dir
 from checker.policies import check_roots, rule_files
 from checker.resources import policies_dir
 from checker.schema import validate

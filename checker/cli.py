@@ -417,12 +417,13 @@ def explain(
             from checker.model import Text
 
             gone = retired(rule_id, roots)
-            if gone and catalog.by_id(gone["replaced_by"]):
+            successor = catalog.by_id(gone["replaced_by"]) if gone else None
+            if gone and successor is not None:
                 why = Text(**gone["why"]).get(language)
                 header = (f"{rule_id.upper()} is ingetrokken op {gone['retired_on']}; opvolger: {gone['replaced_by']}. {why}",
                           f"{rule_id.upper()} was retired on {gone['retired_on']}; successor: {gone['replaced_by']}. {why}")
                 typer.echo(header[language == "en"] + "\n")
-                typer.echo(rule_markdown(catalog.by_id(gone["replaced_by"]), language))
+                typer.echo(rule_markdown(successor, language))
                 return
         if rule is None:
             import difflib

@@ -133,13 +133,13 @@ def _read_config(path: Path) -> Config:
                 location=f"{path}:{line}:{column}",
             )
     home = _repository_of(path.parent)
-    for field, where in [("policies", ("policies", i)) for i in range(len(data.get("policies", ())))] + (
+    for setting, where in [("policies", ("policies", i)) for i in range(len(data.get("policies", ())))] + (
             [("waivers.file", ("waivers", "file"))] if "file" in data.get("waivers", {}) else []):
-        named = data["policies"][where[1]] if field == "policies" else data["waivers"]["file"]
+        named = data["policies"][where[1]] if setting == "policies" else data["waivers"]["file"]
         target = os.path.realpath(path.parent / named)
         if os.path.commonpath([target, home]) != home:
             line, column = document.locate(where)[1][:2]
-            raise InputError(f"invalid configuration: {field} {named!r} lies outside the repository ({home}): a "
+            raise InputError(f"invalid configuration: {setting} {named!r} lies outside the repository ({home}): a "
                              "repository's configuration reads only its own files (give an outside folder with "
                              "--policies on the command line)", location=f"{path}:{line}:{column}")
     for index, folder in enumerate(data.get("policies", ())):

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from checker.errors import UsageError
 
-
 # The folder under check is untrusted, its .git/config included (an artifact or archive may carry one): no setting
 # there may make git run a program. These are the ones the commands below could otherwise act on.
 _SAFE = ("-c", "core.fsmonitor=false", "-c", "core.untrackedCache=false", "-c", "diff.external=",

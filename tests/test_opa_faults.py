@@ -289,7 +289,7 @@ SLOW = RULE.replace(
 
 @pytest.fixture
 def slow_repo(tmp_path: Path) -> Path:
-    rules = own_policies(tmp_path / "repo" / "eigen-regels", SLOW)  # inside the repository: its configuration names only its own folders
+    own_policies(tmp_path / "repo" / "eigen-regels", SLOW)  # inside the repository: its configuration names only its own folders
     repo = tmp_path / "repo"
     write(repo, ".cloudbeleid.yaml", MINISTRY_CONFIG.replace(PACKS, "packs: [eigen]\n") + "policies: [eigen-regels]\n")
     write(repo, "mail.cloud.yaml", VALID_DESCRIPTOR.replace("status: in_use", "status: planned"))
