@@ -287,6 +287,14 @@ SLOW = RULE.replace(
 )
 
 
+def _cmdline(pid: int) -> str:
+    """A process's command line, or '' when it ended between being listed and being read."""
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace")
+    except OSError:
+        return ""
+
+
 @pytest.fixture
 def slow_repo(tmp_path: Path) -> Path:
     own_policies(tmp_path / "repo" / "eigen-regels", SLOW)  # inside the repository: its configuration names only its own folders
@@ -325,7 +333,7 @@ def _start_checker(repo: Path, env: dict[str, str] | None = None) -> tuple[subpr
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         assert checker.poll() is None, checker.communicate()
-        opa = [p for p in _children(checker.pid) if "opa" in Path(f"/proc/{p}/cmdline").read_bytes().decode(errors="replace")]
+        opa = [p for p in _children(checker.pid) if "opa" in _cmdline(p)]
         # loading the bundle takes well under a second of CPU; the slow rule takes tens
         if opa and _cpu_seconds(opa[0]) > 2.5:
             return checker, opa[0]
