@@ -132,7 +132,7 @@ def _read_config(path: Path) -> Config:
                 f"controls; give {flag} or set {variable} where the checker runs",
                 location=f"{path}:{line}:{column}",
             )
-    home = _repository_of(path.parent)
+    home = repository_of(path.parent)
     for setting, where in [("policies", ("policies", i)) for i in range(len(data.get("policies", ())))] + (
             [("waivers.file", ("waivers", "file"))] if "file" in data.get("waivers", {}) else []):
         named = data["policies"][where[1]] if setting == "policies" else data["waivers"]["file"]
@@ -213,7 +213,7 @@ def reference_deviations(config: Config, shipped: dict[str, Any]) -> tuple[dict[
     return lists, deviations
 
 
-def _repository_of(folder: Path) -> str:
+def repository_of(folder: Path) -> str:
     """The real path of the git work tree that holds folder, else of folder itself."""
     from checker import vcs
 

@@ -497,3 +497,22 @@ def test_init_draft_carries_no_injected_line_or_key(tmp_path):
     lines = (result.stdout + result.stderr).splitlines()
     assert not [line for line in lines if line.lstrip().startswith("::")], result.stdout + result.stderr
     assert "\x1b" not in result.stdout + result.stderr
+
+
+def test_a_linked_tfvars_outside_the_repository_is_not_read(tmp_path):
+    """A link named terraform.tfvars must not put another file's secret into a finding."""
+    import shutil
+
+    from checker.evaluate import Options, check
+    from tests.conftest import AS_OF, ROOT
+
+    repo = tmp_path / "repo"
+    shutil.copytree(ROOT / "examples" / "infrastructure", repo)
+    secret = tmp_path / "envfile"
+    secret.write_text('r = "ghp_TOPSECRETVALUE"\n')
+    aws = next(p.parent for p in repo.rglob("*.tf") if "aws" in p.read_text())
+    (aws / "terraform.tfvars").symlink_to(secret)
+    report = check(Options((repo,), as_of=AS_OF))
+    texts = " ".join(f.message.en + f.message.nl for f in report.findings)
+    assert "ghp_TOPSECRETVALUE" not in texts
+    assert any("outside the repository" in f.message.en for f in report.findings)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from checker.config import repository_of
 from checker.infra.facts import Reading, Resource, Unknown, Where, service_tag
 from checker.pipeline.discover import display_path
 
@@ -54,6 +55,11 @@ def _parse(path: Path, reading: Reading) -> Any:
     import hcl2
 
     name = _display(path)
+    if path.is_symlink():  # the repository under check is untrusted: a link must not read a file outside it
+        home = repository_of(path.parent)
+        if os.path.commonpath([os.path.realpath(path), home]) != home:
+            reading.problems.append((Where(name, 1), "symbolic link to a file outside the repository: not read"))
+            return None
     try:
         if path.stat().st_size > MAX_BYTES:
             reading.problems.append((Where(name, 1), f"Terraform file is larger than {MAX_BYTES} bytes"))
