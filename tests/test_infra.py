@@ -516,3 +516,20 @@ def test_a_linked_tfvars_outside_the_repository_is_not_read(tmp_path):
     texts = " ".join(f.message.en + f.message.nl for f in report.findings)
     assert "ghp_TOPSECRETVALUE" not in texts
     assert any("outside the repository" in f.message.en for f in report.findings)
+
+
+@pytest.mark.parametrize("name", ["main.tofu", "main.tf.json", "terraform.tfvars.json"])
+def test_code_in_a_form_the_reader_does_not_read_is_an_error_not_a_gap(tmp_path, name):
+    import shutil
+
+    from checker.evaluate import Options, check
+    from checker.gate import exit_code
+    from tests.conftest import AS_OF, ROOT
+
+    repo = tmp_path / "repo"
+    shutil.copytree(ROOT / "examples" / "infrastructure", repo)
+    (repo / "deploy").mkdir()
+    (repo / "deploy" / name).write_text('provider "aws" { region = "us-east-1" }\nresource "aws_s3_bucket" "b" {}\n')
+    report = check(Options((repo,), as_of=AS_OF))
+    assert int(exit_code(report)) == 2
+    assert any(name in f.location.file and "is not read" in f.message.en for f in report.findings)

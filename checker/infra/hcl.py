@@ -105,8 +105,16 @@ def _body(body: Any, file: str) -> tuple[dict[str, tuple[Any, Where]], list[tupl
     return attributes, blocks
 
 
+# Forms of Terraform and OpenTofu code this reader does not read yet: a file in one of them is an error, never a
+# silent gap (what it deploys is unknown, so no verdict on the folder can be vouched for)
+UNREAD = (".tofu", ".tf.json", ".tofu.json", ".tfvars.json")
+
+
 def _read_folder(folder: Path, reading: Reading) -> _Module:
     module = _Module(folder)
+    for path in sorted(p for p in folder.iterdir() if p.name.endswith(UNREAD) and p.is_file()):
+        reading.problems.append((Where(_display(path), 1), f"{path.name} is not read (the checker reads .tf and .tfvars "
+                                 "files only): what it deploys is unknown; write it as .tf/.tfvars or move it out of the repository"))
     for path in sorted(folder.glob("*.tf")):
         tree = _parse(path, reading)
         if tree is None:
@@ -303,7 +311,7 @@ def module_folders(root: Path) -> list[Path]:
             stamps.append((current, os.stat(current).st_mtime_ns))
         except OSError:
             continue
-        if any(f.endswith(".tf") for f in files):
+        if any(f.endswith((".tf", *UNREAD)) for f in files):
             found.append(Path(current))
     _WALKS[key] = (stamps, found)
     return list(found)
