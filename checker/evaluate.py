@@ -78,7 +78,10 @@ def run(options: Options, keep_services: bool = False) -> Run:
     if changed is not None:
         # portfolio rules look at every service, so a change anywhere can concern any of them
         portfolio = {rule.id for rule in catalog.rules if rule.portfolio}
-        findings = [f for f in findings if f.status is Status.ERROR or f.rule_id in portfolio or Path(f.location.file).resolve() in changed]
+        # a changed descriptor's findings wherever they are located (a finding of its infrastructure sits at a .tf line)
+        touched = {f.service for f in findings if f.service and Path(f.location.file).resolve() in changed}
+        findings = [f for f in findings if f.status is Status.ERROR or f.rule_id in portfolio or f.service in touched
+                    or Path(f.location.file).resolve() in changed]
     findings.sort(key=lambda f: (f.location.file, f.location.document, f.location.line, f.location.column, f.rule_id))
     report = Report(
         as_of=options.as_of,

@@ -59,11 +59,17 @@ def changed_since(ref: str, folder: Path) -> set[Path]:
     return {(root / name).resolve() for name in names}
 
 
+# Terraform and OpenTofu code and variables, read beside the descriptors (checker/infra)
+INFRASTRUCTURE_CODE = (".tf", ".tfvars", ".tofu", ".tf.json", ".tofu.json", ".tfvars.json")
+
+
 def governing_change(changed: set[Path], governing: set[Path], names: tuple[str, ...],
                      roots: list[Path]) -> Path | None:
     """A changed file that can change verdicts of unchanged descriptors: one of the governing files (resolved), a
-    file of one of these names anywhere, or a file below one of the policy roots."""
+    file of one of these names anywhere, infrastructure code (its facts join any descriptor that covers it), or a
+    file below one of the policy roots."""
     for path in sorted(changed):
-        if path.name in names or path in governing or any(root == path or root in path.parents for root in roots):
+        if (path.name in names or path in governing or path.name.endswith(INFRASTRUCTURE_CODE)
+                or any(root == path or root in path.parents for root in roots)):
             return path
     return None

@@ -386,3 +386,26 @@ def test_a_descriptor_in_a_hidden_folder_is_reported_as_skipped(repo: Path):
     report = check(Options((repo,), as_of=AS_OF))
     assert [Path(s["file"]).name for s in report.skipped if s["reason"] == "hidden"] == ["secret.cloud.yaml"] or \
         {Path(s["file"]).name for s in report.skipped} >= {"secret.cloud.yaml"}
+
+
+def test_changed_since_keeps_a_changed_descriptors_findings_at_its_terraform_lines(tmp_path: Path):
+    """The descriptor changes, the .tf file does not: the finding sits at the .tf line and must still be reported."""
+    repo = tmp_path / "repo"
+    shutil.copytree(ROOT / "examples" / "infrastructure", repo)
+    _git(repo, "init", "-q")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "start")
+    before = run_cli("check", "--as-of", AS_OF, "--changed-since", "HEAD", cwd=repo)
+    descriptor = repo / "services" / "archief.cloud.yaml"
+    descriptor.write_text(descriptor.read_text().replace("[IE]", "[NL]"))  # the code still deploys to eu-west-1 (IE)
+    code, report = check_json("--changed-since", "HEAD", cwd=repo)
+    assert code == 1, (before.stdout, report["summary"])
+    assert any(f["rule_id"] == "INFRA-UNDECLARED-COUNTRY" and f["status"] == "fail" and f["location"]["file"].endswith(".tf")
+               for f in report["findings"])
+
+
+def test_a_terraform_change_makes_changed_since_a_full_run(tmp_path: Path):
+    from checker import vcs
+
+    assert vcs.governing_change({tmp_path / "infra" / "main.tf"}, set(), (".cloudbeleid.yaml",), []) is not None
+    assert vcs.governing_change({tmp_path / "services" / "a.cloud.yaml"}, set(), (".cloudbeleid.yaml",), []) is None
