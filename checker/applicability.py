@@ -52,15 +52,17 @@ def _cloudbeleid(org: dict[str, Any]) -> Verdict:
     )
 
 
+def _advice_where(verdict: Verdict, why: Text) -> Verdict:
+    """Advice wherever the underlying basis applies at all; not applicable where it does not."""
+    return verdict if verdict[0] is Enforcement.NOT_APPLICABLE else (Enforcement.ADVISORY, why)
+
+
 def _cloudbeleid_reading(org: dict[str, Any]) -> Verdict:
     """A term the cloud policy does not set but the checker reads into it: advice wherever the policy applies."""
-    level, reason = _cloudbeleid(org)
-    if level is Enforcement.NOT_APPLICABLE:
-        return level, reason
-    return Enforcement.ADVISORY, Text(
+    return _advice_where(_cloudbeleid(org), Text(
         "Het cloudbeleid stelt deze termijn niet; het is de lezing van de checker, daarom een advies.",
         "The cloud policy does not set this term; it is the checker's reading, hence advice.",
-    )
+    ))
 
 
 def _outside_kaderwet(org: dict[str, Any], subject: Text) -> Verdict | None:
@@ -199,13 +201,10 @@ def _cloudbeleid_2026(org: dict[str, Any]) -> Verdict:
 
 def _cloudbeleid_2026_advice(org: dict[str, Any]) -> Verdict:
     """What the revised policy itself only advises ('bij voorkeur', 'afgeraden'): advisory wherever it applies."""
-    level, reason = _cloudbeleid_2026(org)
-    if level is Enforcement.NOT_APPLICABLE:
-        return level, reason
-    return Enforcement.ADVISORY, Text(
+    return _advice_where(_cloudbeleid_2026(org), Text(
         "Het herziene cloudbeleid geeft hier een advies, geen verplichting (secundaire bronnen).",
         "The revised cloud policy gives advice here, not an obligation (secondary sources).",
-    )
+    ))
 
 
 def _kamer_2025(org: dict[str, Any]) -> Verdict:
