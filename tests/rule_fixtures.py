@@ -1,0 +1,215 @@
+"""The per-rule fixtures, written from one fully compliant base descriptor.
+
+Every rule has a compliant and a non-compliant example, tests/fixtures/rules/<pack>/<rule>/compliant.cloud.yaml and
+noncompliant.cloud.yaml (`cloudbeleid explain` and the rule pages show them). Each is the base descriptor
+(tests/fixtures/rules/base.yaml) with the changes tests/fixtures/rules/fixtures.yaml names for it, so the examples
+differ from each other only where a rule looks, and a change to the base reaches them all:
+
+    python3 -m tests.rule_fixtures            # exit 1 naming every fixture that differs from what the spec gives
+    python3 -m tests.rule_fixtures --update   # write them (and the infrastructure code beside the infra ones)
+
+An entry of fixtures.yaml, under the rule's package (cb22.exit_strategy):
+
+    compliant | noncompliant:
+      says: what the example shows (one sentence, the fixture's header comment)
+      set: {dotted.path: value}      # values replace the base's; a mapping is merged key by key only via dotted paths
+      unset: [dotted.path]           # fields left out
+      notes: {dotted.path: comment}  # the comment at the changed line (default: "changed for this example")
+      documents: [{set, unset, notes}, ...]  # several services in one file, each the base with these changes
+      also: [RULE-ID]                # other rules this fixture fails, because they read the very same fact
+    own_provider_names: true         # keep provider names as written (else each gets the fixture's id, so that
+                                     # the fixtures together are no portfolio at one provider)
+      files: {relative/path: text}   # other files beside it (infrastructure code)
+
+tests/test_rule_examples.py checks that the files are what this module writes, that every compliant fixture passes
+every rule of every pack (all packs are on in tests/fixtures/rules/.cloudbeleid.yaml) and that every non-compliant
+one fails its own rule and nothing else but the rules its entry names under `also`.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+ROOT = Path(__file__).resolve().parent.parent
+FOLDER = ROOT / "tests" / "fixtures" / "rules"
+BASE = FOLDER / "base.yaml"
+SPEC = FOLDER / "fixtures.yaml"
+KINDS = ("compliant", "noncompliant")
+SCHEMA = "schemas/service-descriptor.v1.schema.json"
+MARK = "changed for this example"
+
+
+@dataclass(frozen=True)
+class Fixture:
+    package: str  # cb22.exit_strategy
+    kind: str  # compliant | noncompliant
+    says: str
+    ids: tuple[str, ...]  # the services the file holds
+    also: frozenset[str]
+    path: Path
+    text: str
+    files: dict[Path, str] = field(default_factory=dict)
+
+    @property
+    def folder(self) -> Path:
+        return self.path.parent
+
+
+def _yaml() -> YAML:
+    yaml = YAML()  # round trip: the base's comments and flow lists stay as written
+    yaml.width = 200
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.preserve_quotes = True
+    return yaml
+
+
+def _spec() -> dict[str, Any]:
+    """The spec as plain data (its anchors and merge keys resolved); keys starting with _ hold shared parts."""
+    spec = YAML(typ="safe").load(SPEC.read_text(encoding="utf-8"))
+    return {package: kinds for package, kinds in spec.items() if not package.startswith("_")}
+
+
+def _body(path: Path) -> CommentedMap:
+    """The base without its leading comment block (each fixture writes a header of its own)."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    start = next(i for i, line in enumerate(lines) if line.strip() and not line.startswith("#"))
+    return _yaml().load("".join(lines[start:]))
+
+
+def _flow(value: Any) -> Any:
+    """A list of scalars is written as a flow list, [NL, US], as the base writes them."""
+    if isinstance(value, list) and not isinstance(value, CommentedSeq) and all(not isinstance(v, (dict, list)) for v in value):
+        seq = CommentedSeq(value)
+        seq.fa.set_flow_style()
+        return seq
+    return value
+
+
+def _apply(document: CommentedMap, change: dict[str, Any]) -> CommentedMap:
+    document = copy.deepcopy(document)
+    notes = change.get("notes") or {}
+    for dotted, value in (change.get("set") or {}).items():
+        *parents, key = str(dotted).split(".")
+        node = document
+        for part in parents:
+            if part not in node:
+                node[part] = CommentedMap()
+            node = node[part]
+        node[key] = _flow(copy.deepcopy(value))
+        note = notes.get(dotted, MARK)
+        if note:
+            node.yaml_add_eol_comment(note, key)
+    for dotted in change.get("unset") or ():
+        *parents, key = str(dotted).split(".")
+        node = document
+        for part in parents:
+            node = node[part]
+        if key not in node:
+            raise KeyError(f"unset {dotted}: not in the base")
+        del node[key]
+    return document
+
+
+def _identify(document: CommentedMap, service_id: str, own_provider_names: bool) -> None:
+    document["id"] = service_id
+    if not own_provider_names:
+        # one provider name per fixture: checked together, the fixtures are not one organisation's portfolio at one
+        # provider (KAMER25-MARKET-CONCENTRATION)
+        name = str(document["provider"]["name"])
+        document["provider"]["name"] = f"{name[:-1]}, {service_id})" if name.endswith(")") else f"{name} ({service_id})"
+
+
+def _dump(documents: list[CommentedMap]) -> str:
+    out = []
+    for document in documents:
+        stream = io.StringIO()
+        _yaml().dump(document, stream)
+        # a comment added to a key lines up with a sibling's comment in ruamel; two spaces before it, as written by hand
+        out.append(re.sub(r"(?<=\S) {3,}# ", "  # ", stream.getvalue()))
+    return "---\n".join(out)
+
+
+def _header(package: str, kind: str, entry: dict[str, Any], depth: int) -> str:
+    title = "Compliant" if kind == "compliant" else "Non-compliant"
+    lines = [f"# yaml-language-server: $schema={'../' * depth}{SCHEMA}",
+             f"# {title} example for {package.replace('.', '/')}: {entry['says']}"]
+    unset = [str(u) for change in (entry, *(entry.get("documents") or ())) for u in (change.get("unset") or ())]
+    if unset:
+        lines.append("# Left out: " + ", ".join(dict.fromkeys(unset)) + ".")
+    if entry.get("also"):
+        lines.append("# It also fails " + ", ".join(entry["also"]) + ", which read the same fact.")
+    lines.append("# Written by `python3 -m tests.rule_fixtures --update` from tests/fixtures/rules/base.yaml (fully compliant)")
+    lines.append(f"# and the entry {package} in tests/fixtures/rules/fixtures.yaml; change those, not this file.")
+    return "\n".join(lines) + "\n"
+
+
+def fixtures() -> list[Fixture]:
+    base = _body(BASE)
+    spec = _spec()
+    out = []
+    for package, kinds in spec.items():
+        pack, rule = package.split(".", 1)
+        for kind in KINDS:
+            entry = kinds[kind]
+            path = FOLDER / pack / rule / f"{kind}.cloud.yaml"
+            depth = len(path.relative_to(ROOT).parts) - 1
+            stem = f"{pack}-{rule}-{kind}".replace("_", "-")
+            changes = entry.get("documents") or [{}]
+            documents, ids = [], []
+            for n, change in enumerate(changes, 1):
+                document = _apply(_apply(base, entry), change)
+                service_id = stem if len(changes) == 1 else f"{stem}-{n}"
+                _identify(document, service_id, bool(kinds.get("own_provider_names")))
+                documents.append(document)
+                ids.append(service_id)
+            text = _header(package, kind, entry, depth) + _dump(documents)
+            files = {path.parent / name: str(content) for name, content in (entry.get("files") or {}).items()}
+            out.append(Fixture(package, kind, str(entry["says"]), tuple(ids), frozenset(entry.get("also") or ()), path, text, files))
+    return out
+
+
+def expected() -> dict[Path, str]:
+    """Every file the spec gives: the fixtures and the files beside them."""
+    return {path: text for fixture in fixtures() for path, text in ((fixture.path, fixture.text), *fixture.files.items())}
+
+
+def stale() -> list[Path]:
+    """The files whose content differs from what the spec gives (or that are missing)."""
+    return [path for path, text in expected().items() if not path.is_file() or path.read_text(encoding="utf-8") != text]
+
+
+def update() -> list[Path]:
+    written = []
+    for path, text in expected().items():
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            written.append(path)
+    return written
+
+
+def main(argv: list[str]) -> int:
+    if argv == ["--update"]:
+        for path in update():
+            print(f"wrote {path.relative_to(ROOT)}")
+        return 0
+    if argv:
+        print(__doc__.split("\n\n")[1], file=sys.stderr)
+        return 2
+    found = stale()
+    for path in found:
+        print(f"stale: {path.relative_to(ROOT)} (python3 -m tests.rule_fixtures --update)")
+    return 1 if found else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
