@@ -6,14 +6,14 @@ from pathlib import Path
 
 from checker.catalog import Catalog, load_catalog
 from checker.model import Rule
-from checker.resources import bundle_root, examples_dir
+from checker.resources import bundle_root, rule_fixtures_dir
 
 FIXTURES = ("compliant", "noncompliant")
 
 
 def fixtures(rule: Rule) -> list[tuple[str, Path]]:
     """The rule's compliant and non-compliant example descriptors, where they exist."""
-    folder = examples_dir() / rule.pack / rule.package.split(".", 1)[1]
+    folder = rule_fixtures_dir() / rule.pack / rule.package.split(".", 1)[1]
     return [(kind, folder / f"{kind}.cloud.yaml") for kind in FIXTURES if (folder / f"{kind}.cloud.yaml").is_file()]
 
 STATUS = {

@@ -1,6 +1,6 @@
 """Unknown is not none: a fact a rule needs that a descriptor leaves out never reads as harmless.
 
-For every rule's fixtures under examples/rules/<pack>/<rule>/, every field (leaf and subtree, also inside list
+For every rule's fixtures under tests/fixtures/rules/<pack>/<rule>/ (tests/rule_fixtures.py), every field (leaf and subtree, also inside list
 items) is deleted in turn, and the fixture's own rule is evaluated again with the embedded engine in-process:
 
 - a non-compliant fixture must not turn from fail into pass (or not applicable): after the deletion the rule
@@ -41,7 +41,7 @@ RULES = load_catalog().rules
 
 
 def _fixtures(rule: Rule, kind: str) -> list[Path]:
-    folder = ROOT / "examples/rules" / rule.package.replace(".", "/")
+    folder = ROOT / "tests/fixtures/rules" / rule.package.replace(".", "/")
     return sorted(folder.glob(f"{kind}*.cloud.yaml"))
 
 
