@@ -19,6 +19,8 @@ An entry of fixtures.yaml, under the rule's package (cb22.exit_strategy):
       also: [RULE-ID]                # other rules this fixture fails, because they read the very same fact
     own_provider_names: true         # keep provider names as written (else each gets the fixture's id, so that
                                      # the fixtures together are no portfolio at one provider)
+    organisation: {field: value}     # a profile of the rule's own: <pack>/<rule>/.cloudbeleid.yaml is the fixtures'
+                                     # configuration with these organisation fields (a zbo, an essential entity)
       files: {relative/path: text}   # other files beside it (infrastructure code)
 
 tests/test_rule_examples.py checks that the files are what this module writes, that every compliant fixture passes
@@ -30,6 +32,7 @@ from __future__ import annotations
 
 import copy
 import io
+import json
 import re
 import sys
 from dataclasses import dataclass, field
@@ -152,12 +155,32 @@ def _header(package: str, kind: str, entry: dict[str, Any], depth: int) -> str:
     return "\n".join(lines) + "\n"
 
 
+CONFIG = FOLDER / ".cloudbeleid.yaml"
+
+
+def _config(package: str, organisation: dict[str, Any], folder: Path) -> str:
+    """The fixtures' configuration with the organisation fields of one rule's own profile."""
+    config = _yaml().load(CONFIG.read_text(encoding="utf-8"))
+    for key, value in organisation.items():
+        config["organisation"][key] = value
+    stream = io.StringIO()
+    _yaml().dump(config, stream)
+    depth = len(folder.relative_to(ROOT).parts)
+    header = [f"# yaml-language-server: $schema={'../' * depth}schemas/config.v1.schema.json",
+              f"# The profile for the fixtures of {package}: the fixtures' configuration ({CONFIG.relative_to(ROOT)})",
+              "# with " + ", ".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in organisation.items()) + ". Written by tests/rule_fixtures.py."]
+    body = stream.getvalue().split("\n")
+    start = next(i for i, line in enumerate(body) if line and not line.startswith("#"))
+    return "\n".join(header + body[start:])
+
+
 def fixtures() -> list[Fixture]:
     base = _body(BASE)
     spec = _spec()
     out = []
     for package, kinds in spec.items():
         pack, rule = package.split(".", 1)
+        configs = {FOLDER / pack / rule / ".cloudbeleid.yaml": _config(package, kinds["organisation"], FOLDER / pack / rule)} if kinds.get("organisation") else {}
         for kind in KINDS:
             entry = kinds[kind]
             path = FOLDER / pack / rule / f"{kind}.cloud.yaml"
@@ -173,6 +196,8 @@ def fixtures() -> list[Fixture]:
                 ids.append(service_id)
             text = _header(package, kind, entry, depth) + _dump(documents)
             files = {path.parent / name: str(content) for name, content in (entry.get("files") or {}).items()}
+            if kind == "compliant":
+                files.update(configs)
             out.append(Fixture(package, kind, str(entry["says"]), tuple(ids), frozenset(entry.get("also") or ()), path, text, files))
     return out
 
