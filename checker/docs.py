@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 
 from checker.catalog import Catalog, load_catalog
@@ -64,6 +65,13 @@ BASES = {
     },
 }
 
+# The non-compliant example is shown as what it changes in the compliant one: both are the same base descriptor
+# (tests/rule_fixtures.py), so the difference is what makes the rule fail; the whole file is at the path shown.
+DIFFERS = {
+    "nl": "Wat het anders heeft dan het voorbeeld dat voldoet (het hele bestand staat op die plek):",
+    "en": "What it changes in the compliant example (the whole file is at that path):",
+}
+
 STAGES = {
     "nl": {"procurement": "inkoop", "implementation": "implementatie", "operation": "gebruik"},
     "en": {"procurement": "procurement", "implementation": "implementation", "operation": "operation"},
@@ -112,9 +120,18 @@ def rule_markdown(rule: Rule, lang: str) -> str:
     found = fixtures(rule)
     if found:
         lines += ["", f"## {examples}"]
+        texts = {kind: path.read_text(encoding="utf-8").rstrip() for kind, path in found}
         for kind, path in found:
             shown = path.relative_to(bundle_root()).as_posix()
-            lines += ["", f"### {kinds[kind]}: `{shown}`", "", "```yaml", path.read_text(encoding="utf-8").rstrip(), "```"]
+            lines += ["", f"### {kinds[kind]}: `{shown}`", ""]
+            if kind == "noncompliant" and "compliant" in texts:
+                # the fixtures' ids (and the provider names that carry them) end in their kind: not a difference
+                compliant = texts["compliant"].replace("-compliant", "-noncompliant")
+                diff = difflib.unified_diff(compliant.splitlines(), texts[kind].splitlines(),
+                                            "compliant.cloud.yaml", "noncompliant.cloud.yaml", n=1, lineterm="")
+                lines += [DIFFERS[lang], "", "```diff", *diff, "```"]
+            else:
+                lines += ["```yaml", texts[kind], "```"]
     lines += ["", f"{file}: `{rule.file}`", ""]
     return "\n".join(lines)
 

@@ -149,7 +149,7 @@ def _header(package: str, kind: str, entry: dict[str, Any], depth: int) -> str:
     if unset:
         lines.append("# Left out: " + ", ".join(dict.fromkeys(unset)) + ".")
     if entry.get("also"):
-        lines.append("# It also fails " + ", ".join(entry["also"]) + ", which read the same fact.")
+        lines.append("# It also fails " + ", ".join(entry["also"]) + ": " + ("it reads" if len(entry["also"]) == 1 else "they read") + " the same fact.")
     lines.append("# Written by `python3 -m tests.rule_fixtures --update` from tests/fixtures/rules/base.yaml (fully compliant)")
     lines.append(f"# and the entry {package} in tests/fixtures/rules/fixtures.yaml; change those, not this file.")
     return "\n".join(lines) + "\n"
