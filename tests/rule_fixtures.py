@@ -88,11 +88,22 @@ def _body(path: Path) -> CommentedMap:
     return _yaml().load("".join(lines[start:]))
 
 
-def _flow(value: Any) -> Any:
-    """A list of scalars is written as a flow list, [NL, US], as the base writes them."""
-    if isinstance(value, list) and not isinstance(value, CommentedSeq) and all(not isinstance(v, (dict, list)) for v in value):
-        seq = CommentedSeq(value)
-        seq.fa.set_flow_style()
+def _scalar(value: Any) -> bool:
+    return not isinstance(value, (dict, list))
+
+
+def _flow(value: Any, in_list: bool = False) -> Any:
+    """A value of the spec written as the base writes its own: a list of scalars as a flow list, [NL, US], and a small
+    mapping in a list as a flow mapping, {name: BAG, role: kopie}; other mappings and lists in block style."""
+    if isinstance(value, dict):
+        mapping = CommentedMap((k, _flow(v)) for k, v in value.items())
+        if in_list and all(_scalar(v) or isinstance(v, list) and all(map(_scalar, v)) for v in value.values()):
+            mapping.fa.set_flow_style()
+        return mapping
+    if isinstance(value, list):
+        seq = CommentedSeq(_flow(v, in_list=True) for v in value)
+        if all(map(_scalar, value)):
+            seq.fa.set_flow_style()
         return seq
     return value
 
@@ -131,13 +142,16 @@ def _identify(document: CommentedMap, service_id: str, own_provider_names: bool)
         document["provider"]["name"] = f"{name[:-1]}, {service_id})" if name.endswith(")") else f"{name} ({service_id})"
 
 
-def _dump(documents: list[CommentedMap]) -> str:
+def _dump(documents: list[CommentedMap], notes: set[str]) -> str:
     out = []
     for document in documents:
         stream = io.StringIO()
         _yaml().dump(document, stream)
-        # a comment added to a key lines up with a sibling's comment in ruamel; two spaces before it, as written by hand
-        out.append(re.sub(r"(?<=\S) {3,}# ", "  # ", stream.getvalue()))
+        text = stream.getvalue()
+        # ruamel puts an added comment at a column of its choosing; two spaces before it, as written by hand
+        for note in notes:
+            text = re.sub(rf"(?<=\S) *# {re.escape(note)}$", f"  # {note}", text, flags=re.MULTILINE)
+        out.append(text)
     return "---\n".join(out)
 
 
@@ -194,7 +208,8 @@ def fixtures() -> list[Fixture]:
                 _identify(document, service_id, bool(kinds.get("own_provider_names")))
                 documents.append(document)
                 ids.append(service_id)
-            text = _header(package, kind, entry, depth) + _dump(documents)
+            notes = {MARK} | {str(n) for change in (entry, *changes) for n in (change.get("notes") or {}).values()}
+            text = _header(package, kind, entry, depth) + _dump(documents, notes)
             files = {path.parent / name: str(content) for name, content in (entry.get("files") or {}).items()}
             if kind == "compliant":
                 files.update(configs)
