@@ -116,6 +116,21 @@ def advisory(finding: Finding) -> bool:
     return finding.status is Status.FAIL and finding.enforcement is Enforcement.ADVISORY
 
 
+def fails_gate(finding: Finding, report: Report) -> bool:
+    """A failure that binds and is at or above its file's threshold: the findings that fail the run (Report.failing)."""
+    return finding.gating and finding.status is Status.FAIL and finding.severity.at_least(report.threshold(finding.location.file))
+
+
+def effect(finding: Finding, report: Report) -> str:
+    """What a failing or error finding does to the run, the one distinction every view makes: 'error' (input not
+    checked), 'mandatory' (fails the gate), 'below' (binds, but under the threshold), 'advisory' (never fails it)."""
+    if finding.status is Status.ERROR:
+        return "error"
+    if finding.enforcement is not Enforcement.MANDATORY:
+        return "advisory"
+    return "mandatory" if fails_gate(finding, report) else "below"
+
+
 # --- the run's own facts, in the words every format uses ------------------------------------------------------
 
 DEVIATION_RULE = "CB-REFERENCE-DEVIATION"

@@ -9,6 +9,7 @@ texts from rule metadata go through md_text; a helpUri is only ever an http(s) U
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -21,8 +22,8 @@ from checker.reporters.common import (
     DEVIATION_RULE,
     FINGERPRINT_VERSION,
     SKIPPED_RULE,
-    advisory,
     describe_deviation,
+    effect,
     file_uri_reference,
     fingerprint,
     json_text,
@@ -34,7 +35,13 @@ from checker.reporters.common import (
 )
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+INFORMATION_URI = "https://pypi.org/project/cloudbeleid-checker/"
+AUTOMATION_CATEGORY = "cloudbeleid-checker"
+# a rule's default level, from its severity; a result's level says what it does to the run (EFFECT_LEVEL)
 LEVEL = {"critical": "error", "high": "error", "medium": "warning", "low": "note", "info": "note"}
+# error: fails the gate (or its input was not checked); warning: binds, but is below the threshold; note: advice.
+# So a low mandatory failure that fails the gate is an error, never the same note as advice.
+EFFECT_LEVEL = {"error": "error", "mandatory": "error", "below": "warning", "advisory": "note"}
 # GitHub reads security-severity as CVSS-like: 9.0+ critical, 7.0+ high, 4.0+ medium, else low
 SECURITY_SEVERITY = {"critical": "9.5", "high": "8.0", "medium": "5.5", "low": "3.0", "info": "0.0"}
 
@@ -68,25 +75,33 @@ def to_sarif(report: Report) -> dict[str, Any]:
     for finding in report.findings:
         if finding.rule_id not in index:  # input errors (INPUT-*) get a descriptor of their own
             index[finding.rule_id] = len(descriptors)
+            about = message(lang, "sarif.input_rule")
             descriptors.append({
                 "id": visible(finding.rule_id),
                 "name": visible(finding.rule_id.title().replace("-", "")),
-                "shortDescription": {"text": message(lang, "sarif.input_rule")},
+                "shortDescription": {"text": about},
+                "fullDescription": {"text": about},
+                "help": {"text": about, "markdown": md_text(about)},
+                "helpUri": INFORMATION_URI,
                 "defaultConfiguration": {"level": "error"},
                 "properties": {"security-severity": SECURITY_SEVERITY["high"], "tags": ["cloudbeleid", "input"]},
             })
-    results = [_result(f, index[f.rule_id], lang) for f in report.findings if reported(f)]
+    results = [_result(f, index[f.rule_id], report) for f in report.findings if reported(f)]
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
         "runs": [{
             "tool": {"driver": {
                 "name": "cloudbeleid-checker",
+                "fullName": f"cloudbeleid-checker {__version__}",
                 "version": __version__,
                 "semanticVersion": __version__,
-                "informationUri": "https://pypi.org/project/cloudbeleid-checker/",
+                "informationUri": INFORMATION_URI,
                 "rules": descriptors,
             }},
+            # the category (before the last '/') is the same for every run, so GitHub and Azure DevOps follow one
+            # alert over commits; the instance is the reference date the run checked at
+            "automationDetails": {"id": f"{AUTOMATION_CATEGORY}/{report.as_of}"},
             "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri().rstrip("/") + "/"}},
             "invocations": [{
                 "executionSuccessful": not report.errors,
@@ -143,12 +158,14 @@ def _rule(rule: Rule, lang: str) -> dict[str, Any]:
             "docs": visible(rule.docs),
         },
     }
-    if safe_link(rule.sources[0].url):
-        descriptor["helpUri"] = rule.sources[0].url
+    # every rule has a help address (GitHub and Azure DevOps link it): its footing's, else the first source's with a
+    # web address, else the checker's own page, where `cloudbeleid explain` is described
+    descriptor["helpUri"] = next((s.url for s in rule.sources if safe_link(s.url)), INFORMATION_URI)
     return descriptor
 
 
-def _result(finding: Finding, rule_index: int, lang: str) -> dict[str, Any]:
+def _result(finding: Finding, rule_index: int, report: Report) -> dict[str, Any]:
+    lang = report.lang
     location = finding.location
     where = physical(location.file, location.line, location.column)
     if location.end_line:
@@ -157,7 +174,7 @@ def _result(finding: Finding, rule_index: int, lang: str) -> dict[str, Any]:
     result: dict[str, Any] = {
         "ruleId": visible(finding.rule_id),
         "ruleIndex": rule_index,
-        "level": "error" if finding.status is Status.ERROR else ("note" if advisory(finding) else LEVEL[finding.severity.value]),
+        "level": _level(finding, report),
         "message": {"text": text(finding.message.get(lang))},
         "locations": [{
             **where,
@@ -166,6 +183,7 @@ def _result(finding: Finding, rule_index: int, lang: str) -> dict[str, Any]:
         "partialFingerprints": {FINGERPRINT_VERSION: fingerprint(finding)},
         "properties": {
             "enforcement": finding.enforcement.value,
+            "gate": effect(finding, report) if finding.status is not Status.WAIVED else "waived",
             "enforcement_reason": text(finding.enforcement_reason.get(lang)),
             "service": finding.service,
             "json_path": location.pointer,
@@ -175,3 +193,8 @@ def _result(finding: Finding, rule_index: int, lang: str) -> dict[str, Any]:
     if finding.waiver:
         result["suppressions"] = [{"kind": "external", "status": "accepted", "justification": text(finding.waiver.get("reason", ""))}]
     return result
+
+
+def _level(finding: Finding, report: Report) -> str:
+    """The result's level by what it does to the run; a waived one (suppressed) keeps what it would do unwaived."""
+    return EFFECT_LEVEL[effect(replace(finding, status=Status.FAIL) if finding.status is Status.WAIVED else finding, report)]

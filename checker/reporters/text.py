@@ -26,6 +26,7 @@ from checker.i18n import plural, text
 from checker.model import Enforcement, Finding, Location, Report, Status
 from checker.reporters.common import (
     describe_deviation,
+    effect,
     server_line,
     severity_word,
     skipped_reason,
@@ -49,16 +50,6 @@ Line = list[tuple[str, str]]
 
 def shown(finding: Finding) -> bool:
     return finding.status in (Status.FAIL, Status.ERROR)
-
-
-def kind(finding: Finding, report: Report) -> str:
-    """What a shown finding does to the run: 'error' (not checked), 'mandatory' (fails the gate), 'below' (binds,
-    but is under the threshold), 'advisory'."""
-    if finding.status is Status.ERROR:
-        return "error"
-    if finding.enforcement is not Enforcement.MANDATORY:
-        return "advisory"
-    return "mandatory" if finding.severity.at_least(report.threshold(finding.location.file)) else "below"
 
 
 # -- the grouped view ---------------------------------------------------------------------------------------------
@@ -92,7 +83,7 @@ def services(report: Report) -> list[_Service]:
 
 
 def verdict(findings: Iterable[Finding], report: Report) -> str:
-    kinds = {kind(f, report) for f in findings}
+    kinds = {effect(f, report) for f in findings}
     return "unchecked" if "error" in kinds else "failed" if "mandatory" in kinds else "passed"
 
 
@@ -147,7 +138,7 @@ def _header(group: _Service, report: Report) -> Line:
     state = verdict(findings, report)
     counts: dict[str, int] = {}
     for finding in findings:
-        counts[kind(finding, report)] = counts.get(kind(finding, report), 0) + 1
+        counts[effect(finding, report)] = counts.get(effect(finding, report), 0) + 1
     parts = [text(lang, "views.count.error", count=counts["error"], errors_word=plural(lang, "text.plural.error", counts["error"]))
              if key == "error" else text(lang, f"views.count.{key}", count=counts[key])
              for key in ("error", "mandatory", "below", "advisory") if counts.get(key)]
@@ -184,7 +175,7 @@ _SEVERITY_WIDTH = 9  # 'kritiek', 'critical', 'middel' and a space
 
 def _rule_lines(finding: Finding, report: Report, id_width: int) -> list[Line]:
     lang = report.lang
-    what = kind(finding, report)
+    what = effect(finding, report)
     severity = text(lang, "text.error") if what == "error" else severity_word(finding.severity, lang)
     style = "bold red" if what == "error" else _STYLE.get(finding.severity.value, "")
     binds = "" if what == "error" else text(lang, f"views.{what}")
@@ -207,7 +198,7 @@ def grouped(report: Report) -> list[Line]:
         lines.append(_header(group, report))
         for fact in sorted(group.facts.values(), key=lambda f: (f.location.line, f.location.column)):
             lines.append(_fact_line(fact, sources))
-            ordered = sorted(fact.findings, key=lambda f: (_ORDER[kind(f, report)], f.severity.rank, f.rule_id))
+            ordered = sorted(fact.findings, key=lambda f: (_ORDER[effect(f, report)], f.severity.rank, f.rule_id))
             id_width = max(len(visible(f.rule_id)) for f in ordered)
             for finding in ordered:
                 lines += _rule_lines(finding, report, id_width)
