@@ -8,7 +8,9 @@ texts from rule metadata go through md_text; a helpUri is only ever an http(s) U
 
 from __future__ import annotations
 
+import os
 import re
+from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -99,9 +101,7 @@ def to_sarif(report: Report) -> dict[str, Any]:
                 "informationUri": INFORMATION_URI,
                 "rules": descriptors,
             }},
-            # the category (before the last '/') is the same for every run, so GitHub and Azure DevOps follow one
-            # alert over commits; the instance is the reference date the run checked at
-            "automationDetails": {"id": f"{AUTOMATION_CATEGORY}/{report.as_of}"},
+            "automationDetails": automation_details(report, os.environ),
             "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri().rstrip("/") + "/"}},
             "invocations": [{
                 "executionSuccessful": not report.errors,
@@ -198,3 +198,30 @@ def _result(finding: Finding, rule_index: int, report: Report) -> dict[str, Any]
 def _level(finding: Finding, report: Report) -> str:
     """The result's level by what it does to the run; a waived one (suppressed) keeps what it would do unwaived."""
     return EFFECT_LEVEL[effect(replace(finding, status=Status.FAIL) if finding.status is Status.WAIVED else finding, report)]
+
+
+# Azure Pipelines' predefined variables that name the build definition and phase, as the Azure DevOps Advanced
+# Security upload reads them (the SARIF Multitool's GHAzDO1019 and GHAzDO1020 check the same)
+_ADO_PROPERTY = "azuredevops/pipeline/build/"
+_ADO_VARIABLES = {"definition": ("SYSTEM_DEFINITIONID", "BUILD_DEFINITIONID"), "definition_name": ("BUILD_DEFINITIONNAME",),
+                  "phase": ("SYSTEM_PHASEID", "SYSTEM_JOBID"), "phase_name": ("SYSTEM_PHASENAME", "SYSTEM_JOBNAME"),
+                  "collection": ("SYSTEM_COLLECTIONURI",), "project": ("SYSTEM_TEAMPROJECTID",),
+                  "branch": ("BUILD_SOURCEBRANCH",), "build": ("BUILD_BUILDID",)}
+
+
+def automation_details(report: Report, environment: Mapping[str, str]) -> dict[str, Any]:
+    """run.automationDetails: in an Azure Pipelines job, the pipeline's identity Azure DevOps needs; elsewhere an id
+    whose category (before the last '/') is the same for every run, so GitHub follows one alert over commits, and
+    whose instance is the reference date the run checked at."""
+    found = {key: next((environment[n] for n in names if environment.get(n)), "") for key, names in _ADO_VARIABLES.items()}
+    if environment.get("TF_BUILD", "").lower() != "true" or not all(found.values()):
+        return {"id": f"{AUTOMATION_CATEGORY}/{report.as_of}"}
+    url = found["collection"].rstrip("/")
+    organisation = url.rsplit("/", 1)[-1] if "dev.azure.com" in url else url.split("//", 1)[-1].split(".", 1)[0]
+    parts = (organisation, found["project"], found["definition"], found["phase"], found["branch"], found["build"])
+    return {"id": visible(_ADO_PROPERTY + "/".join(parts)), "properties": {
+        _ADO_PROPERTY + "buildDefinitionId": visible(found["definition"]),
+        _ADO_PROPERTY + "buildDefinitionName": visible(found["definition_name"]),
+        _ADO_PROPERTY + "phaseId": visible(found["phase"]),
+        _ADO_PROPERTY + "phaseName": visible(found["phase_name"]),
+    }}
