@@ -1,6 +1,6 @@
 """SARIF 2.1.0 for code-scanning dashboards (GitHub, GitLab, Azure DevOps, SonarQube).
 
-An artifact's `uri` is an RFC 3986 relative reference under `%SRCROOT%` (the working directory) with its bytes
+An artifact's `uri` is an RFC 3986 relative reference under `%SRCROOT%` (the repository's root) with its bytes
 percent-encoded; a file outside that root is an absolute `file:` URI without a base. Message texts are made
 visible and their '[' and ']' escaped, so input cannot form a SARIF embedded link (SARIF 2.1.0 §3.11.6); Markdown
 texts from rule metadata go through md_text; a helpUri is only ever an http(s) URL.
@@ -31,6 +31,7 @@ from checker.reporters.common import (
     json_text,
     md_text,
     reported,
+    repository_root,
     safe_link,
     skipped_reason,
     visible,
@@ -102,7 +103,7 @@ def to_sarif(report: Report) -> dict[str, Any]:
                 "rules": descriptors,
             }},
             "automationDetails": automation_details(report, os.environ),
-            "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri().rstrip("/") + "/"}},
+            "originalUriBaseIds": {"%SRCROOT%": {"uri": Path(repository_root()).as_uri().rstrip("/") + "/"}},
             "invocations": [{
                 "executionSuccessful": not report.errors,
                 "exitCode": int(exit_code(report)),
