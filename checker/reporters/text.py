@@ -155,10 +155,12 @@ def _fact_line(fact: _Fact, sources: _Sources) -> Line:
     return [(where, "dim"), (f"  {visible(what)}" if what else "", "bold")]
 
 
-def _wrapped(words: str, indent: int, style: str) -> list[Line]:
-    """A paragraph wrapped to WIDTH at `indent`; a continuation line cannot start a runner command either."""
-    pieces = textwrap.wrap(words, width=max(WIDTH - indent, 20), break_long_words=False, break_on_hyphens=False) or [""]
-    return [[(" " * indent + visible(piece), style)] for piece in pieces]
+def _wrapped(words: str, indent: int, style: str, whole: str = "") -> list[Line]:
+    """A paragraph wrapped to WIDTH at `indent`, `whole` (the source and waiver notes) never split over two lines; a
+    continuation line cannot start a runner command either. Input is visible text here, so it holds no NUL."""
+    paragraph = words + (" " + whole.strip().replace(" ", "\0") if whole.strip() else "")
+    pieces = textwrap.wrap(paragraph, width=max(WIDTH - indent, 20), break_long_words=False, break_on_hyphens=False) or [""]
+    return [[(" " * indent + visible(piece.replace("\0", " ")), style)] for piece in pieces]
 
 
 def _note(finding: Finding, lang: str) -> str:
@@ -183,7 +185,7 @@ def _rule_lines(finding: Finding, report: Report, id_width: int) -> list[Line]:
     head: Line = [(" " * _RULE_INDENT, ""), (severity.ljust(_SEVERITY_WIDTH - 1) + " ", style),
                   (rule_id.ljust(id_width) if binds else rule_id, "bold"), (f"  {binds}" if binds else "", "")]
     # the rule's page is one `cloudbeleid explain ID` away (the summary says so); the concise form names it per line
-    return [head, *_wrapped(visible(finding.message.get(lang)) + _note(finding, lang), _RULE_INDENT + _SEVERITY_WIDTH, "")]
+    return [head, *_wrapped(visible(finding.message.get(lang)), _RULE_INDENT + _SEVERITY_WIDTH, "", _note(finding, lang))]
 
 
 _ORDER = {"error": 0, "mandatory": 1, "below": 2, "advisory": 3}
