@@ -188,7 +188,7 @@ RUN_FACT_WORDS = {
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "junit", "github", "gitlab", "markdown"])
+@pytest.mark.parametrize("fmt", ["text", "concise", "json", "sarif", "junit", "github", "gitlab", "markdown"])
 def test_every_format_shows_server_deviations_and_skipped_files(fmt: str, lang: str):
     from tests.reports import C2000_DEVIATION, SKIPPED, with_run_facts
 
@@ -544,3 +544,15 @@ def test_gitlab_paths_are_from_the_repository_root_when_run_from_a_subfolder(tmp
     sarif = json.loads(run_cli("check", "--as-of", AS_OF, "-f", "sarif", ".", cwd=work / "services").stdout)["runs"][0]
     assert sarif["originalUriBaseIds"]["%SRCROOT%"]["uri"] == work.resolve().as_uri() + "/"
     assert {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in sarif["results"]} == {"services/a.cloud.yaml", "services/broken.cloud.yaml"}
+
+
+def test_text_reads_a_value_only_from_a_regular_file(tmp_path: Path):
+    """A finding may name a pipe (the bad-input corpus has one): the text view shows no value rather than wait on it."""
+    from tests.reports import make_report
+
+    fifo = tmp_path / "pipe.cloud.yaml"
+    os.mkfifo(fifo)
+    shown = _rendered(make_report(str(fifo), "mail", "m"), "text")
+    assert "  4:3  provider.mail\n" in shown  # the path, without a value
+    regular = write(tmp_path, "a.cloud.yaml", "a: 1\nb: 2\nc: 3\n  ACME-1 rest\n")
+    assert "  4:3  provider.mail: ACME-1\n" in _rendered(make_report(str(regular), "mail", "m"), "text")  # columns 3 to 9

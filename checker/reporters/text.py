@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 import os
+import stat
 import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -123,8 +124,10 @@ class _Sources:
     def _read(self, file: str) -> list[str] | None:
         if file not in self._lines:
             try:
-                if os.path.getsize(file) > _READ_MAX:
-                    raise OSError("too large")
+                info = os.stat(file)
+                # only a regular file of a descriptor's size: never a pipe or device a finding may name
+                if not stat.S_ISREG(info.st_mode) or info.st_size > _READ_MAX:
+                    raise OSError("not a descriptor file")
                 with open(file, encoding="utf-8", errors="replace") as handle:
                     self._lines[file] = handle.read().splitlines()
             except (OSError, ValueError):
