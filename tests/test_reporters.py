@@ -556,3 +556,16 @@ def test_text_reads_a_value_only_from_a_regular_file(tmp_path: Path):
     assert "  4:3  provider.mail\n" in shown  # the path, without a value
     regular = write(tmp_path, "a.cloud.yaml", "a: 1\nb: 2\nc: 3\n  ACME-1 rest\n")
     assert "  4:3  provider.mail: ACME-1\n" in _rendered(make_report(str(regular), "mail", "m"), "text")  # columns 3 to 9
+
+
+@pytest.mark.parametrize("fmt", ["text", "concise"])
+def test_with_lang_nl_neither_text_form_says_an_english_sentence(fmt: str):
+    from tests.reports import golden_report, with_run_facts
+    from tests.test_i18n import _english_only_fragments
+
+    fragments = _english_only_fragments()
+    for report in (with_run_facts("nl"), golden_report("nl")):
+        shown = _rendered(report, fmt)
+        assert not [f for f in fragments if f in shown], fmt
+    english = _rendered(golden_report("en"), fmt)
+    assert "Services: 1 failed, 1 passed, 1 not checked." in english and "Diensten" not in english
