@@ -569,3 +569,11 @@ def test_with_lang_nl_neither_text_form_says_an_english_sentence(fmt: str):
         assert not [f for f in fragments if f in shown], fmt
     english = _rendered(golden_report("en"), fmt)
     assert "Services: 1 failed, 1 passed, 1 not checked." in english and "Diensten" not in english
+
+
+def test_markdown_names_a_binding_failure_below_the_threshold(repo: Path):
+    write(repo, "a.cloud.yaml", NONCOMPLIANT)
+    _, text = render(repo, "markdown", "--fail-on", "high", "--lang", "en")
+    rows = {row.split(" | ")[1]: row for row in text.splitlines() if row.startswith("| `")}
+    assert "| mandatory, below the threshold |" in rows["CB22-WOO-TRANSPARENCY"]
+    assert "| mandatory |" in rows["CB22-EXIT-STRATEGY"]
