@@ -577,3 +577,16 @@ def test_markdown_names_a_binding_failure_below_the_threshold(repo: Path):
     rows = {row.split(" | ")[1]: row for row in text.splitlines() if row.startswith("| `")}
     assert "| mandatory, below the threshold |" in rows["CB22-WOO-TRANSPARENCY"]
     assert "| mandatory |" in rows["CB22-EXIT-STRATEGY"]
+
+
+def test_the_quiet_text_forms_show_only_what_fails_the_run():
+    from checker.reporters.text import concise_quiet, render_quiet
+    from tests.reports import golden_report
+
+    report = golden_report("en")
+    for quiet, full in ((render_quiet(report), _rendered(report, "text")), (concise_quiet(report), _rendered(report, "concise"))):
+        assert "CB22-EXIT-STRATEGY" in quiet and "INPUT-SCHEMA" in quiet  # fails the gate; could not be checked
+        assert "CB22-DATA-LOCATION" in full and "CB22-DATA-LOCATION" not in quiet  # advice
+        verdict = next(line for line in full.splitlines() if line.startswith("Threshold "))
+        assert quiet.rstrip().splitlines()[-1] == verdict  # the same verdict, alone
+        assert "Services:" not in quiet and "Waivers:" not in quiet

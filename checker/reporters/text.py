@@ -49,7 +49,10 @@ _READ_MAX = 10 * 1024 * 1024
 Line = list[tuple[str, str]]
 
 
-def shown(finding: Finding) -> bool:
+def shown(finding: Finding, report: Report, quiet: bool = False) -> bool:
+    """A failure or an input error; with --quiet only what fails the run (input errors included)."""
+    if quiet:
+        return effect(finding, report) in ("error", "mandatory") if finding.status in (Status.FAIL, Status.ERROR) else False
     return finding.status in (Status.FAIL, Status.ERROR)
 
 
@@ -71,11 +74,11 @@ class _Service:
         return [f for fact in self.facts.values() for f in fact.findings]
 
 
-def services(report: Report) -> list[_Service]:
+def services(report: Report, quiet: bool = False) -> list[_Service]:
     """The shown findings per service (per file for findings of no service), each per fact, in the report's order."""
     groups: dict[tuple[str, int, str | None], _Service] = {}
     for finding in report.findings:
-        if not shown(finding):
+        if not shown(finding, report, quiet):
             continue
         location = finding.location
         group = groups.setdefault((location.file, location.document, finding.service), _Service(location.file, finding.service))
@@ -194,10 +197,10 @@ def _rule_lines(finding: Finding, report: Report, id_width: int) -> list[Line]:
 _ORDER = {"error": 0, "mandatory": 1, "below": 2, "advisory": 3}
 
 
-def grouped(report: Report) -> list[Line]:
+def grouped(report: Report, quiet: bool = False) -> list[Line]:
     sources = _Sources()
     lines: list[Line] = []
-    for group in services(report):
+    for group in services(report, quiet):
         if lines:
             lines.append([])
         lines.append(_header(group, report))
@@ -224,8 +227,13 @@ def _concise_line(finding: Finding, lang: str) -> Line:
 
 # -- the summary both views end with ---------------------------------------------------------------------------------
 
-def summary(report: Report) -> list[str]:
+def summary(report: Report, quiet: bool = False) -> list[str]:
+    """The counts, the run's facts and the verdict; with --quiet the verdict alone."""
     lang = report.lang
+    state = {0: "ok", 1: "failed", 2: "unchecked"}[int(exit_code(report))]
+    verdict = text(lang, "text.gate", fail_on=threshold(report, lang), gating=len(report.failing()), verdict=text(lang, f"text.{state}"))
+    if quiet:
+        return [visible(verdict)]
     counts = report.counts()
     advisory = sum(1 for f in report.findings if f.status is Status.FAIL and f.enforcement is not Enforcement.MANDATORY)
     lines = [text(lang, "views.services", **service_counts(report)), text(lang, "text.summary",
@@ -242,8 +250,7 @@ def summary(report: Report) -> list[str]:
     if report.baselined:
         lines.append(text(lang, "text.baselined", count=report.baselined))
     lines += run_facts(report, lang)
-    state = {0: "ok", 1: "failed", 2: "unchecked"}[int(exit_code(report))]
-    lines.append(text(lang, "text.gate", fail_on=threshold(report, lang), gating=len(report.failing()), verdict=text(lang, f"text.{state}")))
+    lines.append(verdict)
     # every line is made visible as a whole: whatever a field holds, no line carries a control character or
     # starts a workflow command
     return [visible(line) for line in lines]
@@ -275,12 +282,21 @@ def _write(lines: list[Line], colour: bool) -> str:
     return console.file.getvalue()
 
 
-def render(report: Report, colour: bool = False) -> str:
-    body = grouped(report)
-    hint = [[(text(report.lang, "views.explain"), "dim")]] if body else []
-    return _write(body + ([[]] if body else []) + [[(line, "")] for line in summary(report)] + hint, colour)
+def render(report: Report, colour: bool = False, quiet: bool = False) -> str:
+    body = grouped(report, quiet)
+    hint = [[(text(report.lang, "views.explain"), "dim")]] if body and not quiet else []
+    return _write(body + ([[]] if body else []) + [[(line, "")] for line in summary(report, quiet)] + hint, colour)
 
 
-def concise(report: Report, colour: bool = False) -> str:
-    body = [_concise_line(f, report.lang) for f in report.findings if shown(f)]
-    return _write(body + [[(line, "")] for line in summary(report)], colour)
+def concise(report: Report, colour: bool = False, quiet: bool = False) -> str:
+    body = [_concise_line(f, report.lang) for f in report.findings if shown(f, report, quiet)]
+    return _write(body + [[(line, "")] for line in summary(report, quiet)], colour)
+
+
+def render_quiet(report: Report, colour: bool = False) -> str:
+    """--quiet: only what fails the run (input errors included), then the verdict."""
+    return render(report, colour, quiet=True)
+
+
+def concise_quiet(report: Report, colour: bool = False) -> str:
+    return concise(report, colour, quiet=True)
