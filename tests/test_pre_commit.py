@@ -77,7 +77,9 @@ def test_noncompliant_descriptor_is_blocked_with_its_location(user_repo: Path):
     assert commit.returncode != 0
     output = commit.stdout + commit.stderr
     line = line_of(bad, "covers_data_destruction")
-    assert f"services/bad.cloud.yaml:{line}:28: high CB22-EXIT-STRATEGY" in output
+    # the text view: the service, then the fact at its line and column with the rule it breaks beneath it
+    assert "services/bad.cloud.yaml  bad  gefaald: 1 verplicht" in output
+    assert f"  {line}:28  exit.covers_data_destruction: false\n    hoog     CB22-EXIT-STRATEGY  verplicht\n" in output
     assert "cloudbeleid check" in output and "Failed" in output
     assert "bad" not in git(user_repo, "log", "--format=%s").stdout
     git(user_repo, "reset", "-q", "HEAD", "services/bad.cloud.yaml")
@@ -130,11 +132,13 @@ def test_a_fifth_microsoft_service_is_told_about_concentration_computed_over_the
     # advice does not block, and the hook shows it (verbose): 5 of the 9 materieel services is more than half
     assert commit.returncode == 0, output
     line = line_of(fifth, "name: Microsoft")
-    assert (f"portfolio/ms5.cloud.yaml:{line}:9: medium KAMER25-MARKET-CONCENTRATION [advies] Microsoft Ireland Operations "
-            "Limited levert 5 van de 9 materiële clouddiensten") in output
+    assert "portfolio/ms5.cloud.yaml  ms5  voldoet: 1 advies\n" in output
+    assert (f"  {line}:9  provider.name: Microsoft Ireland Operations Limited\n"
+            "    middel   KAMER25-MARKET-CONCENTRATION  advies\n"
+            "             Microsoft Ireland Operations Limited levert 5 van de 9 materiële\n") in output
     # only the staged file is reported on: neither the other four's concentration findings nor the old failure
-    located = [text for text in output.splitlines() if ".cloud.yaml:" in text]
-    assert located and all(text.startswith("portfolio/ms5.cloud.yaml:") for text in located), located
+    headers = [text for text in output.splitlines() if ".cloud.yaml" in text]
+    assert headers == ["portfolio/ms5.cloud.yaml  ms5  voldoet: 1 advies"], headers
     assert "legacy" not in output
     assert "1 dienst in 1 bestand" in output
     git(user_repo, "rm", "-r", "-q", "portfolio")
