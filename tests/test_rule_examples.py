@@ -1,6 +1,6 @@
 """Every rule has a compliant and a non-compliant example under tests/fixtures/rules/<pack>/<rule>/, written by
 tests/rule_fixtures.py from one fully compliant base: the compliant one passes every rule of every pack, the
-non-compliant one fails its own rule and nothing else but the rules its entry names (they read the same fact)."""
+non-compliant one fails its own rule; either fails nothing else but the rules its entry names (they read the same fact)."""
 
 from __future__ import annotations
 
