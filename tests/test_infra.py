@@ -518,18 +518,67 @@ def test_a_linked_tfvars_outside_the_repository_is_not_read(tmp_path):
     assert any("outside the repository" in f.message.en for f in report.findings)
 
 
-@pytest.mark.parametrize("name", ["main.tofu", "main.tf.json", "terraform.tfvars.json"])
-def test_code_in_a_form_the_reader_does_not_read_is_an_error_not_a_gap(tmp_path, name):
-    import shutil
+TF_JSON = """\
+{
+  "//": "written by a generator (CDK for Terraform writes this syntax)",
+  "terraform": {"required_providers": {"aws": {"source": "hashicorp/aws"}}},
+  "variable": {"region": {"default": "eu-central-1"}},
+  "provider": {"aws": [
+    {"region": "${var.region}"},
+    {"alias": "us", "region": "us-east-1", "default_tags": {"tags": {"cloudbeleid-service": "vbz-archief"}}}
+  ]},
+  "resource": {
+    "aws_s3_bucket": {
+      "eu": {"bucket": "eu"},
+      "us": {"provider": "aws.us", "bucket": "us"}
+    },
+    "azurerm_storage_account": {"a": {"location": "${var.region}-x", "tags": {"cloudbeleid-service": "other"}}}
+  },
+  "module": {"store": {"source": "./store", "place": "westeurope"}}
+}
+"""
 
-    from checker.evaluate import Options, check
-    from checker.gate import exit_code
-    from tests.conftest import AS_OF, ROOT
 
+def test_terraform_json_syntax_is_read_with_its_lines(tmp_path: Path):
+    write(tmp_path, "main.tf.json", TF_JSON)
+    write(tmp_path, "store/main.tf.json", '{"variable": {"place": {}}, "resource": {"azurerm_storage_account": {"s": {"location": "${var.place}"}}}}')
+    write(tmp_path, "terraform.tfvars.json", '{\n  "region": "eu-west-1"\n}\n')
+    reading = hcl.read([tmp_path])
+    assert reading.problems == [] and reading.unread == []
+    resources = _by_address(reading)
+    eu, us = resources["aws_s3_bucket.eu"], resources["aws_s3_bucket.us"]
+    # the resource at its name's line; the region at the line that sets it: terraform.tfvars.json outranks the default
+    assert (eu.where.line, eu.where.column) == (line_of(TF_JSON, '"eu": {'), 7)
+    assert eu.region == "eu-west-1" and eu.region_where.file.endswith("terraform.tfvars.json") and eu.region_where.line == 2
+    # an aliased provider configuration is an entry of the provider's array, with its default_tags
+    assert (us.region, us.service_tag, us.region_where.line) == ("us-east-1", "vbz-archief", line_of(TF_JSON, '"alias": "us"'))
+    assert resources["azurerm_storage_account.a"].region == "eu-west-1-x"
+    assert resources["module.store.azurerm_storage_account.s"].region == "westeurope"
+    # "//" is a comment in the JSON syntax, not a block
+    assert len(reading.resources) == 4
+
+
+def test_a_tofu_file_takes_the_place_of_the_tf_file_of_the_same_name(tmp_path: Path):
+    write(tmp_path, "main.tf", 'resource "aws_s3_bucket" "for_terraform" {}\n')
+    write(tmp_path, "main.tofu", 'provider "aws" {\n  region = "eu-west-1"\n}\nresource "aws_s3_bucket" "for_tofu" {}\n')
+    write(tmp_path, "other.tf", 'resource "azurerm_storage_account" "kept" {\n  location = "westeurope"\n}\n')
+    resources = _by_address(hcl.read([tmp_path]))
+    assert set(resources) == {"aws_s3_bucket.for_tofu", "azurerm_storage_account.kept"}
+    assert resources["aws_s3_bucket.for_tofu"].where.file.endswith("main.tofu") and resources["aws_s3_bucket.for_tofu"].region == "eu-west-1"
+
+
+@pytest.mark.parametrize("name, text", [
+    ("main.tofu", 'provider "aws" {\n  region = "us-east-1"\n}\nresource "aws_s3_bucket" "b" {}\n'),
+    ("main.tf.json", '{\n  "provider": {"aws": {"region": "us-east-1"}},\n  "resource": {"aws_s3_bucket": {\n    "b": {}\n  }}\n}\n'),
+    ("main.tofu.json", '{\n  "provider": {"aws": {"region": "us-east-1"}},\n  "resource": {"aws_s3_bucket": {\n    "b": {}\n  }}\n}\n'),
+])
+def test_opentofu_and_json_syntax_code_is_checked_like_tf_files(tmp_path: Path, name: str, text: str):
+    """Once an error at the file (not read); now read: the bucket no descriptor covers is reported at its line."""
     repo = tmp_path / "repo"
-    shutil.copytree(ROOT / "examples" / "infrastructure", repo)
-    (repo / "deploy").mkdir()
-    (repo / "deploy" / name).write_text('provider "aws" { region = "us-east-1" }\nresource "aws_s3_bucket" "b" {}\n')
-    report = check(Options((repo,), as_of=AS_OF))
-    assert int(exit_code(report)) == 2
-    assert any(name in f.location.file and "is not read" in f.message.en for f in report.findings)
+    shutil.copytree(EXAMPLE, repo)
+    write(repo, f"deploy/{name}", text)
+    code, report = check_json(str(repo), cwd=repo)
+    uncovered = [(f["location"]["file"], f["location"]["line"]) for f in report["findings"]
+                 if f["rule_id"] == "INFRA-UNCOVERED-RESOURCE" and f["status"] == "fail"]
+    assert (f"deploy/{name}", 4) in uncovered, uncovered
+    assert not [f for f in report["findings"] if f["status"] == "error"]

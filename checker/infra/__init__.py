@@ -28,7 +28,7 @@ _READINGS: dict[tuple, Reading] = {}
 
 
 def _signature(folders: list[Path], var_files: tuple[Path, ...]) -> tuple:
-    files = [p for f in folders for p in sorted(f.glob("*.tf*"))] + list(var_files)
+    files = [p for f in folders for p in sorted(f.glob("*.t[fo]*")) if p.name.endswith(hcl.SUFFIXES)] + list(var_files)
     stamps: list[tuple[str, int | None, int | None]] = []
     for path in files:
         try:
@@ -95,10 +95,11 @@ def _own(service: Any, root: Path) -> tuple[list[Path], tuple[Path, ...], list[P
         if not allowed("terraform", index, entry):
             continue
         matches = sorted(Path(p) for p in glob.glob(str(base / entry), recursive=True))
-        candidates = {m if m.is_dir() else m.parent for m in matches if m.is_dir() or m.suffix == ".tf"}
-        found = {f for f in candidates if _inside(f, root) and any(f.glob("*.tf"))}
+        candidates = {m if m.is_dir() else m.parent for m in matches if m.is_dir() or m.name.endswith(hcl.CODE)}
+        found = {f for f in candidates if _inside(f, root) and hcl.has_code(f)}
         if not found:
-            problems.append((_where(service, ("infrastructure", "terraform", index)), f"infrastructure.terraform[{index}] {entry!r} names no folder with *.tf files"))
+            problems.append((_where(service, ("infrastructure", "terraform", index)),
+                             f"infrastructure.terraform[{index}] {entry!r} names no folder with *.tf files (or .tf.json, .tofu, .tofu.json)"))
         folders += sorted(found - set(folders))
     for field, listed in (("var_files", var_files), ("plan", plans)):
         for index, entry in enumerate(block.get(field, ())):
