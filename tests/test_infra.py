@@ -1,7 +1,9 @@
 """Infrastructure code beside the descriptors (checker/infra, docs/infrastructure.md).
 
-How the fixtures were made (no provider can be downloaded here, and `go install` of OpenTofu fails on the module's
-replace directives, so no tofu or terraform binary could be built):
+How the fixtures were made (no provider or release can be downloaded here; only the Go module proxy answers):
+- tests/infra/real/*.plan.json are written by real Terraform 1.8.5 (and OpenTofu where built) compiled from its
+  module source, with the built-in provider and the Hetzner Cloud provider compiled from source and installed from a
+  filesystem mirror: tests/infra/real/README.md gives the versions and commands, tests/infra/real/regenerate redoes it.
 - tests/infra/terraform-json/*.plan.json are written by real Terraform (0.12.11 to 1.5.4): the test data of
   hashicorp/terraform-json at commit 5a1ca9230975ec15a9885e4a35b755646fda3028, made by its testdata/Makefile with
   `terraform plan -out=plan.tfplan && terraform show -json plan.tfplan` (MPL-2.0, copied unchanged; invalid.plan.json
@@ -211,6 +213,66 @@ def test_a_broken_plan_is_a_problem_at_its_line():
     assert (where.line, where.column) == (676, 29) and "syntax error" in message
 
 
+REAL_TOOL = FIXTURES / "real"
+REAL_TOOL_PLANS = sorted(REAL_TOOL.glob("*.plan.json"))
+
+
+@pytest.mark.parametrize("path", REAL_TOOL_PLANS, ids=lambda p: p.name)
+def test_plan_json_written_by_real_terraform_built_here_reads_without_error(path: Path):
+    """The file name says which tool and version wrote it; the file must say the same (no hand edits)."""
+    version = path.name.split("-", 1)[1].rsplit(".", 3)[0]  # terraform-1.8.5.builtin.plan.json
+    document = json.loads(path.read_text())
+    assert document["terraform_version"] == version
+    assert document["format_version"] == "1.2" and "\n" not in path.read_text().rstrip("\n")  # one line, as the tools write it
+    reading = plan.read(path, path.name)
+    assert reading.problems == [] and reading.unread == []
+    planned = [r for m in _modules(document["planned_values"]["root_module"]) for r in m.get("resources", ()) if r.get("mode") == "managed"]
+    assert [r.address for r in reading.resources] == [r["address"] for r in planned] != []
+
+
+def test_real_plan_of_the_builtin_provider_has_no_cloud_resource():
+    [path] = REAL_TOOL.glob("terraform-*.builtin.plan.json")
+    resources = _by_address(plan.read(path, path.name))
+    assert set(resources) == {"terraform_data.release", "module.child.terraform_data.marker"}
+    assert {r.provider_source for r in resources.values()} == {"terraform.io/builtin/terraform"}
+    assert not any(r.is_cloud for r in resources.values())
+
+
+@pytest.mark.skipif(not list(REAL_TOOL.glob("*.hcloud.plan.json")), reason="no plan of the Hetzner Cloud configuration was written")
+@pytest.mark.parametrize("path", sorted(REAL_TOOL.glob("*.hcloud.plan.json")), ids=lambda p: p.name)
+def test_real_plan_with_a_cloud_provider_gives_each_resource_its_location(path: Path):
+    resources = {address: r.observed() for address, r in _by_address(plan.read(path, path.name)).items()}
+    where = {address: (o["region"], o["country"], o["region_status"]) for address, o in resources.items()}
+    assert where == {
+        "hcloud_volume.dossiers": ("fsn1", "DE", "known"),  # from the variable's default, as the plan holds it
+        "hcloud_volume.copy": ("ash", "US", "known"),
+        "hcloud_network.net": (None, None, "none"),  # a network has no location of its own
+        "hcloud_network_subnet.eu": ("eu-central", "DE", "known"),
+        "hcloud_primary_ip.web": ("nbg1-dc3", "DE", "known"),  # a datacenter read as its location
+        # Hetzner picks the location when the server is created: the plan marks it unknown after apply
+        "hcloud_server.worker": (None, None, "unresolved"),
+    }, where
+    assert "known only after apply" in resources["hcloud_server.worker"]["why"]["en"]
+    assert resources["hcloud_volume.copy"]["provider"] == "hetznercloud/hcloud" and resources["hcloud_volume.copy"]["kind"] == "storage_locations"
+    assert {r.service_tag for r in plan.read(path, path.name).resources if r.type == "hcloud_volume"} == {"vbz-hcloud"}
+
+
+@pytest.mark.skipif(not (ROOT / ".tools/bin/terraform").is_file(), reason="no terraform in .tools/bin (tests/infra/real/README.md)")
+def test_the_real_plans_are_what_the_binaries_write_today(tmp_path: Path):
+    """Regenerated with the binaries in .tools/bin, each plan equals the committed one but for its timestamp."""
+    result = subprocess.run([str(REAL_TOOL / "regenerate"), str(tmp_path)], capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    written = sorted(tmp_path.glob("*.plan.json"))
+    assert written
+    for path in written:
+        committed = REAL_TOOL / path.name
+        if not committed.is_file():
+            continue  # a tool of another version than the fixtures'
+        fresh, kept = json.loads(path.read_text()), json.loads(committed.read_text())
+        fresh.pop("timestamp"), kept.pop("timestamp")
+        assert fresh == kept, path.name
+
+
 def test_handwritten_plan_values_unknowns_and_addresses():
     path = FIXTURES / "handwritten.plan.json"
     text = path.read_text()
@@ -364,8 +426,9 @@ def test_the_hook_fires_on_terraform_and_runs_on_the_whole_repository():
     hook = _hook()
     assert hook["pass_filenames"] is False and hook["entry"] == "cloudbeleid check"
     files = re.compile(hook["files"])
-    assert all(files.search(name) for name in ("infra/main.tf", "prod.tfvars", "a/b.cloud.yaml", "x.cloud.json"))
-    assert not any(files.search(name) for name in ("README.md", "main.tf.bak", "terraform.tfstate"))
+    assert all(files.search(name) for name in ("infra/main.tf", "prod.tfvars", "a/b.cloud.yaml", "x.cloud.json",
+                                               "main.tofu", "cdk.tf.json", "main.tofu.json", "prod.tfvars.json"))
+    assert not any(files.search(name) for name in ("README.md", "main.tf.bak", "terraform.tfstate", "plan.json", "package.json"))
 
 
 @pytest.mark.skipif(shutil.which("cloudbeleid", path=str(Path(sys.executable).parent)) is None or shutil.which("pre-commit", path=str(Path(sys.executable).parent)) is None,
