@@ -534,6 +534,16 @@ def test_every_format_renders_findings_in_infrastructure_code(moved: Path):
         assert "infra/logging/main.tf" in result.stdout, fmt
 
 
+def test_a_registry_module_in_a_folder_no_descriptor_names_is_an_error_not_a_gap(moved: Path):
+    """Its resources are unknown, so whether any descriptor covers them is unknown too."""
+    write(moved, "infra/network/main.tf", 'module "vpc" {\n  source = "terraform-aws-modules/vpc/aws"\n}\n')
+    code, report = check_json(str(moved), cwd=moved)
+    assert code == 2
+    [error] = [f for f in report["findings"] if f["status"] == "error"]
+    assert (error["location"]["file"], error["location"]["line"], error["service"]) == ("infra/network/main.tf", 1, None)
+    assert "which is not read: its resources are unknown" in error["message"]["en"]
+
+
 def test_discovery_exclude_leaves_terraform_folders_out_of_the_uncovered_search(moved: Path):
     config = moved / ".cloudbeleid.yaml"
     config.write_text(config.read_text() + "discovery:\n  exclude: [\"infra/logging/**\"]\n")

@@ -183,7 +183,9 @@ def attach(services: list[Any], config: Any) -> list[Finding]:
             "folders": [os.path.realpath(f) for f in folders],
             "uncovered": [],
         }
-    for where, message in group.problems:
+    # a registry or git module anywhere in the repository: its resources are unknown, so whether a descriptor
+    # covers them is too (fail closed, as in a folder a descriptor names)
+    for where, message in group.problems + group.unread:
         if (where, message) not in reported:
             reported.add((where, message))
             errors.append(_error(where, message, None))
