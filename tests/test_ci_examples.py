@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from tests.conftest import MINISTRY_CONFIG, ROOT, VALID_DESCRIPTOR, write
+from tests.conftest import MINISTRY_CONFIG, PACKS, ROOT, VALID_DESCRIPTOR, write
 from tests.test_pre_commit import git
 
 FAILING = VALID_DESCRIPTOR.replace("covers_data_destruction: true", "covers_data_destruction: false")
@@ -93,7 +93,7 @@ def _real_tools() -> dict[str, str] | None:
 
 def _plan_repo(tmp_path: Path) -> Path:
     repo = tmp_path / "repo"
-    write(repo, ".cloudbeleid.yaml", MINISTRY_CONFIG)
+    write(repo, ".cloudbeleid.yaml", MINISTRY_CONFIG.replace(PACKS, "packs: [cb22, kaderwet_zbo, infra]\n"))
     write(repo, "services/hcloud.cloud.yaml", HCLOUD_SERVICE)
     shutil.copytree(REAL / "hcloud", repo / "infra/hcloud")
     return repo
