@@ -393,6 +393,26 @@ def test_a_plan_json_named_by_a_descriptor_is_checked_at_the_resources_address(t
     assert code == 1
 
 
+@pytest.mark.parametrize("planned_source, read", [("terraform-aws-modules/s3-bucket/aws", True), ("./archive", False)])
+def test_a_registry_module_is_read_from_a_plan_that_makes_the_same_call(tmp_path: Path, planned_source: str, read: bool):
+    """The plan lists the module's resources; a plan of other code (another source) does not lift the error."""
+    write(tmp_path, ".cloudbeleid.yaml", "organisation:\n  name: X\n  type: ministerie\n")
+    document = json.loads((FIXTURES / "handwritten.plan.json").read_text())
+    document["configuration"]["root_module"]["module_calls"]["archive"]["source"] = planned_source
+    write(tmp_path, "plan.json", json.dumps(document))
+    write(tmp_path, "infra/main.tf", 'module "archive" {\n  source = "terraform-aws-modules/s3-bucket/aws"\n}\n')
+    text = VALID_DESCRIPTOR.replace("id: mail", "id: vbz-plan") + "infrastructure:\n  terraform: [infra]\n  plan: [plan.json]\n"
+    write(tmp_path, "svc.cloud.yaml", text)
+    code, report = check_json(str(tmp_path), cwd=tmp_path)
+    errors = [f for f in report["findings"] if f["status"] == "error"]
+    if read:
+        assert errors == [] and code == 1
+        assert any(f["rule_id"] == "INFRA-UNDECLARED-COUNTRY" and f["location"]["file"] == "plan.json" and "module.archive" in f["message"]["en"]
+                   for f in report["findings"]), [f["message"]["en"] for f in report["findings"] if f["status"] == "fail"]
+    else:
+        assert code == 2 and [(f["location"]["file"], f["location"]["line"]) for f in errors] == [("infra/main.tf", 1)]
+
+
 # --- the Done-when scenario: the hook on an infrastructure repository ------------------------------------------------
 
 def _git(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:

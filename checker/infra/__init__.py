@@ -153,7 +153,7 @@ def attach(services: list[Any], config: Any) -> list[Finding]:
     """Give every service its observed facts; the infrastructure it names but that cannot be read becomes error findings."""
     errors: list[Finding] = []
     group = _read_hcl(_group_folders(config), config.root)
-    reported: set[tuple] = set()
+    reported: set[tuple] = set()  # also the registry modules a named plan lists: not an error in the group either
     for service in services:
         if "infrastructure" not in service.document.data and not any(r.service_tag == service.id for r in group.resources):
             continue
@@ -162,9 +162,14 @@ def attach(services: list[Any], config: Any) -> list[Finding]:
         folders, var_files, plans, problems = _own(service, root)
         readings = [_read_hcl(folders, root, var_files)] if folders else []
         readings += [plan.read(p, _display(p)) for p in plans]
+        # a registry or git module the code calls is read from a plan the descriptor names whose configuration makes
+        # the same call (address and source): the plan lists the module's resources with their planned values
+        planned_calls = {call for reading in readings for call in reading.module_calls}
         mine: dict[tuple, Resource] = {}
         for reading in readings:
-            problems += reading.problems + reading.unread
+            covered = [entry for entry in reading.unread if reading.remote.get(entry) in planned_calls]
+            reported.update(covered)
+            problems += reading.problems + [entry for entry in reading.unread if entry not in covered]
             for resource in reading.resources:
                 tagged = resource.service_tag if isinstance(resource.service_tag, str) else None
                 if resource.is_cloud and tagged in (None, tag):

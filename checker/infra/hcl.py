@@ -387,7 +387,9 @@ def _instantiate(module: _Module, variables: dict[str, Value], prefix: str, pare
         reading.resources.append(resource)
     for name, source, attributes, where in module.calls:
         if not source.startswith(("./", "../")):
-            reading.unread.append((where, f"module {name} comes from {source!r}, which is not read: its resources are unknown"))
+            entry = (where, f"module {name} comes from {source!r}, which is not read: its resources are unknown")
+            reading.unread.append(entry)
+            reading.remote[entry] = (f"{prefix}module.{name}", source)
             continue
         folder = Path(os.path.realpath(module.folder / source))
         if root is not None and not str(folder).startswith(os.path.realpath(root).rstrip(os.sep) + os.sep):
