@@ -518,6 +518,14 @@ def test_init_drafts_a_descriptor_that_validates_once_its_questions_are_answered
     assert again.returncode == 2 and "never overwrites" in again.stderr + again.stdout
 
 
+def test_init_drafts_from_code_in_the_json_syntax(tmp_path: Path):
+    write(tmp_path, "infra/main.tf.json", '{"provider": {"aws": {"region": "eu-west-1"}}, "resource": {"aws_s3_bucket": {"b": {}}}}')
+    draft = tmp_path / "svc.cloud.yaml"
+    made = run_cli("init", "--from-terraform", str(tmp_path / "infra"), "--id", "vbz-json", "--output", str(draft))
+    assert made.returncode == 0, made.stdout + made.stderr
+    assert "storage_locations: [IE]" in draft.read_text() and "Amazon" in draft.read_text()
+
+
 def test_init_refuses_a_folder_without_cloud_resources(tmp_path: Path):
     write(tmp_path, "main.tf", 'resource "random_id" "x" {\n  byte_length = 4\n}\n')
     result = run_cli("init", "--from-terraform", str(tmp_path))
