@@ -85,7 +85,10 @@ def _parse(path: Path, reading: Reading) -> Any:
     if text is None:
         return None
     if path.name.endswith(".json"):
-        return _json_document(text, name, reading)
+        document = _json_document(text, name, reading)
+        if document is not None and path.name.endswith(CODE):
+            _json_structure(document, reading)
+        return document
     try:
         return hcl2.parses(text).body
     except Exception as exc:  # lark raises many kinds; each carries the position where it has one
@@ -121,6 +124,11 @@ def _json_document(text: str, file: str, reading: Reading) -> _JsonBody | None:
         line, column = getattr(exc, "lineno", 1), getattr(exc, "colno", 1)
         reading.problems.append((Where(file, line, column), f"JSON syntax error: {getattr(exc, 'msg', exc)}"))
         return None
+    except RecursionError:
+        value = None
+    if value is None or _depth(value) > MAX_JSON_DEPTH:
+        reading.problems.append((Where(file, 1), f"JSON nested deeper than {MAX_JSON_DEPTH} levels: not Terraform code a person reads"))
+        return None
     if not isinstance(value, dict):
         reading.problems.append((Where(file, 1), "Terraform's JSON syntax needs an object at the top"))
         return None
@@ -131,6 +139,29 @@ def _json_document(text: str, file: str, reading: Reading) -> _JsonBody | None:
     except Exception:  # JSON that YAML 1.2 reads differently (tabs, duplicate keys): positions fall back to line 1
         node = None
     return _JsonBody(value, node, file, Where(file, 1))
+
+
+def _json_structure(document: _JsonBody, reading: Reading) -> None:
+    """A block that is not an object would be left out without a word: Terraform refuses it, and so does the checker."""
+    for kind, body in _json_entries(document):
+        for labels, block in _json_walk([kind], body, _JSON_LABELS[kind]) if kind in _JSON_LABELS else ():
+            if not _json_bodies(block):
+                reading.problems.append((block.where, f"{' '.join(labels)}: a block in the JSON syntax is an object (or an array of objects)"))
+
+
+MAX_JSON_DEPTH = 64
+
+
+def _depth(value: Any) -> int:
+    """How deep a decoded JSON value nests, counted without recursion."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        deepest = max(deepest, level)
+        if level <= MAX_JSON_DEPTH:
+            children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else ()
+            stack.extend((child, level + 1) for child in children if isinstance(child, (dict, list)))
+    return deepest
 
 
 def _json_entries(body: _JsonBody) -> list[tuple[str, _JsonBody]]:
@@ -167,20 +198,20 @@ def _json_bodies(body: _JsonBody) -> list[_JsonBody]:
 _JSON_LABELS = {"resource": 2, "data": 2, "provider": 1, "variable": 1, "module": 1, "output": 1, "locals": 0, "terraform": 0}
 
 
+def _json_walk(labels: list[str], body: _JsonBody, depth: int) -> list[tuple[list[str], _JsonBody]]:
+    """The block bodies under a top-level key, each with its labels (the object keys down to it)."""
+    if depth == 0:
+        return [(labels, body)]
+    if not isinstance(body.value, dict):
+        return [(labels, body)]  # a label's level that is no object: its block is malformed
+    return [found for label, inner in _json_entries(body) for found in _json_walk([*labels, label], inner, depth - 1)]
+
+
 def _json_blocks(document: _JsonBody) -> list[tuple[list[str], Any, Where]]:
-    blocks: list[tuple[list[str], Any, Where]] = []
-
-    def walk(labels: list[str], body: _JsonBody, depth: int) -> None:
-        if depth == 0:
-            blocks.extend((labels, inner, inner.where) for inner in _json_bodies(body))
-            return
-        for label, inner in _json_entries(body):
-            walk([*labels, label], inner, depth - 1)
-
-    for kind, body in _json_entries(document):
-        if kind in _JSON_LABELS:
-            walk([kind], body, _JSON_LABELS[kind])
-    return blocks
+    return [(labels, inner, inner.where)
+            for kind, body in _json_entries(document) if kind in _JSON_LABELS
+            for labels, block in _json_walk([kind], body, _JSON_LABELS[kind])
+            for inner in _json_bodies(block)]
 
 
 def _body(body: Any, file: str, top: bool = False) -> tuple[dict[str, tuple[Any, Where]], list[tuple[list[str], Any, Where]]]:
