@@ -1,7 +1,7 @@
 """Infrastructure code beside the descriptors (checker/infra, docs/infrastructure.md).
 
 How the fixtures were made (no provider or release can be downloaded here; only the Go module proxy answers):
-- tests/infra/real/*.plan.json are written by real Terraform 1.8.5 (and OpenTofu where built) compiled from its
+- tests/infra/real/*.plan.json are written by real Terraform 1.8.5 and OpenTofu 1.10.6, each compiled from its
   module source, with the built-in provider and the Hetzner Cloud provider compiled from source and installed from a
   filesystem mirror: tests/infra/real/README.md gives the versions and commands, tests/infra/real/regenerate redoes it.
 - tests/infra/terraform-json/*.plan.json are written by real Terraform (0.12.11 to 1.5.4): the test data of
@@ -230,8 +230,8 @@ def test_plan_json_written_by_real_terraform_built_here_reads_without_error(path
     assert [r.address for r in reading.resources] == [r["address"] for r in planned] != []
 
 
-def test_real_plan_of_the_builtin_provider_has_no_cloud_resource():
-    [path] = REAL_TOOL.glob("terraform-*.builtin.plan.json")
+@pytest.mark.parametrize("path", sorted(REAL_TOOL.glob("*.builtin.plan.json")), ids=lambda p: p.name)
+def test_real_plan_of_the_builtin_provider_has_no_cloud_resource(path: Path):
     resources = _by_address(plan.read(path, path.name))
     assert set(resources) == {"terraform_data.release", "module.child.terraform_data.marker"}
     assert {r.provider_source for r in resources.values()} == {"terraform.io/builtin/terraform"}
