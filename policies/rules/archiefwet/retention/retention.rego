@@ -1,5 +1,4 @@
 # METADATA
-# title: Archiefbescheiden in goede, geordende en toegankelijke staat, volgens de selectielijst (Archiefwet 1995 art. 3)
 # scope: package
 # custom:
 #   id: ARCHIEFWET-3-RETENTION

@@ -1,5 +1,4 @@
 # METADATA
-# title: Blijvend te bewaren archiefbescheiden worden overgebracht naar een archiefbewaarplaats (Archiefwet 1995 art. 12)
 # scope: package
 # custom:
 #   id: ARCHIEFWET-12-TRANSFER

@@ -1,5 +1,4 @@
 # METADATA
-# title: Geen uitzondering van art. 49 AVG voor routinematig cloudgebruik
 # scope: package
 # custom:
 #   id: AVG-49-DEROGATION

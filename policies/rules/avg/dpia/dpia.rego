@@ -1,5 +1,4 @@
 # METADATA
-# title: DPIA bij een verwerking met waarschijnlijk een hoog risico (AVG art. 35)
 # scope: package
 # custom:
 #   id: AVG-35-DPIA

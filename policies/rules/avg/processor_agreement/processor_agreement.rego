@@ -1,5 +1,4 @@
 # METADATA
-# title: Verwerkersovereenkomst met de clouddienstverlener (AVG art. 28)
 # scope: package
 # custom:
 #   id: AVG-28-PROCESSOR-AGREEMENT

@@ -1,5 +1,4 @@
 # METADATA
-# title: Grondslag voor elke doorgifte van persoonsgegevens buiten de EER (AVG art. 44-46)
 # scope: package
 # custom:
 #   id: AVG-44-TRANSFER-BASIS

@@ -1,5 +1,4 @@
 # METADATA
-# title: Auditrecht in het contract met de leverancier (BIO2 5.20.04)
 # scope: package
 # custom:
 #   id: BIO2-5-20-04-AUDIT-RIGHTS

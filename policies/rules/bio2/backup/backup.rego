@@ -1,5 +1,4 @@
 # METADATA
-# title: Back-upbeleid, RPO/RTO, back-up op een andere locatie en jaarlijkse hersteltest (BIO2 8.13)
 # scope: package
 # custom:
 #   id: BIO2-8-13-BACKUP

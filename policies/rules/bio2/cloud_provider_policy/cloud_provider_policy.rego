@@ -1,5 +1,4 @@
 # METADATA
-# title: Beleid voor cloudleveranciers, beëindigingsgronden en herbeoordeling na wijzigingen (BIO2 5.23.01)
 # scope: package
 # custom:
 #   id: BIO2-5-23-01-CSP-POLICY

@@ -1,5 +1,4 @@
 # METADATA
-# title: Continuïteitsplan van een kritieke dienst jaarlijks getest (BIO2 5.30)
 # scope: package
 # custom:
 #   id: BIO2-5-30-CONTINUITY-TEST

@@ -1,5 +1,4 @@
 # METADATA
-# title: Versleuteling van gegevens tijdens transport (BIO2 8.21.04)
 # scope: package
 # custom:
 #   id: BIO2-8-21-04-ENCRYPTION-IN-TRANSIT

@@ -1,5 +1,4 @@
 # METADATA
-# title: De leverancier meldt kwetsbaarheden en incidenten, ook datalekken (BIO2 5.20.05)
 # scope: package
 # custom:
 #   id: BIO2-5-20-05-INCIDENT-NOTIFICATION

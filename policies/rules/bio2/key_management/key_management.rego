@@ -1,5 +1,4 @@
 # METADATA
-# title: Vastgelegd wie verantwoordelijk is voor het sleutelbeheer (BIO2 8.24.01)
 # scope: package
 # custom:
 #   id: BIO2-8-24-01-KEY-MANAGEMENT

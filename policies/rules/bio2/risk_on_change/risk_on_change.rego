@@ -1,5 +1,4 @@
 # METADATA
-# title: Risicoafweging bij een nieuw systeem en na een significante wijziging (BIO2 5.08.01)
 # scope: package
 # custom:
 #   id: BIO2-5-08-01-RISK-ON-CHANGE

@@ -1,5 +1,4 @@
 # METADATA
-# title: Jaarlijkse assurance over de leverancier door onafhankelijke derden (BIO2 5.20.03)
 # scope: package
 # custom:
 #   id: BIO2-5-20-03-ASSURANCE

@@ -1,5 +1,4 @@
 # METADATA
-# title: De risicoafweging bepaalt of de afhankelijkheid van de leverancier beheersbaar is (BIO2 5.20.06)
 # scope: package
 # custom:
 #   id: BIO2-5-20-06-DEPENDENCY-ASSESSMENT

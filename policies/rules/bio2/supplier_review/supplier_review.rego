@@ -1,5 +1,4 @@
 # METADATA
-# title: Jaarlijkse beoordeling van de leverancier door de proceseigenaar (BIO2 5.22.01)
 # scope: package
 # custom:
 #   id: BIO2-5-22-01-SUPPLIER-REVIEW

@@ -1,5 +1,4 @@
 # METADATA
-# title: Inzicht in de keten van onderaannemers, eisen doorgelegd, wijzigingen gemeld (BIO2 5.21)
 # scope: package
 # custom:
 #   id: BIO2-5-21-SUPPLY-CHAIN

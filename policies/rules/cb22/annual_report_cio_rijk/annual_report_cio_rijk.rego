@@ -1,5 +1,4 @@
 # METADATA
-# title: Jaarlijkse rapportage over publiek cloudgebruik aan CIO Rijk
 # scope: package
 # custom:
 #   id: CB22-ANNUAL-REPORT-CIO-RIJK

@@ -1,5 +1,4 @@
 # METADATA
-# title: Basisregistraties in principe niet in de publieke cloud
 # scope: package
 # custom:
 #   id: CB22-BASISREG-NO-PUBLIC-CLOUD

@@ -1,5 +1,4 @@
 # METADATA
-# title: C2000-criteria, geen leveranciers of diensten uit landen met een offensief cyberprogramma
 # scope: package
 # custom:
 #   id: CB22-C2000

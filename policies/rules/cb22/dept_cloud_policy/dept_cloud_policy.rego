@@ -1,5 +1,4 @@
 # METADATA
-# title: Eigen (departementaal) cloudbeleid
 # scope: package
 # custom:
 #   id: CB22-DEPT-CLOUD-POLICY

@@ -1,5 +1,4 @@
 # METADATA
-# title: Volledige DPIA bij hoog risico
 # scope: package
 # custom:
 #   id: CB22-DPIA-HIGH-RISK

@@ -1,5 +1,4 @@
 # METADATA
-# title: Exitstrategie in de overeenkomst, met overdracht en vernietiging van gegevens
 # scope: package
 # custom:
 #   id: CB22-EXIT-STRATEGY

@@ -1,5 +1,4 @@
 # METADATA
-# title: Cloudcategorie hoog (Implementatiekader, secundaire bron)
 # scope: package
 # custom:
 #   id: CB22-IK-HOOG

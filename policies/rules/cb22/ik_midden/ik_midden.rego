@@ -1,5 +1,4 @@
 # METADATA
-# title: Cloudcategorie midden (Implementatiekader, secundaire bron)
 # scope: package
 # custom:
 #   id: CB22-IK-MIDDEN

@@ -1,5 +1,4 @@
 # METADATA
-# title: Cloudcategorie zeer hoog, geen publieke cloud (Implementatiekader, secundaire bron)
 # scope: package
 # custom:
 #   id: CB22-IK-ZEER-HOOG

@@ -1,5 +1,4 @@
 # METADATA
-# title: Besluit van de minister over Departementaal Vertrouwelijk in de publieke cloud
 # scope: package
 # custom:
 #   id: CB22-MAX-DEP-VERTROUWELIJK

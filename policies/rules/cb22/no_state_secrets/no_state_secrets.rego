@@ -1,5 +1,4 @@
 # METADATA
-# title: Geen staatsgeheimen in de publieke cloud
 # scope: package
 # custom:
 #   id: CB22-NO-STATE-SECRETS

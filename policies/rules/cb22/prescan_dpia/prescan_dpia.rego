@@ -1,5 +1,4 @@
 # METADATA
-# title: Goedgekeurde pre-scan DPIA voor persoonsgegevens in de publieke cloud
 # scope: package
 # custom:
 #   id: CB22-PRESCAN-DPIA

@@ -1,5 +1,4 @@
 # METADATA
-# title: Verwerkersovereenkomst voor persoonsgegevens in de publieke cloud
 # scope: package
 # custom:
 #   id: CB22-PROCESSOR-AGREEMENT

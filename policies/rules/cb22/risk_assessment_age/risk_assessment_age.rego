@@ -1,5 +1,4 @@
 # METADATA
-# title: Advies, een risicoafweging die niet ouder is dan de ingestelde termijn
 # scope: package
 # custom:
 #   id: CB22-RISK-ASSESSMENT-AGE

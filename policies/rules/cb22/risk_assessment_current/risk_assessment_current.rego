@@ -1,5 +1,4 @@
 # METADATA
-# title: Actuele risicoafweging voor publiek cloudgebruik
 # scope: package
 # custom:
 #   id: CB22-RISK-ASSESSMENT-CURRENT

@@ -1,5 +1,4 @@
 # METADATA
-# title: Risicoafweging volgens het Implementatiekader Risicoafweging Cloudgebruik
 # scope: package
 # custom:
 #   id: CB22-RISK-METHOD-IMPLEMENTATIEKADER

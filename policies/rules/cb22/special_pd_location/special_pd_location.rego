@@ -1,5 +1,4 @@
 # METADATA
-# title: Bijzondere persoonsgegevens alleen in de EER of een adequaat land
 # scope: package
 # custom:
 #   id: CB22-SPECIAL-PD-EER

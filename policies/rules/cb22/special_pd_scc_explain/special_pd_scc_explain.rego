@@ -1,5 +1,4 @@
 # METADATA
-# title: Explain aan CIO Rijk bij doorgifte van bijzondere persoonsgegevens op modelcontract (voorwaarde 9c)
 # scope: package
 # custom:
 #   id: CB22-SPECIAL-PD-SCC-EXPLAIN

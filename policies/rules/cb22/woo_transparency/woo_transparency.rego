@@ -1,5 +1,4 @@
 # METADATA
-# title: Besluitvorming over cloudgebruik openbaar volgens de Woo
 # scope: package
 # custom:
 #   id: CB22-WOO-TRANSPARENCY

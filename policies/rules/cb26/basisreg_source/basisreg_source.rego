@@ -1,5 +1,4 @@
 # METADATA
-# title: Brondata van basisregistraties nooit in de publieke cloud (herzien cloudbeleid 2026)
 # scope: package
 # custom:
 #   id: CB26-BASISREG-SOURCE

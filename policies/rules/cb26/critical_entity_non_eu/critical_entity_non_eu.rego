@@ -1,5 +1,4 @@
 # METADATA
-# title: Kritieke en essentiële entiteiten geen leverancier onder niet-Europese jurisdictie voor het primaire proces (advies, herzien cloudbeleid 2026)
 # scope: package
 # custom:
 #   id: CB26-CRITICAL-ENTITY-NONEU

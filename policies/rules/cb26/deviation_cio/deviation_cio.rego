@@ -1,5 +1,4 @@
 # METADATA
-# title: Afwijking van het cloudbeleid vooraf gemeld aan CIO Rijk (herzien cloudbeleid 2026)
 # scope: package
 # custom:
 #   id: CB26-DEVIATION-CIO

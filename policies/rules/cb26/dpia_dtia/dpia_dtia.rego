@@ -1,5 +1,4 @@
 # METADATA
-# title: Pre-scan DPIA of DPIA, en een DTIA bij doorgifte zonder adequaatheidsbesluit (herzien cloudbeleid 2026)
 # scope: package
 # custom:
 #   id: CB26-DPIA-DTIA

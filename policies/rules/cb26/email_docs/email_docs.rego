@@ -1,5 +1,4 @@
 # METADATA
-# title: E-mail en documenten niet in de publieke cloud, tenzij aan drie voorwaarden is voldaan (herzien cloudbeleid 2026)
 # scope: package
 # custom:
 #   id: CB26-EMAIL-DOCS

@@ -1,5 +1,4 @@
 # METADATA
-# title: Versleuteling bij opslag en transport (herzien cloudbeleid 2026)
 # scope: package
 # custom:
 #   id: CB26-ENCRYPTION

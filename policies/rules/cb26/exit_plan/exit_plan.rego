@@ -1,5 +1,4 @@
 # METADATA
-# title: Zelf getoetst exitplan met twee scenario's, jaarlijks herzien (herzien cloudbeleid 2026)
 # scope: package
 # custom:
 #   id: CB26-EXIT-PLAN

@@ -1,5 +1,4 @@
 # METADATA
-# title: Sleutelbeheer bij voorkeur in eigen hand of bij een gecertificeerde derde (advies, herzien cloudbeleid 2026)
 # scope: package
 # custom:
 #   id: CB26-KEY-CUSTODY

@@ -1,5 +1,4 @@
 # METADATA
-# title: Opslag en verwerking binnen de EER en Zwitserland (herzien cloudbeleid 2026)
 # scope: package
 # custom:
 #   id: CB26-LOCATION-EEA-CH

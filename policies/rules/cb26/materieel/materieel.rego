@@ -1,5 +1,4 @@
 # METADATA
-# title: Vastgelegd of het cloudgebruik materieel is (herzien cloudbeleid 2026)
 # scope: package
 # custom:
 #   id: CB26-MATERIEEL

@@ -1,5 +1,4 @@
 # METADATA
-# title: Nooit publieke cloud voor staatsgeheimen of TBB-niveau 1 tot en met 3 (herzien cloudbeleid 2026)
 # scope: package
 # custom:
 #   id: CB26-NO-STATE-SECRETS-TBB

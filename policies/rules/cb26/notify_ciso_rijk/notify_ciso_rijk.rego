@@ -1,5 +1,4 @@
 # METADATA
-# title: Melding aan CISO Rijk vóór de implementatie (herzien cloudbeleid 2026)
 # scope: package
 # custom:
 #   id: CB26-NOTIFY-CISO-RIJK

@@ -1,5 +1,4 @@
 # METADATA
-# title: Waar mogelijk soevereine of Europese cloudoplossingen (advies, herzien cloudbeleid 2026)
 # scope: package
 # custom:
 #   id: CB26-PREFER-SOVEREIGN

@@ -1,5 +1,4 @@
 # METADATA
-# title: Registratie van materieel cloudgebruik en opname in de jaarrapportage aan CIO Rijk (herzien cloudbeleid 2026)
 # scope: package
 # custom:
 #   id: CB26-REGISTER

@@ -1,5 +1,4 @@
 # METADATA
-# title: Formele acceptatie van het restrisico door de verantwoordelijke bestuurder (herzien cloudbeleid 2026)
 # scope: package
 # custom:
 #   id: CB26-RESIDUAL-RISK

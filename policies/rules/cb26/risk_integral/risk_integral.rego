@@ -1,5 +1,4 @@
 # METADATA
-# title: Integrale risicobeoordeling voor materieel cloudgebruik (herzien cloudbeleid 2026)
 # scope: package
 # custom:
 #   id: CB26-RISK-INTEGRAL

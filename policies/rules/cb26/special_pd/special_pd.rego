@@ -1,5 +1,4 @@
 # METADATA
-# title: Bijzondere persoonsgegevens bij voorkeur niet in de publieke cloud, anders met DPIA en privacyverhogende technieken (advies, herzien cloudbeleid 2026)
 # scope: package
 # custom:
 #   id: CB26-SPECIAL-PD

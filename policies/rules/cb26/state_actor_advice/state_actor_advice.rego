@@ -1,5 +1,4 @@
 # METADATA
-# title: Advies van AIVD of MIVD bij dreiging van statelijke actoren (herzien cloudbeleid 2026, C2000)
 # scope: package
 # custom:
 #   id: CB26-C2000-AIVD-MIVD-ADVICE

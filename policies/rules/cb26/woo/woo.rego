@@ -1,5 +1,4 @@
 # METADATA
-# title: Relevante besluitvorming over cloudgebruik openbaar volgens de Woo (herzien cloudbeleid 2026)
 # scope: package
 # custom:
 #   id: CB26-WOO

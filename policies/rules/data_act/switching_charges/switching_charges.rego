@@ -1,5 +1,4 @@
 # METADATA
-# title: Geen overstapkosten vanaf 12 januari 2027, daarvoor hoogstens kostprijs (Data Act art. 29)
 # scope: package
 # custom:
 #   id: DATAACT-29-SWITCHING-CHARGES

@@ -1,5 +1,4 @@
 # METADATA
-# title: Overstapregeling in het contract, opzegtermijn en ophaaltermijn (Data Act art. 25)
 # scope: package
 # custom:
 #   id: DATAACT-25-SWITCHING-TERMS

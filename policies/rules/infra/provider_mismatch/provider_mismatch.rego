@@ -1,5 +1,4 @@
 # METADATA
-# title: De Terraform-provider past bij het leveranciersblok van de beschrijving
 # scope: package
 # custom:
 #   id: INFRA-PROVIDER-MISMATCH

@@ -1,5 +1,4 @@
 # METADATA
-# title: Elke cloudresource in de infrastructuurcode hoort bij een beschreven dienst
 # scope: package
 # custom:
 #   id: INFRA-UNCOVERED-RESOURCE

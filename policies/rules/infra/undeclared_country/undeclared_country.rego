@@ -1,5 +1,4 @@
 # METADATA
-# title: Infrastructuurcode alleen in landen die de beschrijving noemt
 # scope: package
 # custom:
 #   id: INFRA-UNDECLARED-COUNTRY

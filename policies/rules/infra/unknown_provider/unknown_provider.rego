@@ -1,5 +1,4 @@
 # METADATA
-# title: De infrastructuurcode gebruikt alleen providers die de referentiegegevens kennen
 # scope: package
 # custom:
 #   id: INFRA-UNKNOWN-PROVIDER

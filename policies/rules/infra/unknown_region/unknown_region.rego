@@ -1,5 +1,4 @@
 # METADATA
-# title: De infrastructuurcode laat zien in welk land elke resource staat
 # scope: package
 # custom:
 #   id: INFRA-UNKNOWN-REGION

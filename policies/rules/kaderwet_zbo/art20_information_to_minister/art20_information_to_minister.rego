@@ -1,5 +1,4 @@
 # METADATA
-# title: Zbo kan de minister alle inlichtingen en bescheiden verstrekken (Kaderwet zbo art. 20)
 # scope: package
 # custom:
 #   id: KWZBO-20-INFORMATION-TO-MINISTER

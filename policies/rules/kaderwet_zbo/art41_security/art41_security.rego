@@ -1,5 +1,4 @@
 # METADATA
-# title: Zbo beveiligt op de voet van de Rijksdienstvoorschriften (Kaderwet zbo art. 41)
 # scope: package
 # custom:
 #   id: KWZBO-41-RIJKSDIENST-SECURITY

@@ -1,5 +1,4 @@
 # METADATA
-# title: Verwerking van gegevens alleen binnen de EER (motie-Kathmann)
 # scope: package
 # custom:
 #   id: KAMER25-EER-ONLY

@@ -1,5 +1,4 @@
 # METADATA
-# title: Exitstrategie bij elke voorgenomen cloudmigratie
 # scope: package
 # custom:
 #   id: KAMER25-EXIT-FOR-MIGRATION

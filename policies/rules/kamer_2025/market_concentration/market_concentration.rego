@@ -1,5 +1,4 @@
 # METADATA
-# title: Geen te grote afhankelijkheid van één leverancier voor materiële clouddiensten (marktconcentratie)
 # scope: package
 # custom:
 #   id: KAMER25-MARKET-CONCENTRATION

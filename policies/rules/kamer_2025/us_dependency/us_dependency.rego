@@ -1,5 +1,4 @@
 # METADATA
-# title: Continuïteit van materiële diensten niet rechtstreeks afhankelijk van Amerikaanse partijen (motie-Six Dijkstra)
 # scope: package
 # custom:
 #   id: KAMER25-US-DEPENDENCY

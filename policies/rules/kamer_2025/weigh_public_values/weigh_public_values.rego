@@ -1,5 +1,4 @@
 # METADATA
-# title: De risicoafweging weegt continuïteit, nationale veiligheid en publieke waarden
 # scope: package
 # custom:
 #   id: KAMER25-WEIGH-PUBLIC-VALUES
