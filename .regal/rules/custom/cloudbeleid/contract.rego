@@ -26,7 +26,7 @@ schema := {
     "severity",
     "title",
     "description",
-    "message",
+    "messages",
     "remediation",
     "sources",
     "subject",
@@ -53,10 +53,6 @@ schema := {
     },
     "title": {
       "$ref": "#/$defs/text"
-    },
-    "message": {
-      "$ref": "#/$defs/text",
-      "description": "Finding message; {name} placeholders are filled from the violation's params (lists are joined with ', ')."
     },
     "remediation": {
       "$ref": "#/$defs/text"
@@ -164,14 +160,17 @@ schema := {
       "description": "How the checker reads the source where the source leaves room; say what is our reading and not the source's."
     },
     "messages": {
-      "description": "Messages for violations of a named kind (the rule passes the kind to result.fail_kind); the default message is 'message'.",
+      "description": "The finding messages, by kind: 'default', and any other kind a rule passes to result.fail; {name} placeholders are filled from the violation's params (lists are joined with ', ').",
       "type": "object",
       "additionalProperties": {
         "$ref": "#/$defs/text"
       },
       "propertyNames": {
         "pattern": "^[a-z][a-z0-9_]*$"
-      }
+      },
+      "required": [
+        "default"
+      ]
     },
     "subject": {
       "$ref": "#/$defs/text",

@@ -11,10 +11,10 @@
 #       Houdt een verwerking waarschijnlijk een hoog risico in voor de rechten en vrijheden van mensen, dan voert de verwerkingsverantwoordelijke vóór de verwerking een gegevensbeschermingseffectbeoordeling (DPIA) uit (art. 35 AVG). Dat geldt ook voor verwerking in een clouddienst.
 #     en: >-
 #       Where processing is likely to result in a high risk to the rights and freedoms of people, the controller carries out a data protection impact assessment (DPIA) before the processing (GDPR art. 35). That holds for processing in a cloud service too.
-#   message:
-#     nl: "Verwerking met waarschijnlijk een hoog risico ({reasons}) zonder vastgestelde DPIA (status: {status})."
-#     en: "Processing likely to result in a high risk ({reasons}) without an approved DPIA (status: {status})."
 #   messages:
+#     default:
+#       nl: "Verwerking met waarschijnlijk een hoog risico ({reasons}) zonder vastgestelde DPIA (status: {status})."
+#       en: "Processing likely to result in a high risk ({reasons}) without an approved DPIA (status: {status})."
 #     future:
 #       nl: "De DPIA is pas op {date} vastgesteld, na de peildatum {as_of}."
 #       en: "The DPIA was approved only on {date}, after the reference date {as_of}."
@@ -115,7 +115,7 @@ subject contains i if {
 	count(reasons(svc)) > 0
 }
 
-deny contains result.fail(i, array.concat(path, ["status"]), {"status": status, "reasons": reasons(svc)}) if {
+deny contains result.fail(i, array.concat(path, ["status"]), "default", {"status": status, "reasons": reasons(svc)}) if {
 	some i in subject
 	svc := input.services[i]
 	status := object.get(svc, array.concat(path, ["status"]), "none")
@@ -127,5 +127,5 @@ deny contains violation if {
 	dpia := input.services[i].assessments.dpia
 	dpia.status == "approved"
 	dpia.date > input.as_of
-	violation := result.fail_kind(i, array.concat(path, ["date"]), "future", {"date": dpia.date, "as_of": input.as_of})
+	violation := result.fail(i, array.concat(path, ["date"]), "future", {"date": dpia.date, "as_of": input.as_of})
 }

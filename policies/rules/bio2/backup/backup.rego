@@ -15,10 +15,10 @@
 #       BIO2 government measures 8.13.01 to 8.13.04: there is a backup policy (ransomware included), RPO and RTO
 #       follow from the risk assessment, a backup is kept at a location where an incident at one location cannot
 #       damage the other, and restoring a backup is tested every year.
-#   message:
-#     nl: "De back-up is niet geregeld: {field} is niet true."
-#     en: "The backup is not arranged: {field} is not true."
 #   messages:
+#     default:
+#       nl: "De back-up is niet geregeld: {field} is niet true."
+#       en: "The backup is not arranged: {field} is not true."
 #     backup_policy:
 #       nl: "Er is geen back-upbeleid voor deze dienst (continuity.backup_policy is niet true)."
 #       en: "There is no backup policy for this service (continuity.backup_policy is not true)."
@@ -141,18 +141,18 @@ separate(svc) if {
 	not country in object.get(svc, ["hosting", "storage_locations"], [])
 }
 
-deny contains result.fail_kind(i, ["continuity", field], kind, {"field": concat(".", ["continuity", field])}) if {
+deny contains result.fail(i, ["continuity", field], kind, {"field": concat(".", ["continuity", field])}) if {
 	some i in subject
 	some field, kind in flags
 	object.get(input.services[i], ["continuity", field], false) != true
 }
 
-deny contains result.fail_kind(i, ["continuity", "backup_location_independent"], "separate_location", {}) if {
+deny contains result.fail(i, ["continuity", "backup_location_independent"], "separate_location", {}) if {
 	some i in subject
 	not separate(input.services[i])
 }
 
-deny contains result.fail_kind(i, ["continuity", "restore_tested_on"], "restore_untested", {}) if {
+deny contains result.fail(i, ["continuity", "restore_tested_on"], "restore_untested", {}) if {
 	some i in subject
 	not input.services[i].continuity.restore_tested_on
 }
@@ -162,13 +162,13 @@ max_age := input.settings.supplier_review_max_age_months
 
 params(date) := {"date": date, "as_of": input.as_of, "months": max_age}
 
-deny contains result.fail_kind(i, ["continuity", "restore_tested_on"], "restore_future", params(date)) if {
+deny contains result.fail(i, ["continuity", "restore_tested_on"], "restore_future", params(date)) if {
 	some i in subject
 	date := input.services[i].continuity.restore_tested_on
 	date > input.as_of
 }
 
-deny contains result.fail_kind(i, ["continuity", "restore_tested_on"], "restore_stale", params(date)) if {
+deny contains result.fail(i, ["continuity", "restore_tested_on"], "restore_stale", params(date)) if {
 	some i in subject
 	date := input.services[i].continuity.restore_tested_on
 	date <= input.as_of
@@ -176,7 +176,7 @@ deny contains result.fail_kind(i, ["continuity", "restore_tested_on"], "restore_
 }
 
 # 8.13.04: "minimaal jaarlijks getest of na een grote wijziging": a restore test older than the last significant change.
-deny contains result.fail_kind(i, ["continuity", "restore_tested_on"], "restore_before_change", params) if {
+deny contains result.fail(i, ["continuity", "restore_tested_on"], "restore_before_change", params) if {
 	some i in subject
 	svc := input.services[i]
 	date := svc.continuity.restore_tested_on

@@ -11,10 +11,10 @@
 #       Bij hoog risico wordt een volledige DPIA uitgevoerd die de verwerking, de grondslagen, de aard van de verwerking en de risico's en maatregelen beschrijft; dat geldt ook bij verwerking in een publieke cloud. De pre-scan DPIA alleen volstaat dan niet.
 #     en: >-
 #       When the risk is high, a full DPIA is carried out that describes the processing, its legal bases, its nature, and the risks and measures; this also holds for processing in a public cloud. The pre-scan DPIA alone is then not enough.
-#   message:
-#     nl: "Hoog risico ({reasons}) zonder vastgestelde volledige DPIA (status: {status})."
-#     en: "High risk ({reasons}) without an approved full DPIA (status: {status})."
 #   messages:
+#     default:
+#       nl: "Hoog risico ({reasons}) zonder vastgestelde volledige DPIA (status: {status})."
+#       en: "High risk ({reasons}) without an approved full DPIA (status: {status})."
 #     future:
 #       nl: "De volledige DPIA is gedateerd {date}, na de peildatum {as_of}."
 #       en: "The full DPIA is dated {date}, after the reference date {as_of}."
@@ -111,10 +111,10 @@ deny contains violation if {
 	svc := input.services[i]
 	status := object.get(svc, array.concat(path, ["status"]), "none")
 	status != "approved"
-	violation := result.fail(i, array.concat(path, ["status"]), {"status": status, "reasons": reasons(svc)})
+	violation := result.fail(i, array.concat(path, ["status"]), "default", {"status": status, "reasons": reasons(svc)})
 }
 
-deny contains result.fail_kind(i, array.concat(path, ["date"]), "future", {"date": dpia.date, "as_of": input.as_of}) if {
+deny contains result.fail(i, array.concat(path, ["date"]), "future", {"date": dpia.date, "as_of": input.as_of}) if {
 	some i in subject
 	dpia := input.services[i].assessments.dpia
 	dpia.status == "approved"

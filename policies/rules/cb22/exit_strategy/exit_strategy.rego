@@ -11,10 +11,10 @@
 #       Afspraken met cloudleveranciers bevatten een exitstrategie: hoe gegevens en toepassingen naar een andere leverancier gaan en hoe de leverancier de gegevens daarna vernietigt. Zo blijft de afhankelijkheid beheersbaar.
 #     en: >-
 #       Agreements with cloud providers contain an exit strategy: how data and applications move to another provider and how the provider destroys the data afterwards. That keeps the dependency manageable.
-#   message:
-#     nl: "De exitstrategie is niet volledig aangetoond: {field} is niet true."
-#     en: "The exit strategy is not fully shown: {field} is not true."
 #   messages:
+#     default:
+#       nl: "De exitstrategie is niet volledig aangetoond: {field} is niet true."
+#       en: "The exit strategy is not fully shown: {field} is not true."
 #     strategy_in_contract:
 #       nl: "De overeenkomst met de clouddienstverlener bevat geen exitstrategie."
 #       en: "The contract with the cloud provider contains no exit strategy."
@@ -86,7 +86,7 @@ subject contains i if {
 	cloud.external_cloud(svc)
 }
 
-deny contains result.fail_kind(i, ["exit", part], part, {"field": concat(".", ["exit", part])}) if {
+deny contains result.fail(i, ["exit", part], part, {"field": concat(".", ["exit", part])}) if {
 	some i in subject
 	some part in required_parts
 	object.get(input.services[i], ["exit", part], false) != true

@@ -11,10 +11,10 @@
 #       Elk departement moet de risico's van publiek cloudgebruik vooraf in beeld hebben en tijdens het gebruik in beeld houden; risicoanalyses worden geactualiseerd wanneer daar aanleiding toe is.
 #     en: >-
 #       Every department must know the risks of public cloud use beforehand and keep them in view during use; risk analyses are updated when there is cause.
-#   message:
-#     nl: "Er is geen vastgestelde risicoafweging voor deze publieke clouddienst (status: {status})."
-#     en: "There is no approved risk assessment for this public cloud service (status: {status})."
 #   messages:
+#     default:
+#       nl: "Er is geen vastgestelde risicoafweging voor deze publieke clouddienst (status: {status})."
+#       en: "There is no approved risk assessment for this public cloud service (status: {status})."
 #     undated:
 #       nl: "De risicoafweging heeft geen datum; de actualiteit is niet aan te tonen."
 #       en: "The risk assessment has no date, so it cannot be shown to be current."
@@ -107,19 +107,19 @@ assessment(i) := object.get(input.services[i], path, {})
 
 approved(i) if assessment(i).status == "approved"
 
-deny contains result.fail(i, array.concat(path, ["status"]), {"status": status}) if {
+deny contains result.fail(i, array.concat(path, ["status"]), "default", {"status": status}) if {
 	some i in subject
 	status := object.get(assessment(i), "status", "none")
 	status != "approved"
 }
 
-deny contains result.fail_kind(i, array.concat(path, ["date"]), "undated", {}) if {
+deny contains result.fail(i, array.concat(path, ["date"]), "undated", {}) if {
 	some i in subject
 	approved(i)
 	not assessment(i).date
 }
 
-deny contains result.fail_kind(i, array.concat(path, ["date"]), "future", {"date": date, "as_of": input.as_of}) if {
+deny contains result.fail(i, array.concat(path, ["date"]), "future", {"date": date, "as_of": input.as_of}) if {
 	some i in subject
 	approved(i)
 	date := assessment(i).date
@@ -133,5 +133,5 @@ deny contains violation if {
 	changed := input.services[i].service.last_significant_change
 	changed > date
 	changed <= input.as_of
-	violation := result.fail_kind(i, ["service", "last_significant_change"], "changed", {"date": date, "changed": changed})
+	violation := result.fail(i, ["service", "last_significant_change"], "changed", {"date": date, "changed": changed})
 }

@@ -11,13 +11,14 @@
 #       Gaan bijzondere persoonsgegevens buiten de EER en de landen met een adequaatheidsbesluit op grond van een passend doorgiftemechanisme zoals een modelcontract (voorwaarde 9c), dan kan dat alleen als pas-toe-of-leg-uit. De explain bevat minimaal de uitgevoerde pre-scan of formele DPIA en gaat zo spoedig mogelijk na vaststelling naar CIO Rijk.
 #     en: >-
 #       Where special categories of personal data leave the EER and the adequacy countries on an appropriate transfer mechanism such as standard contractual clauses (condition 9c), this is possible only as comply or explain. The explain contains at least the pre-scan or formal DPIA carried out and goes to CIO Rijk as soon as possible after adoption.
-#   message:
-#     nl: >-
-#       De explain van {sent} aan CIO Rijk steunt niet op een goedgekeurde DPIA (pre-scan DPIA: {prescan}, volledige
-#       DPIA: {dpia}).
-#     en: >-
-#       The explain sent to CIO Rijk on {sent} rests on no approved DPIA (pre-scan DPIA: {prescan}, full DPIA:
-#       {dpia}).
+#   messages:
+#     default:
+#       nl: >-
+#         De explain van {sent} aan CIO Rijk steunt niet op een goedgekeurde DPIA (pre-scan DPIA: {prescan}, volledige
+#         DPIA: {dpia}).
+#       en: >-
+#         The explain sent to CIO Rijk on {sent} rests on no approved DPIA (pre-scan DPIA: {prescan}, full DPIA:
+#         {dpia}).
 #   remediation:
 #     nl: >-
 #       Voer de pre-scan DPIA (en bij hoog risico de volledige DPIA) uit, laat haar vaststellen en stuur haar als
@@ -123,5 +124,5 @@ deny contains violation if {
 		"prescan": status(svc, "prescan_dpia"),
 		"dpia": status(svc, "dpia"),
 	}
-	violation := result.fail(i, ["assessments", "prescan_dpia", "status"], params)
+	violation := result.fail(i, ["assessments", "prescan_dpia", "status"], "default", params)
 }

@@ -14,10 +14,10 @@
 #     en: >-
 #       Where materieel cloud use processes personal data, the revised cloud policy (2026) requires a pre-scan DPIA or
 #       DPIA, and a data transfer impact assessment (DTIA) where data go to a country without an adequacy decision.
-#   message:
-#     nl: "Er is geen vastgestelde pre-scan DPIA of DPIA voor dit materiële cloudgebruik met persoonsgegevens (pre-scan: {status})."
-#     en: "There is no approved pre-scan DPIA or DPIA for this materieel cloud use with personal data (pre-scan: {status})."
 #   messages:
+#     default:
+#       nl: "Er is geen vastgestelde pre-scan DPIA of DPIA voor dit materiële cloudgebruik met persoonsgegevens (pre-scan: {status})."
+#       en: "There is no approved pre-scan DPIA or DPIA for this materieel cloud use with personal data (pre-scan: {status})."
 #     dpia:
 #       nl: "Een volledige DPIA is nodig (assessments.dpia.required), maar is niet vastgesteld (status: {status})."
 #       en: "A full DPIA is required (assessments.dpia.required), but it is not approved (status: {status})."
@@ -116,14 +116,14 @@ subject contains i if {
 
 status(svc, assessment) := object.get(svc, ["assessments", assessment, "status"], "none")
 
-deny contains result.fail(i, ["assessments", "prescan_dpia", "status"], {"status": status(svc, "prescan_dpia")}) if {
+deny contains result.fail(i, ["assessments", "prescan_dpia", "status"], "default", {"status": status(svc, "prescan_dpia")}) if {
 	some i in subject
 	svc := input.services[i]
 	status(svc, "prescan_dpia") != "approved"
 	status(svc, "dpia") != "approved"
 }
 
-deny contains result.fail_kind(i, ["assessments", "dpia", "status"], "dpia", {"status": status(svc, "dpia")}) if {
+deny contains result.fail(i, ["assessments", "dpia", "status"], "dpia", {"status": status(svc, "dpia")}) if {
 	some i in subject
 	svc := input.services[i]
 	svc.assessments.dpia.required == true
@@ -137,5 +137,5 @@ deny contains violation if {
 	some location in countries.locations(svc)
 	not countries.eer_or_adequate(location.country, object.get(svc, "provider", {}))
 	params := {"country": location.country, "field": location.field, "status": status(svc, "dtia")}
-	violation := result.fail_kind(i, location.path, "dtia", params)
+	violation := result.fail(i, location.path, "dtia", params)
 }

@@ -17,10 +17,10 @@
 #       independently established that continuity is otherwise at risk, (b) the risk analysis and exit plan have been
 #       made and tested under the policy, and (c) the responsible minister has agreed, in agreement with the
 #       bewindspersoon voor digitalisering.
-#   message:
-#     nl: "Functie {function} in een publieke cloud ({model}) zonder beroep op de uitzondering voor e-mail en documenten (governance.email_docs_exception)."
-#     en: "Function {function} in a public cloud ({model}) without relying on the exception for e-mail and documents (governance.email_docs_exception)."
 #   messages:
+#     default:
+#       nl: "Functie {function} in een publieke cloud ({model}) zonder beroep op de uitzondering voor e-mail en documenten (governance.email_docs_exception)."
+#       en: "Function {function} in a public cloud ({model}) without relying on the exception for e-mail and documents (governance.email_docs_exception)."
 #     not_shown:
 #       nl: "De beschrijving vermeldt de functie van de dienst niet (service.function); zonder dat gegeven kan de regel niet voldoen."
 #       en: "The descriptor does not state the service's function (service.function); without it the rule cannot be met."
@@ -146,21 +146,21 @@ not_other_function(svc) if svc.service.function in functions
 
 not_other_function(svc) if not svc.service.function
 
-deny contains result.fail_kind(i, ["service", "function"], "not_shown", {}) if {
+deny contains result.fail(i, ["service", "function"], "not_shown", {}) if {
 	some i in subject
 	not input.services[i].service.function
 }
 
 claimed(svc) if svc.governance.email_docs_exception
 
-deny contains result.fail(i, ["service", "function"], {"function": svc.service.function, "model": svc.service.deployment_model}) if {
+deny contains result.fail(i, ["service", "function"], "default", {"function": svc.service.function, "model": svc.service.deployment_model}) if {
 	some i in subject
 	svc := input.services[i]
 	svc.service.function
 	not claimed(svc)
 }
 
-deny contains result.fail_kind(i, array.concat(path, [condition]), condition, {}) if {
+deny contains result.fail(i, array.concat(path, [condition]), condition, {}) if {
 	some i in subject
 	svc := input.services[i]
 	svc.service.function

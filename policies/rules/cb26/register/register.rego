@@ -13,10 +13,10 @@
 #     en: >-
 #       The revised cloud policy (2026) requires that materieel cloud use is registered ('known use') and included,
 #       with the chosen provider, in the annual report to CIO Rijk.
-#   message:
-#     nl: "Dit materiële cloudgebruik is niet geregistreerd (governance.registered_in_cloud_register)."
-#     en: "This materieel cloud use is not registered (governance.registered_in_cloud_register)."
 #   messages:
+#     default:
+#       nl: "Dit materiële cloudgebruik is niet geregistreerd (governance.registered_in_cloud_register)."
+#       en: "This materieel cloud use is not registered (governance.registered_in_cloud_register)."
 #     annual_report:
 #       nl: "De dienst is sinds {start_date} in gebruik, maar staat niet in de jaarrapportage aan CIO Rijk over {year} (governance.annual_reports_cio_rijk)."
 #       en: "The service has been in use since {start_date}, but is missing from the annual report to CIO Rijk for {year} (governance.annual_reports_cio_rijk)."
@@ -104,7 +104,7 @@ subject contains i if {
 	cb26.materieel_in_force(svc)
 }
 
-deny contains result.fail(i, ["governance", "registered_in_cloud_register"], {}) if {
+deny contains result.fail(i, ["governance", "registered_in_cloud_register"], "default", {}) if {
 	some i in subject
 	object.get(input.services[i], ["governance", "registered_in_cloud_register"], false) != true
 }
@@ -117,5 +117,5 @@ deny contains violation if {
 	year := dates.parts(input.as_of)[0] - 1
 	not year in object.get(svc, ["governance", "annual_reports_cio_rijk"], [])
 	params := {"year": year, "start_date": svc.service.start_date}
-	violation := result.fail_kind(i, ["governance", "annual_reports_cio_rijk"], "annual_report", params)
+	violation := result.fail(i, ["governance", "annual_reports_cio_rijk"], "annual_report", params)
 }

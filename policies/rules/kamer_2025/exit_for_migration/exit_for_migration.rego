@@ -15,10 +15,10 @@
 #       The cabinet writes that for intended cloud migrations an exit strategy is drawn up and a careful
 #       decision-making process is followed. A planned or running migration therefore has a dated exit plan and an exit
 #       strategy in the contract.
-#   message:
-#     nl: "Voor deze voorgenomen migratie (status {status}) is geen gedateerd exitplan vastgelegd (exit.plan.date)."
-#     en: "No dated exit plan is recorded for this intended migration (status {status}) (exit.plan.date)."
 #   messages:
+#     default:
+#       nl: "Voor deze voorgenomen migratie (status {status}) is geen gedateerd exitplan vastgelegd (exit.plan.date)."
+#       en: "No dated exit plan is recorded for this intended migration (status {status}) (exit.plan.date)."
 #     strategy_in_contract:
 #       nl: "Voor deze voorgenomen migratie (status {status}) staat geen exitstrategie in de overeenkomst (exit.strategy_in_contract is niet true)."
 #       en: "For this intended migration (status {status}) the contract contains no exit strategy (exit.strategy_in_contract is not true)."
@@ -68,12 +68,12 @@ subject contains i if {
 	svc.service.status in migration_statuses
 }
 
-deny contains result.fail(i, ["exit", "plan", "date"], {"status": input.services[i].service.status}) if {
+deny contains result.fail(i, ["exit", "plan", "date"], "default", {"status": input.services[i].service.status}) if {
 	some i in subject
 	not input.services[i].exit.plan.date
 }
 
-deny contains result.fail_kind(i, ["exit", "strategy_in_contract"], "strategy_in_contract", params) if {
+deny contains result.fail(i, ["exit", "strategy_in_contract"], "strategy_in_contract", params) if {
 	some i in subject
 	object.get(input.services[i], ["exit", "strategy_in_contract"], false) != true
 	params := {"status": input.services[i].service.status}

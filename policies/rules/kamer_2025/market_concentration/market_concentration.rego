@@ -15,9 +15,10 @@
 #       The cabinet considers too great a dependency on one or a few market parties undesirable and, in the revision of
 #       the cloud policy, limits the market-concentration and continuity risks. The checker therefore looks at all
 #       materieel cloud services of an organisation together and reports a provider that delivers too many of them.
-#   message:
-#     nl: "{provider} levert {count} van de {total} materiële clouddiensten van de organisatie ({share}%); de grens is {max_share}% of {max_services} diensten."
-#     en: "{provider} delivers {count} of the organisation's {total} materieel cloud services ({share}%); the limit is {max_share}% or {max_services} services."
+#   messages:
+#     default:
+#       nl: "{provider} levert {count} van de {total} materiële clouddiensten van de organisatie ({share}%); de grens is {max_share}% of {max_services} diensten."
+#       en: "{provider} delivers {count} of the organisation's {total} materieel cloud services ({share}%); the limit is {max_share}% or {max_services} services."
 #   remediation:
 #     nl: >-
 #       Weeg de afhankelijkheid van deze leverancier mee in de risicoafweging en de exitstrategie, spreid materiële
@@ -110,7 +111,7 @@ groups := {[organisation_of[i], provider] | some i, provider in provider_of}
 
 count_of[group] := count({j | some j, p in provider_of; [organisation_of[j], p] == group}) if some group in groups
 
-deny contains result.fail(i, ["provider", "name"], params) if {
+deny contains result.fail(i, ["provider", "name"], "default", params) if {
 	some i, provider in provider_of
 	organisation := organisation_of[i]
 	total := total_of[organisation]

@@ -16,10 +16,10 @@
 #       The Six Dijkstra motion (Kamerstuk 26 643, no. 1320) asks, as an aim, that the continuity of digital government
 #       services does not depend directly on parties from the United States. For a materieel cloud service of a
 #       provider with US ties that means: a backup outside the provider and a tested fallback for a sudden outage.
-#   message:
-#     nl: "Deze materiële dienst hangt af van een leverancier met Amerikaanse banden ({ties}) en er staat geen back-up buiten de leverancier."
-#     en: "This materieel service depends on a provider with US ties ({ties}) and no backup is kept outside the provider."
 #   messages:
+#     default:
+#       nl: "Deze materiële dienst hangt af van een leverancier met Amerikaanse banden ({ties}) en er staat geen back-up buiten de leverancier."
+#       en: "This materieel service depends on a provider with US ties ({ties}) and no backup is kept outside the provider."
 #     no_outage_scenario:
 #       nl: "Deze materiële dienst hangt af van een leverancier met Amerikaanse banden ({ties}) en het exitplan kent geen scenario voor plotselinge uitval (sudden_outage)."
 #       en: "This materieel service depends on a provider with US ties ({ties}) and the exit plan has no scenario for a sudden outage (sudden_outage)."
@@ -112,17 +112,17 @@ subject contains i if {
 
 scenarios(i) := object.get(input.services[i], ["exit", "plan", "scenarios"], [])
 
-deny contains result.fail(i, ["exit", "backup_outside_provider"], {"ties": ties(input.services[i])}) if {
+deny contains result.fail(i, ["exit", "backup_outside_provider"], "default", {"ties": ties(input.services[i])}) if {
 	some i in subject
 	object.get(input.services[i], ["exit", "backup_outside_provider"], false) != true
 }
 
-deny contains result.fail_kind(i, ["exit", "plan", "scenarios"], "no_outage_scenario", {"ties": ties(input.services[i])}) if {
+deny contains result.fail(i, ["exit", "plan", "scenarios"], "no_outage_scenario", {"ties": ties(input.services[i])}) if {
 	some i in subject
 	not "sudden_outage" in scenarios(i)
 }
 
-deny contains result.fail_kind(i, ["exit", "plan", "self_tested_on"], "outage_untested", {"ties": ties(input.services[i])}) if {
+deny contains result.fail(i, ["exit", "plan", "self_tested_on"], "outage_untested", {"ties": ties(input.services[i])}) if {
 	some i in subject
 	"sudden_outage" in scenarios(i)
 	not tested(input.services[i])
