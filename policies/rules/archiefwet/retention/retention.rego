@@ -82,6 +82,7 @@ package cloudbeleid.rules.archiefwet.retention
 
 import data.cloudbeleid.lib.cloud
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 path := ["records", "retention_per_selectielijst"]
 
@@ -93,5 +94,5 @@ subject contains i if {
 
 deny contains result.fail(i, path, "default", {}) if {
 	some i in subject
-	object.get(input.services[i], path, false) != true
+	service.unconfirmed(input.services[i], path)
 }

@@ -90,6 +90,7 @@ package cloudbeleid.rules.archiefwet.transfer
 
 import data.cloudbeleid.lib.cloud
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 path := ["records", "transfer_to_archive_planned"]
 
@@ -113,14 +114,14 @@ suspended(svc) if svc.records.transfer_suspension.until >= input.as_of
 deny contains result.fail(i, path, "default", term) if {
 	some i in subject
 	svc := input.services[i]
-	object.get(svc, path, false) != true
+	service.unconfirmed(svc, path)
 	not svc.records.transfer_suspension
 }
 
 deny contains result.fail(i, ["records", "transfer_suspension", "until"], "suspension_expired", params) if {
 	some i in subject
 	svc := input.services[i]
-	object.get(svc, path, false) != true
+	service.unconfirmed(svc, path)
 	suspension := svc.records.transfer_suspension
 	not suspended(svc)
 	params := object.union(term, {"until": suspension.until, "decision": suspension.decision_ref, "as_of": input.as_of})

@@ -76,56 +76,16 @@
 #   waivable: true
 package cloudbeleid.rules.avg.dpia
 
-import data.cloudbeleid.lib.cloud
+import data.cloudbeleid.lib.assessment
 import data.cloudbeleid.lib.result
 
-path := ["assessments", "dpia"]
+subject contains i if some i, _ in assessment.high_risk
 
-# The signs of likely high risk, in the order the message names them.
-signs := ["assessments.dpia.required", "data.large_scale+data.special_categories", "data.large_scale+data.criminal_data", "data.large_scale+data.bsn"]
-
-sign(svc, name) if {
-	name == "assessments.dpia.required"
-	svc.assessments.dpia.required == true
-}
-
-# Art. 35(3)(b): special or criminal data are a ground only when processed on a large scale.
-sign(svc, name) if {
-	name == "data.large_scale+data.special_categories"
-	svc.data.large_scale == true
-	cloud.special_personal_data(svc)
-}
-
-sign(svc, name) if {
-	name == "data.large_scale+data.criminal_data"
-	svc.data.large_scale == true
-	svc.data.criminal_data == true
-}
-
-sign(svc, name) if {
-	name == "data.large_scale+data.bsn"
-	svc.data.large_scale == true
-	svc.data.bsn == true
-}
-
-reasons(svc) := [name | some name in signs; sign(svc, name)]
-
-subject contains i if {
-	some i, svc in input.services
-	count(reasons(svc)) > 0
-}
-
-deny contains result.fail(i, array.concat(path, ["status"]), "default", {"status": status, "reasons": reasons(svc)}) if {
+deny contains result.fail(i, ["assessments", "dpia", "status"], "default", params) if {
 	some i in subject
 	svc := input.services[i]
-	status := object.get(svc, array.concat(path, ["status"]), "none")
-	status != "approved"
+	not assessment.approved(svc, "dpia")
+	params := {"status": assessment.status(svc, "dpia"), "reasons": assessment.high_risk[i]}
 }
 
-deny contains violation if {
-	some i in subject
-	dpia := input.services[i].assessments.dpia
-	dpia.status == "approved"
-	dpia.date > input.as_of
-	violation := result.fail(i, array.concat(path, ["date"]), "future", {"date": dpia.date, "as_of": input.as_of})
-}
+deny contains assessment.approved_after_reference(i, "dpia") if some i in subject

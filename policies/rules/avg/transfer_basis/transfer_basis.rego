@@ -86,9 +86,11 @@
 #   waivable: true
 package cloudbeleid.rules.avg.transfer_basis
 
+import data.cloudbeleid.lib.assessment
 import data.cloudbeleid.lib.cloud
 import data.cloudbeleid.lib.countries
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 # Appropriate safeguards (AVG art. 46): standard contractual clauses, binding corporate rules (art. 47).
 safeguards := {"scc", "bcr"}
@@ -101,19 +103,12 @@ subject contains i if {
 	cloud.personal_data(svc)
 }
 
-mechanism(svc) := object.get(svc, ["hosting", "transfer_mechanism"], "none")
-
-# Each place of the service outside the EER and outside the adequacy decisions that cover its provider.
-transfers(i) := {location |
-	svc := input.services[i]
-	some location in countries.locations(svc)
-	not countries.eer_or_adequate(location.country, object.get(svc, "provider", {}))
-}
+mechanism(svc) := service.recorded(svc, ["hosting", "transfer_mechanism"])
 
 deny contains result.fail(i, location.path, "default", params) if {
 	some i in subject
 	unfounded(mechanism(input.services[i]))
-	some location in transfers(i)
+	some location in service.transfers[i]
 	not location.country in countries.adequacy_if_dpf_certified
 	params := {"country": location.country, "field": location.field, "mechanism": mechanism(input.services[i])}
 }
@@ -121,7 +116,7 @@ deny contains result.fail(i, location.path, "default", params) if {
 deny contains result.fail(i, location.path, "dpf", {"country": location.country, "field": location.field}) if {
 	some i in subject
 	unfounded(mechanism(input.services[i]))
-	some location in transfers(i)
+	some location in service.transfers[i]
 	location.country in countries.adequacy_if_dpf_certified
 }
 
@@ -129,8 +124,7 @@ deny contains result.fail(i, location.path, "dtia", params) if {
 	some i in subject
 	svc := input.services[i]
 	mechanism(svc) in safeguards
-	status := object.get(svc, ["assessments", "dtia", "status"], "none")
-	status != "approved"
-	some location in transfers(i)
-	params := {"country": location.country, "field": location.field, "mechanism": mechanism(svc), "status": status}
+	not assessment.approved(svc, "dtia")
+	some location in service.transfers[i]
+	params := {"country": location.country, "field": location.field, "mechanism": mechanism(svc), "status": assessment.status(svc, "dtia")}
 }

@@ -76,6 +76,7 @@ package cloudbeleid.rules.bio2.audit_rights
 
 import data.cloudbeleid.lib.cloud
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 subject contains i if {
 	some i, svc in input.services
@@ -84,5 +85,5 @@ subject contains i if {
 
 deny contains result.fail(i, ["contract", "audit_rights"], "default", {}) if {
 	some i in subject
-	object.get(input.services[i], ["contract", "audit_rights"], false) != true
+	service.unconfirmed(input.services[i], ["contract", "audit_rights"])
 }

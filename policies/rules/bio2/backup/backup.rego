@@ -124,6 +124,7 @@ package cloudbeleid.rules.bio2.backup
 
 import data.cloudbeleid.lib.dates
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 # Each demand on the continuity block: the field and the kind of its finding.
 flags := {"backup_policy": "backup_policy", "rpo_rto_defined": "rpo_rto"}
@@ -144,7 +145,7 @@ separate(svc) if {
 deny contains result.fail(i, ["continuity", field], kind, {"field": concat(".", ["continuity", field])}) if {
 	some i in subject
 	some field, kind in flags
-	object.get(input.services[i], ["continuity", field], false) != true
+	service.unconfirmed(input.services[i], ["continuity", field])
 }
 
 deny contains result.fail(i, ["continuity", "backup_location_independent"], "separate_location", {}) if {

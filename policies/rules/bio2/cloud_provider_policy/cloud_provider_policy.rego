@@ -106,8 +106,10 @@
 #   waivable: true
 package cloudbeleid.rules.bio2.cloud_provider_policy
 
+import data.cloudbeleid.lib.assessment
 import data.cloudbeleid.lib.cloud
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 subject contains i if {
 	some i, svc in input.services
@@ -115,24 +117,20 @@ subject contains i if {
 }
 
 # The organisation profile that applies to a service: the configuration's, overridden by the descriptor's.
-organisation(i) := object.union(object.get(input, "organisation", {}), object.get(input.services[i], "organisation", {}))
+organisation(svc) := object.union(object.get(input, "organisation", {}), object.get(svc, "organisation", {}))
 
 deny contains result.fail(i, ["organisation", "cloud_policy_ref"], "default", {}) if {
 	some i in subject
-	object.get(organisation(i), "cloud_policy_ref", "") == ""
+	object.get(organisation(input.services[i]), "cloud_policy_ref", "") == ""
 }
 
 deny contains result.fail(i, ["contract", "termination_grounds"], "termination_grounds", {}) if {
 	some i in subject
-	object.get(input.services[i], ["contract", "termination_grounds"], false) != true
+	service.unconfirmed(input.services[i], ["contract", "termination_grounds"])
 }
 
+# Whether or not the assessment is approved: the supplier's policy asks for a new one after every significant change.
 deny contains result.fail(i, ["service", "last_significant_change"], "changed", params) if {
 	some i in subject
-	svc := input.services[i]
-	date := svc.assessments.risk_assessment.date
-	changed := svc.service.last_significant_change
-	changed > date
-	changed <= input.as_of
-	params := {"date": date, "changed": changed}
+	params := assessment.changed_after(input.services[i], "risk_assessment")
 }

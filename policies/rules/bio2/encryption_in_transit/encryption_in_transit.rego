@@ -87,11 +87,12 @@
 package cloudbeleid.rules.bio2.encryption_in_transit
 
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 # Every service: BIO2 concerns the system wherever it runs, not only a supplier's cloud.
 subject contains i if some i, _ in input.services
 
 deny contains result.fail(i, ["encryption", "in_transit"], "default", {}) if {
 	some i in subject
-	object.get(input.services[i], ["encryption", "in_transit"], false) != true
+	service.unconfirmed(input.services[i], ["encryption", "in_transit"])
 }

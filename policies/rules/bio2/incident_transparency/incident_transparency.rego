@@ -78,6 +78,7 @@ package cloudbeleid.rules.bio2.incident_transparency
 
 import data.cloudbeleid.lib.cloud
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 subject contains i if {
 	some i, svc in input.services
@@ -86,5 +87,5 @@ subject contains i if {
 
 deny contains result.fail(i, ["contract", "incident_notification"], "default", {}) if {
 	some i in subject
-	object.get(input.services[i], ["contract", "incident_notification"], false) != true
+	service.unconfirmed(input.services[i], ["contract", "incident_notification"])
 }

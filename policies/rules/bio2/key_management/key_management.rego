@@ -86,6 +86,7 @@
 package cloudbeleid.rules.bio2.key_management
 
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 # Every service: BIO2 concerns the system wherever it runs, not only a supplier's cloud.
 subject contains i if some i, _ in input.services
@@ -97,5 +98,5 @@ deny contains result.fail(i, ["encryption", "key_custody"], "default", {}) if {
 
 deny contains result.fail(i, ["encryption", "key_management_documented"], "undocumented", {}) if {
 	some i in subject
-	object.get(input.services[i], ["encryption", "key_management_documented"], false) != true
+	service.unconfirmed(input.services[i], ["encryption", "key_management_documented"])
 }

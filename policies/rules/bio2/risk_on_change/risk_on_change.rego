@@ -79,18 +79,16 @@
 #   waivable: true
 package cloudbeleid.rules.bio2.risk_on_change
 
+import data.cloudbeleid.lib.assessment
 import data.cloudbeleid.lib.result
-
-path := ["assessments", "risk_assessment"]
 
 subject contains i if some i, _ in input.services
 
-assessment(i) := object.get(input.services[i], path, {})
-
-deny contains result.fail(i, array.concat(path, ["status"]), "default", {"status": status}) if {
+deny contains result.fail(i, ["assessments", "risk_assessment", "status"], "default", params) if {
 	some i in subject
-	status := object.get(assessment(i), "status", "none")
-	status != "approved"
+	svc := input.services[i]
+	not assessment.approved(svc, "risk_assessment")
+	params := {"status": assessment.status(svc, "risk_assessment")}
 }
 
 # Unknown is not "no change": a service in use that does not say when it last changed significantly cannot be
@@ -102,12 +100,9 @@ deny contains result.fail(i, ["service"], "not_shown", {}) if {
 	not svc.service.last_significant_change
 }
 
-deny contains violation if {
+deny contains result.fail(i, ["service", "last_significant_change"], "changed", params) if {
 	some i in subject
-	assessment(i).status == "approved"
-	date := assessment(i).date
-	changed := input.services[i].service.last_significant_change
-	changed > date
-	changed <= input.as_of
-	violation := result.fail(i, ["service", "last_significant_change"], "changed", {"date": date, "changed": changed})
+	svc := input.services[i]
+	assessment.approved(svc, "risk_assessment")
+	params := assessment.changed_after(svc, "risk_assessment")
 }

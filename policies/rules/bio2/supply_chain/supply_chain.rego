@@ -92,6 +92,7 @@ package cloudbeleid.rules.bio2.supply_chain
 
 import data.cloudbeleid.lib.cloud
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 # Each demand: the field that shows it, also the kind of its finding.
 required := [
@@ -108,5 +109,5 @@ subject contains i if {
 deny contains result.fail(i, field, field[1], {"field": concat(".", field)}) if {
 	some i in subject
 	some field in required
-	object.get(input.services[i], field, false) != true
+	service.unconfirmed(input.services[i], field)
 }

@@ -97,6 +97,7 @@ package cloudbeleid.rules.cb22.c2000
 import data.cloudbeleid.lib.cloud
 import data.cloudbeleid.lib.countries
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 provider_fields := ["hq_country", "ultimate_parent_country"]
 
@@ -114,6 +115,6 @@ deny contains result.fail(i, ["provider", field], "default", {"country": country
 
 deny contains result.fail(i, location.path, "default", {"country": location.country, "field": location.field}) if {
 	some i in subject
-	some location in countries.locations(input.services[i])
+	some location in service.locations[i]
 	location.country in countries.c2000_excluded
 }

@@ -67,56 +67,21 @@
 #   waivable: true
 package cloudbeleid.rules.cb22.dpia_high_risk
 
+import data.cloudbeleid.lib.assessment
 import data.cloudbeleid.lib.cloud
 import data.cloudbeleid.lib.result
-
-path := ["assessments", "dpia"]
-
-grounds := ["assessments.dpia.required", "data.large_scale+data.special_categories", "data.large_scale+data.criminal_data", "data.large_scale+data.bsn"]
-
-high_risk_by(svc, ground) if {
-	ground == "assessments.dpia.required"
-	svc.assessments.dpia.required == true
-}
-
-# Art. 35(3)(b): special or criminal data are a ground only when processed on a large scale.
-high_risk_by(svc, ground) if {
-	ground == "data.large_scale+data.special_categories"
-	svc.data.large_scale == true
-	cloud.special_personal_data(svc)
-}
-
-high_risk_by(svc, ground) if {
-	ground == "data.large_scale+data.criminal_data"
-	svc.data.large_scale == true
-	svc.data.criminal_data == true
-}
-
-high_risk_by(svc, ground) if {
-	ground == "data.large_scale+data.bsn"
-	svc.data.large_scale == true
-	svc.data.bsn == true
-}
-
-reasons(svc) := [ground | some ground in grounds; high_risk_by(svc, ground)]
 
 subject contains i if {
 	some i, svc in input.services
 	cloud.public_cloud(svc)
-	count(reasons(svc)) > 0
+	assessment.high_risk[i]
 }
 
-deny contains violation if {
+deny contains result.fail(i, ["assessments", "dpia", "status"], "default", params) if {
 	some i in subject
 	svc := input.services[i]
-	status := object.get(svc, array.concat(path, ["status"]), "none")
-	status != "approved"
-	violation := result.fail(i, array.concat(path, ["status"]), "default", {"status": status, "reasons": reasons(svc)})
+	not assessment.approved(svc, "dpia")
+	params := {"status": assessment.status(svc, "dpia"), "reasons": assessment.high_risk[i]}
 }
 
-deny contains result.fail(i, array.concat(path, ["date"]), "future", {"date": dpia.date, "as_of": input.as_of}) if {
-	some i in subject
-	dpia := input.services[i].assessments.dpia
-	dpia.status == "approved"
-	dpia.date > input.as_of
-}
+deny contains assessment.approved_after_reference(i, "dpia") if some i in subject

@@ -78,6 +78,7 @@ package cloudbeleid.rules.cb22.exit_strategy
 
 import data.cloudbeleid.lib.cloud
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 required_parts := ["strategy_in_contract", "covers_data_transfer", "covers_data_destruction"]
 
@@ -89,5 +90,5 @@ subject contains i if {
 deny contains result.fail(i, ["exit", part], part, {"field": concat(".", ["exit", part])}) if {
 	some i in subject
 	some part in required_parts
-	object.get(input.services[i], ["exit", part], false) != true
+	service.unconfirmed(input.services[i], ["exit", part])
 }

@@ -94,13 +94,13 @@ package cloudbeleid.rules.cb22.ik_hoog
 
 import data.cloudbeleid.lib.cb22
 import data.cloudbeleid.lib.cloud
-import data.cloudbeleid.lib.countries
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 subject contains i if {
 	some i, svc in input.services
 	cloud.public_cloud(svc)
-	cb22.category(svc) == "hoog"
+	cb22.category_of[i] == "hoog"
 }
 
 # ISO 27017 because data in category hoog are never public; ISO 27018 only with personal data.
@@ -112,8 +112,7 @@ deny contains violation if {
 	some i in subject
 	svc := input.services[i]
 	not cb22.explain_sent(svc)
-	some location in countries.locations(svc)
-	not countries.eer_or_adequate(location.country, object.get(svc, "provider", {}))
+	some location in service.transfers[i]
 	params := {"country": location.country, "field": location.field, "reasons": cb22.hoog_reasons(svc)}
 	violation := result.fail(i, location.path, "default", params)
 }

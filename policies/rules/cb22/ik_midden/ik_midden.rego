@@ -97,15 +97,15 @@ package cloudbeleid.rules.cb22.ik_midden
 
 import data.cloudbeleid.lib.cb22
 import data.cloudbeleid.lib.cloud
-import data.cloudbeleid.lib.countries
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 certifications := ["ISO27001", "ISO27017", "ISO27018"]
 
 subject contains i if {
 	some i, svc in input.services
 	cloud.public_cloud(svc)
-	cb22.category(svc) == "midden"
+	cb22.category_of[i] == "midden"
 }
 
 transfer_allowed(svc) if svc.hosting.transfer_mechanism == "scc"
@@ -116,8 +116,7 @@ deny contains result.fail(i, location.path, "default", {"country": location.coun
 	some i in subject
 	svc := input.services[i]
 	not transfer_allowed(svc)
-	some location in countries.locations(svc)
-	not countries.eer_or_adequate(location.country, object.get(svc, "provider", {}))
+	some location in service.transfers[i]
 }
 
 deny contains result.fail(i, ["provider", "certifications"], "certification", {"certification": certification}) if {

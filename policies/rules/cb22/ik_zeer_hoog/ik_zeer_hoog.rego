@@ -82,7 +82,7 @@ import data.cloudbeleid.lib.result
 
 subject contains i if {
 	some i, svc in input.services
-	cb22.category(svc) == "zeer_hoog"
+	cb22.category_of[i] == "zeer_hoog"
 }
 
 deny contains violation if {

@@ -63,8 +63,10 @@
 #   waivable: true
 package cloudbeleid.rules.cb22.max_dep_vertrouwelijk
 
+import data.cloudbeleid.lib.assessment
 import data.cloudbeleid.lib.cloud
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 subject contains i if {
 	some i, svc in input.services
@@ -72,34 +74,34 @@ subject contains i if {
 	svc.data.rubricering == "dep_vertrouwelijk"
 }
 
-governance(i) := object.get(input.services[i], "governance", {})
+by_minister(svc) if svc.governance.decision_by == "minister"
 
-by_minister(i) if governance(i).decision_by == "minister"
-
-deny contains result.fail(i, ["governance", "decision_by"], "default", {"decision_by": decision_by}) if {
+deny contains result.fail(i, ["governance", "decision_by"], "default", params) if {
 	some i in subject
-	decision_by := object.get(governance(i), "decision_by", "none")
-	decision_by != "minister"
+	svc := input.services[i]
+	not by_minister(svc)
+	params := {"decision_by": service.recorded(svc, ["governance", "decision_by"])}
 }
 
 deny contains result.fail(i, ["governance", "decision_date"], "undated", {}) if {
 	some i in subject
-	by_minister(i)
-	not governance(i).decision_date
+	svc := input.services[i]
+	by_minister(svc)
+	not svc.governance.decision_date
 }
 
 deny contains result.fail(i, ["governance", "decision_date"], "future", {"date": date, "as_of": input.as_of}) if {
 	some i in subject
-	by_minister(i)
-	date := governance(i).decision_date
+	svc := input.services[i]
+	by_minister(svc)
+	date := svc.governance.decision_date
 	date > input.as_of
 }
 
-deny contains violation if {
+deny contains result.fail(i, ["assessments", "risk_assessment", "status"], "no_assessment", params) if {
 	some i in subject
-	by_minister(i)
-	path := ["assessments", "risk_assessment", "status"]
-	status := object.get(input.services[i], path, "none")
-	status != "approved"
-	violation := result.fail(i, path, "no_assessment", {"status": status})
+	svc := input.services[i]
+	by_minister(svc)
+	not assessment.approved(svc, "risk_assessment")
+	params := {"status": assessment.status(svc, "risk_assessment")}
 }

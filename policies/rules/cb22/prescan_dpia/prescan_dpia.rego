@@ -41,6 +41,7 @@
 #   waivable: true
 package cloudbeleid.rules.cb22.prescan_dpia
 
+import data.cloudbeleid.lib.assessment
 import data.cloudbeleid.lib.cloud
 import data.cloudbeleid.lib.result
 
@@ -50,16 +51,11 @@ subject contains i if {
 	cloud.personal_data(svc)
 }
 
-deny contains result.fail(i, ["assessments", "prescan_dpia", "status"], "default", {"status": status}) if {
+deny contains result.fail(i, ["assessments", "prescan_dpia", "status"], "default", params) if {
 	some i in subject
-	status := object.get(input.services[i], ["assessments", "prescan_dpia", "status"], "none")
-	status != "approved"
+	svc := input.services[i]
+	not assessment.approved(svc, "prescan_dpia")
+	params := {"status": assessment.status(svc, "prescan_dpia")}
 }
 
-deny contains violation if {
-	some i in subject
-	dpia := input.services[i].assessments.prescan_dpia
-	dpia.status == "approved"
-	dpia.date > input.as_of
-	violation := result.fail(i, ["assessments", "prescan_dpia", "date"], "future", {"date": dpia.date, "as_of": input.as_of})
-}
+deny contains assessment.approved_after_reference(i, "prescan_dpia") if some i in subject

@@ -55,6 +55,7 @@ package cloudbeleid.rules.cb22.processor_agreement
 
 import data.cloudbeleid.lib.cloud
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 subject contains i if {
 	some i, svc in input.services
@@ -64,5 +65,5 @@ subject contains i if {
 
 deny contains result.fail(i, ["contract", "processor_agreement"], "default", {}) if {
 	some i in subject
-	object.get(input.services[i], ["contract", "processor_agreement"], false) != true
+	service.unconfirmed(input.services[i], ["contract", "processor_agreement"])
 }

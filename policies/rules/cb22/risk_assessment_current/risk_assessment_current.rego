@@ -93,45 +93,34 @@
 #   waivable: true
 package cloudbeleid.rules.cb22.risk_assessment_current
 
+import data.cloudbeleid.lib.assessment
 import data.cloudbeleid.lib.cloud
 import data.cloudbeleid.lib.result
-
-path := ["assessments", "risk_assessment"]
 
 subject contains i if {
 	some i, svc in input.services
 	cloud.public_cloud(svc)
 }
 
-assessment(i) := object.get(input.services[i], path, {})
-
-approved(i) if assessment(i).status == "approved"
-
-deny contains result.fail(i, array.concat(path, ["status"]), "default", {"status": status}) if {
+deny contains result.fail(i, ["assessments", "risk_assessment", "status"], "default", params) if {
 	some i in subject
-	status := object.get(assessment(i), "status", "none")
-	status != "approved"
+	svc := input.services[i]
+	not assessment.approved(svc, "risk_assessment")
+	params := {"status": assessment.status(svc, "risk_assessment")}
 }
 
-deny contains result.fail(i, array.concat(path, ["date"]), "undated", {}) if {
+deny contains result.fail(i, ["assessments", "risk_assessment", "date"], "undated", {}) if {
 	some i in subject
-	approved(i)
-	not assessment(i).date
+	svc := input.services[i]
+	assessment.approved(svc, "risk_assessment")
+	not svc.assessments.risk_assessment.date
 }
 
-deny contains result.fail(i, array.concat(path, ["date"]), "future", {"date": date, "as_of": input.as_of}) if {
-	some i in subject
-	approved(i)
-	date := assessment(i).date
-	date > input.as_of
-}
+deny contains assessment.approved_after_reference(i, "risk_assessment") if some i in subject
 
-deny contains violation if {
+deny contains result.fail(i, ["service", "last_significant_change"], "changed", params) if {
 	some i in subject
-	approved(i)
-	date := assessment(i).date
-	changed := input.services[i].service.last_significant_change
-	changed > date
-	changed <= input.as_of
-	violation := result.fail(i, ["service", "last_significant_change"], "changed", {"date": date, "changed": changed})
+	svc := input.services[i]
+	assessment.approved(svc, "risk_assessment")
+	params := assessment.changed_after(svc, "risk_assessment")
 }

@@ -68,6 +68,7 @@ package cloudbeleid.rules.cb22.risk_method
 
 import data.cloudbeleid.lib.cloud
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 # The Implementatiekader, and the integral assessment of the revised policy as its successor.
 methods := {"implementatiekader_2023", "cb26_integraal"}
@@ -87,7 +88,8 @@ deny contains result.fail(i, ["assessments", "risk_assessment"], "not_shown", {}
 
 deny contains result.fail(i, path, "default", {"method": method}) if {
 	some i in subject
-	input.services[i].assessments.risk_assessment
-	method := object.get(input.services[i], path, "none")
+	svc := input.services[i]
+	svc.assessments.risk_assessment
+	method := service.recorded(svc, path)
 	not method in methods
 }

@@ -79,8 +79,8 @@
 package cloudbeleid.rules.cb22.special_pd_location
 
 import data.cloudbeleid.lib.cloud
-import data.cloudbeleid.lib.countries
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 # Condition 9c: comply or explain on an AVG art. 46 transfer mechanism.
 explain_mechanisms := {"scc", "bcr"}
@@ -99,7 +99,5 @@ explained(svc) if {
 
 deny contains result.fail(i, location.path, "default", {"country": location.country, "field": location.field}) if {
 	some i in subject
-	svc := input.services[i]
-	some location in countries.locations(svc)
-	not countries.eer_or_adequate(location.country, object.get(svc, "provider", {}))
+	some location in service.transfers[i]
 }

@@ -96,9 +96,10 @@
 #   waivable: true
 package cloudbeleid.rules.cb22.special_pd_scc_explain
 
+import data.cloudbeleid.lib.assessment
 import data.cloudbeleid.lib.cloud
-import data.cloudbeleid.lib.countries
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 # The explain route exactly as CB22-SPECIAL-PD-EER accepts it, so that the two rules hand over without overlap.
 import data.cloudbeleid.rules.cb22.special_pd_location
@@ -108,21 +109,17 @@ subject contains i if {
 	cloud.public_cloud(svc)
 	cloud.special_personal_data(svc)
 	special_pd_location.explained(svc)
-	some location in countries.locations(svc)
-	not countries.eer_or_adequate(location.country, object.get(svc, "provider", {}))
+	count(service.transfers[i]) > 0
 }
 
-status(svc, assessment) := object.get(svc, ["assessments", assessment, "status"], "none")
-
-deny contains violation if {
+deny contains result.fail(i, ["assessments", "prescan_dpia", "status"], "default", params) if {
 	some i in subject
 	svc := input.services[i]
-	status(svc, "prescan_dpia") != "approved"
-	status(svc, "dpia") != "approved"
+	not assessment.approved(svc, "prescan_dpia")
+	not assessment.approved(svc, "dpia")
 	params := {
 		"sent": svc.governance.explain_sent_to_cio_rijk_on,
-		"prescan": status(svc, "prescan_dpia"),
-		"dpia": status(svc, "dpia"),
+		"prescan": assessment.status(svc, "prescan_dpia"),
+		"dpia": assessment.status(svc, "dpia"),
 	}
-	violation := result.fail(i, ["assessments", "prescan_dpia", "status"], "default", params)
 }

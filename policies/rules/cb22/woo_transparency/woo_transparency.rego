@@ -47,6 +47,7 @@ package cloudbeleid.rules.cb22.woo_transparency
 
 import data.cloudbeleid.lib.cloud
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 decided := {"migrating", "in_use", "exiting"}
 
@@ -58,5 +59,5 @@ subject contains i if {
 
 deny contains result.fail(i, ["governance", "woo_published"], "default", {}) if {
 	some i in subject
-	object.get(input.services[i], ["governance", "woo_published"], false) != true
+	service.unconfirmed(input.services[i], ["governance", "woo_published"])
 }

@@ -103,10 +103,11 @@
 #   waivable: true
 package cloudbeleid.rules.cb26.dpia_dtia
 
+import data.cloudbeleid.lib.assessment
 import data.cloudbeleid.lib.cb26
 import data.cloudbeleid.lib.cloud
-import data.cloudbeleid.lib.countries
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 subject contains i if {
 	some i, svc in input.services
@@ -114,28 +115,25 @@ subject contains i if {
 	cloud.personal_data(svc)
 }
 
-status(svc, assessment) := object.get(svc, ["assessments", assessment, "status"], "none")
-
-deny contains result.fail(i, ["assessments", "prescan_dpia", "status"], "default", {"status": status(svc, "prescan_dpia")}) if {
+deny contains result.fail(i, ["assessments", "prescan_dpia", "status"], "default", params) if {
 	some i in subject
 	svc := input.services[i]
-	status(svc, "prescan_dpia") != "approved"
-	status(svc, "dpia") != "approved"
+	not assessment.approved(svc, "prescan_dpia")
+	not assessment.approved(svc, "dpia")
+	params := {"status": assessment.status(svc, "prescan_dpia")}
 }
 
-deny contains result.fail(i, ["assessments", "dpia", "status"], "dpia", {"status": status(svc, "dpia")}) if {
+deny contains result.fail(i, ["assessments", "dpia", "status"], "dpia", {"status": assessment.status(svc, "dpia")}) if {
 	some i in subject
 	svc := input.services[i]
 	svc.assessments.dpia.required == true
-	status(svc, "dpia") != "approved"
+	not assessment.approved(svc, "dpia")
 }
 
-deny contains violation if {
+deny contains result.fail(i, location.path, "dtia", params) if {
 	some i in subject
 	svc := input.services[i]
-	status(svc, "dtia") != "approved"
-	some location in countries.locations(svc)
-	not countries.eer_or_adequate(location.country, object.get(svc, "provider", {}))
-	params := {"country": location.country, "field": location.field, "status": status(svc, "dtia")}
-	violation := result.fail(i, location.path, "dtia", params)
+	not assessment.approved(svc, "dtia")
+	some location in service.transfers[i]
+	params := {"country": location.country, "field": location.field, "status": assessment.status(svc, "dtia")}
 }

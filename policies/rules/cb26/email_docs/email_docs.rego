@@ -127,6 +127,7 @@ package cloudbeleid.rules.cb26.email_docs
 import data.cloudbeleid.lib.cb26
 import data.cloudbeleid.lib.cloud
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 functions := {"email", "document_storage", "werkplek"}
 
@@ -166,5 +167,5 @@ deny contains result.fail(i, array.concat(path, [condition]), condition, {}) if 
 	svc.service.function
 	claimed(svc)
 	some condition in conditions
-	object.get(svc, array.concat(path, [condition]), false) != true
+	service.unconfirmed(svc, array.concat(path, [condition]))
 }

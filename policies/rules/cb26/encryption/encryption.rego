@@ -97,6 +97,7 @@ package cloudbeleid.rules.cb26.encryption
 import data.cloudbeleid.lib.cb26
 import data.cloudbeleid.lib.cloud
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 required := ["at_rest", "in_transit"]
 
@@ -110,5 +111,5 @@ subject contains i if {
 deny contains result.fail(i, ["encryption", part], part, {"field": concat(".", ["encryption", part])}) if {
 	some i in subject
 	some part in required
-	object.get(input.services[i], ["encryption", part], false) != true
+	service.unconfirmed(input.services[i], ["encryption", part])
 }

@@ -124,6 +124,7 @@ import data.cloudbeleid.lib.cb26
 import data.cloudbeleid.lib.cloud
 import data.cloudbeleid.lib.dates
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 scenarios := ["planned_exit", "sudden_outage"]
 
@@ -163,7 +164,7 @@ tested(i) if plan(i).self_tested_on <= input.as_of
 deny contains result.fail(i, ["exit", "covers_data_destruction"], "destruction", {}) if {
 	some i in subject
 	has_plan(i)
-	object.get(input.services[i], ["exit", "covers_data_destruction"], false) != true
+	service.unconfirmed(input.services[i], ["exit", "covers_data_destruction"])
 }
 
 # The last review: last_review, else the plan's date.

@@ -98,6 +98,7 @@ import data.cloudbeleid.lib.cb26
 import data.cloudbeleid.lib.cloud
 import data.cloudbeleid.lib.countries
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 # Where the data are: the default message. The other fields are places the data are reachable from.
 stored := {"storage_locations", "processing_locations", "backup_locations"}
@@ -114,6 +115,6 @@ kind(field) := "remote" if not field in stored
 
 deny contains result.fail(i, location.path, kind(location.field), {"country": location.country, "field": location.field}) if {
 	some i in subject
-	some location in countries.locations(input.services[i])
+	some location in service.locations[i]
 	not location.country in countries.eer_plus_ch
 }

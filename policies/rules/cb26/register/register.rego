@@ -96,6 +96,7 @@ package cloudbeleid.rules.cb26.register
 import data.cloudbeleid.lib.cb26
 import data.cloudbeleid.lib.dates
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 in_use := {"in_use", "exiting"}
 
@@ -106,7 +107,7 @@ subject contains i if {
 
 deny contains result.fail(i, ["governance", "registered_in_cloud_register"], "default", {}) if {
 	some i in subject
-	object.get(input.services[i], ["governance", "registered_in_cloud_register"], false) != true
+	service.unconfirmed(input.services[i], ["governance", "registered_in_cloud_register"])
 }
 
 deny contains violation if {

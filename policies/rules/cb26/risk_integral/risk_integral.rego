@@ -115,8 +115,10 @@
 #   waivable: true
 package cloudbeleid.rules.cb26.risk_integral
 
+import data.cloudbeleid.lib.assessment
 import data.cloudbeleid.lib.cb26
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 methods := {"cb26_integraal", "implementatiekader_2023"}
 
@@ -129,27 +131,26 @@ subject contains i if {
 	cb26.materieel_in_force(svc)
 }
 
-assessment(i) := object.get(input.services[i], path, {})
-
-recorded(i) if input.services[i].assessments.risk_assessment
-
-deny contains result.fail(i, array.concat(path, ["status"]), "default", {"status": status}) if {
+deny contains result.fail(i, array.concat(path, ["status"]), "default", params) if {
 	some i in subject
-	status := object.get(assessment(i), "status", "none")
-	status != "approved"
+	svc := input.services[i]
+	not assessment.approved(svc, "risk_assessment")
+	params := {"status": assessment.status(svc, "risk_assessment")}
 }
 
 deny contains result.fail(i, array.concat(path, ["method"]), "method", {"method": method}) if {
 	some i in subject
-	recorded(i)
-	method := object.get(assessment(i), "method", "none")
+	svc := input.services[i]
+	svc.assessments.risk_assessment
+	method := service.recorded(svc, array.concat(path, ["method"]))
 	not method in methods
 }
 
 deny contains result.fail(i, array.concat(path, ["aspects"]), "aspects", {"missing": missing}) if {
 	some i in subject
-	recorded(i)
-	covered := object.get(assessment(i), "aspects", [])
+	svc := input.services[i]
+	svc.assessments.risk_assessment
+	covered := object.get(svc, array.concat(path, ["aspects"]), [])
 	missing := [aspect | some aspect in required_aspects; not aspect in covered]
 	count(missing) > 0
 }

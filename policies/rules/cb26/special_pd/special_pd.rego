@@ -98,9 +98,11 @@
 #   waivable: true
 package cloudbeleid.rules.cb26.special_pd
 
+import data.cloudbeleid.lib.assessment
 import data.cloudbeleid.lib.cb26
 import data.cloudbeleid.lib.cloud
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 subject contains i if {
 	some i, svc in input.services
@@ -111,15 +113,15 @@ subject contains i if {
 
 categories(svc) := sort(svc.data.special_categories)
 
-deny contains result.fail(i, ["assessments", "dpia", "status"], "default", {"categories": categories(svc), "status": status}) if {
+deny contains result.fail(i, ["assessments", "dpia", "status"], "default", params) if {
 	some i in subject
 	svc := input.services[i]
-	status := object.get(svc, ["assessments", "dpia", "status"], "none")
-	status != "approved"
+	not assessment.approved(svc, "dpia")
+	params := {"categories": categories(svc), "status": assessment.status(svc, "dpia")}
 }
 
 deny contains result.fail(i, ["data", "privacy_enhancing_technologies"], "pets", {"categories": categories(svc)}) if {
 	some i in subject
 	svc := input.services[i]
-	object.get(svc, ["data", "privacy_enhancing_technologies"], false) != true
+	service.unconfirmed(svc, ["data", "privacy_enhancing_technologies"])
 }

@@ -88,6 +88,7 @@ package cloudbeleid.rules.cb26.woo
 
 import data.cloudbeleid.lib.cb26
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 decided := {"migrating", "in_use", "exiting"}
 
@@ -99,5 +100,5 @@ subject contains i if {
 
 deny contains result.fail(i, ["governance", "woo_published"], "default", {}) if {
 	some i in subject
-	object.get(input.services[i], ["governance", "woo_published"], false) != true
+	service.unconfirmed(input.services[i], ["governance", "woo_published"])
 }

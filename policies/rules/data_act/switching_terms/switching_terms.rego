@@ -79,6 +79,7 @@ package cloudbeleid.rules.data_act.switching_terms
 
 import data.cloudbeleid.lib.cloud
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 terms(i) := object.get(input.services[i], ["contract", "data_act"], {})
 
@@ -91,7 +92,7 @@ subject contains i if {
 
 deny contains result.fail(i, path("switching_clause"), "default", {}) if {
 	some i in subject
-	object.get(terms(i), "switching_clause", false) != true
+	service.unconfirmed(input.services[i], path("switching_clause"))
 }
 
 deny contains result.fail(i, path("notice_period_months"), "notice", {"months": months}) if {

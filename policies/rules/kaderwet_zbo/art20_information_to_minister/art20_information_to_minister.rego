@@ -70,6 +70,7 @@ package cloudbeleid.rules.kaderwet_zbo.art20_information_to_minister
 
 import data.cloudbeleid.lib.cloud
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 subject contains i if {
 	some i, svc in input.services
@@ -78,5 +79,5 @@ subject contains i if {
 
 deny contains result.fail(i, ["exit", "data_export_possible"], "default", {}) if {
 	some i in subject
-	object.get(input.services[i], ["exit", "data_export_possible"], false) != true
+	service.unconfirmed(input.services[i], ["exit", "data_export_possible"])
 }

@@ -86,26 +86,27 @@
 #   waivable: true
 package cloudbeleid.rules.kaderwet_zbo.art41_security
 
+import data.cloudbeleid.lib.assessment
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 # Risk methods that are the Rijksdienst's own.
 rijksdienst_methods := {"implementatiekader_2023", "bio2", "cb26_integraal"}
 
-path := ["assessments", "risk_assessment"]
-
 # Every service: whether art. 41 binds the organisation is the checker's applicability, not the rule's.
 subject contains i if some i, _ in input.services
 
-deny contains result.fail(i, array.concat(path, ["status"]), "default", {"status": status}) if {
-	some i in subject
-	status := object.get(input.services[i], array.concat(path, ["status"]), "none")
-	status != "approved"
-}
-
-deny contains result.fail(i, array.concat(path, ["method"]), "method", {"method": method}) if {
+deny contains result.fail(i, ["assessments", "risk_assessment", "status"], "default", params) if {
 	some i in subject
 	svc := input.services[i]
-	object.get(svc, array.concat(path, ["status"]), "none") == "approved"
-	method := object.get(svc, array.concat(path, ["method"]), "none")
+	not assessment.approved(svc, "risk_assessment")
+	params := {"status": assessment.status(svc, "risk_assessment")}
+}
+
+deny contains result.fail(i, ["assessments", "risk_assessment", "method"], "method", {"method": method}) if {
+	some i in subject
+	svc := input.services[i]
+	assessment.approved(svc, "risk_assessment")
+	method := service.recorded(svc, ["assessments", "risk_assessment", "method"])
 	not method in rijksdienst_methods
 }

@@ -67,6 +67,7 @@ package cloudbeleid.rules.kamer_2025.eer_only
 import data.cloudbeleid.lib.cloud
 import data.cloudbeleid.lib.countries
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 subject contains i if {
 	some i, svc in input.services
@@ -75,7 +76,7 @@ subject contains i if {
 
 deny contains result.fail(i, location.path, "default", {"country": location.country, "field": location.field}) if {
 	some i in subject
-	some location in countries.locations(input.services[i])
+	some location in service.locations[i]
 
 	# Switzerland is not flagged: the answer gives the EER as an example, and the 2026 revision admits Switzerland.
 	not location.country in countries.eer_plus_ch

@@ -59,6 +59,7 @@ package cloudbeleid.rules.kamer_2025.exit_for_migration
 
 import data.cloudbeleid.lib.cloud
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 migration_statuses := {"planned", "migrating"}
 
@@ -75,6 +76,6 @@ deny contains result.fail(i, ["exit", "plan", "date"], "default", {"status": inp
 
 deny contains result.fail(i, ["exit", "strategy_in_contract"], "strategy_in_contract", params) if {
 	some i in subject
-	object.get(input.services[i], ["exit", "strategy_in_contract"], false) != true
+	service.unconfirmed(input.services[i], ["exit", "strategy_in_contract"])
 	params := {"status": input.services[i].service.status}
 }

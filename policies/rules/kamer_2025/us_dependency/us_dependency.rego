@@ -92,6 +92,7 @@ package cloudbeleid.rules.kamer_2025.us_dependency
 
 import data.cloudbeleid.lib.cloud
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 us_laws := {"US_CLOUD_ACT", "US_FISA_702", "US_EO_12333"}
 
@@ -114,7 +115,7 @@ scenarios(i) := object.get(input.services[i], ["exit", "plan", "scenarios"], [])
 
 deny contains result.fail(i, ["exit", "backup_outside_provider"], "default", {"ties": ties(input.services[i])}) if {
 	some i in subject
-	object.get(input.services[i], ["exit", "backup_outside_provider"], false) != true
+	service.unconfirmed(input.services[i], ["exit", "backup_outside_provider"])
 }
 
 deny contains result.fail(i, ["exit", "plan", "scenarios"], "no_outage_scenario", {"ties": ties(input.services[i])}) if {
