@@ -88,4 +88,7 @@ deny contains result.fail(i, ["assessments", "dpia", "status"], "default", param
 	params := {"status": assessment.status(svc, "dpia"), "reasons": assessment.high_risk[i]}
 }
 
-deny contains assessment.approved_after_reference(i, "dpia") if some i in subject
+deny contains violation if {
+	some i in subject
+	violation := assessment.approved_after_reference(i, "dpia")
+}

@@ -58,4 +58,7 @@ deny contains result.fail(i, ["assessments", "prescan_dpia", "status"], "default
 	params := {"status": assessment.status(svc, "prescan_dpia")}
 }
 
-deny contains assessment.approved_after_reference(i, "prescan_dpia") if some i in subject
+deny contains violation if {
+	some i in subject
+	violation := assessment.approved_after_reference(i, "prescan_dpia")
+}

@@ -116,7 +116,10 @@ deny contains result.fail(i, ["assessments", "risk_assessment", "date"], "undate
 	not svc.assessments.risk_assessment.date
 }
 
-deny contains assessment.approved_after_reference(i, "risk_assessment") if some i in subject
+deny contains violation if {
+	some i in subject
+	violation := assessment.approved_after_reference(i, "risk_assessment")
+}
 
 deny contains result.fail(i, ["service", "last_significant_change"], "changed", params) if {
 	some i in subject
