@@ -19,8 +19,8 @@ approved(svc, name) if svc.assessments[name].status == "approved"
 approved_after_reference(i, name) := result.fail(i, ["assessments", name, "date"], "future", params) if {
 	assessment := input.services[i].assessments[name]
 	assessment.status == "approved"
-	assessment.date > input.as_of
 	params := {"date": assessment.date, "as_of": input.as_of}
+	params.date > params.as_of
 }
 
 # The service changed significantly after the assessment's date, on or before the reference date: the message

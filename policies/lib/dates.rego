@@ -16,4 +16,7 @@ older_than_months(date, as_of, months) if {
 	parts(as_of)[2] > parts(date)[2]
 }
 
+# The calendar year before the reference date's.
+previous_year := parts(input.as_of)[0] - 1
+
 month_distance(from, to) := ((parts(to)[0] - parts(from)[0]) * 12) + (parts(to)[1] - parts(from)[1])

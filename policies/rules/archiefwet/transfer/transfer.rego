@@ -122,7 +122,7 @@ deny contains result.fail(i, ["records", "transfer_suspension", "until"], "suspe
 	some i in subject
 	svc := input.services[i]
 	service.unconfirmed(svc, path)
-	suspension := svc.records.transfer_suspension
 	not suspended(svc)
+	suspension := svc.records.transfer_suspension
 	params := object.union(term, {"until": suspension.until, "decision": suspension.decision_ref, "as_of": input.as_of})
 }

@@ -142,6 +142,11 @@ separate(svc) if {
 	not country in object.get(svc, ["hosting", "storage_locations"], [])
 }
 
+# "Yearly": not older than the configured maximum age on the reference date.
+max_age := input.settings.supplier_review_max_age_months
+
+params(date) := {"date": date, "as_of": input.as_of, "months": max_age}
+
 deny contains result.fail(i, ["continuity", field], kind, {"field": concat(".", ["continuity", field])}) if {
 	some i in subject
 	some field, kind in flags
@@ -157,11 +162,6 @@ deny contains result.fail(i, ["continuity", "restore_tested_on"], "restore_untes
 	some i in subject
 	not input.services[i].continuity.restore_tested_on
 }
-
-# "Yearly": not older than the configured maximum age on the reference date.
-max_age := input.settings.supplier_review_max_age_months
-
-params(date) := {"date": date, "as_of": input.as_of, "months": max_age}
 
 deny contains result.fail(i, ["continuity", "restore_tested_on"], "restore_future", params(date)) if {
 	some i in subject

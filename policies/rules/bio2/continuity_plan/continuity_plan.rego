@@ -114,15 +114,15 @@ has_plan(svc) if svc.continuity.critical == true
 
 has_plan(svc) if svc.continuity.continuity_plan == true
 
-deny contains result.fail(i, path, "default", {}) if {
-	some i in subject
-	not input.services[i].continuity.continuity_plan_tested_on
-}
-
 # "Yearly": not older than the configured maximum age on the reference date.
 max_age := input.settings.supplier_review_max_age_months
 
 params(date) := {"date": date, "as_of": input.as_of, "months": max_age}
+
+deny contains result.fail(i, path, "default", {}) if {
+	some i in subject
+	not input.services[i].continuity.continuity_plan_tested_on
+}
 
 deny contains result.fail(i, path, "future", params(date)) if {
 	some i in subject

@@ -92,15 +92,15 @@ subject contains i if {
 	cloud.external_cloud(svc)
 }
 
-deny contains result.fail(i, path, "default", {}) if {
-	some i in subject
-	not input.services[i].governance.supplier_review_on
-}
-
 # "Yearly": not older than the configured maximum age on the reference date.
 max_age := input.settings.supplier_review_max_age_months
 
 params(date) := {"date": date, "as_of": input.as_of, "months": max_age}
+
+deny contains result.fail(i, path, "default", {}) if {
+	some i in subject
+	not input.services[i].governance.supplier_review_on
+}
 
 deny contains result.fail(i, path, "future", params(date)) if {
 	some i in subject

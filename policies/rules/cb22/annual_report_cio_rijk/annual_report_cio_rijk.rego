@@ -71,9 +71,9 @@ subject contains i if {
 	dates.older_than_months(svc.service.start_date, input.as_of, 12)
 }
 
-deny contains result.fail(i, ["governance", "annual_reports_cio_rijk"], "default", {"year": year, "start_date": svc.service.start_date}) if {
+deny contains result.fail(i, ["governance", "annual_reports_cio_rijk"], "default", params) if {
 	some i in subject
 	svc := input.services[i]
-	year := dates.parts(input.as_of)[0] - 1
-	not year in object.get(svc, ["governance", "annual_reports_cio_rijk"], [])
+	not dates.previous_year in object.get(svc, ["governance", "annual_reports_cio_rijk"], [])
+	params := {"year": dates.previous_year, "start_date": svc.service.start_date}
 }

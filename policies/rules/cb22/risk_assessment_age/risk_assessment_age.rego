@@ -80,6 +80,8 @@ dated(svc) if {
 	is_string(svc.assessments.risk_assessment.date)
 }
 
+max_age := input.settings.risk_assessment_max_age_months
+
 # Unknown is not current: without an approved, dated assessment its age cannot be judged (CB22-RISK-ASSESSMENT-CURRENT
 # reports the missing assessment itself).
 deny contains result.fail(i, ["assessments"], "not_shown", {}) if {
@@ -87,11 +89,10 @@ deny contains result.fail(i, ["assessments"], "not_shown", {}) if {
 	not dated(input.services[i])
 }
 
-deny contains result.fail(i, path, "default", {"date": date, "as_of": input.as_of, "months": months}) if {
+deny contains result.fail(i, path, "default", {"date": date, "as_of": input.as_of, "months": max_age}) if {
 	some i in subject
 	dated(input.services[i])
 	date := input.services[i].assessments.risk_assessment.date
 	date <= input.as_of
-	months := input.settings.risk_assessment_max_age_months
-	dates.older_than_months(date, input.as_of, months)
+	dates.older_than_months(date, input.as_of, max_age)
 }

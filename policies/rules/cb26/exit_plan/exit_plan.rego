@@ -141,6 +141,13 @@ has_plan(i) if input.services[i].exit.plan
 
 plan(i) := object.get(input.services[i], ["exit", "plan"], {})
 
+tested(i) if plan(i).self_tested_on <= input.as_of
+
+# The last review: last_review, else the plan's date.
+reviewed(i) := plan(i).last_review
+
+reviewed(i) := plan(i).date if not plan(i).last_review
+
 deny contains result.fail(i, ["exit", "plan"], "default", {}) if {
 	some i in subject
 	not has_plan(i)
@@ -159,18 +166,11 @@ deny contains result.fail(i, ["exit", "plan", "self_tested_on"], "untested", {"a
 	not tested(i)
 }
 
-tested(i) if plan(i).self_tested_on <= input.as_of
-
 deny contains result.fail(i, ["exit", "covers_data_destruction"], "destruction", {}) if {
 	some i in subject
 	has_plan(i)
 	service.unconfirmed(input.services[i], ["exit", "covers_data_destruction"])
 }
-
-# The last review: last_review, else the plan's date.
-reviewed(i) := plan(i).last_review
-
-reviewed(i) := plan(i).date if not plan(i).last_review
 
 deny contains result.fail(i, ["exit", "plan", "last_review"], "unreviewed", {}) if {
 	some i in subject

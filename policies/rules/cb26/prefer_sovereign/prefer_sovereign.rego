@@ -108,9 +108,9 @@ import data.cloudbeleid.lib.result
 provider_fields := ["hq_country", "ultimate_parent_country"]
 
 # The checker's reading, a setting: the Commission already calls SEAL-2 "data sovereignty".
-sovereign_seal_level := level if {
-	level := input.settings.sovereign_min_seal_level
-} else := 3
+default sovereign_seal_level := 3
+
+sovereign_seal_level := input.settings.sovereign_min_seal_level
 
 sovereign(svc) if svc.provider.seal_level >= sovereign_seal_level
 

@@ -115,8 +115,7 @@ deny contains violation if {
 	svc := input.services[i]
 	svc.service.status in in_use
 	dates.older_than_months(svc.service.start_date, input.as_of, 12)
-	year := dates.parts(input.as_of)[0] - 1
-	not year in object.get(svc, ["governance", "annual_reports_cio_rijk"], [])
-	params := {"year": year, "start_date": svc.service.start_date}
+	not dates.previous_year in object.get(svc, ["governance", "annual_reports_cio_rijk"], [])
+	params := {"year": dates.previous_year, "start_date": svc.service.start_date}
 	violation := result.fail(i, ["governance", "annual_reports_cio_rijk"], "annual_report", params)
 }

@@ -88,13 +88,13 @@ deny contains result.fail(i, path, "unknown", {}) if {
 }
 
 deny contains result.fail(i, path, "default", {"charges": charges(i), "as_of": input.as_of}) if {
-	some i in subject
 	input.as_of >= no_charges_from
+	some i in subject
 	charges(i) in {"at_cost", "other"}
 }
 
 deny contains result.fail(i, path, "above_cost", {"charges": charges(i)}) if {
-	some i in subject
 	input.as_of < no_charges_from
+	some i in subject
 	charges(i) == "other"
 }

@@ -69,9 +69,10 @@ subject contains i if {
 	svc.service.status in migration_statuses
 }
 
-deny contains result.fail(i, ["exit", "plan", "date"], "default", {"status": input.services[i].service.status}) if {
+deny contains result.fail(i, ["exit", "plan", "date"], "default", {"status": svc.service.status}) if {
 	some i in subject
-	not input.services[i].exit.plan.date
+	svc := input.services[i]
+	not svc.exit.plan.date
 }
 
 deny contains result.fail(i, ["exit", "strategy_in_contract"], "strategy_in_contract", params) if {

@@ -107,7 +107,10 @@ organisations := {organisation | some organisation in organisation_of}
 
 total_of[organisation] := count({j | some j, o in organisation_of; o == organisation}) if some organisation in organisations
 
-groups := {[organisation_of[i], provider] | some i, provider in provider_of}
+groups contains [organisation, provider] if {
+	some i, provider in provider_of
+	organisation := organisation_of[i]
+}
 
 count_of[group] := count({j | some j, p in provider_of; [organisation_of[j], p] == group}) if some group in groups
 

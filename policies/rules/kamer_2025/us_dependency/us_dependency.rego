@@ -98,35 +98,43 @@ us_laws := {"US_CLOUD_ACT", "US_FISA_702", "US_EO_12333"}
 
 country_fields := ["hq_country", "ultimate_parent_country"]
 
-# What ties the provider to the US: the fields with US, then the US laws it is subject to.
-ties(svc) := array.concat(
-	[concat(".", ["provider", field]) | some field in country_fields; object.get(svc, ["provider", field], "") == "US"],
-	sort([law | some law in object.get(svc, ["provider", "subject_to_non_eu_law"], []); law in us_laws]),
-)
+# What ties the provider of each service to the US: the fields with US, then the US laws it is subject to.
+ties[i] := found if {
+	some i, svc in input.services
+	found := array.concat(
+		[concat(".", ["provider", field]) | some field in country_fields; svc.provider[field] == "US"],
+		sort([law | some law in object.get(svc, ["provider", "subject_to_non_eu_law"], []); law in us_laws]),
+	)
+	count(found) > 0
+}
 
 subject contains i if {
 	some i, svc in input.services
 	cloud.external_cloud(svc)
 	cloud.materieel(svc)
-	count(ties(svc)) > 0
+	ties[i]
 }
 
-scenarios(i) := object.get(input.services[i], ["exit", "plan", "scenarios"], [])
+scenarios(svc) := object.get(svc, ["exit", "plan", "scenarios"], [])
 
-deny contains result.fail(i, ["exit", "backup_outside_provider"], "default", {"ties": ties(input.services[i])}) if {
+deny contains result.fail(i, ["exit", "backup_outside_provider"], "default", params) if {
 	some i in subject
 	service.unconfirmed(input.services[i], ["exit", "backup_outside_provider"])
+	params := {"ties": ties[i]}
 }
 
-deny contains result.fail(i, ["exit", "plan", "scenarios"], "no_outage_scenario", {"ties": ties(input.services[i])}) if {
+deny contains result.fail(i, ["exit", "plan", "scenarios"], "no_outage_scenario", params) if {
 	some i in subject
-	not "sudden_outage" in scenarios(i)
+	not "sudden_outage" in scenarios(input.services[i])
+	params := {"ties": ties[i]}
 }
 
-deny contains result.fail(i, ["exit", "plan", "self_tested_on"], "outage_untested", {"ties": ties(input.services[i])}) if {
+deny contains result.fail(i, ["exit", "plan", "self_tested_on"], "outage_untested", params) if {
 	some i in subject
-	"sudden_outage" in scenarios(i)
-	not tested(input.services[i])
+	svc := input.services[i]
+	"sudden_outage" in scenarios(svc)
+	not tested(svc)
+	params := {"ties": ties[i]}
 }
 
 tested(svc) if svc.exit.plan.self_tested_on <= input.as_of
