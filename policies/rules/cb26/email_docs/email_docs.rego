@@ -83,8 +83,8 @@
 #     nl: >-
 #       Niet geverifieerd: de tekst van het beleidsdocument (Tweede Kamer 2026D35295) is niet ingezien; de regel steunt
 #       op secundaire samenvattingen, en het clausulenummer (§4.5) komt uit een communitybron (ArcKit). 'E-mail en
-#       documenten' leest de checker als service.function email, document_storage of werkplek (de samenvattingen
-#       noemen ook werkplek- en bestandsopslag); samenwerkingsdiensten (collaboration) vallen erbuiten, ook als ze
+#       documenten' leest de checker als service.function email, document_storage, document_management of werkplek
+#       (de samenvattingen noemen ook werkplek- en bestandsopslag); samenwerkingsdiensten (collaboration) vallen erbuiten, ook als ze
 #       documenten bevatten. Publieke cloud is public of hybrid. Elke voorwaarde telt alleen als het veld in
 #       governance.email_docs_exception true is; of de vaststelling werkelijk onafhankelijk was, ziet de checker niet.
 #       De uitzondering zit in de regel zelf; een risicoacceptatie (waiver) kan de bevinding daarnaast opheffen, omdat
@@ -101,8 +101,8 @@
 #     en: >-
 #       Not verified: the text of the policy document (Tweede Kamer 2026D35295) was not seen; the rule rests on
 #       secondary summaries, and the clause number (§4.5) comes from a community source (ArcKit). 'E-mail and
-#       documents' the checker reads as service.function email, document_storage or werkplek (the summaries also name
-#       workplace and file storage); collaboration services are outside it, even when they hold documents. Public
+#       documents' the checker reads as service.function email, document_storage, document_management or werkplek
+#       (the summaries also name workplace and file storage); collaboration services are outside it, even when they hold documents. Public
 #       cloud is public or hybrid. Each condition counts only when its field in governance.email_docs_exception is
 #       true; whether the finding really was independent the checker cannot see. The exception is part of the rule; a
 #       risk acceptance (waiver) may lift the finding as well, because it is not an absolute ban. Transition: an
@@ -129,7 +129,7 @@ import data.cloudbeleid.lib.cloud
 import data.cloudbeleid.lib.result
 import data.cloudbeleid.lib.service
 
-functions := {"email", "document_storage", "werkplek"}
+functions := {"email", "document_storage", "document_management", "werkplek"}
 
 conditions := ["independent_continuity_finding", "risk_and_exit_tested", "minister_and_digitalisering_agreement"]
 
