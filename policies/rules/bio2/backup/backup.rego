@@ -145,8 +145,6 @@ separate(svc) if {
 # "Yearly": not older than the configured maximum age on the reference date.
 max_age := input.settings.supplier_review_max_age_months
 
-params(date) := {"date": date, "as_of": input.as_of, "months": max_age}
-
 deny contains result.fail(i, ["continuity", field], kind, {"field": concat(".", ["continuity", field])}) if {
 	some i in subject
 	some field, kind in flags
@@ -163,17 +161,10 @@ deny contains result.fail(i, ["continuity", "restore_tested_on"], "restore_untes
 	not input.services[i].continuity.restore_tested_on
 }
 
-deny contains result.fail(i, ["continuity", "restore_tested_on"], "restore_future", params(date)) if {
+deny contains result.fail(i, ["continuity", "restore_tested_on"], kind, dates.term_params(date, max_age)) if {
 	some i in subject
 	date := input.services[i].continuity.restore_tested_on
-	date > input.as_of
-}
-
-deny contains result.fail(i, ["continuity", "restore_tested_on"], "restore_stale", params(date)) if {
-	some i in subject
-	date := input.services[i].continuity.restore_tested_on
-	date <= input.as_of
-	dates.older_than_months(date, input.as_of, max_age)
+	kind := concat("_", ["restore", dates.term_problem(date, max_age)])
 }
 
 # 8.13.04: "minimaal jaarlijks getest of na een grote wijziging": a restore test older than the last significant change.

@@ -95,22 +95,13 @@ subject contains i if {
 # "Yearly": not older than the configured maximum age on the reference date.
 max_age := input.settings.supplier_review_max_age_months
 
-params(date) := {"date": date, "as_of": input.as_of, "months": max_age}
-
 deny contains result.fail(i, path, "default", {}) if {
 	some i in subject
 	not input.services[i].governance.supplier_review_on
 }
 
-deny contains result.fail(i, path, "future", params(date)) if {
+deny contains result.fail(i, path, kind, dates.term_params(date, max_age)) if {
 	some i in subject
 	date := input.services[i].governance.supplier_review_on
-	date > input.as_of
-}
-
-deny contains result.fail(i, path, "stale", params(date)) if {
-	some i in subject
-	date := input.services[i].governance.supplier_review_on
-	date <= input.as_of
-	dates.older_than_months(date, input.as_of, max_age)
+	kind := dates.term_problem(date, max_age)
 }
