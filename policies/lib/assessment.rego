@@ -6,6 +6,7 @@
 package cloudbeleid.lib.assessment
 
 import data.cloudbeleid.lib.cloud
+import data.cloudbeleid.lib.dates
 import data.cloudbeleid.lib.result
 import data.cloudbeleid.lib.service
 
@@ -19,8 +20,7 @@ approved(svc, name) if svc.assessments[name].status == "approved"
 approved_after_reference(i, name) := result.fail(i, ["assessments", name, "date"], "future", params) if {
 	assessment := input.services[i].assessments[name]
 	assessment.status == "approved"
-	params := {"date": assessment.date, "as_of": input.as_of}
-	params.date > params.as_of
+	params := dates.after_reference(assessment.date)
 }
 
 # The service changed significantly after the assessment's date, on or before the reference date: the message

@@ -65,6 +65,7 @@ package cloudbeleid.rules.cb22.max_dep_vertrouwelijk
 
 import data.cloudbeleid.lib.assessment
 import data.cloudbeleid.lib.cloud
+import data.cloudbeleid.lib.dates
 import data.cloudbeleid.lib.result
 import data.cloudbeleid.lib.service
 
@@ -90,12 +91,11 @@ deny contains result.fail(i, ["governance", "decision_date"], "undated", {}) if 
 	not svc.governance.decision_date
 }
 
-deny contains result.fail(i, ["governance", "decision_date"], "future", {"date": date, "as_of": input.as_of}) if {
+deny contains result.fail(i, ["governance", "decision_date"], "future", params) if {
 	some i in subject
 	svc := input.services[i]
 	by_minister(svc)
-	date := svc.governance.decision_date
-	date > input.as_of
+	params := dates.after_reference(svc.governance.decision_date)
 }
 
 deny contains result.fail(i, ["assessments", "risk_assessment", "status"], "no_assessment", params) if {

@@ -103,6 +103,7 @@
 package cloudbeleid.rules.cb26.residual_risk
 
 import data.cloudbeleid.lib.cb26
+import data.cloudbeleid.lib.dates
 import data.cloudbeleid.lib.result
 
 subject contains i if {
@@ -124,10 +125,9 @@ deny contains result.fail(i, ["assessments", "residual_risk_accepted_on"], "unda
 	not svc.assessments.residual_risk_accepted_on
 }
 
-deny contains result.fail(i, ["assessments", "residual_risk_accepted_on"], "future", {"date": date, "as_of": input.as_of}) if {
+deny contains result.fail(i, ["assessments", "residual_risk_accepted_on"], "future", params) if {
 	some i in subject
-	date := input.services[i].assessments.residual_risk_accepted_on
-	date > input.as_of
+	params := dates.after_reference(input.services[i].assessments.residual_risk_accepted_on)
 }
 
 # Unknown is not none: an acceptance of the residual risk without a dated risk assessment accepts nothing shown.
