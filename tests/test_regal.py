@@ -93,3 +93,9 @@ def test_the_custom_rule_reports_a_rule_outside_its_folder(tmp_path: Path, where
 def test_the_custom_rule_reports_a_rule_without_metadata(tmp_path: Path):
     found = _custom(lint(_rule_copy(tmp_path, lambda text: text.replace("# METADATA", "# no metadata", 1))))
     assert [d for _, d in found] == ["Rule package without a METADATA block with a custom: part"]
+
+
+def test_the_custom_rule_passes_its_own_rego_tests():
+    result = subprocess.run([regal_path(), "test", str(RULES)], capture_output=True, text=True, timeout=300, cwd=ROOT,
+                            env={**os.environ, "REGAL_DISABLE_VERSION_CHECK": "1"})
+    assert result.returncode == 0 and "PASS: 3/3" in result.stdout, result.stdout + result.stderr
