@@ -1,4 +1,5 @@
-"""The CLI through its real entry point, in a subprocess: exit codes, formats, messages."""
+"""The CLI in-process (tests/inprocess.py, the same app and guard as the console script): exit codes, formats,
+messages. The console script itself is run once, as a subprocess."""
 
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from checker.resources import schema
-from tests.conftest import AS_OF, MINISTRY_CONFIG, PACKS, ROOT, VALID_DESCRIPTOR, check_json, line_of, run_cli, write
+from tests.conftest import AS_OF, MINISTRY_CONFIG, PACKS, ROOT, VALID_DESCRIPTOR, line_of, write
+from tests.inprocess import invoke as run_cli
+from tests.inprocess import invoke_json as check_json
 
 NONCOMPLIANT = VALID_DESCRIPTOR.replace("rubricering: ongerubriceerd", "rubricering: stg_geheim").replace(
     "covers_data_destruction: true", "covers_data_destruction: false"
@@ -142,7 +145,7 @@ def test_duplicate_service_ids_are_an_error(repo: Path):
 )
 def test_bad_usage_exits_2_with_a_message(repo: Path, args, fragment):
     write(repo, "mail.cloud.yaml", VALID_DESCRIPTOR)
-    result = run_cli(*args, cwd=repo)
+    result = run_cli(*args, "--lang", "en", cwd=repo)
     assert result.returncode == 2
     assert fragment in result.stderr
     assert "Traceback" not in result.stderr
@@ -181,7 +184,10 @@ def test_validate_only_checks_the_schema(repo: Path):
     write(repo, "bad.cloud.yaml", VALID_DESCRIPTOR.replace("schema_version: 1", "schema_version: 2"))
     result = run_cli("validate", str(repo))
     assert result.returncode == 2
-    assert "bad.cloud.yaml:1:17: error INPUT-SCHEMA schema_version must be 1, not 2" in result.stdout
+    assert "bad.cloud.yaml:1:17: fout INPUT-SCHEMA " in result.stdout and "1 geldig, 1 fout in 2 bestanden." in result.stdout
+    english = run_cli("validate", "--lang", "en", str(repo))
+    assert english.returncode == 2 and "bad.cloud.yaml:1:17: error INPUT-SCHEMA schema_version must be 1, not 2" in english.stdout
+    assert "1 valid, 1 error in 2 files." in english.stdout
 
 
 def test_rules_lists_every_rule_with_its_source():
@@ -206,9 +212,11 @@ def test_explain_shows_sources_and_status():
 
 
 def test_explain_unknown_rule_suggests_the_nearest():
-    result = run_cli("explain", "CB22-EXIT-STRATEGIE")
+    result = run_cli("explain", "CB22-EXIT-STRATEGIE", "--lang", "en")
     assert result.returncode == 2
     assert "did you mean CB22-EXIT-STRATEGY" in result.stderr
+    dutch = run_cli("explain", "CB22-EXIT-STRATEGIE")
+    assert dutch.stderr == "cloudbeleid: fout: geen regel 'CB22-EXIT-STRATEGIE'; bedoelt u CB22-EXIT-STRATEGY?\n"
 
 
 def test_version():

@@ -225,3 +225,11 @@ def safe_link(url: Any) -> str | None:
     if not isinstance(url, str) or not re.fullmatch(r"https?://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+", url):
         return None
     return url
+
+
+def ignored_line(report: Report, lang: str) -> str:
+    """The rules --select/--ignore left out, and the gate failures of theirs that stay (checker/selection.py)."""
+    rules = ", ".join(str(entry["rule"]) for entry in report.ignored_rules)
+    line = text(lang, "run.ignored", count=len(report.ignored_rules), rules=rules)
+    kept = sum(int(entry.get("kept", 0)) for entry in report.ignored_rules)
+    return line + (f"; {text(lang, 'run.ignored_kept', count=kept)}" if kept else "")

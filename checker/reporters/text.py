@@ -8,13 +8,26 @@ from typing import Any
 from checker.gate import exit_code
 from checker.i18n import plural, text
 from checker.model import Enforcement, Finding, Report, Status
-from checker.reporters.common import describe_deviation, server_line, skipped_reason, skipped_summary, threshold, visible
+from checker.reporters.common import describe_deviation, ignored_line, server_line, skipped_reason, skipped_summary, threshold, visible
 
 _STYLE = {"critical": "bold red", "high": "red", "medium": "yellow", "low": "cyan", "info": "dim"}
 
 def render(report: Report, colour: bool = False) -> str:
+    return _render(report, colour, quiet=False)
+
+
+def render_quiet(report: Report, colour: bool = False) -> str:
+    """--quiet: only what fails the gate (input errors included), the rules left out, and the verdict."""
+    return _render(report, colour, quiet=True)
+
+
+def _render(report: Report, colour: bool, quiet: bool) -> str:
     lang = report.lang
-    lines = [_line(f, lang, colour) for f in report.findings if f.status in (Status.FAIL, Status.ERROR)]
+    shown = [f for f in report.findings if f.status in (Status.FAIL, Status.ERROR)]
+    if quiet:
+        gating = {id(f) for f in report.failing()}
+        shown = [f for f in shown if f.status is Status.ERROR or id(f) in gating]
+    lines = [_line(f, lang, colour) for f in shown]
     counts = report.counts()
     advisory = sum(1 for f in report.findings if f.status is Status.FAIL and f.enforcement is not Enforcement.MANDATORY)
     summary = [text(lang, "text.summary",
@@ -30,7 +43,7 @@ def render(report: Report, colour: bool = False) -> str:
         summary.append(text(lang, "text.waivers", soon=f" ({'; '.join(soon)})" if soon else "", **counts_by))
     if report.baselined:
         summary.append(text(lang, "text.baselined", count=report.baselined))
-    summary += run_facts(report, lang)
+    summary = ([ignored_line(report, lang)] if report.ignored_rules else []) if quiet else summary + run_facts(report, lang)
     verdict = {0: "ok", 1: "failed", 2: "unchecked"}[int(exit_code(report))]
     summary.append(text(lang, "text.gate", fail_on=threshold(report, lang), gating=len(report.failing()), verdict=text(lang, f"text.{verdict}")))
     # every line is made visible as a whole: whatever a field holds, no line carries a control character or
@@ -56,6 +69,8 @@ def run_facts(report: Report, lang: str) -> list[str]:
     """The run's own facts a reader must see: the OPA server asked, deviations from the reference data, skipped files."""
     facts = [line for line in (server_line(report, lang),) if line]
     facts += [f"{text(lang, 'run.deviation_title')}: {describe_deviation(d, lang)}" for d in report.reference_deviations]
+    if report.ignored_rules:
+        facts.append(ignored_line(report, lang))
     summary = skipped_summary(report, lang)
     if summary:
         facts.append(summary)

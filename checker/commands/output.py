@@ -1,0 +1,79 @@
+"""What the commands print: in the run's language, input made visible, reports written to a file or standard output."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from checker import i18n
+from checker.errors import UsageError
+
+if TYPE_CHECKING:
+    from rich.text import Text as RichText
+
+_language: list[str] = [i18n.DEFAULT]  # the run's language, once the options or the configuration have chosen it
+
+
+def speak(lang: str | None) -> None:
+    """Every message from now on is in `lang` (the guard's too)."""
+    _language[0] = i18n.language(lang)
+
+
+def lang() -> str:
+    return _language[0]
+
+
+def words(key: str, **params: Any) -> str:
+    """A message of the catalogue in the run's language."""
+    return i18n.text(lang(), key, **params)
+
+
+def say(text: str, err: bool = False) -> None:
+    """A line of output that holds input (paths, ids, messages): made visible, so it cannot start a runner command."""
+    import typer
+
+    from checker.reporters.common import visible
+
+    typer.echo(visible(text), err=err)
+
+
+def cell(value: object) -> RichText:
+    """A rich table cell that holds input: plain text, never markup."""
+    from rich.text import Text
+
+    from checker.reporters.common import visible
+
+    return Text(visible(value))
+
+
+def colour() -> bool:
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+def write(text: str | Iterable[str], output: Path | None) -> None:
+    """Write a rendered report (text, or an iterator of pieces) to a file or standard output."""
+    pieces = [text] if isinstance(text, str) else text
+    if output is None:
+        try:
+            if sys.stdout is None:
+                raise OSError("it is closed")
+            for piece in pieces:
+                sys.stdout.write(piece)
+            sys.stdout.flush()
+        except (OSError, ValueError) as exc:
+            # what cannot be written was not reported: never a pass. Standard output is replaced so that the
+            # interpreter's own flush at exit does not fail a second time.
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - lives until exit
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            raise UsageError(words("cli.cannot_write_stdout", reason=reason)) from None
+        return
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        with output.open("w", encoding="utf-8") as handle:
+            for piece in pieces:
+                handle.write(piece)
+    except OSError as exc:
+        raise UsageError(words("cli.cannot_write", path=output, reason=exc.strerror or exc)) from None
