@@ -10,7 +10,12 @@ from pathlib import Path
 
 import typer
 
-from checker.commands import catalogue, check as checking, diff as diffs, report as reporting, tools, validate as validating, waivers as risk
+from checker.commands import catalogue, tools
+from checker.commands import check as checking
+from checker.commands import diff as diffs
+from checker.commands import report as reporting
+from checker.commands import validate as validating
+from checker.commands import waivers as risk
 from checker.commands.guard import GuardedGroup
 from checker.commands.options import Engine, Flags, Format, Lang, Listing, OpaFlags, RulesFormat, Stage
 from checker.errors import ExitCode

@@ -41,10 +41,10 @@ class GuardedGroup(TyperGroup):
             raise UsageError(words("cli.cannot_write_stdout", reason="broken pipe")) from None
 
     def main(self, args: Sequence[str] | None = None, prog_name: str | None = None, complete_var: str | None = None,
-             standalone_mode: bool = True, **extra: Any) -> Any:
+             standalone_mode: bool = True, windows_expand_args: bool = True, **extra: Any) -> Any:
         argv = list(sys.argv[1:] if args is None else args)
         speak(_lang_in(argv))
-        code = guarded(lambda: super(GuardedGroup, self).main(argv, prog_name, complete_var, standalone_mode=False, **extra))
+        code = guarded(lambda: super(GuardedGroup, self).main(argv, prog_name, complete_var, False, windows_expand_args, **extra))
         if standalone_mode:
             sys.exit(code)
         return code

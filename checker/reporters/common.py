@@ -120,6 +120,7 @@ def advisory(finding: Finding) -> bool:
 
 DEVIATION_RULE = "CB-REFERENCE-DEVIATION"
 SKIPPED_RULE = "CB-SKIPPED-FILE"
+IGNORED_RULE = "CB-IGNORED-RULES"  # the rules --select/--ignore left out
 
 def codes(values: Any) -> str:
     return ", ".join(str(v) for v in values or ())
@@ -189,6 +190,11 @@ def server_line(report: Report, lang: str) -> str | None:
 def deviation_fingerprint(deviation: dict[str, Any]) -> str:
     key = "\0".join((str(deviation.get("file", "")), str(deviation.get("list", "")), codes(deviation.get("added")),
                      codes(deviation.get("removed"))))
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def ignored_fingerprint(report: Report) -> str:
+    key = "\0".join((IGNORED_RULE, *(str(entry["rule"]) for entry in report.ignored_rules)))
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
 
 
