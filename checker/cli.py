@@ -25,6 +25,7 @@ HELP = {"help_option_names": ["-h", "--help"]}
 
 app = typer.Typer(
     cls=GuardedGroup,
+    name="cloudbeleid",
     add_completion=False,
     no_args_is_help=True,
     context_settings=HELP,

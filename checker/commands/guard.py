@@ -110,7 +110,7 @@ def usage_message(exc: Any) -> str:
         option = getattr(exc, "option_name", "?")
         return words("cli.usage.needs_value" if "requires an argument" in message else "cli.usage.no_value", option=option)
     if kind == "BadArgumentUsage" or message.startswith("Got unexpected extra argument"):
-        extra = re.search(r"\((.*)\)", message)
+        extra = re.search(r"\(([^()]*)\)\.?$", message)
         return words("cli.usage.extra_argument", args=extra.group(1) if extra else message)
     command = re.fullmatch(r"No such command '(.*)'\.?", message)
     if command:
@@ -130,6 +130,8 @@ def _hint(exc: Any) -> str:
     if param is None:
         return "?"
     opts = getattr(param, "opts", None)
+    if getattr(param, "param_type_name", "") == "argument":
+        return str(param.human_readable_name).upper()  # as the help names it
     return str(opts[0]) if opts else str(param.human_readable_name)
 
 
