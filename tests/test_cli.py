@@ -439,3 +439,36 @@ def test_explain_renders_the_message_of_the_non_compliant_example():
 def test_did_you_mean_prefers_the_pack_the_prefix_names():
     assert "bedoelt u CB26-EXIT-PLAN?" in run_cli("explain", "CB26-EXIT-STRATEGY").stderr
     assert "bedoelt u CB22-EXIT-STRATEGY?" in run_cli("explain", "CB22-EXIT-STRATEGI").stderr
+
+
+def test_every_command_and_option_has_its_help_in_both_languages():
+    import typer as typer_module
+
+    from checker import i18n
+    from checker.cli import app
+
+    def walk(command, path):
+        key = ".".join(path) or "app"
+        yield f"cli.help.{key}", None
+        for param in command.params:
+            yield f"cli.help.{key}.{param.name}", f"cli.help.param.{param.name}"
+        for name, sub in getattr(command, "commands", {}).items():
+            yield from walk(sub, [*path, name])
+
+    entries = list(walk(typer_module.main.get_command(app), []))
+    assert len(entries) > 60
+    for lang in ("nl", "en"):
+        words = i18n.catalogue(lang)
+        missing = [specific for specific, shared in entries if specific not in words and shared not in words]
+        assert missing == [], (lang, missing)
+
+
+def test_help_is_in_the_chosen_language():
+    def flat(text: str) -> str:  # the help's words, without rich's boxes and line breaks
+        return " ".join(text.replace("│", " ").split())
+
+    dutch = flat(run_cli("check", "-h").stdout)
+    english = flat(run_cli("check", "--lang", "en", "-h").stdout)
+    assert "Controleer beschrijvingen aan de regels" in dutch and "Opties" in dutch and "Toon deze hulp en stop." in dutch
+    assert "Check descriptors against the rules" in english and "Show this message and exit." in english
+    assert "Check descriptors" not in dutch and "Output format" not in dutch

@@ -15,7 +15,8 @@ from typing import Any
 import typer
 from typer.core import TyperGroup
 
-from checker.commands.output import say, speak, words
+from checker.commands.helptext import translate
+from checker.commands.output import lang, say, speak, words
 from checker.errors import CheckerError, ExitCode, UsageError
 
 # Typer's usage errors, found through its public BadParameter so that no private module is imported
@@ -44,6 +45,9 @@ class GuardedGroup(TyperGroup):
              standalone_mode: bool = True, windows_expand_args: bool = True, **extra: Any) -> Any:
         argv = list(sys.argv[1:] if args is None else args)
         speak(_lang_in(argv))
+        names = list(self.context_settings.get("help_option_names", ["--help"]))
+        group = self.commands.get(argv[0]) if len(argv) == 1 else None
+        translate(self, lang(), names, not argv or any(a in names for a in argv) or hasattr(group, "commands"))
         code = guarded(lambda: super(GuardedGroup, self).main(argv, prog_name, complete_var, False, windows_expand_args, **extra))
         if standalone_mode:
             sys.exit(code)
