@@ -121,8 +121,9 @@ def explain(
 @app.command()
 def docs(
     output: Path = typer.Argument(Path("docs/rules")),
+    lang: Lang | None = LangOption,
 ) -> int:
-    return catalogue.docs(output)
+    return catalogue.docs(Flags(lang=lang), output)
 
 
 @app.command()
@@ -243,4 +244,12 @@ def main() -> None:
         if sys.stderr is not None:
             sys.stderr.write(f"cloudbeleid: {words('cli.error')}: {words('cli.cannot_write_stdout', reason=words('cli.closed'))}\n")
         raise SystemExit(int(ExitCode.UNCHECKED))
-    app(prog_name="cloudbeleid")
+    try:
+        app(prog_name="cloudbeleid")
+    finally:
+        # a report that could not be written (a closed pipe, a full disk) was said once, by the guard: the
+        # interpreter's own flush at exit must not fail a second time
+        try:
+            sys.stdout.flush()
+        except (OSError, ValueError):
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - lives until exit

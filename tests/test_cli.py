@@ -472,3 +472,19 @@ def test_help_is_in_the_chosen_language():
     assert "Controleer beschrijvingen aan de regels" in dutch and "Opties" in dutch and "Toon deze hulp en stop." in dutch
     assert "Check descriptors against the rules" in english and "Show this message and exit." in english
     assert "Check descriptors" not in dutch and "Output format" not in dutch
+
+
+@pytest.mark.parametrize(("fault", "code", "line"), [
+    (KeyboardInterrupt, 3, "cloudbeleid: onderbroken"),
+    (BrokenPipeError, 2, "cloudbeleid: fout: kan het rapport niet naar de standaarduitvoer schrijven: de lezer is weg (broken pipe)"),
+])
+def test_an_interrupt_or_a_broken_pipe_is_one_line_never_a_pass(repo: Path, monkeypatch: pytest.MonkeyPatch, fault, code, line):
+    import checker.evaluate
+
+    def interrupted(*_args, **_kwargs):
+        raise fault()
+
+    monkeypatch.setattr(checker.evaluate, "run", interrupted)
+    write(repo, "mail.cloud.yaml", VALID_DESCRIPTOR)
+    result = run_cli("check", "--as-of", AS_OF, str(repo))
+    assert (result.returncode, result.stderr.splitlines()) == (code, [line])

@@ -189,7 +189,7 @@ def test_an_output_that_cannot_be_written_is_a_clear_error(repo: Path):
     write(repo, "mail.cloud.yaml", VALID_DESCRIPTOR)
     (repo / "taken").mkdir()
     result = invoke("check", "--as-of", AS_OF, "-f", "json", "-o", str(repo / "taken"), str(repo))
-    assert result.returncode == 2 and f"kan {repo / 'taken'} niet schrijven" in result.stderr and "Traceback" not in result.stderr
+    assert result.returncode == 2 and f"kan {repo / 'taken'} niet schrijven: het is een map" in result.stderr and "Traceback" not in result.stderr
 
 
 # --- the OPA token ------------------------------------------------------------------------------

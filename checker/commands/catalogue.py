@@ -170,9 +170,10 @@ def example_message(rule: Rule, options: Options) -> str | None:
     return found.message.get(options.lang) if found else None
 
 
-def docs(output: Path) -> ExitCode:
+def docs(flags: Flags, output: Path) -> ExitCode:
     from checker.docs import write_docs
 
+    build(flags, engine=False)  # the language of the line below; the pages hold both
     written = write_docs(output)
     say(words("cli.docs.wrote", count=len(written), folder=output))
     return ExitCode.OK

@@ -38,8 +38,7 @@ class GuardedGroup(TyperGroup):
         except KeyboardInterrupt:
             raise _Interrupted(words("cli.interrupted")) from None
         except BrokenPipeError:  # the reader went away: what it did not read was not reported
-            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - lives until exit
-            raise UsageError(words("cli.cannot_write_stdout", reason="broken pipe")) from None
+            raise UsageError(words("cli.cannot_write_stdout", reason=words("cli.os.EPIPE"))) from None
 
     def main(self, args: Sequence[str] | None = None, prog_name: str | None = None, complete_var: str | None = None,
              standalone_mode: bool = True, windows_expand_args: bool = True, **extra: Any) -> Any:

@@ -59,16 +59,14 @@ def write(text: str | Iterable[str], output: Path | None) -> None:
     if output is None:
         try:
             if sys.stdout is None:
-                raise OSError("it is closed")
+                raise ValueError(words("cli.closed"))
             for piece in pieces:
                 sys.stdout.write(piece)
             sys.stdout.flush()
         except (OSError, ValueError) as exc:
-            # what cannot be written was not reported: never a pass. Standard output is replaced so that the
-            # interpreter's own flush at exit does not fail a second time.
-            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - lives until exit
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            raise UsageError(words("cli.cannot_write_stdout", reason=reason)) from None
+            # what cannot be written was not reported: never a pass (checker/cli.py main keeps the interpreter's
+            # own flush at exit from failing a second time)
+            raise UsageError(words("cli.cannot_write_stdout", reason=reason(exc))) from None
         return
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
@@ -76,4 +74,16 @@ def write(text: str | Iterable[str], output: Path | None) -> None:
             for piece in pieces:
                 handle.write(piece)
     except OSError as exc:
-        raise UsageError(words("cli.cannot_write", path=output, reason=exc.strerror or exc)) from None
+        raise UsageError(words("cli.cannot_write", path=output, reason=reason(exc))) from None
+
+
+def reason(exc: Exception) -> str:
+    """Why a write failed, in the run's language where the catalogue knows the error (else the system's words)."""
+    import errno
+
+    from checker import i18n
+
+    name = errno.errorcode.get(exc.errno or 0, "") if isinstance(exc, OSError) else ""
+    if f"cli.os.{name}" in i18n.catalogue(lang()):
+        return words(f"cli.os.{name}")
+    return (exc.strerror if isinstance(exc, OSError) else None) or str(exc)
