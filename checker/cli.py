@@ -238,8 +238,10 @@ def init(
 
 def main() -> None:
     if sys.stdout is None:  # started with standard output closed: nothing could be reported
-        from checker.commands.output import words
+        from checker.commands.guard import lang_in
+        from checker.commands.output import speak, words
 
+        speak(lang_in(sys.argv[1:]))
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - lives until exit
         if sys.stderr is not None:
             sys.stderr.write(f"cloudbeleid: {words('cli.error')}: {words('cli.cannot_write_stdout', reason=words('cli.closed'))}\n")

@@ -43,7 +43,7 @@ class GuardedGroup(TyperGroup):
     def main(self, args: Sequence[str] | None = None, prog_name: str | None = None, complete_var: str | None = None,
              standalone_mode: bool = True, windows_expand_args: bool = True, **extra: Any) -> Any:
         argv = list(sys.argv[1:] if args is None else args)
-        speak(_lang_in(argv))
+        speak(lang_in(argv))
         names = list(self.context_settings.get("help_option_names", ["--help"]))
         group = self.commands.get(argv[0]) if len(argv) == 1 else None
         translate(self, lang(), names, not argv or any(a in names for a in argv) or hasattr(group, "commands"))
@@ -53,7 +53,7 @@ class GuardedGroup(TyperGroup):
         return code
 
 
-def _lang_in(argv: list[str]) -> str | None:
+def lang_in(argv: list[str]) -> str | None:
     """--lang as the command line gives it, for the errors that come before the options are read."""
     for i, arg in enumerate(argv):
         if arg == "--lang" and i + 1 < len(argv):
