@@ -32,7 +32,7 @@ def test_compliant_descriptor_exits_0(repo: Path):
 
 def test_failing_descriptor_exits_1_with_location_first(repo: Path):
     path = write(repo, "mail.cloud.yaml", NONCOMPLIANT)
-    result = run_cli("check", "--as-of", AS_OF, str(path))
+    result = run_cli("check", "--as-of", AS_OF, "--format", "concise", str(path))
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     assert any(l.endswith("(docs/rules/cb22/no_state_secrets.md)") and f":{SECRET_LINE}:16: critical CB22-NO-STATE-SECRETS " in l for l in lines), lines
@@ -61,7 +61,7 @@ def test_json_report_validates_and_lists_passes(repo: Path):
 def test_output_file_and_english(repo: Path, tmp_path: Path):
     write(repo, "mail.cloud.yaml", NONCOMPLIANT)
     out = tmp_path / "out" / "report.txt"
-    result = run_cli("check", "--lang", "en", "--output", str(out), "--as-of", AS_OF, str(repo))
+    result = run_cli("check", "--lang", "en", "--format", "concise", "--output", str(out), "--as-of", AS_OF, str(repo))
     assert result.returncode == 1 and result.stdout == ""
     text = out.read_text()
     assert "Information classified as state secret (stg_geheim)" in text
@@ -86,7 +86,7 @@ def test_advisory_findings_do_not_fail_the_gate(tmp_path: Path):
 
 def test_malformed_descriptor_exits_2_with_file_and_line(repo: Path):
     write(repo, "bad.cloud.yaml", VALID_DESCRIPTOR.replace("deployment_model: public", "deployment_model: publik"))
-    result = run_cli("check", "--as-of", AS_OF, str(repo))
+    result = run_cli("check", "--as-of", AS_OF, "--format", "concise", str(repo))
     assert result.returncode == 2
     assert "bad.cloud.yaml:6:21: fout INPUT-SCHEMA" in result.stdout
     assert "did you mean 'public'" in result.stdout
@@ -258,7 +258,7 @@ def test_the_option_enums_are_the_registries():
 
 
 @pytest.mark.parametrize(("args", "dutch"), [
-    (["check", "--format", "xml"], "cloudbeleid: fout: --format 'xml' is geen van: text, json, sarif, junit, github, gitlab, markdown (zie 'cloudbeleid check -h')"),
+    (["check", "--format", "xml"], "cloudbeleid: fout: --format 'xml' is geen van: text, concise, json, sarif, junit, github, gitlab, markdown (zie 'cloudbeleid check -h')"),
     (["check", "--bogus"], "cloudbeleid: fout: onbekende optie --bogus (zie 'cloudbeleid check -h')"),
     (["gate"], "cloudbeleid: fout: de optie --stage ontbreekt (zie 'cloudbeleid gate -h')"),
     (["explain"], "cloudbeleid: fout: het argument RULE_ID ontbreekt (zie 'cloudbeleid explain -h')"),
@@ -277,7 +277,7 @@ def test_usage_errors_are_one_dutch_line_with_exit_2(args, dutch):
 def test_usage_errors_in_english_with_lang_en():
     result = run_cli("check", "--lang", "en", "--format", "xml")
     assert result.stderr.splitlines() == [
-        "cloudbeleid: error: --format 'xml' is not one of: text, json, sarif, junit, github, gitlab, markdown (see 'cloudbeleid check -h')"]
+        "cloudbeleid: error: --format 'xml' is not one of: text, concise, json, sarif, junit, github, gitlab, markdown (see 'cloudbeleid check -h')"]
     assert run_cli("check", "--lang", "en", "--bogus").stderr.startswith("cloudbeleid: error: no such option: --bogus")
 
 
@@ -338,7 +338,7 @@ def test_select_a_pack_shows_only_it_and_lists_the_rest(repo: Path):
     assert code == 0
     assert {f["rule_id"].split("-")[0] for f in report["findings"]} == {"KWZBO"}
     assert "CB22-EXIT-STRATEGY" in {entry["rule"] for entry in report["ignored_rules"]}
-    text = run_cli("check", "--as-of", AS_OF, "--select", "kaderwet_zbo", str(repo)).stdout
+    text = " ".join(run_cli("check", "--as-of", AS_OF, "--select", "kaderwet_zbo", str(repo)).stdout.split())
     assert "Genegeerde regels (--select/--ignore), 19: CB22-ANNUAL-REPORT-CIO-RIJK, " in text
 
 
@@ -366,14 +366,17 @@ def test_a_pattern_that_matches_nothing_is_a_usage_error(repo: Path):
 def test_quiet_shows_only_gate_failures_and_the_verdict(tmp_path: Path):
     write(tmp_path, ".cloudbeleid.yaml", MINISTRY_CONFIG + "fail_on: critical\n")
     path = write(tmp_path, "mail.cloud.yaml", NONCOMPLIANT)
-    loud = run_cli("check", "--as-of", AS_OF, str(path)).stdout.splitlines()
-    quiet = run_cli("check", "--as-of", AS_OF, "-q", str(path))
+    loud = run_cli("check", "--as-of", AS_OF, "-f", "concise", str(path)).stdout.splitlines()
+    quiet = run_cli("check", "--as-of", AS_OF, "-f", "concise", "-q", str(path))
     assert quiet.returncode == 1
     lines = quiet.stdout.splitlines()
     assert any(" critical CB22-NO-STATE-SECRETS " in l for l in lines)
     assert all(" critical " in l for l in lines[:-1])  # the high failures are below fail_on
     assert lines[-1] == loud[-1] == f"Drempel kritiek: {len(lines) - 1} op of boven de drempel; gefaald."
     assert any(" high CB22-EXIT-STRATEGY " in l for l in loud)
+    grouped = run_cli("check", "--as-of", AS_OF, "-q", str(path))  # the grouped view's quiet form: the same verdict
+    assert grouped.returncode == 1 and grouped.stdout.splitlines()[-1] == lines[-1]
+    assert "CB22-NO-STATE-SECRETS" in grouped.stdout and "CB22-EXIT-STRATEGY" not in grouped.stdout
 
 
 # --- report, rules, explain -----------------------------------------------------------------------------------------

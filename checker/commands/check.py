@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from checker.commands.options import Flags, Format, Stage, build, targets
 from checker.commands.output import colour, say, words, write
 from checker.errors import ExitCode
+from checker.model import Report
+from checker.reporters import COLOURED
 
 
 def check(flags: Flags, formats: list[Format], outputs: list[str], quiet: bool = False) -> ExitCode:
@@ -18,7 +21,7 @@ def check(flags: Flags, formats: list[Format], outputs: list[str], quiet: bool =
     pairs = targets(formats or [Format.text], outputs)
     report = run_check(build(flags))
     for name, target in pairs:
-        write(_render(name, report, name == "text" and target is None and colour(), quiet), target)
+        write(_render(name, report, name in COLOURED and target is None and colour(), quiet), target)
         if name == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
             # the job summary: the same report as Markdown
             with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as summary:
@@ -26,13 +29,14 @@ def check(flags: Flags, formats: list[Format], outputs: list[str], quiet: bool =
     return exit_code(report)
 
 
-def _render(name: str, report, in_colour: bool, quiet: bool):
+def _render(name: str, report: Report, in_colour: bool, quiet: bool) -> str | Iterable[str]:
+    """The format's view; with --quiet, the text forms' quiet view (the machine formats hold everything)."""
     from checker.reporters import renderer
 
-    if quiet and name == "text":
-        from checker.reporters.text import render_quiet
+    if quiet and name in ("text", "concise"):
+        from checker.reporters import text
 
-        return render_quiet(report, in_colour)
+        return (text.render_quiet if name == "text" else text.concise_quiet)(report, in_colour)
     return renderer(name)(report, in_colour)
 
 

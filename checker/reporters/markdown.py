@@ -16,6 +16,7 @@ from checker.reporters.common import (
     deviation_decision,
     deviation_reason,
     deviation_where,
+    effect,
     ignored_line,
     md_code,
     md_text,
@@ -48,7 +49,8 @@ def render(report: Report, colour: bool = False) -> str:
         for f in shown:
             footing = f.sources[0].status if f.sources else "verified"
             note = text(lang, "markdown.unverified") if footing in ("secondary", "memory") else ""
-            binds = enforcement[f.enforcement.value]
+            # a binding failure below the threshold says so: it is reported, but does not fail the run
+            binds = text(lang, "views.below") if f.status is Status.FAIL and effect(f, report) == "below" else enforcement[f.enforcement.value]
             if f.waiver:
                 w = f.waiver
                 binds = (f"{status['waived'] if f.status is Status.WAIVED else text(lang, 'markdown.expired')} "
