@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -227,7 +228,9 @@ def test_version():
 @pytest.mark.skipif(shutil.which("cloudbeleid") is None, reason="console script not installed")
 def test_console_script_is_the_same_program(repo: Path):
     write(repo, "mail.cloud.yaml", NONCOMPLIANT)
-    result = subprocess.run(["cloudbeleid", "check", "--as-of", AS_OF, str(repo)], capture_output=True, text=True)
+    # the console script of the interpreter running the tests (the one pip installed beside it), not whichever is first on PATH
+    script = shutil.which("cloudbeleid", path=str(Path(sys.executable).parent)) or "cloudbeleid"
+    result = subprocess.run([script, "check", "--as-of", AS_OF, str(repo)], capture_output=True, text=True)
     assert result.returncode == 1 and "CB22-NO-STATE-SECRETS" in result.stdout
 
 
