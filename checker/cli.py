@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import typer
 
+from checker import i18n
 from checker.errors import CheckerError, ExitCode, UsageError
 from checker.pipeline import Options
 
@@ -129,8 +130,10 @@ def _run_settings(config: Path | None, paths: list[Path] | None, lang: str | Non
                   policies: list[Path] | None = None) -> tuple:
     """What every checking command takes from the options and the configuration: the configuration that supplies
     run-wide settings, the language, and the organisation's own policy folders."""
+    i18n.use(_choice("--lang", lang, ["nl", "en"]))  # an error in the configuration is read in the asked language
     settings = _settings_config(config, paths or [])
     language = _choice("--lang", lang, ["nl", "en"]) or (settings and settings.lang) or "nl"
+    i18n.use(language)  # every error from here on speaks the run's language
     extra = tuple(policies or ()) or (settings.policies if settings else ())
     return settings, language, extra
 
@@ -350,6 +353,7 @@ def rules(
 
         _choice("--format", format, FORMATS)
         language = _choice("--lang", lang, ["nl", "en"]) or "nl"
+        i18n.use(language)
         catalog = load_catalog(_policy_roots(policies, _settings_config(config, [])))
         unknown = [p for p in pack or [] if p.replace("-", "_") not in catalog.packs]
         if unknown:
@@ -412,6 +416,7 @@ def explain(
         catalog = load_catalog(roots)
         rule = catalog.by_id(rule_id)
         language = _choice("--lang", lang, ["nl", "en"]) or "nl"
+        i18n.use(language)
         if rule is None:
             from checker.catalog import retired
             from checker.model import Text

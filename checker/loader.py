@@ -64,6 +64,7 @@ class Problem:
     column: int = 1
     document: int = 0
     key: str = ""
+    params: dict[str, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @property
     def message(self) -> str:
@@ -71,7 +72,7 @@ class Problem:
 
 
 def _problem(file: str, key: str, line: int = 1, column: int = 1, document: int = 0, **params: Any) -> Problem:
-    return Problem(file, message(key, **params), line, column, document, key)
+    return Problem(file, message(key, **params), line, column, document, key, params)
 
 
 @dataclass

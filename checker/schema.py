@@ -84,7 +84,7 @@ def load_validated(path: Any, display: str, name: str, what: str) -> Any:
     if errors:
         line, column = position(document, errors[0])
         more = message("schema.more", count=len(errors) - 1) if len(errors) > 1 else ""
-        raise InputError(message("schema.invalid_file", kind=message(f"file.{what}"), error=errors[0].text, more=more),
+        raise InputError(message(f"schema.invalid.{what}", error=errors[0].text, more=more),
                          location=f"{display}:{line}:{column}")
     return document
 

@@ -15,6 +15,7 @@ from checker.loader import JsonPath
 from checker.model import Text
 from checker.schema import DATE_RANGE, SchemaError
 
+
 def explain(error: Any, name: str) -> list[SchemaError]:
     """The messages for one error of a document checked against schema `name` ("descriptor", "organisation", ...)."""
     path: JsonPath = tuple(error.absolute_path)
@@ -87,7 +88,7 @@ def _best(error: Any) -> Any:
     return best_match(error.context)
 
 
-def _pattern(error: Any, path: JsonPath, where: Text) -> Text:
+def _pattern(error: Any, path: JsonPath, where: Text | str) -> Text:
     value, part = error.instance, error.schema
     shown = _clip(repr(value))
     if path[-1:] == ("id",) and "a-z0-9" in error.validator_value:

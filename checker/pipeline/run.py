@@ -20,6 +20,7 @@ from checker.catalog import Catalog
 from checker.config import Config
 from checker.engine import Engine, RawReport, create_engine
 from checker.errors import EngineError, InputError, PolicyError
+from checker.i18n import message
 from checker.loader import Document
 from checker.model import Finding, Rule, Status
 from checker.pipeline import Options
@@ -35,7 +36,7 @@ def packs_for(config: Config, catalog: Catalog, override: tuple[str, ...] | None
     if unknown:
         located = config.path is not None and override is None and config.packs is not None
         raise InputError(
-            f"unknown rule pack {unknown[0]!r}; available: {', '.join(catalog.packs)}",
+            message("run.unknown_pack", pack=repr(unknown[0]), packs=", ".join(catalog.packs)),
             location=config.where("packs", list(packs).index(unknown[0])) if located else (str(config.path) if config.path else None),
         )
     return packs
@@ -46,10 +47,9 @@ def enabled_rules(catalog: Catalog, packs: tuple[str, ...], roots: tuple[Path, .
     rules = catalog.in_packs(packs)
     empty = [pack for pack in packs if not any(rule.pack == pack for rule in rules)]
     if empty:
-        raise PolicyError(f"rule pack {empty[0]!r} is enabled but the policies hold no rule of it: the policies are incomplete, "
-                          "nothing is checked against it", location=", ".join(map(str, roots)))
+        raise PolicyError(message("run.empty_pack", pack=repr(empty[0])), location=", ".join(map(str, roots)))
     if not rules:
-        raise PolicyError("no rules are enabled: a run that evaluates nothing proves nothing", location=", ".join(map(str, roots)))
+        raise PolicyError(message("run.no_rules"), location=", ".join(map(str, roots)))
     return rules
 
 
