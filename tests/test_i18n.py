@@ -93,3 +93,86 @@ def test_no_reporter_keeps_a_word_table_of_its_own():
     for source in sources:
         code = source.read_text(encoding="utf-8")
         assert not re.search(r"""["'](nl|en)["']\s*:|lang\s*==\s*["'](nl|en)["']|\bWORDS\b""", code), source.name
+
+
+# Words an English sentence can hardly do without and a Dutch one never uses. Quoted text (a value from the input,
+# a YAML token) and names (paths, field names, option names: words joined by '-', '_', '.' or '/') are left out.
+ENGLISH = ("the", "must", "should", "cannot", "expected", "which", "does", "not", "only", "with", "from", "this",
+           "that", "and", "or", "found", "missing", "unknown", "invalid", "allowed", "while", "give", "write", "than",
+           "no", "an", "be", "are", "has", "have", "holds", "file", "folder", "field", "value", "it", "its", "for", "to")
+DUTCH = ("de", "het", "een", "niet", "moet", "geen", "van", "wordt", "ontbreekt", "ongeldig", "ongeldige", "bestand",
+         "waarde", "veld", "alleen", "naar", "zijn")
+_QUOTED = re.compile(r"'[^'\n]*'|\"[^\"\n]*\"|`[^`\n]*`")
+_WORD = r"(?:(?<=^)|(?<=[\s(:;,]))({words})(?=[\s):;,.?!]|$)"
+
+
+def _stray_words(output: str, words: tuple[str, ...]) -> list[str]:
+    pattern = re.compile(_WORD.format(words="|".join(words)), re.IGNORECASE | re.MULTILINE)
+    return [line for line in _QUOTED.sub("''", output).splitlines() if pattern.search(line)]
+
+
+def english_words(output: str) -> list[str]:
+    """The lines of output that hold an English function word outside quotes and names."""
+    return _stray_words(output, ENGLISH)
+
+
+def dutch_words(output: str) -> list[str]:
+    return _stray_words(output, DUTCH)
+
+
+def test_the_word_check_can_fail():
+    assert english_words("x.yaml:1:1: file holds no document") and not english_words("x.yaml:1:1: bestand is leeg")
+    assert not english_words("x.yaml:2:3: veld 'the value' in not-a-file/the_field.yaml ontbreekt")
+    assert dutch_words("x.yaml:1:1: het bestand is leeg") and not dutch_words("x.yaml:1:1: file holds no document")
+
+
+def _message_calls() -> list[tuple[str, int, str | None, str, set[str] | None]]:
+    """Every i18n.message(key, ...) call in the package: file, line, the key (None when computed), the constant start
+    of a computed key, and the parameters it passes (None with **params)."""
+    import ast
+    from pathlib import Path
+
+    import checker
+
+    calls = []
+    for source in Path(checker.__file__).parent.rglob("*.py"):
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", None)) == "message"
+                    and node.args):
+                continue
+            first = node.args[0]
+            params = None if any(k.arg is None for k in node.keywords) else {k.arg for k in node.keywords if k.arg}
+            if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                calls.append((source.name, node.lineno, first.value, first.value, params))
+            elif isinstance(first, ast.JoinedStr) and isinstance(first.values[0], ast.Constant):
+                calls.append((source.name, node.lineno, None, str(first.values[0].value), params))
+            elif isinstance(first, ast.BinOp) and isinstance(first.left, ast.Constant):
+                calls.append((source.name, node.lineno, None, str(first.left.value), params))
+    return calls
+
+
+def test_every_message_the_code_asks_for_is_in_both_catalogues_with_its_parameters():
+    nl, en = i18n.catalogue("nl"), i18n.catalogue("en")
+    calls = _message_calls()
+    assert len(calls) > 120  # the loader, schema, configuration, waiver, baseline and policy errors
+    for file, line, key, start, params in calls:
+        if key is None:  # a key completed at run time: some message has its start
+            assert any(k.startswith(start) for k in nl), (file, line, start)
+            continue
+        assert key in nl and key in en, (file, line, key)
+        if params is not None:
+            assert _placeholders(nl[key]) == _placeholders(en[key]) == [params], (file, line, key, params)
+
+
+def test_schema_errors_are_said_in_both_languages_from_the_error_itself():
+    from checker.schema import validate
+
+    errors = validate({"schema_version": 2, "id": "Bad Id", "sevice": {}}, "descriptor")
+    said = {e.path: e.text for e in errors}
+    assert said[("sevice",)].nl == "onbekend veld 'sevice' in het document; bedoelt u 'service'?"
+    assert said[("sevice",)].en == "unknown field 'sevice' in the document; did you mean 'service'?"
+    assert said[("schema_version",)].nl == "schema_version moet 1 zijn, niet 2"
+    assert said[("id",)].nl.startswith("id: 'Bad Id' is geen geldig kenmerk")
+    assert "verplicht veld 'service' ontbreekt in het document" in [e.text.nl for e in errors]
+    for error in errors:
+        assert not english_words(error.text.nl) and not dutch_words(error.text.en), error
