@@ -69,7 +69,7 @@ def test_portfolio_rules_see_and_report_every_service(git_repo: Path):
 
 def test_unknown_ref_is_bad_usage(git_repo: Path):
     result = run_cli("check", "--changed-since", "no-such-branch", cwd=git_repo)
-    assert result.returncode == 2 and "--changed-since no-such-branch: no such commit" in result.stderr
+    assert result.returncode == 2 and "--changed-since no-such-branch: geen commit, branch of tag" in result.stderr
 
 
 def test_changed_since_outside_git_is_bad_usage(repo: Path):

@@ -125,7 +125,7 @@ def test_a_deeply_nested_baseline_is_bad_input(repo: Path, tmp_path: Path):
     deep.write_text("[" * 100_000 + "]" * 100_000)
     result = run_cli("check", "--as-of", AS_OF, "--baseline", str(deep), str(repo))
     assert result.returncode == 2, result.stderr
-    assert "not a cloudbeleid baseline" in result.stderr and "internal error" not in result.stderr
+    assert "geen cloudbeleid-baseline" in result.stderr and "internal error" not in result.stderr
 
 
 # --- 5. reference data: every deviation shown, no protective list lifted without a decision ------------------------
@@ -371,7 +371,7 @@ def test_a_configuration_reads_no_file_outside_its_repository(repo: Path, tmp_pa
     (tmp_path / "elsewhere" / "rules").mkdir()
     write(inside, ".cloudbeleid.yaml", MINISTRY_CONFIG + setting.format(outside=secret, outside_folder=secret.parent))
     result = run_cli("check", "--as-of", AS_OF, str(inside))
-    assert result.returncode == 2 and "lies outside the repository" in result.stderr, result.stderr
+    assert result.returncode == 2 and "ligt buiten de repository" in result.stderr, result.stderr
     assert "ghp_SECRETTOKEN123" not in result.stdout + result.stderr
 
 

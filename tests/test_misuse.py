@@ -84,8 +84,8 @@ def test_a_descriptor_can_make_the_checker_read_no_file_and_fetch_nothing(repo: 
     assert "Traceback" not in result.stderr
     assert seen == [], "a descriptor made the checker connect somewhere"
     for name in ("include-tag", "include-merge", "tag-directive", "verbatim-tag"):
-        assert f"{name}.cloud.yaml" in result.stdout and "unsupported tag" in result.stdout
-    assert "unknown field '$ref'" in result.stdout
+        assert f"{name}.cloud.yaml" in result.stdout and "niet ondersteunde tag" in result.stdout
+    assert "onbekend veld '$ref'" in result.stdout
     # the editor's schema reference is allowed, and only that: nothing is fetched for it
     assert "schema-comment.cloud.yaml:" not in result.stdout.replace("CB22", "")
 
@@ -229,7 +229,7 @@ def test_a_repository_cannot_send_a_ci_secret_to_its_own_server(tmp_path: Path):
         write(repo, "mail.cloud.yaml", VALID_DESCRIPTOR)
         result = run_cli("check", "--as-of", AS_OF, str(repo), env={"ANY_CI_SECRET": TOKEN})
     assert result.returncode == 2, result.stdout + result.stderr
-    assert f".cloudbeleid.yaml:{line_of(MINISTRY_CONFIG, 'packs') + 3}:3: invalid configuration: opa.url cannot be set" in result.stderr
+    assert f".cloudbeleid.yaml:{line_of(MINISTRY_CONFIG, 'packs') + 3}:3: ongeldige configuratie: opa.url kan niet in een configuratiebestand staan" in result.stderr
     assert seen == [] and TOKEN not in result.stdout + result.stderr
 
 

@@ -164,8 +164,8 @@ def test_the_configuration_cannot_choose_where_a_token_goes_or_what_runs(tmp_pat
         assert result.returncode == 2, result.stdout + result.stderr
         output = result.stdout + result.stderr
         where = f"{tmp_path / '.cloudbeleid.yaml'}:{line_of(config, f'  {key}:')}:3"
-        assert f"{where}: invalid configuration: opa.{key} cannot be set in a configuration file" in output, output
-        assert f"give {flag} or set {variable}" in output and "Traceback" not in output
+        assert f"{where}: ongeldige configuratie: opa.{key} kan niet in een configuratiebestand staan" in output, output
+        assert f"geef {flag} of zet {variable}" in output and "Traceback" not in output
     assert not marker.exists()
 
 

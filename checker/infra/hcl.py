@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from checker.config import repository_of
+from checker.i18n import message, os_reason
 from checker.infra.facts import Reading, Resource, Unknown, Where, service_tag
 from checker.pipeline.discover import display_path
 
@@ -58,18 +59,21 @@ def _parse(path: Path, reading: Reading) -> Any:
     if path.is_symlink():  # the repository under check is untrusted: a link must not read a file outside it
         home = repository_of(path.parent)
         if os.path.commonpath([os.path.realpath(path), home]) != home:
-            reading.problems.append((Where(name, 1), "symbolic link to a file outside the repository: not read"))
+            reading.problems.append((Where(name, 1), message("infra.link_outside")))
             return None
     try:
         if path.stat().st_size > MAX_BYTES:
-            reading.problems.append((Where(name, 1), f"Terraform file is larger than {MAX_BYTES} bytes"))
+            reading.problems.append((Where(name, 1), message("infra.tf_too_big", limit=MAX_BYTES)))
             return None
         text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        reading.problems.append((Where(name, 1), f"cannot read Terraform file: {exc}"))
+    except OSError as exc:
+        reading.problems.append((Where(name, 1), message("infra.tf_cannot_read", reason=os_reason(exc))))
+        return None
+    except UnicodeDecodeError:
+        reading.problems.append((Where(name, 1), message("infra.tf_not_utf8")))
         return None
     if "\x00" in text:
-        reading.problems.append((Where(name, text.count("\n", 0, text.index("\x00")) + 1), "binary file (it contains NUL bytes); expected Terraform text"))
+        reading.problems.append((Where(name, text.count("\n", 0, text.index("\x00")) + 1), message("infra.tf_binary")))
         return None
     try:
         return hcl2.parses(text)
@@ -77,8 +81,8 @@ def _parse(path: Path, reading: Reading) -> Any:
         line, column = getattr(exc, "line", 1) or 1, getattr(exc, "column", 1) or 1
         # the token's kind, never its text: the input's bytes do not belong in a message
         token = getattr(getattr(exc, "token", None), "type", None)
-        what = f"unexpected {token}" if token else "unexpected input" if hasattr(exc, "line") else type(exc).__name__
-        reading.problems.append((Where(name, max(line, 1), max(column, 1)), f"HCL syntax error: {what}"))
+        what = message("infra.unexpected", token=token) if token else message("infra.unexpected_input") if hasattr(exc, "line") else type(exc).__name__
+        reading.problems.append((Where(name, max(line, 1), max(column, 1)), message("infra.hcl_syntax", error=what)))
         return None
 
 
@@ -113,8 +117,7 @@ UNREAD = (".tofu", ".tf.json", ".tofu.json", ".tfvars.json")
 def _read_folder(folder: Path, reading: Reading) -> _Module:
     module = _Module(folder)
     for path in sorted(p for p in folder.iterdir() if p.name.endswith(UNREAD) and p.is_file()):
-        reading.problems.append((Where(_display(path), 1), f"{path.name} is not read (the checker reads .tf and .tfvars "
-                                 "files only): what it deploys is unknown; write it as .tf/.tfvars or move it out of the repository"))
+        reading.problems.append((Where(_display(path), 1), message("infra.unread_form", name=path.name)))
     for path in sorted(folder.glob("*.tf")):
         tree = _parse(path, reading)
         if tree is None:
@@ -270,14 +273,14 @@ def _instantiate(module: _Module, variables: dict[str, Value], prefix: str, pare
         reading.resources.append(resource)
     for name, source, attributes, where in module.calls:
         if not source.startswith(("./", "../")):
-            reading.unread.append((where, f"module {name} comes from {source!r}, which is not read: its resources are unknown"))
+            reading.unread.append((where, message("infra.module_remote", name=name, source=repr(source))))
             continue
         folder = Path(os.path.realpath(module.folder / source))
         if root is not None and not str(folder).startswith(os.path.realpath(root).rstrip(os.sep) + os.sep):
-            reading.unread.append((where, f"module {name}: folder {source!r} is outside the repository, which is not read"))
+            reading.unread.append((where, message("infra.module_outside", name=name, source=repr(source))))
             continue
         if depth >= MAX_MODULE_DEPTH or not folder.is_dir():
-            reading.problems.append((where, f"module {name}: folder {source!r} " + ("does not exist" if not folder.is_dir() else "nests too deep")))
+            reading.problems.append((where, message("infra.module_missing" if not folder.is_dir() else "infra.module_deep", name=name, source=repr(source))))
             continue
         child = modules.get(folder) or modules.setdefault(folder, _read_folder(folder, reading))
         inputs = dict(child.variables)
@@ -331,7 +334,7 @@ def read(folders: list[Path], var_files: tuple[Path, ...] = (), root: Path | Non
         auto = [folder / "terraform.tfvars"] + sorted(folder.glob("*.auto.tfvars"))
         for path in [p for p in auto if p.is_file()] + list(var_files):
             if not path.is_file():
-                reading.problems.append((Where(_display(path), 1), "var file not found"))
+                reading.problems.append((Where(_display(path), 1), message("infra.var_file_missing")))
                 continue
             variables.update(_tfvars(path, reading))
         _instantiate(module, variables, "", {}, {}, {}, reading, modules, 0, root)

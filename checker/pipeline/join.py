@@ -10,7 +10,7 @@ import string
 from dataclasses import replace
 from typing import Any
 
-from checker import infra
+from checker import i18n, infra
 from checker.applicability import enforcement
 from checker.engine import RawReport
 from checker.errors import PolicyError
@@ -46,15 +46,15 @@ def join(rules: list[Rule], services: list[Service], raw: RawReport, as_of: str,
     violations: dict[tuple[str, int], list[dict[str, Any]]] = {}
     for violation in raw.violations:
         if violation["rule"] not in by_package:
-            raise PolicyError(f"the engine reported rule {violation['rule']!r}, which has no METADATA in the catalogue")
+            raise PolicyError(i18n.message("join.unknown_rule", rule=repr(violation["rule"])))
         if not 0 <= violation["service"] < len(services):
-            raise PolicyError(f"rule {violation['rule']} reported service index {violation['service']} of {len(services)}")
+            raise PolicyError(i18n.message("join.service_index", rule=violation["rule"], index=violation["service"], count=len(services)))
         violations.setdefault((violation["rule"], violation["service"]), []).append(violation)
     findings: list[Finding] = []
     for rule in rules:
         reported = raw.subjects.get(rule.package)
         if reported is None:
-            raise PolicyError(f"the engine reported no subjects for rule {rule.id}; every rule defines 'subject'", location=rule.file)
+            raise PolicyError(i18n.message("join.no_subjects", rule=rule.id), location=rule.file)
         subjects = set(reported)  # a portfolio rule's subjects are every service: a list made this quadratic
         for index, service in enumerate(services):
             level, reason = enforcement(rule.applies_to, service.organisation, as_of)
@@ -132,9 +132,9 @@ class _Params(dict):
 def _message(rule: Rule, violation: dict[str, Any]) -> Text:
     template = rule.messages.get(violation["kind"])
     if template is None:
-        raise PolicyError(f"rule {rule.id} reported message kind {violation['kind']!r}, which its METADATA lacks", location=rule.file)
+        raise PolicyError(i18n.message("join.message_kind", rule=rule.id, kind=repr(violation["kind"])), location=rule.file)
     params = _Params({k: ", ".join(map(str, v)) if isinstance(v, list) else v for k, v in violation["params"].items()})
     try:
         return Text(string.Formatter().vformat(template.nl, (), params), string.Formatter().vformat(template.en, (), params))
     except (KeyError, IndexError, ValueError) as exc:
-        raise PolicyError(f"rule {rule.id}: message needs {exc} which the violation does not give", location=rule.file) from None
+        raise PolicyError(i18n.message("join.message_param", rule=rule.id, param=str(exc)), location=rule.file) from None

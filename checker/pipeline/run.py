@@ -137,7 +137,7 @@ def _blamed(error: EngineError, options: Options, services: list[Service],
             except EngineError:
                 pass
         line, column = service.document.locate(())[1][:2]
-        return EngineError(f"{error.message} (evaluating service {service.id!r})",
+        return EngineError(message("run.evaluating_service", error=error.text, service=repr(service.id)),
                            location=f"{service.document.file}:{line}:{column}")
     return error
 
@@ -152,8 +152,7 @@ def prove_checked(findings: list[Finding], services: list[str], rules: list[Rule
     for service in services:
         missing = wanted - verdicts.get(service, set())
         if missing:
-            raise EngineError(f"rule {sorted(missing)[0]} gave no verdict for service {service!r} "
-                              f"({len(missing)} rule(s) without one): the run cannot vouch for a pass")
+            raise EngineError(message("run.no_verdict", rule=sorted(missing)[0], service=repr(service), count=len(missing)))
 
 
 def _worker_start(parent: int) -> None:
@@ -223,7 +222,7 @@ def evaluate_cached(engine: Engine, bundle: PolicyBundle, options: Options, conf
         raw = engine.evaluate(bundle, input_document(options, config, rules, [s for i in missing for s in units[i]], reference))
         lacking = [r.id for r in rules if r.package not in raw.subjects]
         if lacking:
-            raise PolicyError(f"the engine reported no subjects for rule {lacking[0]}; every rule defines 'subject'")
+            raise PolicyError(message("join.no_subjects", rule=lacking[0]))
         fresh: dict[int, dict[str, Any]] = {i: {"violations": [], "subjects": {}} for i in missing}
         for violation in raw.violations:
             # a violation of no service (index -1: infrastructure no descriptor covers) keeps its index
