@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from checker.catalog import _load_packs, load_catalog, read_rule
-from checker.docs import STATUS, index_markdown, rule_markdown
+from checker.docs import index_markdown, rule_markdown
 from checker.errors import PolicyError
+from checker.i18n import text
 from checker.policies import rule_files
 from checker.resources import policies_dir
 from tests.conftest import ROOT
@@ -35,7 +36,7 @@ def test_rule_carries_its_source_and_how_sure_it_is(rule):
     assert rule.sources and all(s.document and s.status for s in rule.sources)
     page = rule_markdown(rule, "nl")
     for source in rule.sources:
-        assert STATUS["nl"][source.status] in page
+        assert text("nl", f"docs.status.{source.status}") in page
     if rule.verification != "verified":
         # an unverified footing must never read as verified
         assert "niet geverifieerd" in page
@@ -146,7 +147,7 @@ def test_retired_ids_are_never_reused_and_point_to_their_successor(tmp_path: Pat
     (root / "data" / "retired.json").write_text(json.dumps({"retired": {"CB22-NO-STATE-SECRETS-X": entry}}))
     from checker.catalog import _read_catalog
 
-    with pytest.raises(PolicyError, match="retired"):
+    with pytest.raises(PolicyError, match="ingetrokken"):
         _read_catalog((root,))
 
 

@@ -68,7 +68,7 @@ def test_a_rule_without_a_verdict_fails_the_run():
     from checker.pipeline.run import prove_checked as _prove_checked
 
     rules = load_catalog().in_packs(("cb22",))
-    with pytest.raises(EngineError, match="gave no verdict for service 'mail'"):
+    with pytest.raises(EngineError, match="gaf geen oordeel voor dienst 'mail'"):
         _prove_checked([], ["mail"], rules)
 
 

@@ -300,7 +300,7 @@ def test_which_hosts_count_as_this_machine(host: str, loopback: bool):
     if loopback:
         assert check_url(url, token="t").hostname == host.lower()
     else:
-        with pytest.raises(UsageError, match="plain http to another machine"):
+        with pytest.raises(UsageError, match="gewone http naar een andere machine"):
             check_url(url, token="t")
         assert check_url(url.replace("http://", "https://"), token="t").hostname == host.lower()
         assert check_url(url, token=None).hostname == host.lower()  # without a token nothing secret travels
