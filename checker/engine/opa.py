@@ -132,7 +132,7 @@ def check_url(url: str, source: str = "--opa-url", token: str | None = None, tok
         port = parts.port
         host = parts.hostname
     except ValueError as exc:  # '[::1' without its ']', a port beyond 65535 or not a number
-        raise UsageError(message("opa.url_invalid", source=source, url=repr(shown), why=str(exc))) from None
+        raise UsageError(message("opa.url_invalid", source=source, url=repr(shown), why=_url_problem(exc))) from None
     if parts.scheme not in ("http", "https"):
         raise UsageError(message("opa.url_scheme", source=source, url=repr(shown)))
     if not host:
@@ -147,6 +147,18 @@ def check_url(url: str, source: str = "--opa-url", token: str | None = None, tok
         if parts.scheme == "http" and not is_loopback(host):
             raise UsageError(message("opa.plain_http", source=source, url=repr(shown), variable=token_env))
     return parts
+
+
+def _url_problem(exc: ValueError) -> Text | str:
+    """What urllib found wrong with an address, in the catalogue's words where it knows the case."""
+    said = str(exc)
+    if "IPv6" in said:
+        return message("opa.url_ipv6")
+    if said.startswith("Port out of range"):
+        return message("opa.url_port_range")
+    if said.startswith("Port"):
+        return message("opa.url_port")
+    return said
 
 
 def is_loopback(host: str) -> bool:
