@@ -20,7 +20,7 @@ is read in the run's language, `use(lang)`, set once the command knows it (`curr
 from __future__ import annotations
 
 import json
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -80,6 +80,18 @@ def group(lang: str, prefix: str) -> dict[str, Any]:
 
 def message(key: str, /, **params: Any) -> Text:
     """The message `key` in every language; a Text parameter is filled in in the language of the message."""
+    try:  # the same message for thousands of findings (a rule that does not apply) is made once
+        return _message(key, tuple((name, type(value), value) for name, value in params.items()))
+    except TypeError:  # a parameter that is not hashable
+        return _make(key, params)
+
+
+@lru_cache(maxsize=4096)
+def _message(key: str, params: tuple[tuple[str, type, Any], ...]) -> Text:  # by type too: 1 and True are equal keys
+    return _make(key, {name: value for name, _, value in params})
+
+
+def _make(key: str, params: dict[str, Any]) -> Text:
     from checker.model import Text
 
     nl, en = ({name: value.get(lang) if isinstance(value, Text) else value for name, value in params.items()}

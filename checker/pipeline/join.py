@@ -20,11 +20,6 @@ from checker.pipeline.collect import Service
 
 # The stage of a service's life its status puts it in (rule metadata: stages).
 STAGE_OF_STATUS = {"planned": "procurement", "migrating": "implementation", "in_use": "operation", "exiting": "operation"}
-STAGE_WORDS = {
-    "procurement": ("inkoop", "procurement"),
-    "implementation": ("implementatie", "implementation"),
-    "operation": ("gebruik", "operation"),
-}
 
 
 def stage_of(service: Service, forced: str | None) -> str:
@@ -32,12 +27,8 @@ def stage_of(service: Service, forced: str | None) -> str:
 
 
 def _not_in_stage(rule: Rule, stage: str) -> Text:
-    nl = ", ".join(STAGE_WORDS[s][0] for s in rule.stages)
-    en = ", ".join(STAGE_WORDS[s][1] for s in rule.stages)
-    return Text(
-        f"Niet gecontroleerd in de fase {STAGE_WORDS[stage][0]}: de regel geldt bij {nl}.",
-        f"Not checked at the {STAGE_WORDS[stage][1]} stage: the rule applies at {en}.",
-    )
+    stages = Text(*(", ".join(i18n.text(lang, f"stage.{s}") for s in rule.stages) for lang in ("nl", "en")))
+    return i18n.message("join.not_in_stage", stage=i18n.message(f"stage.{stage}"), stages=stages)
 
 
 def join(rules: list[Rule], services: list[Service], raw: RawReport, as_of: str, stage: str | None = None) -> list[Finding]:
@@ -72,8 +63,7 @@ def join(rules: list[Rule], services: list[Service], raw: RawReport, as_of: str,
                     finding = _finding(rule, service, Status.FAIL, level, reason, message, location)
                     findings.append(replace(finding, evidence=_evidence(service.document.data, violation["path"])))
             elif index not in subjects:
-                why = Text(f"Regel alleen voor {rule.subject.nl}.", f"Rule only for {rule.subject.en}.") if rule.subject else Text(
-                    "De voorwaarde van de regel geldt niet voor deze dienst.", "The rule's condition does not hold for this service.")
+                why = i18n.message("join.only_for", subject=rule.subject) if rule.subject else i18n.message("join.condition")
                 findings.append(_finding(rule, service, Status.NOT_APPLICABLE, level, reason, why, root))
             else:
                 findings.append(_finding(rule, service, Status.PASS, level, reason, rule.title, root))
@@ -82,8 +72,8 @@ def join(rules: list[Rule], services: list[Service], raw: RawReport, as_of: str,
 
 def _not_in_force(rule: Rule, as_of: str) -> Text:
     if as_of < rule.effective_from:
-        return Text(f"De regel geldt vanaf {rule.effective_from}, na de peildatum {as_of}.", f"The rule applies from {rule.effective_from}, after the reference date {as_of}.")
-    return Text(f"De regel gold tot en met {rule.effective_until}.", f"The rule applied until {rule.effective_until}.")
+        return i18n.message("join.not_yet", start=rule.effective_from, as_of=as_of)
+    return i18n.message("join.no_longer", end=rule.effective_until)
 
 
 def _finding(rule: Rule, service: Service, status: Status, level: Enforcement, reason: Text, message: Text, location: Location) -> Finding:
