@@ -20,6 +20,7 @@ is read in the run's language, `use(lang)`, set once the command knows it (`curr
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -123,3 +124,10 @@ def os_reason(exc: OSError) -> Text | str:
     name = errno.errorcode.get(exc.errno) if exc.errno is not None else None
     key = f"os.{name}"
     return message(key) if name and key in catalogue("en") else (exc.strerror or str(exc))
+
+
+def per_language(make: Callable[[str], str]) -> Text:
+    """A Text made by `make(lang)` for each language (a list joined in each language's words)."""
+    from checker.model import Text
+
+    return Text(nl=make("nl"), en=make("en"))

@@ -19,7 +19,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from checker.i18n import catalogue, clipped, message, os_reason, text
+from checker.i18n import catalogue, clipped, message, os_reason, per_language, text
 from checker.model import Text
 
 JsonPath = tuple[str | int, ...]
@@ -500,7 +500,7 @@ def _thing(said: str) -> str:
 
 
 def _joined(parts: list[Text | str]) -> Text:
-    return Text(*(" ".join(p.get(lang) if isinstance(p, Text) else p for p in parts) for lang in ("nl", "en")))
+    return per_language(lambda lang: " ".join(p.get(lang) if isinstance(p, Text) else p for p in parts))
 
 
 def _start(node: Any, line_offset: int) -> tuple[int, int]:

@@ -9,7 +9,7 @@ import json
 import re
 from typing import Any
 
-from checker.i18n import catalogue, message
+from checker.i18n import catalogue, message, per_language
 from checker.i18n import clipped as _clip
 from checker.loader import JsonPath
 from checker.model import Text
@@ -123,7 +123,7 @@ def _joined(words: list[Text]) -> Text:
     """'a string or null', 'tekst of null'."""
     if len(words) == 1:
         return words[0]
-    return Text(*(message("schema.or").get(lang).join(w.get(lang) for w in words) for lang in ("nl", "en")))
+    return per_language(lambda lang: message("schema.or").get(lang).join(w.get(lang) for w in words))
 
 
 def _suggest(value: Any, choices: list[Any], descriptions: list[str] | None = None) -> Text | str:

@@ -10,8 +10,7 @@ from typing import Any
 from checker import vcs
 from checker.config import Config, ConfigFinder, discover, reference_deviations
 from checker.errors import InputError
-from checker.i18n import message
-from checker.model import Text
+from checker.i18n import message, per_language, text
 from checker.pipeline import Options
 from checker.policies import PolicyBundle
 
@@ -36,8 +35,8 @@ def find(paths: list[Path], finder: ConfigFinder) -> Found:
     discovery = discover(paths, finder)
     files = discovery.files
     if not files:
-        listed = Text(*(", ".join(f"{s['file']} ({message('run.reason.' + s['reason']).get(lang)})" for s in discovery.skipped[:5])
-                         for lang in ("nl", "en")))
+        listed = per_language(lambda lang: ", ".join(f"{s['file']} ({text(lang, 'run.reason.' + s['reason'])})"
+                                                      for s in discovery.skipped[:5]))
         raise InputError(message("discover.none", skipped=message("discover.none_skipped", count=len(discovery.skipped),
                                                                   files=listed) if discovery.skipped else ""),
                          location=", ".join(map(str, paths)))

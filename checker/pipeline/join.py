@@ -27,7 +27,7 @@ def stage_of(service: Service, forced: str | None) -> str:
 
 
 def _not_in_stage(rule: Rule, stage: str) -> Text:
-    stages = Text(*(", ".join(i18n.text(lang, f"stage.{s}") for s in rule.stages) for lang in ("nl", "en")))
+    stages = i18n.per_language(lambda lang: ", ".join(i18n.text(lang, f"stage.{s}") for s in rule.stages))
     return i18n.message("join.not_in_stage", stage=i18n.message(f"stage.{stage}"), stages=stages)
 
 
