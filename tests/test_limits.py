@@ -42,8 +42,9 @@ def test_the_configuration_and_waiver_files_are_read_with_the_defaults(tmp_path:
 
 
 def test_limits_are_bounded_by_the_schema(tmp_path: Path):
-    for bad, message in (("max_depth: 101", "greater than the maximum of 100"), ("max_bytes: 0", "less than the minimum of 1"),
-                         ("max_nodes: many", "must be an integer"), ("max_files: 3", "unknown field 'max_files' in limits")):
+    for bad, message in (("max_depth: 101", "limits.max_depth mag ten hoogste 100 zijn, niet 101"),
+                         ("max_bytes: 0", "limits.max_bytes moet ten minste 1 zijn, niet 0"),
+                         ("max_nodes: many", "moet een geheel getal zijn"), ("max_files: 3", "onbekend veld 'max_files' in limits")):
         write(tmp_path, ".cloudbeleid.yaml", MINISTRY_CONFIG + f"limits:\n  {bad}\n")
         write(tmp_path, "mail.cloud.yaml", VALID_DESCRIPTOR)
         result = run_cli("check", "--as-of", AS_OF, "mail.cloud.yaml", cwd=tmp_path)
