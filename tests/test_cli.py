@@ -136,7 +136,7 @@ def test_duplicate_service_ids_are_an_error(repo: Path):
         (["check", "--as-of", "30-01-2025"], "--as-of '30-01-2025' is not a date of the form YYYY-MM-DD"),
         (["check", "--format", "xml"], "--format 'xml' is not one of"),
         (["check", "--fail-on", "urgent"], "--fail-on 'urgent' is not one of"),
-        (["check", "does/not/exist.yaml"], "does/not/exist.yaml: no such file or folder"),
+        (["check", "does/not/exist.yaml"], "does/not/exist.yaml: bestand of map bestaat niet"),
         (["check", "--engine", "nope"], "--engine 'nope' is not one of"),
     ],
 )
@@ -152,7 +152,7 @@ def test_folder_without_descriptors_is_not_a_pass(repo: Path):
     write(repo, "notes.yaml", "a: 1\n")
     result = run_cli("check", str(repo))
     assert result.returncode == 2
-    assert "no service descriptors found" in result.stderr
+    assert "geen dienstbeschrijvingen gevonden" in result.stderr
 
 
 def test_invalid_config_exits_2_with_its_line(tmp_path: Path):

@@ -75,4 +75,4 @@ def test_unknown_ref_is_bad_usage(git_repo: Path):
 def test_changed_since_outside_git_is_bad_usage(repo: Path):
     write(repo, "a.cloud.yaml", VALID_DESCRIPTOR)
     result = run_cli("check", "--as-of", AS_OF, "--changed-since", "HEAD", str(repo))
-    assert result.returncode == 2 and "not inside a git repository" in result.stderr
+    assert result.returncode == 2 and "ligt niet in een git-repository" in result.stderr

@@ -149,7 +149,7 @@ def test_a_policy_folder_that_is_not_one_is_refused_by_every_command(repo: Path,
                     ["bundle", "build", "--output", str(bundle), "--policies", str(target)]):
         result = run_cli(*command)
         assert result.returncode == 2, (command, result.stdout, result.stderr)
-        assert f"policy folder {target}" in result.stderr and "Traceback" not in result.stderr, (command, result.stderr)
+        assert f"policymap {target}" in result.stderr and "Traceback" not in result.stderr, (command, result.stderr)
     assert not bundle.exists()
 
 
@@ -266,8 +266,8 @@ def test_a_token_goes_over_plain_http_only_to_loopback(repo: Path):
         server.close()
     assert result.returncode == 2, result.stdout + result.stderr
     assert result.stderr.splitlines() == [
-        f"cloudbeleid: error: --opa-url '{url}' is plain http to another machine: the token in CLOUDBELEID_OPA_TOKEN is sent "
-        "only over https, or over http to this machine (127.0.0.0/8, ::1, localhost)"]
+        f"cloudbeleid: error: --opa-url '{url}' is gewone http naar een andere machine: het token in CLOUDBELEID_OPA_TOKEN gaat "
+        "alleen over https, of over http naar deze machine (127.0.0.0/8, ::1, localhost)"]
     assert not connected, "the checker connected before refusing"
 
 
@@ -311,7 +311,7 @@ def test_a_token_that_cannot_be_a_header_is_refused(repo: Path):
     with listener() as (url, seen):
         result = run_cli("check", "--opa-url", url, "--as-of", AS_OF, str(repo),
                          env={"CLOUDBELEID_OPA_TOKEN": TOKEN + "\r\nX-Injected: 1"})
-    assert result.returncode == 2 and "the token in CLOUDBELEID_OPA_TOKEN holds a line break or NUL" in result.stderr
+    assert result.returncode == 2 and "het token in CLOUDBELEID_OPA_TOKEN bevat een regeleinde of NUL" in result.stderr
     assert seen == [] and TOKEN not in result.stdout + result.stderr
 
 
@@ -345,10 +345,10 @@ def test_a_recursive_function_is_refused_before_evaluation_on_both_engines(eigen
     embedded = run_cli("check", "--as-of", AS_OF, "--policies", str(eigen), str(repo))
     opa = run_cli("check", "--as-of", AS_OF, "--engine", "opa", "--opa-path", opa_path(), "--policies", str(eigen), str(repo))
     assert embedded.returncode == 3, embedded.stdout + embedded.stderr  # not -11: the process did not crash
-    assert "recursive function" in embedded.stderr and "Traceback" not in embedded.stderr
+    assert "recursieve functie" in embedded.stderr and "Traceback" not in embedded.stderr
     where = "eigen-regels/eigen/lib.rego:5:1" if needle is None else f"no_us_parent.rego:{line_of(rule, needle)}:1"
     assert where in embedded.stderr, embedded.stderr
-    assert opa.returncode == 3 and "recursion" in opa.stderr, opa.stderr  # OPA refuses it at compile time
+    assert opa.returncode == 3 and "recursi" in opa.stderr, opa.stderr  # OPA refuses it at compile time
 
 
 def test_regorus_would_crash_on_the_function_the_check_refuses():
