@@ -131,3 +131,18 @@ def per_language(make: Callable[[str], str]) -> Text:
     from checker.model import Text
 
     return Text(nl=make("nl"), en=make("en"))
+
+
+# What Python's JSON decoder says (its msg), by its wording: the Dutch reader reads the catalogue's (json.*)
+_DECODER = {"Expecting value": "expecting_value", "Expecting property name enclosed in double quotes": "expecting_name",
+            "Expecting ',' delimiter": "expecting_comma", "Expecting ':' delimiter": "expecting_colon",
+            "Unterminated string starting at": "unterminated", "Extra data": "extra_data",
+            "Invalid control character at": "control", "Invalid \\escape": "escape"}
+
+
+def decoder_says(said: str) -> Text | str:
+    """A JSON decoder's message in both languages where the catalogue knows it, else as the decoder wrote it."""
+    from checker.model import Text
+
+    key = _DECODER.get(said)
+    return Text(text("nl", f"json.{key}"), said) if key else said
