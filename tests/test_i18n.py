@@ -41,7 +41,7 @@ def test_text_fills_placeholders_and_plural_chooses_the_form():
 # the error messages' keys: not the views' words (and short English phrases of theirs stand in plotly's JavaScript)
 ERROR_KEYS = ("loader.", "yaml.", "schema.", "config.", "discover.", "policies.", "run.unknown_pack", "run.empty_pack",
               "run.no_rules", "baseline.", "waivers.", "input.", "os.", "catalog.", "engine.", "opa.", "vcs.", "infra.",
-              "join.", "value.", "file.", "json.", "applies.", "docs.")
+              "join.", "value.", "file.", "json.")
 
 
 def _english_only_fragments() -> set[str]:
