@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from pathlib import Path
 from functools import cache
 from typing import Any
 
@@ -99,7 +100,9 @@ def validate(data: Any, name: str) -> list[SchemaError]:
     digest = _schema_digests.get(name)
     if digest is None:
         source = schema_path("config" if name == "organisation" else name).read_bytes()
-        digest = _schema_digests[name] = cache.key(__version__, name, source)
+        # the messages come from the catalogues: a changed wording is not read from the cache
+        words = b"".join(path.read_bytes() for path in sorted(Path(__file__).with_name("locale").glob("*.json")))
+        digest = _schema_digests[name] = cache.key(__version__, name, source, words)
     key = cache.key(digest, text)
     hit = cache.get_many(_CACHE_KIND, [key]).get(key)
     if hit is not None:

@@ -80,12 +80,13 @@ def explain(error: Any, name: str) -> list[SchemaError]:
 
 
 def _best(error: Any) -> Any:
-    """The sub-error of a oneOf/anyOf that says most: the one of the alternative that came closest."""
+    """The sub-error of a oneOf/anyOf that says most: the one of the alternative that came closest (an alternative
+    of another type is farther than one of the right type that lacks a field)."""
     if not error.context:
         return None
     from jsonschema.exceptions import best_match
 
-    return best_match(error.context)
+    return best_match([e for e in error.context if e.validator != "type"] or error.context)
 
 
 def _pattern(error: Any, path: JsonPath, where: Text | str) -> Text:
@@ -152,4 +153,4 @@ def _json_type(value: Any) -> str:
 
 def _short(value: Any) -> str:
     text = repr(value)
-    return f"({text[:40]}{'…' if len(text) > 40 else ''})" if not isinstance(value, (dict, list)) else ""
+    return f" ({text[:40]}{'…' if len(text) > 40 else ''})" if not isinstance(value, (dict, list)) else ""

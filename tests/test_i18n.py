@@ -178,3 +178,40 @@ def test_schema_errors_are_said_in_both_languages_from_the_error_itself():
     assert "verplicht veld 'service' ontbreekt in het document" in [e.text.nl for e in errors]
     for error in errors:
         assert not english_words(error.text.nl) and not dutch_words(error.text.en), error
+
+
+@pytest.mark.parametrize(("schema", "instance", "nl", "en"), [
+    ({"required": ["naam"]}, {}, "verplicht veld 'naam' ontbreekt in het document", "missing required field 'naam' in the document"),
+    ({"properties": {"a": {"enum": ["public", "hybrid"]}}}, {"a": "Public"},
+     "'Public' is geen geldige waarde voor a; verwacht een van: public, hybrid; bedoelt u 'public'?",
+     "'Public' is not a valid value for a; expected one of: public, hybrid; did you mean 'public'?"),
+    ({"properties": {"a": {"type": ["string", "null"]}}}, {"a": 3}, "a moet tekst of null zijn, niet een getal (3)",
+     "a must be a string or a null, not a number (3)"),
+    ({"properties": {"a": {"pattern": "^[A-Z]{2}$"}}}, {"a": "nl"}, "a: 'nl' past niet bij het patroon ^[A-Z]{2}$",
+     "a: 'nl' does not match the pattern ^[A-Z]{2}$"),
+    ({"properties": {"a": {"format": "date"}}}, {"a": "2026-02-30"}, "a: '2026-02-30' is geen bestaande kalenderdatum (JJJJ-MM-DD)",
+     "a: '2026-02-30' is not a real calendar date (YYYY-MM-DD)"),
+    ({"properties": {"status": {}}, "additionalProperties": False}, {"statu": 1},
+     "onbekend veld 'statu' in het document; bedoelt u 'status'?", "unknown field 'statu' in the document; did you mean 'status'?"),
+    ({"properties": {"a": {"minItems": 1}}}, {"a": []}, "a mag niet leeg zijn", "a must not be empty"),
+    ({"properties": {"a": {"minLength": 10}}}, {"a": "kort"}, "a moet ten minste 10 tekens lang zijn",
+     "a must be at least 10 characters long"),
+    ({"properties": {"a": {"const": 1}}}, {"a": 2}, "a moet 1 zijn, niet 2", "a must be 1, not 2"),
+    ({"properties": {"a": {"maximum": 100}}}, {"a": 500}, "a mag ten hoogste 100 zijn, niet 500", "a must be at most 100, not 500"),
+    ({"properties": {"a": {"oneOf": [{"type": "array"}, {"type": "object", "required": ["add"]}]}}}, {"a": {}},
+     "verplicht veld 'add' ontbreekt in a", "missing required field 'add' in a"),
+    ({"properties": {"a": {"uniqueItems": True}}}, {"a": [1, 1]}, "a noemt hetzelfde item meer dan eens",
+     "a lists the same item more than once"),
+    ({"properties": {"a": {"multipleOf": 5}}}, {"a": 7}, "a voldoet niet aan de schema-eis multipleOf: 5",
+     "a does not meet the schema's requirement multipleOf: 5"),
+], ids=["required", "enum", "type", "pattern", "format", "additionalProperties", "minItems", "minLength", "const",
+        "maximum", "oneOf", "uniqueItems", "other"])
+def test_each_validator_kind_has_its_message_in_both_languages(schema, instance, nl, en):
+    from jsonschema import Draft202012Validator, FormatChecker
+
+    from checker.schema_messages import explain
+
+    errors = list(Draft202012Validator(schema, format_checker=FormatChecker()).iter_errors(instance))
+    assert errors
+    said = [item.text for error in errors for item in explain(error, "descriptor")]
+    assert [(t.nl, t.en) for t in said] == [(nl, en)]
