@@ -148,6 +148,7 @@ def _run(case: dict[str, Any], root: Path, lang: str = "en") -> Outcome:
     work = root / case["case"]
     work.mkdir()
     args = _prepare(case, work)
+    lang = case.get("lang", lang)  # a case may say in which language its `says` is
     # the located, one-line-per-finding form: `where` and `also` name file:line:col
     command = [sys.executable, "-m", "checker", "check", "--lang", lang, "--as-of", AS_OF, "--format", "concise", *args]
     if str(case.get("generate")).startswith("unreadable-file"):

@@ -7,9 +7,8 @@ from pathlib import Path
 import pytest
 
 from checker.catalog import _load_packs, load_catalog, read_rule
-from checker.docs import index_markdown, rule_markdown
+from checker.docs import STATUS, index_markdown, rule_markdown
 from checker.errors import PolicyError
-from checker.i18n import text
 from checker.policies import rule_files
 from checker.resources import policies_dir
 from tests.conftest import ROOT
@@ -36,7 +35,7 @@ def test_rule_carries_its_source_and_how_sure_it_is(rule):
     assert rule.sources and all(s.document and s.status for s in rule.sources)
     page = rule_markdown(rule, "nl")
     for source in rule.sources:
-        assert text("nl", f"docs.status.{source.status}") in page
+        assert STATUS["nl"][source.status] in page
     if rule.verification != "verified":
         # an unverified footing must never read as verified
         assert "niet geverifieerd" in page
@@ -82,9 +81,8 @@ def test_id_must_carry_the_pack_prefix(tmp_path: Path):
     root = _copy(tmp_path)
     path = _rule(root)
     path.write_text(path.read_text().replace("id: CB22-NO-STATE-SECRETS", "id: KWZBO-NO-STATE-SECRETS"))
-    with pytest.raises(PolicyError) as raised:
+    with pytest.raises(PolicyError, match="must start with CB22-"):
         read_rule(path, root, _load_packs(root))
-    assert "must start with CB22-" in raised.value.text.en and "moet beginnen met CB22-" in raised.value.text.nl
 
 
 @pytest.mark.parametrize("rule", CATALOG.rules, ids=lambda r: r.id)
@@ -147,7 +145,7 @@ def test_retired_ids_are_never_reused_and_point_to_their_successor(tmp_path: Pat
     (root / "data" / "retired.json").write_text(json.dumps({"retired": {"CB22-NO-STATE-SECRETS-X": entry}}))
     from checker.catalog import _read_catalog
 
-    with pytest.raises(PolicyError, match="ingetrokken"):
+    with pytest.raises(PolicyError, match="retired"):
         _read_catalog((root,))
 
 
