@@ -27,18 +27,18 @@ def test_an_unreadable_ca_bundle_is_a_usage_error(repo: Path, tmp_path: Path):
     if "cannot drop capability" in result.stderr:
         pytest.skip(f"running as root and {result.stderr.strip()}")
     assert result.returncode == 2, result.stdout + result.stderr
-    assert result.stderr.splitlines() == [f"cloudbeleid: error: --opa-ca-bundle {ca}: niet te lezen (geen toestemming)"]
+    assert result.stderr.splitlines() == [f"cloudbeleid: error: --opa-ca-bundle {ca}: cannot read it (Permission denied)"]
 
 
 @pytest.mark.parametrize(("env", "says"), [
-    ({"CLOUDBELEID_OPA_URL": "http://[::1"}, "CLOUDBELEID_OPA_URL 'http://[::1' is geen geldig adres"),
+    ({"CLOUDBELEID_OPA_URL": "http://[::1"}, "CLOUDBELEID_OPA_URL 'http://[::1' is not a valid address"),
     ({"CLOUDBELEID_OPA_URL": "https://127.0.0.1:8181", "CLOUDBELEID_OPA_CA_BUNDLE": "/geen/ca.pem"},
-     "CLOUDBELEID_OPA_CA_BUNDLE /geen/ca.pem: niet te lezen"),
+     "CLOUDBELEID_OPA_CA_BUNDLE /geen/ca.pem: cannot read it"),
     ({"CLOUDBELEID_OPA_URL": "https://127.0.0.1:8181", "CLOUDBELEID_OPA_TOKEN_ENV": "NOT-A-NAME"},
-     "CLOUDBELEID_OPA_TOKEN_ENV 'NOT-A-NAME' is geen naam van een omgevingsvariabele"),
+     "CLOUDBELEID_OPA_TOKEN_ENV 'NOT-A-NAME' is not the name of an environment variable"),
     ({"CLOUDBELEID_OPA_URL": "http://opa.example.org:8181", "CLOUDBELEID_OPA_TOKEN": "t"},
-     "CLOUDBELEID_OPA_URL 'http://opa.example.org:8181' is gewone http naar een andere machine"),
-    ({"CLOUDBELEID_OPA_PATH": "/geen/opa"}, "CLOUDBELEID_OPA_PATH /geen/opa: geen uitvoerbaar bestand"),
+     "CLOUDBELEID_OPA_URL 'http://opa.example.org:8181' is plain http to another machine"),
+    ({"CLOUDBELEID_OPA_PATH": "/geen/opa"}, "CLOUDBELEID_OPA_PATH /geen/opa: not an executable file"),
 ], ids=["url", "ca-bundle", "token-env", "plain-http-token", "path"])
 def test_a_bad_setting_in_the_environment_is_named_by_its_variable(repo: Path, env: dict[str, str], says: str):
     write(repo, "mail.cloud.yaml", VALID_DESCRIPTOR)
