@@ -518,7 +518,7 @@ def test_init_drafts_a_descriptor_that_validates_once_its_questions_are_answered
     valid = run_cli("validate", str(draft))
     assert valid.returncode == 0, valid.stdout
     again = run_cli("init", "--from-terraform", str(tmp_path / "infra/aws"), "--output", str(draft))
-    assert again.returncode == 2 and "never overwrites" in again.stderr + again.stdout
+    assert again.returncode == 2 and "overschrijft nooit" in again.stderr + again.stdout
 
 
 def test_init_drafts_from_code_in_the_json_syntax(tmp_path: Path):
