@@ -14,11 +14,11 @@ from checker.model import Finding, Report, Severity, Status
 from checker.pipeline import Options
 from checker.pipeline.collect import Collected, Service, collect, load_services
 from checker.pipeline.discover import display_path, find, references, search_paths
-from checker.pipeline.join import STAGE_OF_STATUS, STAGE_WORDS, join, stage_of
+from checker.pipeline.join import STAGE_OF_STATUS, join, stage_of
 from checker.pipeline.run import check_group, enabled_rules, packs_for
 from checker.policies import PolicyBundle, load_bundle, policy_roots
 
-__all__ = ["Collected", "Options", "Run", "STAGE_OF_STATUS", "STAGE_WORDS", "Service", "check", "collect",
+__all__ = ["Collected", "Options", "Run", "STAGE_OF_STATUS", "Service", "check", "collect",
            "display_path", "join", "load_services", "packs_for", "run", "stage_of"]
 
 

@@ -496,4 +496,4 @@ def test_invalid_descriptor_is_not_checkable_with_file_and_line():
 def test_invalid_folder_finds_no_descriptor_and_fails_closed():
     result = run_check("examples/invalid")
     assert result.returncode == 2
-    assert "no service descriptors found" in result.stderr
+    assert "geen dienstbeschrijvingen gevonden" in result.stderr

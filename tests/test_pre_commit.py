@@ -99,7 +99,7 @@ def test_invalid_configuration_is_blocked(user_repo: Path):
     git(user_repo, "add", ".cloudbeleid.yaml")
     commit = git(user_repo, "commit", "-m", "break the configuration")
     assert commit.returncode != 0
-    assert ".cloudbeleid.yaml:3:9: invalid configuration: 'ministry' is not a valid value" in commit.stdout + commit.stderr
+    assert ".cloudbeleid.yaml:3:9: ongeldige configuratie: 'ministry' is geen geldige waarde" in commit.stdout + commit.stderr
     git(user_repo, "checkout", "-q", "HEAD", "--", ".cloudbeleid.yaml")
 
 

@@ -10,6 +10,7 @@ from typing import Any
 from checker import vcs
 from checker.config import Config, ConfigFinder, discover, reference_deviations
 from checker.errors import InputError
+from checker.i18n import message, per_language, text
 from checker.pipeline import Options
 from checker.policies import PolicyBundle
 
@@ -36,12 +37,11 @@ def find(paths: list[Path], finder: ConfigFinder) -> Found:
     discovery = discover(paths, finder)
     files = discovery.files
     if not files:
-        raise InputError(
-            "no service descriptors found (files matching the configuration's discovery globs; by default *.cloud.yaml, *.cloud.yml or *.cloud.json)"
-            + (f"; {len(discovery.skipped)} skipped: " + ", ".join(f"{s['file']} ({s['reason']})" for s in discovery.skipped[:5])
-               if discovery.skipped else ""),
-            location=", ".join(map(str, paths)),
-        )
+        listed = per_language(lambda lang: ", ".join(f"{s['file']} ({text(lang, 'run.reason.' + s['reason'])})"
+                                                      for s in discovery.skipped[:5]))
+        raise InputError(message("discover.none", skipped=message("discover.none_skipped", count=len(discovery.skipped),
+                                                                  files=listed) if discovery.skipped else ""),
+                         location=", ".join(map(str, paths)))
     configs = {display_path(path): finder.for_file(path) for path in files}
     skipped = [{**s, "file": display_path(Path(s["file"]))} for s in discovery.skipped]
     context = portfolio_context(paths, files, configs, finder)
