@@ -489,7 +489,7 @@ def report(
     as_of: str | None = typer.Option(None, "--as-of", help="Reference date (peildatum) YYYY-MM-DD; default today."),
     lang: str | None = LangOption,
     stage: str | None = typer.Option(None, "--stage", help="Check every service as if at this stage."),
-    docs_base: str | None = typer.Option(None, "--docs-base", help="Address prefix of the rule pages (default: docs/rules/... relative to the report)."),
+    docs_base: str | None = typer.Option(None, "--docs-base", help="Absolute http(s) address where the rule pages are published (docs/rules/... is appended); default: the pages inside the file."),
     due_within_days: int = typer.Option(90, "--due-within-days", help="List risk assessments and exit tests due within this many days."),
     config: Path | None = ConfigOption,
     policies: list[Path] | None = PoliciesOption,
@@ -506,8 +506,10 @@ def report(
         language = options.lang
         ran = run_pipeline(options, keep_services=True)
         result = ran.report
+        # the deadlines due soon are what the rules report at the reference date plus the window
+        ahead = html_report.look_ahead(options, due_within_days)
         html = html_report.render(result, language, html_report.load_descriptors(ran, config),
-                                  docs_base=docs_base, due_within_days=due_within_days)
+                                  docs_base=docs_base, due_within_days=due_within_days, ahead=ahead)
         _write(html, output)
         typer.echo(f"wrote {output}: {len(result.services)} services, {len(result.files)} files")
         return exit_code(result)

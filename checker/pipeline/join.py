@@ -70,7 +70,8 @@ def join(rules: list[Rule], services: list[Service], raw: RawReport, as_of: str,
                     message = _message(rule, violation)
                     location = _location(service.document, tuple(violation["path"]))
                     finding = _finding(rule, service, Status.FAIL, level, reason, message, location)
-                    findings.append(replace(finding, evidence=_evidence(service.document.data, violation["path"])))
+                    findings.append(replace(finding, evidence=_evidence(service.document.data, violation["path"]),
+                                            params=violation["params"]))
             elif index not in subjects:
                 why = Text(f"Regel alleen voor {rule.subject.nl}.", f"Rule only for {rule.subject.en}.") if rule.subject else Text(
                     "De voorwaarde van de regel geldt niet voor deze dienst.", "The rule's condition does not hold for this service.")
