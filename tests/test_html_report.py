@@ -617,3 +617,26 @@ def test_the_run_section_says_when_there_is_nothing_to_say():
     report = Report(**{**fields(with_run_facts("nl")), "reference_deviations": (), "skipped": (), "server": None})
     run = section(html_report.render(report, "nl"), "run")
     assert "Geen afwijkingen van de referentiegegevens en geen overgeslagen bestanden." in run and "OPA-server" not in run
+
+
+# --- the gate's dossier in the reader's language --------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_dossier_speaks_one_language_with_its_plurals(lang, tmp_path):
+    from checker import dossier
+    from tests.test_i18n import _english_only_fragments
+
+    report = check(Options(paths=(ROOT / "examples" / "afm",), as_of=AS_OF, lang=lang))
+    assert len(report.services) == 1 and report.failing()
+    _, markdown_path = dossier.write(report, "procurement", [], tmp_path)
+    text = markdown_path.read_text(encoding="utf-8")
+    words = {"nl": ("**Oordeel: voldoet niet** (afsluitcode 1)", "Fase: inkoop", "Peildatum: 2026-11-28", "\n1 dienst · ", "Invoer (SHA-256)"),
+             "en": ("**Verdict: not compliant** (exit code 1)", "Stage: procurement", "Reference date: 2026-11-28", "\n1 service · ", "Inputs (SHA-256)")}[lang]
+    for phrase in words:
+        assert phrase in text, phrase
+    assert "1 diensten" not in text and "1 services" not in text and "(exit 1)" not in text
+    fragments = _english_only_fragments()
+    if lang == "nl":
+        assert not [f for f in fragments if f in text]
+    else:
+        assert [f for f in fragments if f in text]  # the check above can find what it looks for
