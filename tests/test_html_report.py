@@ -171,8 +171,9 @@ waivers:
 """
 
 
-@pytest.fixture
-def small(tmp_path: Path) -> tuple[Report, str]:
+@pytest.fixture(scope="module")
+def small(tmp_path_factory) -> tuple[Report, str]:
+    tmp_path = tmp_path_factory.mktemp("small")
     write(tmp_path / "ministerie", ".cloudbeleid.yaml", MINISTRY_CONFIG)
     # a significant change after the risk assessment: CB22-RISK-ASSESSMENT-CURRENT reports the change's date
     write(tmp_path / "ministerie", "mail.cloud.yaml", VALID_DESCRIPTOR.replace("covers_data_destruction: true", "covers_data_destruction: false")
@@ -212,7 +213,7 @@ def test_waivers_and_deadlines_from_the_rules(small):
     assert len(rows) == len(_rows(deadlines))
 
 
-def test_without_the_run_ahead_only_overdue_deadlines_are_listed(small, tmp_path):
+def test_without_the_run_ahead_only_overdue_deadlines_are_listed(small):
     report, _ = small
     html = html_report.render(report, "nl", html_report.load_descriptors(report))
     deadlines = section(html, "deadlines")
@@ -640,3 +641,15 @@ def test_the_dossier_speaks_one_language_with_its_plurals(lang, tmp_path):
         assert not [f for f in fragments if f in text]
     else:
         assert [f for f in fragments if f in text]  # the check above can find what it looks for
+
+
+def test_the_report_command_runs_ahead_and_refuses_a_relative_docs_base(tmp_path):
+    from tests.conftest import run_cli
+
+    out = tmp_path / "portfolio.html"
+    result = run_cli("report", "examples/infrastructure", "-o", str(out), "--as-of", AS_OF, "--due-within-days", "30")
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert "2026-12-28 (30 dagen later)" in section(out.read_text(encoding="utf-8"), "deadlines")
+    refused = run_cli("report", "examples/infrastructure", "-o", str(tmp_path / "x.html"), "--docs-base", "docs/rules")
+    assert refused.returncode == 2 and "--docs-base" in refused.stderr and "Traceback" not in refused.stderr
+    assert not (tmp_path / "x.html").exists()
