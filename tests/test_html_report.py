@@ -653,3 +653,52 @@ def test_the_report_command_runs_ahead_and_refuses_a_relative_docs_base(tmp_path
     refused = run_cli("report", "examples/infrastructure", "-o", str(tmp_path / "x.html"), "--docs-base", "docs/rules")
     assert refused.returncode == 2 and "--docs-base" in refused.stderr and "Traceback" not in refused.stderr
     assert not (tmp_path / "x.html").exists()
+
+
+# --- output safety of the drill-down: whatever the descriptor and the code say, the markup is the same ------------
+
+def _drilled(file: str, ident: str, free: str, country: str) -> str:
+    from dataclasses import replace
+
+    from checker.model import Enforcement, Finding, Location, Severity, Text
+    from tests.reports import make_report
+
+    report = make_report(file, ident, free)
+    undeclared = Finding("INFRA-UNDECLARED-COUNTRY", Status.FAIL, Severity.HIGH, Enforcement.MANDATORY, Text(free, free), Text(free, free),
+                         Location(free, 0, 3, 1), service=ident, params={"country": country, "address": free, "region": free})
+    dated = replace(report.findings[0], params={"due": "2026-12-01", "date": free, "months": free})
+    report = replace(report, findings=(dated, *report.findings[1:], undeclared))
+    where = {"file": free, "line": 3, "column": 1}
+    data = {"id": ident, "service": {"name": free, "status": free, "deployment_model": free, "materieel": True},
+            "provider": {"name": free, "ultimate_parent_country": country, "subprocessors": [{"name": free, "country": country, "access": ["support"]}]},
+            "hosting": {"storage_locations": [country], "processing_locations": [country + "2"]}, "data": {"rubricering": free},
+            "observed": {"resources": [
+                {"address": free, "region": free, "country": country, "kind": "storage_locations", "region_status": "known", "where": where},
+                {"address": free, "region": free, "country": None, "kind": "processing_locations", "region_status": "unresolved",
+                 "why": {"nl": free, "en": free}, "where": where, "region_where": where}]}}
+    descriptor = html_report.Descriptor(ident, file, 0, data, {"name": free})
+    return html_report.render(report, "nl", [descriptor], ahead=replace(report, as_of="2027-02-26"))
+
+
+def test_the_drill_down_has_the_same_markup_whatever_the_input(monkeypatch):
+    import plotly.offline
+    from hypothesis import HealthCheck, given, settings
+
+    from tests.test_output_safety import _markup, hostile, ident_strategy
+
+    # plotly's own 4.8 MB bundle is the same for every input: left out, so that each example is quick to parse
+    monkeypatch.setattr(plotly.offline, "get_plotlyjs", lambda: "/* plotly.js */")
+
+    plain_html = _drilled("a.cloud.yaml", "svc", "text", "US")
+    plain, plain_scripts = _markup(plain_html), plain_html.count("<script")
+
+    @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(file=hostile, ident=ident_strategy, free=hostile, country=ident_strategy)
+    def check_one(file, ident, free, country):
+        html = _drilled(file, ident, free, country)
+        got = _markup(html)
+        assert got.tags == plain.tags  # no tag and no attribute comes from input
+        assert not [link for link in got.links if re.match(r"\s*(javascript|data|vbscript):", link, re.IGNORECASE)]
+        assert html.count("<script") == plain_scripts and "badge undeclared" in html
+
+    check_one()

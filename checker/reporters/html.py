@@ -693,25 +693,32 @@ class _View:
         return {"chart": self.chart(fig, "classification"), "rows": rows}
 
     def deadline_items(self) -> list[dict[str, Any]]:
-        """The deadlines the rules report: overdue on the reference date (this run's findings), or due within the
-        window (the findings of the run at the reference date plus the window that this run does not have)."""
+        """The deadlines the rules report: overdue on the reference date (this run's findings with a due date), and
+        due within the window: every failure of the run at the reference date plus the window that this run does not
+        have, dated where its rule gives the date (a rule that comes into force, a transition that ends, an age that
+        runs out)."""
         items: list[dict[str, Any]] = []
         now: set[tuple[Any, ...]] = set()
         for f in self.report.findings:
+            key = self.row_key(f)
+            if _state(f) in ("fail", "advisory", "waived", "error"):
+                now.add((key, f.rule_id, f.location.pointer))
             due = deadline(f) if _state(f) in ("fail", "advisory", "waived") else None
-            if due is not None and self.row_key(f) in self.anchor:
-                now.add((self.row_key(f), f.rule_id, f.location.pointer))
+            if due is not None and key in self.anchor:
                 items.append(self._item(f, due, "overdue"))
         for f in self.ahead.findings if self.ahead is not None else ():
-            due = deadline(f) if _state(f) in ("fail", "advisory", "waived") else None
             key = self.row_key(f)
-            if due is not None and key in self.anchor and (key, f.rule_id, f.location.pointer) not in now and due.due > self.as_of:
+            if _state(f) not in ("fail", "advisory") or key not in self.anchor or (key, f.rule_id, f.location.pointer) in now:
+                continue
+            due = deadline(f)
+            if due is None or due.due > self.as_of:
                 items.append(self._item(f, due, "soon"))
-        return sorted(items, key=lambda i: (i["due"], i["key"][1], i["rule"]))
+        return sorted(items, key=lambda i: (i["due"] is None, i["due"] or date.max, i["key"][1], i["rule"]))
 
-    def _item(self, finding: Finding, due: Deadline, state: str) -> dict[str, Any]:
-        return {"key": self.row_key(finding), "rule": finding.rule_id, "last": due.last, "due": due.due, "computed": due.computed,
-                "state": state, "days": (due.due - self.as_of).days, "message": finding.message.get(self.lang)}
+    def _item(self, finding: Finding, due: Deadline | None, state: str) -> dict[str, Any]:
+        return {"key": self.row_key(finding), "rule": finding.rule_id, "state": state, "message": finding.message.get(self.lang),
+                "last": due.last if due else None, "due": due.due if due else None, "computed": bool(due and due.computed),
+                "days": (due.due - self.as_of).days if due else None}
 
     def deadlines_intro(self) -> str:
         if self.ahead is None:
