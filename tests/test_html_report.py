@@ -228,6 +228,7 @@ def test_a_deadline_is_read_from_the_violation_parameters():
 
     assert html_report.deadline(finding({"due": "2027-01-31", "date": "2026-01-31"})) == html_report.Deadline(date(2027, 1, 31), date(2026, 1, 31), False)
     assert html_report.deadline(finding({"date": "2026-01-10", "changed": "2026-03-01"})).due == date(2026, 3, 1)
+    assert html_report.deadline(finding({"date": "2026-01-10", "change": "2026-03-01"})).due == date(2026, 3, 1)  # BIO2-8-13-BACKUP
     computed = html_report.deadline(finding({"date": "2024-01-31", "as_of": "2026-11-28", "months": 1}))
     assert computed.due == date(2024, 2, 29) and computed.computed
     # a date after the reference date ("future") and parameters without a date set no deadline

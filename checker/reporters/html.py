@@ -252,13 +252,13 @@ class Deadline:
 def deadline(finding: Finding) -> Deadline | None:
     """The due date in a finding's violation parameters, or None when the finding sets no deadline.
 
-    `due` is the rule's own date. `changed` (with `date`) is a significant change after the assessment of `date`:
-    the assessment was due on the change. A stale date (`date` with `months`, on or before `as_of`) is due `months`
+    `due` is the rule's own date. `changed` (`change` in BIO2-8-13-BACKUP), with `date`, is a significant change
+    after the assessment or test of `date`: a new one was due on the change. A stale date (`date` with `months`, on or before `as_of`) is due `months`
     after `date`: a fallback for rules that do not give `due` yet, marked as computed."""
     params = finding.params or {}
     if _date(params.get("due")):
         return Deadline(_date(params["due"]), _date(params.get("date")), False)  # type: ignore[arg-type]
-    changed, last = _date(params.get("changed")), _date(params.get("date"))
+    changed, last = _date(params.get("changed") or params.get("change")), _date(params.get("date"))
     if changed and last:
         return Deadline(changed, last, False)
     as_of, months = _date(params.get("as_of")), params.get("months")
