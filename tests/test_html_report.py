@@ -273,6 +273,8 @@ def test_the_rule_pages_are_in_the_file_with_their_reading_and_sources(examples)
 
 
 def test_a_community_repository_is_never_cited_as_the_legal_source(examples):
+    import html as markup
+
     """Where a rule has an official source (a government site or a government's repository), a community repository
     is shown after it, labelled as a summary and not as 'bron N'."""
     report, _, html = examples
@@ -286,6 +288,9 @@ def test_a_community_repository_is_never_cited_as_the_legal_source(examples):
                 assert "community" in flags and label.startswith("gemeenschapsbron"), (href, label)
         kinds = ["community" in flags for flags, _, _ in links]
         assert kinds == sorted(kinds), cell  # community sources last
+        official = [href for _, href, _ in links if href and html_report.source_kind(Source("d", "verified", url=markup.unescape(href))) == "official"]
+        if official:  # an official source exists: it is the one cited first
+            assert links[0][1] == official[0], cell
     rule = next(r for r in report.rules if r.id == "CB22-C2000")  # its first source is a community repository
     assert html_report.source_kind(rule.sources[0]) == "community"
     assert any(html_report.source_kind(s) == "official" for s in rule.sources)
@@ -293,7 +298,7 @@ def test_a_community_repository_is_never_cited_as_the_legal_source(examples):
     page = page[page.index(f'id="rule-{rule.id}"'):]
     page = page[:page.index("</tr>")]
     kinds = re.findall(r'<div class="source (\w+)">', page)
-    assert kinds[0] != "community" and kinds[-1] == "community", kinds
+    assert kinds == sorted(kinds, key=["official", "other", "community"].index) and kinds[0] == "official" and kinds[-1] == "community", kinds
     for url, kind in (("https://wetten.overheid.nl/BWBR0020495", "official"), ("https://github.com/MinBZK/Baseline-Informatiebeveiliging-Overheid", "official"),
                       ("https://eur-lex.europa.eu/eli/reg/2016/679/oj", "official"), ("https://github.com/tractorjuice/arc-kit", "community"),
                       ("https://www.security.nl/posting/1", "other")):

@@ -234,10 +234,12 @@ def source_kind(source: Source) -> str:
     return "other"
 
 
+_SOURCE_ORDER = {"official": 0, "other": 1, "community": 2}
+
+
 def ordered_sources(sources: Sequence[Source]) -> list[tuple[Source, str]]:
-    """The sources with their kind, community sources last (the first shown is the rule's footing)."""
-    kinds = [(s, source_kind(s)) for s in sources]
-    return [k for k in kinds if k[1] != "community"] + [k for k in kinds if k[1] == "community"]
+    """The sources with their kind: official ones first, community sources last, each kind in the rule's order."""
+    return sorted(((s, source_kind(s)) for s in sources), key=lambda pair: _SOURCE_ORDER[pair[1]])
 
 
 @dataclass(frozen=True)
