@@ -63,7 +63,7 @@ def test_gitlab_job(infra: Path):
     (command,) = job["script"]
     result = bash(command, infra, CI_MERGE_REQUEST_DIFF_BASE_SHA=git(infra, "rev-parse", "HEAD").stdout.strip())
     assert result.returncode == 1, result.stderr
-    assert "services/new.cloud.yaml:" in result.stdout
+    assert result.stdout.startswith("services/new.cloud.yaml  new  gefaald: ")  # the text view's service header
     issues = json.loads((infra / job["artifacts"]["reports"]["codequality"]).read_text())
     assert issues and all(i["location"]["path"] == "services/new.cloud.yaml" for i in issues)
     assert (infra / job["artifacts"]["reports"]["junit"]).exists()

@@ -160,7 +160,7 @@ def test_a_terraform_syntax_error_stops_the_run_with_file_and_line(tmp_path: Pat
     write(tmp_path, ".cloudbeleid.yaml", "organisation:\n  name: X\n  type: ministerie\n")
     write(tmp_path, "svc.cloud.yaml", VALID_DESCRIPTOR + "infrastructure:\n  terraform: [infra]\n")
     write(tmp_path, "infra/main.tf", 'resource "azurerm_storage_account" "a" {\n  location = "westeurope"\n  name = \n}\n')
-    result = run_cli("check", "--as-of", AS_OF, str(tmp_path))
+    result = run_cli("check", "--as-of", AS_OF, "--format", "concise", str(tmp_path))
     assert result.returncode == 2, result.stdout + result.stderr
     assert re.search(r"infra/main\.tf:[34]:\d+: \w+ INPUT-INFRASTRUCTURE .*HCL syntax error", result.stdout), result.stdout
     assert "Traceback" not in result.stdout + result.stderr
@@ -170,7 +170,7 @@ def test_a_folder_the_descriptor_names_must_hold_terraform(tmp_path: Path):
     write(tmp_path, ".cloudbeleid.yaml", "organisation:\n  name: X\n  type: ministerie\n")
     text = VALID_DESCRIPTOR + "infrastructure:\n  terraform: [nowhere]\n  plan: [missing.json]\n"
     write(tmp_path, "svc.cloud.yaml", text)
-    result = run_cli("check", "--as-of", AS_OF, str(tmp_path))
+    result = run_cli("check", "--as-of", AS_OF, "--format", "concise", str(tmp_path))
     assert result.returncode == 2
     assert f"svc.cloud.yaml:{line_of(text, 'terraform: [nowhere]')}:" in result.stdout
     assert "names no folder with *.tf files" in result.stdout and "plan JSON not found" in result.stdout
@@ -305,7 +305,7 @@ def test_special_personal_data_in_a_us_region_fail_at_the_tf_line_in_every_forma
     hits = [r for r in sarif["runs"][0]["results"] if r["ruleId"] == "CB22-SPECIAL-PD-EER"]
     assert hits and all(h["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("infra/azure/main.tf") for h in hits)
     assert {h["locations"][0]["physicalLocation"]["region"]["startLine"] for h in hits} == {line}
-    text = run_cli("check", "--lang", "en", "--as-of", AS_OF, str(moved), cwd=moved).stdout
+    text = run_cli("check", "--lang", "en", "--format", "concise", "--as-of", AS_OF, str(moved), cwd=moved).stdout
     assert f"infra/azure/main.tf:{line}:3: high CB22-SPECIAL-PD-EER" in text
 
 
@@ -400,8 +400,11 @@ def test_the_hook_blocks_a_commit_that_moves_storage_to_the_us_and_lists_uncover
     output = second.stdout + second.stderr
     assert second.returncode != 0, output
     line = line_of(main.read_text(), '"eastus"')
-    assert f"infra/azure/main.tf:{line}:3: high INFRA-UNDECLARED-COUNTRY" in output
-    assert "infra/logging/main.tf:5:1: medium INFRA-UNCOVERED-RESOURCE aws_s3_bucket.logs" in output
+    # the text view: the service's file and id, the fact at its line, the rules it breaks beneath it
+    assert "infra/azure/main.tf  vbz-zaaksysteem  gefaald: " in output
+    assert re.search(rf"^  {line}:3  [^\n]*\n(?:    [^\n]*\n)*?    hoog +INFRA-UNDECLARED-COUNTRY +verplicht$", output, re.M), output
+    assert "infra/logging/main.tf  gefaald: 1 verplicht\n  5:1  observed.unowned[0]\n    middel   INFRA-UNCOVERED-RESOURCE  verplicht\n" \
+           "             aws_s3_bucket.logs" in output
     assert "move the dossiers" not in _git(repo, "log", "--format=%s").stdout
 
 
@@ -448,7 +451,7 @@ def test_a_descriptor_cannot_make_the_checker_read_outside_the_repository(tmp_pa
     write(repo, "infra/main.tf", 'module "m" {\n  source = "../../elsewhere"\n}\n')
     text = VALID_DESCRIPTOR + f"infrastructure:\n  terraform: [../elsewhere, {outside.parent}, infra]\n  plan: [/etc/hostname]\n"
     write(repo, "svc.cloud.yaml", text)
-    result = run_cli("check", "--as-of", AS_OF, str(repo), cwd=repo)
+    result = run_cli("check", "--as-of", AS_OF, "--format", "concise", str(repo), cwd=repo)
     assert result.returncode == 2
     assert result.stdout.count("is outside the repository") == 4, result.stdout
     assert "aws_s3_bucket.secret" not in result.stdout
