@@ -38,7 +38,7 @@ def draft(folder: Path, descriptor_dir: Path, service_id: str | None = None) -> 
         raise InputError("not a folder", location=str(folder))
     folders = hcl.module_folders(folder)
     if not folders:
-        raise InputError("no Terraform files (*.tf) in this folder or below it", location=str(folder))
+        raise InputError("no Terraform or OpenTofu files (*.tf, *.tf.json, *.tofu, *.tofu.json) in this folder or below it", location=str(folder))
     reading = hcl.read(folders)
     if reading.problems or reading.unread:
         where, message = (reading.problems + reading.unread)[0]
