@@ -61,7 +61,8 @@ def join(rules: list[Rule], services: list[Service], raw: RawReport, as_of: str,
                     message = _message(rule, violation)
                     location = _location(service.document, tuple(violation["path"]))
                     finding = _finding(rule, service, Status.FAIL, level, reason, message, location)
-                    findings.append(replace(finding, evidence=_evidence(service.document.data, violation["path"])))
+                    findings.append(replace(finding, evidence=_evidence(service.document.data, violation["path"]),
+                                            params=violation["params"]))
             elif index not in subjects:
                 why = i18n.message("join.only_for", subject=rule.subject) if rule.subject else i18n.message("join.condition")
                 findings.append(_finding(rule, service, Status.NOT_APPLICABLE, level, reason, why, root))
