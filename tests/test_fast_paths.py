@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from checker.loader import load_file
+from checker.loader import load_bytes, load_file
 from checker.schema import _validate, is_valid
 from tests.conftest import ROOT
 from tests.descriptor_gen import descriptors
@@ -71,3 +71,73 @@ def test_jsonschema_rs_and_jsonschema_give_the_same_verdicts(name):
     differing = [d for d, (fast, slow) in zip(documents, verdicts) if fast != slow]
     assert not differing, f"{len(differing)} verdicts differ, first: {differing[0]!r:.500}"
     assert sum(slow for _, slow in verdicts) >= 30 and sum(not slow for _, slow in verdicts) >= 100  # both kinds occur
+
+
+def _same_load(raw: bytes, name: str) -> None:
+    fast, slow = load_bytes(raw, name), load_bytes(raw, name, fast=False)
+    assert fast.problems == slow.problems
+    assert len(fast.documents) == len(slow.documents)
+    for one, other in zip(fast.documents, slow.documents):
+        assert (one.file, one.index, one.data) == (other.file, other.index, other.data)
+        assert list(one.spans.items()) == list(other.spans.items())  # the same map, in the same order
+        assert one.keys == other.keys
+
+
+def _files() -> list[Path]:
+    return [p for p in sorted(CORPUS.rglob("*")) + sorted((ROOT / "examples").rglob("*.cloud.*"))
+            if p.is_file() and not p.is_symlink() and p.stat().st_size < 1_000_000]
+
+
+def test_the_fast_loader_gives_the_diagnostic_loaders_data_and_locations_on_the_examples_and_the_corpus():
+    files = _files()
+    assert len(files) > 100
+    for path in files:
+        _same_load(path.read_bytes(), path.name)
+
+
+@pytest.mark.parametrize("style", ["json", "json-indented", "yaml-block", "yaml-flow"])
+def test_the_fast_loader_gives_the_diagnostic_loaders_data_and_locations_on_generated_descriptors(style):
+    import io
+    import json
+
+    from ruamel.yaml import YAML
+
+    for document in descriptors(40, seed=11) + _broken(5, 20):
+        if style.startswith("json"):
+            text = json.dumps(document, ensure_ascii=False, indent=1 if style == "json-indented" else None)
+        else:
+            yaml = YAML(typ="safe", pure=True)
+            yaml.default_flow_style = style == "yaml-flow"
+            out = io.StringIO()
+            yaml.dump(document, out)
+            text = out.getvalue()
+        _same_load(text.encode(), "d.cloud." + style.split("-")[0])
+
+
+@pytest.mark.parametrize("text", [
+    "a: &x 1\nb: *x\n", "base: &b {x: 1}\nc:\n  <<: *b\n  y: 2\n", "a: !!str 1\n", "%YAML 1.2\n---\na: 1\n",
+    "a: 1\na: 2\n", "a: [1, 2\n", "- 1\n- 2\n", "", "# only\n", "a: 1\n---\nb: 2\n---\n", "? [x]\n: 1\n", "1: x\n",
+    "a: .nan\n", "a: 99999999999999999999\n", "'<<': 1\n", "a: \"\\e\"\n", "a: |\n  text\n  more\nb: >-\n  folded\n",
+    "a:\n  - x\n  -\n    b: 1\n", "a: 0x1F\nb: 0o17\nc: 1_000\nd: ~\ne: True\nf: -.inf\n", "{\"a\": [1, {\"b\": null}]}",
+])
+def test_the_fast_loader_leaves_every_unusual_document_to_the_diagnostic_loader(text):
+    _same_load(text.encode(), "t.yaml")
+
+
+def test_the_fast_loader_counts_the_limits_as_the_diagnostic_loader_does():
+    from checker.loader import Limits
+
+    text = "a: [" + ", ".join(["1"] * 50) + "]\nb: {c: {d: {e: 1}}}\n"
+    for limits in [Limits(max_nodes=n) for n in range(50, 64)] + [Limits(max_depth=n) for n in range(1, 5)]:
+        fast, slow = load_bytes(text.encode(), "t.yaml", limits), load_bytes(text.encode(), "t.yaml", limits, fast=False)
+        assert fast.problems == slow.problems and [d.data for d in fast.documents] == [d.data for d in slow.documents]
+
+
+def test_the_fast_loader_shares_the_files_budget_with_the_diagnostic_loader_across_documents():
+    from checker.loader import Limits
+
+    # the second document is unusual (an anchor): the diagnostic path reads it, counting on from the first
+    text = "a: [1, 2, 3]\nb: {c: 1}\n---\nd: &x [1, 2]\ne: *x\n---\nf: [1, 2, 3, 4]\n"
+    for limits in [Limits(max_nodes=n) for n in range(8, 30)]:
+        fast, slow = load_bytes(text.encode(), "t.yaml", limits), load_bytes(text.encode(), "t.yaml", limits, fast=False)
+        assert fast.problems == slow.problems and [d.data for d in fast.documents] == [d.data for d in slow.documents]
