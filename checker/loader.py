@@ -139,9 +139,9 @@ def load_bytes(raw: bytes, name: str, limits: Limits = DEFAULT_LIMITS, *, fast: 
         if index >= limits.max_documents:
             problems.append(Problem(name, f"more than {limits.max_documents} documents in one file{limits.hint('max_documents')}", offset + 1, 1, index))
             break
-        result = _fast_document(chunk, name, index, offset, budget) if fast else None
-        if result is not None:
-            documents.append(result)
+        plain = _fast_document(chunk, name, index, offset, budget) if fast else None
+        if plain is not None:
+            documents.append(plain)
             continue
         if yaml is None:
             from ruamel.yaml import YAML
@@ -636,7 +636,7 @@ def _fast_document(chunk: str, name: str, index: int, line_offset: int, budget: 
     if _FORBIDDEN_RAW.search(chunk) or _DIRECTIVE_LINE.search(chunk):
         return None
     try:
-        from _ruamel_yaml import CParser
+        from _ruamel_yaml import CParser  # type: ignore[import-not-found]
     except ImportError:  # pragma: no cover - ruamel.yaml.clib is a dependency
         return None
     try:

@@ -138,3 +138,46 @@ def _message(rule: Rule, violation: dict[str, Any]) -> Text:
         return Text(string.Formatter().vformat(template.nl, (), params), string.Formatter().vformat(template.en, (), params))
     except (KeyError, IndexError, ValueError) as exc:
         raise PolicyError(f"rule {rule.id}: message needs {exc} which the violation does not give", location=rule.file) from None
+
+
+# A rule's finding as a row of plain values: what a worker process sends back and the cache keeps (pickling a
+# tuple of strings costs a tenth of a slotted dataclass's). The rule's severity, title, remediation, sources and
+# docs are the rule's own, so the row leaves them out and expand() puts them back.
+Row = tuple[Any, ...]
+
+
+def compact(finding: Finding) -> Row:
+    loc = finding.location
+    message = (None, None) if finding.message == finding.title else (finding.message.nl, finding.message.en)  # a pass says the title
+    return (finding.rule_id, finding.status.value, finding.enforcement.value, finding.enforcement_reason.nl,
+            finding.enforcement_reason.en, *message, loc.file, loc.document, loc.line,
+            loc.column, loc.end_line, loc.end_column, list(loc.json_path), finding.service, finding.evidence)
+
+
+_STATUSES = {status.value: status for status in Status}
+_LEVELS = {level.value: level for level in Enforcement}
+
+
+class Expander:
+    """Rows back into findings; equal texts become one Text (a portfolio's passes share their messages)."""
+
+    def __init__(self, rules: list[Rule]) -> None:
+        self.rules = {rule.id: rule for rule in rules}
+        self.texts: dict[tuple[str, str], Text] = {}
+
+    def text(self, nl: str, en: str) -> Text:
+        found = self.texts.get((nl, en))
+        if found is None:
+            found = self.texts[(nl, en)] = Text(nl, en)
+        return found
+
+    def __call__(self, row: Row) -> Finding:
+        (rule_id, status, level, reason_nl, reason_en, message_nl, message_en, file, document, line, column, end_line,
+         end_column, json_path, service, evidence) = row
+        rule = self.rules[rule_id]
+        message = rule.title if message_nl is None else self.text(message_nl, message_en)
+        return Finding(rule_id=rule_id, status=_STATUSES[status], severity=rule.severity, enforcement=_LEVELS[level],
+                       enforcement_reason=self.text(reason_nl, reason_en), message=message,
+                       location=Location(file, document, line, column, end_line, end_column, tuple(json_path)),
+                       service=service, title=rule.title, remediation=rule.remediation, sources=rule.sources,
+                       docs=rule.docs, evidence=evidence)

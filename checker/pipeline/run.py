@@ -21,11 +21,11 @@ from checker.config import Config
 from checker.engine import Engine, RawReport, create_engine
 from checker.errors import EngineError, InputError, PolicyError
 from checker.loader import Document
-from checker.model import Finding, Rule, Status
+from checker.model import Enforcement, Finding, Location, Rule, Severity, Status, Text
 from checker.pipeline import Options
 from checker.pipeline.collect import Service, Unique, load_services
 from checker.pipeline.discover import display_path
-from checker.pipeline.join import join
+from checker.pipeline.join import Expander, Row, compact, join
 from checker.policies import PolicyBundle, load_bundle
 
 
@@ -64,7 +64,7 @@ CHUNK_FILES = 100
 class _Chunk:
     """What one chunk of files gives back: findings of the per-service rules, errors, services, portfolio projections."""
 
-    findings: list[Finding]
+    findings: list[Row]  # compact rows (join.compact): a tenth of a finding's cost to send between processes
     errors: list[Finding]
     services: list[Service]
 
@@ -95,6 +95,7 @@ def check_group(files: list[Path], config: Config, rules: list[Rule], engine: En
     findings: list[Finding] = []
     services: list[Service] = []
     unique = Unique()
+    expand = Expander(per_service)
     for chunk in chunks:
         findings += chunk.errors
         dropped: set[tuple[str, int]] = set()
@@ -105,7 +106,7 @@ def check_group(files: list[Path], config: Config, rules: list[Rule], engine: En
                 dropped.add((service.document.file, service.document.index))
                 continue
             services.append(service)
-        findings += [f for f in chunk.findings if (f.location.file, f.location.document) not in dropped]
+        findings += [f for f in map(expand, chunk.findings) if (f.location.file, f.location.document) not in dropped]
     if portfolio and services:
         infra.cover(services, config)
         documents = [s.document.data for s in services]
@@ -178,18 +179,34 @@ _WORKER_ENGINE: dict[tuple[Path, ...], Engine] = {}  # in a worker process: its 
 
 
 def _process_chunk(job: _Job, engine: Engine | None = None, bundle: PolicyBundle | None = None) -> _Chunk:
-    """Load, validate, evaluate and join one chunk of files; keep of each service only what portfolio rules read."""
+    """Load, validate, evaluate and join one chunk of files; keep of each service only what portfolio rules read.
+    A file the cache knows (the same bytes and name under the same configuration, policies, options and checker
+    code) is not read: its located findings, errors and portfolio projection come from the cache."""
     files, config, rules, fields, roots, options, reference = job
     if engine is None:  # in a worker process: one engine per process, compiled once
         engine = _WORKER_ENGINE.setdefault(roots, create_engine("embedded"))
         bundle = load_bundle(roots)
     assert bundle is not None
+    keys = _file_keys(files, config, rules, fields, bundle, options, reference)
+    known = cache.get_many(_FILES, [k for k in keys if k is not None]) if any(k is not None for k in keys) else {}
+    restored: list[Service] = []
     services: list[Service] = []
     errors: list[Finding] = []
-    for path in files:
-        loaded, problems = load_services(path, display_path(path), config)
+    rows: list[Row] = []
+    fresh: dict[str, str] = {}  # display name -> cache key, of the files read now
+    for path, key in zip(files, keys):
+        name = display_path(path)
+        entry = _restore(known[key], name, config) if key is not None and key in known else None
+        if entry is not None:
+            restored += entry[0]
+            errors += entry[1]
+            rows += entry[2]
+            continue
+        loaded, problems = load_services(path, name, config)
         services += loaded
         errors += problems
+        if key is not None and not any("infrastructure" in s.document.data for s in loaded):
+            fresh[name] = key
     errors += infra.attach(services, config)
     findings: list[Finding] = []
     if rules and services:
@@ -199,9 +216,110 @@ def _process_chunk(job: _Job, engine: Engine | None = None, bundle: PolicyBundle
             raise _blamed(exc, options, services,
                           lambda one: evaluate_cached(engine, bundle, options, config, rules, [one], reference)) from None
         findings = join(rules, services, raw, options.as_of, options.stage)
+    fresh_rows = [compact(f) for f in findings]
     if fields is not None:
         services = [_project(service, fields) for service in services]
-    return _Chunk(findings, errors, services)
+    if fresh:
+        _remember(fresh, services, errors, fresh_rows)
+    # the files' order: restored and read services interleave as their files do
+    order = {display_path(path): i for i, path in enumerate(files)}
+    everything = sorted(restored + services, key=lambda s: (order.get(s.document.file, 0), s.document.index))
+    return _Chunk(rows + fresh_rows, errors, everything)
+
+
+_FILES = "file"  # a descriptor file's located findings (rows), error findings and portfolio projection
+_CODE: list[str] = []  # the digest of the code and schemas a file's findings depend on, once per process
+
+
+def _code_digest() -> str:
+    """Every module between a descriptor's bytes and its findings, and the schemas: a checkout whose code changed
+    (with the same version number) must not be served findings the old code made."""
+    if not _CODE:
+        import checker
+        from checker.resources import schemas_dir
+
+        here = Path(checker.__file__).parent
+        parts: list[str | bytes] = [checker.__version__]
+        for module in ("loader.py", "schema.py", "applicability.py", "model.py", "config.py", "infra/__init__.py",
+                       "engine/__init__.py", "engine/embedded.py", "pipeline/collect.py", "pipeline/run.py", "pipeline/join.py"):
+            parts += [module, (here / module).read_bytes()]
+        parts += [p.read_bytes() for p in sorted(schemas_dir().glob("*.json"))]
+        _CODE.append(cache.key(*parts))
+    return _CODE[0]
+
+
+def _file_keys(files: list[Path], config: Config, rules: list[Rule], fields: list[str] | None, bundle: PolicyBundle,
+               options: Options, reference: dict[str, list[str]]) -> list[str | None]:
+    """Per file the key of its cache entry, or None where the cache cannot serve it: no cache, another engine
+    than the embedded one (a server's policies are its own), a repository with Terraform (a resource's tag can
+    give any descriptor observed facts), or a file that is not a plain readable file within the size limit."""
+    import stat
+
+    if options.engine != "embedded" or cache.directory() is None or infra._group_folders(config):
+        return [None] * len(files)
+    context = cache.key(_code_digest(), bundle.revision, json.dumps(input_document(options, config, rules, [], reference), sort_keys=True),
+                        json.dumps([fields, options.stage, repr(config.limits), str(config.path), [r.id for r in rules]]))
+    keys: list[str | None] = []
+    for path in files:
+        try:
+            info = os.stat(path)
+            if not stat.S_ISREG(info.st_mode) or info.st_size > config.limits.max_bytes:
+                keys.append(None)
+                continue
+            keys.append(cache.key(context, display_path(path), path.read_bytes()))
+        except OSError:
+            keys.append(None)
+    return keys
+
+
+def _remember(fresh: dict[str, str], services: list[Service], errors: list[Finding], rows: list[Row]) -> None:
+    """Keep what each file read now gave: its services' projections, its error findings and its findings' rows."""
+    entries: dict[str, dict[str, Any]] = {key: {"services": [], "errors": [], "rows": []} for key in fresh.values()}
+    ids = set()
+    for service in services:
+        document = service.document
+        if document.file in fresh:
+            ids.add(service.id)
+            entries[fresh[document.file]]["services"].append(
+                [document.index, document.data, [[list(p), s] for p, s in document.spans.items()],
+                 [[list(p), k] for p, k in document.keys.items()], service.organisation])
+    for error in errors:  # an error of a file not kept (one with infrastructure code) stays out
+        if error.location.file in fresh:
+            entries[fresh[error.location.file]]["errors"].append(_error_json(error))
+    for row in rows:
+        if row[7] in fresh:
+            entries[fresh[row[7]]]["rows"].append(row)
+        elif row[14] in ids:
+            return  # a kept service's finding located in another file: no unit the cache can keep
+    cache.put_many(_FILES, entries)
+
+
+def _restore(entry: dict[str, Any], name: str, config: Config) -> tuple[list[Service], list[Finding], list[Row]] | None:
+    try:
+        services = [Service(config, Document(name, index, data, {tuple(p): tuple(s) for p, s in spans},
+                                             {tuple(p): tuple(k) for p, k in keys}), organisation)
+                    for index, data, spans, keys, organisation in entry["services"]]
+        errors = [_error_from_json(e) for e in entry["errors"]]
+        rows = [tuple(row) for row in entry["rows"]]
+    except (KeyError, TypeError, ValueError, IndexError):
+        return None  # a damaged entry is read afresh, never trusted half
+    return services, errors, rows
+
+
+def _error_json(error: Finding) -> dict[str, Any]:
+    loc = error.location
+    return {"rule_id": error.rule_id, "status": error.status.value, "severity": error.severity.value,
+            "enforcement": error.enforcement.value, "reason": error.enforcement_reason.to_json(),
+            "message": error.message.to_json(), "service": error.service,
+            "location": [loc.file, loc.document, loc.line, loc.column, loc.end_line, loc.end_column, list(loc.json_path)]}
+
+
+def _error_from_json(data: dict[str, Any]) -> Finding:
+    file, document, line, column, end_line, end_column, path = data["location"]
+    return Finding(rule_id=data["rule_id"], status=Status(data["status"]), severity=Severity(data["severity"]),
+                   enforcement=Enforcement(data["enforcement"]), enforcement_reason=Text(**data["reason"]),
+                   message=Text(**data["message"]), service=data["service"],
+                   location=Location(file, document, line, column, end_line, end_column, tuple(path)))
 
 
 def evaluate_cached(engine: Engine, bundle: PolicyBundle, options: Options, config: Config, rules: list[Rule],
