@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import random
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -141,3 +142,23 @@ def test_the_fast_loader_shares_the_files_budget_with_the_diagnostic_loader_acro
     for limits in [Limits(max_nodes=n) for n in range(8, 30)]:
         fast, slow = load_bytes(text.encode(), "t.yaml", limits), load_bytes(text.encode(), "t.yaml", limits, fast=False)
         assert fast.problems == slow.problems and [d.data for d in fast.documents] == [d.data for d in slow.documents]
+
+
+def test_the_json_reports_encoder_writes_what_json_text_writes():
+    from checker.evaluate import Options, check
+    from checker.model import Enforcement, Location, Status, Text
+    from checker.reporters.common import json_text
+    from checker.reporters.json_report import _Encoder, finding_json
+    from tests.conftest import AS_OF
+
+    report = check(Options((ROOT / "examples",), None, AS_OF, "nl", "embedded"))
+    odd = Text("\u202e ##[x] \x85 \ud800 \"q\" \\ é 🙂", "\u2028 line\nbreak\t")
+    findings = list(report.findings) + [
+        replace(f, message=odd, service=None if i % 2 else "x\u202ey", waiver={"reason": "\x7f", "n": 1} if i % 3 else None,
+                location=Location("f\u2066.yaml", 2, 3, 4, None, None, ("a/b", 0, "~")))
+        for i, f in enumerate(report.findings[:30])
+    ] + [replace(report.findings[0], status=Status.ERROR, enforcement=Enforcement.MANDATORY)]
+    encode = _Encoder()
+    assert {f.status.value for f in findings} >= {"fail", "pass", "not-applicable", "error"}
+    for finding in findings:
+        assert encode(finding) == json_text(finding_json(finding))
