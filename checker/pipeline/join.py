@@ -7,7 +7,6 @@ from __future__ import annotations
 import hashlib
 import json
 import string
-from dataclasses import replace
 from typing import Any
 
 from checker import infra
@@ -51,26 +50,37 @@ def join(rules: list[Rule], services: list[Service], raw: RawReport, as_of: str,
             raise PolicyError(f"rule {violation['rule']} reported service index {violation['service']} of {len(services)}")
         violations.setdefault((violation["rule"], violation["service"]), []).append(violation)
     findings: list[Finding] = []
+    # per service once, not per rule and service: where its root is, its stage, and its organisation profile (a
+    # portfolio has few profiles, so whom a rule binds is worked out once per rule and profile)
+    roots = [_location(service.document, ("id",)) for service in services]
+    stages = [stage_of(service, stage) for service in services]
+    profiles: dict[str, int] = {}
+    profile_of = [profiles.setdefault(json.dumps(s.organisation, sort_keys=True, default=str), len(profiles)) for s in services]
     for rule in rules:
         reported = raw.subjects.get(rule.package)
         if reported is None:
             raise PolicyError(f"the engine reported no subjects for rule {rule.id}; every rule defines 'subject'", location=rule.file)
         subjects = set(reported)  # a portfolio rule's subjects are every service: a list made this quadratic
+        bound: dict[int, tuple[Enforcement, Text]] = {}
+        in_force = rule.in_force(as_of)
         for index, service in enumerate(services):
-            level, reason = enforcement(rule.applies_to, service.organisation, as_of)
-            if not rule.in_force(as_of):
+            profile = profile_of[index]
+            if profile not in bound:
+                bound[profile] = enforcement(rule.applies_to, service.organisation, as_of)
+            level, reason = bound[profile]
+            if not in_force:
                 level, reason = Enforcement.NOT_APPLICABLE, _not_in_force(rule, as_of)
-            elif stage_of(service, stage) not in rule.stages:
-                level, reason = Enforcement.NOT_APPLICABLE, _not_in_stage(rule, stage_of(service, stage))
-            root = _location(service.document, ("id",))
+            elif stages[index] not in rule.stages:
+                level, reason = Enforcement.NOT_APPLICABLE, _not_in_stage(rule, stages[index])
+            root = roots[index]
             if level is Enforcement.NOT_APPLICABLE:
                 findings.append(_finding(rule, service, Status.NOT_APPLICABLE, level, reason, reason, root))
             elif (rule.package, index) in violations:
                 for violation in violations[(rule.package, index)]:
                     message = _message(rule, violation)
                     location = _location(service.document, tuple(violation["path"]))
-                    finding = _finding(rule, service, Status.FAIL, level, reason, message, location)
-                    findings.append(replace(finding, evidence=_evidence(service.document.data, violation["path"])))
+                    findings.append(_finding(rule, service, Status.FAIL, level, reason, message, location,
+                                             _evidence(service.document.data, violation["path"])))
             elif index not in subjects:
                 why = Text(f"Regel alleen voor {rule.subject.nl}.", f"Rule only for {rule.subject.en}.") if rule.subject else Text(
                     "De voorwaarde van de regel geldt niet voor deze dienst.", "The rule's condition does not hold for this service.")
@@ -86,7 +96,8 @@ def _not_in_force(rule: Rule, as_of: str) -> Text:
     return Text(f"De regel gold tot en met {rule.effective_until}.", f"The rule applied until {rule.effective_until}.")
 
 
-def _finding(rule: Rule, service: Service, status: Status, level: Enforcement, reason: Text, message: Text, location: Location) -> Finding:
+def _finding(rule: Rule, service: Service, status: Status, level: Enforcement, reason: Text, message: Text, location: Location,
+             evidence: str | None = None) -> Finding:
     return Finding(
         rule_id=rule.id,
         status=status,
@@ -100,6 +111,7 @@ def _finding(rule: Rule, service: Service, status: Status, level: Enforcement, r
         remediation=rule.remediation,
         sources=rule.sources,
         docs=rule.docs,
+        evidence=evidence,
     )
 
 
@@ -134,6 +146,12 @@ def _message(rule: Rule, violation: dict[str, Any]) -> Text:
     if template is None:
         raise PolicyError(f"rule {rule.id} reported message kind {violation['kind']!r}, which its METADATA lacks", location=rule.file)
     params = _Params({k: ", ".join(map(str, v)) if isinstance(v, list) else v for k, v in violation["params"].items()})
+    try:
+        # str.format_map formats as string.Formatter does, in C; a template it refuses is refused by the Formatter's
+        # words below
+        return Text(template.nl.format_map(params), template.en.format_map(params))
+    except (KeyError, IndexError, ValueError, AttributeError, TypeError):
+        pass
     try:
         return Text(string.Formatter().vformat(template.nl, (), params), string.Formatter().vformat(template.en, (), params))
     except (KeyError, IndexError, ValueError) as exc:
