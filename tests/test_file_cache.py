@@ -37,6 +37,8 @@ def portfolio(tmp_path: Path) -> Path:
     for index, document in enumerate(descriptors(24, seed=3)):
         write(folder, f"svc-{index:02}.cloud.json", json.dumps(document, ensure_ascii=False, indent=1))
     write(folder, "broken.cloud.yaml", "schema_version: 1\nid: broken\nservice: {name: x}\n")  # error findings come back too
+    # an id used twice: the first file's use counts, whichever of the two the cache holds
+    write(folder, "svc-00a.cloud.json", (folder / "svc-05.cloud.json").read_text())
     return folder
 
 
@@ -50,10 +52,11 @@ def _file_entries(cache_dir: Path) -> int:
 def test_a_warm_run_gives_the_findings_of_a_run_without_cache(portfolio, tmp_path, monkeypatch):
     cold = _run(portfolio, monkeypatch, None)
     first = _run(portfolio, monkeypatch, tmp_path / "cache")
-    assert _file_entries(tmp_path / "cache") == 25
+    assert _file_entries(tmp_path / "cache") == 26
     warm = _run(portfolio, monkeypatch, tmp_path / "cache")
     assert any(f.status.value == "fail" for f in cold.findings) and any(f.status.value == "error" for f in cold.findings)
     assert _findings(first) == _findings(cold) == _findings(warm)
+    assert [f.location.file for f in cold.findings if f.rule_id == "INPUT-DUPLICATE-ID"] == [str(portfolio / "svc-05.cloud.json")]
     assert warm.services == cold.services and warm.counts() == cold.counts()
 
 
@@ -64,6 +67,9 @@ def test_a_changed_file_or_configuration_is_read_again(portfolio, tmp_path, monk
     document["service"]["name"] = "Renamed"
     document["exit"] = {"strategy_in_contract": False}
     target.write_text(json.dumps(document))
+    assert _findings(_run(portfolio, monkeypatch, tmp_path / "cache")) == _findings(_run(portfolio, monkeypatch, None))
+    (portfolio / "svc-00a.cloud.json").unlink()  # the id's first use is now the cached svc-05
+    assert _findings(_run(portfolio, monkeypatch, tmp_path / "cache")) == _findings(_run(portfolio, monkeypatch, None))
     write(portfolio, ".cloudbeleid.yaml", "organisation: {name: Cache, type: zbo}\n")
     assert _findings(_run(portfolio, monkeypatch, tmp_path / "cache")) == _findings(_run(portfolio, monkeypatch, None))
 

@@ -83,29 +83,44 @@ def check_group(files: list[Path], config: Config, rules: list[Rule], engine: En
     per_service = [r for r in rules if not r.portfolio]
     portfolio = [r for r in rules if r.portfolio]
     fields = sorted({f for r in portfolio for f in r.portfolio_fields}) if all(r.portfolio_fields for r in portfolio) else None
-    jobs = [(files[i:i + CHUNK_FILES], config, per_service, None if keep else fields, roots, options, reference)
-            for i in range(0, len(files), CHUNK_FILES)]
+    projection = None if keep else fields
+    # the files the cache knows come back here, without a worker (forking and sending their rows back would cost
+    # more than restoring them); the others are read chunk by chunk
+    keys = _file_keys(files, config, per_service, projection, bundle, options, reference)
+    known = cache.get_many(_FILES, [k for k in keys if k is not None]) if any(k is not None for k in keys) else {}
+    chunks: list[_Chunk] = []
+    missing: list[Path] = []
+    for path, key in zip(files, keys):
+        entry = _restore(known[key], display_path(path), config) if key is not None and key in known else None
+        if entry is None:
+            missing.append(path)
+        else:
+            chunks.append(_Chunk(entry[2], entry[1], entry[0]))
+    jobs = [(missing[i:i + CHUNK_FILES], config, per_service, projection, roots, options, reference)
+            for i in range(0, len(missing), CHUNK_FILES)]
     workers = min(os.cpu_count() or 1, 8)
-    if options.engine == "embedded" and workers > 1 and len(files) >= PARALLEL_FROM:
+    if options.engine == "embedded" and workers > 1 and len(missing) >= PARALLEL_FROM:
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
                                  initializer=_worker_start, initargs=(os.getpid(),)) as pool:
-            chunks = list(pool.map(_process_chunk, jobs))
+            chunks += pool.map(_process_chunk, jobs)
     else:
-        chunks = [_process_chunk(job, engine, bundle) for job in jobs]
+        chunks += [_process_chunk(job, engine, bundle) for job in jobs]
     findings: list[Finding] = []
     services: list[Service] = []
     unique = Unique()
     expand = Expander(per_service)
+    order = {display_path(path): i for i, path in enumerate(files)}
+    dropped: set[tuple[str, int]] = set()
+    # the first use of an id is the one in the first file, however the files were split between cache and chunks
+    for service in sorted((s for chunk in chunks for s in chunk.services), key=lambda s: (order.get(s.document.file, -1), s.document.index)):
+        duplicate = unique.admit(service)
+        if duplicate is not None:
+            findings.append(duplicate)
+            dropped.add((service.document.file, service.document.index))
+            continue
+        services.append(service)
     for chunk in chunks:
         findings += chunk.errors
-        dropped: set[tuple[str, int]] = set()
-        for service in chunk.services:
-            duplicate = unique.admit(service)
-            if duplicate is not None:
-                findings.append(duplicate)
-                dropped.add((service.document.file, service.document.index))
-                continue
-            services.append(service)
         findings += [f for f in map(expand, chunk.findings) if (f.location.file, f.location.document) not in dropped]
     if portfolio and services:
         infra.cover(services, config)
