@@ -91,3 +91,12 @@ def test_the_examples_with_infrastructure_code_give_the_same_findings_warm(tmp_p
     cold = _run(folder, monkeypatch, None)
     _run(folder, monkeypatch, tmp_path / "cache")
     assert _findings(_run(folder, monkeypatch, tmp_path / "cache")) == _findings(cold)
+
+
+def test_other_checker_code_is_not_served_the_old_codes_findings(portfolio, tmp_path, monkeypatch):
+    from checker.pipeline import run
+
+    _run(portfolio, monkeypatch, tmp_path / "cache")
+    monkeypatch.setattr(run, "_CODE", ["another checker"])
+    _run(portfolio, monkeypatch, tmp_path / "cache")
+    assert _file_entries(tmp_path / "cache") == 2 * 26  # every file read again, under a key of its own

@@ -58,6 +58,7 @@ def enabled_rules(catalog: Catalog, packs: tuple[str, ...], roots: tuple[Path, .
 
 PARALLEL_FROM = 200  # descriptor files in one group before the work is spread over processes
 CHUNK_FILES = 100
+RESTORE_FILES = 500  # cache entries read at a time
 
 
 @dataclass
@@ -84,44 +85,50 @@ def check_group(files: list[Path], config: Config, rules: list[Rule], engine: En
     portfolio = [r for r in rules if r.portfolio]
     fields = sorted({f for r in portfolio for f in r.portfolio_fields}) if all(r.portfolio_fields for r in portfolio) else None
     projection = None if keep else fields
-    # the files the cache knows come back here, without a worker (forking and sending their rows back would cost
-    # more than restoring them); the others are read chunk by chunk
+    expand = Expander(per_service)
+    # every unit's rows become findings as soon as the unit is done: the rows of a whole portfolio are never held
+    # beside its findings
+    units: list[tuple[list[Service], list[Finding], list[Finding]]] = []
+    # the files the cache knows come back here, a batch at a time, without a worker (forking and sending their rows
+    # back would cost more than restoring them); the others are read chunk by chunk
     keys = _file_keys(files, config, per_service, projection, bundle, options, reference)
-    known = cache.get_many(_FILES, [k for k in keys if k is not None]) if any(k is not None for k in keys) else {}
-    chunks: list[_Chunk] = []
     missing: list[Path] = []
-    for path, key in zip(files, keys):
-        entry = _restore(known[key], display_path(path), config) if key is not None and key in known else None
-        if entry is None:
-            missing.append(path)
-        else:
-            chunks.append(_Chunk(entry[2], entry[1], entry[0]))
+    for start in range(0, len(files), RESTORE_FILES):
+        batch = keys[start:start + RESTORE_FILES]
+        known = cache.get_many(_FILES, [k for k in batch if k is not None]) if any(k is not None for k in batch) else {}
+        for path, key in zip(files[start:start + RESTORE_FILES], batch):
+            entry = _restore(known[key], display_path(path), config) if key is not None and key in known else None
+            if entry is None:
+                missing.append(path)
+            else:
+                units.append((entry[0], entry[1], [expand(row) for row in entry[2]]))
     jobs = [(missing[i:i + CHUNK_FILES], config, per_service, projection, roots, options, reference)
             for i in range(0, len(missing), CHUNK_FILES)]
     workers = min(os.cpu_count() or 1, 8)
     if options.engine == "embedded" and workers > 1 and len(missing) >= PARALLEL_FROM:
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
                                  initializer=_worker_start, initargs=(os.getpid(),)) as pool:
-            chunks += pool.map(_process_chunk, jobs)
+            units += [(chunk.services, chunk.errors, [expand(row) for row in chunk.findings]) for chunk in pool.map(_process_chunk, jobs)]
     else:
-        chunks += [_process_chunk(job, engine, bundle) for job in jobs]
+        for job in jobs:
+            chunk = _process_chunk(job, engine, bundle)
+            units.append((chunk.services, chunk.errors, [expand(row) for row in chunk.findings]))
     findings: list[Finding] = []
     services: list[Service] = []
     unique = Unique()
-    expand = Expander(per_service)
     order = {display_path(path): i for i, path in enumerate(files)}
     dropped: set[tuple[str, int]] = set()
     # the first use of an id is the one in the first file, however the files were split between cache and chunks
-    for service in sorted((s for chunk in chunks for s in chunk.services), key=lambda s: (order.get(s.document.file, -1), s.document.index)):
+    for service in sorted((s for unit in units for s in unit[0]), key=lambda s: (order.get(s.document.file, -1), s.document.index)):
         duplicate = unique.admit(service)
         if duplicate is not None:
             findings.append(duplicate)
             dropped.add((service.document.file, service.document.index))
             continue
         services.append(service)
-    for chunk in chunks:
-        findings += chunk.errors
-        findings += [f for f in map(expand, chunk.findings) if (f.location.file, f.location.document) not in dropped]
+    for _, errors, expanded in units:
+        findings += errors
+        findings += [f for f in expanded if (f.location.file, f.location.document) not in dropped] if dropped else expanded
     if portfolio and services:
         infra.cover(services, config)
         documents = [s.document.data for s in services]
@@ -247,17 +254,19 @@ _CODE: list[str] = []  # the digest of the code and schemas a file's findings de
 
 
 def _code_digest() -> str:
-    """Every module between a descriptor's bytes and its findings, and the schemas: a checkout whose code changed
-    (with the same version number) must not be served findings the old code made."""
+    """The checker's code and message catalogues, and the schemas: a checkout whose code or wording changed (with
+    the same version number) must not be served findings the old code made. Every module, not a list of those a
+    finding passes through today: about a millisecond, once per process."""
     if not _CODE:
         import checker
         from checker.resources import schemas_dir
 
         here = Path(checker.__file__).parent
         parts: list[str | bytes] = [checker.__version__]
-        for module in ("loader.py", "schema.py", "applicability.py", "model.py", "config.py", "infra/__init__.py",
-                       "engine/__init__.py", "engine/embedded.py", "pipeline/collect.py", "pipeline/run.py", "pipeline/join.py"):
-            parts += [module, (here / module).read_bytes()]
+        for path in sorted([*here.rglob("*.py"), *here.rglob("*.json")]):
+            relative = path.relative_to(here)
+            if relative.parts[0] != "_bundle" and path.name != "compiled_catalog.json":  # the policies: bundle.revision
+                parts += [relative.as_posix(), path.read_bytes()]
         parts += [p.read_bytes() for p in sorted(schemas_dir().glob("*.json"))]
         _CODE.append(cache.key(*parts))
     return _CODE[0]
