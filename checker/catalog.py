@@ -266,8 +266,7 @@ def read_rule(path: Path, root: Path, packs: dict[str, Pack]) -> Rule:
         raise PolicyError(f"invalid METADATA: {errors[0].message}", location=f"{shown}:{_metadata_position(text, line, errors[0])}")
     if not custom["id"].startswith(packs[pack].prefix + "-"):
         raise PolicyError(f"rule id {custom['id']} must start with {packs[pack].prefix}-", location=f"{shown}:{line}")
-    messages = {"default": _text(custom["message"])}
-    messages.update({kind: _text(t) for kind, t in custom.get("messages", {}).items()})
+    messages = {kind: _text(t) for kind, t in custom["messages"].items()}
     return Rule(
         id=custom["id"],
         package=f"{pack}.{name}",

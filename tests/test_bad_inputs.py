@@ -147,7 +147,8 @@ def _run(case: dict[str, Any], root: Path) -> Outcome:
     work = root / case["case"]
     work.mkdir()
     args = _prepare(case, work)
-    command = [sys.executable, "-m", "checker", "check", "--as-of", AS_OF, *args]
+    # the located, one-line-per-finding form: `where` and `also` name file:line:col
+    command = [sys.executable, "-m", "checker", "check", "--as-of", AS_OF, "--format", "concise", *args]
     if str(case.get("generate")).startswith("unreadable-file"):
         try:
             (work / "svc" / "mail.cloud.yaml").read_bytes()

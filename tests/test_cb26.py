@@ -46,7 +46,7 @@ def test_before_the_revision_no_cb26_rule_is_in_force(existing: Path):
 
 
 def test_every_cb26_finding_says_its_source_is_secondary(existing: Path):
-    result = run_cli("check", "--as-of", "2030-07-04", str(existing))
+    result = run_cli("check", "--as-of", "2030-07-04", "--format", "concise", str(existing))
     lines = [l for l in result.stdout.splitlines() if " CB26-" in l]
     assert lines and all("[bron: alleen secundair, niet geverifieerd]" in l for l in lines)
 

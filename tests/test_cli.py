@@ -29,7 +29,7 @@ def test_compliant_descriptor_exits_0(repo: Path):
 
 def test_failing_descriptor_exits_1_with_location_first(repo: Path):
     path = write(repo, "mail.cloud.yaml", NONCOMPLIANT)
-    result = run_cli("check", "--as-of", AS_OF, str(path))
+    result = run_cli("check", "--as-of", AS_OF, "--format", "concise", str(path))
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     assert any(l.endswith("(docs/rules/cb22/no_state_secrets.md)") and f":{SECRET_LINE}:16: critical CB22-NO-STATE-SECRETS " in l for l in lines), lines
@@ -58,7 +58,7 @@ def test_json_report_validates_and_lists_passes(repo: Path):
 def test_output_file_and_english(repo: Path, tmp_path: Path):
     write(repo, "mail.cloud.yaml", NONCOMPLIANT)
     out = tmp_path / "out" / "report.txt"
-    result = run_cli("check", "--lang", "en", "--output", str(out), "--as-of", AS_OF, str(repo))
+    result = run_cli("check", "--lang", "en", "--format", "concise", "--output", str(out), "--as-of", AS_OF, str(repo))
     assert result.returncode == 1 and result.stdout == ""
     text = out.read_text()
     assert "Information classified as state secret (stg_geheim)" in text
@@ -83,7 +83,7 @@ def test_advisory_findings_do_not_fail_the_gate(tmp_path: Path):
 
 def test_malformed_descriptor_exits_2_with_file_and_line(repo: Path):
     write(repo, "bad.cloud.yaml", VALID_DESCRIPTOR.replace("deployment_model: public", "deployment_model: publik"))
-    result = run_cli("check", "--as-of", AS_OF, str(repo))
+    result = run_cli("check", "--as-of", AS_OF, "--format", "concise", str(repo))
     assert result.returncode == 2
     assert "bad.cloud.yaml:6:21: fout INPUT-SCHEMA" in result.stdout
     assert "did you mean 'public'" in result.stdout

@@ -291,7 +291,7 @@ def test_whole_examples_folder_is_the_demo():
 
 def test_whole_examples_folder_text_output_is_located():
     result = subprocess.run(
-        [sys.executable, "-m", "checker", "check", "examples", "--as-of", AS_OF],
+        [sys.executable, "-m", "checker", "check", "examples", "--as-of", AS_OF, "--format", "concise"],
         cwd=ROOT, env={**os.environ, "NO_COLOR": "1"}, capture_output=True, text=True, timeout=120,
     )
     assert result.returncode == 1, result.stderr

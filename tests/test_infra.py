@@ -1,7 +1,9 @@
 """Infrastructure code beside the descriptors (checker/infra, docs/infrastructure.md).
 
-How the fixtures were made (no provider can be downloaded here, and `go install` of OpenTofu fails on the module's
-replace directives, so no tofu or terraform binary could be built):
+How the fixtures were made (no provider or release can be downloaded here; only the Go module proxy answers):
+- tests/infra/real/*.plan.json are written by real Terraform 1.8.5 and OpenTofu 1.10.6, each compiled from its
+  module source, with the built-in provider and the Hetzner Cloud provider compiled from source and installed from a
+  filesystem mirror: tests/infra/real/README.md gives the versions and commands, tests/infra/real/regenerate redoes it.
 - tests/infra/terraform-json/*.plan.json are written by real Terraform (0.12.11 to 1.5.4): the test data of
   hashicorp/terraform-json at commit 5a1ca9230975ec15a9885e4a35b755646fda3028, made by its testdata/Makefile with
   `terraform plan -out=plan.tfplan && terraform show -json plan.tfplan` (MPL-2.0, copied unchanged; invalid.plan.json
@@ -160,7 +162,7 @@ def test_a_terraform_syntax_error_stops_the_run_with_file_and_line(tmp_path: Pat
     write(tmp_path, ".cloudbeleid.yaml", "organisation:\n  name: X\n  type: ministerie\n")
     write(tmp_path, "svc.cloud.yaml", VALID_DESCRIPTOR + "infrastructure:\n  terraform: [infra]\n")
     write(tmp_path, "infra/main.tf", 'resource "azurerm_storage_account" "a" {\n  location = "westeurope"\n  name = \n}\n')
-    result = run_cli("check", "--as-of", AS_OF, str(tmp_path))
+    result = run_cli("check", "--as-of", AS_OF, "--format", "concise", str(tmp_path))
     assert result.returncode == 2, result.stdout + result.stderr
     assert re.search(r"infra/main\.tf:[34]:\d+: \w+ INPUT-INFRASTRUCTURE .*HCL syntax error", result.stdout), result.stdout
     assert "Traceback" not in result.stdout + result.stderr
@@ -170,7 +172,7 @@ def test_a_folder_the_descriptor_names_must_hold_terraform(tmp_path: Path):
     write(tmp_path, ".cloudbeleid.yaml", "organisation:\n  name: X\n  type: ministerie\n")
     text = VALID_DESCRIPTOR + "infrastructure:\n  terraform: [nowhere]\n  plan: [missing.json]\n"
     write(tmp_path, "svc.cloud.yaml", text)
-    result = run_cli("check", "--as-of", AS_OF, str(tmp_path))
+    result = run_cli("check", "--as-of", AS_OF, "--format", "concise", str(tmp_path))
     assert result.returncode == 2
     assert f"svc.cloud.yaml:{line_of(text, 'terraform: [nowhere]')}:" in result.stdout
     assert "names no folder with *.tf files" in result.stdout and "plan JSON not found" in result.stdout
@@ -209,6 +211,66 @@ def test_a_broken_plan_is_a_problem_at_its_line():
     assert reading.resources == []
     [(where, message)] = reading.problems
     assert (where.line, where.column) == (676, 29) and "syntax error" in message
+
+
+REAL_TOOL = FIXTURES / "real"
+REAL_TOOL_PLANS = sorted(REAL_TOOL.glob("*.plan.json"))
+
+
+@pytest.mark.parametrize("path", REAL_TOOL_PLANS, ids=lambda p: p.name)
+def test_plan_json_written_by_real_terraform_built_here_reads_without_error(path: Path):
+    """The file name says which tool and version wrote it; the file must say the same (no hand edits)."""
+    version = path.name.split("-", 1)[1].rsplit(".", 3)[0]  # terraform-1.8.5.builtin.plan.json
+    document = json.loads(path.read_text())
+    assert document["terraform_version"] == version
+    assert document["format_version"] == "1.2" and "\n" not in path.read_text().rstrip("\n")  # one line, as the tools write it
+    reading = plan.read(path, path.name)
+    assert reading.problems == [] and reading.unread == []
+    planned = [r for m in _modules(document["planned_values"]["root_module"]) for r in m.get("resources", ()) if r.get("mode") == "managed"]
+    assert [r.address for r in reading.resources] == [r["address"] for r in planned] != []
+
+
+@pytest.mark.parametrize("path", sorted(REAL_TOOL.glob("*.builtin.plan.json")), ids=lambda p: p.name)
+def test_real_plan_of_the_builtin_provider_has_no_cloud_resource(path: Path):
+    resources = _by_address(plan.read(path, path.name))
+    assert set(resources) == {"terraform_data.release", "module.child.terraform_data.marker"}
+    assert {r.provider_source for r in resources.values()} == {"terraform.io/builtin/terraform"}
+    assert not any(r.is_cloud for r in resources.values())
+
+
+@pytest.mark.skipif(not list(REAL_TOOL.glob("*.hcloud.plan.json")), reason="no plan of the Hetzner Cloud configuration was written")
+@pytest.mark.parametrize("path", sorted(REAL_TOOL.glob("*.hcloud.plan.json")), ids=lambda p: p.name)
+def test_real_plan_with_a_cloud_provider_gives_each_resource_its_location(path: Path):
+    resources = {address: r.observed() for address, r in _by_address(plan.read(path, path.name)).items()}
+    where = {address: (o["region"], o["country"], o["region_status"]) for address, o in resources.items()}
+    assert where == {
+        "hcloud_volume.dossiers": ("fsn1", "DE", "known"),  # from the variable's default, as the plan holds it
+        "hcloud_volume.copy": ("ash", "US", "known"),
+        "hcloud_network.net": (None, None, "none"),  # a network has no location of its own
+        "hcloud_network_subnet.eu": ("eu-central", "DE", "known"),
+        "hcloud_primary_ip.web": ("nbg1-dc3", "DE", "known"),  # a datacenter read as its location
+        # Hetzner picks the location when the server is created: the plan marks it unknown after apply
+        "hcloud_server.worker": (None, None, "unresolved"),
+    }, where
+    assert "known only after apply" in resources["hcloud_server.worker"]["why"]["en"]
+    assert resources["hcloud_volume.copy"]["provider"] == "hetznercloud/hcloud" and resources["hcloud_volume.copy"]["kind"] == "storage_locations"
+    assert {r.service_tag for r in plan.read(path, path.name).resources if r.type == "hcloud_volume"} == {"vbz-hcloud"}
+
+
+@pytest.mark.skipif(not (ROOT / ".tools/bin/terraform").is_file(), reason="no terraform in .tools/bin (tests/infra/real/README.md)")
+def test_the_real_plans_are_what_the_binaries_write_today(tmp_path: Path):
+    """Regenerated with the binaries in .tools/bin, each plan equals the committed one but for its timestamp."""
+    result = subprocess.run([str(REAL_TOOL / "regenerate"), str(tmp_path)], capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    written = sorted(tmp_path.glob("*.plan.json"))
+    assert written
+    for path in written:
+        committed = REAL_TOOL / path.name
+        if not committed.is_file():
+            continue  # a tool of another version than the fixtures'
+        fresh, kept = json.loads(path.read_text()), json.loads(committed.read_text())
+        fresh.pop("timestamp"), kept.pop("timestamp")
+        assert fresh == kept, path.name
 
 
 def test_handwritten_plan_values_unknowns_and_addresses():
@@ -305,7 +367,7 @@ def test_special_personal_data_in_a_us_region_fail_at_the_tf_line_in_every_forma
     hits = [r for r in sarif["runs"][0]["results"] if r["ruleId"] == "CB22-SPECIAL-PD-EER"]
     assert hits and all(h["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("infra/azure/main.tf") for h in hits)
     assert {h["locations"][0]["physicalLocation"]["region"]["startLine"] for h in hits} == {line}
-    text = run_cli("check", "--lang", "en", "--as-of", AS_OF, str(moved), cwd=moved).stdout
+    text = run_cli("check", "--lang", "en", "--format", "concise", "--as-of", AS_OF, str(moved), cwd=moved).stdout
     assert f"infra/azure/main.tf:{line}:3: high CB22-SPECIAL-PD-EER" in text
 
 
@@ -329,6 +391,26 @@ def test_a_plan_json_named_by_a_descriptor_is_checked_at_the_resources_address(t
     assert ("INFRA-UNDECLARED-COUNTRY", "plan.json", line_of(text, '"address": "azurerm_storage_account.dossiers"')) in fails
     assert ("INFRA-UNKNOWN-REGION", "plan.json", line_of(text, '"address": "module.archive.google_storage_bucket.copy"')) in fails
     assert code == 1
+
+
+@pytest.mark.parametrize("planned_source, read", [("terraform-aws-modules/s3-bucket/aws", True), ("./archive", False)])
+def test_a_registry_module_is_read_from_a_plan_that_makes_the_same_call(tmp_path: Path, planned_source: str, read: bool):
+    """The plan lists the module's resources; a plan of other code (another source) does not lift the error."""
+    write(tmp_path, ".cloudbeleid.yaml", "organisation:\n  name: X\n  type: ministerie\n")
+    document = json.loads((FIXTURES / "handwritten.plan.json").read_text())
+    document["configuration"]["root_module"]["module_calls"]["archive"]["source"] = planned_source
+    write(tmp_path, "plan.json", json.dumps(document))
+    write(tmp_path, "infra/main.tf", 'module "archive" {\n  source = "terraform-aws-modules/s3-bucket/aws"\n}\n')
+    text = VALID_DESCRIPTOR.replace("id: mail", "id: vbz-plan") + "infrastructure:\n  terraform: [infra]\n  plan: [plan.json]\n"
+    write(tmp_path, "svc.cloud.yaml", text)
+    code, report = check_json(str(tmp_path), cwd=tmp_path)
+    errors = [f for f in report["findings"] if f["status"] == "error"]
+    if read:
+        assert errors == [] and code == 1
+        assert any(f["rule_id"] == "INFRA-UNDECLARED-COUNTRY" and f["location"]["file"] == "plan.json" and "module.archive" in f["message"]["en"]
+                   for f in report["findings"]), [f["message"]["en"] for f in report["findings"] if f["status"] == "fail"]
+    else:
+        assert code == 2 and [(f["location"]["file"], f["location"]["line"]) for f in errors] == [("infra/main.tf", 1)]
 
 
 # --- the Done-when scenario: the hook on an infrastructure repository ------------------------------------------------
@@ -364,8 +446,9 @@ def test_the_hook_fires_on_terraform_and_runs_on_the_whole_repository():
     hook = _hook()
     assert hook["pass_filenames"] is False and hook["entry"] == "cloudbeleid check"
     files = re.compile(hook["files"])
-    assert all(files.search(name) for name in ("infra/main.tf", "prod.tfvars", "a/b.cloud.yaml", "x.cloud.json"))
-    assert not any(files.search(name) for name in ("README.md", "main.tf.bak", "terraform.tfstate"))
+    assert all(files.search(name) for name in ("infra/main.tf", "prod.tfvars", "a/b.cloud.yaml", "x.cloud.json",
+                                               "main.tofu", "cdk.tf.json", "main.tofu.json", "prod.tfvars.json"))
+    assert not any(files.search(name) for name in ("README.md", "main.tf.bak", "terraform.tfstate", "plan.json", "package.json"))
 
 
 @pytest.mark.skipif(shutil.which("cloudbeleid", path=str(Path(sys.executable).parent)) is None or shutil.which("pre-commit", path=str(Path(sys.executable).parent)) is None,
@@ -400,8 +483,11 @@ def test_the_hook_blocks_a_commit_that_moves_storage_to_the_us_and_lists_uncover
     output = second.stdout + second.stderr
     assert second.returncode != 0, output
     line = line_of(main.read_text(), '"eastus"')
-    assert f"infra/azure/main.tf:{line}:3: high INFRA-UNDECLARED-COUNTRY" in output
-    assert "infra/logging/main.tf:5:1: medium INFRA-UNCOVERED-RESOURCE aws_s3_bucket.logs" in output
+    # the text view: the service's file and id, the fact at its line, the rules it breaks beneath it
+    assert "infra/azure/main.tf  vbz-zaaksysteem  gefaald: " in output
+    assert re.search(rf"^  {line}:3  [^\n]*\n(?:    [^\n]*\n)*?    hoog +INFRA-UNDECLARED-COUNTRY +verplicht$", output, re.M), output
+    assert "infra/logging/main.tf  gefaald: 1 verplicht\n  5:1  observed.unowned[0]\n    middel   INFRA-UNCOVERED-RESOURCE  verplicht\n" \
+           "             aws_s3_bucket.logs" in output
     assert "move the dossiers" not in _git(repo, "log", "--format=%s").stdout
 
 
@@ -435,6 +521,14 @@ def test_init_drafts_a_descriptor_that_validates_once_its_questions_are_answered
     assert again.returncode == 2 and "never overwrites" in again.stderr + again.stdout
 
 
+def test_init_drafts_from_code_in_the_json_syntax(tmp_path: Path):
+    write(tmp_path, "infra/main.tf.json", '{"provider": {"aws": {"region": "eu-west-1"}}, "resource": {"aws_s3_bucket": {"b": {}}}}')
+    draft = tmp_path / "svc.cloud.yaml"
+    made = run_cli("init", "--from-terraform", str(tmp_path / "infra"), "--id", "vbz-json", "--output", str(draft))
+    assert made.returncode == 0, made.stdout + made.stderr
+    assert "storage_locations: [IE]" in draft.read_text() and "Amazon" in draft.read_text()
+
+
 def test_init_refuses_a_folder_without_cloud_resources(tmp_path: Path):
     write(tmp_path, "main.tf", 'resource "random_id" "x" {\n  byte_length = 4\n}\n')
     result = run_cli("init", "--from-terraform", str(tmp_path))
@@ -448,7 +542,7 @@ def test_a_descriptor_cannot_make_the_checker_read_outside_the_repository(tmp_pa
     write(repo, "infra/main.tf", 'module "m" {\n  source = "../../elsewhere"\n}\n')
     text = VALID_DESCRIPTOR + f"infrastructure:\n  terraform: [../elsewhere, {outside.parent}, infra]\n  plan: [/etc/hostname]\n"
     write(repo, "svc.cloud.yaml", text)
-    result = run_cli("check", "--as-of", AS_OF, str(repo), cwd=repo)
+    result = run_cli("check", "--as-of", AS_OF, "--format", "concise", str(repo), cwd=repo)
     assert result.returncode == 2
     assert result.stdout.count("is outside the repository") == 4, result.stdout
     assert "aws_s3_bucket.secret" not in result.stdout
@@ -469,6 +563,16 @@ def test_every_format_renders_findings_in_infrastructure_code(moved: Path):
         result = run_cli("check", "--format", fmt, "--as-of", AS_OF, str(moved), cwd=moved)
         assert result.returncode == 1 and "Traceback" not in result.stderr, (fmt, result.stderr)
         assert "infra/logging/main.tf" in result.stdout, fmt
+
+
+def test_a_registry_module_in_a_folder_no_descriptor_names_is_an_error_not_a_gap(moved: Path):
+    """Its resources are unknown, so whether any descriptor covers them is unknown too."""
+    write(moved, "infra/network/main.tf", 'module "vpc" {\n  source = "terraform-aws-modules/vpc/aws"\n}\n')
+    code, report = check_json(str(moved), cwd=moved)
+    assert code == 2
+    [error] = [f for f in report["findings"] if f["status"] == "error"]
+    assert (error["location"]["file"], error["location"]["line"], error["service"]) == ("infra/network/main.tf", 1, None)
+    assert "which is not read: its resources are unknown" in error["message"]["en"]
 
 
 def test_discovery_exclude_leaves_terraform_folders_out_of_the_uncovered_search(moved: Path):
@@ -518,18 +622,67 @@ def test_a_linked_tfvars_outside_the_repository_is_not_read(tmp_path):
     assert any("outside the repository" in f.message.en for f in report.findings)
 
 
-@pytest.mark.parametrize("name", ["main.tofu", "main.tf.json", "terraform.tfvars.json"])
-def test_code_in_a_form_the_reader_does_not_read_is_an_error_not_a_gap(tmp_path, name):
-    import shutil
+TF_JSON = """\
+{
+  "//": "written by a generator (CDK for Terraform writes this syntax)",
+  "terraform": {"required_providers": {"aws": {"source": "hashicorp/aws"}}},
+  "variable": {"region": {"default": "eu-central-1"}},
+  "provider": {"aws": [
+    {"region": "${var.region}"},
+    {"alias": "us", "region": "us-east-1", "default_tags": {"tags": {"cloudbeleid-service": "vbz-archief"}}}
+  ]},
+  "resource": {
+    "aws_s3_bucket": {
+      "eu": {"bucket": "eu"},
+      "us": {"provider": "aws.us", "bucket": "us"}
+    },
+    "azurerm_storage_account": {"a": {"location": "${var.region}-x", "tags": {"cloudbeleid-service": "other"}}}
+  },
+  "module": {"store": {"source": "./store", "place": "westeurope"}}
+}
+"""
 
-    from checker.evaluate import Options, check
-    from checker.gate import exit_code
-    from tests.conftest import AS_OF, ROOT
 
+def test_terraform_json_syntax_is_read_with_its_lines(tmp_path: Path):
+    write(tmp_path, "main.tf.json", TF_JSON)
+    write(tmp_path, "store/main.tf.json", '{"variable": {"place": {}}, "resource": {"azurerm_storage_account": {"s": {"location": "${var.place}"}}}}')
+    write(tmp_path, "terraform.tfvars.json", '{\n  "region": "eu-west-1"\n}\n')
+    reading = hcl.read([tmp_path])
+    assert reading.problems == [] and reading.unread == []
+    resources = _by_address(reading)
+    eu, us = resources["aws_s3_bucket.eu"], resources["aws_s3_bucket.us"]
+    # the resource at its name's line; the region at the line that sets it: terraform.tfvars.json outranks the default
+    assert (eu.where.line, eu.where.column) == (line_of(TF_JSON, '"eu": {'), 7)
+    assert eu.region == "eu-west-1" and eu.region_where.file.endswith("terraform.tfvars.json") and eu.region_where.line == 2
+    # an aliased provider configuration is an entry of the provider's array, with its default_tags
+    assert (us.region, us.service_tag, us.region_where.line) == ("us-east-1", "vbz-archief", line_of(TF_JSON, '"alias": "us"'))
+    assert resources["azurerm_storage_account.a"].region == "eu-west-1-x"
+    assert resources["module.store.azurerm_storage_account.s"].region == "westeurope"
+    # "//" is a comment in the JSON syntax, not a block
+    assert len(reading.resources) == 4
+
+
+def test_a_tofu_file_takes_the_place_of_the_tf_file_of_the_same_name(tmp_path: Path):
+    write(tmp_path, "main.tf", 'resource "aws_s3_bucket" "for_terraform" {}\n')
+    write(tmp_path, "main.tofu", 'provider "aws" {\n  region = "eu-west-1"\n}\nresource "aws_s3_bucket" "for_tofu" {}\n')
+    write(tmp_path, "other.tf", 'resource "azurerm_storage_account" "kept" {\n  location = "westeurope"\n}\n')
+    resources = _by_address(hcl.read([tmp_path]))
+    assert set(resources) == {"aws_s3_bucket.for_tofu", "azurerm_storage_account.kept"}
+    assert resources["aws_s3_bucket.for_tofu"].where.file.endswith("main.tofu") and resources["aws_s3_bucket.for_tofu"].region == "eu-west-1"
+
+
+@pytest.mark.parametrize("name, text", [
+    ("main.tofu", 'provider "aws" {\n  region = "us-east-1"\n}\nresource "aws_s3_bucket" "b" {}\n'),
+    ("main.tf.json", '{\n  "provider": {"aws": {"region": "us-east-1"}},\n  "resource": {"aws_s3_bucket": {\n    "b": {}\n  }}\n}\n'),
+    ("main.tofu.json", '{\n  "provider": {"aws": {"region": "us-east-1"}},\n  "resource": {"aws_s3_bucket": {\n    "b": {}\n  }}\n}\n'),
+])
+def test_opentofu_and_json_syntax_code_is_checked_like_tf_files(tmp_path: Path, name: str, text: str):
+    """Once an error at the file (not read); now read: the bucket no descriptor covers is reported at its line."""
     repo = tmp_path / "repo"
-    shutil.copytree(ROOT / "examples" / "infrastructure", repo)
-    (repo / "deploy").mkdir()
-    (repo / "deploy" / name).write_text('provider "aws" { region = "us-east-1" }\nresource "aws_s3_bucket" "b" {}\n')
-    report = check(Options((repo,), as_of=AS_OF))
-    assert int(exit_code(report)) == 2
-    assert any(name in f.location.file and "is not read" in f.message.en for f in report.findings)
+    shutil.copytree(EXAMPLE, repo)
+    write(repo, f"deploy/{name}", text)
+    code, report = check_json(str(repo), cwd=repo)
+    uncovered = [(f["location"]["file"], f["location"]["line"]) for f in report["findings"]
+                 if f["rule_id"] == "INFRA-UNCOVERED-RESOURCE" and f["status"] == "fail"]
+    assert (f"deploy/{name}", 4) in uncovered, uncovered
+    assert not [f for f in report["findings"] if f["status"] == "error"]

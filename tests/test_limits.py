@@ -14,13 +14,13 @@ def test_each_configuration_sets_the_limits_of_its_own_descriptors(tmp_path: Pat
     write(tmp_path, "strict/mail.cloud.yaml", VALID_DESCRIPTOR)
     write(tmp_path, "lenient/.cloudbeleid.yaml", MINISTRY_CONFIG)
     write(tmp_path, "lenient/mail.cloud.yaml", VALID_DESCRIPTOR.replace("id: mail", "id: mail-2"))
-    result = run_cli("check", "--as-of", AS_OF, "strict", "lenient", cwd=tmp_path)
+    result = run_cli("check", "--as-of", AS_OF, "--format", "concise", "strict", "lenient", cwd=tmp_path)
     assert result.returncode == 2, result.stdout + result.stderr
     assert f"strict/mail.cloud.yaml:1:1: fout INPUT-YAML Onleesbare beschrijving: file is {len(VALID_DESCRIPTOR)} bytes, more than the limit of 1000 (limits.max_bytes in" in result.stdout
     assert "lenient/mail.cloud.yaml" not in result.stdout  # checked, and compliant
     assert "1 dienst in 2 bestanden" in result.stdout
 
-    explicit = run_cli("check", "--as-of", AS_OF, "--config", "strict/.cloudbeleid.yaml", "lenient", cwd=tmp_path)
+    explicit = run_cli("check", "--as-of", AS_OF, "--format", "concise", "--config", "strict/.cloudbeleid.yaml", "lenient", cwd=tmp_path)
     assert explicit.returncode == 2 and "lenient/mail.cloud.yaml:1:1:" in explicit.stdout
 
 
@@ -28,7 +28,7 @@ def test_limits_reach_the_worker_processes_of_a_large_run(tmp_path: Path):
     write(tmp_path, ".cloudbeleid.yaml", MINISTRY_CONFIG + "limits: {max_depth: 2}\n")
     for i in range(210):  # from 200 files on, the run is spread over processes
         write(tmp_path, f"svc/s{i:03}.cloud.yaml", VALID_DESCRIPTOR.replace("id: mail", f"id: mail-{i}"))
-    result = run_cli("check", "--as-of", AS_OF, "svc", cwd=tmp_path)
+    result = run_cli("check", "--as-of", AS_OF, "--format", "concise", "svc", cwd=tmp_path)
     assert result.returncode == 2, result.stderr
     assert result.stdout.count("nesting deeper than 2 levels (limits.max_depth in") == 210
 

@@ -79,7 +79,7 @@ def test_a_descriptor_can_make_the_checker_read_no_file_and_fetch_nothing(repo: 
         for name, text in attempts.items():
             write(repo, f"{name}.cloud.yaml", text)
         (repo / "ref.cloud.json").write_text(json.dumps({"$ref": "trap.yaml", "$id": f"{url}/x", "schema_version": 1, "id": "json"}))
-        result = run_cli("check", "--as-of", AS_OF, str(repo), env={"NO_PROXY": "*"})
+        result = run_cli("check", "--as-of", AS_OF, "--format", "concise", str(repo), env={"NO_PROXY": "*"})
     assert result.returncode == 2, result.stdout + result.stderr
     assert "Traceback" not in result.stderr
     assert seen == [], "a descriptor made the checker connect somewhere"

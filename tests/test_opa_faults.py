@@ -273,7 +273,7 @@ SLOW = RULE.replace(
     "\tcountry == data.eigen.forbidden_parent\n}\n",
     "\tcountry == data.eigen.forbidden_parent\n}\n\n"
     "# thirty seconds of OPA's time, so that the test can act while it evaluates\n"
-    "deny contains result.fail(i, [\"id\"], {\"country\": \"-\"}) if {\n"
+    "deny contains result.fail(i, [\"id\"], \"default\", {\"country\": \"-\"}) if {\n"
     "\tsome i in subject\n"
     "\tnot every_pair_positive\n"
     "}\n\n"

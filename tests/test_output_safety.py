@@ -50,7 +50,7 @@ def rendered(report: Report, fmt: str, colour: bool = False) -> str:
 
 
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-FORMATS = ("text", "json", "sarif", "junit", "github", "gitlab", "markdown")
+FORMATS = ("text", "concise", "json", "sarif", "junit", "github", "gitlab", "markdown")
 
 # what no output line may hold: controls other than the line break, DEL and C1, bidi overrides, noncharacters
 FORBIDDEN = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
@@ -79,11 +79,12 @@ def test_no_format_carries_control_characters_or_runner_commands(fmt, file, iden
 SGR = re.compile(r"\x1b\[[0-9;]*m")
 
 
+@pytest.mark.parametrize("fmt", ["text", "concise"])
 @FAST
 @given(file=hostile, ident=ident_strategy, free=hostile)
-def test_coloured_text_is_the_plain_text_plus_only_its_own_colours(file, ident, free):
+def test_coloured_text_is_the_plain_text_plus_only_its_own_colours(fmt, file, ident, free):
     report = make_report(file, ident, free)
-    plain, coloured = rendered(report, "text"), rendered(report, "text", colour=True)
+    plain, coloured = rendered(report, fmt), rendered(report, fmt, colour=True)
     # rich markup, emoji codes and links from input are not interpreted: stripping the colours gives the plain text
     assert "\x1b" not in SGR.sub("", coloured)
     assert SGR.sub("", coloured) == plain
@@ -96,8 +97,14 @@ def test_a_provider_name_cannot_start_a_workflow_command_in_text():
     assert "ACME\\n::error file=x::INJECTED \\x1b[31m" in text  # shown, visibly
     waiver = rendered(make_report("a.cloud.yaml", "\n::error file=x::INJECTED", "m"), "text")
     assert "1 verlopen binnenkort (CUSTOM-\\n::error file=x::INJECTED \\n::error file=x::INJECTED (2026-12-10))" in waiver
-    leading = rendered(make_report("::error file=x::INJECTED.cloud.yaml", "mail", "m"), "text")
+    leading = rendered(make_report("::error file=x::INJECTED.cloud.yaml", "mail", "m"), "concise")
     assert leading.startswith("\\x3a:error file=x::INJECTED.cloud.yaml:4:3: ")
+    grouped = rendered(make_report("::error file=x::INJECTED.cloud.yaml", "mail", "m"), "text")
+    assert grouped.startswith("\\x3a:error file=x::INJECTED.cloud.yaml  mail  ")
+    # a message wrapped to 80 columns: no continuation line starts a command either
+    wrapped = rendered(make_report("a.cloud.yaml", "mail", "x " * 30 + "::error file=x::INJECTED"), "text")
+    assert "::error file=x::INJECTED" in wrapped.replace("\\x3a:", "::")
+    assert not [line for line in wrapped.splitlines() if line.lstrip().startswith("::")]
 
 
 def test_run_facts_in_the_text_summary_in_both_languages():
@@ -243,7 +250,7 @@ def test_sarif_is_valid_and_its_uris_are_encoded_references_under_the_root(sarif
     for result in run["results"]:
         assert not _unescaped_bracket(result["message"]["text"]), result["message"]["text"]
     rule = run["tool"]["driver"]["rules"][0]
-    assert "helpUri" not in rule  # javascript: is no help link
+    assert rule["helpUri"] == "https://pypi.org/project/cloudbeleid-checker/"  # javascript: is no help link: the checker's page
     tokens = _markdown_tokens(rule["help"]["markdown"])
     children = [c for t in tokens for c in t.children or ()]
     assert not {t.type for t in tokens + children} & {"html_inline", "html_block", "image"}

@@ -65,7 +65,9 @@ def test_noncompliant_descriptor_is_blocked_with_its_location(user_repo: Path):
     assert commit.returncode != 0
     output = commit.stdout + commit.stderr
     line = line_of(bad, "covers_data_destruction")
-    assert f"services/bad.cloud.yaml:{line}:28: high CB22-EXIT-STRATEGY" in output
+    # the text view: the service, then the fact at its line and column with the rule it breaks beneath it
+    assert "services/bad.cloud.yaml  bad  gefaald: 1 verplicht" in output
+    assert f"  {line}:28  exit.covers_data_destruction: false\n    hoog     CB22-EXIT-STRATEGY  verplicht\n" in output
     assert "cloudbeleid check" in output and "Failed" in output
     assert "bad" not in git(user_repo, "log", "--format=%s").stdout
     git(user_repo, "reset", "-q", "HEAD", "services/bad.cloud.yaml")

@@ -13,21 +13,24 @@ from checker.policies import load_bundle
 from checker.resources import policies_dir
 
 
-def _collect() -> list[tuple[Path, str, str]]:
-    cases = []
+def _collect() -> tuple[list[tuple[Path, str, str]], list[Path]]:
+    cases, support = [], []
     for path in sorted(policies_dir().rglob("*_test.rego")):
         text = path.read_text(encoding="utf-8")
         package = re.search(r"^package\s+(\S+)", text, re.MULTILINE).group(1)
-        cases += [(path, package, name) for name in re.findall(r"^(test_\w+)", text, re.MULTILINE)]
-    return cases
+        names = re.findall(r"^(test_\w+)", text, re.MULTILINE)
+        cases += [(path, package, name) for name in names]
+        if not names:
+            support.append(path)  # test builders (lib/build_test.rego), loaded with every test file
+    return cases, support
 
 
-CASES = _collect()
+CASES, SUPPORT = _collect()
 _ENGINES: dict[Path, object] = {}
 
 
 def _engine(path: Path):
-    # the production modules plus this one test file: test packages never see each other
+    # the production modules, the test builders and this one test file: test packages never see each other
     if path not in _ENGINES:
         os.environ.setdefault("RUST_BACKTRACE", "0")
         import regorus
@@ -36,7 +39,8 @@ def _engine(path: Path):
         engine = regorus.Engine()
         for name, source in bundle.modules:
             engine.add_policy(name, source)
-        engine.add_policy(str(path), path.read_text(encoding="utf-8"))
+        for module in [*SUPPORT, path]:
+            engine.add_policy(str(module), module.read_text(encoding="utf-8"))
         engine.add_data_json(bundle.data_json)
         _ENGINES[path] = engine
     return _ENGINES[path]

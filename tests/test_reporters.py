@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -12,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import AS_OF, ROOT, VALID_DESCRIPTOR, line_of, run_cli, write
+from tests.conftest import AS_OF, MINISTRY_CONFIG, ROOT, VALID_DESCRIPTOR, line_of, run_cli, write
 
 NONCOMPLIANT = VALID_DESCRIPTOR.replace("covers_data_destruction: true", "covers_data_destruction: false").replace(
     "woo_published: true", "woo_published: false"
@@ -59,7 +61,9 @@ def test_sarif_is_valid_sarif_2_1_0(failing_repo: Path, sarif_schema: dict):
     assert ("CB22-EXIT-STRATEGY", line_of(NONCOMPLIANT, "covers_data_destruction")) in results
     assert ("INPUT-SCHEMA", line_of(VALID_DESCRIPTOR, "deployment_model")) in results
     woo = next(r for r in run["results"] if r["ruleId"] == "CB22-WOO-TRANSPARENCY")
-    assert woo["level"] == "note"  # low severity
+    assert rules["CB22-WOO-TRANSPARENCY"]["defaultConfiguration"]["level"] == "note"  # low severity
+    assert woo["level"] == "error" and woo["properties"]["gate"] == "mandatory"  # but it binds and fails the gate at low
+    assert all(r.get("helpUri", "").startswith("https://") for r in run["tool"]["driver"]["rules"])
     assert all(r["locations"][0]["physicalLocation"]["region"]["startColumn"] >= 1 for r in run["results"])
     assert run["invocations"][0]["executionSuccessful"] is False
 
@@ -184,7 +188,7 @@ RUN_FACT_WORDS = {
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "junit", "github", "gitlab", "markdown"])
+@pytest.mark.parametrize("fmt", ["text", "concise", "json", "sarif", "junit", "github", "gitlab", "markdown"])
 def test_every_format_shows_server_deviations_and_skipped_files(fmt: str, lang: str):
     from tests.reports import C2000_DEVIATION, SKIPPED, with_run_facts
 
@@ -272,7 +276,7 @@ def test_every_reporter_module_is_in_the_one_table_and_renders_a_report(tmp_path
 
     folder = Path(__file__).parent.parent / "checker" / "reporters"
     modules = {p.stem for p in folder.glob("*.py")} - {"__init__", "common"}
-    assert set(FORMATS.values()) == modules
+    assert {entry.partition(":")[0] for entry in FORMATS.values()} == modules
     assert set(STREAMS) < set(FORMATS) and {"html", "dossier"} == set(FORMATS) - set(STREAMS)
     with workspace(tmp_path):
         for name in FORMATS:
@@ -284,3 +288,305 @@ def test_check_offers_only_the_stream_formats(tmp_path: Path):
     write(tmp_path, "a.cloud.yaml", VALID_DESCRIPTOR)
     result = run_cli("check", "--format", "dossier", str(tmp_path))
     assert result.returncode == 2 and "--format 'dossier' is not one of" in result.stderr
+
+
+# -- the text view: per service, then per fact; the flat form as 'concise' ----------------------------------------
+
+ORGANISATION = "examples/belastingdienst"
+
+
+def _report_json(*args: str) -> dict:
+    result = run_cli("check", "--as-of", AS_OF, "-f", "json", *args, cwd=ROOT)
+    return json.loads(result.stdout)
+
+
+def _pointer_path(pointer: str) -> str:
+    """'/hosting/support_access_locations/2' as the text view writes it: hosting.support_access_locations[2]."""
+    out = ""
+    for step in pointer.split("/")[1:]:
+        out += f"[{step}]" if step.isdigit() else (f".{step}" if out else step)
+    return out
+
+
+def _sections(text: str) -> dict[str, list[str]]:
+    """The grouped view's service sections by header line, each its lines (facts and rules) beneath."""
+    sections: dict[str, list[str]] = {}
+    current = None
+    for line in text.splitlines():
+        if not line.strip():
+            current = None
+        elif current is None and not line.startswith(" ") and line.split("  ")[0].endswith((".yaml", ".yml", ".json", ".tf")):
+            current = line
+            sections[current] = []
+        elif current is not None:
+            sections[current].append(line)
+    return sections
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_text_shows_each_service_once_and_each_fact_once_with_its_rules_beneath(lang: str):
+    from checker.i18n import text as word
+
+    report = _report_json(ORGANISATION, "--lang", lang)
+    result = run_cli("check", "--as-of", AS_OF, "--lang", lang, ORGANISATION, cwd=ROOT)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    sections = _sections(result.stdout)
+    failing = [f for f in report["findings"] if f["status"] in ("fail", "error")]
+    services = {(f["location"]["file"], f["service"]) for f in failing}
+    assert len(sections) == len(services) == 2
+    for (file, service) in services:
+        header = next(h for h in sections if h.startswith(f"{file}  {service}  "))  # file, id, verdict, counts: one line
+        mine = [f for f in failing if f["service"] == service]
+        mandatory = sum(f["enforcement"] == "mandatory" for f in mine)
+        verdict = word(lang, "views.failed") if mandatory else word(lang, "views.passed")
+        assert header.split("  ")[2].startswith(f"{verdict}: ")
+        assert word(lang, "views.count.advisory", count=sum(f["enforcement"] == "advisory" for f in mine)) in header
+        body = sections[header]
+        facts: dict[tuple, set[str]] = {}
+        for f in mine:
+            facts.setdefault((f["location"]["line"], f["location"]["column"], f["location"]["json_path"]), set()).add(f["rule_id"])
+        fact_lines = [i for i, line in enumerate(body) if line.startswith("  ") and not line.startswith("   ")]
+        assert len(fact_lines) == len(facts)  # one line per fact, however many rules it breaks
+        for (line, column, pointer), rules in facts.items():
+            (at,) = [i for i in fact_lines if body[i].startswith(f"  {line}:{column}  {_pointer_path(pointer)}")]
+            end = next((i for i in fact_lines if i > at), len(body))
+            beneath = {part.split()[1] for part in body[at + 1:end] if not part.startswith("      ")}
+            assert beneath == rules, (pointer, beneath, rules)
+    # the descriptor's own value beside its path, once, with the four rules it breaks beneath it
+    m365 = next(body for header, body in sections.items() if "m365" in header)
+    at = m365.index("  62:38  hosting.support_access_locations[2]: US")
+    rule_lines = [line for line in m365[at + 1:at + 20] if line.startswith("    ") and not line.startswith("     ")][:4]
+    severity, binds = word(lang, "severity.high"), word(lang, "views.mandatory")
+    assert [line.split()[1] for line in rule_lines] == ["AVG-44-TRANSFER-BASIS", "CB22-IK-HOOG", "CB22-SPECIAL-PD-EER", "KAMER25-EER-ONLY"]
+    assert rule_lines[0].split()[0] == severity and rule_lines[0].rstrip().endswith(binds)
+    assert rule_lines[3].rstrip().endswith(word(lang, "views.advisory"))
+    assert sum("support_access_locations[2]" in line for line in result.stdout.splitlines()) == 1
+    # every line under a header fits 80 columns (a message is wrapped; a file name or rule id is never cut)
+    assert all(len(line) <= 80 for body in sections.values() for line in body)
+
+
+def test_text_summary_counts_services_before_rule_checks():
+    report = _report_json(ORGANISATION)
+    result = run_cli("check", "--as-of", AS_OF, ORGANISATION, cwd=ROOT)
+    lines = result.stdout.splitlines()
+    failed = {f["service"] for f in report["findings"] if f["status"] == "fail" and f["enforcement"] == "mandatory"}
+    passed = {f["service"] for f in report["findings"] if f["service"]} - failed
+    at = lines.index(f"Diensten: {len(failed)} gefaald, {len(passed)} geslaagd, 0 niet gecontroleerd.")
+    assert lines[at + 1].startswith("2 diensten in 2 bestanden (peildatum 2026-11-28): ")
+    english = run_cli("check", "--as-of", AS_OF, "--lang", "en", ORGANISATION, cwd=ROOT).stdout
+    assert f"Services: {len(failed)} failed, {len(passed)} passed, 0 not checked." in english
+    assert "Diensten" not in english and "gefaald" not in english
+
+
+def test_a_service_that_could_not_be_checked_says_so(failing_repo: Path):
+    result = run_cli("check", "--as-of", AS_OF, str(failing_repo), cwd=failing_repo)
+    header = next(line for line in result.stdout.splitlines() if line.startswith("broken.cloud.yaml"))
+    assert "niet gecontroleerd: 1 fout" in header
+    assert "Diensten: 1 gefaald, 1 geslaagd, 1 niet gecontroleerd." in result.stdout
+
+
+def test_concise_is_one_located_line_per_finding():
+    report = _report_json(ORGANISATION)
+    result = run_cli("check", "--as-of", AS_OF, "-f", "concise", ORGANISATION, cwd=ROOT)
+    assert result.returncode == 1
+    lines = [line for line in result.stdout.splitlines() if ".cloud.yaml:" in line.split(" ")[0]]
+    expected = sorted(f"{f['location']['file']}:{f['location']['line']}:{f['location']['column']}: {f['severity']} {f['rule_id']}"
+                      for f in report["findings"] if f["status"] in ("fail", "error"))
+    assert sorted(" ".join(line.split(" ")[:3]) for line in lines) == expected
+    assert result.stdout.splitlines()[len(lines)].startswith("Diensten: ")  # the same summary as the grouped view
+
+
+def test_mandatory_below_the_threshold_is_named_so_in_text(repo: Path):
+    write(repo, "a.cloud.yaml", NONCOMPLIANT)
+    result = run_cli("check", "--as-of", AS_OF, "--fail-on", "high", "--lang", "en", str(repo), cwd=repo)
+    lines = result.stdout.splitlines()
+    woo = next(line for line in lines if " CB22-WOO-TRANSPARENCY " in line + " ")
+    assert woo.split()[0] == "low" and woo.rstrip().endswith("mandatory, below the threshold")
+    exit_line = next(line for line in lines if " CB22-EXIT-STRATEGY " in line + " ")
+    assert exit_line.rstrip().endswith("  mandatory")
+    assert "failed: 1 mandatory, 1 below the threshold" in lines[0]
+
+
+# -- JUnit: only what fails the gate is a failure ------------------------------------------------------------------
+
+def _junit_cases(text: str, tmp_path: Path, junit_xsd: Path) -> dict:
+    """The cases by rule id, as junitparser reads them, after junit-10.xsd; and junit2html's outcome of each."""
+    import xmlschema
+    from junit2htmlreport import parser as junit2html
+    from junitparser import JUnitXml
+
+    output = tmp_path / "junit.xml"
+    output.write_text(text, encoding="utf-8")
+    xmlschema.XMLSchema(str(junit_xsd)).validate(str(output))
+    rendered = {case.name: case.outcome() for suite in junit2html.Junit(str(output)).suites for case in suite.all()}
+    return {case.name.split(":")[0]: (case, rendered[case.name]) for suite in JUnitXml.fromfile(str(output)) for case in suite
+            if not case.name.startswith("INPUT-")}
+
+
+def test_junit_advice_is_no_failure(tmp_path: Path, junit_xsd: Path):
+    write(tmp_path, ".cloudbeleid.yaml", "organisation: {name: Zbo, type: zbo, kaderwet_zbo_applies: false, cloud_policy_ref: x}\npacks: [cb22]\n")
+    write(tmp_path, "a.cloud.yaml", NONCOMPLIANT)
+    result = run_cli("check", "--as-of", AS_OF, "-f", "junit", "--lang", "en", str(tmp_path), cwd=tmp_path)
+    assert result.returncode == 0  # advice only: the pipeline is green ...
+    cases = _junit_cases(result.stdout, tmp_path, junit_xsd)
+    case, outcome = cases["CB22-EXIT-STRATEGY"]
+    assert case.is_passed and outcome == "passed"  # ... and so is every test it shows
+    assert case.system_out.startswith("[advisory, does not fail the pipeline]\n") and "a.cloud.yaml:" in case.system_out
+    assert not [name for name, (c, o) in cases.items() if not (c.is_passed or c.is_skipped) or o == "failed"]
+
+
+def test_junit_mandatory_below_the_threshold_is_no_failure(repo: Path, tmp_path: Path, junit_xsd: Path):
+    from junitparser import Failure
+
+    write(repo, "a.cloud.yaml", NONCOMPLIANT)
+    result = run_cli("check", "--as-of", AS_OF, "-f", "junit", "--fail-on", "high", str(repo), cwd=repo)
+    assert result.returncode == 1
+    cases = _junit_cases(result.stdout, tmp_path, junit_xsd)
+    exit_case, exit_outcome = cases["CB22-EXIT-STRATEGY"]
+    assert isinstance(exit_case.result[0], Failure) and exit_outcome == "failed"  # high: at the threshold
+    woo, outcome = cases["CB22-WOO-TRANSPARENCY"]
+    assert woo.is_passed and outcome == "passed"  # low: below it
+    assert woo.system_out.startswith("[verplicht, onder de drempel hoog: laat de pijplijn niet falen]\n")
+    assert '<property name="below_threshold" value="1" />' in result.stdout
+    assert 'failures="1"' in result.stdout.split("\n")[1]
+
+
+# -- SARIF: Microsoft's SARIF Multitool, with the GitHub and Azure DevOps rule kinds ---------------------------------
+
+MULTITOOL = ROOT / ".tools" / "sarif-multitool" / "node_modules" / "@microsoft" / "sarif-multitool-linux" / "Sarif.Multitool"
+# an Azure Pipelines job's predefined variables (made up, in their real shapes)
+AZURE_PIPELINE = {"TF_BUILD": "True", "SYSTEM_COLLECTIONURI": "https://dev.azure.com/minbzk/", "SYSTEM_TEAMPROJECTID": "6a1b2c3d-0000-4000-8000-000000000001",
+                  "SYSTEM_DEFINITIONID": "12", "BUILD_DEFINITIONNAME": "cloudbeleid", "SYSTEM_PHASEID": "0f7e2a4c-8b1d-4c3e-9a5f-1b2c3d4e5f60",
+                  "SYSTEM_PHASENAME": "Job", "BUILD_SOURCEBRANCH": "refs/heads/main", "BUILD_BUILDID": "345"}
+
+
+@pytest.fixture(scope="module")
+def multitool() -> Path:
+    if not MULTITOOL.exists():
+        if os.environ.get("CI"):
+            pytest.fail("the SARIF Multitool is missing: .ci/run installs it with scripts/install-sarif-multitool")
+        pytest.skip("run scripts/install-sarif-multitool for the SARIF Multitool")
+    return MULTITOOL
+
+
+def _validate(multitool: Path, kinds: str, *files: Path) -> list[dict]:
+    """The Multitool's results (errors, warnings and notes) for `files`, with no network: its SARIF2006 rule would
+    fetch every helpUri, so it runs in a network namespace of its own where it can, and its proxy is a closed port."""
+    log = files[0].parent / "multitool.sarif"
+    command = [str(multitool), "validate", "--rule-kind", kinds, "--level", "Error;Warning;Note", "--output", str(log), *map(str, files)]
+    if shutil.which("unshare") and subprocess.run(["unshare", "-n", "true"], capture_output=True).returncode == 0:
+        command = ["unshare", "-n", *command]
+    closed = "http://127.0.0.1:9"
+    done = subprocess.run(command, capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "HTTP_PROXY": closed, "HTTPS_PROXY": closed, "DOTNET_CLI_TELEMETRY_OPTOUT": "1"})
+    assert log.exists(), done.stdout + done.stderr
+    return json.loads(log.read_text(encoding="utf-8-sig"))["runs"][0]["results"]
+
+
+def test_sarif_passes_the_multitool_for_github_and_azure_devops(multitool: Path, tmp_path: Path):
+    work = tmp_path / "repo"
+    shutil.copytree(ROOT / ORGANISATION, work / "services")
+    write(work, ".cloudbeleid.yaml", MINISTRY_CONFIG)
+    write(work, "services/broken.cloud.yaml", VALID_DESCRIPTOR.replace("id: mail", "id: mail-c").replace("deployment_model: public", "deployment_model: publik"))
+    plain, pipeline = tmp_path / "plain.sarif", tmp_path / "pipeline.sarif"
+    for target, env in ((plain, {}), (pipeline, AZURE_PIPELINE)):
+        result = run_cli("check", "--as-of", AS_OF, "-f", "sarif", "-o", str(target), ".", cwd=work, env=env)
+        assert result.returncode == 2, result.stderr  # the broken descriptor: its input rule is in the file too
+    results = _validate(multitool, "Sarif;Gh;Ado", plain, pipeline)
+    problems = [(r["ruleId"], r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], r["message"].get("arguments"))
+                for r in results if r.get("level", "warning") in ("error", "warning")]
+    in_pipeline = [p for p in problems if p[1].endswith("pipeline.sarif")]
+    assert in_pipeline == []  # as an Azure Pipelines job writes it: GitHub, Azure DevOps and SARIF's own rules all pass
+    # outside a pipeline the run cannot name one: only Azure DevOps' pipeline identity is missing, and GitHub's rules pass
+    assert {p[0] for p in problems} == {"GHAzDO1019", "GHAzDO1020"}
+    assert len(results) > len(problems)  # the Multitool did read the files (its notes)
+    document = json.loads(pipeline.read_text(encoding="utf-8"))["runs"][0]
+    assert document["automationDetails"]["id"] == "azuredevops/pipeline/build/minbzk/6a1b2c3d-0000-4000-8000-000000000001/12/" \
+                                                  "0f7e2a4c-8b1d-4c3e-9a5f-1b2c3d4e5f60/refs/heads/main/345"
+    assert json.loads(plain.read_text(encoding="utf-8"))["runs"][0]["automationDetails"] == {"id": f"cloudbeleid-checker/{AS_OF}"}
+
+
+def test_sarif_levels_say_what_a_finding_does_to_the_gate(repo: Path):
+    write(repo, "a.cloud.yaml", NONCOMPLIANT)
+
+    def levels(*args: str) -> dict:
+        _, out = render(repo, "sarif", *args)
+        return {r["ruleId"]: (r["level"], r["properties"]["gate"]) for r in json.loads(out)["runs"][0]["results"]}
+
+    assert levels()["CB22-WOO-TRANSPARENCY"] == ("error", "mandatory")  # low, at the default threshold low
+    assert levels("--fail-on", "high")["CB22-WOO-TRANSPARENCY"] == ("warning", "below")
+    write(repo, ".cloudbeleid.yaml", "organisation: {name: Zbo, type: zbo, kaderwet_zbo_applies: false, cloud_policy_ref: x}\npacks: [cb22]\n")
+    advice = levels()
+    assert advice["CB22-WOO-TRANSPARENCY"] == ("note", "advisory") and advice["CB22-EXIT-STRATEGY"] == ("note", "advisory")
+
+
+# -- GitLab Code Quality: categories GitLab knows, paths from the repository's root ----------------------------------
+
+# Code Climate's categories, the only ones its spec (and so GitLab) takes
+CODE_CLIMATE_CATEGORIES = {"Bug Risk", "Clarity", "Compatibility", "Complexity", "Duplication", "Performance", "Security", "Style"}
+
+
+def test_gitlab_paths_are_from_the_repository_root_when_run_from_a_subfolder(tmp_path: Path):
+    work = tmp_path / "repo"
+    write(work, ".cloudbeleid.yaml", MINISTRY_CONFIG)
+    write(work, "services/a.cloud.yaml", NONCOMPLIANT)
+    write(work, "services/broken.cloud.yaml", VALID_DESCRIPTOR.replace("id: mail", "id: mail-c").replace("deployment_model: public", "deployment_model: publik"))
+    subprocess.run(["git", "init", "-q", str(work)], check=True)
+    result = run_cli("check", "--as-of", AS_OF, "-f", "gitlab", ".", cwd=work / "services")
+    issues = json.loads(result.stdout)
+    assert {i["location"]["path"] for i in issues} == {"services/a.cloud.yaml", "services/broken.cloud.yaml"}
+    assert all(set(i["categories"]) <= CODE_CLIMATE_CATEGORIES and i["categories"] for i in issues)
+    assert {i["categories"][0] for i in issues if i["check_name"] == "INPUT-SCHEMA"} == {"Bug Risk"}
+    assert {i["categories"][0] for i in issues if i["check_name"].startswith("CB22-")} == {"Security"}
+    # the same file, the same name in every client: GitHub and SARIF name it from the root too
+    github = run_cli("check", "--as-of", AS_OF, "-f", "github", ".", cwd=work / "services").stdout
+    assert "::error file=services/a.cloud.yaml," in github
+    sarif = json.loads(run_cli("check", "--as-of", AS_OF, "-f", "sarif", ".", cwd=work / "services").stdout)["runs"][0]
+    assert sarif["originalUriBaseIds"]["%SRCROOT%"]["uri"] == work.resolve().as_uri() + "/"
+    assert {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in sarif["results"]} == {"services/a.cloud.yaml", "services/broken.cloud.yaml"}
+
+
+def test_text_reads_a_value_only_from_a_regular_file(tmp_path: Path):
+    """A finding may name a pipe (the bad-input corpus has one): the text view shows no value rather than wait on it."""
+    from tests.reports import make_report
+
+    fifo = tmp_path / "pipe.cloud.yaml"
+    os.mkfifo(fifo)
+    shown = _rendered(make_report(str(fifo), "mail", "m"), "text")
+    assert "  4:3  provider.mail\n" in shown  # the path, without a value
+    regular = write(tmp_path, "a.cloud.yaml", "a: 1\nb: 2\nc: 3\n  ACME-1 rest\n")
+    assert "  4:3  provider.mail: ACME-1\n" in _rendered(make_report(str(regular), "mail", "m"), "text")  # columns 3 to 9
+
+
+@pytest.mark.parametrize("fmt", ["text", "concise"])
+def test_with_lang_nl_neither_text_form_says_an_english_sentence(fmt: str):
+    from tests.reports import golden_report, with_run_facts
+    from tests.test_i18n import _english_only_fragments
+
+    fragments = _english_only_fragments()
+    for report in (with_run_facts("nl"), golden_report("nl")):
+        shown = _rendered(report, fmt)
+        assert not [f for f in fragments if f in shown], fmt
+    english = _rendered(golden_report("en"), fmt)
+    assert "Services: 1 failed, 1 passed, 1 not checked." in english and "Diensten" not in english
+
+
+def test_markdown_names_a_binding_failure_below_the_threshold(repo: Path):
+    write(repo, "a.cloud.yaml", NONCOMPLIANT)
+    _, text = render(repo, "markdown", "--fail-on", "high", "--lang", "en")
+    rows = {row.split(" | ")[1]: row for row in text.splitlines() if row.startswith("| `")}
+    assert "| mandatory, below the threshold |" in rows["CB22-WOO-TRANSPARENCY"]
+    assert "| mandatory |" in rows["CB22-EXIT-STRATEGY"]
+
+
+def test_the_quiet_text_forms_show_only_what_fails_the_run():
+    from checker.reporters.text import concise_quiet, render_quiet
+    from tests.reports import golden_report
+
+    report = golden_report("en")
+    for quiet, full in ((render_quiet(report), _rendered(report, "text")), (concise_quiet(report), _rendered(report, "concise"))):
+        assert "CB22-EXIT-STRATEGY" in quiet and "INPUT-SCHEMA" in quiet  # fails the gate; could not be checked
+        assert "CB22-DATA-LOCATION" in full and "CB22-DATA-LOCATION" not in quiet  # advice
+        verdict = next(line for line in full.splitlines() if line.startswith("Threshold "))
+        assert quiet.rstrip().splitlines()[-1] == verdict  # the same verdict, alone
+        assert "Services:" not in quiet and "Waivers:" not in quiet

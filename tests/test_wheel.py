@@ -43,7 +43,7 @@ def test_installed_cli_checks_descriptors_outside_the_checkout(installed: Path, 
     cli = str(installed / "bin/cloudbeleid")
     result = subprocess.run([cli, "check", "--as-of", "2026-11-28", "."], cwd=tmp_path, capture_output=True, text=True, timeout=120)
     assert result.returncode == 1, result.stderr
-    assert "cb22/no_state_secrets/noncompliant.cloud.yaml:" in result.stdout
+    assert "\ncb22/no_state_secrets/noncompliant.cloud.yaml  " in "\n" + result.stdout  # its service's header line
     assert "CB22-NO-STATE-SECRETS" in result.stdout
     compliant = tmp_path / "ok"
     write(compliant, ".cloudbeleid.yaml", MINISTRY_CONFIG)

@@ -28,7 +28,7 @@ _READINGS: dict[tuple, Reading] = {}
 
 
 def _signature(folders: list[Path], var_files: tuple[Path, ...]) -> tuple:
-    files = [p for f in folders for p in sorted(f.glob("*.tf*"))] + list(var_files)
+    files = [p for f in folders for p in sorted(f.glob("*.t[fo]*")) if p.name.endswith(hcl.SUFFIXES)] + list(var_files)
     stamps: list[tuple[str, int | None, int | None]] = []
     for path in files:
         try:
@@ -95,10 +95,11 @@ def _own(service: Any, root: Path) -> tuple[list[Path], tuple[Path, ...], list[P
         if not allowed("terraform", index, entry):
             continue
         matches = sorted(Path(p) for p in glob.glob(str(base / entry), recursive=True))
-        candidates = {m if m.is_dir() else m.parent for m in matches if m.is_dir() or m.suffix == ".tf"}
-        found = {f for f in candidates if _inside(f, root) and any(f.glob("*.tf"))}
+        candidates = {m if m.is_dir() else m.parent for m in matches if m.is_dir() or m.name.endswith(hcl.CODE)}
+        found = {f for f in candidates if _inside(f, root) and hcl.has_code(f)}
         if not found:
-            problems.append((_where(service, ("infrastructure", "terraform", index)), f"infrastructure.terraform[{index}] {entry!r} names no folder with *.tf files"))
+            problems.append((_where(service, ("infrastructure", "terraform", index)),
+                             f"infrastructure.terraform[{index}] {entry!r} names no folder with *.tf files (or .tf.json, .tofu, .tofu.json)"))
         folders += sorted(found - set(folders))
     for field, listed in (("var_files", var_files), ("plan", plans)):
         for index, entry in enumerate(block.get(field, ())):
@@ -152,7 +153,7 @@ def attach(services: list[Any], config: Any) -> list[Finding]:
     """Give every service its observed facts; the infrastructure it names but that cannot be read becomes error findings."""
     errors: list[Finding] = []
     group = _read_hcl(_group_folders(config), config.root)
-    reported: set[tuple] = set()
+    reported: set[tuple] = set()  # also the registry modules a named plan lists: not an error in the group either
     for service in services:
         if "infrastructure" not in service.document.data and not any(r.service_tag == service.id for r in group.resources):
             continue
@@ -161,9 +162,14 @@ def attach(services: list[Any], config: Any) -> list[Finding]:
         folders, var_files, plans, problems = _own(service, root)
         readings = [_read_hcl(folders, root, var_files)] if folders else []
         readings += [plan.read(p, _display(p)) for p in plans]
+        # a registry or git module the code calls is read from a plan the descriptor names whose configuration makes
+        # the same call (address and source): the plan lists the module's resources with their planned values
+        planned_calls = {call for reading in readings for call in reading.module_calls}
         mine: dict[tuple, Resource] = {}
         for reading in readings:
-            problems += reading.problems + reading.unread
+            covered = [entry for entry in reading.unread if reading.remote.get(entry) in planned_calls]
+            reported.update(covered)
+            problems += reading.problems + [entry for entry in reading.unread if entry not in covered]
             for resource in reading.resources:
                 tagged = resource.service_tag if isinstance(resource.service_tag, str) else None
                 if resource.is_cloud and tagged in (None, tag):
@@ -182,7 +188,9 @@ def attach(services: list[Any], config: Any) -> list[Finding]:
             "folders": [os.path.realpath(f) for f in folders],
             "uncovered": [],
         }
-    for where, message in group.problems:
+    # a registry or git module anywhere in the repository: its resources are unknown, so whether a descriptor
+    # covers them is too (fail closed, as in a folder a descriptor names)
+    for where, message in group.problems + group.unread:
         if (where, message) not in reported:
             reported.add((where, message))
             errors.append(_error(where, message, None))

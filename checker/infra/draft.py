@@ -22,6 +22,14 @@ from checker.reporters.common import visible
 QUESTION = "null"
 
 
+def _functions() -> tuple[str, str]:
+    """The schema's values of service.function, as the question lists them in Dutch and in English."""
+    from checker.resources import schema
+
+    values = schema("descriptor")["properties"]["service"]["properties"]["function"]["enum"]
+    return f"{', '.join(values[:-1])} of {values[-1]}", f"{', '.join(values[:-1])} or {values[-1]}"
+
+
 def _question(nl: str, en: str) -> str:
     # a YAML comment: whatever the code names in it is made one visible line (a label with a line break would
     # otherwise add keys to the draft, or a workflow command to the output)
@@ -38,7 +46,7 @@ def draft(folder: Path, descriptor_dir: Path, service_id: str | None = None) -> 
         raise InputError("not a folder", location=str(folder))
     folders = hcl.module_folders(folder)
     if not folders:
-        raise InputError("no Terraform files (*.tf) in this folder or below it", location=str(folder))
+        raise InputError("no Terraform or OpenTofu files (*.tf, *.tf.json, *.tofu, *.tofu.json) in this folder or below it", location=str(folder))
     reading = hcl.read(folders)
     if reading.problems or reading.unread:
         where, message = (reading.problems + reading.unread)[0]
@@ -70,8 +78,7 @@ def draft(folder: Path, descriptor_dir: Path, service_id: str | None = None) -> 
         "  status: " + _question("planned, migrating, in_use of exiting", "planned, migrating, in_use or exiting"),
         "  service_model: " + _question("saas, paas of iaas", "saas, paas or iaas"),
         "  deployment_model: public  # de code zet resources bij een cloudprovider / the code deploys to a cloud provider",
-        "  function: " + _question("email, document_storage, werkplek, collaboration, primaire_applicatie, data_analytics, beheer_monitoring of overig",
-                                   "email, document_storage, werkplek, collaboration, primaire_applicatie, data_analytics, beheer_monitoring or overig"),
+        "  function: " + _question(*_functions()),
         "  materieel: " + _question("true of false: voor de primaire taak, een belangrijk ondersteunend proces of grootschalige persoonsgegevens?",
                                     "true or false: for the primary task, an important support process or large-scale personal data?"),
         "  start_date: " + _question("datum van ingebruikname (YYYY-MM-DD); laat weg voor een geplande dienst",

@@ -111,3 +111,7 @@ class Reading:
     resources: list[Resource] = field(default_factory=list)
     problems: list[tuple[Where, str]] = field(default_factory=list)
     unread: list[tuple[Where, str]] = field(default_factory=list)  # module calls whose resources are not read
+    # HCL: the registry or git module of each unread entry, as (its module address, its source); a plan: the calls
+    # its configuration holds, whose resources the plan lists
+    remote: dict[tuple[Where, str], tuple[str, str]] = field(default_factory=dict)
+    module_calls: set[tuple[str, str]] = field(default_factory=set)

@@ -1,4 +1,5 @@
-"""Terraform and OpenTofu HCL (*.tf, *.tfvars) read with python-hcl2: resources with their file and line.
+"""Terraform and OpenTofu code read with its file and line: the native syntax (*.tf, *.tofu, *.tfvars) with
+python-hcl2, the JSON syntax (*.tf.json, *.tofu.json, *.tfvars.json) with json, its lines from ruamel's nodes.
 
 Values are resolved the way Terraform would where the code alone decides them: variable defaults, then
 terraform.tfvars, then *.auto.tfvars in name order, then the var files a descriptor names (as -var-file would),
@@ -8,6 +9,7 @@ attribute, a variable without a value, a remote module) is Unknown and reported,
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from dataclasses import dataclass, field
@@ -51,9 +53,8 @@ def _display(path: Path) -> str:
     return display_path(path)
 
 
-def _parse(path: Path, reading: Reading) -> Any:
-    import hcl2
-
+def _text(path: Path, reading: Reading) -> str | None:
+    """The file's text, or None with a problem: a link out of the repository, a file too large, not UTF-8, binary."""
     name = _display(path)
     if path.is_symlink():  # the repository under check is untrusted: a link must not read a file outside it
         home = repository_of(path.parent)
@@ -71,8 +72,25 @@ def _parse(path: Path, reading: Reading) -> Any:
     if "\x00" in text:
         reading.problems.append((Where(name, text.count("\n", 0, text.index("\x00")) + 1), "binary file (it contains NUL bytes); expected Terraform text"))
         return None
+    return text
+
+
+def _parse(path: Path, reading: Reading) -> Any:
+    """The body of a native-syntax file (.tf, .tofu, .tfvars), or of a JSON-syntax one (.tf.json, .tofu.json,
+    .tfvars.json) as a _JsonBody; None with a problem when it cannot be read."""
+    import hcl2
+
+    name = _display(path)
+    text = _text(path, reading)
+    if text is None:
+        return None
+    if path.name.endswith(".json"):
+        document = _json_document(text, name, reading)
+        if document is not None and path.name.endswith(CODE):
+            _json_structure(document, reading)
+        return document
     try:
-        return hcl2.parses(text)
+        return hcl2.parses(text).body
     except Exception as exc:  # lark raises many kinds; each carries the position where it has one
         line, column = getattr(exc, "line", 1) or 1, getattr(exc, "column", 1) or 1
         # the token's kind, never its text: the input's bytes do not belong in a message
@@ -88,10 +106,127 @@ def _options() -> Any:
     return SerializationOptions(strip_string_quotes=True, with_comments=False)
 
 
-def _body(body: Any, file: str) -> tuple[dict[str, tuple[Any, Where]], list[tuple[list[str], Any, Where]]]:
-    """The attributes (serialized value, where) and the blocks (labels, body, where) of one body."""
+@dataclass
+class _JsonBody:
+    """A block body in Terraform's JSON syntax: the value json decoded, and ruamel's node of it for lines (None
+    where ruamel cannot compose the text: every position is then the file's first line)."""
+
+    value: Any
+    node: Any
+    file: str
+    where: Where
+
+
+def _json_document(text: str, file: str, reading: Reading) -> _JsonBody | None:
+    try:
+        value = json.loads(text)
+    except ValueError as exc:
+        line, column = getattr(exc, "lineno", 1), getattr(exc, "colno", 1)
+        reading.problems.append((Where(file, line, column), f"JSON syntax error: {getattr(exc, 'msg', exc)}"))
+        return None
+    except RecursionError:
+        value = None
+    if value is None or _depth(value) > MAX_JSON_DEPTH:
+        reading.problems.append((Where(file, 1), f"JSON nested deeper than {MAX_JSON_DEPTH} levels: not Terraform code a person reads"))
+        return None
+    if not isinstance(value, dict):
+        reading.problems.append((Where(file, 1), "Terraform's JSON syntax needs an object at the top"))
+        return None
+    try:
+        from ruamel.yaml import YAML
+
+        node = YAML(typ="safe", pure=True).compose(text)
+    except Exception:  # JSON that YAML 1.2 reads differently (tabs, duplicate keys): positions fall back to line 1
+        node = None
+    return _JsonBody(value, node, file, Where(file, 1))
+
+
+def _json_structure(document: _JsonBody, reading: Reading) -> None:
+    """A block that is not an object would be left out without a word: Terraform refuses it, and so does the checker."""
+    for kind, body in _json_entries(document):
+        for labels, block in _json_walk([kind], body, _JSON_LABELS[kind]) if kind in _JSON_LABELS else ():
+            if not _json_bodies(block):
+                reading.problems.append((block.where, f"{' '.join(labels)}: a block in the JSON syntax is an object (or an array of objects)"))
+
+
+MAX_JSON_DEPTH = 64
+
+
+def _depth(value: Any) -> int:
+    """How deep a decoded JSON value nests, counted without recursion."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        deepest = max(deepest, level)
+        if level <= MAX_JSON_DEPTH:
+            children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else ()
+            stack.extend((child, level + 1) for child in children if isinstance(child, (dict, list)))
+    return deepest
+
+
+def _json_entries(body: _JsonBody) -> list[tuple[str, _JsonBody]]:
+    """Every key of an object body with its value, each placed at its key's line (a "//" key is a comment)."""
+    from ruamel.yaml.nodes import MappingNode
+
+    nodes = {}
+    if isinstance(body.node, MappingNode):
+        nodes = {getattr(k, "value", None): (k, v) for k, v in body.node.value}
+    entries = []
+    for key, value in body.value.items() if isinstance(body.value, dict) else ():
+        if key == "//":
+            continue
+        key_node, value_node = nodes.get(key, (None, None))
+        where = Where(body.file, key_node.start_mark.line + 1, key_node.start_mark.column + 1) if key_node is not None else body.where
+        entries.append((key, _JsonBody(value, value_node, body.file, where)))
+    return entries
+
+
+def _json_bodies(body: _JsonBody) -> list[_JsonBody]:
+    """A block's body, or the bodies of a block repeated as an array (two provider configurations, an alias)."""
+    from ruamel.yaml.nodes import SequenceNode
+
+    if isinstance(body.value, dict):
+        return [body]
+    if isinstance(body.value, list):
+        nodes = body.node.value if isinstance(body.node, SequenceNode) and len(body.node.value) == len(body.value) else [None] * len(body.value)
+        return [_JsonBody(item, node, body.file, Where(body.file, node.start_mark.line + 1, node.start_mark.column + 1) if node is not None else body.where)
+                for item, node in zip(body.value, nodes, strict=True) if isinstance(item, dict)]
+    return []
+
+
+# How many labels each top-level block type has, which the JSON syntax writes as nested object keys
+_JSON_LABELS = {"resource": 2, "data": 2, "provider": 1, "variable": 1, "module": 1, "output": 1, "locals": 0, "terraform": 0}
+
+
+def _json_walk(labels: list[str], body: _JsonBody, depth: int) -> list[tuple[list[str], _JsonBody]]:
+    """The block bodies under a top-level key, each with its labels (the object keys down to it)."""
+    if depth == 0:
+        return [(labels, body)]
+    if not isinstance(body.value, dict):
+        return [(labels, body)]  # a label's level that is no object: its block is malformed
+    return [found for label, inner in _json_entries(body) for found in _json_walk([*labels, label], inner, depth - 1)]
+
+
+def _json_blocks(document: _JsonBody) -> list[tuple[list[str], Any, Where]]:
+    return [(labels, inner, inner.where)
+            for kind, body in _json_entries(document) if kind in _JSON_LABELS
+            for labels, block in _json_walk([kind], body, _JSON_LABELS[kind])
+            for inner in _json_bodies(block)]
+
+
+def _body(body: Any, file: str, top: bool = False) -> tuple[dict[str, tuple[Any, Where]], list[tuple[list[str], Any, Where]]]:
+    """The attributes (serialized value, where) and the blocks (labels, body, where) of one body.
+
+    In the JSON syntax an object is an attribute or a nested block as the schema decides, which the checker does
+    not know: every key is an attribute, and every object (or array of objects) also a block."""
     from hcl2.rules.base import AttributeRule, BlockRule
 
+    if isinstance(body, _JsonBody):
+        if top:
+            return {}, _json_blocks(body)
+        entries = _json_entries(body)
+        inner = [([key], nested, nested.where) for key, value in entries for nested in _json_bodies(value)]
+        return {key: (value.value, value.where) for key, value in entries}, inner
     attributes: dict[str, tuple[Any, Where]] = {}
     blocks: list[tuple[list[str], Any, Where]] = []
     options = _options()
@@ -105,22 +240,35 @@ def _body(body: Any, file: str) -> tuple[dict[str, tuple[Any, Where]], list[tupl
     return attributes, blocks
 
 
-# Forms of Terraform and OpenTofu code this reader does not read yet: a file in one of them is an error, never a
-# silent gap (what it deploys is unknown, so no verdict on the folder can be vouched for)
-UNREAD = (".tofu", ".tf.json", ".tofu.json", ".tfvars.json")
+# The files of a module, in Terraform's native and JSON syntax; OpenTofu also reads .tofu and .tofu.json
+CODE = (".tf", ".tf.json", ".tofu", ".tofu.json")
+VARIABLES = (".tfvars", ".tfvars.json")
+SUFFIXES = CODE + VARIABLES
+
+
+def code_files(folder: Path) -> list[Path]:
+    """The configuration files of one module folder as OpenTofu reads them: x.tofu (x.tofu.json) takes the place
+    of x.tf (x.tf.json), which Terraform alone would read. A folder with .tofu files is OpenTofu code."""
+    try:
+        files = sorted(p for p in folder.iterdir() if p.name.endswith(CODE) and p.is_file())
+    except OSError:
+        return []
+    names = {p.name for p in files}
+    return [p for p in files if not (p.name.endswith((".tf", ".tf.json")) and p.name.replace(".tf", ".tofu", 1) in names)]
+
+
+def has_code(folder: Path) -> bool:
+    return bool(code_files(folder))
 
 
 def _read_folder(folder: Path, reading: Reading) -> _Module:
     module = _Module(folder)
-    for path in sorted(p for p in folder.iterdir() if p.name.endswith(UNREAD) and p.is_file()):
-        reading.problems.append((Where(_display(path), 1), f"{path.name} is not read (the checker reads .tf and .tfvars "
-                                 "files only): what it deploys is unknown; write it as .tf/.tfvars or move it out of the repository"))
-    for path in sorted(folder.glob("*.tf")):
+    for path in code_files(folder):
         tree = _parse(path, reading)
         if tree is None:
             continue
         file = _display(path)
-        _, blocks = _body(tree.body, file)
+        _, blocks = _body(tree, file, top=True)
         for labels, body, where in blocks:
             attributes, inner = _body(body, file)
             kind = labels[0]
@@ -155,7 +303,7 @@ def _tfvars(path: Path, reading: Reading) -> dict[str, Value]:
     tree = _parse(path, reading)
     if tree is None:
         return {}
-    attributes, _ = _body(tree.body, _display(path))
+    attributes, _ = _body(tree, _display(path))
     return {name: Value(value, where) for name, (value, where) in attributes.items()}
 
 
@@ -270,7 +418,9 @@ def _instantiate(module: _Module, variables: dict[str, Value], prefix: str, pare
         reading.resources.append(resource)
     for name, source, attributes, where in module.calls:
         if not source.startswith(("./", "../")):
-            reading.unread.append((where, f"module {name} comes from {source!r}, which is not read: its resources are unknown"))
+            entry = (where, f"module {name} comes from {source!r}, which is not read: its resources are unknown")
+            reading.unread.append(entry)
+            reading.remote[entry] = (f"{prefix}module.{name}", source)
             continue
         folder = Path(os.path.realpath(module.folder / source))
         if root is not None and not str(folder).startswith(os.path.realpath(root).rstrip(os.sep) + os.sep):
@@ -311,7 +461,7 @@ def module_folders(root: Path) -> list[Path]:
             stamps.append((current, os.stat(current).st_mtime_ns))
         except OSError:
             continue
-        if any(f.endswith((".tf", *UNREAD)) for f in files):
+        if any(f.endswith(CODE) for f in files):
             found.append(Path(current))
     _WALKS[key] = (stamps, found)
     return list(found)
@@ -324,11 +474,13 @@ def read(folders: list[Path], var_files: tuple[Path, ...] = (), root: Path | Non
     modules = {Path(os.path.realpath(f)): _read_folder(f, reading) for f in folders}
     called = {Path(os.path.realpath(m.folder / source)) for m in modules.values() for _, source, _, _ in m.calls
               if source.startswith(("./", "../"))}
-    for folder, module in modules.items():
+    for folder, module in list(modules.items()):  # a call reads its module folder into modules
         if folder in called:
             continue
         variables = dict(module.variables)
-        auto = [folder / "terraform.tfvars"] + sorted(folder.glob("*.auto.tfvars"))
+        # Terraform's order: terraform.tfvars, terraform.tfvars.json, then *.auto.tfvars(.json) by file name
+        auto = [folder / "terraform.tfvars", folder / "terraform.tfvars.json"]
+        auto += sorted((p for p in folder.iterdir() if p.name.endswith((".auto.tfvars", ".auto.tfvars.json"))), key=lambda p: p.name)
         for path in [p for p in auto if p.is_file()] + list(var_files):
             if not path.is_file():
                 reading.problems.append((Where(_display(path), 1), "var file not found"))

@@ -37,6 +37,17 @@ def _position(text: str, address: str) -> tuple[int, int]:
     return line, at - (text.rfind("\n", 0, at) + 1) + 1
 
 
+def _module_calls(module: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, str]]:
+    """(module address, source) of every module call in the plan's configuration, nested ones included."""
+    for name, call in (module.get("module_calls") or {}).items():
+        if isinstance(call, dict):
+            address = f"{prefix}module.{name}"
+            if isinstance(call.get("source"), str):
+                yield address, call["source"]
+            if isinstance(call.get("module"), dict):
+                yield from _module_calls(call["module"], f"{address}.")
+
+
 def _config_resources(module: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, dict[str, Any], str]]:
     """(address without instance keys, configuration entry, module prefix) of every configured resource."""
     for resource in module.get("resources") or ():
@@ -103,7 +114,9 @@ def read(path: Path, display: str) -> Reading:
         return reading
     unknown_after = {c.get("address"): (c.get("change") or {}).get("after_unknown") or {}
                      for c in plan.get("resource_changes") or () if isinstance(c, dict)}
-    configured = {address: entry for address, entry, _ in _config_resources((plan.get("configuration") or {}).get("root_module") or {})}
+    root_config = (plan.get("configuration") or {}).get("root_module") or {}
+    configured = {address: entry for address, entry, _ in _config_resources(root_config)}
+    reading.module_calls = set(_module_calls(root_config))
     for module in _modules(planned.get("root_module") or {}):
         for item in module.get("resources") or ():
             if not isinstance(item, dict) or item.get("mode", "managed") != "managed" or not isinstance(item.get("address"), str):

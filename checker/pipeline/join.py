@@ -141,19 +141,31 @@ class _Params(dict):
         raise KeyError(key)
 
 
+def _params(violation: dict[str, Any], lang: str) -> _Params:
+    """A violation's params for a message: lists joined; a value given in both languages ({"nl": ..., "en": ...},
+    as lib/service's `unrecorded`) in the message's language."""
+    def shown(value: Any) -> Any:
+        if isinstance(value, list):
+            return ", ".join(map(str, value))
+        if isinstance(value, dict) and set(value) == {"nl", "en"}:
+            return value[lang]
+        return value
+
+    return _Params({k: shown(v) for k, v in violation["params"].items()})
+
+
 def _message(rule: Rule, violation: dict[str, Any]) -> Text:
     template = rule.messages.get(violation["kind"])
     if template is None:
         raise PolicyError(f"rule {rule.id} reported message kind {violation['kind']!r}, which its METADATA lacks", location=rule.file)
-    params = _Params({k: ", ".join(map(str, v)) if isinstance(v, list) else v for k, v in violation["params"].items()})
     try:
         # str.format_map formats as string.Formatter does, in C; a template it refuses is refused by the Formatter's
         # words below
-        return Text(template.nl.format_map(params), template.en.format_map(params))
+        return Text(*(getattr(template, lang).format_map(_params(violation, lang)) for lang in ("nl", "en")))
     except (KeyError, IndexError, ValueError, AttributeError, TypeError):
         pass
     try:
-        return Text(string.Formatter().vformat(template.nl, (), params), string.Formatter().vformat(template.en, (), params))
+        return Text(*(string.Formatter().vformat(getattr(template, lang), (), _params(violation, lang)) for lang in ("nl", "en")))
     except (KeyError, IndexError, ValueError) as exc:
         raise PolicyError(f"rule {rule.id}: message needs {exc} which the violation does not give", location=rule.file) from None
 

@@ -16,9 +16,11 @@ from checker.model import Report
 
 Renderer = Callable[[Report, bool], str | Iterable[str]]
 
-# format name -> module in this package; modules load only when their format is asked for
+# format name -> module in this package, or "module:function" for a second view of one module (the text module's
+# concise form shares its lines and summary); modules load only when their format is asked for
 FORMATS = {
     "text": "text",
+    "concise": "text:concise",
     "json": "json_report",
     "sarif": "sarif",
     "junit": "junit",
@@ -30,8 +32,12 @@ FORMATS = {
 }
 
 # the formats `check --format` writes
-STREAMS = ("text", "json", "sarif", "junit", "github", "gitlab", "markdown")
+STREAMS = ("text", "concise", "json", "sarif", "junit", "github", "gitlab", "markdown")
+
+# the formats for a person at a terminal: coloured when written to a TTY and NO_COLOR is not set
+COLOURED = ("text", "concise")
 
 
 def renderer(name: str) -> Renderer:
-    return import_module(f"checker.reporters.{FORMATS[name]}").render
+    module, _, function = FORMATS[name].partition(":")
+    return getattr(import_module(f"checker.reporters.{module}"), function or "render")

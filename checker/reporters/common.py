@@ -8,11 +8,13 @@ escaping its own syntax needs (XML, Markdown, workflow commands, URIs).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
 import posixpath
 import re
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote_from_bytes
 
@@ -68,12 +70,41 @@ def json_text(value: Any, **options: Any) -> str:
     return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
+# where a CI system checked the repository out, for when git cannot say (no git, or a checkout git calls unsafe)
+_CHECKOUT_VARIABLES = ("CI_PROJECT_DIR", "GITHUB_WORKSPACE", "BUILD_SOURCESDIRECTORY")
+
+
+@functools.cache
+def _root_of(cwd: str) -> str:
+    from checker.vcs import toplevel
+
+    top = toplevel(Path(cwd))
+    if top is not None:
+        return os.path.realpath(top)
+    for name in _CHECKOUT_VARIABLES:
+        checkout = os.environ.get(name)
+        if checkout and (cwd + os.sep).startswith(os.path.realpath(checkout).rstrip(os.sep) + os.sep):
+            return os.path.realpath(checkout)
+    return cwd
+
+
+def repository_root() -> str:
+    """The root of the repository the run is in: git's work tree of the working directory, else the CI checkout
+    that holds it, else the working directory itself. GitLab, GitHub and SARIF viewers name files from there."""
+    return _root_of(os.path.realpath(os.getcwd()))
+
+
 def repository_path(file: str) -> str | None:
-    """`file` as a normalised POSIX path relative to the working directory, or None when it lies outside it."""
+    """`file` as a normalised POSIX path relative to the repository's root, or None when it lies outside it.
+
+    A relative name is taken from the working directory, as the run read it; run from a subfolder, it still comes
+    out from the root (services/a.cloud.yaml, not a.cloud.yaml)."""
+    root, cwd = repository_root(), os.path.realpath(os.getcwd())
     path = file.replace(os.sep, "/") if os.sep != "/" else file
-    if path.startswith("/") or re.match(r"^[A-Za-z]:", path):
-        relative = os.path.relpath(os.path.abspath(file))
-        path = relative.replace(os.sep, "/")
+    if path.startswith("/") or re.match(r"^[A-Za-z]:", path) or root != cwd:
+        # the file's folder resolved (a symlinked tmp or checkout), its own name kept as written
+        absolute = os.path.join(os.path.realpath(os.path.dirname(os.path.abspath(file))), os.path.basename(file))
+        path = os.path.relpath(absolute, root).replace(os.sep, "/")
     path = posixpath.normpath(path)
     return None if path in (".", "..") or path.startswith("../") or path.startswith("/") else path
 
@@ -114,6 +145,21 @@ def reported(finding: Finding) -> bool:
 
 def advisory(finding: Finding) -> bool:
     return finding.status is Status.FAIL and finding.enforcement is Enforcement.ADVISORY
+
+
+def fails_gate(finding: Finding, report: Report) -> bool:
+    """A failure that binds and is at or above its file's threshold: the findings that fail the run (Report.failing)."""
+    return finding.gating and finding.status is Status.FAIL and finding.severity.at_least(report.threshold(finding.location.file))
+
+
+def effect(finding: Finding, report: Report) -> str:
+    """What a failing or error finding does to the run, the one distinction every view makes: 'error' (input not
+    checked), 'mandatory' (fails the gate), 'below' (binds, but under the threshold), 'advisory' (never fails it)."""
+    if finding.status is Status.ERROR:
+        return "error"
+    if finding.enforcement is not Enforcement.MANDATORY:
+        return "advisory"
+    return "mandatory" if fails_gate(finding, report) else "below"
 
 
 # --- the run's own facts, in the words every format uses ------------------------------------------------------

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from checker.i18n import text
 from checker.model import Report, Status
-from checker.reporters.common import DEVIATION_RULE, SKIPPED_RULE, advisory, describe_deviation, repository_path, skipped_reason, visible
+from checker.reporters.common import DEVIATION_RULE, SKIPPED_RULE, describe_deviation, effect, repository_path, skipped_reason, visible
 
 
 def _escape_data(text: str) -> str:
@@ -39,7 +39,8 @@ def render(report: Report, colour: bool = False) -> str:
     for finding in report.findings:
         if finding.status not in (Status.FAIL, Status.ERROR):
             continue
-        command = "warning" if advisory(finding) else "error"
+        # an error only for what fails the run: advice and a binding failure below the threshold are warnings
+        command = "error" if effect(finding, report) in ("error", "mandatory") else "warning"
         location = finding.location
         properties: list[tuple[str, object]] = [("file", _file(location.file)), ("line", location.line), ("col", location.column)]
         if location.end_line:

@@ -1,5 +1,9 @@
 """JUnit XML for CI test views: one test suite per descriptor, one test case per rule.
 
+A test case fails (<failure>) only for a finding that fails the gate: a mandatory failure at or above the threshold.
+Advice, and a mandatory failure below the threshold, pass with the finding in the case's <system-out>, so a green
+pipeline never shows a red test; the suite's properties count them (advisory, below_threshold).
+
 Every string from input goes through `visible` before it becomes a name, an attribute or text: XML 1.0 cannot
 hold most control characters, U+FFFE/U+FFFF or lone surrogates at all, and ElementTree would write them raw.
 The run's own facts (OPA server, deviations from the reference data, skipped files) are a test suite of their own,
@@ -13,7 +17,17 @@ from xml.etree import ElementTree as ET
 
 from checker.i18n import text
 from checker.model import Finding, Report, Status
-from checker.reporters.common import DEVIATION_RULE, SKIPPED_RULE, describe_deviation, server_line, skipped_reason, visible
+from checker.reporters.common import (
+    DEVIATION_RULE,
+    SKIPPED_RULE,
+    advisory,
+    describe_deviation,
+    fails_gate,
+    server_line,
+    severity_word,
+    skipped_reason,
+    visible,
+)
 
 
 def _element(parent: ET.Element, tag: str, **attributes: object) -> ET.Element:
@@ -32,10 +46,11 @@ def render(report: Report, colour: bool = False) -> str:
         suite = _element(root, "testsuite", name=f"{file}#{document}" + (f" ({service})" if service else ""), file=file)
         properties = ET.SubElement(suite, "properties")
         for key, value in (("service", service or ""), ("document", str(document)), ("as_of", report.as_of),
+                           ("fail_on", report.threshold(file).value),
                            ("engine", report.engine_version), ("policy_revision", report.policy_revision or ""),
                            ("server", report.server or "")):
             _element(properties, "property", name=key, value=value)
-        counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+        counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0, "advisory": 0, "below_threshold": 0}
         by_rule: dict[str, list[Finding]] = defaultdict(list)
         for finding in findings:
             by_rule[finding.rule_id].append(finding)
@@ -49,15 +64,24 @@ def render(report: Report, colour: bool = False) -> str:
                 counts["errors"] += 1
                 element = _element(case, "error", message=failing[0].message.get(lang), type=rule_id)
                 element.text = _details(failing, lang)
-            elif Status.FAIL in statuses:
+            elif Status.FAIL in statuses and any(fails_gate(f, report) for f in failing):
                 counts["failures"] += 1
                 element = _element(case, "failure", message=failing[0].message.get(lang),
                                    type=f"{failing[0].severity.value} {failing[0].enforcement.value}")
                 element.text = _details(failing, lang)
+            elif Status.FAIL in statuses:
+                # advice, or a binding failure below the threshold: reported, but a green pipeline shows no red test
+                counts["advisory" if advisory(failing[0]) else "below_threshold"] += 1
+                label = text(lang, "views.junit.advisory") if advisory(failing[0]) else \
+                    text(lang, "views.junit.below", fail_on=severity_word(report.threshold(file), lang))
+                out = ET.SubElement(case, "system-out")
+                out.text = visible(f"[{label}]") + "\n" + _details(failing, lang)
             elif statuses <= {Status.WAIVED, Status.NOT_APPLICABLE}:
                 counts["skipped"] += 1
                 reason = group[0].waiver.get("reason") if group[0].waiver else group[0].message.get(lang)
                 _element(case, "skipped", message=str(reason))
+        for key in ("advisory", "below_threshold"):  # not attributes: junit-10.xsd knows only its own counts
+            _element(properties, "property", name=key, value=str(counts.pop(key)))
         for key, count in counts.items():
             suite.set(key, str(count))
             totals[key] += count

@@ -11,7 +11,7 @@ from collections import defaultdict
 from checker.gate import exit_code
 from checker.i18n import columns, group, plural, text
 from checker.model import Enforcement, Report, Status
-from checker.reporters.common import codes, deviation_decision, deviation_reason, deviation_where, md_code, md_text, server_line, severity_word, skipped_reason, skipped_summary, threshold
+from checker.reporters.common import codes, deviation_decision, deviation_reason, deviation_where, effect, md_code, md_text, server_line, severity_word, skipped_reason, skipped_summary, threshold
 
 
 def render(report: Report, colour: bool = False) -> str:
@@ -35,7 +35,8 @@ def render(report: Report, colour: bool = False) -> str:
         for f in shown:
             footing = f.sources[0].status if f.sources else "verified"
             note = text(lang, "markdown.unverified") if footing in ("secondary", "memory") else ""
-            binds = enforcement[f.enforcement.value]
+            # a binding failure below the threshold says so: it is reported, but does not fail the run
+            binds = text(lang, "views.below") if f.status is Status.FAIL and effect(f, report) == "below" else enforcement[f.enforcement.value]
             if f.waiver:
                 w = f.waiver
                 binds = (f"{status['waived'] if f.status is Status.WAIVED else text(lang, 'markdown.expired')} "

@@ -1,6 +1,6 @@
 """SARIF 2.1.0 for code-scanning dashboards (GitHub, GitLab, Azure DevOps, SonarQube).
 
-An artifact's `uri` is an RFC 3986 relative reference under `%SRCROOT%` (the working directory) with its bytes
+An artifact's `uri` is an RFC 3986 relative reference under `%SRCROOT%` (the repository's root) with its bytes
 percent-encoded; a file outside that root is an absolute `file:` URI without a base. Message texts are made
 visible and their '[' and ']' escaped, so input cannot form a SARIF embedded link (SARIF 2.1.0 §3.11.6); Markdown
 texts from rule metadata go through md_text; a helpUri is only ever an http(s) URL.
@@ -8,7 +8,10 @@ texts from rule metadata go through md_text; a helpUri is only ever an http(s) U
 
 from __future__ import annotations
 
+import os
 import re
+from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -21,20 +24,27 @@ from checker.reporters.common import (
     DEVIATION_RULE,
     FINGERPRINT_VERSION,
     SKIPPED_RULE,
-    advisory,
     describe_deviation,
+    effect,
     file_uri_reference,
     fingerprint,
     json_text,
     md_text,
     reported,
+    repository_root,
     safe_link,
     skipped_reason,
     visible,
 )
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+INFORMATION_URI = "https://pypi.org/project/cloudbeleid-checker/"
+AUTOMATION_CATEGORY = "cloudbeleid-checker"
+# a rule's default level, from its severity; a result's level says what it does to the run (EFFECT_LEVEL)
 LEVEL = {"critical": "error", "high": "error", "medium": "warning", "low": "note", "info": "note"}
+# error: fails the gate (or its input was not checked); warning: binds, but is below the threshold; note: advice.
+# So a low mandatory failure that fails the gate is an error, never the same note as advice.
+EFFECT_LEVEL = {"error": "error", "mandatory": "error", "below": "warning", "advisory": "note"}
 # GitHub reads security-severity as CVSS-like: 9.0+ critical, 7.0+ high, 4.0+ medium, else low
 SECURITY_SEVERITY = {"critical": "9.5", "high": "8.0", "medium": "5.5", "low": "3.0", "info": "0.0"}
 
@@ -68,26 +78,32 @@ def to_sarif(report: Report) -> dict[str, Any]:
     for finding in report.findings:
         if finding.rule_id not in index:  # input errors (INPUT-*) get a descriptor of their own
             index[finding.rule_id] = len(descriptors)
+            about = message(lang, "sarif.input_rule")
             descriptors.append({
                 "id": visible(finding.rule_id),
                 "name": visible(finding.rule_id.title().replace("-", "")),
-                "shortDescription": {"text": message(lang, "sarif.input_rule")},
+                "shortDescription": {"text": about},
+                "fullDescription": {"text": about},
+                "help": {"text": about, "markdown": md_text(about)},
+                "helpUri": INFORMATION_URI,
                 "defaultConfiguration": {"level": "error"},
                 "properties": {"security-severity": SECURITY_SEVERITY["high"], "tags": ["cloudbeleid", "input"]},
             })
-    results = [_result(f, index[f.rule_id], lang) for f in report.findings if reported(f)]
+    results = [_result(f, index[f.rule_id], report) for f in report.findings if reported(f)]
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
         "runs": [{
             "tool": {"driver": {
                 "name": "cloudbeleid-checker",
+                "fullName": f"cloudbeleid-checker {__version__}",
                 "version": __version__,
                 "semanticVersion": __version__,
-                "informationUri": "https://pypi.org/project/cloudbeleid-checker/",
+                "informationUri": INFORMATION_URI,
                 "rules": descriptors,
             }},
-            "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri().rstrip("/") + "/"}},
+            "automationDetails": automation_details(report, os.environ),
+            "originalUriBaseIds": {"%SRCROOT%": {"uri": Path(repository_root()).as_uri().rstrip("/") + "/"}},
             "invocations": [{
                 "executionSuccessful": not report.errors,
                 "exitCode": int(exit_code(report)),
@@ -143,12 +159,14 @@ def _rule(rule: Rule, lang: str) -> dict[str, Any]:
             "docs": visible(rule.docs),
         },
     }
-    if safe_link(rule.sources[0].url):
-        descriptor["helpUri"] = rule.sources[0].url
+    # every rule has a help address (GitHub and Azure DevOps link it): its footing's, else the first source's with a
+    # web address, else the checker's own page, where `cloudbeleid explain` is described
+    descriptor["helpUri"] = next((s.url for s in rule.sources if safe_link(s.url)), INFORMATION_URI)
     return descriptor
 
 
-def _result(finding: Finding, rule_index: int, lang: str) -> dict[str, Any]:
+def _result(finding: Finding, rule_index: int, report: Report) -> dict[str, Any]:
+    lang = report.lang
     location = finding.location
     where = physical(location.file, location.line, location.column)
     if location.end_line:
@@ -157,7 +175,7 @@ def _result(finding: Finding, rule_index: int, lang: str) -> dict[str, Any]:
     result: dict[str, Any] = {
         "ruleId": visible(finding.rule_id),
         "ruleIndex": rule_index,
-        "level": "error" if finding.status is Status.ERROR else ("note" if advisory(finding) else LEVEL[finding.severity.value]),
+        "level": _level(finding, report),
         "message": {"text": text(finding.message.get(lang))},
         "locations": [{
             **where,
@@ -166,6 +184,7 @@ def _result(finding: Finding, rule_index: int, lang: str) -> dict[str, Any]:
         "partialFingerprints": {FINGERPRINT_VERSION: fingerprint(finding)},
         "properties": {
             "enforcement": finding.enforcement.value,
+            "gate": effect(finding, report) if finding.status is not Status.WAIVED else "waived",
             "enforcement_reason": text(finding.enforcement_reason.get(lang)),
             "service": finding.service,
             "json_path": location.pointer,
@@ -175,3 +194,35 @@ def _result(finding: Finding, rule_index: int, lang: str) -> dict[str, Any]:
     if finding.waiver:
         result["suppressions"] = [{"kind": "external", "status": "accepted", "justification": text(finding.waiver.get("reason", ""))}]
     return result
+
+
+def _level(finding: Finding, report: Report) -> str:
+    """The result's level by what it does to the run; a waived one (suppressed) keeps what it would do unwaived."""
+    return EFFECT_LEVEL[effect(replace(finding, status=Status.FAIL) if finding.status is Status.WAIVED else finding, report)]
+
+
+# Azure Pipelines' predefined variables that name the build definition and phase, as the Azure DevOps Advanced
+# Security upload reads them (the SARIF Multitool's GHAzDO1019 and GHAzDO1020 check the same)
+_ADO_PROPERTY = "azuredevops/pipeline/build/"
+_ADO_VARIABLES = {"definition": ("SYSTEM_DEFINITIONID", "BUILD_DEFINITIONID"), "definition_name": ("BUILD_DEFINITIONNAME",),
+                  "phase": ("SYSTEM_PHASEID", "SYSTEM_JOBID"), "phase_name": ("SYSTEM_PHASENAME", "SYSTEM_JOBNAME"),
+                  "collection": ("SYSTEM_COLLECTIONURI",), "project": ("SYSTEM_TEAMPROJECTID",),
+                  "branch": ("BUILD_SOURCEBRANCH",), "build": ("BUILD_BUILDID",)}
+
+
+def automation_details(report: Report, environment: Mapping[str, str]) -> dict[str, Any]:
+    """run.automationDetails: in an Azure Pipelines job, the pipeline's identity Azure DevOps needs; elsewhere an id
+    whose category (before the last '/') is the same for every run, so GitHub follows one alert over commits, and
+    whose instance is the reference date the run checked at."""
+    found = {key: next((environment[n] for n in names if environment.get(n)), "") for key, names in _ADO_VARIABLES.items()}
+    if environment.get("TF_BUILD", "").lower() != "true" or not all(found.values()):
+        return {"id": f"{AUTOMATION_CATEGORY}/{report.as_of}"}
+    url = found["collection"].rstrip("/")
+    organisation = url.rsplit("/", 1)[-1] if "dev.azure.com" in url else url.split("//", 1)[-1].split(".", 1)[0]
+    parts = (organisation, found["project"], found["definition"], found["phase"], found["branch"], found["build"])
+    return {"id": visible(_ADO_PROPERTY + "/".join(parts)), "properties": {
+        _ADO_PROPERTY + "buildDefinitionId": visible(found["definition"]),
+        _ADO_PROPERTY + "buildDefinitionName": visible(found["definition_name"]),
+        _ADO_PROPERTY + "phaseId": visible(found["phase"]),
+        _ADO_PROPERTY + "phaseName": visible(found["phase_name"]),
+    }}

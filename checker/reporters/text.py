@@ -1,23 +1,242 @@
-"""Text for a terminal or a log: location first, then severity, rule id, message and the rule's docs."""
+"""Text for a terminal or a log, in two forms.
+
+`render` (format `text`, the default) groups the findings the way a reader acts on them: per service (its file, id,
+verdict and counts in one header line), and inside it per fact (the descriptor value at one place), with the rules
+that fact breaks beneath it: severity, id, whom it binds and the message. Four rules that reject the same 'US' in
+`hosting.support_access_locations` are one fact with four rules, not four near-identical lines.
+
+`concise` (format `concise`) is the flat form for editors and grep, one finding a line: location first, then
+severity id, rule id, message and the rule's docs.
+
+Both end with the same summary: services that fail, pass or could not be checked, then the rule checks.
+Lines are at most 80 columns where the input allows (a long file name or rule id is never cut).
+"""
 
 from __future__ import annotations
 
 import io
+import os
+import stat
+import textwrap
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 from checker.gate import exit_code
 from checker.i18n import plural, text
-from checker.model import Enforcement, Finding, Report, Status
-from checker.reporters.common import describe_deviation, server_line, skipped_reason, skipped_summary, threshold, visible
+from checker.model import Enforcement, Finding, Location, Report, Status
+from checker.reporters.common import (
+    describe_deviation,
+    effect,
+    server_line,
+    severity_word,
+    skipped_reason,
+    skipped_summary,
+    threshold,
+    visible,
+)
 
 _STYLE = {"critical": "bold red", "high": "red", "medium": "yellow", "low": "cyan", "info": "dim"}
+_VERDICT_STYLE = {"failed": "bold red", "unchecked": "bold magenta", "passed": "green"}
+WIDTH = 80
+# a value shown beside its path is the descriptor's own text at the finding's location, cut to this length
+_VALUE_MAX = 60
+# descriptors are small; a file beyond this is not read again for its values
+_READ_MAX = 10 * 1024 * 1024
 
-def render(report: Report, colour: bool = False) -> str:
+# A line is a list of (text, style) pieces: the plain output joins the texts, the coloured one styles them, so the
+# coloured output without its colours is the plain output by construction.
+Line = list[tuple[str, str]]
+
+
+def shown(finding: Finding, report: Report, quiet: bool = False) -> bool:
+    """A failure or an input error; with --quiet only what fails the run (input errors included)."""
+    if quiet:
+        return effect(finding, report) in ("error", "mandatory") if finding.status in (Status.FAIL, Status.ERROR) else False
+    return finding.status in (Status.FAIL, Status.ERROR)
+
+
+# -- the grouped view ---------------------------------------------------------------------------------------------
+
+@dataclass
+class _Fact:
+    location: Location
+    findings: list[Finding] = field(default_factory=list)
+
+
+@dataclass
+class _Service:
+    file: str
+    service: str | None
+    facts: dict[tuple[Any, ...], _Fact] = field(default_factory=dict)
+
+    def findings(self) -> list[Finding]:
+        return [f for fact in self.facts.values() for f in fact.findings]
+
+
+def services(report: Report, quiet: bool = False) -> list[_Service]:
+    """The shown findings per service (per file for findings of no service), each per fact, in the report's order."""
+    groups: dict[tuple[str, int, str | None], _Service] = {}
+    for finding in report.findings:
+        if not shown(finding, report, quiet):
+            continue
+        location = finding.location
+        group = groups.setdefault((location.file, location.document, finding.service), _Service(location.file, finding.service))
+        group.facts.setdefault((location.json_path, location.line, location.column), _Fact(location)).findings.append(finding)
+    return list(groups.values())
+
+
+def verdict(findings: Iterable[Finding], report: Report) -> str:
+    kinds = {effect(f, report) for f in findings}
+    return "unchecked" if "error" in kinds else "failed" if "mandatory" in kinds else "passed"
+
+
+def service_counts(report: Report) -> dict[str, int]:
+    """How many services fail, pass or could not be checked; a file with an input error and no service counts once."""
+    unchecked = {f.service or f"{f.location.file}#{f.location.document}" for f in report.errors}
+    failed = {f.service for f in report.failing() if f.service} - unchecked
+    passed = set(report.services) - failed - unchecked
+    return {"failed": len(failed), "passed": len(passed), "unchecked": len(unchecked)}
+
+
+def _path(location: Location) -> str:
+    """A JSON path as a reader writes it: hosting.support_access_locations[2]."""
+    out = ""
+    for step in location.json_path:
+        out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else str(step))
+    return out
+
+
+class _Sources:
+    """The descriptors' text, read once per render, for the value at a finding's location (as ruff shows source)."""
+
+    def __init__(self) -> None:
+        self._lines: dict[str, list[str] | None] = {}
+
+    def value(self, location: Location) -> str | None:
+        if not location.end_line or location.end_line != location.line or not location.end_column:
+            return None  # a mapping or a list over several lines: the path says enough
+        lines = self._read(location.file)
+        if lines is None or not 0 < location.line <= len(lines):
+            return None
+        value = lines[location.line - 1][location.column - 1:location.end_column - 1].strip()
+        if len(value) > _VALUE_MAX:
+            value = value[:_VALUE_MAX - 1] + "…"
+        return value or None
+
+    def _read(self, file: str) -> list[str] | None:
+        if file not in self._lines:
+            try:
+                info = os.stat(file)
+                # only a regular file of a descriptor's size: never a pipe or device a finding may name
+                if not stat.S_ISREG(info.st_mode) or info.st_size > _READ_MAX:
+                    raise OSError("not a descriptor file")
+                with open(file, encoding="utf-8", errors="replace") as handle:
+                    self._lines[file] = handle.read().splitlines()
+            except (OSError, ValueError):
+                self._lines[file] = None
+        return self._lines[file]
+
+
+def _header(group: _Service, report: Report) -> Line:
     lang = report.lang
-    lines = [_line(f, lang, colour) for f in report.findings if f.status in (Status.FAIL, Status.ERROR)]
+    findings = group.findings()
+    state = verdict(findings, report)
+    counts: dict[str, int] = {}
+    for finding in findings:
+        counts[effect(finding, report)] = counts.get(effect(finding, report), 0) + 1
+    parts = [text(lang, "views.count.error", count=counts["error"], errors_word=plural(lang, "text.plural.error", counts["error"]))
+             if key == "error" else text(lang, f"views.count.{key}", count=counts[key])
+             for key in ("error", "mandatory", "below", "advisory") if counts.get(key)]
+    name = visible(group.file) + (f"  {visible(group.service)}" if group.service else "")
+    return [(name + "  ", "bold"), (text(lang, f"views.{state}"), _VERDICT_STYLE[state]), (": " + ", ".join(parts), "")]
+
+
+def _fact_line(fact: _Fact, sources: _Sources) -> Line:
+    location = fact.location
+    where = f"  {location.line}:{location.column}"
+    path = _path(location)
+    value = sources.value(location)
+    what = path + (f": {value}" if value is not None and path else value or "")
+    return [(where, "dim"), (f"  {visible(what)}" if what else "", "bold")]
+
+
+def _wrapped(words: str, indent: int, style: str, whole: str = "") -> list[Line]:
+    """A paragraph wrapped to WIDTH at `indent`, `whole` (the source and waiver notes) never split over two lines; a
+    continuation line cannot start a runner command either. Input is visible text here, so it holds no NUL."""
+    paragraph = words + (" " + whole.strip().replace(" ", "\0") if whole.strip() else "")
+    pieces = textwrap.wrap(paragraph, width=max(WIDTH - indent, 20), break_long_words=False, break_on_hyphens=False) or [""]
+    return [[(" " * indent + visible(piece.replace("\0", " ")), style)] for piece in pieces]
+
+
+def _note(finding: Finding, lang: str) -> str:
+    footing = finding.sources[0].status if finding.sources else "verified"
+    note = f" [{text(lang, 'text.' + footing)}]" if footing in ("secondary", "memory") else ""
+    if finding.waiver and finding.waiver.get("status") == "expired":
+        note += f" [{text(lang, 'text.expired', ref=finding.waiver['decision_ref'], date=finding.waiver['expires'])}]"
+    return visible(note)
+
+
+_RULE_INDENT = 4
+_SEVERITY_WIDTH = 9  # 'kritiek', 'critical', 'middel' and a space
+
+
+def _rule_lines(finding: Finding, report: Report, id_width: int) -> list[Line]:
+    lang = report.lang
+    what = effect(finding, report)
+    severity = text(lang, "text.error") if what == "error" else severity_word(finding.severity, lang)
+    style = "bold red" if what == "error" else _STYLE.get(finding.severity.value, "")
+    binds = "" if what == "error" else text(lang, f"views.{what}")
+    rule_id = visible(finding.rule_id)
+    head: Line = [(" " * _RULE_INDENT, ""), (severity.ljust(_SEVERITY_WIDTH - 1) + " ", style),
+                  (rule_id.ljust(id_width) if binds else rule_id, "bold"), (f"  {binds}" if binds else "", "")]
+    # the rule's page is one `cloudbeleid explain ID` away (the summary says so); the concise form names it per line
+    return [head, *_wrapped(visible(finding.message.get(lang)), _RULE_INDENT + _SEVERITY_WIDTH, "", _note(finding, lang))]
+
+
+_ORDER = {"error": 0, "mandatory": 1, "below": 2, "advisory": 3}
+
+
+def grouped(report: Report, quiet: bool = False) -> list[Line]:
+    sources = _Sources()
+    lines: list[Line] = []
+    for group in services(report, quiet):
+        if lines:
+            lines.append([])
+        lines.append(_header(group, report))
+        for fact in sorted(group.facts.values(), key=lambda f: (f.location.line, f.location.column)):
+            lines.append(_fact_line(fact, sources))
+            ordered = sorted(fact.findings, key=lambda f: (_ORDER[effect(f, report)], f.severity.rank, f.rule_id))
+            id_width = max(len(visible(f.rule_id)) for f in ordered)
+            for finding in ordered:
+                lines += _rule_lines(finding, report, id_width)
+    return lines
+
+
+# -- the concise view ----------------------------------------------------------------------------------------------
+
+def _concise_line(finding: Finding, lang: str) -> Line:
+    severity = text(lang, "text.error") if finding.status is Status.ERROR else finding.severity.value
+    tag = f" [{text(lang, 'text.advisory')}]" if finding.enforcement is Enforcement.ADVISORY else ""
+    docs = visible(f" ({finding.docs})") if finding.docs else ""
+    location, rule_id, message = visible(finding.location), visible(finding.rule_id), visible(finding.message.get(lang))
+    style = "bold red" if finding.status is Status.ERROR else _STYLE[finding.severity.value]
+    return [(f"{location}: ", ""), (severity, style), (" ", ""), (rule_id, "bold"), (f"{tag} {message}", ""),
+            (f"{_note(finding, lang)}{docs}", "dim")]
+
+
+# -- the summary both views end with ---------------------------------------------------------------------------------
+
+def summary(report: Report, quiet: bool = False) -> list[str]:
+    """The counts, the run's facts and the verdict; with --quiet the verdict alone."""
+    lang = report.lang
+    state = {0: "ok", 1: "failed", 2: "unchecked"}[int(exit_code(report))]
+    verdict = text(lang, "text.gate", fail_on=threshold(report, lang), gating=len(report.failing()), verdict=text(lang, f"text.{state}"))
+    if quiet:
+        return [visible(verdict)]
     counts = report.counts()
     advisory = sum(1 for f in report.findings if f.status is Status.FAIL and f.enforcement is not Enforcement.MANDATORY)
-    summary = [text(lang, "text.summary",
+    lines = [text(lang, "views.services", **service_counts(report)), text(lang, "text.summary",
         services=len(report.services), files=len(report.files), as_of=report.as_of,
         failing=counts["fail"] - advisory, advisory=advisory, passed=counts["pass"],
         na=counts["not-applicable"], errors=counts["error"],
@@ -27,17 +246,30 @@ def render(report: Report, colour: bool = False) -> str:
     if report.waivers:
         counts_by = {k: sum(1 for w in report.waivers if w["status"] == k) for k in ("active", "expiring", "expired", "unused", "invalid")}
         soon = [f"{w['rule']} {w['service']} ({w['expires']})" for w in report.waivers if w["status"] == "expiring"]
-        summary.append(text(lang, "text.waivers", soon=f" ({'; '.join(soon)})" if soon else "", **counts_by))
+        lines.append(text(lang, "text.waivers", soon=f" ({'; '.join(soon)})" if soon else "", **counts_by))
     if report.baselined:
-        summary.append(text(lang, "text.baselined", count=report.baselined))
-    summary += run_facts(report, lang)
-    verdict = {0: "ok", 1: "failed", 2: "unchecked"}[int(exit_code(report))]
-    summary.append(text(lang, "text.gate", fail_on=threshold(report, lang), gating=len(report.failing()), verdict=text(lang, f"text.{verdict}")))
+        lines.append(text(lang, "text.baselined", count=report.baselined))
+    lines += run_facts(report, lang)
+    lines.append(verdict)
     # every line is made visible as a whole: whatever a field holds, no line carries a control character or
     # starts a workflow command
-    summary = [visible(line) for line in summary]
+    return [visible(line) for line in lines]
+
+
+def run_facts(report: Report, lang: str) -> list[str]:
+    """The run's own facts a reader must see: the OPA server asked, deviations from the reference data, skipped files."""
+    facts = [line for line in (server_line(report, lang),) if line]
+    facts += [f"{text(lang, 'run.deviation_title')}: {describe_deviation(d, lang)}" for d in report.reference_deviations]
+    skipped = skipped_summary(report, lang)
+    if skipped:
+        facts.append(skipped)
+        facts += [f"  {entry.get('file', '?')}: {skipped_reason(entry, lang)}" for entry in report.skipped]
+    return facts
+
+
+def _write(lines: list[Line], colour: bool) -> str:
     if not colour:
-        return "".join(line + "\n" for line in lines + summary)
+        return "".join("".join(piece for piece, _ in line) + "\n" for line in lines)
     # rich only for a terminal: it costs start-up time a pre-commit hook or a pipeline does not need
     from rich.console import Console
     from rich.text import Text
@@ -45,37 +277,26 @@ def render(report: Report, colour: bool = False) -> str:
     # the lines are rich Text objects, never markup: no '[bold]', '[link=...]' or ':warning:' in input is read as such
     console = Console(file=io.StringIO(), force_terminal=True, highlight=False, soft_wrap=True, width=200, emoji=False, markup=False)
     for line in lines:
-        console.print(line)
-    for line in summary:
-        console.print(Text(line))
+        console.print(Text.assemble(*[(piece, style) if style else piece for piece, style in line if piece]))
     assert isinstance(console.file, io.StringIO)
     return console.file.getvalue()
 
 
-def run_facts(report: Report, lang: str) -> list[str]:
-    """The run's own facts a reader must see: the OPA server asked, deviations from the reference data, skipped files."""
-    facts = [line for line in (server_line(report, lang),) if line]
-    facts += [f"{text(lang, 'run.deviation_title')}: {describe_deviation(d, lang)}" for d in report.reference_deviations]
-    summary = skipped_summary(report, lang)
-    if summary:
-        facts.append(summary)
-        facts += [f"  {entry.get('file', '?')}: {skipped_reason(entry, lang)}" for entry in report.skipped]
-    return facts
+def render(report: Report, colour: bool = False, quiet: bool = False) -> str:
+    body = grouped(report, quiet)
+    hint = [[(text(report.lang, "views.explain"), "dim")]] if body and not quiet else []
+    return _write(body + ([[]] if body else []) + [[(line, "")] for line in summary(report, quiet)] + hint, colour)
 
 
-def _line(finding: Finding, lang: str, colour: bool) -> Any:
-    severity = text(lang, "text.error") if finding.status is Status.ERROR else finding.severity.value
-    tag = f" [{text(lang, 'text.advisory')}]" if finding.enforcement is Enforcement.ADVISORY else ""
-    footing = finding.sources[0].status if finding.sources else "verified"
-    note = f" [{text(lang, 'text.' + footing)}]" if footing in ("secondary", "memory") else ""
-    if finding.waiver and finding.waiver.get("status") == "expired":
-        note += f" [{text(lang, 'text.expired', ref=finding.waiver['decision_ref'], date=finding.waiver['expires'])}]"
-    docs = f" ({finding.docs})" if finding.docs else ""
-    location, rule_id, message = visible(finding.location), visible(finding.rule_id), visible(finding.message.get(lang))
-    note, docs = visible(note), visible(docs)
-    if not colour:
-        return f"{location}: {severity} {rule_id}{tag} {message}{note}{docs}"
-    from rich.text import Text
+def concise(report: Report, colour: bool = False, quiet: bool = False) -> str:
+    body = [_concise_line(f, report.lang) for f in report.findings if shown(f, report, quiet)]
+    return _write(body + [[(line, "")] for line in summary(report, quiet)], colour)
 
-    style = "bold red" if finding.status is Status.ERROR else _STYLE[finding.severity.value]
-    return Text.assemble(f"{location}: ", (severity, style), " ", (rule_id, "bold"), f"{tag} {message}", (f"{note}{docs}", "dim"))
+
+def render_quiet(report: Report, colour: bool = False) -> str:
+    """--quiet: only what fails the run (input errors included), then the verdict."""
+    return render(report, colour, quiet=True)
+
+
+def concise_quiet(report: Report, colour: bool = False) -> str:
+    return concise(report, colour, quiet=True)

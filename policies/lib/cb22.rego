@@ -3,6 +3,8 @@
 # explain to CIO Rijk.
 package cloudbeleid.lib.cb22
 
+import data.cloudbeleid.lib.cloud
+
 state_secret_levels := {"stg_confidentieel", "stg_geheim", "stg_zeer_geheim"}
 
 high_levels := {"hoog", "zeer_hoog"}
@@ -43,7 +45,7 @@ hoog_by(svc, field) if {
 
 hoog_by(svc, field) if {
 	field == "data.special_categories"
-	special_personal_data(svc)
+	cloud.special_personal_data(svc)
 }
 
 hoog_by(svc, field) if {
@@ -66,14 +68,6 @@ hoog_by(svc, field) if {
 	svc.data.threat_profile == "verhoogd"
 }
 
-# As lib/cloud defines them. Not imported: the OPA engine uploads modules one at a time in path order, and a module
-# that calls a function of a module not yet uploaded (lib/cb22 comes before lib/cloud) is rejected.
-special_personal_data(svc) if count(object.get(svc, ["data", "special_categories"], [])) > 0
-
-personal_data(svc) if svc.data.personal_data == true
-
-personal_data(svc) if special_personal_data(svc)
-
 # The fields that put a service in a category, in a fixed order.
 zeer_hoog_reasons(svc) := [field | some field in zeer_hoog_fields; zeer_hoog_by(svc, field)]
 
@@ -82,8 +76,18 @@ hoog_reasons(svc) := [field | some field in hoog_fields; hoog_by(svc, field)]
 # Laag: openbare data, read as confidentiality laag and no personal data.
 openbaar(svc) if {
 	svc.data.biv.vertrouwelijkheid == "laag"
-	not personal_data(svc)
+	not declared_personal_data(svc)
 }
+
+# Personal data as the category laag reads them: declared, or special categories. Narrower than
+# cloud.personal_data, which also counts criminal data (which make a service hoog before laag is considered) and
+# the BSN: whether a BSN alone rules out laag is left open here, so the categories keep their reading.
+declared_personal_data(svc) if svc.data.personal_data == true
+
+declared_personal_data(svc) if cloud.special_personal_data(svc)
+
+# Per service index, its category, computed once for the rules of all four categories.
+category_of[i] := category(svc) if some i, svc in input.services
 
 category(svc) := "zeer_hoog" if count(zeer_hoog_reasons(svc)) > 0
 

@@ -9,9 +9,9 @@ import data.cloudbeleid.lib.cloud
 
 # The policy's own start date is not known (the policy document was not read): the day the Kamerbrief was sent,
 # 3 July 2026, unless the configuration sets thresholds.cb26_policy_start. Both transition periods run from it.
-policy_date := date if {
-	date := input.settings.cb26_policy_start
-} else := "2026-07-03"
+default policy_date := "2026-07-03"
+
+policy_date := input.settings.cb26_policy_start
 
 # The same day `years` years later (29 February compares after 28 February, which is what text comparison needs).
 years_after(date, years) := sprintf("%04d%s", [to_number(substring(date, 0, 4)) + years, substring(date, 4, -1)])

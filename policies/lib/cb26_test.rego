@@ -1,8 +1,9 @@
 package cloudbeleid.lib.cb26_test
 
+import data.cloudbeleid.lib.build_test as build
 import data.cloudbeleid.lib.cb26
 
-svc(start, contract) := {"service": {"deployment_model": "public", "materieel": true, "start_date": start}, "contract": contract}
+svc(start, contract) := build.saas({"service": {"materieel": true, "start_date": start}, "contract": contract})
 
 test_service_started_before_the_policy_is_existing if {
 	cb26.existing(svc("2026-07-02", {}))

@@ -54,5 +54,5 @@ eer_or_adequate(country, _) if country in adequacy
 
 eer_or_adequate(country, provider) if {
 	country in adequacy_if_dpf_certified
-	object.get(provider, "dpf_certified", false) == true
+	provider.dpf_certified == true
 }

@@ -16,4 +16,23 @@ older_than_months(date, as_of, months) if {
 	parts(as_of)[2] > parts(date)[2]
 }
 
+# The message parameters {date} and {as_of} of a date after the reference date: what it dates (an approval, a
+# decision) had not happened on that date.
+after_reference(date) := {"date": date, "as_of": input.as_of} if date > input.as_of
+
+# What is wrong with the date of a check that must be repeated within `months` (a test, a review) on the
+# reference date: "future" when it lies after it, "stale" when it is older than the term; undefined when current.
+term_problem(date, _) := "future" if after_reference(date)
+
+term_problem(date, months) := "stale" if {
+	date <= input.as_of
+	older_than_months(date, input.as_of, months)
+}
+
+# The message parameters of such a check: {date}, {as_of}, {months}.
+term_params(date, months) := {"date": date, "as_of": input.as_of, "months": months}
+
+# The calendar year before the reference date's.
+previous_year := parts(input.as_of)[0] - 1
+
 month_distance(from, to) := ((parts(to)[0] - parts(from)[0]) * 12) + (parts(to)[1] - parts(from)[1])

@@ -1,15 +1,13 @@
 # METADATA
 # description: |
 #   The one place that shapes a violation. A rule names the service (its index in
-#   input.services), the JSON path of the field that shows the problem, and the
-#   values its message needs; the checker adds the rule id, severity, texts,
-#   location and enforcement from the rule's METADATA.
+#   input.services), the JSON path of the field that shows the problem, which of the
+#   messages in its METADATA to show ("default", or another kind), and the values that
+#   message needs; the checker adds the rule id, severity, texts, location and
+#   enforcement from the rule's METADATA.
 package cloudbeleid.lib.result
 
-fail(service, path, params) := fail_kind(service, path, "default", params)
-
-# fail_kind picks one of the rule's METADATA `messages` by name.
-fail_kind(service, path, kind, params) := {
+fail(service, path, kind, params) := {
 	"service": service,
 	"path": path,
 	"kind": kind,

@@ -6,10 +6,10 @@ public_state_secret := {"service": {"deployment_model": "public"}, "data": {"rub
 
 test_report_names_the_rule_and_keeps_subjects_per_rule if {
 	report := main.report with input as {"as_of": "2026-01-01", "settings": {"rules": ["cb22.no_state_secrets"]}, "services": [public_state_secret]}
+	report.subjects["cb22.no_state_secrets"] == {0}
 	some violation in report.violations
 	violation.rule == "cb22.no_state_secrets"
 	violation.service == 0
-	report.subjects["cb22.no_state_secrets"] == {0}
 }
 
 test_only_the_named_rules_are_evaluated if {

@@ -1,5 +1,4 @@
 # METADATA
-# title: Archiefbescheiden in goede, geordende en toegankelijke staat, volgens de selectielijst (Archiefwet 1995 art. 3)
 # scope: package
 # custom:
 #   id: ARCHIEFWET-3-RETENTION
@@ -18,9 +17,10 @@
 #       condition and destroys those that qualify for destruction (art. 3 Archiefwet 1995); which records qualify the
 #       selectielijst says (art. 5). Where a cloud service of an external supplier holds archiefbescheiden, retention
 #       and destruction there must follow the selectielijst.
-#   message:
-#     nl: "De clouddienst houdt archiefbescheiden, maar bewaren en vernietigen volgen niet aantoonbaar de selectielijst (records.retention_per_selectielijst is niet true)."
-#     en: "The cloud service holds archiefbescheiden, but retention and destruction do not demonstrably follow the selectielijst (records.retention_per_selectielijst is not true)."
+#   messages:
+#     default:
+#       nl: "De clouddienst houdt archiefbescheiden, maar bewaren en vernietigen volgen niet aantoonbaar de selectielijst (records.retention_per_selectielijst is niet true)."
+#       en: "The cloud service holds archiefbescheiden, but retention and destruction do not demonstrably follow the selectielijst (records.retention_per_selectielijst is not true)."
 #   remediation:
 #     nl: >-
 #       Richt bewaartermijnen en vernietiging in de dienst in volgens de selectielijst die voor de organisatie geldt (leg
@@ -82,6 +82,7 @@ package cloudbeleid.rules.archiefwet.retention
 
 import data.cloudbeleid.lib.cloud
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 path := ["records", "retention_per_selectielijst"]
 
@@ -91,7 +92,7 @@ subject contains i if {
 	svc.records.holds_archiefbescheiden == true
 }
 
-deny contains result.fail(i, path, {}) if {
+deny contains result.fail(i, path, "default", {}) if {
 	some i in subject
-	object.get(input.services[i], path, false) != true
+	service.unconfirmed(input.services[i], path)
 }

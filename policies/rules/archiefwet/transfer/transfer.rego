@@ -1,5 +1,4 @@
 # METADATA
-# title: Blijvend te bewaren archiefbescheiden worden overgebracht naar een archiefbewaarplaats (Archiefwet 1995 art. 12)
 # scope: package
 # custom:
 #   id: ARCHIEFWET-12-TRANSFER
@@ -18,10 +17,10 @@
 #       statutory term: twenty years under the Archiefwet 1995 (art. 12(1)), ten years under the new Archiefwet once it
 #       is in force. Where such records are in a cloud service of an external supplier, the transfer must be arranged
 #       beforehand, unless an authorisation has suspended it (art. 13).
-#   message:
-#     nl: "De clouddienst houdt blijvend te bewaren archiefbescheiden, maar overbrenging naar een archiefbewaarplaats na {years} jaar ({law}) is niet gepland (records.transfer_to_archive_planned is niet true) en niet opgeschort."
-#     en: "The cloud service holds permanent records, but their transfer to an archiefbewaarplaats after {years} years ({law}) is neither planned (records.transfer_to_archive_planned is not true) nor suspended."
 #   messages:
+#     default:
+#       nl: "De clouddienst houdt blijvend te bewaren archiefbescheiden, maar overbrenging naar een archiefbewaarplaats na {years} jaar ({law}) is niet gepland (records.transfer_to_archive_planned is niet true) en niet opgeschort."
+#       en: "The cloud service holds permanent records, but their transfer to an archiefbewaarplaats after {years} years ({law}) is neither planned (records.transfer_to_archive_planned is not true) nor suspended."
 #     suspension_expired:
 #       nl: "De opschorting van de overbrenging ({decision}) liep tot {until}, vóór de peildatum {as_of}; plan de overbrenging na {years} jaar ({law}) of vraag verlenging (art. 13)."
 #       en: "The suspension of the transfer ({decision}) ran until {until}, before the reference date {as_of}; plan the transfer after {years} years ({law}) or obtain an extension (art. 13)."
@@ -91,6 +90,7 @@ package cloudbeleid.rules.archiefwet.transfer
 
 import data.cloudbeleid.lib.cloud
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 path := ["records", "transfer_to_archive_planned"]
 
@@ -111,18 +111,18 @@ subject contains i if {
 
 suspended(svc) if svc.records.transfer_suspension.until >= input.as_of
 
-deny contains result.fail(i, path, term) if {
+deny contains result.fail(i, path, "default", term) if {
 	some i in subject
 	svc := input.services[i]
-	object.get(svc, path, false) != true
+	service.unconfirmed(svc, path)
 	not svc.records.transfer_suspension
 }
 
-deny contains result.fail_kind(i, ["records", "transfer_suspension", "until"], "suspension_expired", params) if {
+deny contains result.fail(i, ["records", "transfer_suspension", "until"], "suspension_expired", params) if {
 	some i in subject
 	svc := input.services[i]
-	object.get(svc, path, false) != true
-	suspension := svc.records.transfer_suspension
+	service.unconfirmed(svc, path)
 	not suspended(svc)
+	suspension := svc.records.transfer_suspension
 	params := object.union(term, {"until": suspension.until, "decision": suspension.decision_ref, "as_of": input.as_of})
 }

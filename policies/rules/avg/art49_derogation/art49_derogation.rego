@@ -1,5 +1,4 @@
 # METADATA
-# title: Geen uitzondering van art. 49 AVG voor routinematig cloudgebruik
 # scope: package
 # custom:
 #   id: AVG-49-DEROGATION
@@ -12,9 +11,10 @@
 #       De uitzonderingen van art. 49 AVG (zoals uitdrukkelijke toestemming of noodzaak voor een overeenkomst) zijn bedoeld voor specifieke, incidentele situaties. Voor doorlopende doorgifte in een clouddienst horen een adequaatheidsbesluit of passende waarborgen (art. 45 en 46), geen uitzondering.
 #     en: >-
 #       The derogations of GDPR art. 49 (such as explicit consent or necessity for a contract) are meant for specific, occasional situations. Ongoing transfers in a cloud service call for an adequacy decision or appropriate safeguards (art. 45 and 46), not a derogation.
-#   message:
-#     nl: "De doorgifte buiten de EER steunt op een uitzondering van art. 49 AVG (hosting.transfer_mechanism art49); die is niet bedoeld voor routinematig cloudgebruik."
-#     en: "The transfer outside the EER rests on a GDPR art. 49 derogation (hosting.transfer_mechanism art49), which is not meant for routine cloud use."
+#   messages:
+#     default:
+#       nl: "De doorgifte buiten de EER steunt op een uitzondering van art. 49 AVG (hosting.transfer_mechanism art49); die is niet bedoeld voor routinematig cloudgebruik."
+#       en: "The transfer outside the EER rests on a GDPR art. 49 derogation (hosting.transfer_mechanism art49), which is not meant for routine cloud use."
 #   remediation:
 #     nl: >-
 #       Houd de gegevens binnen de EER of in een land met een adequaatheidsbesluit, of baseer de doorgifte op
@@ -68,7 +68,7 @@ subject contains i if {
 	cloud.personal_data(svc)
 }
 
-deny contains result.fail(i, ["hosting", "transfer_mechanism"], {}) if {
+deny contains result.fail(i, ["hosting", "transfer_mechanism"], "default", {}) if {
 	some i in subject
 	input.services[i].hosting.transfer_mechanism == "art49"
 }

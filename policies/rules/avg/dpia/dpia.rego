@@ -1,5 +1,4 @@
 # METADATA
-# title: DPIA bij een verwerking met waarschijnlijk een hoog risico (AVG art. 35)
 # scope: package
 # custom:
 #   id: AVG-35-DPIA
@@ -12,10 +11,10 @@
 #       Houdt een verwerking waarschijnlijk een hoog risico in voor de rechten en vrijheden van mensen, dan voert de verwerkingsverantwoordelijke vóór de verwerking een gegevensbeschermingseffectbeoordeling (DPIA) uit (art. 35 AVG). Dat geldt ook voor verwerking in een clouddienst.
 #     en: >-
 #       Where processing is likely to result in a high risk to the rights and freedoms of people, the controller carries out a data protection impact assessment (DPIA) before the processing (GDPR art. 35). That holds for processing in a cloud service too.
-#   message:
-#     nl: "Verwerking met waarschijnlijk een hoog risico ({reasons}) zonder vastgestelde DPIA (status: {status})."
-#     en: "Processing likely to result in a high risk ({reasons}) without an approved DPIA (status: {status})."
 #   messages:
+#     default:
+#       nl: "Verwerking met waarschijnlijk een hoog risico ({reasons}) zonder vastgestelde DPIA (status: {status})."
+#       en: "Processing likely to result in a high risk ({reasons}) without an approved DPIA (status: {status})."
 #     future:
 #       nl: "De DPIA is pas op {date} vastgesteld, na de peildatum {as_of}."
 #       en: "The DPIA was approved only on {date}, after the reference date {as_of}."
@@ -77,56 +76,19 @@
 #   waivable: true
 package cloudbeleid.rules.avg.dpia
 
-import data.cloudbeleid.lib.cloud
+import data.cloudbeleid.lib.assessment
 import data.cloudbeleid.lib.result
 
-path := ["assessments", "dpia"]
+subject contains i if some i, _ in assessment.high_risk
 
-# The signs of likely high risk, in the order the message names them.
-signs := ["assessments.dpia.required", "data.large_scale+data.special_categories", "data.large_scale+data.criminal_data", "data.large_scale+data.bsn"]
-
-sign(svc, name) if {
-	name == "assessments.dpia.required"
-	svc.assessments.dpia.required == true
-}
-
-# Art. 35(3)(b): special or criminal data are a ground only when processed on a large scale.
-sign(svc, name) if {
-	name == "data.large_scale+data.special_categories"
-	svc.data.large_scale == true
-	cloud.special_personal_data(svc)
-}
-
-sign(svc, name) if {
-	name == "data.large_scale+data.criminal_data"
-	svc.data.large_scale == true
-	svc.data.criminal_data == true
-}
-
-sign(svc, name) if {
-	name == "data.large_scale+data.bsn"
-	svc.data.large_scale == true
-	svc.data.bsn == true
-}
-
-reasons(svc) := [name | some name in signs; sign(svc, name)]
-
-subject contains i if {
-	some i, svc in input.services
-	count(reasons(svc)) > 0
-}
-
-deny contains result.fail(i, array.concat(path, ["status"]), {"status": status, "reasons": reasons(svc)}) if {
+deny contains result.fail(i, ["assessments", "dpia", "status"], "default", params) if {
 	some i in subject
 	svc := input.services[i]
-	status := object.get(svc, array.concat(path, ["status"]), "none")
-	status != "approved"
+	not assessment.approved(svc, "dpia")
+	params := {"status": assessment.status(svc, "dpia"), "reasons": assessment.high_risk[i]}
 }
 
 deny contains violation if {
 	some i in subject
-	dpia := input.services[i].assessments.dpia
-	dpia.status == "approved"
-	dpia.date > input.as_of
-	violation := result.fail_kind(i, array.concat(path, ["date"]), "future", {"date": dpia.date, "as_of": input.as_of})
+	violation := assessment.approved_after_reference(i, "dpia")
 }

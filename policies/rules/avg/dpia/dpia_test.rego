@@ -1,5 +1,6 @@
 package cloudbeleid.rules.avg.dpia_test
 
+import data.cloudbeleid.lib.service
 import data.cloudbeleid.rules.avg.dpia
 
 run(svc) := violations if {
@@ -16,7 +17,7 @@ missing(status, reasons) := {
 
 test_large_scale_health_data_without_dpia_fails if {
 	svc := {"data": {"personal_data": true, "special_categories": ["health"], "large_scale": true}}
-	run(svc) == {missing("none", ["data.large_scale+data.special_categories"])}
+	run(svc) == {missing(service.unrecorded, ["data.large_scale+data.special_categories"])}
 }
 
 test_special_or_criminal_data_alone_are_not_large_scale_and_pass if {

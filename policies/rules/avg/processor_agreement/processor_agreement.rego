@@ -1,5 +1,4 @@
 # METADATA
-# title: Verwerkersovereenkomst met de clouddienstverlener (AVG art. 28)
 # scope: package
 # custom:
 #   id: AVG-28-PROCESSOR-AGREEMENT
@@ -12,9 +11,10 @@
 #       Een externe clouddienstverlener die persoonsgegevens verwerkt, is verwerker. De verwerkingsverantwoordelijke schakelt alleen verwerkers in die voldoende garanties bieden en legt de verwerking vast in een overeenkomst (verwerkersovereenkomst): onderwerp, duur, aard en doel, soorten gegevens, instructies, geheimhouding, beveiliging, subverwerkers alleen met toestemming, bijstand, verwijderen of teruggeven na afloop, en audits (art. 28 AVG).
 #     en: >-
 #       An external cloud provider that processes personal data is a processor. The controller uses only processors that give sufficient guarantees and sets the processing down in a contract (processor agreement): subject matter, duration, nature and purpose, types of data, instructions, confidentiality, security, subprocessors only with authorisation, assistance, deletion or return at the end, and audits (GDPR art. 28).
-#   message:
-#     nl: "Persoonsgegevens bij een externe clouddienstverlener zonder verwerkersovereenkomst (contract.processor_agreement is niet true)."
-#     en: "Personal data at an external cloud provider without a processor agreement (contract.processor_agreement is not true)."
+#   messages:
+#     default:
+#       nl: "Persoonsgegevens bij een externe clouddienstverlener zonder verwerkersovereenkomst (contract.processor_agreement is niet true)."
+#       en: "Personal data at an external cloud provider without a processor agreement (contract.processor_agreement is not true)."
 #   remediation:
 #     nl: >-
 #       Sluit met de clouddienstverlener een verwerkersovereenkomst die aan art. 28 lid 3 AVG voldoet (bijvoorbeeld
@@ -72,6 +72,7 @@ package cloudbeleid.rules.avg.processor_agreement
 
 import data.cloudbeleid.lib.cloud
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 subject contains i if {
 	some i, svc in input.services
@@ -79,7 +80,7 @@ subject contains i if {
 	cloud.personal_data(svc)
 }
 
-deny contains result.fail(i, ["contract", "processor_agreement"], {}) if {
+deny contains result.fail(i, ["contract", "processor_agreement"], "default", {}) if {
 	some i in subject
-	object.get(input.services[i], ["contract", "processor_agreement"], false) != true
+	service.unconfirmed(input.services[i], ["contract", "processor_agreement"])
 }

@@ -1,5 +1,4 @@
 # METADATA
-# title: Grondslag voor elke doorgifte van persoonsgegevens buiten de EER (AVG art. 44-46)
 # scope: package
 # custom:
 #   id: AVG-44-TRANSFER-BASIS
@@ -12,10 +11,10 @@
 #       Persoonsgegevens mogen alleen naar een land buiten de EER onder de voorwaarden van hoofdstuk V AVG, ook bij verdere doorgifte (art. 44): een adequaatheidsbesluit voor dat land (art. 45), of passende waarborgen zoals modelcontractbepalingen of bindende bedrijfsvoorschriften (art. 46 en 47). Opslag, verwerking, back-up, supporttoegang, telemetrie en subverwerkers tellen allemaal mee.
 #     en: >-
 #       Personal data may go to a country outside the EER only under the conditions of GDPR chapter V, onward transfers included (art. 44): an adequacy decision for that country (art. 45), or appropriate safeguards such as standard contractual clauses or binding corporate rules (art. 46 and 47). Storage, processing, backup, support access, telemetry and subprocessors all count.
-#   message:
-#     nl: "Persoonsgegevens gaan naar '{country}' ({field}), buiten de EER en zonder adequaatheidsbesluit, zonder passende waarborgen (doorgiftemechanisme: {mechanism})."
-#     en: "Personal data go to '{country}' ({field}), outside the EER and without an adequacy decision, without appropriate safeguards (transfer mechanism: {mechanism})."
 #   messages:
+#     default:
+#       nl: "Persoonsgegevens gaan naar '{country}' ({field}), buiten de EER en zonder adequaatheidsbesluit, zonder passende waarborgen (doorgiftemechanisme: {mechanism})."
+#       en: "Personal data go to '{country}' ({field}), outside the EER and without an adequacy decision, without appropriate safeguards (transfer mechanism: {mechanism})."
 #     dpf:
 #       nl: "Persoonsgegevens gaan naar '{country}' ({field}); het adequaatheidsbesluit voor dat land geldt alleen voor organisaties die onder het EU-US Data Privacy Framework zijn gecertificeerd, en provider.dpf_certified is niet true."
 #       en: "Personal data go to '{country}' ({field}); the adequacy decision for that country covers only organisations certified under the EU-US Data Privacy Framework, and provider.dpf_certified is not true."
@@ -87,9 +86,11 @@
 #   waivable: true
 package cloudbeleid.rules.avg.transfer_basis
 
+import data.cloudbeleid.lib.assessment
 import data.cloudbeleid.lib.cloud
 import data.cloudbeleid.lib.countries
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 # Appropriate safeguards (AVG art. 46): standard contractual clauses, binding corporate rules (art. 47).
 safeguards := {"scc", "bcr"}
@@ -102,36 +103,28 @@ subject contains i if {
 	cloud.personal_data(svc)
 }
 
-mechanism(svc) := object.get(svc, ["hosting", "transfer_mechanism"], "none")
+mechanism(svc) := service.recorded(svc, ["hosting", "transfer_mechanism"])
 
-# Each place of the service outside the EER and outside the adequacy decisions that cover its provider.
-transfers(i) := {location |
-	svc := input.services[i]
-	some location in countries.locations(svc)
-	not countries.eer_or_adequate(location.country, object.get(svc, "provider", {}))
-}
-
-deny contains result.fail(i, location.path, params) if {
+deny contains result.fail(i, location.path, "default", params) if {
 	some i in subject
 	unfounded(mechanism(input.services[i]))
-	some location in transfers(i)
+	some location in service.transfers[i]
 	not location.country in countries.adequacy_if_dpf_certified
 	params := {"country": location.country, "field": location.field, "mechanism": mechanism(input.services[i])}
 }
 
-deny contains result.fail_kind(i, location.path, "dpf", {"country": location.country, "field": location.field}) if {
+deny contains result.fail(i, location.path, "dpf", {"country": location.country, "field": location.field}) if {
 	some i in subject
 	unfounded(mechanism(input.services[i]))
-	some location in transfers(i)
+	some location in service.transfers[i]
 	location.country in countries.adequacy_if_dpf_certified
 }
 
-deny contains result.fail_kind(i, location.path, "dtia", params) if {
+deny contains result.fail(i, location.path, "dtia", params) if {
 	some i in subject
 	svc := input.services[i]
 	mechanism(svc) in safeguards
-	status := object.get(svc, ["assessments", "dtia", "status"], "none")
-	status != "approved"
-	some location in transfers(i)
-	params := {"country": location.country, "field": location.field, "mechanism": mechanism(svc), "status": status}
+	not assessment.approved(svc, "dtia")
+	some location in service.transfers[i]
+	params := {"country": location.country, "field": location.field, "mechanism": mechanism(svc), "status": assessment.status(svc, "dtia")}
 }

@@ -1,5 +1,6 @@
 package cloudbeleid.rules.avg.transfer_basis_test
 
+import data.cloudbeleid.lib.service
 import data.cloudbeleid.rules.avg.transfer_basis
 
 personal(hosting, extra) := object.union(
@@ -39,7 +40,7 @@ test_missing_mechanism_fails if {
 		"service": 0,
 		"path": ["hosting", "processing_locations", 0],
 		"kind": "default",
-		"params": {"country": "AU", "field": "processing_locations", "mechanism": "none"},
+		"params": {"country": "AU", "field": "processing_locations", "mechanism": service.unrecorded},
 	}} with input.services as [svc]
 }
 
@@ -72,7 +73,7 @@ test_bcr_without_dtia_fails if {
 		"service": 0,
 		"path": ["hosting", "storage_locations", 0],
 		"kind": "dtia",
-		"params": {"country": "SG", "field": "storage_locations", "mechanism": "bcr", "status": "none"},
+		"params": {"country": "SG", "field": "storage_locations", "mechanism": "bcr", "status": service.unrecorded},
 	}} with input.services as [svc]
 }
 

@@ -1,5 +1,4 @@
 # METADATA
-# title: Auditrecht in het contract met de leverancier (BIO2 5.20.04)
 # scope: package
 # custom:
 #   id: BIO2-5-20-04-AUDIT-RIGHTS
@@ -15,9 +14,10 @@
 #     en: >-
 #       BIO2 government measure 5.20.04: the contract with the supplier includes the option of an external audit, so
 #       that the organisation can have compliance with the agreed requirements checked itself.
-#   message:
-#     nl: "Het contract met de leverancier regelt geen externe audit (contract.audit_rights is niet true)."
-#     en: "The contract with the supplier does not provide for an external audit (contract.audit_rights is not true)."
+#   messages:
+#     default:
+#       nl: "Het contract met de leverancier regelt geen externe audit (contract.audit_rights is niet true)."
+#       en: "The contract with the supplier does not provide for an external audit (contract.audit_rights is not true)."
 #   remediation:
 #     nl: >-
 #       Neem in het contract het recht op een externe audit bij de leverancier op en leg dat vast met
@@ -76,13 +76,14 @@ package cloudbeleid.rules.bio2.audit_rights
 
 import data.cloudbeleid.lib.cloud
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 subject contains i if {
 	some i, svc in input.services
 	cloud.external_cloud(svc)
 }
 
-deny contains result.fail(i, ["contract", "audit_rights"], {}) if {
+deny contains result.fail(i, ["contract", "audit_rights"], "default", {}) if {
 	some i in subject
-	object.get(input.services[i], ["contract", "audit_rights"], false) != true
+	service.unconfirmed(input.services[i], ["contract", "audit_rights"])
 }

@@ -1,8 +1,9 @@
 package cloudbeleid.rules.bio2.audit_rights_test
 
+import data.cloudbeleid.lib.build_test as build
 import data.cloudbeleid.rules.bio2.audit_rights
 
-saas(contract) := {"service": {"deployment_model": "public"}, "contract": contract}
+saas(contract) := build.saas({"contract": contract})
 
 test_contract_without_audit_rights_fails if {
 	audit_rights.deny == {{

@@ -1,5 +1,4 @@
 # METADATA
-# title: Back-upbeleid, RPO/RTO, back-up op een andere locatie en jaarlijkse hersteltest (BIO2 8.13)
 # scope: package
 # custom:
 #   id: BIO2-8-13-BACKUP
@@ -16,10 +15,10 @@
 #       BIO2 government measures 8.13.01 to 8.13.04: there is a backup policy (ransomware included), RPO and RTO
 #       follow from the risk assessment, a backup is kept at a location where an incident at one location cannot
 #       damage the other, and restoring a backup is tested every year.
-#   message:
-#     nl: "De back-up is niet geregeld: {field} is niet true."
-#     en: "The backup is not arranged: {field} is not true."
 #   messages:
+#     default:
+#       nl: "De back-up is niet geregeld: {field} is niet true."
+#       en: "The backup is not arranged: {field} is not true."
 #     backup_policy:
 #       nl: "Er is geen back-upbeleid voor deze dienst (continuity.backup_policy is niet true)."
 #       en: "There is no backup policy for this service (continuity.backup_policy is not true)."
@@ -125,6 +124,7 @@ package cloudbeleid.rules.bio2.backup
 
 import data.cloudbeleid.lib.dates
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 # Each demand on the continuity block: the field and the kind of its finding.
 flags := {"backup_policy": "backup_policy", "rpo_rto_defined": "rpo_rto"}
@@ -142,42 +142,33 @@ separate(svc) if {
 	not country in object.get(svc, ["hosting", "storage_locations"], [])
 }
 
-deny contains result.fail_kind(i, ["continuity", field], kind, {"field": concat(".", ["continuity", field])}) if {
+# "Yearly": not older than the configured maximum age on the reference date.
+max_age := input.settings.supplier_review_max_age_months
+
+deny contains result.fail(i, ["continuity", field], kind, {"field": concat(".", ["continuity", field])}) if {
 	some i in subject
 	some field, kind in flags
-	object.get(input.services[i], ["continuity", field], false) != true
+	service.unconfirmed(input.services[i], ["continuity", field])
 }
 
-deny contains result.fail_kind(i, ["continuity", "backup_location_independent"], "separate_location", {}) if {
+deny contains result.fail(i, ["continuity", "backup_location_independent"], "separate_location", {}) if {
 	some i in subject
 	not separate(input.services[i])
 }
 
-deny contains result.fail_kind(i, ["continuity", "restore_tested_on"], "restore_untested", {}) if {
+deny contains result.fail(i, ["continuity", "restore_tested_on"], "restore_untested", {}) if {
 	some i in subject
 	not input.services[i].continuity.restore_tested_on
 }
 
-# "Yearly": not older than the configured maximum age on the reference date.
-max_age := input.settings.supplier_review_max_age_months
-
-params(date) := {"date": date, "as_of": input.as_of, "months": max_age}
-
-deny contains result.fail_kind(i, ["continuity", "restore_tested_on"], "restore_future", params(date)) if {
+deny contains result.fail(i, ["continuity", "restore_tested_on"], kind, dates.term_params(date, max_age)) if {
 	some i in subject
 	date := input.services[i].continuity.restore_tested_on
-	date > input.as_of
-}
-
-deny contains result.fail_kind(i, ["continuity", "restore_tested_on"], "restore_stale", params(date)) if {
-	some i in subject
-	date := input.services[i].continuity.restore_tested_on
-	date <= input.as_of
-	dates.older_than_months(date, input.as_of, max_age)
+	kind := concat("_", ["restore", dates.term_problem(date, max_age)])
 }
 
 # 8.13.04: "minimaal jaarlijks getest of na een grote wijziging": a restore test older than the last significant change.
-deny contains result.fail_kind(i, ["continuity", "restore_tested_on"], "restore_before_change", params) if {
+deny contains result.fail(i, ["continuity", "restore_tested_on"], "restore_before_change", params) if {
 	some i in subject
 	svc := input.services[i]
 	date := svc.continuity.restore_tested_on

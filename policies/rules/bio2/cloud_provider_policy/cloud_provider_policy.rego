@@ -1,5 +1,4 @@
 # METADATA
-# title: Beleid voor cloudleveranciers, beëindigingsgronden en herbeoordeling na wijzigingen (BIO2 5.23.01)
 # scope: package
 # custom:
 #   id: BIO2-5-23-01-CSP-POLICY
@@ -17,10 +16,10 @@
 #       BIO2 government measure 5.23.01: the organisation sets a policy for inventorying, classifying, selecting,
 #       assessing and managing cloud service providers (CSPs) and for ending their services, and applies it: the
 #       contract names grounds for termination, and important changes at the provider lead to a new assessment.
-#   message:
-#     nl: "De organisatie heeft geen beleid voor cloudleveranciers vastgelegd (organisation.cloud_policy_ref)."
-#     en: "The organisation has recorded no policy for cloud service providers (organisation.cloud_policy_ref)."
 #   messages:
+#     default:
+#       nl: "De organisatie heeft geen beleid voor cloudleveranciers vastgelegd (organisation.cloud_policy_ref)."
+#       en: "The organisation has recorded no policy for cloud service providers (organisation.cloud_policy_ref)."
 #     termination_grounds:
 #       nl: "Het contract noemt geen gronden om de dienstverlening te beëindigen (contract.termination_grounds is niet true)."
 #       en: "The contract names no grounds for ending the service (contract.termination_grounds is not true)."
@@ -107,8 +106,10 @@
 #   waivable: true
 package cloudbeleid.rules.bio2.cloud_provider_policy
 
+import data.cloudbeleid.lib.assessment
 import data.cloudbeleid.lib.cloud
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 subject contains i if {
 	some i, svc in input.services
@@ -116,24 +117,20 @@ subject contains i if {
 }
 
 # The organisation profile that applies to a service: the configuration's, overridden by the descriptor's.
-organisation(i) := object.union(object.get(input, "organisation", {}), object.get(input.services[i], "organisation", {}))
+organisation(svc) := object.union(object.get(input, "organisation", {}), object.get(svc, "organisation", {}))
 
-deny contains result.fail(i, ["organisation", "cloud_policy_ref"], {}) if {
+deny contains result.fail(i, ["organisation", "cloud_policy_ref"], "default", {}) if {
 	some i in subject
-	object.get(organisation(i), "cloud_policy_ref", "") == ""
+	object.get(organisation(input.services[i]), "cloud_policy_ref", "") == ""
 }
 
-deny contains result.fail_kind(i, ["contract", "termination_grounds"], "termination_grounds", {}) if {
+deny contains result.fail(i, ["contract", "termination_grounds"], "termination_grounds", {}) if {
 	some i in subject
-	object.get(input.services[i], ["contract", "termination_grounds"], false) != true
+	service.unconfirmed(input.services[i], ["contract", "termination_grounds"])
 }
 
-deny contains result.fail_kind(i, ["service", "last_significant_change"], "changed", params) if {
+# Whether or not the assessment is approved: the supplier's policy asks for a new one after every significant change.
+deny contains result.fail(i, ["service", "last_significant_change"], "changed", params) if {
 	some i in subject
-	svc := input.services[i]
-	date := svc.assessments.risk_assessment.date
-	changed := svc.service.last_significant_change
-	changed > date
-	changed <= input.as_of
-	params := {"date": date, "changed": changed}
+	params := assessment.changed_after(input.services[i], "risk_assessment")
 }

@@ -1,5 +1,4 @@
 # METADATA
-# title: Continuïteitsplan van een kritieke dienst jaarlijks getest (BIO2 5.30)
 # scope: package
 # custom:
 #   id: BIO2-5-30-CONTINUITY-TEST
@@ -14,10 +13,10 @@
 #     en: >-
 #       BIO2 government measures 5.30.01 and 5.30.02: critical systems are identified and their continuity plans are
 #       tested every year.
-#   message:
-#     nl: "Het continuïteitsplan van deze kritieke dienst is niet getest (continuity.continuity_plan_tested_on ontbreekt)."
-#     en: "The continuity plan of this critical service has not been tested (continuity.continuity_plan_tested_on is missing)."
 #   messages:
+#     default:
+#       nl: "Het continuïteitsplan van deze kritieke dienst is niet getest (continuity.continuity_plan_tested_on ontbreekt)."
+#       en: "The continuity plan of this critical service has not been tested (continuity.continuity_plan_tested_on is missing)."
 #     stale:
 #       nl: "De laatste test van het continuïteitsplan ({date}) is op {as_of} ouder dan {months} maanden."
 #       en: "The last test of the continuity plan ({date}) is older than {months} months on {as_of}."
@@ -115,25 +114,16 @@ has_plan(svc) if svc.continuity.critical == true
 
 has_plan(svc) if svc.continuity.continuity_plan == true
 
-deny contains result.fail(i, path, {}) if {
+# "Yearly": not older than the configured maximum age on the reference date.
+max_age := input.settings.supplier_review_max_age_months
+
+deny contains result.fail(i, path, "default", {}) if {
 	some i in subject
 	not input.services[i].continuity.continuity_plan_tested_on
 }
 
-# "Yearly": not older than the configured maximum age on the reference date.
-max_age := input.settings.supplier_review_max_age_months
-
-params(date) := {"date": date, "as_of": input.as_of, "months": max_age}
-
-deny contains result.fail_kind(i, path, "future", params(date)) if {
+deny contains result.fail(i, path, kind, dates.term_params(date, max_age)) if {
 	some i in subject
 	date := input.services[i].continuity.continuity_plan_tested_on
-	date > input.as_of
-}
-
-deny contains result.fail_kind(i, path, "stale", params(date)) if {
-	some i in subject
-	date := input.services[i].continuity.continuity_plan_tested_on
-	date <= input.as_of
-	dates.older_than_months(date, input.as_of, max_age)
+	kind := dates.term_problem(date, max_age)
 }

@@ -1,8 +1,9 @@
 package cloudbeleid.rules.bio2.continuity_plan_test
 
+import data.cloudbeleid.lib.build_test as build
 import data.cloudbeleid.rules.bio2.continuity_plan
 
-critical(continuity) := {"service": {"deployment_model": "public"}, "continuity": object.union({"critical": true}, continuity)}
+critical(continuity) := build.saas({"continuity": object.union({"critical": true}, continuity)})
 
 run(svc) := violations if {
 	violations := continuity_plan.deny with input.services as [svc]

@@ -1,5 +1,4 @@
 # METADATA
-# title: Versleuteling van gegevens tijdens transport (BIO2 8.21.04)
 # scope: package
 # custom:
 #   id: BIO2-8-21-04-ENCRYPTION-IN-TRANSIT
@@ -16,9 +15,10 @@
 #       BIO2 government measure 8.21.04: data transported outside the controlled area are encrypted, preferably with
 #       means the NBV of the AIVD advises. With an external cloud service, traffic always leaves the organisation's own
 #       controlled area.
-#   message:
-#     nl: "De gegevens worden tijdens transport niet versleuteld (encryption.in_transit is niet true)."
-#     en: "The data are not encrypted in transit (encryption.in_transit is not true)."
+#   messages:
+#     default:
+#       nl: "De gegevens worden tijdens transport niet versleuteld (encryption.in_transit is niet true)."
+#       en: "The data are not encrypted in transit (encryption.in_transit is not true)."
 #   remediation:
 #     nl: >-
 #       Versleutel alle verkeer van en naar de clouddienst (bijvoorbeeld TLS volgens de ICT-beveiligingsrichtlijnen
@@ -87,11 +87,12 @@
 package cloudbeleid.rules.bio2.encryption_in_transit
 
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 # Every service: BIO2 concerns the system wherever it runs, not only a supplier's cloud.
 subject contains i if some i, _ in input.services
 
-deny contains result.fail(i, ["encryption", "in_transit"], {}) if {
+deny contains result.fail(i, ["encryption", "in_transit"], "default", {}) if {
 	some i in subject
-	object.get(input.services[i], ["encryption", "in_transit"], false) != true
+	service.unconfirmed(input.services[i], ["encryption", "in_transit"])
 }

@@ -1,8 +1,9 @@
 package cloudbeleid.rules.bio2.encryption_in_transit_test
 
+import data.cloudbeleid.lib.build_test as build
 import data.cloudbeleid.rules.bio2.encryption_in_transit
 
-saas(encryption) := {"service": {"deployment_model": "public"}, "encryption": encryption}
+saas(encryption) := build.saas({"encryption": encryption})
 
 test_unencrypted_transport_fails if {
 	encryption_in_transit.deny == {{

@@ -1,5 +1,4 @@
 # METADATA
-# title: De leverancier meldt kwetsbaarheden en incidenten, ook datalekken (BIO2 5.20.05)
 # scope: package
 # custom:
 #   id: BIO2-5-20-05-INCIDENT-NOTIFICATION
@@ -16,9 +15,10 @@
 #       BIO2 government measure 5.20.05: the supplier is transparent about vulnerabilities and incidents, data
 #       breaches included. The contract obliges it to report them, so that the organisation can act and meet its own
 #       reporting duties.
-#   message:
-#     nl: "Het contract verplicht de leverancier niet om kwetsbaarheden en incidenten, ook datalekken, te melden (contract.incident_notification is niet true)."
-#     en: "The contract does not oblige the supplier to report vulnerabilities and incidents, including data breaches (contract.incident_notification is not true)."
+#   messages:
+#     default:
+#       nl: "Het contract verplicht de leverancier niet om kwetsbaarheden en incidenten, ook datalekken, te melden (contract.incident_notification is niet true)."
+#       en: "The contract does not oblige the supplier to report vulnerabilities and incidents, including data breaches (contract.incident_notification is not true)."
 #   remediation:
 #     nl: >-
 #       Neem in het contract een meldplicht op voor kwetsbaarheden en incidenten, datalekken inbegrepen, met
@@ -78,13 +78,14 @@ package cloudbeleid.rules.bio2.incident_transparency
 
 import data.cloudbeleid.lib.cloud
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 subject contains i if {
 	some i, svc in input.services
 	cloud.external_cloud(svc)
 }
 
-deny contains result.fail(i, ["contract", "incident_notification"], {}) if {
+deny contains result.fail(i, ["contract", "incident_notification"], "default", {}) if {
 	some i in subject
-	object.get(input.services[i], ["contract", "incident_notification"], false) != true
+	service.unconfirmed(input.services[i], ["contract", "incident_notification"])
 }

@@ -1,5 +1,4 @@
 # METADATA
-# title: Vastgelegd wie verantwoordelijk is voor het sleutelbeheer (BIO2 8.24.01)
 # scope: package
 # custom:
 #   id: BIO2-8-24-01-KEY-MANAGEMENT
@@ -16,10 +15,10 @@
 #       BIO2 government measure 8.24.01: the cryptography policy states, among other things, who is responsible for
 #       key management. For a cloud service that is the question of who holds the keys: the organisation itself, a
 #       certified third party or the provider.
-#   message:
-#     nl: "Niet vastgelegd wie de sleutels beheert (encryption.key_custody ontbreekt)."
-#     en: "Who holds the keys is not recorded (encryption.key_custody is missing)."
 #   messages:
+#     default:
+#       nl: "Niet vastgelegd wie de sleutels beheert (encryption.key_custody ontbreekt)."
+#       en: "Who holds the keys is not recorded (encryption.key_custody is missing)."
 #     undocumented:
 #       nl: "Het cryptografiebeleid legt niet vast wie verantwoordelijk is voor het sleutelbeheer (encryption.key_management_documented is niet true)."
 #       en: "The cryptography policy does not record who is responsible for key management (encryption.key_management_documented is not true)."
@@ -87,16 +86,17 @@
 package cloudbeleid.rules.bio2.key_management
 
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 # Every service: BIO2 concerns the system wherever it runs, not only a supplier's cloud.
 subject contains i if some i, _ in input.services
 
-deny contains result.fail(i, ["encryption", "key_custody"], {}) if {
+deny contains result.fail(i, ["encryption", "key_custody"], "default", {}) if {
 	some i in subject
 	not input.services[i].encryption.key_custody
 }
 
-deny contains result.fail_kind(i, ["encryption", "key_management_documented"], "undocumented", {}) if {
+deny contains result.fail(i, ["encryption", "key_management_documented"], "undocumented", {}) if {
 	some i in subject
-	object.get(input.services[i], ["encryption", "key_management_documented"], false) != true
+	service.unconfirmed(input.services[i], ["encryption", "key_management_documented"])
 }

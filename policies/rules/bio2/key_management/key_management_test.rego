@@ -1,8 +1,9 @@
 package cloudbeleid.rules.bio2.key_management_test
 
+import data.cloudbeleid.lib.build_test as build
 import data.cloudbeleid.rules.bio2.key_management
 
-saas(encryption) := {"service": {"deployment_model": "public"}, "encryption": encryption}
+saas(encryption) := build.saas({"encryption": encryption})
 
 test_nothing_recorded_fails_on_both_parts if {
 	key_management.deny == {

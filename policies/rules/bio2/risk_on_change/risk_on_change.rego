@@ -1,5 +1,4 @@
 # METADATA
-# title: Risicoafweging bij een nieuw systeem en na een significante wijziging (BIO2 5.08.01)
 # scope: package
 # custom:
 #   id: BIO2-5-08-01-RISK-ON-CHANGE
@@ -17,10 +16,10 @@
 #       BIO2 government measure 5.08.01: for new information systems and for significant changes to existing ones an
 #       explicit risk assessment is made following an established method. It is the security rule behind 'update risk
 #       analyses when there is cause', and holds for every system, wherever it runs.
-#   message:
-#     nl: "Er is geen vastgestelde risicoafweging voor dit informatiesysteem (status: {status})."
-#     en: "There is no approved risk assessment for this information system (status: {status})."
 #   messages:
+#     default:
+#       nl: "Er is geen vastgestelde risicoafweging voor dit informatiesysteem (status: {status})."
+#       en: "There is no approved risk assessment for this information system (status: {status})."
 #     not_shown:
 #       nl: "De beschrijving vermeldt niet wanneer het systeem voor het laatst significant is gewijzigd (service.last_significant_change; de ingangsdatum als er sindsdien niets is gewijzigd); zonder dat gegeven kan de regel niet voldoen."
 #       en: "The descriptor does not say when the system last changed significantly (service.last_significant_change; the start date if nothing changed since); without that fact the rule cannot pass."
@@ -80,35 +79,30 @@
 #   waivable: true
 package cloudbeleid.rules.bio2.risk_on_change
 
+import data.cloudbeleid.lib.assessment
 import data.cloudbeleid.lib.result
-
-path := ["assessments", "risk_assessment"]
 
 subject contains i if some i, _ in input.services
 
-assessment(i) := object.get(input.services[i], path, {})
-
-deny contains result.fail(i, array.concat(path, ["status"]), {"status": status}) if {
+deny contains result.fail(i, ["assessments", "risk_assessment", "status"], "default", params) if {
 	some i in subject
-	status := object.get(assessment(i), "status", "none")
-	status != "approved"
+	svc := input.services[i]
+	not assessment.approved(svc, "risk_assessment")
+	params := {"status": assessment.status(svc, "risk_assessment")}
 }
 
 # Unknown is not "no change": a service in use that does not say when it last changed significantly cannot be
 # shown to have a current assessment.
-deny contains result.fail_kind(i, ["service"], "not_shown", {}) if {
+deny contains result.fail(i, ["service"], "not_shown", {}) if {
 	some i in subject
 	svc := input.services[i]
 	svc.service.status in {"migrating", "in_use", "exiting"}
 	not svc.service.last_significant_change
 }
 
-deny contains violation if {
+deny contains result.fail(i, ["service", "last_significant_change"], "changed", params) if {
 	some i in subject
-	assessment(i).status == "approved"
-	date := assessment(i).date
-	changed := input.services[i].service.last_significant_change
-	changed > date
-	changed <= input.as_of
-	violation := result.fail_kind(i, ["service", "last_significant_change"], "changed", {"date": date, "changed": changed})
+	svc := input.services[i]
+	assessment.approved(svc, "risk_assessment")
+	params := assessment.changed_after(svc, "risk_assessment")
 }

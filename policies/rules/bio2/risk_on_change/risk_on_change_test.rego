@@ -1,5 +1,6 @@
 package cloudbeleid.rules.bio2.risk_on_change_test
 
+import data.cloudbeleid.lib.service
 import data.cloudbeleid.rules.bio2.risk_on_change
 
 svc(model, assessment, changed) := {
@@ -18,7 +19,7 @@ test_no_approved_assessment_fails_also_in_an_own_data_centre if {
 		"service": 0,
 		"path": ["assessments", "risk_assessment", "status"],
 		"kind": "default",
-		"params": {"status": "none"},
+		"params": {"status": service.unrecorded},
 	}}
 }
 

@@ -1,5 +1,4 @@
 # METADATA
-# title: Jaarlijkse assurance over de leverancier door onafhankelijke derden (BIO2 5.20.03)
 # scope: package
 # custom:
 #   id: BIO2-5-20-03-ASSURANCE
@@ -18,10 +17,10 @@
 #       requirements, in design, existence and operation, on the basis of audits by independent third parties, such as
 #       an ISAE 3402 type II report, a SOC 2 Type II report, an ISO/IEC 27001 certification audit or a BSI C5
 #       attestation.
-#   message:
-#     nl: "Er is geen assurance-rapport van een onafhankelijke derde over de leverancier vastgelegd, gedateerd op of vóór de peildatum {as_of}."
-#     en: "No assurance report of an independent third party on the supplier is recorded, dated on or before the reference date {as_of}."
 #   messages:
+#     default:
+#       nl: "Er is geen assurance-rapport van een onafhankelijke derde over de leverancier vastgelegd, gedateerd op of vóór de peildatum {as_of}."
+#       en: "No assurance report of an independent third party on the supplier is recorded, dated on or before the reference date {as_of}."
 #     stale:
 #       nl: "Het nieuwste assurance-rapport over de leverancier ({type}, {date}) is op {as_of} ouder dan {months} maanden."
 #       en: "The newest assurance report on the supplier ({type}, {date}) is older than {months} months on {as_of}."
@@ -110,7 +109,7 @@ newest(i) := max({reports(i)[j].date | some j in dated(i)}) if count(dated(i)) >
 # "Yearly": not older than the configured maximum age on the reference date.
 max_age := input.settings.supplier_review_max_age_months
 
-deny contains result.fail(i, path, {"as_of": input.as_of}) if {
+deny contains result.fail(i, path, "default", {"as_of": input.as_of}) if {
 	some i in subject
 	count(dated(i)) == 0
 }
@@ -121,5 +120,5 @@ deny contains violation if {
 	dates.older_than_months(date, input.as_of, max_age)
 	j := min({k | some k in dated(i); reports(i)[k].date == date})
 	params := {"type": reports(i)[j].type, "date": date, "as_of": input.as_of, "months": max_age}
-	violation := result.fail_kind(i, array.concat(path, [j, "date"]), "stale", params)
+	violation := result.fail(i, array.concat(path, [j, "date"]), "stale", params)
 }

@@ -1,8 +1,9 @@
 package cloudbeleid.rules.bio2.supplier_assurance_test
 
+import data.cloudbeleid.lib.build_test as build
 import data.cloudbeleid.rules.bio2.supplier_assurance
 
-saas(reports) := {"service": {"deployment_model": "public"}, "provider": {"name": "Contoso", "assurance_reports": reports}}
+saas(reports) := build.saas({"provider": {"name": "Contoso", "assurance_reports": reports}})
 
 run(svc) := violations if {
 	violations := supplier_assurance.deny with input.services as [svc]

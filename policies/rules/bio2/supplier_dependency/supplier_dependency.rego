@@ -1,5 +1,4 @@
 # METADATA
-# title: De risicoafweging bepaalt of de afhankelijkheid van de leverancier beheersbaar is (BIO2 5.20.06)
 # scope: package
 # custom:
 #   id: BIO2-5-20-06-DEPENDENCY-ASSESSMENT
@@ -16,9 +15,10 @@
 #       BIO2 government measure 5.20.06: before a contract is concluded, a risk assessment decides whether the
 #       dependency on the supplier is manageable; the exit strategy is a fixed part of the contract. This rule checks
 #       the first part; CB22-EXIT-STRATEGY checks the exit strategy in the contract.
-#   message:
-#     nl: "De risicoafweging weegt de afhankelijkheid van de leverancier niet (supplier_dependency ontbreekt in assessments.risk_assessment.aspects)."
-#     en: "The risk assessment does not weigh the dependency on the supplier (supplier_dependency is missing from assessments.risk_assessment.aspects)."
+#   messages:
+#     default:
+#       nl: "De risicoafweging weegt de afhankelijkheid van de leverancier niet (supplier_dependency ontbreekt in assessments.risk_assessment.aspects)."
+#       en: "The risk assessment does not weigh the dependency on the supplier (supplier_dependency is missing from assessments.risk_assessment.aspects)."
 #   remediation:
 #     nl: >-
 #       Bepaal in de risicoafweging, voordat het contract wordt afgesloten, of de afhankelijkheid van de leverancier
@@ -90,7 +90,7 @@ subject contains i if {
 	cloud.external_cloud(svc)
 }
 
-deny contains result.fail(i, path, {}) if {
+deny contains result.fail(i, path, "default", {}) if {
 	some i in subject
 	not "supplier_dependency" in object.get(input.services[i], path, [])
 }

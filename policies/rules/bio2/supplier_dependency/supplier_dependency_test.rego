@@ -1,8 +1,9 @@
 package cloudbeleid.rules.bio2.supplier_dependency_test
 
+import data.cloudbeleid.lib.build_test as build
 import data.cloudbeleid.rules.bio2.supplier_dependency
 
-saas(aspects) := {"service": {"deployment_model": "public"}, "assessments": {"risk_assessment": {"status": "approved", "aspects": aspects}}}
+saas(aspects) := build.saas({"assessments": {"risk_assessment": {"status": "approved", "aspects": aspects}}})
 
 test_assessment_without_supplier_dependency_fails if {
 	supplier_dependency.deny == {{

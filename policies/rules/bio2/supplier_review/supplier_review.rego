@@ -1,5 +1,4 @@
 # METADATA
-# title: Jaarlijkse beoordeling van de leverancier door de proceseigenaar (BIO2 5.22.01)
 # scope: package
 # custom:
 #   id: BIO2-5-22-01-SUPPLIER-REVIEW
@@ -14,10 +13,10 @@
 #     en: >-
 #       BIO2 government measure 5.22.01: every year the process owner assesses whether the supplier meets the agreed
 #       requirements.
-#   message:
-#     nl: "Er is geen beoordeling van de leverancier vastgelegd (governance.supplier_review_on)."
-#     en: "No review of the supplier is recorded (governance.supplier_review_on)."
 #   messages:
+#     default:
+#       nl: "Er is geen beoordeling van de leverancier vastgelegd (governance.supplier_review_on)."
+#       en: "No review of the supplier is recorded (governance.supplier_review_on)."
 #     stale:
 #       nl: "De laatste beoordeling van de leverancier ({date}) is op {as_of} ouder dan {months} maanden."
 #       en: "The last review of the supplier ({date}) is older than {months} months on {as_of}."
@@ -93,25 +92,16 @@ subject contains i if {
 	cloud.external_cloud(svc)
 }
 
-deny contains result.fail(i, path, {}) if {
+# "Yearly": not older than the configured maximum age on the reference date.
+max_age := input.settings.supplier_review_max_age_months
+
+deny contains result.fail(i, path, "default", {}) if {
 	some i in subject
 	not input.services[i].governance.supplier_review_on
 }
 
-# "Yearly": not older than the configured maximum age on the reference date.
-max_age := input.settings.supplier_review_max_age_months
-
-params(date) := {"date": date, "as_of": input.as_of, "months": max_age}
-
-deny contains result.fail_kind(i, path, "future", params(date)) if {
+deny contains result.fail(i, path, kind, dates.term_params(date, max_age)) if {
 	some i in subject
 	date := input.services[i].governance.supplier_review_on
-	date > input.as_of
-}
-
-deny contains result.fail_kind(i, path, "stale", params(date)) if {
-	some i in subject
-	date := input.services[i].governance.supplier_review_on
-	date <= input.as_of
-	dates.older_than_months(date, input.as_of, max_age)
+	kind := dates.term_problem(date, max_age)
 }

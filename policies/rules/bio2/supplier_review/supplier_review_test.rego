@@ -1,8 +1,9 @@
 package cloudbeleid.rules.bio2.supplier_review_test
 
+import data.cloudbeleid.lib.build_test as build
 import data.cloudbeleid.rules.bio2.supplier_review
 
-saas(reviewed) := {"service": {"deployment_model": "public"}, "governance": {"supplier_review_on": reviewed}}
+saas(reviewed) := build.saas({"governance": {"supplier_review_on": reviewed}})
 
 run(svc) := violations if {
 	violations := supplier_review.deny with input.services as [svc]

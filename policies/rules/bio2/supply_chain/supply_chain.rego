@@ -1,5 +1,4 @@
 # METADATA
-# title: Inzicht in de keten van onderaannemers, eisen doorgelegd, wijzigingen gemeld (BIO2 5.21)
 # scope: package
 # custom:
 #   id: BIO2-5-21-SUPPLY-CHAIN
@@ -16,10 +15,10 @@
 #       BIO2 government measures 5.21.02 to 5.21.05: the organisation has insight into the supplier's chain of
 #       subcontractors, the supplier passes the requirements on to its subcontractors and reports changes in that
 #       chain.
-#   message:
-#     nl: "De keten van onderaannemers is niet geborgd: {field} is niet true."
-#     en: "The chain of subcontractors is not secured: {field} is not true."
 #   messages:
+#     default:
+#       nl: "De keten van onderaannemers is niet geborgd: {field} is niet true."
+#       en: "The chain of subcontractors is not secured: {field} is not true."
 #     subprocessors_disclosed:
 #       nl: "De leverancier maakt zijn volledige keten van onderaannemers niet inzichtelijk."
 #       en: "The supplier does not disclose its full chain of subcontractors."
@@ -93,6 +92,7 @@ package cloudbeleid.rules.bio2.supply_chain
 
 import data.cloudbeleid.lib.cloud
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 # Each demand: the field that shows it, also the kind of its finding.
 required := [
@@ -106,8 +106,8 @@ subject contains i if {
 	cloud.external_cloud(svc)
 }
 
-deny contains result.fail_kind(i, field, field[1], {"field": concat(".", field)}) if {
+deny contains result.fail(i, field, field[1], {"field": concat(".", field)}) if {
 	some i in subject
 	some field in required
-	object.get(input.services[i], field, false) != true
+	service.unconfirmed(input.services[i], field)
 }

@@ -1,5 +1,4 @@
 # METADATA
-# title: Jaarlijkse rapportage over publiek cloudgebruik aan CIO Rijk
 # scope: package
 # custom:
 #   id: CB22-ANNUAL-REPORT-CIO-RIJK
@@ -12,9 +11,10 @@
 #       Over het gebruik van publieke clouddiensten wordt jaarlijks aan CIO Rijk gerapporteerd. Een dienst die langer dan een verslagjaar in gebruik is, hoort in de rapportage over het vorige kalenderjaar.
 #     en: >-
 #       The use of public cloud services is reported to CIO Rijk every year. A service in use for more than a reporting year belongs in the report on the previous calendar year.
-#   message:
-#     nl: "De dienst is sinds {start_date} in gebruik maar staat niet in de jaarrapportage aan CIO Rijk over {year}."
-#     en: "The service has been in use since {start_date} but is not in the annual report to CIO Rijk on {year}."
+#   messages:
+#     default:
+#       nl: "De dienst is sinds {start_date} in gebruik maar staat niet in de jaarrapportage aan CIO Rijk over {year}."
+#       en: "The service has been in use since {start_date} but is not in the annual report to CIO Rijk on {year}."
 #   remediation:
 #     nl: >-
 #       Een onderdeel van de Rijksdienst neemt de dienst op in de jaarlijkse rapportage over publiek
@@ -71,9 +71,9 @@ subject contains i if {
 	dates.older_than_months(svc.service.start_date, input.as_of, 12)
 }
 
-deny contains result.fail(i, ["governance", "annual_reports_cio_rijk"], {"year": year, "start_date": svc.service.start_date}) if {
+deny contains result.fail(i, ["governance", "annual_reports_cio_rijk"], "default", params) if {
 	some i in subject
 	svc := input.services[i]
-	year := dates.parts(input.as_of)[0] - 1
-	not year in object.get(svc, ["governance", "annual_reports_cio_rijk"], [])
+	not dates.previous_year in object.get(svc, ["governance", "annual_reports_cio_rijk"], [])
+	params := {"year": dates.previous_year, "start_date": svc.service.start_date}
 }

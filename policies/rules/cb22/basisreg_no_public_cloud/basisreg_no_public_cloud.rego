@@ -1,5 +1,4 @@
 # METADATA
-# title: Basisregistraties in principe niet in de publieke cloud
 # scope: package
 # custom:
 #   id: CB22-BASISREG-NO-PUBLIC-CLOUD
@@ -15,10 +14,10 @@
 #       Voor de opslag en verwerking van een basisregistratie, of een bron ervan, wordt in principe géén gebruik gemaakt van publieke cloudvoorzieningen; een uitzondering moet gedocumenteerd zijn. Voor gegevens uit de Basisregistratie Personen geldt 'nee, tenzij': onder meer opslag binnen de EER en naleving van de AVG.
 #     en: >-
 #       For storing and processing a basisregistratie, or a source of one, public cloud is in principle not used; an exception must be documented. For data from the Basisregistratie Personen the rule is 'no, unless': among other things storage inside the EER and compliance with the GDPR.
-#   message:
-#     nl: "Bron van basisregistratie {name} (rol: {role}) in een publieke cloud zonder gedocumenteerde uitzondering."
-#     en: "Source of basisregistratie {name} (role: {role}) in a public cloud without a documented exception."
 #   messages:
+#     default:
+#       nl: "Bron van basisregistratie {name} (rol: {role}) in een publieke cloud zonder gedocumenteerde uitzondering."
+#       en: "Source of basisregistratie {name} (role: {role}) in a public cloud without a documented exception."
 #     brp:
 #       nl: "Gegevens uit de BRP (rol: {role}) in een publieke cloud, niet aantoonbaar binnen de EER opgeslagen (hosting.storage_locations); de 'tenzij' vraagt opslag binnen de EER."
 #       en: "Data from the BRP (role: {role}) in a public cloud, not shown to be stored inside the EER (hosting.storage_locations); the 'unless' asks for storage inside the EER."
@@ -119,5 +118,5 @@ deny contains violation if {
 	not excepted(svc)
 	some entry in held(svc)
 	params := {"name": entry.name, "role": entry.role}
-	violation := result.fail_kind(i, ["data", "basisregistraties", entry.index], entry.kind, params)
+	violation := result.fail(i, ["data", "basisregistraties", entry.index], entry.kind, params)
 }

@@ -1,5 +1,4 @@
 # METADATA
-# title: C2000-criteria, geen leveranciers of diensten uit landen met een offensief cyberprogramma
 # scope: package
 # custom:
 #   id: CB22-C2000
@@ -12,9 +11,10 @@
 #       De overheid hanteert bij cloudgebruik de C2000-criteria: leveranciers of diensten uit landen met een actief cyberprogramma dat gericht is tegen Nederlandse belangen worden uitgesloten. Andere buitenlandse jurisdicties worden in de risicoafweging gewogen.
 #     en: >-
 #       Government applies the C2000 criteria to cloud use: suppliers or services from countries with an active cyber programme aimed at Dutch interests are excluded. Other foreign jurisdictions are weighed in the risk assessment.
-#   message:
-#     nl: "{country} ({field}) is een land dat de C2000-criteria uitsluiten."
-#     en: "{country} ({field}) is a country the C2000 criteria exclude."
+#   messages:
+#     default:
+#       nl: "{country} ({field}) is een land dat de C2000-criteria uitsluiten."
+#       en: "{country} ({field}) is a country the C2000 criteria exclude."
 #   remediation:
 #     nl: >-
 #       Kies een leverancier zonder hoofdvestiging of moedermaatschappij in een uitgesloten land, en sluit opslag,
@@ -97,6 +97,7 @@ package cloudbeleid.rules.cb22.c2000
 import data.cloudbeleid.lib.cloud
 import data.cloudbeleid.lib.countries
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 provider_fields := ["hq_country", "ultimate_parent_country"]
 
@@ -105,15 +106,15 @@ subject contains i if {
 	cloud.external_cloud(svc)
 }
 
-deny contains result.fail(i, ["provider", field], {"country": country, "field": field}) if {
+deny contains result.fail(i, ["provider", field], "default", {"country": country, "field": field}) if {
 	some i in subject
 	some field in provider_fields
 	country := input.services[i].provider[field]
 	country in countries.c2000_excluded
 }
 
-deny contains result.fail(i, location.path, {"country": location.country, "field": location.field}) if {
+deny contains result.fail(i, location.path, "default", {"country": location.country, "field": location.field}) if {
 	some i in subject
-	some location in countries.locations(input.services[i])
+	some location in service.locations[i]
 	location.country in countries.c2000_excluded
 }

@@ -1,5 +1,4 @@
 # METADATA
-# title: Eigen (departementaal) cloudbeleid
 # scope: package
 # custom:
 #   id: CB22-DEPT-CLOUD-POLICY
@@ -12,9 +11,10 @@
 #       Departementen formuleren hun eigen cloudbeleid binnen het Rijksbreed cloudbeleid. Publiek cloudgebruik van een organisatie hoort te steunen op dat departementale cloudbeleid.
 #     en: >-
 #       Departments formulate their own cloud policy within the Rijksbreed cloudbeleid. An organisation's public cloud use should rest on that departmental cloud policy.
-#   message:
-#     nl: "Het organisatieprofiel verwijst niet naar een eigen (departementaal) cloudbeleid."
-#     en: "The organisation profile refers to no own (departmental) cloud policy."
+#   messages:
+#     default:
+#       nl: "Het organisatieprofiel verwijst niet naar een eigen (departementaal) cloudbeleid."
+#       en: "The organisation profile refers to no own (departmental) cloud policy."
 #   remediation:
 #     nl: >-
 #       Stel een departementaal cloudbeleid vast (voor een agentschap: dat van het moederdepartement) en verwijs ernaar
@@ -60,7 +60,7 @@ subject contains i if {
 # The descriptor's organisation block overrides the profile of .cloudbeleid.yaml field by field.
 policy_ref(svc) := object.get(svc, path, object.get(input, path, ""))
 
-deny contains result.fail(i, path, {}) if {
+deny contains result.fail(i, path, "default", {}) if {
 	some i in subject
 	policy_ref(input.services[i]) == ""
 }

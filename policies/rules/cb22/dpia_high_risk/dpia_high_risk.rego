@@ -1,5 +1,4 @@
 # METADATA
-# title: Volledige DPIA bij hoog risico
 # scope: package
 # custom:
 #   id: CB22-DPIA-HIGH-RISK
@@ -12,10 +11,10 @@
 #       Bij hoog risico wordt een volledige DPIA uitgevoerd die de verwerking, de grondslagen, de aard van de verwerking en de risico's en maatregelen beschrijft; dat geldt ook bij verwerking in een publieke cloud. De pre-scan DPIA alleen volstaat dan niet.
 #     en: >-
 #       When the risk is high, a full DPIA is carried out that describes the processing, its legal bases, its nature, and the risks and measures; this also holds for processing in a public cloud. The pre-scan DPIA alone is then not enough.
-#   message:
-#     nl: "Hoog risico ({reasons}) zonder vastgestelde volledige DPIA (status: {status})."
-#     en: "High risk ({reasons}) without an approved full DPIA (status: {status})."
 #   messages:
+#     default:
+#       nl: "Hoog risico ({reasons}) zonder vastgestelde volledige DPIA (status: {status})."
+#       en: "High risk ({reasons}) without an approved full DPIA (status: {status})."
 #     future:
 #       nl: "De volledige DPIA is gedateerd {date}, na de peildatum {as_of}."
 #       en: "The full DPIA is dated {date}, after the reference date {as_of}."
@@ -68,56 +67,24 @@
 #   waivable: true
 package cloudbeleid.rules.cb22.dpia_high_risk
 
+import data.cloudbeleid.lib.assessment
 import data.cloudbeleid.lib.cloud
 import data.cloudbeleid.lib.result
-
-path := ["assessments", "dpia"]
-
-grounds := ["assessments.dpia.required", "data.large_scale+data.special_categories", "data.large_scale+data.criminal_data", "data.large_scale+data.bsn"]
-
-high_risk_by(svc, ground) if {
-	ground == "assessments.dpia.required"
-	svc.assessments.dpia.required == true
-}
-
-# Art. 35(3)(b): special or criminal data are a ground only when processed on a large scale.
-high_risk_by(svc, ground) if {
-	ground == "data.large_scale+data.special_categories"
-	svc.data.large_scale == true
-	cloud.special_personal_data(svc)
-}
-
-high_risk_by(svc, ground) if {
-	ground == "data.large_scale+data.criminal_data"
-	svc.data.large_scale == true
-	svc.data.criminal_data == true
-}
-
-high_risk_by(svc, ground) if {
-	ground == "data.large_scale+data.bsn"
-	svc.data.large_scale == true
-	svc.data.bsn == true
-}
-
-reasons(svc) := [ground | some ground in grounds; high_risk_by(svc, ground)]
 
 subject contains i if {
 	some i, svc in input.services
 	cloud.public_cloud(svc)
-	count(reasons(svc)) > 0
+	assessment.high_risk[i]
+}
+
+deny contains result.fail(i, ["assessments", "dpia", "status"], "default", params) if {
+	some i in subject
+	svc := input.services[i]
+	not assessment.approved(svc, "dpia")
+	params := {"status": assessment.status(svc, "dpia"), "reasons": assessment.high_risk[i]}
 }
 
 deny contains violation if {
 	some i in subject
-	svc := input.services[i]
-	status := object.get(svc, array.concat(path, ["status"]), "none")
-	status != "approved"
-	violation := result.fail(i, array.concat(path, ["status"]), {"status": status, "reasons": reasons(svc)})
-}
-
-deny contains result.fail_kind(i, array.concat(path, ["date"]), "future", {"date": dpia.date, "as_of": input.as_of}) if {
-	some i in subject
-	dpia := input.services[i].assessments.dpia
-	dpia.status == "approved"
-	dpia.date > input.as_of
+	violation := assessment.approved_after_reference(i, "dpia")
 }

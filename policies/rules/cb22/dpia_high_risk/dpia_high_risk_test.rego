@@ -1,5 +1,6 @@
 package cloudbeleid.rules.cb22.dpia_high_risk_test
 
+import data.cloudbeleid.lib.service
 import data.cloudbeleid.rules.cb22.dpia_high_risk
 
 public_service(gegevens, dpia) := {
@@ -19,7 +20,7 @@ test_large_scale_special_categories_without_a_dpia_fail if {
 		"service": 0,
 		"path": ["assessments", "dpia", "status"],
 		"kind": "default",
-		"params": {"status": "none", "reasons": ["data.large_scale+data.special_categories"]},
+		"params": {"status": service.unrecorded, "reasons": ["data.large_scale+data.special_categories"]},
 	}}
 }
 
@@ -42,7 +43,7 @@ test_required_false_does_not_lift_criminal_data_and_fails if {
 		"service": 0,
 		"path": ["assessments", "dpia", "status"],
 		"kind": "default",
-		"params": {"status": "none", "reasons": ["data.large_scale+data.criminal_data"]},
+		"params": {"status": service.unrecorded, "reasons": ["data.large_scale+data.criminal_data"]},
 	}}
 }
 

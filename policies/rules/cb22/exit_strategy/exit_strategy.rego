@@ -1,5 +1,4 @@
 # METADATA
-# title: Exitstrategie in de overeenkomst, met overdracht en vernietiging van gegevens
 # scope: package
 # custom:
 #   id: CB22-EXIT-STRATEGY
@@ -12,10 +11,10 @@
 #       Afspraken met cloudleveranciers bevatten een exitstrategie: hoe gegevens en toepassingen naar een andere leverancier gaan en hoe de leverancier de gegevens daarna vernietigt. Zo blijft de afhankelijkheid beheersbaar.
 #     en: >-
 #       Agreements with cloud providers contain an exit strategy: how data and applications move to another provider and how the provider destroys the data afterwards. That keeps the dependency manageable.
-#   message:
-#     nl: "De exitstrategie is niet volledig aangetoond: {field} is niet true."
-#     en: "The exit strategy is not fully shown: {field} is not true."
 #   messages:
+#     default:
+#       nl: "De exitstrategie is niet volledig aangetoond: {field} is niet true."
+#       en: "The exit strategy is not fully shown: {field} is not true."
 #     strategy_in_contract:
 #       nl: "De overeenkomst met de clouddienstverlener bevat geen exitstrategie."
 #       en: "The contract with the cloud provider contains no exit strategy."
@@ -79,6 +78,7 @@ package cloudbeleid.rules.cb22.exit_strategy
 
 import data.cloudbeleid.lib.cloud
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 required_parts := ["strategy_in_contract", "covers_data_transfer", "covers_data_destruction"]
 
@@ -87,8 +87,8 @@ subject contains i if {
 	cloud.external_cloud(svc)
 }
 
-deny contains result.fail_kind(i, ["exit", part], part, {"field": concat(".", ["exit", part])}) if {
+deny contains result.fail(i, ["exit", part], part, {"field": concat(".", ["exit", part])}) if {
 	some i in subject
 	some part in required_parts
-	object.get(input.services[i], ["exit", part], false) != true
+	service.unconfirmed(input.services[i], ["exit", part])
 }

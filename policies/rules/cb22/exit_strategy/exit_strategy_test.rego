@@ -1,8 +1,9 @@
 package cloudbeleid.rules.cb22.exit_strategy_test
 
+import data.cloudbeleid.lib.build_test as build
 import data.cloudbeleid.rules.cb22.exit_strategy
 
-saas(exit) := {"service": {"deployment_model": "public"}, "exit": exit}
+saas(exit) := build.saas({"exit": exit})
 
 test_strategy_without_data_destruction_fails if {
 	svc := saas({"strategy_in_contract": true, "covers_data_transfer": true, "covers_data_destruction": false})

@@ -1,5 +1,4 @@
 # METADATA
-# title: Cloudcategorie hoog (Implementatiekader, secundaire bron)
 # scope: package
 # custom:
 #   id: CB22-IK-HOOG
@@ -12,10 +11,10 @@
 #       De cloudcategorieën van de risicoafweging cloudgebruik, zoals de IB & Privacy Quickscan van de Rijksdienst ze weergeeft (secundaire bron; het Implementatiekader zelf is niet gezien). Categorie hoog: Departementaal Vertrouwelijk, (meerdere categorieën) bijzondere persoonsgegevens, integriteit of vertrouwelijkheid hoog of zeer hoog, of een hoog risicoprofiel. De gegevens staan alleen in de EER of in een land met een adequaatheidsbesluit. Anders, of met alleen een modelcontract, beoordeelt de CISO de dienst aan de C2000-criteria en gaat een explain met minimaal een DPIA naar CIO Rijk. De cloudleverancier voldoet aan ISO 27001, 27017 (niet-openbare gegevens) en 27018 (persoonsgegevens).
 #     en: >-
 #       The cloud categories of the cloud risk assessment, as the Rijksdienst's IB & Privacy Quickscan renders them (secondary source; the Implementatiekader itself was not seen). Category hoog: Departementaal Vertrouwelijk, (several categories of) special personal data, integrity or confidentiality hoog or zeer hoog, or a high risk profile. The data are held only in the EER or in a country with an adequacy decision. Otherwise, or with standard contractual clauses only, the CISO assesses the service against the C2000 criteria and an explain with at least a DPIA goes to CIO Rijk. The cloud provider meets ISO 27001, 27017 (non-public data) and 27018 (personal data).
-#   message:
-#     nl: "Categorie hoog ({reasons}): '{country}' in {field} ligt buiten de EER en heeft geen adequaatheidsbesluit, en er is geen explain aan CIO Rijk."
-#     en: "Category hoog ({reasons}): '{country}' in {field} is outside the EER and has no adequacy decision, and there is no explain to CIO Rijk."
 #   messages:
+#     default:
+#       nl: "Categorie hoog ({reasons}): '{country}' in {field} ligt buiten de EER en heeft geen adequaatheidsbesluit, en er is geen explain aan CIO Rijk."
+#       en: "Category hoog ({reasons}): '{country}' in {field} is outside the EER and has no adequacy decision, and there is no explain to CIO Rijk."
 #     certification:
 #       nl: "Categorie hoog ({reasons}): de cloudleverancier toont {certification} niet aan."
 #       en: "Category hoog ({reasons}): the cloud provider does not show {certification}."
@@ -95,13 +94,13 @@ package cloudbeleid.rules.cb22.ik_hoog
 
 import data.cloudbeleid.lib.cb22
 import data.cloudbeleid.lib.cloud
-import data.cloudbeleid.lib.countries
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 subject contains i if {
 	some i, svc in input.services
 	cloud.public_cloud(svc)
-	cb22.category(svc) == "hoog"
+	cb22.category_of[i] == "hoog"
 }
 
 # ISO 27017 because data in category hoog are never public; ISO 27018 only with personal data.
@@ -113,10 +112,9 @@ deny contains violation if {
 	some i in subject
 	svc := input.services[i]
 	not cb22.explain_sent(svc)
-	some location in countries.locations(svc)
-	not countries.eer_or_adequate(location.country, object.get(svc, "provider", {}))
+	some location in service.transfers[i]
 	params := {"country": location.country, "field": location.field, "reasons": cb22.hoog_reasons(svc)}
-	violation := result.fail(i, location.path, params)
+	violation := result.fail(i, location.path, "default", params)
 }
 
 deny contains violation if {
@@ -125,5 +123,5 @@ deny contains violation if {
 	some certification in required(svc)
 	not certification in object.get(svc, ["provider", "certifications"], [])
 	params := {"certification": certification, "reasons": cb22.hoog_reasons(svc)}
-	violation := result.fail_kind(i, ["provider", "certifications"], "certification", params)
+	violation := result.fail(i, ["provider", "certifications"], "certification", params)
 }

@@ -1,5 +1,4 @@
 # METADATA
-# title: Cloudcategorie midden (Implementatiekader, secundaire bron)
 # scope: package
 # custom:
 #   id: CB22-IK-MIDDEN
@@ -12,10 +11,10 @@
 #       De cloudcategorieën van de risicoafweging cloudgebruik, zoals de IB & Privacy Quickscan van de Rijksdienst ze weergeeft (secundaire bron; het Implementatiekader zelf is niet gezien). Categorie midden: overheidsinformatie zonder rubricering, hooguit één categorie gewone persoonsgegevens, of vertrouwelijkheid midden. De informatie staat alleen in de EER, in een land met een adequaatheidsbesluit, of op grond van een modelcontract dat aan de AVG voldoet; lukt dat niet, dan gaat de DPIA naar CIO Rijk. De cloudleverancier voldoet aan ISO 27001, 27017 en 27018.
 #     en: >-
 #       The cloud categories of the cloud risk assessment, as the Rijksdienst's IB & Privacy Quickscan renders them (secondary source; the Implementatiekader itself was not seen). Category midden: unclassified government information, at most one category of ordinary personal data, or confidentiality midden. The information is held only in the EER, in a country with an adequacy decision, or on standard contractual clauses that meet the GDPR; where that cannot be met, the DPIA goes to CIO Rijk. The cloud provider meets ISO 27001, 27017 and 27018.
-#   message:
-#     nl: "Categorie midden: '{country}' in {field} ligt buiten de EER, zonder adequaatheidsbesluit, modelcontract of DPIA aan CIO Rijk."
-#     en: "Category midden: '{country}' in {field} is outside the EER, without an adequacy decision, standard contractual clauses or a DPIA sent to CIO Rijk."
 #   messages:
+#     default:
+#       nl: "Categorie midden: '{country}' in {field} ligt buiten de EER, zonder adequaatheidsbesluit, modelcontract of DPIA aan CIO Rijk."
+#       en: "Category midden: '{country}' in {field} is outside the EER, without an adequacy decision, standard contractual clauses or a DPIA sent to CIO Rijk."
 #     certification:
 #       nl: "Categorie midden: de cloudleverancier toont {certification} niet aan."
 #       en: "Category midden: the cloud provider does not show {certification}."
@@ -98,30 +97,29 @@ package cloudbeleid.rules.cb22.ik_midden
 
 import data.cloudbeleid.lib.cb22
 import data.cloudbeleid.lib.cloud
-import data.cloudbeleid.lib.countries
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 certifications := ["ISO27001", "ISO27017", "ISO27018"]
 
 subject contains i if {
 	some i, svc in input.services
 	cloud.public_cloud(svc)
-	cb22.category(svc) == "midden"
+	cb22.category_of[i] == "midden"
 }
 
 transfer_allowed(svc) if svc.hosting.transfer_mechanism == "scc"
 
 transfer_allowed(svc) if cb22.explain_sent(svc)
 
-deny contains result.fail(i, location.path, {"country": location.country, "field": location.field}) if {
+deny contains result.fail(i, location.path, "default", {"country": location.country, "field": location.field}) if {
 	some i in subject
 	svc := input.services[i]
 	not transfer_allowed(svc)
-	some location in countries.locations(svc)
-	not countries.eer_or_adequate(location.country, object.get(svc, "provider", {}))
+	some location in service.transfers[i]
 }
 
-deny contains result.fail_kind(i, ["provider", "certifications"], "certification", {"certification": certification}) if {
+deny contains result.fail(i, ["provider", "certifications"], "certification", {"certification": certification}) if {
 	some i in subject
 	some certification in certifications
 	not certification in object.get(input.services[i], ["provider", "certifications"], [])

@@ -1,5 +1,4 @@
 # METADATA
-# title: Cloudcategorie zeer hoog, geen publieke cloud (Implementatiekader, secundaire bron)
 # scope: package
 # custom:
 #   id: CB22-IK-ZEER-HOOG
@@ -12,9 +11,10 @@
 #       De cloudcategorieën van de risicoafweging cloudgebruik, zoals de IB & Privacy Quickscan van de Rijksdienst ze weergeeft (secundaire bron; het Implementatiekader zelf is niet gezien). Categorie zeer hoog: staatsgeheime informatie, NATO RESTRICTED of hoger, of een hoog dreigingsprofiel. Daarvoor mag onder geen enkele voorwaarde een publieke clouddienstverlener worden gebruikt; dat gaat verder dan het verbod op staatsgeheimen alleen.
 #     en: >-
 #       The cloud categories of the cloud risk assessment, as the Rijksdienst's IB & Privacy Quickscan renders them (secondary source; the Implementatiekader itself was not seen). Category zeer hoog: state-secret information, NATO RESTRICTED or higher, or a high threat profile. For it no public cloud provider may be used under any condition; that goes further than the ban on state secrets alone.
-#   message:
-#     nl: "Categorie zeer hoog ({reasons}) in een publieke cloud ({model})."
-#     en: "Category zeer hoog ({reasons}) in a public cloud ({model})."
+#   messages:
+#     default:
+#       nl: "Categorie zeer hoog ({reasons}) in een publieke cloud ({model})."
+#       en: "Category zeer hoog ({reasons}) in a public cloud ({model})."
 #   remediation:
 #     nl: >-
 #       Verwerk informatie in categorie zeer hoog (staatsgeheim, NATO RESTRICTED of hoger, of met een hoog
@@ -82,7 +82,7 @@ import data.cloudbeleid.lib.result
 
 subject contains i if {
 	some i, svc in input.services
-	cb22.category(svc) == "zeer_hoog"
+	cb22.category_of[i] == "zeer_hoog"
 }
 
 deny contains violation if {
@@ -90,5 +90,5 @@ deny contains violation if {
 	svc := input.services[i]
 	cloud.public_cloud(svc)
 	params := {"reasons": cb22.zeer_hoog_reasons(svc), "model": svc.service.deployment_model}
-	violation := result.fail(i, ["service", "deployment_model"], params)
+	violation := result.fail(i, ["service", "deployment_model"], "default", params)
 }

@@ -1,5 +1,4 @@
 # METADATA
-# title: Besluit van de minister over Departementaal Vertrouwelijk in de publieke cloud
 # scope: package
 # custom:
 #   id: CB22-MAX-DEP-VERTROUWELIJK
@@ -12,10 +11,10 @@
 #       Tot en met Departementaal Vertrouwelijk gerubriceerde informatie mag in de publieke cloud als de betreffende minister daartoe besluit op basis van een risicoafweging. Dep. V is de bovengrens van wat de minister kan toestaan; staatsgeheimen blijven uitgesloten.
 #     en: >-
 #       Information classified up to and including Departementaal Vertrouwelijk may go to a public cloud when the responsible minister so decides on the basis of a risk assessment. Dep. V is the ceiling of what the minister can allow; state secrets stay excluded.
-#   message:
-#     nl: "Departementaal Vertrouwelijk in een publieke cloud zonder besluit van de minister (besluit door: {decision_by})."
-#     en: "Departementaal Vertrouwelijk in a public cloud without a decision of the minister (decided by: {decision_by})."
 #   messages:
+#     default:
+#       nl: "Departementaal Vertrouwelijk in een publieke cloud zonder besluit van de minister (besluit door: {decision_by})."
+#       en: "Departementaal Vertrouwelijk in a public cloud without a decision of the minister (decided by: {decision_by})."
 #     undated:
 #       nl: "Het besluit van de minister over Departementaal Vertrouwelijk in de publieke cloud heeft geen datum."
 #       en: "The minister's decision on Departementaal Vertrouwelijk in a public cloud has no date."
@@ -64,8 +63,11 @@
 #   waivable: true
 package cloudbeleid.rules.cb22.max_dep_vertrouwelijk
 
+import data.cloudbeleid.lib.assessment
 import data.cloudbeleid.lib.cloud
+import data.cloudbeleid.lib.dates
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 subject contains i if {
 	some i, svc in input.services
@@ -73,34 +75,33 @@ subject contains i if {
 	svc.data.rubricering == "dep_vertrouwelijk"
 }
 
-governance(i) := object.get(input.services[i], "governance", {})
+by_minister(svc) if svc.governance.decision_by == "minister"
 
-by_minister(i) if governance(i).decision_by == "minister"
-
-deny contains result.fail(i, ["governance", "decision_by"], {"decision_by": decision_by}) if {
+deny contains result.fail(i, ["governance", "decision_by"], "default", params) if {
 	some i in subject
-	decision_by := object.get(governance(i), "decision_by", "none")
-	decision_by != "minister"
+	svc := input.services[i]
+	not by_minister(svc)
+	params := {"decision_by": service.recorded(svc, ["governance", "decision_by"])}
 }
 
-deny contains result.fail_kind(i, ["governance", "decision_date"], "undated", {}) if {
+deny contains result.fail(i, ["governance", "decision_date"], "undated", {}) if {
 	some i in subject
-	by_minister(i)
-	not governance(i).decision_date
+	svc := input.services[i]
+	by_minister(svc)
+	not svc.governance.decision_date
 }
 
-deny contains result.fail_kind(i, ["governance", "decision_date"], "future", {"date": date, "as_of": input.as_of}) if {
+deny contains result.fail(i, ["governance", "decision_date"], "future", params) if {
 	some i in subject
-	by_minister(i)
-	date := governance(i).decision_date
-	date > input.as_of
+	svc := input.services[i]
+	by_minister(svc)
+	params := dates.after_reference(svc.governance.decision_date)
 }
 
-deny contains violation if {
+deny contains result.fail(i, ["assessments", "risk_assessment", "status"], "no_assessment", params) if {
 	some i in subject
-	by_minister(i)
-	path := ["assessments", "risk_assessment", "status"]
-	status := object.get(input.services[i], path, "none")
-	status != "approved"
-	violation := result.fail_kind(i, path, "no_assessment", {"status": status})
+	svc := input.services[i]
+	by_minister(svc)
+	not assessment.approved(svc, "risk_assessment")
+	params := {"status": assessment.status(svc, "risk_assessment")}
 }

@@ -1,5 +1,6 @@
 package cloudbeleid.rules.cb22.max_dep_vertrouwelijk_test
 
+import data.cloudbeleid.lib.service
 import data.cloudbeleid.rules.cb22.max_dep_vertrouwelijk
 
 dep_v(governance) := {
@@ -20,7 +21,7 @@ test_no_decision_fails if {
 		"service": 0,
 		"path": ["governance", "decision_by"],
 		"kind": "default",
-		"params": {"decision_by": "none"},
+		"params": {"decision_by": service.unrecorded},
 	}}
 }
 

@@ -1,5 +1,4 @@
 # METADATA
-# title: Geen staatsgeheimen in de publieke cloud
 # scope: package
 # custom:
 #   id: CB22-NO-STATE-SECRETS
@@ -12,10 +11,10 @@
 #       Het Rijksbreed cloudbeleid sluit de publieke cloud uit voor staatsgeheim gerubriceerde informatie: de minister kan alleen besluiten over informatie tot en met Departementaal Vertrouwelijk. Staatsgeheimen vallen onder het VIRBI en vragen een daarvoor goedgekeurde omgeving.
 #     en: >-
 #       The Rijksbreed cloudbeleid excludes public cloud for information classified as state secret: the minister can decide only on information up to Departementaal Vertrouwelijk. State secrets fall under VIRBI and need an environment approved for them.
-#   message:
-#     nl: "Staatsgeheim gerubriceerde informatie ({level}) in een publieke cloud ({model})."
-#     en: "Information classified as state secret ({level}) in a public cloud ({model})."
 #   messages:
+#     default:
+#       nl: "Staatsgeheim gerubriceerde informatie ({level}) in een publieke cloud ({model})."
+#       en: "Information classified as state secret ({level}) in a public cloud ({model})."
 #     nato:
 #       nl: "Informatie met NAVO/EU-rubricering {level} (gelijkwaardig aan staatsgeheim) in een publieke cloud ({model})."
 #       en: "Information with NATO/EU marking {level} (equivalent to a state secret) in a public cloud ({model})."
@@ -83,7 +82,7 @@ subject contains i if {
 	cloud.public_cloud(svc)
 }
 
-deny contains result.fail(i, ["data", "rubricering"], {"level": level, "model": svc.service.deployment_model}) if {
+deny contains result.fail(i, ["data", "rubricering"], "default", {"level": level, "model": svc.service.deployment_model}) if {
 	some i in subject
 	svc := input.services[i]
 	level := svc.data.rubricering
@@ -96,5 +95,5 @@ deny contains violation if {
 	level := svc.data.nato_eu_marking
 	level in nato_state_secret_levels
 	params := {"level": level, "model": svc.service.deployment_model}
-	violation := result.fail_kind(i, ["data", "nato_eu_marking"], "nato", params)
+	violation := result.fail(i, ["data", "nato_eu_marking"], "nato", params)
 }

@@ -1,5 +1,4 @@
 # METADATA
-# title: Goedgekeurde pre-scan DPIA voor persoonsgegevens in de publieke cloud
 # scope: package
 # custom:
 #   id: CB22-PRESCAN-DPIA
@@ -12,10 +11,10 @@
 #       Wie persoonsgegevens in een publieke clouddienst verwerkt, heeft eerst een goedgekeurde pre-scan DPIA nodig: die bepaalt of een volledige DPIA nodig is.
 #     en: >-
 #       Processing personal data in a public cloud service first needs an approved pre-scan DPIA, which decides whether a full DPIA is needed.
-#   message:
-#     nl: "Persoonsgegevens in een publieke cloud zonder goedgekeurde pre-scan DPIA (status: {status})."
-#     en: "Personal data in a public cloud without an approved pre-scan DPIA (status: {status})."
 #   messages:
+#     default:
+#       nl: "Persoonsgegevens in een publieke cloud zonder goedgekeurde pre-scan DPIA (status: {status})."
+#       en: "Personal data in a public cloud without an approved pre-scan DPIA (status: {status})."
 #     future:
 #       nl: "De pre-scan DPIA is pas op {date} goedgekeurd, na de peildatum {as_of}."
 #       en: "The pre-scan DPIA was approved only on {date}, after the reference date {as_of}."
@@ -42,6 +41,7 @@
 #   waivable: true
 package cloudbeleid.rules.cb22.prescan_dpia
 
+import data.cloudbeleid.lib.assessment
 import data.cloudbeleid.lib.cloud
 import data.cloudbeleid.lib.result
 
@@ -51,16 +51,14 @@ subject contains i if {
 	cloud.personal_data(svc)
 }
 
-deny contains result.fail(i, ["assessments", "prescan_dpia", "status"], {"status": status}) if {
+deny contains result.fail(i, ["assessments", "prescan_dpia", "status"], "default", params) if {
 	some i in subject
-	status := object.get(input.services[i], ["assessments", "prescan_dpia", "status"], "none")
-	status != "approved"
+	svc := input.services[i]
+	not assessment.approved(svc, "prescan_dpia")
+	params := {"status": assessment.status(svc, "prescan_dpia")}
 }
 
 deny contains violation if {
 	some i in subject
-	dpia := input.services[i].assessments.prescan_dpia
-	dpia.status == "approved"
-	dpia.date > input.as_of
-	violation := result.fail_kind(i, ["assessments", "prescan_dpia", "date"], "future", {"date": dpia.date, "as_of": input.as_of})
+	violation := assessment.approved_after_reference(i, "prescan_dpia")
 }

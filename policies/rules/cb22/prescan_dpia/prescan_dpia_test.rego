@@ -1,5 +1,6 @@
 package cloudbeleid.rules.cb22.prescan_dpia_test
 
+import data.cloudbeleid.lib.service
 import data.cloudbeleid.rules.cb22.prescan_dpia
 
 personal_data_in_public_cloud(assessments) := {
@@ -13,7 +14,7 @@ test_missing_prescan_fails if {
 		"service": 0,
 		"path": ["assessments", "prescan_dpia", "status"],
 		"kind": "default",
-		"params": {"status": "none"},
+		"params": {"status": service.unrecorded},
 	}} with input.services as [personal_data_in_public_cloud({})]
 		with input.as_of as "2026-01-01"
 }

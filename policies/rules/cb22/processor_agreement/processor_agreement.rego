@@ -1,5 +1,4 @@
 # METADATA
-# title: Verwerkersovereenkomst voor persoonsgegevens in de publieke cloud
 # scope: package
 # custom:
 #   id: CB22-PROCESSOR-AGREEMENT
@@ -12,9 +11,10 @@
 #       Opslag en verwerking van persoonsgegevens in de publieke cloud moeten in lijn zijn met de AVG. Verwerkt de clouddienstverlener persoonsgegevens namens de organisatie, dan is een verwerkersovereenkomst nodig (AVG art. 28).
 #     en: >-
 #       Storage and processing of personal data in a public cloud must be in line with the GDPR. Where the cloud provider processes personal data on the organisation's behalf, a processor agreement is needed (GDPR art. 28).
-#   message:
-#     nl: "Persoonsgegevens in een publieke cloud zonder verwerkersovereenkomst (AVG art. 28)."
-#     en: "Personal data in a public cloud without a processor agreement (GDPR art. 28)."
+#   messages:
+#     default:
+#       nl: "Persoonsgegevens in een publieke cloud zonder verwerkersovereenkomst (AVG art. 28)."
+#       en: "Personal data in a public cloud without a processor agreement (GDPR art. 28)."
 #   remediation:
 #     nl: >-
 #       Sluit met de clouddienstverlener een verwerkersovereenkomst die voldoet aan AVG art. 28 lid 3 (onderwerp, duur,
@@ -55,6 +55,7 @@ package cloudbeleid.rules.cb22.processor_agreement
 
 import data.cloudbeleid.lib.cloud
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 subject contains i if {
 	some i, svc in input.services
@@ -62,7 +63,7 @@ subject contains i if {
 	cloud.personal_data(svc)
 }
 
-deny contains result.fail(i, ["contract", "processor_agreement"], {}) if {
+deny contains result.fail(i, ["contract", "processor_agreement"], "default", {}) if {
 	some i in subject
-	object.get(input.services[i], ["contract", "processor_agreement"], false) != true
+	service.unconfirmed(input.services[i], ["contract", "processor_agreement"])
 }

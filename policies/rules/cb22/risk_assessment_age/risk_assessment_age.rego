@@ -1,5 +1,4 @@
 # METADATA
-# title: Advies, een risicoafweging die niet ouder is dan de ingestelde termijn
 # scope: package
 # custom:
 #   id: CB22-RISK-ASSESSMENT-AGE
@@ -17,10 +16,10 @@
 #       The cloud policy asks to keep the risks of public cloud use in view during use, but names no term. The checker
 #       advises an assessment not older than a configurable term (default twelve months, like BIO2's yearly supplier
 #       review). Because that term does not come from the text, the finding is advice.
-#   message:
-#     nl: "Advies: de risicoafweging van {date} is op {as_of} ouder dan {months} maanden (de termijn is de lezing van de checker)."
-#     en: "Advice: the risk assessment of {date} is older than {months} months on {as_of} (the term is the checker's reading)."
 #   messages:
+#     default:
+#       nl: "Advies: de risicoafweging van {date} is op {as_of} ouder dan {months} maanden (de termijn is de lezing van de checker)."
+#       en: "Advice: the risk assessment of {date} is older than {months} months on {as_of} (the term is the checker's reading)."
 #     not_shown:
 #       nl: "Advies: de beschrijving toont geen vastgestelde, gedateerde risicoafweging (assessments.risk_assessment); zonder dat gegeven is haar ouderdom niet te beoordelen."
 #       en: "Advice: the descriptor shows no approved, dated risk assessment (assessments.risk_assessment); without that fact its age cannot be judged."
@@ -81,18 +80,19 @@ dated(svc) if {
 	is_string(svc.assessments.risk_assessment.date)
 }
 
+max_age := input.settings.risk_assessment_max_age_months
+
 # Unknown is not current: without an approved, dated assessment its age cannot be judged (CB22-RISK-ASSESSMENT-CURRENT
 # reports the missing assessment itself).
-deny contains result.fail_kind(i, ["assessments"], "not_shown", {}) if {
+deny contains result.fail(i, ["assessments"], "not_shown", {}) if {
 	some i in subject
 	not dated(input.services[i])
 }
 
-deny contains result.fail(i, path, {"date": date, "as_of": input.as_of, "months": months}) if {
+deny contains result.fail(i, path, "default", {"date": date, "as_of": input.as_of, "months": max_age}) if {
 	some i in subject
 	dated(input.services[i])
 	date := input.services[i].assessments.risk_assessment.date
 	date <= input.as_of
-	months := input.settings.risk_assessment_max_age_months
-	dates.older_than_months(date, input.as_of, months)
+	dates.older_than_months(date, input.as_of, max_age)
 }

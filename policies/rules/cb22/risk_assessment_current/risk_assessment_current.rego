@@ -1,5 +1,4 @@
 # METADATA
-# title: Actuele risicoafweging voor publiek cloudgebruik
 # scope: package
 # custom:
 #   id: CB22-RISK-ASSESSMENT-CURRENT
@@ -12,10 +11,10 @@
 #       Elk departement moet de risico's van publiek cloudgebruik vooraf in beeld hebben en tijdens het gebruik in beeld houden; risicoanalyses worden geactualiseerd wanneer daar aanleiding toe is.
 #     en: >-
 #       Every department must know the risks of public cloud use beforehand and keep them in view during use; risk analyses are updated when there is cause.
-#   message:
-#     nl: "Er is geen vastgestelde risicoafweging voor deze publieke clouddienst (status: {status})."
-#     en: "There is no approved risk assessment for this public cloud service (status: {status})."
 #   messages:
+#     default:
+#       nl: "Er is geen vastgestelde risicoafweging voor deze publieke clouddienst (status: {status})."
+#       en: "There is no approved risk assessment for this public cloud service (status: {status})."
 #     undated:
 #       nl: "De risicoafweging heeft geen datum; de actualiteit is niet aan te tonen."
 #       en: "The risk assessment has no date, so it cannot be shown to be current."
@@ -94,45 +93,37 @@
 #   waivable: true
 package cloudbeleid.rules.cb22.risk_assessment_current
 
+import data.cloudbeleid.lib.assessment
 import data.cloudbeleid.lib.cloud
 import data.cloudbeleid.lib.result
-
-path := ["assessments", "risk_assessment"]
 
 subject contains i if {
 	some i, svc in input.services
 	cloud.public_cloud(svc)
 }
 
-assessment(i) := object.get(input.services[i], path, {})
-
-approved(i) if assessment(i).status == "approved"
-
-deny contains result.fail(i, array.concat(path, ["status"]), {"status": status}) if {
+deny contains result.fail(i, ["assessments", "risk_assessment", "status"], "default", params) if {
 	some i in subject
-	status := object.get(assessment(i), "status", "none")
-	status != "approved"
+	svc := input.services[i]
+	not assessment.approved(svc, "risk_assessment")
+	params := {"status": assessment.status(svc, "risk_assessment")}
 }
 
-deny contains result.fail_kind(i, array.concat(path, ["date"]), "undated", {}) if {
+deny contains result.fail(i, ["assessments", "risk_assessment", "date"], "undated", {}) if {
 	some i in subject
-	approved(i)
-	not assessment(i).date
-}
-
-deny contains result.fail_kind(i, array.concat(path, ["date"]), "future", {"date": date, "as_of": input.as_of}) if {
-	some i in subject
-	approved(i)
-	date := assessment(i).date
-	date > input.as_of
+	svc := input.services[i]
+	assessment.approved(svc, "risk_assessment")
+	not svc.assessments.risk_assessment.date
 }
 
 deny contains violation if {
 	some i in subject
-	approved(i)
-	date := assessment(i).date
-	changed := input.services[i].service.last_significant_change
-	changed > date
-	changed <= input.as_of
-	violation := result.fail_kind(i, ["service", "last_significant_change"], "changed", {"date": date, "changed": changed})
+	violation := assessment.approved_after_reference(i, "risk_assessment")
+}
+
+deny contains result.fail(i, ["service", "last_significant_change"], "changed", params) if {
+	some i in subject
+	svc := input.services[i]
+	assessment.approved(svc, "risk_assessment")
+	params := assessment.changed_after(svc, "risk_assessment")
 }

@@ -1,5 +1,6 @@
 package cloudbeleid.rules.cb22.risk_assessment_current_test
 
+import data.cloudbeleid.lib.service
 import data.cloudbeleid.rules.cb22.risk_assessment_current
 
 public_service(assessment, changed) := {
@@ -18,7 +19,7 @@ test_missing_assessment_fails if {
 		"service": 0,
 		"path": ["assessments", "risk_assessment", "status"],
 		"kind": "default",
-		"params": {"status": "none"},
+		"params": {"status": service.unrecorded},
 	}}
 }
 

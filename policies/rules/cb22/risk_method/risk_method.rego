@@ -1,5 +1,4 @@
 # METADATA
-# title: Risicoafweging volgens het Implementatiekader Risicoafweging Cloudgebruik
 # scope: package
 # custom:
 #   id: CB22-RISK-METHOD-IMPLEMENTATIEKADER
@@ -12,10 +11,10 @@
 #       Voor de risicoafweging van publiek cloudgebruik heeft CIO Rijk met de departementen een implementatierichtlijn opgesteld: het Implementatiekader Risicoafweging Cloudgebruik (januari 2023). Bij de uitvoering van het cloudbeleid is het toepassen ervan verplicht; het richt zich op informatiebeveiliging en de AVG.
 #     en: >-
 #       For the risk assessment of public cloud use CIO Rijk drew up an implementation guideline with the departments: the Implementatiekader Risicoafweging Cloudgebruik (January 2023). Applying it is mandatory when carrying out the cloud policy; it focuses on information security and the GDPR.
-#   message:
-#     nl: "De risicoafweging volgt niet het Implementatiekader Risicoafweging Cloudgebruik (methode: {method})."
-#     en: "The risk assessment does not follow the Implementatiekader Risicoafweging Cloudgebruik (method: {method})."
 #   messages:
+#     default:
+#       nl: "De risicoafweging volgt niet het Implementatiekader Risicoafweging Cloudgebruik (methode: {method})."
+#       en: "The risk assessment does not follow the Implementatiekader Risicoafweging Cloudgebruik (method: {method})."
 #     not_shown:
 #       nl: "De beschrijving vermeldt geen risicoafweging; zonder dat gegeven kan de regel niet voldoen."
 #       en: "The descriptor does not show a risk assessment; without it the rule cannot be met."
@@ -69,6 +68,7 @@ package cloudbeleid.rules.cb22.risk_method
 
 import data.cloudbeleid.lib.cloud
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 # The Implementatiekader, and the integral assessment of the revised policy as its successor.
 methods := {"implementatiekader_2023", "cb26_integraal"}
@@ -81,14 +81,15 @@ subject contains i if {
 }
 
 # Unknown is not none: without a risk assessment its method cannot be the Implementatiekader.
-deny contains result.fail_kind(i, ["assessments", "risk_assessment"], "not_shown", {}) if {
+deny contains result.fail(i, ["assessments", "risk_assessment"], "not_shown", {}) if {
 	some i in subject
 	not input.services[i].assessments.risk_assessment
 }
 
-deny contains result.fail(i, path, {"method": method}) if {
+deny contains result.fail(i, path, "default", {"method": method}) if {
 	some i in subject
-	input.services[i].assessments.risk_assessment
-	method := object.get(input.services[i], path, "none")
+	svc := input.services[i]
+	svc.assessments.risk_assessment
+	method := service.recorded(svc, path)
 	not method in methods
 }

@@ -1,5 +1,6 @@
 package cloudbeleid.rules.cb22.risk_method_test
 
+import data.cloudbeleid.lib.service
 import data.cloudbeleid.rules.cb22.risk_method
 
 public_service(assessment) := {
@@ -21,7 +22,7 @@ test_missing_method_fails if {
 		"service": 0,
 		"path": ["assessments", "risk_assessment", "method"],
 		"kind": "default",
-		"params": {"method": "none"},
+		"params": {"method": service.unrecorded},
 	}} with input.services as [public_service({"status": "draft"})]
 }
 

@@ -1,5 +1,4 @@
 # METADATA
-# title: Bijzondere persoonsgegevens alleen in de EER of een adequaat land
 # scope: package
 # custom:
 #   id: CB22-SPECIAL-PD-EER
@@ -12,9 +11,10 @@
 #       Voor bijzondere persoonsgegevens geldt in de publieke cloud 'nee, tenzij': opslag en verwerking moeten aantoonbaar binnen de EER of in een land met een adequaatheidsbesluit plaatsvinden (voorwaarden 9a en 9b). Een doorgifte op modelcontractbepalingen kan alleen als pas-toe-of-leg-uit, met de explain naar CIO Rijk (9c).
 #     en: >-
 #       For special categories of personal data in a public cloud the rule is 'no, unless': storage and processing must demonstrably take place inside the EER or in a country with an adequacy decision (conditions 9a and 9b). A transfer on standard contractual clauses is possible only as comply-or-explain, with the explain sent to CIO Rijk (9c).
-#   message:
-#     nl: "Bijzondere persoonsgegevens buiten de EER en zonder adequaatheidsbesluit: '{country}' in {field}."
-#     en: "Special categories of personal data outside the EER and without an adequacy decision: '{country}' in {field}."
+#   messages:
+#     default:
+#       nl: "Bijzondere persoonsgegevens buiten de EER en zonder adequaatheidsbesluit: '{country}' in {field}."
+#       en: "Special categories of personal data outside the EER and without an adequacy decision: '{country}' in {field}."
 #   remediation:
 #     nl: >-
 #       Laat opslag, verwerking, back-up, supporttoegang en telemetrie binnen de EER of in een land met een
@@ -79,8 +79,8 @@
 package cloudbeleid.rules.cb22.special_pd_location
 
 import data.cloudbeleid.lib.cloud
-import data.cloudbeleid.lib.countries
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 # Condition 9c: comply or explain on an AVG art. 46 transfer mechanism.
 explain_mechanisms := {"scc", "bcr"}
@@ -97,9 +97,7 @@ explained(svc) if {
 	svc.governance.explain_sent_to_cio_rijk_on <= input.as_of
 }
 
-deny contains result.fail(i, location.path, {"country": location.country, "field": location.field}) if {
+deny contains result.fail(i, location.path, "default", {"country": location.country, "field": location.field}) if {
 	some i in subject
-	svc := input.services[i]
-	some location in countries.locations(svc)
-	not countries.eer_or_adequate(location.country, object.get(svc, "provider", {}))
+	some location in service.transfers[i]
 }

@@ -1,5 +1,4 @@
 # METADATA
-# title: Explain aan CIO Rijk bij doorgifte van bijzondere persoonsgegevens op modelcontract (voorwaarde 9c)
 # scope: package
 # custom:
 #   id: CB22-SPECIAL-PD-SCC-EXPLAIN
@@ -12,13 +11,14 @@
 #       Gaan bijzondere persoonsgegevens buiten de EER en de landen met een adequaatheidsbesluit op grond van een passend doorgiftemechanisme zoals een modelcontract (voorwaarde 9c), dan kan dat alleen als pas-toe-of-leg-uit. De explain bevat minimaal de uitgevoerde pre-scan of formele DPIA en gaat zo spoedig mogelijk na vaststelling naar CIO Rijk.
 #     en: >-
 #       Where special categories of personal data leave the EER and the adequacy countries on an appropriate transfer mechanism such as standard contractual clauses (condition 9c), this is possible only as comply or explain. The explain contains at least the pre-scan or formal DPIA carried out and goes to CIO Rijk as soon as possible after adoption.
-#   message:
-#     nl: >-
-#       De explain van {sent} aan CIO Rijk steunt niet op een goedgekeurde DPIA (pre-scan DPIA: {prescan}, volledige
-#       DPIA: {dpia}).
-#     en: >-
-#       The explain sent to CIO Rijk on {sent} rests on no approved DPIA (pre-scan DPIA: {prescan}, full DPIA:
-#       {dpia}).
+#   messages:
+#     default:
+#       nl: >-
+#         De explain van {sent} aan CIO Rijk steunt niet op een goedgekeurde DPIA (pre-scan DPIA: {prescan}, volledige
+#         DPIA: {dpia}).
+#       en: >-
+#         The explain sent to CIO Rijk on {sent} rests on no approved DPIA (pre-scan DPIA: {prescan}, full DPIA:
+#         {dpia}).
 #   remediation:
 #     nl: >-
 #       Voer de pre-scan DPIA (en bij hoog risico de volledige DPIA) uit, laat haar vaststellen en stuur haar als
@@ -96,9 +96,10 @@
 #   waivable: true
 package cloudbeleid.rules.cb22.special_pd_scc_explain
 
+import data.cloudbeleid.lib.assessment
 import data.cloudbeleid.lib.cloud
-import data.cloudbeleid.lib.countries
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 # The explain route exactly as CB22-SPECIAL-PD-EER accepts it, so that the two rules hand over without overlap.
 import data.cloudbeleid.rules.cb22.special_pd_location
@@ -108,21 +109,17 @@ subject contains i if {
 	cloud.public_cloud(svc)
 	cloud.special_personal_data(svc)
 	special_pd_location.explained(svc)
-	some location in countries.locations(svc)
-	not countries.eer_or_adequate(location.country, object.get(svc, "provider", {}))
+	count(service.transfers[i]) > 0
 }
 
-status(svc, assessment) := object.get(svc, ["assessments", assessment, "status"], "none")
-
-deny contains violation if {
+deny contains result.fail(i, ["assessments", "prescan_dpia", "status"], "default", params) if {
 	some i in subject
 	svc := input.services[i]
-	status(svc, "prescan_dpia") != "approved"
-	status(svc, "dpia") != "approved"
+	not assessment.approved(svc, "prescan_dpia")
+	not assessment.approved(svc, "dpia")
 	params := {
 		"sent": svc.governance.explain_sent_to_cio_rijk_on,
-		"prescan": status(svc, "prescan_dpia"),
-		"dpia": status(svc, "dpia"),
+		"prescan": assessment.status(svc, "prescan_dpia"),
+		"dpia": assessment.status(svc, "dpia"),
 	}
-	violation := result.fail(i, ["assessments", "prescan_dpia", "status"], params)
 }

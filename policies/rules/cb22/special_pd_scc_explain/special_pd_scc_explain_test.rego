@@ -1,5 +1,6 @@
 package cloudbeleid.rules.cb22.special_pd_scc_explain_test
 
+import data.cloudbeleid.lib.service
 import data.cloudbeleid.rules.cb22.special_pd_location
 import data.cloudbeleid.rules.cb22.special_pd_scc_explain
 
@@ -18,7 +19,7 @@ test_explain_without_an_approved_dpia_fails if {
 		"service": 0,
 		"path": ["assessments", "prescan_dpia", "status"],
 		"kind": "default",
-		"params": {"sent": "2025-06-01", "prescan": "draft", "dpia": "none"},
+		"params": {"sent": "2025-06-01", "prescan": "draft", "dpia": service.unrecorded},
 	}} with input.services as [svc]
 		with input.as_of as "2026-01-01"
 }

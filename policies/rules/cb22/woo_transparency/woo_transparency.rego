@@ -1,5 +1,4 @@
 # METADATA
-# title: Besluitvorming over cloudgebruik openbaar volgens de Woo
 # scope: package
 # custom:
 #   id: CB22-WOO-TRANSPARENCY
@@ -12,9 +11,10 @@
 #       De besluitvorming over het gebruik van publieke clouddiensten wordt openbaar gemaakt in lijn met de Wet open overheid (Woo). Een gerubriceerde risicoafweging of een exitplan kan daarbij (deels) worden uitgezonderd.
 #     en: >-
 #       The decision-making on the use of public cloud services is made public in line with the Wet open overheid (Woo). A classified risk assessment or an exit plan may be withheld (in part).
-#   message:
-#     nl: "De besluitvorming over deze publieke clouddienst is niet aantoonbaar openbaar gemaakt volgens de Woo."
-#     en: "The decision-making on this public cloud service has not been shown to be published under the Woo."
+#   messages:
+#     default:
+#       nl: "De besluitvorming over deze publieke clouddienst is niet aantoonbaar openbaar gemaakt volgens de Woo."
+#       en: "The decision-making on this public cloud service has not been shown to be published under the Woo."
 #   remediation:
 #     nl: >-
 #       Maak het besluit over het cloudgebruik en de onderbouwing openbaar volgens de Wet open overheid (met weglating
@@ -47,6 +47,7 @@ package cloudbeleid.rules.cb22.woo_transparency
 
 import data.cloudbeleid.lib.cloud
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 decided := {"migrating", "in_use", "exiting"}
 
@@ -56,7 +57,7 @@ subject contains i if {
 	svc.service.status in decided
 }
 
-deny contains result.fail(i, ["governance", "woo_published"], {}) if {
+deny contains result.fail(i, ["governance", "woo_published"], "default", {}) if {
 	some i in subject
-	object.get(input.services[i], ["governance", "woo_published"], false) != true
+	service.unconfirmed(input.services[i], ["governance", "woo_published"])
 }

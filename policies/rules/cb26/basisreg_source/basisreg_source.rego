@@ -1,5 +1,4 @@
 # METADATA
-# title: Brondata van basisregistraties nooit in de publieke cloud (herzien cloudbeleid 2026)
 # scope: package
 # custom:
 #   id: CB26-BASISREG-SOURCE
@@ -16,9 +15,10 @@
 #       Under the revised cloud policy (2026) the source data of basisregistraties are never managed in a public cloud,
 #       inside or outside the EER; a basisregistratie is not held (only) in a public cloud. A public cloud for extra
 #       capacity, with a copy, is allowed. No risk acceptance can lift this.
-#   message:
-#     nl: "De brondata van basisregistratie {name} (rol: bron) staan in een publieke cloud ({model})."
-#     en: "The source data of basisregistratie {name} (role: bron) are in a public cloud ({model})."
+#   messages:
+#     default:
+#       nl: "De brondata van basisregistratie {name} (rol: bron) staan in een publieke cloud ({model})."
+#       en: "The source data of basisregistratie {name} (role: bron) are in a public cloud ({model})."
 #   remediation:
 #     nl: >-
 #       Beheer de brondata van de basisregistratie buiten de publieke cloud, bijvoorbeeld in een overheidsdatacentrum;
@@ -111,7 +111,7 @@ subject contains i if {
 	count(registrations(svc)) > 0
 }
 
-deny contains result.fail(i, ["data", "basisregistraties", j], {"name": name, "model": svc.service.deployment_model}) if {
+deny contains result.fail(i, ["data", "basisregistraties", j], "default", {"name": name, "model": svc.service.deployment_model}) if {
 	some i in subject
 	svc := input.services[i]
 	some j, registration in registrations(svc)

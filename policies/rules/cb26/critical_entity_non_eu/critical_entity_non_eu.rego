@@ -1,5 +1,4 @@
 # METADATA
-# title: Kritieke en essentiële entiteiten geen leverancier onder niet-Europese jurisdictie voor het primaire proces (advies, herzien cloudbeleid 2026)
 # scope: package
 # custom:
 #   id: CB26-CRITICAL-ENTITY-NONEU
@@ -17,10 +16,10 @@
 #       The revised cloud policy (2026) advises vital providers, critical entities under the Wet weerbaarheid kritieke
 #       entiteiten and essential entities under the Cyberbeveiligingswet against using, for their primary process, a
 #       supplier that falls wholly or partly under a jurisdiction outside the EU or the EER. It is advice, not a ban.
-#   message:
-#     nl: "Advies: deze kritieke of essentiële entiteit gebruikt voor haar primaire proces een leverancier met {field} {country}, buiten de EU en de EER."
-#     en: "Advice: this critical or essential entity uses, for its primary process, a provider with {field} {country}, outside the EU and the EER."
 #   messages:
+#     default:
+#       nl: "Advies: deze kritieke of essentiële entiteit gebruikt voor haar primaire proces een leverancier met {field} {country}, buiten de EU en de EER."
+#       en: "Advice: this critical or essential entity uses, for its primary process, a provider with {field} {country}, outside the EU and the EER."
 #     not_shown:
 #       nl: "Het organisatieprofiel vermeldt niet of de organisatie een kritieke of essentiële entiteit is (cbw_entity, wwke_critical_entity of vitale_aanbieder); zonder dat gegeven kan de regel niet voldoen."
 #       en: "The organisation profile does not say whether the organisation is a critical or essential entity (cbw_entity, wwke_critical_entity or vitale_aanbieder); without it the rule cannot be met."
@@ -153,14 +152,14 @@ not_other_entity(org) if critical_entity(org)
 
 not_other_entity(org) if unstated(org)
 
-deny contains result.fail_kind(i, ["organisation"], "not_shown", {}) if {
+deny contains result.fail(i, ["organisation"], "not_shown", {}) if {
 	some i in subject
 	org := organisation(input.services[i])
 	not critical_entity(org)
 	unstated(org)
 }
 
-deny contains result.fail(i, ["provider", field], {"field": concat(".", ["provider", field]), "country": country}) if {
+deny contains result.fail(i, ["provider", field], "default", {"field": concat(".", ["provider", field]), "country": country}) if {
 	some i in subject
 	critical_entity(organisation(input.services[i]))
 	some field in provider_fields
@@ -168,7 +167,7 @@ deny contains result.fail(i, ["provider", field], {"field": concat(".", ["provid
 	not country in countries.eer
 }
 
-deny contains result.fail_kind(i, ["provider", "subject_to_non_eu_law"], "law", {"laws": laws}) if {
+deny contains result.fail(i, ["provider", "subject_to_non_eu_law"], "law", {"laws": laws}) if {
 	some i in subject
 	critical_entity(organisation(input.services[i]))
 	laws := sort(object.get(input.services[i], ["provider", "subject_to_non_eu_law"], []))

@@ -1,5 +1,4 @@
 # METADATA
-# title: Afwijking van het cloudbeleid vooraf gemeld aan CIO Rijk (herzien cloudbeleid 2026)
 # scope: package
 # custom:
 #   id: CB26-DEVIATION-CIO
@@ -14,9 +13,10 @@
 #     en: >-
 #       Whoever deviates from the revised cloud policy (2026) reports it to CIO Rijk in advance, according to the
 #       MinBZK summary.
-#   message:
-#     nl: "De dienst wijkt af van het cloudbeleid (uitzondering {exception_ref}), maar de afwijking is niet (op of vóór {as_of}) gemeld aan CIO Rijk."
-#     en: "The service deviates from the cloud policy (exception {exception_ref}), but the deviation was not reported to CIO Rijk (on or before {as_of})."
+#   messages:
+#     default:
+#       nl: "De dienst wijkt af van het cloudbeleid (uitzondering {exception_ref}), maar de afwijking is niet (op of vóór {as_of}) gemeld aan CIO Rijk."
+#       en: "The service deviates from the cloud policy (exception {exception_ref}), but the deviation was not reported to CIO Rijk (on or before {as_of})."
 #   remediation:
 #     nl: >-
 #       Meld de afwijking vooraf bij CIO Rijk en leg de datum vast in governance.deviation_reported_to_cio_rijk_on, of
@@ -96,7 +96,7 @@ subject contains i if {
 
 reported(svc) if svc.governance.deviation_reported_to_cio_rijk_on <= input.as_of
 
-deny contains result.fail(i, ["governance", "deviation_reported_to_cio_rijk_on"], params) if {
+deny contains result.fail(i, ["governance", "deviation_reported_to_cio_rijk_on"], "default", params) if {
 	some i in subject
 	svc := input.services[i]
 	not reported(svc)

@@ -1,8 +1,9 @@
 package cloudbeleid.rules.cb26.deviation_cio_test
 
+import data.cloudbeleid.lib.build_test as build
 import data.cloudbeleid.rules.cb26.deviation_cio
 
-svc(governance) := {"service": {"deployment_model": "public", "start_date": "2026-08-01"}, "governance": governance}
+svc(governance) := build.saas({"service": {"start_date": "2026-08-01"}, "governance": governance})
 
 run(s) := violations if {
 	violations := deviation_cio.deny with input.services as [s]

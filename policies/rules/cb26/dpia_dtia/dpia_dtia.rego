@@ -1,5 +1,4 @@
 # METADATA
-# title: Pre-scan DPIA of DPIA, en een DTIA bij doorgifte zonder adequaatheidsbesluit (herzien cloudbeleid 2026)
 # scope: package
 # custom:
 #   id: CB26-DPIA-DTIA
@@ -15,10 +14,10 @@
 #     en: >-
 #       Where materieel cloud use processes personal data, the revised cloud policy (2026) requires a pre-scan DPIA or
 #       DPIA, and a data transfer impact assessment (DTIA) where data go to a country without an adequacy decision.
-#   message:
-#     nl: "Er is geen vastgestelde pre-scan DPIA of DPIA voor dit materiële cloudgebruik met persoonsgegevens (pre-scan: {status})."
-#     en: "There is no approved pre-scan DPIA or DPIA for this materieel cloud use with personal data (pre-scan: {status})."
 #   messages:
+#     default:
+#       nl: "Er is geen vastgestelde pre-scan DPIA of DPIA voor dit materiële cloudgebruik met persoonsgegevens (pre-scan: {status})."
+#       en: "There is no approved pre-scan DPIA or DPIA for this materieel cloud use with personal data (pre-scan: {status})."
 #     dpia:
 #       nl: "Een volledige DPIA is nodig (assessments.dpia.required), maar is niet vastgesteld (status: {status})."
 #       en: "A full DPIA is required (assessments.dpia.required), but it is not approved (status: {status})."
@@ -104,10 +103,11 @@
 #   waivable: true
 package cloudbeleid.rules.cb26.dpia_dtia
 
+import data.cloudbeleid.lib.assessment
 import data.cloudbeleid.lib.cb26
 import data.cloudbeleid.lib.cloud
-import data.cloudbeleid.lib.countries
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 subject contains i if {
 	some i, svc in input.services
@@ -115,28 +115,25 @@ subject contains i if {
 	cloud.personal_data(svc)
 }
 
-status(svc, assessment) := object.get(svc, ["assessments", assessment, "status"], "none")
-
-deny contains result.fail(i, ["assessments", "prescan_dpia", "status"], {"status": status(svc, "prescan_dpia")}) if {
+deny contains result.fail(i, ["assessments", "prescan_dpia", "status"], "default", params) if {
 	some i in subject
 	svc := input.services[i]
-	status(svc, "prescan_dpia") != "approved"
-	status(svc, "dpia") != "approved"
+	not assessment.approved(svc, "prescan_dpia")
+	not assessment.approved(svc, "dpia")
+	params := {"status": assessment.status(svc, "prescan_dpia")}
 }
 
-deny contains result.fail_kind(i, ["assessments", "dpia", "status"], "dpia", {"status": status(svc, "dpia")}) if {
+deny contains result.fail(i, ["assessments", "dpia", "status"], "dpia", {"status": assessment.status(svc, "dpia")}) if {
 	some i in subject
 	svc := input.services[i]
 	svc.assessments.dpia.required == true
-	status(svc, "dpia") != "approved"
+	not assessment.approved(svc, "dpia")
 }
 
-deny contains violation if {
+deny contains result.fail(i, location.path, "dtia", params) if {
 	some i in subject
 	svc := input.services[i]
-	status(svc, "dtia") != "approved"
-	some location in countries.locations(svc)
-	not countries.eer_or_adequate(location.country, object.get(svc, "provider", {}))
-	params := {"country": location.country, "field": location.field, "status": status(svc, "dtia")}
-	violation := result.fail_kind(i, location.path, "dtia", params)
+	not assessment.approved(svc, "dtia")
+	some location in service.transfers[i]
+	params := {"country": location.country, "field": location.field, "status": assessment.status(svc, "dtia")}
 }

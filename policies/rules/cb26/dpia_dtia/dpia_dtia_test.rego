@@ -1,5 +1,6 @@
 package cloudbeleid.rules.cb26.dpia_dtia_test
 
+import data.cloudbeleid.lib.service
 import data.cloudbeleid.rules.cb26.dpia_dtia
 
 svc(assessments, hosting) := {
@@ -38,8 +39,8 @@ test_required_dpia_not_approved_fails if {
 test_transfer_without_adequacy_and_without_dtia_fails if {
 	hosting := {"storage_locations": ["NL", "CH"], "processing_locations": ["NL"], "support_access_locations": ["US", "IN"]}
 	run(svc({"prescan_dpia": {"status": "approved"}}, hosting)) == {
-		{"service": 0, "path": ["hosting", "support_access_locations", 0], "kind": "dtia", "params": {"country": "US", "field": "support_access_locations", "status": "none"}},
-		{"service": 0, "path": ["hosting", "support_access_locations", 1], "kind": "dtia", "params": {"country": "IN", "field": "support_access_locations", "status": "none"}},
+		{"service": 0, "path": ["hosting", "support_access_locations", 0], "kind": "dtia", "params": {"country": "US", "field": "support_access_locations", "status": service.unrecorded}},
+		{"service": 0, "path": ["hosting", "support_access_locations", 1], "kind": "dtia", "params": {"country": "IN", "field": "support_access_locations", "status": service.unrecorded}},
 	}
 }
 

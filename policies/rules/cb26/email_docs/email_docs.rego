@@ -1,5 +1,4 @@
 # METADATA
-# title: E-mail en documenten niet in de publieke cloud, tenzij aan drie voorwaarden is voldaan (herzien cloudbeleid 2026)
 # scope: package
 # custom:
 #   id: CB26-EMAIL-DOCS
@@ -18,10 +17,10 @@
 #       independently established that continuity is otherwise at risk, (b) the risk analysis and exit plan have been
 #       made and tested under the policy, and (c) the responsible minister has agreed, in agreement with the
 #       bewindspersoon voor digitalisering.
-#   message:
-#     nl: "Functie {function} in een publieke cloud ({model}) zonder beroep op de uitzondering voor e-mail en documenten (governance.email_docs_exception)."
-#     en: "Function {function} in a public cloud ({model}) without relying on the exception for e-mail and documents (governance.email_docs_exception)."
 #   messages:
+#     default:
+#       nl: "Functie {function} in een publieke cloud ({model}) zonder beroep op de uitzondering voor e-mail en documenten (governance.email_docs_exception)."
+#       en: "Function {function} in a public cloud ({model}) without relying on the exception for e-mail and documents (governance.email_docs_exception)."
 #     not_shown:
 #       nl: "De beschrijving vermeldt de functie van de dienst niet (service.function); zonder dat gegeven kan de regel niet voldoen."
 #       en: "The descriptor does not state the service's function (service.function); without it the rule cannot be met."
@@ -84,8 +83,8 @@
 #     nl: >-
 #       Niet geverifieerd: de tekst van het beleidsdocument (Tweede Kamer 2026D35295) is niet ingezien; de regel steunt
 #       op secundaire samenvattingen, en het clausulenummer (§4.5) komt uit een communitybron (ArcKit). 'E-mail en
-#       documenten' leest de checker als service.function email, document_storage of werkplek (de samenvattingen
-#       noemen ook werkplek- en bestandsopslag); samenwerkingsdiensten (collaboration) vallen erbuiten, ook als ze
+#       documenten' leest de checker als service.function email, document_storage, document_management of werkplek
+#       (de samenvattingen noemen ook werkplek- en bestandsopslag); samenwerkingsdiensten (collaboration) vallen erbuiten, ook als ze
 #       documenten bevatten. Publieke cloud is public of hybrid. Elke voorwaarde telt alleen als het veld in
 #       governance.email_docs_exception true is; of de vaststelling werkelijk onafhankelijk was, ziet de checker niet.
 #       De uitzondering zit in de regel zelf; een risicoacceptatie (waiver) kan de bevinding daarnaast opheffen, omdat
@@ -102,8 +101,8 @@
 #     en: >-
 #       Not verified: the text of the policy document (Tweede Kamer 2026D35295) was not seen; the rule rests on
 #       secondary summaries, and the clause number (§4.5) comes from a community source (ArcKit). 'E-mail and
-#       documents' the checker reads as service.function email, document_storage or werkplek (the summaries also name
-#       workplace and file storage); collaboration services are outside it, even when they hold documents. Public
+#       documents' the checker reads as service.function email, document_storage, document_management or werkplek
+#       (the summaries also name workplace and file storage); collaboration services are outside it, even when they hold documents. Public
 #       cloud is public or hybrid. Each condition counts only when its field in governance.email_docs_exception is
 #       true; whether the finding really was independent the checker cannot see. The exception is part of the rule; a
 #       risk acceptance (waiver) may lift the finding as well, because it is not an absolute ban. Transition: an
@@ -128,8 +127,9 @@ package cloudbeleid.rules.cb26.email_docs
 import data.cloudbeleid.lib.cb26
 import data.cloudbeleid.lib.cloud
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
-functions := {"email", "document_storage", "werkplek"}
+functions := {"email", "document_storage", "document_management", "werkplek"}
 
 conditions := ["independent_continuity_finding", "risk_and_exit_tested", "minister_and_digitalisering_agreement"]
 
@@ -147,25 +147,25 @@ not_other_function(svc) if svc.service.function in functions
 
 not_other_function(svc) if not svc.service.function
 
-deny contains result.fail_kind(i, ["service", "function"], "not_shown", {}) if {
+claimed(svc) if svc.governance.email_docs_exception
+
+deny contains result.fail(i, ["service", "function"], "not_shown", {}) if {
 	some i in subject
 	not input.services[i].service.function
 }
 
-claimed(svc) if svc.governance.email_docs_exception
-
-deny contains result.fail(i, ["service", "function"], {"function": svc.service.function, "model": svc.service.deployment_model}) if {
+deny contains result.fail(i, ["service", "function"], "default", {"function": svc.service.function, "model": svc.service.deployment_model}) if {
 	some i in subject
 	svc := input.services[i]
 	svc.service.function
 	not claimed(svc)
 }
 
-deny contains result.fail_kind(i, array.concat(path, [condition]), condition, {}) if {
+deny contains result.fail(i, array.concat(path, [condition]), condition, {}) if {
 	some i in subject
 	svc := input.services[i]
 	svc.service.function
 	claimed(svc)
 	some condition in conditions
-	object.get(svc, array.concat(path, [condition]), false) != true
+	service.unconfirmed(svc, array.concat(path, [condition]))
 }

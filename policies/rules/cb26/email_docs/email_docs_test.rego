@@ -15,6 +15,10 @@ test_email_in_public_cloud_without_exception_fails if {
 	run(svc("email", {})) == {{"service": 0, "path": ["service", "function"], "kind": "default", "params": {"function": "email", "model": "hybrid"}}}
 }
 
+test_a_document_management_system_in_public_cloud_without_exception_fails if {
+	run(svc("document_management", {})) == {{"service": 0, "path": ["service", "function"], "kind": "default", "params": {"function": "document_management", "model": "hybrid"}}}
+}
+
 test_exception_missing_a_condition_fails if {
 	exception := {"independent_continuity_finding": true, "risk_and_exit_tested": false}
 	run(svc("werkplek", {"email_docs_exception": exception})) == {
@@ -34,6 +38,6 @@ test_no_function_is_not_shown if {
 
 test_other_function_or_private_cloud_is_not_a_subject if {
 	private := {"service": {"deployment_model": "private_external", "function": "email"}}
-	email_docs.subject == set() with input.services as [svc("collaboration", {}), private]
+	email_docs.subject == set() with input.services as [svc("collaboration", {}), svc("case_management", {}), private]
 		with input.as_of as "2026-11-28"
 }

@@ -1,5 +1,4 @@
 # METADATA
-# title: Versleuteling bij opslag en transport (herzien cloudbeleid 2026)
 # scope: package
 # custom:
 #   id: CB26-ENCRYPTION
@@ -14,10 +13,10 @@
 #     en: >-
 #       For all cloud use the revised cloud policy (2026) requires data to be encrypted at rest and in transit, and
 #       possibly during processing. Public data are exempt.
-#   message:
-#     nl: "De gegevens zijn niet aantoonbaar versleuteld: {field} is niet true."
-#     en: "The data are not shown to be encrypted: {field} is not true."
 #   messages:
+#     default:
+#       nl: "De gegevens zijn niet aantoonbaar versleuteld: {field} is niet true."
+#       en: "The data are not shown to be encrypted: {field} is not true."
 #     at_rest:
 #       nl: "De gegevens zijn niet versleuteld bij opslag (encryption.at_rest)."
 #       en: "The data are not encrypted at rest (encryption.at_rest)."
@@ -98,6 +97,7 @@ package cloudbeleid.rules.cb26.encryption
 import data.cloudbeleid.lib.cb26
 import data.cloudbeleid.lib.cloud
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 required := ["at_rest", "in_transit"]
 
@@ -108,8 +108,8 @@ subject contains i if {
 	not cb26.openbaar(svc)
 }
 
-deny contains result.fail_kind(i, ["encryption", part], part, {"field": concat(".", ["encryption", part])}) if {
+deny contains result.fail(i, ["encryption", part], part, {"field": concat(".", ["encryption", part])}) if {
 	some i in subject
 	some part in required
-	object.get(input.services[i], ["encryption", part], false) != true
+	service.unconfirmed(input.services[i], ["encryption", part])
 }

@@ -1,8 +1,9 @@
 package cloudbeleid.rules.cb26.encryption_test
 
+import data.cloudbeleid.lib.build_test as build
 import data.cloudbeleid.rules.cb26.encryption
 
-svc(enc, facts) := {"service": {"deployment_model": "public", "start_date": "2026-08-01"}, "data": facts, "encryption": enc}
+svc(enc, facts) := build.saas({"service": {"start_date": "2026-08-01"}, "data": facts, "encryption": enc})
 
 run(s) := violations if {
 	violations := encryption.deny with input.services as [s]

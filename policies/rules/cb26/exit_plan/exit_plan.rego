@@ -1,5 +1,4 @@
 # METADATA
-# title: Zelf getoetst exitplan met twee scenario's, jaarlijks herzien (herzien cloudbeleid 2026)
 # scope: package
 # custom:
 #   id: CB26-EXIT-PLAN
@@ -18,10 +17,10 @@
 #       has tested itself, with two scenarios: a planned exit and a sudden outage. The plan also covers the destruction
 #       of the data at the provider and is reviewed every year. For existing use the exit plan must be there within
 #       twelve months.
-#   message:
-#     nl: "Er is geen exitplan (exit.plan) voor dit materiële cloudgebruik."
-#     en: "There is no exit plan (exit.plan) for this materieel cloud use."
 #   messages:
+#     default:
+#       nl: "Er is geen exitplan (exit.plan) voor dit materiële cloudgebruik."
+#       en: "There is no exit plan (exit.plan) for this materieel cloud use."
 #     scenario:
 #       nl: "Het exitplan kent geen scenario '{scenario}' (exit.plan.scenarios)."
 #       en: "The exit plan has no scenario '{scenario}' (exit.plan.scenarios)."
@@ -125,6 +124,7 @@ import data.cloudbeleid.lib.cb26
 import data.cloudbeleid.lib.cloud
 import data.cloudbeleid.lib.dates
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 scenarios := ["planned_exit", "sudden_outage"]
 
@@ -141,38 +141,38 @@ has_plan(i) if input.services[i].exit.plan
 
 plan(i) := object.get(input.services[i], ["exit", "plan"], {})
 
-deny contains result.fail(i, ["exit", "plan"], {}) if {
-	some i in subject
-	not has_plan(i)
-}
-
-deny contains result.fail_kind(i, ["exit", "plan", "scenarios"], "scenario", {"scenario": scenario}) if {
-	some i in subject
-	has_plan(i)
-	some scenario in scenarios
-	not scenario in object.get(plan(i), "scenarios", [])
-}
-
-deny contains result.fail_kind(i, ["exit", "plan", "self_tested_on"], "untested", {"as_of": input.as_of}) if {
-	some i in subject
-	has_plan(i)
-	not tested(i)
-}
-
 tested(i) if plan(i).self_tested_on <= input.as_of
-
-deny contains result.fail_kind(i, ["exit", "covers_data_destruction"], "destruction", {}) if {
-	some i in subject
-	has_plan(i)
-	object.get(input.services[i], ["exit", "covers_data_destruction"], false) != true
-}
 
 # The last review: last_review, else the plan's date.
 reviewed(i) := plan(i).last_review
 
 reviewed(i) := plan(i).date if not plan(i).last_review
 
-deny contains result.fail_kind(i, ["exit", "plan", "last_review"], "unreviewed", {}) if {
+deny contains result.fail(i, ["exit", "plan"], "default", {}) if {
+	some i in subject
+	not has_plan(i)
+}
+
+deny contains result.fail(i, ["exit", "plan", "scenarios"], "scenario", {"scenario": scenario}) if {
+	some i in subject
+	has_plan(i)
+	some scenario in scenarios
+	not scenario in object.get(plan(i), "scenarios", [])
+}
+
+deny contains result.fail(i, ["exit", "plan", "self_tested_on"], "untested", {"as_of": input.as_of}) if {
+	some i in subject
+	has_plan(i)
+	not tested(i)
+}
+
+deny contains result.fail(i, ["exit", "covers_data_destruction"], "destruction", {}) if {
+	some i in subject
+	has_plan(i)
+	service.unconfirmed(input.services[i], ["exit", "covers_data_destruction"])
+}
+
+deny contains result.fail(i, ["exit", "plan", "last_review"], "unreviewed", {}) if {
 	some i in subject
 	has_plan(i)
 	not reviewed(i)
@@ -183,5 +183,5 @@ deny contains violation if {
 	date := reviewed(i)
 	dates.older_than_months(date, input.as_of, review_months)
 	params := {"date": date, "as_of": input.as_of, "months": review_months}
-	violation := result.fail_kind(i, ["exit", "plan", "last_review"], "stale", params)
+	violation := result.fail(i, ["exit", "plan", "last_review"], "stale", params)
 }

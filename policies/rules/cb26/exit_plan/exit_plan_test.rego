@@ -1,8 +1,9 @@
 package cloudbeleid.rules.cb26.exit_plan_test
 
+import data.cloudbeleid.lib.build_test as build
 import data.cloudbeleid.rules.cb26.exit_plan
 
-svc(start, exit) := {"service": {"deployment_model": "public", "materieel": true, "start_date": start}, "exit": exit}
+svc(start, exit) := build.saas({"service": {"materieel": true, "start_date": start}, "exit": exit})
 
 good_plan := {"date": "2026-06-01", "scenarios": ["planned_exit", "sudden_outage"], "self_tested_on": "2026-07-01", "last_review": "2026-07-01"}
 

@@ -1,5 +1,4 @@
 # METADATA
-# title: Sleutelbeheer bij voorkeur in eigen hand of bij een gecertificeerde derde (advies, herzien cloudbeleid 2026)
 # scope: package
 # custom:
 #   id: CB26-KEY-CUSTODY
@@ -14,10 +13,10 @@
 #     en: >-
 #       The revised cloud policy (2026) asks to keep key management preferably in one's own hands, or for confidential
 #       data with a certified third party, and not with the cloud provider.
-#   message:
-#     nl: "Advies: de clouddienstverlener beheert de sleutels (encryption.key_custody: provider)."
-#     en: "Advice: the cloud provider holds the keys (encryption.key_custody: provider)."
 #   messages:
+#     default:
+#       nl: "Advies: de clouddienstverlener beheert de sleutels (encryption.key_custody: provider)."
+#       en: "Advice: the cloud provider holds the keys (encryption.key_custody: provider)."
 #     unknown:
 #       nl: "Advies: niet vastgelegd wie de sleutels beheert (encryption.key_custody)."
 #       en: "Advice: it is not recorded who holds the keys (encryption.key_custody)."
@@ -106,12 +105,12 @@ subject contains i if {
 	not cb26.openbaar(svc)
 }
 
-deny contains result.fail(i, path, {}) if {
+deny contains result.fail(i, path, "default", {}) if {
 	some i in subject
 	input.services[i].encryption.key_custody == "provider"
 }
 
-deny contains result.fail_kind(i, path, "unknown", {}) if {
+deny contains result.fail(i, path, "unknown", {}) if {
 	some i in subject
 	not input.services[i].encryption.key_custody
 }

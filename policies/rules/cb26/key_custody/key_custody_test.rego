@@ -1,8 +1,9 @@
 package cloudbeleid.rules.cb26.key_custody_test
 
+import data.cloudbeleid.lib.build_test as build
 import data.cloudbeleid.rules.cb26.key_custody
 
-svc(enc) := {"service": {"deployment_model": "public", "start_date": "2026-08-01"}, "data": {"personal_data": true}, "encryption": enc}
+svc(enc) := build.saas({"service": {"start_date": "2026-08-01"}, "data": {"personal_data": true}, "encryption": enc})
 
 run(s) := violations if {
 	violations := key_custody.deny with input.services as [s]

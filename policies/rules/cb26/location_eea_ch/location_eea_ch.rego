@@ -1,5 +1,4 @@
 # METADATA
-# title: Opslag en verwerking binnen de EER en Zwitserland (herzien cloudbeleid 2026)
 # scope: package
 # custom:
 #   id: CB26-LOCATION-EEA-CH
@@ -14,10 +13,10 @@
 #     en: >-
 #       For all cloud use the revised cloud policy (2026) requires storage and processing inside the European Economic
 #       Area and Switzerland. Caribisch Nederland is not included.
-#   message:
-#     nl: "'{country}' in {field} ligt buiten de EER en Zwitserland."
-#     en: "'{country}' in {field} lies outside the EER and Switzerland."
 #   messages:
+#     default:
+#       nl: "'{country}' in {field} ligt buiten de EER en Zwitserland."
+#       en: "'{country}' in {field} lies outside the EER and Switzerland."
 #     remote:
 #       nl: "Vanuit '{country}' ({field}), buiten de EER en Zwitserland, zijn de gegevens bereikbaar: de checker telt dat als verwerking."
 #       en: "The data can be reached from '{country}' ({field}), outside the EER and Switzerland: the checker counts that as processing."
@@ -99,6 +98,7 @@ import data.cloudbeleid.lib.cb26
 import data.cloudbeleid.lib.cloud
 import data.cloudbeleid.lib.countries
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 # Where the data are: the default message. The other fields are places the data are reachable from.
 stored := {"storage_locations", "processing_locations", "backup_locations"}
@@ -113,8 +113,8 @@ kind(field) := "default" if field in stored
 
 kind(field) := "remote" if not field in stored
 
-deny contains result.fail_kind(i, location.path, kind(location.field), {"country": location.country, "field": location.field}) if {
+deny contains result.fail(i, location.path, kind(location.field), {"country": location.country, "field": location.field}) if {
 	some i in subject
-	some location in countries.locations(input.services[i])
+	some location in service.locations[i]
 	not location.country in countries.eer_plus_ch
 }

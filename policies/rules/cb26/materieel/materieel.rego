@@ -1,5 +1,4 @@
 # METADATA
-# title: Vastgelegd of het cloudgebruik materieel is (herzien cloudbeleid 2026)
 # scope: package
 # custom:
 #   id: CB26-MATERIEEL
@@ -17,10 +16,10 @@
 #       The revised cloud policy (2026) sets heavier requirements for materieel cloud use: use for the primary or core
 #       task, for important support processes or for large-scale processing of personal data. So for every cloud
 #       service of an external supplier it must be determined and recorded whether the use is materieel.
-#   message:
-#     nl: "Niet vastgelegd of het gebruik van deze clouddienst materieel is (service.materieel)."
-#     en: "It is not recorded whether the use of this cloud service is materieel (service.materieel)."
 #   messages:
+#     default:
+#       nl: "Niet vastgelegd of het gebruik van deze clouddienst materieel is (service.materieel)."
+#       en: "It is not recorded whether the use of this cloud service is materieel (service.materieel)."
 #     no_reason:
 #       nl: "Het gebruik is materieel, maar de grond ervoor (service.materieel_reasons) is niet vastgelegd."
 #       en: "The use is materieel, but its ground (service.materieel_reasons) is not recorded."
@@ -131,28 +130,28 @@ subject contains i if {
 
 reasons(svc) := object.get(svc, ["service", "materieel_reasons"], [])
 
-deny contains result.fail(i, ["service", "materieel"], {}) if {
+deny contains result.fail(i, ["service", "materieel"], "default", {}) if {
 	some i in subject
 	svc := input.services[i]
 	not is_boolean(object.get(svc, ["service", "materieel"], null))
 	count(reasons(svc)) == 0
 }
 
-deny contains result.fail_kind(i, ["service", "materieel_reasons"], "no_reason", {}) if {
+deny contains result.fail(i, ["service", "materieel_reasons"], "no_reason", {}) if {
 	some i in subject
 	svc := input.services[i]
 	svc.service.materieel == true
 	count(reasons(svc)) == 0
 }
 
-deny contains result.fail_kind(i, ["service", "materieel"], "contradiction", {"reasons": reasons(svc)}) if {
+deny contains result.fail(i, ["service", "materieel"], "contradiction", {"reasons": reasons(svc)}) if {
 	some i in subject
 	svc := input.services[i]
 	svc.service.materieel == false
 	count(reasons(svc)) > 0
 }
 
-deny contains result.fail_kind(i, ["service", "materieel"], "large_scale", {}) if {
+deny contains result.fail(i, ["service", "materieel"], "large_scale", {}) if {
 	some i in subject
 	svc := input.services[i]
 	svc.service.materieel == false

@@ -1,5 +1,4 @@
 # METADATA
-# title: Nooit publieke cloud voor staatsgeheimen of TBB-niveau 1 tot en met 3 (herzien cloudbeleid 2026)
 # scope: package
 # custom:
 #   id: CB26-NO-STATE-SECRETS-TBB
@@ -16,10 +15,10 @@
 #       The revised cloud policy (2026) excludes public cloud for information classified as state secret and for
 #       information and processes at TBB level 1, 2 or 3 (Te Beschermen Belangen, VIRBI 2025), even when the data
 #       themselves are not classified. No risk acceptance can lift this.
-#   message:
-#     nl: "Staatsgeheim gerubriceerde informatie ({level}) in een publieke cloud ({model})."
-#     en: "Information classified as state secret ({level}) in a public cloud ({model})."
 #   messages:
+#     default:
+#       nl: "Staatsgeheim gerubriceerde informatie ({level}) in een publieke cloud ({model})."
+#       en: "Information classified as state secret ({level}) in a public cloud ({model})."
 #     tbb:
 #       nl: "Informatie met TBB-niveau {level} in een publieke cloud ({model}); alleen TBB-niveau 4 is toegestaan."
 #       en: "Information at TBB level {level} in a public cloud ({model}); only TBB level 4 is allowed."
@@ -117,7 +116,7 @@ subject contains i if {
 	cb26.in_force(svc)
 }
 
-deny contains result.fail(i, ["data", "rubricering"], {"level": level, "model": svc.service.deployment_model}) if {
+deny contains result.fail(i, ["data", "rubricering"], "default", {"level": level, "model": svc.service.deployment_model}) if {
 	some i in subject
 	svc := input.services[i]
 	level := svc.data.rubricering
@@ -125,12 +124,12 @@ deny contains result.fail(i, ["data", "rubricering"], {"level": level, "model": 
 }
 
 # Unknown is not none: a public cloud service that does not state its TBB level is not shown to be at level 4.
-deny contains result.fail_kind(i, ["data", "tbb_level"], "not_shown", {}) if {
+deny contains result.fail(i, ["data", "tbb_level"], "not_shown", {}) if {
 	some i in subject
 	not input.services[i].data.tbb_level
 }
 
-deny contains result.fail_kind(i, ["data", "tbb_level"], "tbb", {"level": level, "model": svc.service.deployment_model}) if {
+deny contains result.fail(i, ["data", "tbb_level"], "tbb", {"level": level, "model": svc.service.deployment_model}) if {
 	some i in subject
 	svc := input.services[i]
 	level := svc.data.tbb_level

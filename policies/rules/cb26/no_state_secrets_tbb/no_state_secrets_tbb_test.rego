@@ -1,8 +1,9 @@
 package cloudbeleid.rules.cb26.no_state_secrets_tbb_test
 
+import data.cloudbeleid.lib.build_test as build
 import data.cloudbeleid.rules.cb26.no_state_secrets_tbb
 
-svc(facts) := {"service": {"deployment_model": "public", "start_date": "2026-08-01"}, "data": facts}
+svc(facts) := build.saas({"service": {"start_date": "2026-08-01"}, "data": facts})
 
 run(s) := violations if {
 	violations := no_state_secrets_tbb.deny with input.services as [s]

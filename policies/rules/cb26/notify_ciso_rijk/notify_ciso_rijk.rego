@@ -1,5 +1,4 @@
 # METADATA
-# title: Melding aan CISO Rijk vóór de implementatie (herzien cloudbeleid 2026)
 # scope: package
 # custom:
 #   id: CB26-NOTIFY-CISO-RIJK
@@ -14,10 +13,10 @@
 #     en: >-
 #       Under the revised cloud policy (2026) materieel cloud use is notified to CISO Rijk before implementation,
 #       preferably with the risk assessment and the exit plan. CISO Rijk may issue directions.
-#   message:
-#     nl: "Dit materiële cloudgebruik is niet (op of vóór {as_of}) gemeld aan CISO Rijk (governance.ciso_rijk_notified_on)."
-#     en: "This materieel cloud use has not been notified to CISO Rijk (on or before {as_of}) (governance.ciso_rijk_notified_on)."
 #   messages:
+#     default:
+#       nl: "Dit materiële cloudgebruik is niet (op of vóór {as_of}) gemeld aan CISO Rijk (governance.ciso_rijk_notified_on)."
+#       en: "This materieel cloud use has not been notified to CISO Rijk (on or before {as_of}) (governance.ciso_rijk_notified_on)."
 #     late:
 #       nl: "De melding aan CISO Rijk ({notified_on}) kwam niet vóór de ingangsdatum {start_date}."
 #       en: "The notification to CISO Rijk ({notified_on}) did not come before the start date {start_date}."
@@ -111,12 +110,12 @@ subject contains i if {
 
 notified(svc) if svc.governance.ciso_rijk_notified_on <= input.as_of
 
-deny contains result.fail(i, path, {"as_of": input.as_of}) if {
+deny contains result.fail(i, path, "default", {"as_of": input.as_of}) if {
 	some i in subject
 	not notified(input.services[i])
 }
 
-deny contains result.fail_kind(i, path, "late", {"notified_on": notified_on, "start_date": start_date}) if {
+deny contains result.fail(i, path, "late", {"notified_on": notified_on, "start_date": start_date}) if {
 	some i in subject
 	svc := input.services[i]
 	notified(svc)

@@ -1,8 +1,9 @@
 package cloudbeleid.rules.cb26.notify_ciso_rijk_test
 
+import data.cloudbeleid.lib.build_test as build
 import data.cloudbeleid.rules.cb26.notify_ciso_rijk
 
-svc(start, governance) := {"service": {"deployment_model": "public", "materieel": true, "start_date": start}, "governance": governance}
+svc(start, governance) := build.saas({"service": {"materieel": true, "start_date": start}, "governance": governance})
 
 run(s) := violations if {
 	violations := notify_ciso_rijk.deny with input.services as [s]

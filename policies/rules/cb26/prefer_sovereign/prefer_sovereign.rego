@@ -1,5 +1,4 @@
 # METADATA
-# title: Waar mogelijk soevereine of Europese cloudoplossingen (advies, herzien cloudbeleid 2026)
 # scope: package
 # custom:
 #   id: CB26-PREFER-SOVEREIGN
@@ -15,10 +14,10 @@
 #     en: >-
 #       The revised cloud policy (2026) asks to use sovereign or European cloud solutions where possible. The EU Cloud
 #       Sovereignty Framework (SEAL-0 to SEAL-4) is named as an aid in choosing a supplier.
-#   message:
-#     nl: "Advies: de leverancier is niet Europees ({field} {country}) en heeft geen soevereiniteitsniveau SEAL-3 of hoger."
-#     en: "Advice: the provider is not European ({field} {country}) and has no sovereignty level SEAL-3 or higher."
 #   messages:
+#     default:
+#       nl: "Advies: de leverancier is niet Europees ({field} {country}) en heeft geen soevereiniteitsniveau SEAL-3 of hoger."
+#       en: "Advice: the provider is not European ({field} {country}) and has no sovereignty level SEAL-3 or higher."
 #     law:
 #       nl: "Advies: de leverancier valt onder niet-Europese wetgeving ({laws}) en heeft geen soevereiniteitsniveau SEAL-3 of hoger."
 #       en: "Advice: the provider is subject to non-European law ({laws}) and has no sovereignty level SEAL-3 or higher."
@@ -109,9 +108,9 @@ import data.cloudbeleid.lib.result
 provider_fields := ["hq_country", "ultimate_parent_country"]
 
 # The checker's reading, a setting: the Commission already calls SEAL-2 "data sovereignty".
-sovereign_seal_level := level if {
-	level := input.settings.sovereign_min_seal_level
-} else := 3
+default sovereign_seal_level := 3
+
+sovereign_seal_level := input.settings.sovereign_min_seal_level
 
 sovereign(svc) if svc.provider.seal_level >= sovereign_seal_level
 
@@ -121,7 +120,7 @@ subject contains i if {
 	cb26.in_force(svc)
 }
 
-deny contains result.fail(i, ["provider", field], {"field": concat(".", ["provider", field]), "country": country}) if {
+deny contains result.fail(i, ["provider", field], "default", {"field": concat(".", ["provider", field]), "country": country}) if {
 	some i in subject
 	not sovereign(input.services[i])
 	some field in provider_fields
@@ -129,7 +128,7 @@ deny contains result.fail(i, ["provider", field], {"field": concat(".", ["provid
 	not country in countries.eer_plus_ch
 }
 
-deny contains result.fail_kind(i, ["provider", "subject_to_non_eu_law"], "law", {"laws": laws}) if {
+deny contains result.fail(i, ["provider", "subject_to_non_eu_law"], "law", {"laws": laws}) if {
 	some i in subject
 	not sovereign(input.services[i])
 	laws := sort(object.get(input.services[i], ["provider", "subject_to_non_eu_law"], []))

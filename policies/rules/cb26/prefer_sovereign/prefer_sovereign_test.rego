@@ -1,8 +1,9 @@
 package cloudbeleid.rules.cb26.prefer_sovereign_test
 
+import data.cloudbeleid.lib.build_test as build
 import data.cloudbeleid.rules.cb26.prefer_sovereign
 
-svc(provider) := {"service": {"deployment_model": "public", "start_date": "2026-08-01"}, "provider": object.union({"name": "Contoso"}, provider)}
+svc(provider) := build.saas({"service": {"start_date": "2026-08-01"}, "provider": object.union({"name": "Contoso"}, provider)})
 
 run(s) := violations if {
 	violations := prefer_sovereign.deny with input.services as [s]

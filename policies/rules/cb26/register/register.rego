@@ -1,5 +1,4 @@
 # METADATA
-# title: Registratie van materieel cloudgebruik en opname in de jaarrapportage aan CIO Rijk (herzien cloudbeleid 2026)
 # scope: package
 # custom:
 #   id: CB26-REGISTER
@@ -14,10 +13,10 @@
 #     en: >-
 #       The revised cloud policy (2026) requires that materieel cloud use is registered ('known use') and included,
 #       with the chosen provider, in the annual report to CIO Rijk.
-#   message:
-#     nl: "Dit materiële cloudgebruik is niet geregistreerd (governance.registered_in_cloud_register)."
-#     en: "This materieel cloud use is not registered (governance.registered_in_cloud_register)."
 #   messages:
+#     default:
+#       nl: "Dit materiële cloudgebruik is niet geregistreerd (governance.registered_in_cloud_register)."
+#       en: "This materieel cloud use is not registered (governance.registered_in_cloud_register)."
 #     annual_report:
 #       nl: "De dienst is sinds {start_date} in gebruik, maar staat niet in de jaarrapportage aan CIO Rijk over {year} (governance.annual_reports_cio_rijk)."
 #       en: "The service has been in use since {start_date}, but is missing from the annual report to CIO Rijk for {year} (governance.annual_reports_cio_rijk)."
@@ -97,6 +96,7 @@ package cloudbeleid.rules.cb26.register
 import data.cloudbeleid.lib.cb26
 import data.cloudbeleid.lib.dates
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 in_use := {"in_use", "exiting"}
 
@@ -105,9 +105,9 @@ subject contains i if {
 	cb26.materieel_in_force(svc)
 }
 
-deny contains result.fail(i, ["governance", "registered_in_cloud_register"], {}) if {
+deny contains result.fail(i, ["governance", "registered_in_cloud_register"], "default", {}) if {
 	some i in subject
-	object.get(input.services[i], ["governance", "registered_in_cloud_register"], false) != true
+	service.unconfirmed(input.services[i], ["governance", "registered_in_cloud_register"])
 }
 
 deny contains violation if {
@@ -115,8 +115,7 @@ deny contains violation if {
 	svc := input.services[i]
 	svc.service.status in in_use
 	dates.older_than_months(svc.service.start_date, input.as_of, 12)
-	year := dates.parts(input.as_of)[0] - 1
-	not year in object.get(svc, ["governance", "annual_reports_cio_rijk"], [])
-	params := {"year": year, "start_date": svc.service.start_date}
-	violation := result.fail_kind(i, ["governance", "annual_reports_cio_rijk"], "annual_report", params)
+	not dates.previous_year in object.get(svc, ["governance", "annual_reports_cio_rijk"], [])
+	params := {"year": dates.previous_year, "start_date": svc.service.start_date}
+	violation := result.fail(i, ["governance", "annual_reports_cio_rijk"], "annual_report", params)
 }

@@ -1,5 +1,4 @@
 # METADATA
-# title: Formele acceptatie van het restrisico door de verantwoordelijke bestuurder (herzien cloudbeleid 2026)
 # scope: package
 # custom:
 #   id: CB26-RESIDUAL-RISK
@@ -14,10 +13,10 @@
 #     en: >-
 #       For materieel cloud use the revised cloud policy (2026) has the responsible administrator formally accept the
 #       residual risk; measures that depend on the supplier go into the contract.
-#   message:
-#     nl: "Niet vastgelegd wie het restrisico formeel heeft geaccepteerd (assessments.residual_risk_accepted_by)."
-#     en: "It is not recorded who formally accepted the residual risk (assessments.residual_risk_accepted_by)."
 #   messages:
+#     default:
+#       nl: "Niet vastgelegd wie het restrisico formeel heeft geaccepteerd (assessments.residual_risk_accepted_by)."
+#       en: "It is not recorded who formally accepted the residual risk (assessments.residual_risk_accepted_by)."
 #     not_shown:
 #       nl: "De beschrijving vermeldt geen gedateerde risicoafweging (assessments.risk_assessment.date) waarvan het restrisico is geaccepteerd; zonder dat gegeven kan de regel niet voldoen."
 #       en: "The descriptor shows no dated risk assessment (assessments.risk_assessment.date) whose residual risk was accepted; without it the rule cannot be met."
@@ -104,6 +103,7 @@
 package cloudbeleid.rules.cb26.residual_risk
 
 import data.cloudbeleid.lib.cb26
+import data.cloudbeleid.lib.dates
 import data.cloudbeleid.lib.result
 
 subject contains i if {
@@ -113,26 +113,25 @@ subject contains i if {
 
 accepted_by(svc) if object.get(svc, ["assessments", "residual_risk_accepted_by"], "") != ""
 
-deny contains result.fail(i, ["assessments", "residual_risk_accepted_by"], {}) if {
+deny contains result.fail(i, ["assessments", "residual_risk_accepted_by"], "default", {}) if {
 	some i in subject
 	not accepted_by(input.services[i])
 }
 
-deny contains result.fail_kind(i, ["assessments", "residual_risk_accepted_on"], "undated", {}) if {
+deny contains result.fail(i, ["assessments", "residual_risk_accepted_on"], "undated", {}) if {
 	some i in subject
 	svc := input.services[i]
 	accepted_by(svc)
 	not svc.assessments.residual_risk_accepted_on
 }
 
-deny contains result.fail_kind(i, ["assessments", "residual_risk_accepted_on"], "future", {"date": date, "as_of": input.as_of}) if {
+deny contains result.fail(i, ["assessments", "residual_risk_accepted_on"], "future", params) if {
 	some i in subject
-	date := input.services[i].assessments.residual_risk_accepted_on
-	date > input.as_of
+	params := dates.after_reference(input.services[i].assessments.residual_risk_accepted_on)
 }
 
 # Unknown is not none: an acceptance of the residual risk without a dated risk assessment accepts nothing shown.
-deny contains result.fail_kind(i, ["assessments", "risk_assessment", "date"], "not_shown", {}) if {
+deny contains result.fail(i, ["assessments", "risk_assessment", "date"], "not_shown", {}) if {
 	some i in subject
 	svc := input.services[i]
 	accepted_by(svc)
@@ -146,5 +145,5 @@ deny contains violation if {
 	assessment_date := svc.assessments.risk_assessment.date
 	date < assessment_date
 	params := {"date": date, "assessment_date": assessment_date}
-	violation := result.fail_kind(i, ["assessments", "residual_risk_accepted_on"], "before_assessment", params)
+	violation := result.fail(i, ["assessments", "residual_risk_accepted_on"], "before_assessment", params)
 }

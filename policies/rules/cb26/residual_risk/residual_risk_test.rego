@@ -1,8 +1,9 @@
 package cloudbeleid.rules.cb26.residual_risk_test
 
+import data.cloudbeleid.lib.build_test as build
 import data.cloudbeleid.rules.cb26.residual_risk
 
-svc(assessments) := {"service": {"deployment_model": "public", "materieel": true, "start_date": "2026-08-01"}, "assessments": object.union({"risk_assessment": {"date": "2026-01-01"}}, assessments)}
+svc(assessments) := build.saas({"service": {"materieel": true, "start_date": "2026-08-01"}, "assessments": object.union({"risk_assessment": {"date": "2026-01-01"}}, assessments)})
 
 run(s) := violations if {
 	violations := residual_risk.deny with input.services as [s]

@@ -1,5 +1,4 @@
 # METADATA
-# title: Integrale risicobeoordeling voor materieel cloudgebruik (herzien cloudbeleid 2026)
 # scope: package
 # custom:
 #   id: CB26-RISK-INTEGRAL
@@ -20,10 +19,10 @@
 #       security, continuity and privacy it covers the supplier and subcontractors, the cloud type, the region of
 #       storage and processing, the supplier's role in security and continuity, control and audit options,
 #       interference by a foreign government and abuse of supplier dependency.
-#   message:
-#     nl: "Er is geen vastgestelde integrale risicobeoordeling voor dit materiële cloudgebruik (status: {status})."
-#     en: "There is no approved integral risk assessment for this materieel cloud use (status: {status})."
 #   messages:
+#     default:
+#       nl: "Er is geen vastgestelde integrale risicobeoordeling voor dit materiële cloudgebruik (status: {status})."
+#       en: "There is no approved integral risk assessment for this materieel cloud use (status: {status})."
 #     method:
 #       nl: "De risicobeoordeling volgt niet de integrale methode of het implementatiekader (methode: {method})."
 #       en: "The risk assessment does not follow the integral method or the implementatiekader (method: {method})."
@@ -116,8 +115,10 @@
 #   waivable: true
 package cloudbeleid.rules.cb26.risk_integral
 
+import data.cloudbeleid.lib.assessment
 import data.cloudbeleid.lib.cb26
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 methods := {"cb26_integraal", "implementatiekader_2023"}
 
@@ -130,32 +131,31 @@ subject contains i if {
 	cb26.materieel_in_force(svc)
 }
 
-assessment(i) := object.get(input.services[i], path, {})
-
-recorded(i) if input.services[i].assessments.risk_assessment
-
-deny contains result.fail(i, array.concat(path, ["status"]), {"status": status}) if {
+deny contains result.fail(i, array.concat(path, ["status"]), "default", params) if {
 	some i in subject
-	status := object.get(assessment(i), "status", "none")
-	status != "approved"
+	svc := input.services[i]
+	not assessment.approved(svc, "risk_assessment")
+	params := {"status": assessment.status(svc, "risk_assessment")}
 }
 
-deny contains result.fail_kind(i, array.concat(path, ["method"]), "method", {"method": method}) if {
+deny contains result.fail(i, array.concat(path, ["method"]), "method", {"method": method}) if {
 	some i in subject
-	recorded(i)
-	method := object.get(assessment(i), "method", "none")
+	svc := input.services[i]
+	svc.assessments.risk_assessment
+	method := service.recorded(svc, array.concat(path, ["method"]))
 	not method in methods
 }
 
-deny contains result.fail_kind(i, array.concat(path, ["aspects"]), "aspects", {"missing": missing}) if {
+deny contains result.fail(i, array.concat(path, ["aspects"]), "aspects", {"missing": missing}) if {
 	some i in subject
-	recorded(i)
-	covered := object.get(assessment(i), "aspects", [])
+	svc := input.services[i]
+	svc.assessments.risk_assessment
+	covered := object.get(svc, array.concat(path, ["aspects"]), [])
 	missing := [aspect | some aspect in required_aspects; not aspect in covered]
 	count(missing) > 0
 }
 
-deny contains result.fail_kind(i, ["data", "biv"], "unclassified", {}) if {
+deny contains result.fail(i, ["data", "biv"], "unclassified", {}) if {
 	some i in subject
 	svc := input.services[i]
 	not svc.data.biv

@@ -1,5 +1,6 @@
 package cloudbeleid.rules.cb26.risk_integral_test
 
+import data.cloudbeleid.lib.service
 import data.cloudbeleid.rules.cb26.risk_integral
 
 all_aspects := ["continuity", "foreign_jurisdiction", "supplier_dependency", "subcontractors", "data_location", "audit"]
@@ -18,7 +19,7 @@ run(s) := violations if {
 test_missing_assessment_and_classification_fail if {
 	s := {"service": {"deployment_model": "public", "materieel": true}, "data": {"rubricering": "ongerubriceerd"}}
 	run(s) == {
-		{"service": 0, "path": ["assessments", "risk_assessment", "status"], "kind": "default", "params": {"status": "none"}},
+		{"service": 0, "path": ["assessments", "risk_assessment", "status"], "kind": "default", "params": {"status": service.unrecorded}},
 		{"service": 0, "path": ["data", "biv"], "kind": "unclassified", "params": {}},
 	}
 }
@@ -33,7 +34,7 @@ test_wrong_method_and_missing_aspects_fail if {
 test_draft_without_method_fails if {
 	run(svc({"status": "draft", "aspects": all_aspects}, {"biv": {"vertrouwelijkheid": "midden"}})) == {
 		{"service": 0, "path": ["assessments", "risk_assessment", "status"], "kind": "default", "params": {"status": "draft"}},
-		{"service": 0, "path": ["assessments", "risk_assessment", "method"], "kind": "method", "params": {"method": "none"}},
+		{"service": 0, "path": ["assessments", "risk_assessment", "method"], "kind": "method", "params": {"method": service.unrecorded}},
 	}
 }
 

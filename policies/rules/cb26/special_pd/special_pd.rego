@@ -1,5 +1,4 @@
 # METADATA
-# title: Bijzondere persoonsgegevens bij voorkeur niet in de publieke cloud, anders met DPIA en privacyverhogende technieken (advies, herzien cloudbeleid 2026)
 # scope: package
 # custom:
 #   id: CB26-SPECIAL-PD
@@ -14,10 +13,10 @@
 #     en: >-
 #       The revised cloud policy (2026) prefers special categories of personal data not to be in a public cloud. If
 #       they must go there, then with a DPIA and extra measures such as privacy-enhancing technologies (PETs).
-#   message:
-#     nl: "Advies: bijzondere persoonsgegevens ({categories}) in een publieke cloud zonder vastgestelde DPIA (status: {status})."
-#     en: "Advice: special categories of personal data ({categories}) in a public cloud without an approved DPIA (status: {status})."
 #   messages:
+#     default:
+#       nl: "Advies: bijzondere persoonsgegevens ({categories}) in een publieke cloud zonder vastgestelde DPIA (status: {status})."
+#       en: "Advice: special categories of personal data ({categories}) in a public cloud without an approved DPIA (status: {status})."
 #     pets:
 #       nl: "Advies: bijzondere persoonsgegevens ({categories}) in een publieke cloud zonder privacyverhogende technieken (data.privacy_enhancing_technologies)."
 #       en: "Advice: special categories of personal data ({categories}) in a public cloud without privacy-enhancing technologies (data.privacy_enhancing_technologies)."
@@ -99,9 +98,11 @@
 #   waivable: true
 package cloudbeleid.rules.cb26.special_pd
 
+import data.cloudbeleid.lib.assessment
 import data.cloudbeleid.lib.cb26
 import data.cloudbeleid.lib.cloud
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 subject contains i if {
 	some i, svc in input.services
@@ -112,15 +113,15 @@ subject contains i if {
 
 categories(svc) := sort(svc.data.special_categories)
 
-deny contains result.fail(i, ["assessments", "dpia", "status"], {"categories": categories(svc), "status": status}) if {
+deny contains result.fail(i, ["assessments", "dpia", "status"], "default", params) if {
 	some i in subject
 	svc := input.services[i]
-	status := object.get(svc, ["assessments", "dpia", "status"], "none")
-	status != "approved"
+	not assessment.approved(svc, "dpia")
+	params := {"categories": categories(svc), "status": assessment.status(svc, "dpia")}
 }
 
-deny contains result.fail_kind(i, ["data", "privacy_enhancing_technologies"], "pets", {"categories": categories(svc)}) if {
+deny contains result.fail(i, ["data", "privacy_enhancing_technologies"], "pets", {"categories": categories(svc)}) if {
 	some i in subject
 	svc := input.services[i]
-	object.get(svc, ["data", "privacy_enhancing_technologies"], false) != true
+	service.unconfirmed(svc, ["data", "privacy_enhancing_technologies"])
 }

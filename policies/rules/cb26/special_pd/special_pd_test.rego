@@ -1,5 +1,6 @@
 package cloudbeleid.rules.cb26.special_pd_test
 
+import data.cloudbeleid.lib.service
 import data.cloudbeleid.rules.cb26.special_pd
 
 svc(facts, assessments) := {
@@ -15,7 +16,7 @@ run(s) := violations if {
 
 test_no_dpia_and_no_pets_fail if {
 	run(svc({}, {"prescan_dpia": {"status": "approved"}})) == {
-		{"service": 0, "path": ["assessments", "dpia", "status"], "kind": "default", "params": {"categories": ["health", "religious_beliefs"], "status": "none"}},
+		{"service": 0, "path": ["assessments", "dpia", "status"], "kind": "default", "params": {"categories": ["health", "religious_beliefs"], "status": service.unrecorded}},
 		{"service": 0, "path": ["data", "privacy_enhancing_technologies"], "kind": "pets", "params": {"categories": ["health", "religious_beliefs"]}},
 	}
 }

@@ -1,5 +1,4 @@
 # METADATA
-# title: Advies van AIVD of MIVD bij dreiging van statelijke actoren (herzien cloudbeleid 2026, C2000)
 # scope: package
 # custom:
 #   id: CB26-C2000-AIVD-MIVD-ADVICE
@@ -16,9 +15,10 @@
 #       The revised cloud policy (2026) keeps the C2000 criteria: suppliers from countries with an active cyber
 #       programme aimed at Dutch interests are excluded (CB22-C2000 checks that). Where state actors are a threat, the
 #       organisation also obtains advice from the AIVD or the MIVD.
-#   message:
-#     nl: "Dreigingsprofiel {threat_profile}, maar er is geen advies van de AIVD of MIVD ingewonnen (governance.aivd_mivd_advice_on, op of vóór {as_of})."
-#     en: "Threat profile {threat_profile}, but no advice was obtained from the AIVD or MIVD (governance.aivd_mivd_advice_on, on or before {as_of})."
+#   messages:
+#     default:
+#       nl: "Dreigingsprofiel {threat_profile}, maar er is geen advies van de AIVD of MIVD ingewonnen (governance.aivd_mivd_advice_on, op of vóór {as_of})."
+#       en: "Threat profile {threat_profile}, but no advice was obtained from the AIVD or MIVD (governance.aivd_mivd_advice_on, on or before {as_of})."
 #   remediation:
 #     nl: >-
 #       Vraag advies aan de AIVD (of, voor defensiebelangen, de MIVD) over de dreiging van statelijke actoren voor deze
@@ -103,7 +103,7 @@ subject contains i if {
 
 advised(svc) if svc.governance.aivd_mivd_advice_on <= input.as_of
 
-deny contains result.fail(i, ["governance", "aivd_mivd_advice_on"], params) if {
+deny contains result.fail(i, ["governance", "aivd_mivd_advice_on"], "default", params) if {
 	some i in subject
 	svc := input.services[i]
 	not advised(svc)

@@ -1,5 +1,4 @@
 # METADATA
-# title: Relevante besluitvorming over cloudgebruik openbaar volgens de Woo (herzien cloudbeleid 2026)
 # scope: package
 # custom:
 #   id: CB26-WOO
@@ -15,9 +14,10 @@
 #     en: >-
 #       The revised cloud policy (2026) expects the relevant decision-making on cloud use to be published under the Wet
 #       open overheid (Woo). A risk assessment or exit plan may carry a classification that prevents publication.
-#   message:
-#     nl: "De besluitvorming over dit materiële cloudgebruik is niet aantoonbaar openbaar gemaakt volgens de Woo (governance.woo_published)."
-#     en: "The decision-making on this materieel cloud use has not been shown to be published under the Woo (governance.woo_published)."
+#   messages:
+#     default:
+#       nl: "De besluitvorming over dit materiële cloudgebruik is niet aantoonbaar openbaar gemaakt volgens de Woo (governance.woo_published)."
+#       en: "The decision-making on this materieel cloud use has not been shown to be published under the Woo (governance.woo_published)."
 #   remediation:
 #     nl: >-
 #       Maak de besluitvorming over het cloudgebruik openbaar volgens de Wet open overheid, met weglating van wat de Woo
@@ -88,6 +88,7 @@ package cloudbeleid.rules.cb26.woo
 
 import data.cloudbeleid.lib.cb26
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 decided := {"migrating", "in_use", "exiting"}
 
@@ -97,7 +98,7 @@ subject contains i if {
 	svc.service.status in decided
 }
 
-deny contains result.fail(i, ["governance", "woo_published"], {}) if {
+deny contains result.fail(i, ["governance", "woo_published"], "default", {}) if {
 	some i in subject
-	object.get(input.services[i], ["governance", "woo_published"], false) != true
+	service.unconfirmed(input.services[i], ["governance", "woo_published"])
 }

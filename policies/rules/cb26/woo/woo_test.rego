@@ -1,8 +1,9 @@
 package cloudbeleid.rules.cb26.woo_test
 
+import data.cloudbeleid.lib.build_test as build
 import data.cloudbeleid.rules.cb26.woo
 
-svc(status, governance) := {"service": {"deployment_model": "public", "status": status, "materieel": true, "start_date": "2026-08-01"}, "governance": governance}
+svc(status, governance) := build.saas({"service": {"status": status, "materieel": true, "start_date": "2026-08-01"}, "governance": governance})
 
 run(s) := violations if {
 	violations := woo.deny with input.services as [s]

@@ -1,5 +1,4 @@
 # METADATA
-# title: Geen overstapkosten vanaf 12 januari 2027, daarvoor hoogstens kostprijs (Data Act art. 29)
 # scope: package
 # custom:
 #   id: DATAACT-29-SWITCHING-CHARGES
@@ -18,10 +17,10 @@
 #       Act); until that date they may charge reduced charges that do not exceed their own costs of the switching (art.
 #       29(2) and (3)). The rule looks at the reference date: with --as-of 2027-01-12 or later it shows what the next
 #       phase demands.
-#   message:
-#     nl: "Het contract rekent overstapkosten ({charges}); vanaf 12 januari 2027 zijn die niet meer toegestaan (peildatum {as_of})."
-#     en: "The contract charges for switching ({charges}); from 12 January 2027 that is no longer allowed (reference date {as_of})."
 #   messages:
+#     default:
+#       nl: "Het contract rekent overstapkosten ({charges}); vanaf 12 januari 2027 zijn die niet meer toegestaan (peildatum {as_of})."
+#       en: "The contract charges for switching ({charges}); from 12 January 2027 that is no longer allowed (reference date {as_of})."
 #     above_cost:
 #       nl: "Het contract rekent overstapkosten boven de kostprijs ({charges}); tot 12 januari 2027 zijn alleen verlaagde kosten tegen kostprijs toegestaan."
 #       en: "The contract charges switching costs above cost ({charges}); until 12 January 2027 only reduced charges at cost are allowed."
@@ -83,19 +82,19 @@ subject contains i if {
 
 charges(i) := object.get(input.services[i], path, null)
 
-deny contains result.fail_kind(i, path, "unknown", {}) if {
+deny contains result.fail(i, path, "unknown", {}) if {
 	some i in subject
 	charges(i) == null
 }
 
-deny contains result.fail(i, path, {"charges": charges(i), "as_of": input.as_of}) if {
-	some i in subject
+deny contains result.fail(i, path, "default", {"charges": charges(i), "as_of": input.as_of}) if {
 	input.as_of >= no_charges_from
+	some i in subject
 	charges(i) in {"at_cost", "other"}
 }
 
-deny contains result.fail_kind(i, path, "above_cost", {"charges": charges(i)}) if {
-	some i in subject
+deny contains result.fail(i, path, "above_cost", {"charges": charges(i)}) if {
 	input.as_of < no_charges_from
+	some i in subject
 	charges(i) == "other"
 }

@@ -1,8 +1,9 @@
 package cloudbeleid.rules.data_act.switching_charges_test
 
+import data.cloudbeleid.lib.build_test as build
 import data.cloudbeleid.rules.data_act.switching_charges
 
-saas(charges) := {"service": {"deployment_model": "public"}, "contract": {"data_act": {"switching_charges": charges}}}
+saas(charges) := build.saas({"contract": {"data_act": {"switching_charges": charges}}})
 
 run(svc, as_of) := violations if {
 	violations := switching_charges.deny with input.services as [svc] with input.as_of as as_of

@@ -1,5 +1,4 @@
 # METADATA
-# title: Overstapregeling in het contract, opzegtermijn en ophaaltermijn (Data Act art. 25)
 # scope: package
 # custom:
 #   id: DATAACT-25-SWITCHING-TERMS
@@ -19,10 +18,10 @@
 #       to set out the customer's switching rights in the written contract (art. 25), with a notice period of at most two
 #       months and a period of at least 30 calendar days to retrieve data. The duty rests on the provider; a government
 #       body concluding such a contract is advised to demand those terms.
-#   message:
-#     nl: "Het contract legt het recht om over te stappen niet vast (contract.data_act.switching_clause is niet true)."
-#     en: "The contract does not set out the right to switch (contract.data_act.switching_clause is not true)."
 #   messages:
+#     default:
+#       nl: "Het contract legt het recht om over te stappen niet vast (contract.data_act.switching_clause is niet true)."
+#       en: "The contract does not set out the right to switch (contract.data_act.switching_clause is not true)."
 #     notice:
 #       nl: "De opzegtermijn om over te stappen is {months} maanden; de Data Act staat ten hoogste twee maanden toe."
 #       en: "The notice period to start switching is {months} months; the Data Act allows at most two months."
@@ -80,6 +79,7 @@ package cloudbeleid.rules.data_act.switching_terms
 
 import data.cloudbeleid.lib.cloud
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 terms(i) := object.get(input.services[i], ["contract", "data_act"], {})
 
@@ -90,31 +90,31 @@ subject contains i if {
 	cloud.external_cloud(svc)
 }
 
-deny contains result.fail(i, path("switching_clause"), {}) if {
+deny contains result.fail(i, path("switching_clause"), "default", {}) if {
 	some i in subject
-	object.get(terms(i), "switching_clause", false) != true
+	service.unconfirmed(input.services[i], path("switching_clause"))
 }
 
-deny contains result.fail_kind(i, path("notice_period_months"), "notice", {"months": months}) if {
+deny contains result.fail(i, path("notice_period_months"), "notice", {"months": months}) if {
 	some i in subject
 	months := terms(i).notice_period_months
 	months > 2
 }
 
 # Without a switching clause that one finding says it all; with one, each missing term is named.
-deny contains result.fail_kind(i, path("notice_period_months"), "notice_unknown", {}) if {
+deny contains result.fail(i, path("notice_period_months"), "notice_unknown", {}) if {
 	some i in subject
 	terms(i).switching_clause == true
 	object.get(terms(i), "notice_period_months", null) == null
 }
 
-deny contains result.fail_kind(i, path("data_retrieval_days"), "retrieval", {"days": days}) if {
+deny contains result.fail(i, path("data_retrieval_days"), "retrieval", {"days": days}) if {
 	some i in subject
 	days := terms(i).data_retrieval_days
 	days < 30
 }
 
-deny contains result.fail_kind(i, path("data_retrieval_days"), "retrieval_unknown", {}) if {
+deny contains result.fail(i, path("data_retrieval_days"), "retrieval_unknown", {}) if {
 	some i in subject
 	terms(i).switching_clause == true
 	object.get(terms(i), "data_retrieval_days", null) == null

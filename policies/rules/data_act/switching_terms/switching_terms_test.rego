@@ -1,8 +1,9 @@
 package cloudbeleid.rules.data_act.switching_terms_test
 
+import data.cloudbeleid.lib.build_test as build
 import data.cloudbeleid.rules.data_act.switching_terms
 
-saas(terms) := {"service": {"deployment_model": "public"}, "contract": {"data_act": terms}}
+saas(terms) := build.saas({"contract": {"data_act": terms}})
 
 good := {"switching_clause": true, "notice_period_months": 2, "data_retrieval_days": 30}
 

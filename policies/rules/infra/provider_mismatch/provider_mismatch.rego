@@ -1,5 +1,4 @@
 # METADATA
-# title: De Terraform-provider past bij het leveranciersblok van de beschrijving
 # scope: package
 # custom:
 #   id: INFRA-PROVIDER-MISMATCH
@@ -16,10 +15,10 @@
 #       A Terraform provider belongs to a company with an ultimate parent company and foreign laws that reach it
 #       (policies/data/providers.json). When the descriptor names another parent country, or leaves out one of those
 #       laws, the jurisdiction checks rest on wrong facts.
-#   message:
-#     nl: "Provider {source} ({company}) heeft een moedermaatschappij in {observed}; de beschrijving noemt {declared}."
-#     en: "Provider {source} ({company}) has its ultimate parent in {observed}; the descriptor names {declared}."
 #   messages:
+#     default:
+#       nl: "Provider {source} ({company}) heeft een moedermaatschappij in {observed}; de beschrijving noemt {declared}."
+#       en: "Provider {source} ({company}) has its ultimate parent in {observed}; the descriptor names {declared}."
 #     laws:
 #       nl: "Provider {source} ({company}) valt onder {laws}; provider.subject_to_non_eu_law noemt die niet."
 #       en: "Provider {source} ({company}) is subject to {laws}; provider.subject_to_non_eu_law does not list them."
@@ -83,7 +82,7 @@ observed_providers(svc) := [[k, provider] |
 	provider.ultimate_parent_country
 ]
 
-deny contains result.fail(i, ["observed", "providers", k], params) if {
+deny contains result.fail(i, ["observed", "providers", k], "default", params) if {
 	some i in subject
 	svc := input.services[i]
 	some [k, provider] in observed_providers(svc)
@@ -91,7 +90,7 @@ deny contains result.fail(i, ["observed", "providers", k], params) if {
 	params := {"source": provider.source, "company": provider.company, "observed": provider.ultimate_parent_country, "declared": declared_parent(svc)}
 }
 
-deny contains result.fail_kind(i, ["observed", "providers", k], "laws", params) if {
+deny contains result.fail(i, ["observed", "providers", k], "laws", params) if {
 	some i in subject
 	svc := input.services[i]
 	some [k, provider] in observed_providers(svc)

@@ -1,5 +1,4 @@
 # METADATA
-# title: Elke cloudresource in de infrastructuurcode hoort bij een beschreven dienst
 # scope: package
 # custom:
 #   id: INFRA-UNCOVERED-RESOURCE
@@ -17,9 +16,10 @@
 #       Every cloud resource in the repository's Terraform or OpenTofu code belongs to a service with a descriptor:
 #       through the folders the descriptor names under infrastructure.terraform, or through the tag cloudbeleid-service.
 #       A resource without a service is a cloud service nobody described, and so one nobody checked.
-#   message:
-#     nl: "{address} ({provider}) hoort bij geen beschreven dienst{tag}."
-#     en: "{address} ({provider}) belongs to no described service{tag}."
+#   messages:
+#     default:
+#       nl: "{address} ({provider}) hoort bij geen beschreven dienst{tag}."
+#       en: "{address} ({provider}) belongs to no described service{tag}."
 #   portfolio: true
 #   portfolio_fields: [service, observed, infrastructure]
 #   remediation:
@@ -80,12 +80,12 @@ shown_tag(resource) := "" if not is_string(resource.tag)
 
 params(resource) := {"address": resource.address, "provider": resource.provider, "tag": shown_tag(resource)}
 
-deny contains result.fail(i, ["observed", "uncovered", k], params(resource)) if {
+deny contains result.fail(i, ["observed", "uncovered", k], "default", params(resource)) if {
 	some i in subject
 	some k, resource in input.services[i].observed.uncovered
 }
 
-deny contains result.fail(no_service, ["observed", "unowned", k], params(resource)) if {
+deny contains result.fail(no_service, ["observed", "unowned", k], "default", params(resource)) if {
 	some svc in input.services
 	some k, resource in svc.observed.unowned
 }

@@ -1,5 +1,4 @@
 # METADATA
-# title: Infrastructuurcode alleen in landen die de beschrijving noemt
 # scope: package
 # custom:
 #   id: INFRA-UNDECLARED-COUNTRY
@@ -16,9 +15,10 @@
 #       A service's Terraform or OpenTofu code puts a resource in a region. When that region is in a country that is not
 #       among the descriptor's storage, processing or backup locations, the descriptor is wrong, and so is every check
 #       that rests on it.
-#   message:
-#     nl: "{address} staat in {region} ({country}), maar de beschrijving noemt {country} niet bij hosting.storage_locations, processing_locations of backup_locations."
-#     en: "{address} is in {region} ({country}), but the descriptor does not list {country} in hosting.storage_locations, processing_locations or backup_locations."
+#   messages:
+#     default:
+#       nl: "{address} staat in {region} ({country}), maar de beschrijving noemt {country} niet bij hosting.storage_locations, processing_locations of backup_locations."
+#       en: "{address} is in {region} ({country}), but the descriptor does not list {country} in hosting.storage_locations, processing_locations or backup_locations."
 #   remediation:
 #     nl: >-
 #       Zet de resource in een regio in een opgegeven land, of neem het land op in de beschrijving en beoordeel de
@@ -75,7 +75,7 @@ declared(svc) := {country |
 	some country in object.get(svc, ["hosting", field], [])
 }
 
-deny contains result.fail(i, ["observed", "resources", k, "country"], params) if {
+deny contains result.fail(i, ["observed", "resources", k, "country"], "default", params) if {
 	some i in subject
 	svc := input.services[i]
 	some k, resource in svc.observed.resources

@@ -1,5 +1,4 @@
 # METADATA
-# title: De infrastructuurcode gebruikt alleen providers die de referentiegegevens kennen
 # scope: package
 # custom:
 #   id: INFRA-UNKNOWN-PROVIDER
@@ -16,9 +15,10 @@
 #       For a Terraform provider that is not in policies/data/providers.json the checker does not know the company
 #       behind it, where it is based or which foreign laws reach it; nor can it place its regions. That is a finding of
 #       its own, not a pass.
-#   message:
-#     nl: "Provider {source} van {address} staat niet in de referentiegegevens (policies/data/providers.json)."
-#     en: "Provider {source} of {address} is not in the reference data (policies/data/providers.json)."
+#   messages:
+#     default:
+#       nl: "Provider {source} van {address} staat niet in de referentiegegevens (policies/data/providers.json)."
+#       en: "Provider {source} of {address} is not in the reference data (policies/data/providers.json)."
 #   remediation:
 #     nl: >-
 #       Voeg de provider toe aan policies/data/providers.json met bedrijf, hoofdkantoor, land van de moedermaatschappij,
@@ -68,7 +68,7 @@ subject contains i if {
 	svc.observed
 }
 
-deny contains result.fail(i, ["observed", "providers", k], {"source": provider.source, "address": provider.address}) if {
+deny contains result.fail(i, ["observed", "providers", k], "default", {"source": provider.source, "address": provider.address}) if {
 	some i in subject
 	some k, provider in input.services[i].observed.providers
 	not provider.known

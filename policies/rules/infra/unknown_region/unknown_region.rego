@@ -1,5 +1,4 @@
 # METADATA
-# title: De infrastructuurcode laat zien in welk land elke resource staat
 # scope: package
 # custom:
 #   id: INFRA-UNKNOWN-REGION
@@ -16,9 +15,10 @@
 #       Where a resource's region does not follow from the code (a variable without a value, a function, a value known
 #       only at apply) or is not in the reference data, the checker cannot check the country. That is no pass but a
 #       finding of its own: unknown is not harmless.
-#   message:
-#     nl: "Land van {address} onbekend: {why_nl}."
-#     en: "Country of {address} unknown: {why_en}."
+#   messages:
+#     default:
+#       nl: "Land van {address} onbekend: {why_nl}."
+#       en: "Country of {address} unknown: {why_en}."
 #   remediation:
 #     nl: >-
 #       Geef de regio als vaste waarde, in een variabele met een standaardwaarde of in een tfvars-bestand
@@ -69,7 +69,7 @@ subject contains i if {
 	svc.observed
 }
 
-deny contains result.fail(i, ["observed", "resources", k, "region"], {"address": resource.address, "why_nl": resource.why.nl, "why_en": resource.why.en}) if {
+deny contains result.fail(i, ["observed", "resources", k, "region"], "default", {"address": resource.address, "why_nl": resource.why.nl, "why_en": resource.why.en}) if {
 	some i in subject
 	some k, resource in input.services[i].observed.resources
 	resource.provider_known

@@ -1,5 +1,4 @@
 # METADATA
-# title: Zbo kan de minister alle inlichtingen en bescheiden verstrekken (Kaderwet zbo art. 20)
 # scope: package
 # custom:
 #   id: KWZBO-20-INFORMATION-TO-MINISTER
@@ -12,9 +11,10 @@
 #       Een zbo verstrekt de minister desgevraagd alle inlichtingen die deze voor zijn taak nodig heeft, en de minister kan inzage vorderen van alle zakelijke gegevens en bescheiden (art. 20 Kaderwet zbo). Dat kan alleen als de zbo zijn gegevens en bescheiden uit de clouddienst kan halen, zonder dat de leverancier ze vasthoudt.
 #     en: >-
 #       A zbo gives the minister, on request, all information the minister needs for his task, and the minister can demand access to all business data and records (art. 20 Kaderwet zbo). That is possible only if the zbo can get its data and records out of the cloud service, without the provider holding on to them.
-#   message:
-#     nl: "Niet aangetoond dat alle gegevens en bescheiden uit de clouddienst exporteerbaar zijn (exit.data_export_possible is niet true); de zbo moet de minister desgevraagd alle inlichtingen en inzage kunnen geven (art. 20 Kaderwet zbo)."
-#     en: "It is not shown that all data and records can be exported from the cloud service (exit.data_export_possible is not true); the zbo must be able to give the minister all information and access on request (art. 20 Kaderwet zbo)."
+#   messages:
+#     default:
+#       nl: "Niet aangetoond dat alle gegevens en bescheiden uit de clouddienst exporteerbaar zijn (exit.data_export_possible is niet true); de zbo moet de minister desgevraagd alle inlichtingen en inzage kunnen geven (art. 20 Kaderwet zbo)."
+#       en: "It is not shown that all data and records can be exported from the cloud service (exit.data_export_possible is not true); the zbo must be able to give the minister all information and access on request (art. 20 Kaderwet zbo)."
 #   remediation:
 #     nl: >-
 #       Leg in de overeenkomst vast dat de zbo alle gegevens en bescheiden op elk moment in een bruikbaar formaat kan
@@ -70,13 +70,14 @@ package cloudbeleid.rules.kaderwet_zbo.art20_information_to_minister
 
 import data.cloudbeleid.lib.cloud
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 subject contains i if {
 	some i, svc in input.services
 	cloud.external_cloud(svc)
 }
 
-deny contains result.fail(i, ["exit", "data_export_possible"], {}) if {
+deny contains result.fail(i, ["exit", "data_export_possible"], "default", {}) if {
 	some i in subject
-	object.get(input.services[i], ["exit", "data_export_possible"], false) != true
+	service.unconfirmed(input.services[i], ["exit", "data_export_possible"])
 }

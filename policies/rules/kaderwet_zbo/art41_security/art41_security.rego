@@ -1,5 +1,4 @@
 # METADATA
-# title: Zbo beveiligt op de voet van de Rijksdienstvoorschriften (Kaderwet zbo art. 41)
 # scope: package
 # custom:
 #   id: KWZBO-41-RIJKSDIENST-SECURITY
@@ -12,10 +11,10 @@
 #       Een zbo hoeft het Rijksbreed cloudbeleid niet te volgen, maar moet zijn gegevens wel beveiligen op de voet van de voorschriften die voor de Rijksdienst gelden (art. 41 Kaderwet zbo).
 #     en: >-
 #       A zbo need not follow the Rijksbreed cloudbeleid, but must secure its data on the footing of the rules that apply to the Rijksdienst (art. 41 Kaderwet zbo).
-#   message:
-#     nl: "Geen vastgestelde risicoafweging (status: {status}); zonder afweging is niet aangetoond dat de zbo zijn gegevens beveiligt op de voet van de Rijksdienstvoorschriften (art. 41 Kaderwet zbo)."
-#     en: "No approved risk assessment (status: {status}); without one it is not shown that the zbo secures its data on the footing of the Rijksdienst's rules (art. 41 Kaderwet zbo)."
 #   messages:
+#     default:
+#       nl: "Geen vastgestelde risicoafweging (status: {status}); zonder afweging is niet aangetoond dat de zbo zijn gegevens beveiligt op de voet van de Rijksdienstvoorschriften (art. 41 Kaderwet zbo)."
+#       en: "No approved risk assessment (status: {status}); without one it is not shown that the zbo secures its data on the footing of the Rijksdienst's rules (art. 41 Kaderwet zbo)."
 #     method:
 #       nl: "Niet aangetoond dat de risicoafweging op de voet van de Rijksdienstvoorschriften is gemaakt: de methode ({method}) is geen methode van de Rijksdienst die de checker kent (implementatiekader_2023, bio2, cb26_integraal)."
 #       en: "Not shown that the risk assessment follows the footing of the Rijksdienst's rules: the method ({method}) is not a Rijksdienst method the checker knows (implementatiekader_2023, bio2, cb26_integraal)."
@@ -87,26 +86,27 @@
 #   waivable: true
 package cloudbeleid.rules.kaderwet_zbo.art41_security
 
+import data.cloudbeleid.lib.assessment
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 # Risk methods that are the Rijksdienst's own.
 rijksdienst_methods := {"implementatiekader_2023", "bio2", "cb26_integraal"}
 
-path := ["assessments", "risk_assessment"]
-
 # Every service: whether art. 41 binds the organisation is the checker's applicability, not the rule's.
 subject contains i if some i, _ in input.services
 
-deny contains result.fail(i, array.concat(path, ["status"]), {"status": status}) if {
-	some i in subject
-	status := object.get(input.services[i], array.concat(path, ["status"]), "none")
-	status != "approved"
-}
-
-deny contains result.fail_kind(i, array.concat(path, ["method"]), "method", {"method": method}) if {
+deny contains result.fail(i, ["assessments", "risk_assessment", "status"], "default", params) if {
 	some i in subject
 	svc := input.services[i]
-	object.get(svc, array.concat(path, ["status"]), "none") == "approved"
-	method := object.get(svc, array.concat(path, ["method"]), "none")
+	not assessment.approved(svc, "risk_assessment")
+	params := {"status": assessment.status(svc, "risk_assessment")}
+}
+
+deny contains result.fail(i, ["assessments", "risk_assessment", "method"], "method", {"method": method}) if {
+	some i in subject
+	svc := input.services[i]
+	assessment.approved(svc, "risk_assessment")
+	method := service.recorded(svc, ["assessments", "risk_assessment", "method"])
 	not method in rijksdienst_methods
 }

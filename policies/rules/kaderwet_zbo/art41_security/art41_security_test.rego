@@ -1,5 +1,6 @@
 package cloudbeleid.rules.kaderwet_zbo.art41_security_test
 
+import data.cloudbeleid.lib.service
 import data.cloudbeleid.rules.kaderwet_zbo.art41_security
 
 with_risk_assessment(assessment) := {"assessments": {"risk_assessment": assessment}}
@@ -9,7 +10,7 @@ test_missing_risk_assessment_fails if {
 		"service": 0,
 		"path": ["assessments", "risk_assessment", "status"],
 		"kind": "default",
-		"params": {"status": "none"},
+		"params": {"status": service.unrecorded},
 	}} with input.services as [{}]
 }
 

@@ -1,5 +1,4 @@
 # METADATA
-# title: Verwerking van gegevens alleen binnen de EER (motie-Kathmann)
 # scope: package
 # custom:
 #   id: KAMER25-EER-ONLY
@@ -16,9 +15,10 @@
 #       Following, among others, the Kathmann motion (Kamerstuk 26 643, no. 1315), cloud migrations were reconsidered,
 #       with the result that data are processed only inside the European Economic Area (EEA). The cabinet gives this as
 #       an example; it is a commitment to the House, not a statutory rule.
-#   message:
-#     nl: "Gegevens zijn bereikbaar of worden verwerkt buiten de EER en Zwitserland: {country} in {field}."
-#     en: "Data are reachable or processed outside the EEA and Switzerland: {country} in {field}."
+#   messages:
+#     default:
+#       nl: "Gegevens zijn bereikbaar of worden verwerkt buiten de EER en Zwitserland: {country} in {field}."
+#       en: "Data are reachable or processed outside the EEA and Switzerland: {country} in {field}."
 #   remediation:
 #     nl: >-
 #       Beperk opslag, verwerking, back-up, supporttoegang, telemetrie en subverwerkers tot landen van de EER, of
@@ -67,15 +67,16 @@ package cloudbeleid.rules.kamer_2025.eer_only
 import data.cloudbeleid.lib.cloud
 import data.cloudbeleid.lib.countries
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 subject contains i if {
 	some i, svc in input.services
 	cloud.external_cloud(svc)
 }
 
-deny contains result.fail(i, location.path, {"country": location.country, "field": location.field}) if {
+deny contains result.fail(i, location.path, "default", {"country": location.country, "field": location.field}) if {
 	some i in subject
-	some location in countries.locations(input.services[i])
+	some location in service.locations[i]
 
 	# Switzerland is not flagged: the answer gives the EER as an example, and the 2026 revision admits Switzerland.
 	not location.country in countries.eer_plus_ch

@@ -1,5 +1,4 @@
 # METADATA
-# title: Exitstrategie bij elke voorgenomen cloudmigratie
 # scope: package
 # custom:
 #   id: KAMER25-EXIT-FOR-MIGRATION
@@ -16,10 +15,10 @@
 #       The cabinet writes that for intended cloud migrations an exit strategy is drawn up and a careful
 #       decision-making process is followed. A planned or running migration therefore has a dated exit plan and an exit
 #       strategy in the contract.
-#   message:
-#     nl: "Voor deze voorgenomen migratie (status {status}) is geen gedateerd exitplan vastgelegd (exit.plan.date)."
-#     en: "No dated exit plan is recorded for this intended migration (status {status}) (exit.plan.date)."
 #   messages:
+#     default:
+#       nl: "Voor deze voorgenomen migratie (status {status}) is geen gedateerd exitplan vastgelegd (exit.plan.date)."
+#       en: "No dated exit plan is recorded for this intended migration (status {status}) (exit.plan.date)."
 #     strategy_in_contract:
 #       nl: "Voor deze voorgenomen migratie (status {status}) staat geen exitstrategie in de overeenkomst (exit.strategy_in_contract is niet true)."
 #       en: "For this intended migration (status {status}) the contract contains no exit strategy (exit.strategy_in_contract is not true)."
@@ -60,6 +59,7 @@ package cloudbeleid.rules.kamer_2025.exit_for_migration
 
 import data.cloudbeleid.lib.cloud
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 migration_statuses := {"planned", "migrating"}
 
@@ -69,13 +69,14 @@ subject contains i if {
 	svc.service.status in migration_statuses
 }
 
-deny contains result.fail(i, ["exit", "plan", "date"], {"status": input.services[i].service.status}) if {
+deny contains result.fail(i, ["exit", "plan", "date"], "default", {"status": svc.service.status}) if {
 	some i in subject
-	not input.services[i].exit.plan.date
+	svc := input.services[i]
+	not svc.exit.plan.date
 }
 
-deny contains result.fail_kind(i, ["exit", "strategy_in_contract"], "strategy_in_contract", params) if {
+deny contains result.fail(i, ["exit", "strategy_in_contract"], "strategy_in_contract", params) if {
 	some i in subject
-	object.get(input.services[i], ["exit", "strategy_in_contract"], false) != true
+	service.unconfirmed(input.services[i], ["exit", "strategy_in_contract"])
 	params := {"status": input.services[i].service.status}
 }

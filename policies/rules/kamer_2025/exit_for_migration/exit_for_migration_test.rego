@@ -1,8 +1,9 @@
 package cloudbeleid.rules.kamer_2025.exit_for_migration_test
 
+import data.cloudbeleid.lib.build_test as build
 import data.cloudbeleid.rules.kamer_2025.exit_for_migration
 
-migration(status, exit) := {"service": {"deployment_model": "public", "status": status}, "exit": exit}
+migration(status, exit) := build.saas({"service": {"status": status}, "exit": exit})
 
 test_planned_migration_without_exit_strategy_fails_on_both_parts if {
 	exit_for_migration.deny == {

@@ -1,5 +1,4 @@
 # METADATA
-# title: Geen te grote afhankelijkheid van één leverancier voor materiële clouddiensten (marktconcentratie)
 # scope: package
 # custom:
 #   id: KAMER25-MARKET-CONCENTRATION
@@ -16,9 +15,10 @@
 #       The cabinet considers too great a dependency on one or a few market parties undesirable and, in the revision of
 #       the cloud policy, limits the market-concentration and continuity risks. The checker therefore looks at all
 #       materieel cloud services of an organisation together and reports a provider that delivers too many of them.
-#   message:
-#     nl: "{provider} levert {count} van de {total} materiële clouddiensten van de organisatie ({share}%); de grens is {max_share}% of {max_services} diensten."
-#     en: "{provider} delivers {count} of the organisation's {total} materieel cloud services ({share}%); the limit is {max_share}% or {max_services} services."
+#   messages:
+#     default:
+#       nl: "{provider} levert {count} van de {total} materiële clouddiensten van de organisatie ({share}%); de grens is {max_share}% of {max_services} diensten."
+#       en: "{provider} delivers {count} of the organisation's {total} materieel cloud services ({share}%); the limit is {max_share}% or {max_services} services."
 #   remediation:
 #     nl: >-
 #       Weeg de afhankelijkheid van deze leverancier mee in de risicoafweging en de exitstrategie, spreid materiële
@@ -107,11 +107,14 @@ organisations := {organisation | some organisation in organisation_of}
 
 total_of[organisation] := count({j | some j, o in organisation_of; o == organisation}) if some organisation in organisations
 
-groups := {[organisation_of[i], provider] | some i, provider in provider_of}
+groups contains [organisation, provider] if {
+	some i, provider in provider_of
+	organisation := organisation_of[i]
+}
 
 count_of[group] := count({j | some j, p in provider_of; [organisation_of[j], p] == group}) if some group in groups
 
-deny contains result.fail(i, ["provider", "name"], params) if {
+deny contains result.fail(i, ["provider", "name"], "default", params) if {
 	some i, provider in provider_of
 	organisation := organisation_of[i]
 	total := total_of[organisation]

@@ -1,8 +1,9 @@
 package cloudbeleid.rules.kamer_2025.market_concentration_test
 
+import data.cloudbeleid.lib.build_test as build
 import data.cloudbeleid.rules.kamer_2025.market_concentration
 
-service(provider) := {"service": {"deployment_model": "public", "materieel": true}, "provider": {"name": provider}}
+service(provider) := build.saas({"service": {"materieel": true}, "provider": {"name": provider}})
 
 # The checker supplies input.normalised (checker.engine.name_key); for these ASCII names, trimmed lower case.
 keys(services) := [lower(trim_space(s.provider.name)) | some s in services]

@@ -1,5 +1,4 @@
 # METADATA
-# title: Continuïteit van materiële diensten niet rechtstreeks afhankelijk van Amerikaanse partijen (motie-Six Dijkstra)
 # scope: package
 # custom:
 #   id: KAMER25-US-DEPENDENCY
@@ -17,10 +16,10 @@
 #       The Six Dijkstra motion (Kamerstuk 26 643, no. 1320) asks, as an aim, that the continuity of digital government
 #       services does not depend directly on parties from the United States. For a materieel cloud service of a
 #       provider with US ties that means: a backup outside the provider and a tested fallback for a sudden outage.
-#   message:
-#     nl: "Deze materiële dienst hangt af van een leverancier met Amerikaanse banden ({ties}) en er staat geen back-up buiten de leverancier."
-#     en: "This materieel service depends on a provider with US ties ({ties}) and no backup is kept outside the provider."
 #   messages:
+#     default:
+#       nl: "Deze materiële dienst hangt af van een leverancier met Amerikaanse banden ({ties}) en er staat geen back-up buiten de leverancier."
+#       en: "This materieel service depends on a provider with US ties ({ties}) and no backup is kept outside the provider."
 #     no_outage_scenario:
 #       nl: "Deze materiële dienst hangt af van een leverancier met Amerikaanse banden ({ties}) en het exitplan kent geen scenario voor plotselinge uitval (sudden_outage)."
 #       en: "This materieel service depends on a provider with US ties ({ties}) and the exit plan has no scenario for a sudden outage (sudden_outage)."
@@ -93,40 +92,49 @@ package cloudbeleid.rules.kamer_2025.us_dependency
 
 import data.cloudbeleid.lib.cloud
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 us_laws := {"US_CLOUD_ACT", "US_FISA_702", "US_EO_12333"}
 
 country_fields := ["hq_country", "ultimate_parent_country"]
 
-# What ties the provider to the US: the fields with US, then the US laws it is subject to.
-ties(svc) := array.concat(
-	[concat(".", ["provider", field]) | some field in country_fields; object.get(svc, ["provider", field], "") == "US"],
-	sort([law | some law in object.get(svc, ["provider", "subject_to_non_eu_law"], []); law in us_laws]),
-)
+# What ties the provider of each service to the US: the fields with US, then the US laws it is subject to.
+ties[i] := found if {
+	some i, svc in input.services
+	found := array.concat(
+		[concat(".", ["provider", field]) | some field in country_fields; svc.provider[field] == "US"],
+		sort([law | some law in object.get(svc, ["provider", "subject_to_non_eu_law"], []); law in us_laws]),
+	)
+	count(found) > 0
+}
 
 subject contains i if {
 	some i, svc in input.services
 	cloud.external_cloud(svc)
 	cloud.materieel(svc)
-	count(ties(svc)) > 0
+	ties[i]
 }
 
-scenarios(i) := object.get(input.services[i], ["exit", "plan", "scenarios"], [])
+scenarios(svc) := object.get(svc, ["exit", "plan", "scenarios"], [])
 
-deny contains result.fail(i, ["exit", "backup_outside_provider"], {"ties": ties(input.services[i])}) if {
+deny contains result.fail(i, ["exit", "backup_outside_provider"], "default", params) if {
 	some i in subject
-	object.get(input.services[i], ["exit", "backup_outside_provider"], false) != true
+	service.unconfirmed(input.services[i], ["exit", "backup_outside_provider"])
+	params := {"ties": ties[i]}
 }
 
-deny contains result.fail_kind(i, ["exit", "plan", "scenarios"], "no_outage_scenario", {"ties": ties(input.services[i])}) if {
+deny contains result.fail(i, ["exit", "plan", "scenarios"], "no_outage_scenario", params) if {
 	some i in subject
-	not "sudden_outage" in scenarios(i)
+	not "sudden_outage" in scenarios(input.services[i])
+	params := {"ties": ties[i]}
 }
 
-deny contains result.fail_kind(i, ["exit", "plan", "self_tested_on"], "outage_untested", {"ties": ties(input.services[i])}) if {
+deny contains result.fail(i, ["exit", "plan", "self_tested_on"], "outage_untested", params) if {
 	some i in subject
-	"sudden_outage" in scenarios(i)
-	not tested(input.services[i])
+	svc := input.services[i]
+	"sudden_outage" in scenarios(svc)
+	not tested(svc)
+	params := {"ties": ties[i]}
 }
 
 tested(svc) if svc.exit.plan.self_tested_on <= input.as_of

@@ -1,5 +1,4 @@
 # METADATA
-# title: De risicoafweging weegt continuïteit, nationale veiligheid en publieke waarden
 # scope: package
 # custom:
 #   id: KAMER25-WEIGH-PUBLIC-VALUES
@@ -14,9 +13,10 @@
 #     en: >-
 #       According to the cabinet, cloud migrations already require a range of aspects to be weighed; continuity of
 #       service delivery, national security and public values are examples of them.
-#   message:
-#     nl: "De risicoafweging weegt niet alle genoemde aspecten; ontbrekend in assessments.risk_assessment.aspects: {missing}."
-#     en: "The risk assessment does not weigh all the named aspects; missing from assessments.risk_assessment.aspects: {missing}."
+#   messages:
+#     default:
+#       nl: "De risicoafweging weegt niet alle genoemde aspecten; ontbrekend in assessments.risk_assessment.aspects: {missing}."
+#       en: "The risk assessment does not weigh all the named aspects; missing from assessments.risk_assessment.aspects: {missing}."
 #   remediation:
 #     nl: >-
 #       Weeg in de risicoafweging de continuïteit van de dienstverlening, de nationale veiligheid en de publieke
@@ -64,7 +64,7 @@ subject contains i if {
 	cloud.external_cloud(svc)
 }
 
-deny contains result.fail(i, path, {"missing": missing}) if {
+deny contains result.fail(i, path, "default", {"missing": missing}) if {
 	some i in subject
 	aspects := object.get(input.services[i], path, [])
 	missing := [aspect | some aspect in required_aspects; not aspect in aspects]

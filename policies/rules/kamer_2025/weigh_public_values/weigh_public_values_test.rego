@@ -1,8 +1,9 @@
 package cloudbeleid.rules.kamer_2025.weigh_public_values_test
 
+import data.cloudbeleid.lib.build_test as build
 import data.cloudbeleid.rules.kamer_2025.weigh_public_values
 
-saas(aspects) := {"service": {"deployment_model": "public"}, "assessments": {"risk_assessment": {"aspects": aspects}}}
+saas(aspects) := build.saas({"assessments": {"risk_assessment": {"aspects": aspects}}})
 
 test_assessment_without_public_values_fails if {
 	weigh_public_values.deny == {{

@@ -9,9 +9,10 @@
 #   description:
 #     nl: Het departement kiest geen leverancier met een Amerikaanse moedermaatschappij.
 #     en: The department chooses no provider with an American parent company.
-#   message:
-#     nl: "De moedermaatschappij van de leverancier zit in {country}."
-#     en: "The provider's parent company is in {country}."
+#   messages:
+#     default:
+#       nl: "De moedermaatschappij van de leverancier zit in {country}."
+#       en: "The provider's parent company is in {country}."
 #   remediation:
 #     nl: Kies een leverancier zonder Amerikaanse moedermaatschappij.
 #     en: Choose a provider without an American parent company.
@@ -33,7 +34,7 @@ subject contains i if some i, _ in input.services
 
 # a century after the start: past what the engines' time builtins compute for a start late in the
 # schema's date range, so evaluating that one service fails
-deny contains result.fail(i, ["service", "start_date"], {"country": "-"}) if {
+deny contains result.fail(i, ["service", "start_date"], "default", {"country": "-"}) if {
 	some i in subject
 	start := time.parse_ns("2006-01-02", input.services[i].service.start_date)
 	time.add_date(start, 100, 0, 0) < time.parse_ns("2006-01-02", input.as_of)

@@ -9,9 +9,10 @@
 #   description:
 #     nl: Het departement kiest geen leverancier met een Amerikaanse moedermaatschappij.
 #     en: The department chooses no provider with an American parent company.
-#   message:
-#     nl: "De moedermaatschappij van de leverancier zit in {country}."
-#     en: "The provider's parent company is in {country}."
+#   messages:
+#     default:
+#       nl: "De moedermaatschappij van de leverancier zit in {country}."
+#       en: "The provider's parent company is in {country}."
 #   remediation:
 #     nl: Kies een leverancier zonder Amerikaanse moedermaatschappij.
 #     en: Choose a provider without an American parent company.
@@ -31,7 +32,7 @@ import data.cloudbeleid.lib.result
 
 subject contains i if some i, _ in input.services
 
-deny contains result.fail(i, ["provider", "ultimate_parent_country"], {"country": country}) if {
+deny contains result.fail(i, ["provider", "ultimate_parent_country"], "default", {"country": country}) if {
 	some i in subject
 	country := input.services[i].provider.ultimate_parent_country
 	parent_is(country)

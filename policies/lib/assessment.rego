@@ -1,0 +1,67 @@
+# METADATA
+# description: |
+#   The assessments a descriptor records (assessments.<name>: status, date): whether one
+#   is approved, dated after the reference date, or older than the service's last
+#   significant change, and the grounds that make a DPIA necessary.
+package cloudbeleid.lib.assessment
+
+import data.cloudbeleid.lib.cloud
+import data.cloudbeleid.lib.dates
+import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
+
+# The status of the assessment, for a message: service.unrecorded when the descriptor records none.
+status(svc, name) := service.recorded(svc, ["assessments", name, "status"])
+
+approved(svc, name) if svc.assessments[name].status == "approved"
+
+# The violation (message kind "future": {date}, {as_of}) of an assessment approved with a date after the reference
+# date: on that date it was not yet approved.
+approved_after_reference(i, name) := result.fail(i, ["assessments", name, "date"], "future", params) if {
+	assessment := input.services[i].assessments[name]
+	assessment.status == "approved"
+	params := dates.after_reference(assessment.date)
+}
+
+# The service changed significantly after the assessment's date, on or before the reference date: the message
+# parameters {date} and {changed}.
+changed_after(svc, name) := {"date": date, "changed": changed} if {
+	date := svc.assessments[name].date
+	changed := svc.service.last_significant_change
+	changed > date
+	changed <= input.as_of
+}
+
+# The grounds on which a processing likely carries a high risk (AVG art. 35), in a fixed order: a DPIA the
+# pre-scan found required, or large-scale processing of special categories, criminal data or the BSN.
+dpia_grounds := ["assessments.dpia.required", "data.large_scale+data.special_categories", "data.large_scale+data.criminal_data", "data.large_scale+data.bsn"]
+
+dpia_ground(svc, ground) if {
+	ground == "assessments.dpia.required"
+	svc.assessments.dpia.required == true
+}
+
+dpia_ground(svc, ground) if {
+	ground == "data.large_scale+data.special_categories"
+	svc.data.large_scale == true
+	cloud.special_personal_data(svc)
+}
+
+dpia_ground(svc, ground) if {
+	ground == "data.large_scale+data.criminal_data"
+	svc.data.large_scale == true
+	svc.data.criminal_data == true
+}
+
+dpia_ground(svc, ground) if {
+	ground == "data.large_scale+data.bsn"
+	svc.data.large_scale == true
+	svc.data.bsn == true
+}
+
+# Per service index, the grounds of a likely high risk, for the services that have any.
+high_risk[i] := grounds if {
+	some i, svc in input.services
+	grounds := [ground | some ground in dpia_grounds; dpia_ground(svc, ground)]
+	count(grounds) > 0
+}
