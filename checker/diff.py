@@ -108,6 +108,14 @@ def summaries(before: dict[str, set[str]], after: dict[str, set[str]], files: di
     return summaries
 
 
+def render_text(diff: Diff, language: str) -> list[str]:
+    """The comparison as lines: a line per service, the tally, then a summary per organisation."""
+    lines = [*diff.lines(language), diff.summary(language)]
+    for summary in diff.organisations:
+        lines += ["", *summary_text(summary, language).split("\n")]
+    return lines
+
+
 def summary_text(summary: dict[str, Any], language: str) -> str:
     def levels(counts: dict[str, int]) -> str:
         names = {"nl": ("verplicht", "advies", "niet van toepassing"), "en": ("mandatory", "advisory", "not applicable")}[language]

@@ -79,7 +79,8 @@ LABELS = {
 }
 
 
-def rule_markdown(rule: Rule, lang: str) -> str:
+def rule_markdown(rule: Rule, lang: str, example: str | None = None) -> str:
+    """The rule's page; `example`, the message as its non-compliant example renders it, replaces the template."""
     (severity, applies, stages, in_force, waivable, yes, no, sources, reading, message, remediation, file, only,
      until, examples, kinds) = LABELS[lang]
     lines = [f"# {rule.id}: {rule.title.get(lang)}", ""]
@@ -107,7 +108,7 @@ def rule_markdown(rule: Rule, lang: str) -> str:
             lines.append(f"  > {source.quote}")
     if rule.interpretation:
         lines += ["", f"## {reading}", "", rule.interpretation.get(lang)]
-    lines += ["", f"## {message}", "", rule.messages["default"].get(lang)]
+    lines += ["", f"## {message}", "", example or rule.messages["default"].get(lang)]
     lines += ["", f"## {remediation}", "", rule.remediation.get(lang)]
     found = fixtures(rule)
     if found:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from checker import baseline, infra, vcs, waivers
+from checker import baseline, infra, selection, vcs, waivers
 from checker.catalog import load_catalog
 from checker.config import CONFIG_NAMES, Config, ConfigFinder
 from checker.engine import create_engine
@@ -104,6 +104,8 @@ def run(options: Options, keep_services: bool = False) -> Run:
     )
     if options.baseline is not None:
         report = baseline.apply(report, baseline.load(options.baseline), catalog)
+    if options.select or options.ignore:
+        report = selection.apply(report, options.select, options.ignore, catalog.rules)
     return Run(report, tuple(services), tuple(sorted({display_path(c.path) for c in configs.values() if c.path})))
 
 

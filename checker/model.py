@@ -178,6 +178,9 @@ class Report:
     # files that look like descriptors but were not checked, with why:
     # {"file": path, "reason": "case" | "excluded" | "not-included" | "hidden"}; a file named on the command line never is
     skipped: tuple[dict[str, str], ...] = ()
+    # the rules --select/--ignore left out, shown in every format so that nothing disappears silently:
+    # {"rule": id, "pack": pack, "hidden": findings not shown, "kept": its gate failures, which stay (checker/selection.py)}
+    ignored_rules: tuple[dict[str, Any], ...] = ()
     # the OPA server the run asked ("https://opa.example:8181", "managed 127.0.0.1:PORT"), None for the embedded engine
     server: str | None = None
 

@@ -56,7 +56,7 @@ def test_gate_writes_a_dossier_whose_hashes_match_the_inputs(tmp_path: Path):
 
 def test_gate_needs_a_known_stage(repo: Path):
     write(repo, "a.cloud.yaml", VALID_DESCRIPTOR)
-    result = run_cli("gate", "--stage", "tender", str(repo))
+    result = run_cli("gate", "--lang", "en", "--stage", "tender", str(repo))
     assert result.returncode == 2 and "--stage 'tender' is not one of" in result.stderr
 
 

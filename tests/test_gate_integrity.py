@@ -240,7 +240,7 @@ def test_an_expired_waiver_listed_first_does_not_shadow_its_renewal(repo: Path):
 @pytest.mark.parametrize("how", ["closed", "full"])
 def test_an_unwritable_standard_output_is_exit_2_with_one_line(repo: Path, how: str):
     write(repo, "mail.cloud.yaml", VALID_DESCRIPTOR)
-    command = [sys.executable, "-m", "checker", "check", "--as-of", AS_OF, str(repo)]
+    command = [sys.executable, "-m", "checker", "check", "--lang", "en", "--as-of", AS_OF, str(repo)]
     env = {**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(ROOT)}
     if how == "closed":
         result = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env,

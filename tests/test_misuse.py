@@ -22,6 +22,7 @@ import pytest
 
 from checker.loader import load_bytes
 from tests.conftest import AS_OF, MINISTRY_CONFIG, PACKS, RULE, VALID_DESCRIPTOR, line_of, own_policies, run_cli, write
+from tests.inprocess import invoke
 from tests.opa_binary import opa_path
 from tests.opa_server import opa_server, served_policies
 
@@ -79,7 +80,7 @@ def test_a_descriptor_can_make_the_checker_read_no_file_and_fetch_nothing(repo: 
         for name, text in attempts.items():
             write(repo, f"{name}.cloud.yaml", text)
         (repo / "ref.cloud.json").write_text(json.dumps({"$ref": "trap.yaml", "$id": f"{url}/x", "schema_version": 1, "id": "json"}))
-        result = run_cli("check", "--as-of", AS_OF, "--format", "concise", str(repo), env={"NO_PROXY": "*"})
+        result = invoke("check", "--as-of", AS_OF, "--format", "concise", str(repo), env={"NO_PROXY": "*"})
     assert result.returncode == 2, result.stdout + result.stderr
     assert "Traceback" not in result.stderr
     assert seen == [], "a descriptor made the checker connect somewhere"
@@ -147,7 +148,7 @@ def test_a_policy_folder_that_is_not_one_is_refused_by_every_command(repo: Path,
                     ["rules", "--policies", str(target)],
                     ["explain", "CB22-EXIT-STRATEGY", "--policies", str(target)],
                     ["bundle", "build", "--output", str(bundle), "--policies", str(target)]):
-        result = run_cli(*command)
+        result = invoke(*command)
         assert result.returncode == 2, (command, result.stdout, result.stderr)
         assert f"policy folder {target}" in result.stderr and "Traceback" not in result.stderr, (command, result.stderr)
     assert not bundle.exists()
@@ -187,8 +188,8 @@ def test_outputs_go_only_where_the_user_asked(tmp_path: Path):
 def test_an_output_that_cannot_be_written_is_a_clear_error(repo: Path):
     write(repo, "mail.cloud.yaml", VALID_DESCRIPTOR)
     (repo / "taken").mkdir()
-    result = run_cli("check", "--as-of", AS_OF, "-f", "json", "-o", str(repo / "taken"), str(repo))
-    assert result.returncode == 2 and f"cannot write {repo / 'taken'}" in result.stderr and "Traceback" not in result.stderr
+    result = invoke("check", "--as-of", AS_OF, "-f", "json", "-o", str(repo / "taken"), str(repo))
+    assert result.returncode == 2 and f"kan {repo / 'taken'} niet schrijven: het is een map" in result.stderr and "Traceback" not in result.stderr
 
 
 # --- the OPA token ------------------------------------------------------------------------------
@@ -201,7 +202,7 @@ def test_the_token_is_in_no_output_and_not_given_to_the_managed_opa(tmp_path: Pa
     args = [arg for name in formats for arg in ("-f", name, "-o", str(outputs / f"report.{name}"))]
     env = {"CLOUDBELEID_OPA_TOKEN": TOKEN, "GITHUB_STEP_SUMMARY": str(outputs / "summary.md")}
     with opa_server("--authentication=token", "--authorization=basic", *served_policies(tmp_path / "served", authz)) as url:
-        remote = run_cli("check", "--opa-url", url, "--as-of", AS_OF, "-f", "text", *args, str(repo), env=env)
+        remote = invoke("check", "--opa-url", url, "--as-of", AS_OF, "-f", "text", *args, str(repo), env=env)
     assert remote.returncode == 1, remote.stderr
     assert len(list(outputs.iterdir())) == len(formats) + 1
     for output in [remote.stdout, remote.stderr, *(p.read_text() for p in outputs.iterdir())]:
@@ -212,7 +213,7 @@ def test_the_token_is_in_no_output_and_not_given_to_the_managed_opa(tmp_path: Pa
     wrapper = write(tmp_path, "opa", f'#!/bin/sh\nenv > {seen}\nexec {opa_path()} "$@"\n')
     wrapper.chmod(0o755)
     other_secret = "sec-5d0c-any-ci-secret"
-    managed = run_cli("check", "--engine", "opa", "--opa-path", str(wrapper), "--as-of", AS_OF, str(repo),
+    managed = invoke("check", "--engine", "opa", "--opa-path", str(wrapper), "--as-of", AS_OF, str(repo),
                       env={**env, "ANY_CI_SECRET": other_secret})
     assert managed.returncode == 1, managed.stderr
     assert TOKEN not in seen.read_text() and TOKEN not in managed.stdout + managed.stderr
@@ -227,7 +228,7 @@ def test_a_repository_cannot_send_a_ci_secret_to_its_own_server(tmp_path: Path):
         repo = tmp_path / "repo"
         write(repo, ".cloudbeleid.yaml", MINISTRY_CONFIG + f"engine: opa\nopa:\n  url: {url}\n  token_env: ANY_CI_SECRET\n")
         write(repo, "mail.cloud.yaml", VALID_DESCRIPTOR)
-        result = run_cli("check", "--as-of", AS_OF, str(repo), env={"ANY_CI_SECRET": TOKEN})
+        result = invoke("check", "--as-of", AS_OF, str(repo), env={"ANY_CI_SECRET": TOKEN})
     assert result.returncode == 2, result.stdout + result.stderr
     assert f".cloudbeleid.yaml:{line_of(MINISTRY_CONFIG, 'packs') + 3}:3: invalid configuration: opa.url cannot be set" in result.stderr
     assert seen == [] and TOKEN not in result.stdout + result.stderr
@@ -255,7 +256,7 @@ def test_a_token_goes_over_plain_http_only_to_loopback(repo: Path):
     server.settimeout(0.5)
     try:
         url = f"http://{address}:{server.getsockname()[1]}"
-        result = run_cli("check", "--opa-url", url, "--as-of", AS_OF, str(repo), env={"CLOUDBELEID_OPA_TOKEN": TOKEN})
+        result = invoke("check", "--opa-url", url, "--as-of", AS_OF, str(repo), env={"CLOUDBELEID_OPA_TOKEN": TOKEN})
         try:
             connection, _ = server.accept()
             connection.close()
@@ -266,7 +267,7 @@ def test_a_token_goes_over_plain_http_only_to_loopback(repo: Path):
         server.close()
     assert result.returncode == 2, result.stdout + result.stderr
     assert result.stderr.splitlines() == [
-        f"cloudbeleid: error: --opa-url '{url}' is plain http to another machine: the token in CLOUDBELEID_OPA_TOKEN is sent "
+        f"cloudbeleid: fout: --opa-url '{url}' is plain http to another machine: the token in CLOUDBELEID_OPA_TOKEN is sent "
         "only over https, or over http to this machine (127.0.0.0/8, ::1, localhost)"]
     assert not connected, "the checker connected before refusing"
 
@@ -282,7 +283,7 @@ def test_a_token_goes_over_plain_http_to_ipv6_loopback(tmp_path: Path, repo: Pat
     write(repo, "mail.cloud.yaml", VALID_DESCRIPTOR)
     with opa_server("--authentication=token", "--authorization=basic", *served_policies(tmp_path / "served", authz), host="::1") as url:
         assert url.startswith("http://[::1]:")
-        result = run_cli("check", "--opa-url", url, "--as-of", AS_OF, str(repo), env={"CLOUDBELEID_OPA_TOKEN": TOKEN})
+        result = invoke("check", "--opa-url", url, "--as-of", AS_OF, str(repo), env={"CLOUDBELEID_OPA_TOKEN": TOKEN})
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -309,7 +310,7 @@ def test_which_hosts_count_as_this_machine(host: str, loopback: bool):
 def test_a_token_that_cannot_be_a_header_is_refused(repo: Path):
     write(repo, "mail.cloud.yaml", VALID_DESCRIPTOR)
     with listener() as (url, seen):
-        result = run_cli("check", "--opa-url", url, "--as-of", AS_OF, str(repo),
+        result = invoke("check", "--opa-url", url, "--as-of", AS_OF, str(repo),
                          env={"CLOUDBELEID_OPA_TOKEN": TOKEN + "\r\nX-Injected: 1"})
     assert result.returncode == 2 and "the token in CLOUDBELEID_OPA_TOKEN holds a line break or NUL" in result.stderr
     assert seen == [] and TOKEN not in result.stdout + result.stderr
@@ -342,8 +343,8 @@ def test_a_recursive_function_is_refused_before_evaluation_on_both_engines(eigen
         write(eigen, "eigen/lib.rego", "package eigen.lib\n\ncheck(x) := again(x)\n\nagain(x) := data.eigen.lib.check(x)\n")
     write(eigen, "rules/eigen/no_us_parent/no_us_parent.rego", rule)
     repo = eigen.parent / "repo"
-    embedded = run_cli("check", "--as-of", AS_OF, "--policies", str(eigen), str(repo))
-    opa = run_cli("check", "--as-of", AS_OF, "--engine", "opa", "--opa-path", opa_path(), "--policies", str(eigen), str(repo))
+    embedded = invoke("check", "--as-of", AS_OF, "--policies", str(eigen), str(repo))
+    opa = invoke("check", "--as-of", AS_OF, "--engine", "opa", "--opa-path", opa_path(), "--policies", str(eigen), str(repo))
     assert embedded.returncode == 3, embedded.stdout + embedded.stderr  # not -11: the process did not crash
     assert "recursive function" in embedded.stderr and "Traceback" not in embedded.stderr
     where = "eigen-regels/eigen/lib.rego:5:1" if needle is None else f"no_us_parent.rego:{line_of(rule, needle)}:1"

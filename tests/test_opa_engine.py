@@ -132,7 +132,7 @@ def test_managed_opa_with_a_bad_binary(repo: Path, tmp_path: Path):
 
 def test_opa_options_need_the_opa_engine(repo: Path):
     write(repo, "mail.cloud.yaml", VALID_DESCRIPTOR)
-    result = run_cli("check", "--engine", "embedded", "--opa-timeout", "3", str(repo))
+    result = run_cli("check", "--lang", "en", "--engine", "embedded", "--opa-timeout", "3", str(repo))
     assert result.returncode == 2 and "--opa-* options need --engine opa" in result.stderr
 
 
@@ -186,7 +186,7 @@ def test_a_server_without_a_revision_is_refused(repo: Path):
     write(repo, "mail.cloud.yaml", VALID_DESCRIPTOR)
     expected = load_bundle().revision
     with opa_server(*POLICY_ARGS) as url:
-        refused = run_cli("check", "--opa-url", url, "--as-of", AS_OF, str(repo))
+        refused = run_cli("check", "--lang", "en", "--opa-url", url, "--as-of", AS_OF, str(repo))
         accepted = run_cli("check", "--opa-url", url, "--opa-any-revision", "--as-of", AS_OF, str(repo))
     assert refused.returncode == 3, refused.stdout + refused.stderr
     assert refused.stderr.splitlines() == [

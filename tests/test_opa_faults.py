@@ -344,7 +344,7 @@ def _start_checker(repo: Path, env: dict[str, str] | None = None) -> tuple[subpr
 
 def _spawn_checker(repo: Path, opa: str, env: dict[str, str] | None = None) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [sys.executable, "-m", "checker", "check", "--engine", "opa", "--opa-path", opa, "--opa-timeout", "120",
+        [sys.executable, "-m", "checker", "check", "--lang", "en", "--engine", "opa", "--opa-path", opa, "--opa-timeout", "120",
          "--as-of", AS_OF, str(repo)],
         cwd=ROOT, env={**os.environ, "NO_COLOR": "1", **WITH_TOKEN, **(env or {})}, stdout=subprocess.PIPE,
         stderr=subprocess.PIPE, text=True, start_new_session=True,

@@ -18,7 +18,7 @@ def test_an_unreadable_ca_bundle_is_a_usage_error(repo: Path, tmp_path: Path):
     write(repo, "mail.cloud.yaml", VALID_DESCRIPTOR)
     ca = write(tmp_path, "ca.pem", "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n")
     ca.chmod(0)
-    command = [sys.executable, "-m", "checker", "check", "--as-of", AS_OF, "--opa-url", "https://127.0.0.1:8181",
+    command = [sys.executable, "-m", "checker", "check", "--lang", "en", "--as-of", AS_OF, "--opa-url", "https://127.0.0.1:8181",
                "--opa-ca-bundle", str(ca), str(repo)]
     if os.geteuid() == 0:
         command = [sys.executable, "-c", _DROP_DAC, *command[1:]]
@@ -43,7 +43,7 @@ def test_an_unreadable_ca_bundle_is_a_usage_error(repo: Path, tmp_path: Path):
 def test_a_bad_setting_in_the_environment_is_named_by_its_variable(repo: Path, env: dict[str, str], says: str):
     write(repo, "mail.cloud.yaml", VALID_DESCRIPTOR)
     args = [] if "CLOUDBELEID_OPA_URL" in env else ["--engine", "opa"]  # the address alone implies the OPA engine
-    result = run_cli("check", "--as-of", AS_OF, *args, str(repo), env=env)
+    result = run_cli("check", "--lang", "en", "--as-of", AS_OF, *args, str(repo), env=env)
     assert result.returncode == 2, result.stdout + result.stderr
     lines = result.stderr.splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"cloudbeleid: error: {says}"), result.stderr

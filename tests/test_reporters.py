@@ -168,7 +168,7 @@ def test_several_formats_in_one_run(failing_repo: Path, tmp_path: Path):
     assert json.loads(sarif.read_text())["version"] == "2.1.0"
     assert junit.read_text().startswith("<?xml")
     assert "CB22-EXIT-STRATEGY" in result.stdout
-    both_stdout = run_cli("check", "-f", "sarif", "-f", "text", str(failing_repo), cwd=failing_repo)
+    both_stdout = run_cli("check", "--lang", "en", "-f", "sarif", "-f", "text", str(failing_repo), cwd=failing_repo)
     assert both_stdout.returncode == 2 and "only one --format can go to standard output" in both_stdout.stderr
 
 
@@ -286,7 +286,7 @@ def test_every_reporter_module_is_in_the_one_table_and_renders_a_report(tmp_path
 
 def test_check_offers_only_the_stream_formats(tmp_path: Path):
     write(tmp_path, "a.cloud.yaml", VALID_DESCRIPTOR)
-    result = run_cli("check", "--format", "dossier", str(tmp_path))
+    result = run_cli("check", "--lang", "en", "--format", "dossier", str(tmp_path))
     assert result.returncode == 2 and "--format 'dossier' is not one of" in result.stderr
 
 

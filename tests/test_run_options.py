@@ -51,3 +51,31 @@ def test_gate_checks_with_the_configured_opa(opa_repo: Path, monkeypatch: pytest
     assert result.exit_code == 0, result.output
     (written,) = [json.loads(p.read_text(encoding="utf-8")) for p in dossier.rglob("*.json")]
     assert (written["engine"], written["engine_version"]) == ("opa", "OPA 1.22.3")
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_every_checking_command_speaks_the_configured_language(command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # the builder reads the configuration before it checks the reference date: its error is in the configured language
+    write(tmp_path, ".cloudbeleid.yaml", MINISTRY_CONFIG + "lang: en\n")
+    write(tmp_path, "mail.cloud.yaml", VALID_DESCRIPTOR)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, [*COMMANDS[command], "--as-of", "2025-02-30", str(tmp_path)])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.splitlines() == ["cloudbeleid: error: --as-of '2025-02-30' is not a real calendar date"]
+    dutch = CliRunner().invoke(app, [*COMMANDS[command], "--lang", "nl", "--as-of", "2025-02-30", str(tmp_path)])
+    assert dutch.stderr.splitlines() == ["cloudbeleid: fout: --as-of '2025-02-30' is geen bestaande kalenderdatum"]
+
+
+@pytest.mark.parametrize("args", [["rules", "--format", "json"], ["explain", "EIGEN-NO-US-PARENT"], ["bundle", "build", "-o", "b.tar.gz"]])
+def test_the_catalogue_commands_take_the_configured_policy_folders(args: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from tests.conftest import PACKS, own_policies
+
+    own_policies(tmp_path / "eigen-regels")
+    write(tmp_path, ".cloudbeleid.yaml", MINISTRY_CONFIG.replace(PACKS, "packs: [cb22, eigen]\n") + "policies: [eigen-regels]\n")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    if args[0] == "rules":
+        assert "EIGEN-NO-US-PARENT" in {rule["id"] for rule in json.loads(result.stdout)}
+    elif args[0] == "bundle":
+        assert "eigen" in result.stdout

@@ -208,7 +208,7 @@ def test_the_engine_computes_every_rule_at_the_bounds_of_the_range(tmp_path, as_
 ])
 def test_as_of_outside_the_range_is_a_one_line_usage_error(tmp_path, value, message):
     write(tmp_path, "mail.cloud.yaml", VALID_DESCRIPTOR)
-    result = run_cli("check", "--as-of", value, "mail.cloud.yaml", cwd=tmp_path)
+    result = run_cli("check", "--lang", "en", "--as-of", value, "mail.cloud.yaml", cwd=tmp_path)
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1 and message in result.stderr, result.stderr
 

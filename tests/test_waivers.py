@@ -154,7 +154,7 @@ def test_broken_baseline_file_is_bad_input(repo: Path, tmp_path: Path):
 
 def test_validate_checks_waiver_files(waived: Path):
     write(waived, "waivers.yaml", "waivers:\n" + waiver(rule="CB22-NO-STATE-SECRETS"))
-    result = run_cli("validate", str(waived / "waivers.yaml"), str(waived / ".cloudbeleid.yaml"))
+    result = run_cli("validate", "--lang", "en", str(waived / "waivers.yaml"), str(waived / ".cloudbeleid.yaml"))
     assert result.returncode == 2
     assert "waivers.yaml:2:5: error WAIVER-INVALID CB22-NO-STATE-SECRETS cannot be lifted" in result.stdout
     write(waived, "waivers.yaml", "waivers:\n" + waiver())

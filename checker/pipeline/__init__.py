@@ -31,3 +31,5 @@ class Options:
     stage: str | None = None  # check every service as if in this stage; default: the stage its status implies
     baseline: Path | None = None  # leave out the failures this baseline holds
     packs: tuple[str, ...] | None = None  # these packs instead of the configurations' (cloudbeleid diff)
+    select: tuple[str, ...] = ()  # --select: show only these rules or packs (globs); checker/selection.py
+    ignore: tuple[str, ...] = ()  # --ignore: leave these out of the report, never out of the verdict

@@ -166,6 +166,7 @@ def effect(finding: Finding, report: Report) -> str:
 
 DEVIATION_RULE = "CB-REFERENCE-DEVIATION"
 SKIPPED_RULE = "CB-SKIPPED-FILE"
+IGNORED_RULE = "CB-IGNORED-RULES"  # the rules --select/--ignore left out
 
 def codes(values: Any) -> str:
     return ", ".join(str(v) for v in values or ())
@@ -238,6 +239,11 @@ def deviation_fingerprint(deviation: dict[str, Any]) -> str:
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def ignored_fingerprint(report: Report) -> str:
+    key = "\0".join((IGNORED_RULE, *(str(entry["rule"]) for entry in report.ignored_rules)))
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
+
+
 def skipped_fingerprint(entry: dict[str, Any]) -> str:
     key = "\0".join((SKIPPED_RULE, str(entry.get("file", "")), str(entry.get("reason", ""))))
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
@@ -271,3 +277,11 @@ def safe_link(url: Any) -> str | None:
     if not isinstance(url, str) or not re.fullmatch(r"https?://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+", url):
         return None
     return url
+
+
+def ignored_line(report: Report, lang: str) -> str:
+    """The rules --select/--ignore left out, and the gate failures of theirs that stay (checker/selection.py)."""
+    rules = ", ".join(str(entry["rule"]) for entry in report.ignored_rules)
+    line = text(lang, "run.ignored", count=len(report.ignored_rules), rules=rules)
+    kept = sum(int(entry.get("kept", 0)) for entry in report.ignored_rules)
+    return line + (f"; {text(lang, 'run.ignored_kept', count=kept)}" if kept else "")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from checker.i18n import text
 from checker.model import Report, Status
-from checker.reporters.common import DEVIATION_RULE, SKIPPED_RULE, describe_deviation, effect, repository_path, skipped_reason, visible
+from checker.reporters.common import DEVIATION_RULE, IGNORED_RULE, SKIPPED_RULE, describe_deviation, effect, ignored_line, repository_path, skipped_reason, visible
 
 
 def _escape_data(text: str) -> str:
@@ -54,4 +54,6 @@ def render(report: Report, colour: bool = False) -> str:
     for entry in report.skipped:
         lines.append(_command("notice", [("file", _file(str(entry.get("file", "")))), ("title", f"{SKIPPED_RULE}: {text(lang, 'run.skipped_title')}")],
                               text(lang, "run.skipped_file", reason=skipped_reason(entry, lang))))
+    if report.ignored_rules:
+        lines.append(_command("warning", [("title", f"{IGNORED_RULE}: {text(lang, 'run.ignored_title')}")], ignored_line(report, lang)))
     return "\n".join(lines) + ("\n" if lines else "")

@@ -14,11 +14,14 @@ from checker.i18n import text
 from checker.model import Report, Status
 from checker.reporters.common import (
     DEVIATION_RULE,
+    IGNORED_RULE,
     SKIPPED_RULE,
     advisory,
     describe_deviation,
     deviation_fingerprint,
     fingerprint,
+    ignored_fingerprint,
+    ignored_line,
     json_text,
     repository_path,
     server_line,
@@ -73,4 +76,7 @@ def render(report: Report, colour: bool = False) -> str:
     for entry in report.skipped:
         issues.append(_issue(SKIPPED_RULE, f"{text(lang, 'run.skipped_title')}: {text(lang, 'run.skipped_file', reason=skipped_reason(entry, lang))}",
                              server, "info", skipped_fingerprint(entry), str(entry.get("file", "")), 1, category=BUG_RISK))
+    if report.ignored_rules:  # at the first file checked: Code Quality places every issue in a file
+        issues.append(_issue(IGNORED_RULE, f"{text(lang, 'run.ignored_title')}: {ignored_line(report, lang)}", server, "info",
+                             ignored_fingerprint(report), report.files[0] if report.files else ".", 1, category=BUG_RISK))
     return json_text(issues, indent=2) + "\n"

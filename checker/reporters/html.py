@@ -39,7 +39,20 @@ from checker.gate import exit_code
 from checker.i18n import columns, group, language, plural, text
 from checker.model import Enforcement, Finding, Report, Rule, Status
 from checker.reporters import templates
-from checker.reporters.common import codes, deviation_decision, deviation_reason, deviation_where, safe_link, server_line, severity_word, skipped_reason, skipped_summary, threshold, visible
+from checker.reporters.common import (
+    codes,
+    deviation_decision,
+    deviation_reason,
+    deviation_where,
+    ignored_line,
+    safe_link,
+    server_line,
+    severity_word,
+    skipped_reason,
+    skipped_summary,
+    threshold,
+    visible,
+)
 
 if TYPE_CHECKING:
     from checker.evaluate import Run
@@ -320,6 +333,9 @@ class _View:
 
     def skipped_reason(self, entry: dict[str, Any]) -> str:
         return skipped_reason(entry, self.lang)
+
+    def ignored_line(self) -> str:
+        return ignored_line(self.report, self.lang)
 
     def skipped_summary(self) -> str | None:
         return skipped_summary(self.report, self.lang)

@@ -87,6 +87,7 @@ def to_json(report: Report, findings: bool = True) -> dict[str, Any]:
         "server": report.server,
         "reference_deviations": [dict(d) for d in report.reference_deviations],
         "skipped": [dict(s) for s in report.skipped],
+        **({"ignored_rules": [dict(i) for i in report.ignored_rules]} if report.ignored_rules else {}),
         "rules": {rule.id: rule_json(rule) for rule in report.rules},
     }
     if findings:

@@ -23,6 +23,7 @@ from checker.reporters.common import (
     advisory,
     describe_deviation,
     fails_gate,
+    ignored_line,
     server_line,
     severity_word,
     skipped_reason,
@@ -85,7 +86,7 @@ def render(report: Report, colour: bool = False) -> str:
         for key, count in counts.items():
             suite.set(key, str(count))
             totals[key] += count
-    if report.server or report.reference_deviations or report.skipped:
+    if report.server or report.reference_deviations or report.skipped or report.ignored_rules:
         _run_suite(root, report, totals)
     for key in ("tests", "failures", "errors"):  # junit-10.xsd has no skipped count on <testsuites>
         root.set(key, str(totals[key]))
@@ -102,6 +103,8 @@ def _run_suite(root: ET.Element, report: Report, totals: dict[str, int]) -> None
         _element(properties, "property", name="server", value=report.server)
     for deviation in report.reference_deviations:
         _element(properties, "property", name="reference_deviation", value=describe_deviation(deviation, lang))
+    if report.ignored_rules:
+        _element(properties, "property", name="ignored_rules", value=ignored_line(report, lang))
     for entry in report.skipped:
         _element(properties, "property", name="skipped", value=f"{entry.get('file', '?')}: {skipped_reason(entry, lang)}")
     notes = [server_line(report, lang) or ""] + [f"{text(lang, 'run.deviation_title')}: {describe_deviation(d, lang)}" for d in report.reference_deviations]

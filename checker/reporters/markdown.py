@@ -11,7 +11,21 @@ from collections import defaultdict
 from checker.gate import exit_code
 from checker.i18n import columns, group, plural, text
 from checker.model import Enforcement, Report, Status
-from checker.reporters.common import codes, deviation_decision, deviation_reason, deviation_where, effect, md_code, md_text, server_line, severity_word, skipped_reason, skipped_summary, threshold
+from checker.reporters.common import (
+    codes,
+    deviation_decision,
+    deviation_reason,
+    deviation_where,
+    effect,
+    ignored_line,
+    md_code,
+    md_text,
+    server_line,
+    severity_word,
+    skipped_reason,
+    skipped_summary,
+    threshold,
+)
 
 
 def render(report: Report, colour: bool = False) -> str:
@@ -70,6 +84,8 @@ def run_facts(report: Report) -> list[str]:
             lines.append(f"| {md_code(deviation_where(d))} | {md_text(d.get('list', '?'))} | {md_text(codes(d.get('added')))} | "
                          f"{md_text(codes(d.get('removed')))} | {md_text(deviation_reason(d, lang))} | "
                          f"{md_text(deviation_decision(d, lang))} |")
+    if report.ignored_rules:
+        lines += ["", f"### {text(lang, 'run.ignored_title')}", "", md_text(ignored_line(report, lang))]
     if report.skipped:
         lines += ["", f"### {text(lang, 'run.skipped_title')}", "", md_text(skipped_summary(report, lang)), "",
                   "| " + " | ".join(columns(lang, "run.columns_skipped")) + " |", "|---|---|"]

@@ -23,11 +23,13 @@ from checker.model import Finding, Report, Rule, Status
 from checker.reporters.common import (
     DEVIATION_RULE,
     FINGERPRINT_VERSION,
+    IGNORED_RULE,
     SKIPPED_RULE,
     describe_deviation,
     effect,
     file_uri_reference,
     fingerprint,
+    ignored_line,
     json_text,
     md_text,
     reported,
@@ -112,7 +114,8 @@ def to_sarif(report: Report) -> dict[str, Any]:
                 "toolConfigurationNotifications": _notifications(report),
             }],
             "properties": {"server": report.server, "reference_deviations": [dict(d) for d in report.reference_deviations],
-                           "skipped": [dict(s) for s in report.skipped]},
+                           "skipped": [dict(s) for s in report.skipped],
+                           **({"ignored_rules": [dict(i) for i in report.ignored_rules]} if report.ignored_rules else {})},
             "results": results,
             "language": message(lang, "sarif.language"),
         }],
@@ -134,6 +137,8 @@ def _notifications(report: Report) -> list[dict[str, Any]]:
         "message": {"text": text(f"{message(lang, 'run.skipped_title')}: {message(lang, 'run.skipped_file', reason=skipped_reason(entry, lang))}")},
         "locations": [physical(str(entry.get("file", "")))],
     } for entry in report.skipped]
+    notes += [{"descriptor": {"id": IGNORED_RULE}, "level": "warning", "message": {"text": text(ignored_line(report, lang))}}
+              for _ in report.ignored_rules[:1]]
     return notes
 
 

@@ -28,6 +28,7 @@ from checker.model import Enforcement, Finding, Location, Report, Status
 from checker.reporters.common import (
     describe_deviation,
     effect,
+    ignored_line,
     server_line,
     severity_word,
     skipped_reason,
@@ -232,8 +233,8 @@ def summary(report: Report, quiet: bool = False) -> list[str]:
     lang = report.lang
     state = {0: "ok", 1: "failed", 2: "unchecked"}[int(exit_code(report))]
     verdict = text(lang, "text.gate", fail_on=threshold(report, lang), gating=len(report.failing()), verdict=text(lang, f"text.{state}"))
-    if quiet:
-        return [visible(verdict)]
+    if quiet:  # the rules --select/--ignore left out are never silent
+        return [visible(line) for line in ([ignored_line(report, lang)] if report.ignored_rules else []) + [verdict]]
     counts = report.counts()
     advisory = sum(1 for f in report.findings if f.status is Status.FAIL and f.enforcement is not Enforcement.MANDATORY)
     lines = [text(lang, "views.services", **service_counts(report)), text(lang, "text.summary",
@@ -260,6 +261,8 @@ def run_facts(report: Report, lang: str) -> list[str]:
     """The run's own facts a reader must see: the OPA server asked, deviations from the reference data, skipped files."""
     facts = [line for line in (server_line(report, lang),) if line]
     facts += [f"{text(lang, 'run.deviation_title')}: {describe_deviation(d, lang)}" for d in report.reference_deviations]
+    if report.ignored_rules:  # a long list of ids wraps between them
+        facts += textwrap.wrap(ignored_line(report, lang), WIDTH, subsequent_indent="  ", break_long_words=False, break_on_hyphens=False)
     skipped = skipped_summary(report, lang)
     if skipped:
         facts.append(skipped)

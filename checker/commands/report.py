@@ -1,0 +1,28 @@
+"""`cloudbeleid report`: the portfolio view as one HTML file. It exits 0 once the file is written, whatever the
+findings: a view for a CIO office is not a gate, unless --fail-on asks it to be one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from checker.commands.options import Flags, build
+from checker.commands.output import say, words, write
+from checker.errors import ExitCode
+
+
+def report(flags: Flags, output: Path, docs_base: str | None, due_within_days: int) -> ExitCode:
+    from checker import html_report
+    from checker.evaluate import run as run_pipeline
+    from checker.gate import exit_code
+
+    options = build(flags)
+    ran = run_pipeline(options, keep_services=True)
+    result = ran.report
+    html = html_report.render(result, options.lang, html_report.load_descriptors(ran, flags.config),
+                              docs_base=docs_base, due_within_days=due_within_days)
+    write(html, output)
+    say(words("cli.report.wrote", output=output, services=len(result.services), files=len(result.files)))
+    if flags.fail_on is not None:
+        return exit_code(result)
+    # input that could not be checked is still no pass: the view shows it, and the exit says it
+    return ExitCode.UNCHECKED if result.errors else ExitCode.OK
