@@ -15,7 +15,8 @@ from typing import Any
 
 from checker import __version__
 from checker.errors import InputError
-from checker.model import Finding, Report, Status
+from checker.i18n import message, os_reason
+from checker.model import Finding, Report, Status, Text
 from checker.reporters.common import fingerprint
 
 BASELINE_VERSION = 2
@@ -46,27 +47,43 @@ def create(report: Report) -> dict[str, Any]:
 def load(path: Path) -> set[str]:
     try:
         if path.stat().st_size > MAX_BYTES:
-            raise ValueError(f"larger than {MAX_BYTES // (1024 * 1024)} MB")
-        data = json.loads(path.read_text(encoding="utf-8"))
+            raise _Invalid(message("baseline.too_big", limit=MAX_BYTES // (1024 * 1024)))
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except UnicodeDecodeError:
+            raise _Invalid(message("baseline.not_utf8")) from None
+        except json.JSONDecodeError as exc:
+            raise _Invalid(message("baseline.not_json", line=exc.lineno, column=exc.colno)) from None
         if not isinstance(data, dict):
-            raise ValueError("not a JSON object")
+            raise _Invalid(message("baseline.not_object"))
         if data.get("baseline_version") == 1:
-            raise ValueError("baseline_version 1 matched findings whatever their value; "
-                             "write a new one with 'cloudbeleid baseline create'")
+            raise _Invalid(message("baseline.version_1"))
         if data.get("baseline_version") != BASELINE_VERSION:
-            raise ValueError(f"baseline_version must be {BASELINE_VERSION}")
+            raise _Invalid(message("baseline.version", version=BASELINE_VERSION))
         keys = set()
-        for entry in data["findings"]:
-            if not isinstance(entry.get("fingerprint"), str) or not isinstance(entry.get("evidence"), (str, type(None))):
-                raise ValueError("an entry lacks its fingerprint or evidence")
+        findings = data.get("findings")
+        if not isinstance(findings, list):
+            raise _Invalid(message("baseline.no_findings"))
+        for entry in findings:
+            if not isinstance(entry, dict) or not isinstance(entry.get("fingerprint"), str) \
+                    or not isinstance(entry.get("evidence"), (str, type(None))):
+                raise _Invalid(message("baseline.entry"))
             keys.add(f"{entry['fingerprint']}:{entry['evidence'] or ''}")
         return keys
     except OSError as exc:
-        raise InputError(f"cannot read baseline: {exc.strerror or exc}", location=str(path)) from None
+        raise InputError(message("baseline.cannot_read", reason=os_reason(exc)), location=str(path)) from None
     except RecursionError:
-        raise InputError("not a cloudbeleid baseline (nested too deeply)", location=str(path)) from None
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise InputError(f"not a cloudbeleid baseline ({exc})", location=str(path)) from None
+        raise InputError(message("baseline.invalid", why=message("baseline.too_deep")), location=str(path)) from None
+    except _Invalid as exc:
+        raise InputError(message("baseline.invalid", why=exc.text), location=str(path)) from None
+    except (ValueError, KeyError, TypeError, AttributeError):
+        raise InputError(message("baseline.invalid", why=message("baseline.entry")), location=str(path)) from None
+
+
+class _Invalid(Exception):
+    def __init__(self, text: Text) -> None:
+        super().__init__(text.en)
+        self.text = text
 
 
 def apply(report: Report, known: set[str], catalog: Any = None) -> Report:

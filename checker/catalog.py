@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from checker.errors import PolicyError
+from checker.i18n import message
 from checker.loader import load_bytes
 from checker.model import Rule, Severity, Source, Text
 from checker.policies import check_roots, rule_files
@@ -151,16 +152,16 @@ def _read_catalog(roots: tuple[Path, ...]) -> Catalog:
     for root in roots:
         for pack_id, pack in _load_packs(root).items():
             if pack_id in packs:
-                raise PolicyError(f"pack {pack_id!r} is declared twice", location=str(root / "data" / "packs.json"))
+                raise PolicyError(message("catalog.pack_twice", pack=repr(pack_id)), location=str(root / "data" / "packs.json"))
             packs[pack_id] = pack
     rules = [read_rule(path, root, packs) for root in roots for path in rule_files(root)]
     seen: dict[str, str] = {}
     gone = {rule_id for root in roots for rule_id in _load_retired(root)}
     for rule in rules:
         if rule.id in gone:
-            raise PolicyError(f"rule id {rule.id} was retired and is never reused: give the rule a new id", location=rule.file)
+            raise PolicyError(message("catalog.retired", id=rule.id), location=rule.file)
         if rule.id in seen:
-            raise PolicyError(f"rule id {rule.id} is used twice (also in {seen[rule.id]})", location=rule.file)
+            raise PolicyError(message("catalog.id_twice", id=rule.id, other=seen[rule.id]), location=rule.file)
         seen[rule.id] = rule.file
     return Catalog(packs, tuple(rules))
 
@@ -172,7 +173,7 @@ def _load_retired(root: Path) -> dict[str, Any]:
     try:
         return json.loads(path.read_text(encoding="utf-8"))["retired"]
     except (ValueError, KeyError) as exc:
-        raise PolicyError(f"not a list of retired rule ids ({exc})", location=_json_location(path, exc)) from None
+        raise PolicyError(message("catalog.not_retired", error=_json_problem(exc)), location=_json_location(path, exc)) from None
 
 
 def retired(rule_id: str, roots: tuple[Path, ...] | None = None) -> dict[str, Any] | None:
@@ -191,7 +192,7 @@ def _load_packs(root: Path) -> dict[str, Pack]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))["packs"]
     except (ValueError, KeyError) as exc:
-        raise PolicyError(f"not a pack declaration ({exc})", location=_json_location(path, exc)) from None
+        raise PolicyError(message("catalog.not_packs", error=_json_problem(exc)), location=_json_location(path, exc)) from None
     return {
         pack_id: Pack(pack_id, p["prefix"], _text(p["title"]), p["default"], _text(p["description"]))
         for pack_id, p in data.items()
@@ -201,8 +202,9 @@ def _load_packs(root: Path) -> dict[str, Pack]:
 class MetadataError(ValueError):
     """A METADATA block that is not YAML, with the line in the rule file."""
 
-    def __init__(self, message: str, line: int, column: int) -> None:
-        super().__init__(f"line {line}: {message}")
+    def __init__(self, text: Text, line: int, column: int) -> None:
+        super().__init__(text.en)
+        self.text = message("catalog.at_line", line=line, error=text)
         self.line, self.column = line, column
 
 
@@ -232,7 +234,7 @@ def _metadata_document(text: str) -> tuple[Any, int]:
             loaded = load_bytes("\n".join(block).encode("utf-8"), "METADATA")
             if loaded.problems:
                 problem = loaded.problems[0]
-                raise MetadataError(problem.message, number + 1 + problem.line, problem.column + 2)
+                raise MetadataError(problem.text, number + 1 + problem.line, problem.column + 2)
             return loaded.documents[0], number + 1
     return None, 0
 
@@ -244,28 +246,29 @@ def read_rule(path: Path, root: Path, packs: dict[str, Pack]) -> Rule:
         annotation, line = read_metadata(text)
     except ValueError as exc:
         where = f"{shown}:{exc.line}:{exc.column}" if isinstance(exc, MetadataError) else shown
-        raise PolicyError(f"METADATA is not valid YAML: {exc}", location=where) from None
+        raise PolicyError(message("catalog.metadata_yaml", error=exc.text if isinstance(exc, MetadataError) else str(exc)),
+                          location=where) from None
     if not isinstance(annotation, dict) or not isinstance(annotation.get("custom"), dict):
-        raise PolicyError("rule has no '# METADATA' block with a 'custom:' section", location=f"{shown}:1")
+        raise PolicyError(message("catalog.no_metadata"), location=f"{shown}:1")
     package = _PACKAGE.search(text)
     if not package:
-        raise PolicyError("package must be cloudbeleid.rules.<pack>.<rule_name>", location=f"{shown}:1")
+        raise PolicyError(message("catalog.package"), location=f"{shown}:1")
     pack, name = package.groups()
     if name.endswith("_test"):
-        raise PolicyError(f"rule name {name!r} ends in _test, which marks test files: rename the rule", location=shown)
+        raise PolicyError(message("catalog.test_name", name=repr(name)), location=shown)
     if path.parent.name != name or path.parent.parent.name != pack or path.stem != name:
-        raise PolicyError(f"rule {pack}.{name} must live in policies/rules/{pack}/{name}/{name}.rego", location=shown)
+        raise PolicyError(message("catalog.place", pack=pack, name=name), location=shown)
     if pack not in packs:
-        raise PolicyError(f"pack {pack!r} is not declared in a data/packs.json", location=shown)
+        raise PolicyError(message("catalog.undeclared_pack", pack=repr(pack)), location=shown)
     for required in ("subject", "deny"):
         if not re.search(rf"^{required} contains ", text, re.MULTILINE):
-            raise PolicyError(f"rule must define '{required} contains ...' (see policies/main/main.rego)", location=shown)
+            raise PolicyError(message("catalog.must_define", required=required), location=shown)
     custom = annotation["custom"]
     errors = validate(custom, "rule-metadata")
     if errors:
-        raise PolicyError(f"invalid METADATA: {errors[0].message}", location=f"{shown}:{_metadata_position(text, line, errors[0])}")
+        raise PolicyError(message("catalog.invalid_metadata", error=errors[0].text), location=f"{shown}:{_metadata_position(text, line, errors[0])}")
     if not custom["id"].startswith(packs[pack].prefix + "-"):
-        raise PolicyError(f"rule id {custom['id']} must start with {packs[pack].prefix}-", location=f"{shown}:{line}")
+        raise PolicyError(message("catalog.prefix", id=custom["id"], prefix=packs[pack].prefix), location=f"{shown}:{line}")
     messages = {kind: _text(t) for kind, t in custom["messages"].items()}
     return Rule(
         id=custom["id"],
@@ -298,6 +301,13 @@ def _json_location(path: Path, exc: Exception) -> str:
     """path:line:column of a JSON syntax error, else the path."""
     line, column = getattr(exc, "lineno", None), getattr(exc, "colno", None)
     return f"{path}:{line}:{column}" if line else str(path)
+
+
+def _json_problem(exc: Exception) -> Text:
+    """What is wrong with a policy folder's JSON file: not JSON at all, or a key it lacks."""
+    if isinstance(exc, KeyError):
+        return message("catalog.lacks_key", key=repr(exc.args[0]) if exc.args else "?")
+    return message("catalog.not_json")
 
 
 if __name__ == "__main__":

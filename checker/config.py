@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from checker.errors import InputError
+from checker.i18n import current, message
 from checker.loader import DEFAULT_LIMITS, Limits
 from checker.policies import policy_folder_problem
 from checker.schema import load_validated
@@ -57,7 +58,7 @@ class Config:
 
     @property
     def name(self) -> str:
-        return str(self.path) if self.path else "(no .cloudbeleid.yaml)"
+        return str(self.path) if self.path else message("config.none").get(current())
 
     def settings(self, rules: list[Any], reference: dict[str, list[str]] | None = None) -> dict[str, Any]:
         """input.settings of an evaluation: the rules to evaluate, every threshold, and the reference data lists that
@@ -127,11 +128,8 @@ def _read_config(path: Path) -> Config:
     for key, (flag, variable) in REFUSED_OPA_KEYS.items():
         if key in data.get("opa", {}):
             line, column = document.locate_key(("opa", key))
-            raise InputError(
-                f"invalid configuration: opa.{key} cannot be set in a configuration file, which the repository under check "
-                f"controls; give {flag} or set {variable} where the checker runs",
-                location=f"{path}:{line}:{column}",
-            )
+            raise InputError(message("config.opa_refused", key=key, flag=flag, variable=variable),
+                             location=f"{path}:{line}:{column}")
     home = repository_of(path.parent)
     for setting, where in [("policies", ("policies", i)) for i in range(len(data.get("policies", ())))] + (
             [("waivers.file", ("waivers", "file"))] if "file" in data.get("waivers", {}) else []):
@@ -139,14 +137,14 @@ def _read_config(path: Path) -> Config:
         target = os.path.realpath(path.parent / named)
         if os.path.commonpath([target, home]) != home:
             line, column = document.locate(where)[1][:2]
-            raise InputError(f"invalid configuration: {setting} {named!r} lies outside the repository ({home}): a "
-                             "repository's configuration reads only its own files (give an outside folder with "
-                             "--policies on the command line)", location=f"{path}:{line}:{column}")
+            raise InputError(message("config.outside", setting=setting, named=repr(named), home=home),
+                             location=f"{path}:{line}:{column}")
     for index, folder in enumerate(data.get("policies", ())):
         problem = policy_folder_problem(path.parent / folder)
         if problem:
             line, column = document.locate(("policies", index))[1][:2]
-            raise InputError(f"invalid configuration: policies[{index}] {folder!r} {problem}", location=f"{path}:{line}:{column}")
+            raise InputError(message("config.policy_folder", index=index, folder=repr(folder), problem=problem),
+                             location=f"{path}:{line}:{column}")
     discovery = data.get("discovery", {})
     return Config(
         path=path,
@@ -186,7 +184,7 @@ def reference_deviations(config: Config, shipped: dict[str, Any]) -> tuple[dict[
         where = config.where("reference_data", name)
         base = list(shipped.get(name, {}).get("codes", [])) if isinstance(shipped.get(name), dict) else None
         if base is None:
-            raise InputError(f"invalid configuration: reference_data.{name}: the policies ship no such list", location=where)
+            raise InputError(message("config.no_such_list", name=name), location=where)
         if isinstance(change, list):
             codes, reason, decision = list(change), None, None
         else:
@@ -199,13 +197,8 @@ def reference_deviations(config: Config, shipped: dict[str, Any]) -> tuple[dict[
             continue
         loosens = removed if name in BAN_LISTS else added + removed
         if loosens and not (reason and reason.strip() and decision and decision.strip()):  # blanks justify nothing
-            form = "{remove: [...], reason: ..., decision_ref: ...}" if removed else "{add: [...], reason: ..., decision_ref: ...}"
-            raise InputError(
-                f"invalid configuration: reference_data.{name} {'drops' if removed else 'adds'} "
-                f"{', '.join(removed or added)} {'from' if removed else 'to'} the shipped list, which loosens a protective "
-                f"list: write it as {form} with the reason and the decision that takes responsibility for it",
-                location=where,
-            )
+            raise InputError(message("config.loosens_removed" if removed else "config.loosens_added", name=name,
+                                     codes=", ".join(removed or added)), location=where)
         lists[name] = sorted(codes)
         line = config.document.locate(("reference_data", name))[1][0] if config.document is not None else 1
         deviations.append({"file": str(config.path), "line": line, "list": name, "added": added, "removed": removed,
@@ -289,7 +282,7 @@ def discover(paths: list[Path], finder: ConfigFinder) -> Discovery:
         elif path.exists() or path.is_symlink():
             found.setdefault(os.path.realpath(path), path)
         else:
-            raise InputError("no such file or folder", location=str(path))
+            raise InputError(message("discover.missing"), location=str(path))
     return Discovery(list(found.values()), [s for real, s in skipped.items() if real not in found])
 
 
@@ -297,18 +290,14 @@ def _resolvable(path: Path) -> None:
     try:
         path.resolve()
     except (RuntimeError, OSError):  # Python < 3.13 raises RuntimeError on a loop
-        raise InputError("symbolic link loop: the link leads back to itself", location=str(path)) from None
+        raise InputError(message("discover.link_loop"), location=str(path)) from None
 
 
 def _inside(link: Path, inside: str, folder: Path) -> None:
     _resolvable(link)
     target = os.path.realpath(link)
     if os.path.commonpath([target, inside]) != inside:
-        raise InputError(
-            f"symbolic link to a file outside {folder}: links in a checked folder are not followed out of it "
-            "(give the file itself to check it)",
-            location=str(link),
-        )
+        raise InputError(message("discover.link_outside", folder=folder), location=str(link))
 
 
 _SKIPPED_FOLDERS = ("node_modules", "__pycache__")

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 
 from checker.catalog import Catalog, load_catalog
 from checker.model import Rule
-from checker.resources import bundle_root, examples_dir
+from checker.resources import bundle_root, rule_fixtures_dir
 
 FIXTURES = ("compliant", "noncompliant")
 
 
 def fixtures(rule: Rule) -> list[tuple[str, Path]]:
     """The rule's compliant and non-compliant example descriptors, where they exist."""
-    folder = examples_dir() / rule.pack / rule.package.split(".", 1)[1]
+    folder = rule_fixtures_dir() / rule.pack / rule.package.split(".", 1)[1]
     return [(kind, folder / f"{kind}.cloud.yaml") for kind in FIXTURES if (folder / f"{kind}.cloud.yaml").is_file()]
 
 STATUS = {
@@ -62,6 +63,13 @@ BASES = {
         "data_act": "Data Act (Regulation (EU) 2023/2854): obliges the provider; for the customer advice to demand the terms",
         "cloudbeleid_2026_advice": "Revised cloud policy 2026 (secondary sources): advice, for whoever follows the policy; not for Defence and the Hoge Colleges",
     },
+}
+
+# The non-compliant example is shown as what it changes in the compliant one: both are the same base descriptor
+# (tests/rule_fixtures.py), so the difference is what makes the rule fail; the whole file is at the path shown.
+DIFFERS = {
+    "nl": "Wat het anders heeft dan het voorbeeld dat voldoet (het hele bestand staat op die plek):",
+    "en": "What it changes in the compliant example (the whole file is at that path):",
 }
 
 STAGES = {
@@ -113,9 +121,18 @@ def rule_markdown(rule: Rule, lang: str, example: str | None = None) -> str:
     found = fixtures(rule)
     if found:
         lines += ["", f"## {examples}"]
+        texts = {kind: path.read_text(encoding="utf-8").rstrip() for kind, path in found}
         for kind, path in found:
             shown = path.relative_to(bundle_root()).as_posix()
-            lines += ["", f"### {kinds[kind]}: `{shown}`", "", "```yaml", path.read_text(encoding="utf-8").rstrip(), "```"]
+            lines += ["", f"### {kinds[kind]}: `{shown}`", ""]
+            if kind == "noncompliant" and "compliant" in texts:
+                # the fixtures' ids (and the provider names that carry them) end in their kind: not a difference
+                compliant = texts["compliant"].replace("-compliant", "-noncompliant")
+                diff = difflib.unified_diff(compliant.splitlines(), texts[kind].splitlines(),
+                                            "compliant.cloud.yaml", "noncompliant.cloud.yaml", n=1, lineterm="")
+                lines += [DIFFERS[lang], "", "```diff", *diff, "```"]
+            else:
+                lines += ["```yaml", texts[kind], "```"]
     lines += ["", f"{file}: `{rule.file}`", ""]
     return "\n".join(lines)
 

@@ -14,11 +14,11 @@ from checker.model import Finding, Report, Severity, Status
 from checker.pipeline import Options
 from checker.pipeline.collect import Collected, Service, collect, load_services
 from checker.pipeline.discover import display_path, find, references, search_paths
-from checker.pipeline.join import STAGE_OF_STATUS, STAGE_WORDS, join, stage_of
+from checker.pipeline.join import STAGE_OF_STATUS, join, stage_of
 from checker.pipeline.run import check_group, enabled_rules, packs_for
 from checker.policies import PolicyBundle, load_bundle, policy_roots
 
-__all__ = ["Collected", "Options", "Run", "STAGE_OF_STATUS", "STAGE_WORDS", "Service", "check", "collect",
+__all__ = ["Collected", "Options", "Run", "STAGE_OF_STATUS", "Service", "check", "collect",
            "display_path", "join", "load_services", "packs_for", "run", "stage_of"]
 
 
@@ -82,6 +82,8 @@ def run(options: Options, keep_services: bool = False) -> Run:
         touched = {f.service for f in findings if f.service and Path(f.location.file).resolve() in changed}
         findings = [f for f in findings if f.status is Status.ERROR or f.rule_id in portfolio or f.service in touched
                     or Path(f.location.file).resolve() in changed]
+    if found.context:
+        findings, services, configs = _named_only(findings, services, configs, found.context)
     findings.sort(key=lambda f: (f.location.file, f.location.document, f.location.line, f.location.column, f.rule_id))
     report = Report(
         as_of=options.as_of,
@@ -107,6 +109,19 @@ def run(options: Options, keep_services: bool = False) -> Run:
     if options.select or options.ignore:
         report = selection.apply(report, options.select, options.ignore, catalog.rules)
     return Run(report, tuple(services), tuple(sorted({display_path(c.path) for c in configs.values() if c.path})))
+
+
+def _named_only(findings: list[Finding], services: list[Service], configs: dict[str, Config],
+                context: frozenset[str]) -> tuple[list[Finding], list[Service], dict[str, Config]]:
+    """What a run on named files reports when their portfolio was read along (discover.portfolio_context): the
+    findings of the named files' services wherever they are located, a portfolio rule's included (the fifth service
+    at one provider is told about the concentration), and every error (a descriptor that cannot be read leaves the
+    portfolio rules without it: fail closed); not the other services' own findings."""
+    named = {s.id for s in services if s.document.file not in context}
+    kept = [f for f in findings if f.status is Status.ERROR or f.service in named
+            or (f.service is None and f.location.file in configs and f.location.file not in context)]
+    return (kept, [s for s in services if s.id in named],
+            {file: config for file, config in configs.items() if file not in context or any(f.location.file == file for f in kept)})
 
 
 def _governing_change(changed: set[Path], configs: dict[str, Config], options: Options, bundle: PolicyBundle) -> Path | None:

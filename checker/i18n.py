@@ -7,14 +7,26 @@ string with `{name}` placeholders (str.format), a list of strings (a table's col
 
     text("nl", "run.skipped_file", reason="uitgesloten")   -> "niet gecontroleerd: uitgesloten"
     plural("nl", "markdown.services", 1)                   -> "1 dienst"
+
+Error messages are made before anyone knows the language they will be read in (a descriptor's problem ends up in
+a report in either language; a worker process raises what the parent prints), so they are built in both at once:
+
+    message("loader.empty")                                 -> Text(nl="bestand bevat geen document ...", en=...)
+
+A parameter that is itself a Text (a nested message, a word) is filled in per language. An error the CLI prints
+is read in the run's language, `use(lang)`, set once the command knows it (`current()`; the default before).
 """
 
 from __future__ import annotations
 
 import json
-from functools import cache
+from collections.abc import Callable
+from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from checker.model import Text
 
 LANGUAGES = ("nl", "en")
 DEFAULT = "nl"  # the checker speaks Dutch unless asked otherwise
@@ -39,7 +51,7 @@ def _entry(lang: str, key: str) -> Any:
         raise KeyError(f"message {key!r} is not in the {language(lang)} catalogue") from None
 
 
-def text(lang: str, key: str, **params: Any) -> str:
+def text(lang: str, key: str, /, **params: Any) -> str:
     """The message `key` in `lang`, its placeholders filled from `params`."""
     message = _entry(lang, key)
     if not isinstance(message, str):
@@ -65,3 +77,72 @@ def group(lang: str, prefix: str) -> dict[str, Any]:
     """Every message under `prefix.` by the rest of its key: a word per state, status or kind."""
     start = prefix + "."
     return {key[len(start):]: value for key, value in catalogue(lang).items() if key.startswith(start)}
+
+
+def message(key: str, /, **params: Any) -> Text:
+    """The message `key` in every language; a Text parameter is filled in in the language of the message."""
+    try:  # the same message for thousands of findings (a rule that does not apply) is made once
+        return _message(key, tuple((name, type(value), value) for name, value in params.items()))
+    except TypeError:  # a parameter that is not hashable
+        return _make(key, params)
+
+
+@lru_cache(maxsize=4096)
+def _message(key: str, params: tuple[tuple[str, type, Any], ...]) -> Text:  # by type too: 1 and True are equal keys
+    return _make(key, {name: value for name, _, value in params})
+
+
+def _make(key: str, params: dict[str, Any]) -> Text:
+    from checker.model import Text
+
+    nl, en = ({name: value.get(lang) if isinstance(value, Text) else value for name, value in params.items()}
+              for lang in LANGUAGES)
+    return Text(text("nl", key, **nl), text("en", key, **en))
+
+
+_current = [DEFAULT]
+
+
+def use(lang: str | None) -> None:
+    """The language errors are printed in from now on (the CLI calls it once it knows the run's language)."""
+    _current[0] = language(lang)
+
+
+def current() -> str:
+    return _current[0]
+
+
+def clipped(text: str, limit: int = 120) -> Text | str:
+    """A value as a message shows it: whole when short, else its start and its length (a 10 MB value is no message)."""
+    return text if len(text) <= limit else message("value.clipped", start=text[:limit], length=len(text))
+
+
+def os_reason(exc: OSError) -> Text | str:
+    """Why the system refused a file, in the catalogue's words when it knows the error (os.<errno name>)."""
+    import errno
+
+    name = errno.errorcode.get(exc.errno) if exc.errno is not None else None
+    key = f"os.{name}"
+    return message(key) if name and key in catalogue("en") else (exc.strerror or str(exc))
+
+
+def per_language(make: Callable[[str], str]) -> Text:
+    """A Text made by `make(lang)` for each language (a list joined in each language's words)."""
+    from checker.model import Text
+
+    return Text(nl=make("nl"), en=make("en"))
+
+
+# What Python's JSON decoder says (its msg), by its wording: the Dutch reader reads the catalogue's (json.*)
+_DECODER = {"Expecting value": "expecting_value", "Expecting property name enclosed in double quotes": "expecting_name",
+            "Expecting ',' delimiter": "expecting_comma", "Expecting ':' delimiter": "expecting_colon",
+            "Unterminated string starting at": "unterminated", "Extra data": "extra_data",
+            "Invalid control character at": "control", "Invalid \\escape": "escape"}
+
+
+def decoder_says(said: str) -> Text | str:
+    """A JSON decoder's message in both languages where the catalogue knows it, else as the decoder wrote it."""
+    from checker.model import Text
+
+    key = _DECODER.get(said)
+    return Text(text("nl", f"json.{key}"), said) if key else said

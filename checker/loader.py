@@ -19,6 +19,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from checker.i18n import catalogue, clipped, message, os_reason, per_language, text
+from checker.model import Text
+
 JsonPath = tuple[str | int, ...]
 Span = tuple[int, int, int, int]  # line, column, end line, end column; 1-based
 
@@ -52,13 +55,24 @@ _DOCUMENT_START = re.compile(r"^---(?=[ \t]|$)", re.MULTILINE)
 
 @dataclass(frozen=True)
 class Problem:
-    """Why a file or document could not be loaded, with where."""
+    """Why a file or document could not be loaded, with where; in both languages (its catalogue key kept, so that
+    a caller can say it in its own terms)."""
 
     file: str
-    message: str
+    text: Text
     line: int = 1
     column: int = 1
     document: int = 0
+    key: str = ""
+    params: dict[str, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+    @property
+    def message(self) -> str:
+        return self.text.en
+
+
+def _problem(file: str, key: str, line: int = 1, column: int = 1, document: int = 0, **params: Any) -> Problem:
+    return Problem(file, message(key, **params), line, column, document, key, params)
 
 
 @dataclass
@@ -90,9 +104,9 @@ class LoadResult:
 
 
 class _NodeError(Exception):
-    def __init__(self, message: str, node: Any) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, text: Text, node: Any) -> None:
+        super().__init__(text.en)
+        self.text = text
         self.node = node
 
 
@@ -107,21 +121,21 @@ def load_file(path: Path, display: str | None = None, *, limits: Limits | None =
         # O_NONBLOCK: opening a FIFO does not wait for a writer; the checks below refuse it
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
-        return LoadResult([], [Problem(name, f"cannot read file: {exc.strerror or exc}")])
+        return LoadResult([], [_problem(name, "loader.cannot_read", reason=os_reason(exc))])
     with os.fdopen(fd, "rb") as handle:
         try:
             info = os.fstat(fd)
             if stat.S_ISDIR(info.st_mode):
-                return LoadResult([], [Problem(name, "is a folder, not a file")])
+                return LoadResult([], [_problem(name, "loader.folder")])
             if not stat.S_ISREG(info.st_mode):
-                return LoadResult([], [Problem(name, "not a regular file (a pipe, socket or device); expected YAML or JSON text")])
+                return LoadResult([], [_problem(name, "loader.not_regular")])
             if info.st_size > limits.max_bytes:
-                return LoadResult([], [Problem(name, f"file is {info.st_size} bytes, more than the limit of {limits.max_bytes}{limits.hint('max_bytes')}")])
+                return LoadResult([], [_problem(name, "loader.too_big", size=info.st_size, limit=limits.max_bytes, hint=limits.hint("max_bytes"))])
             raw = handle.read(limits.max_bytes + 1)
         except OSError as exc:
-            return LoadResult([], [Problem(name, f"cannot read file: {exc.strerror or exc}")])
+            return LoadResult([], [_problem(name, "loader.cannot_read", reason=os_reason(exc))])
     if len(raw) > limits.max_bytes:  # it grew after the size check
-        return LoadResult([], [Problem(name, f"file is more than the limit of {limits.max_bytes} bytes{limits.hint('max_bytes')}")])
+        return LoadResult([], [_problem(name, "loader.grew", limit=limits.max_bytes, hint=limits.hint("max_bytes"))])
     return load_bytes(raw, name, limits)
 
 
@@ -137,7 +151,7 @@ def load_bytes(raw: bytes, name: str, limits: Limits = DEFAULT_LIMITS, *, fast: 
     yaml = None
     for index, (offset, chunk) in enumerate(_split_documents(text)):
         if index >= limits.max_documents:
-            problems.append(Problem(name, f"more than {limits.max_documents} documents in one file{limits.hint('max_documents')}", offset + 1, 1, index))
+            problems.append(_problem(name, "loader.too_many_documents", offset + 1, 1, index, limit=limits.max_documents, hint=limits.hint("max_documents")))
             break
         plain = _fast_document(chunk, name, index, offset, budget) if fast else None
         if plain is not None:
@@ -156,7 +170,7 @@ def load_bytes(raw: bytes, name: str, limits: Limits = DEFAULT_LIMITS, *, fast: 
         elif result is not None:
             documents.append(result)
     if not documents and not problems:
-        problems.append(Problem(name, "file holds no document (it is empty or only comments)"))
+        problems.append(_problem(name, "loader.empty"))
     return LoadResult(documents, problems)
 
 
@@ -198,15 +212,15 @@ def _wide_encoding(raw: bytes) -> str | None:
 def _decode(raw: bytes, name: str) -> tuple[str, Problem | None]:
     wide = _wide_encoding(raw)
     if wide:
-        return "", Problem(name, f"file is {wide} encoded; save it as UTF-8")
+        return "", _problem(name, "loader.wide", encoding=wide)
     if b"\x00" in raw[:8192]:
-        return "", Problem(name, "binary file (it contains NUL bytes); expected YAML or JSON text")
+        return "", _problem(name, "loader.binary")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        return "", Problem(name, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})", line, column)
+        return "", _problem(name, "loader.not_utf8", line, column, byte=f"0x{raw[exc.start]:02x}")
     return text, None
 
 
@@ -279,7 +293,7 @@ def _has_content(chunk: str) -> bool:
 _DIRECTIVE = re.compile(r"^%(\S*)[ \t]*(\S*)", re.MULTILINE)
 
 
-def _directive_problem(chunk: str) -> tuple[int, str] | None:
+def _directive_problem(chunk: str) -> tuple[int, Text] | None:
     """A %YAML directive other than 1.2, or a %TAG directive, in the document's prologue (before its '---'):
     0-based line and message. A YAML 1.1 reader would take yes/no/on/off for booleans; this one never does."""
     marker = _DOCUMENT_START.search(chunk)
@@ -288,32 +302,13 @@ def _directive_problem(chunk: str) -> tuple[int, str] | None:
     for found in _DIRECTIVE.finditer(chunk, 0, marker.start()):
         line = chunk.count("\n", 0, found.start())
         if found[1] == "YAML" and found[2] != "1.2":
-            return line, (f"incompatible YAML document: '%YAML {found[2][:20]}'; this checker reads YAML 1.2, where "
-                          "yes, no, on and off are text and only true and false are booleans (remove the line, or "
-                          "write %YAML 1.2)")
+            return line, message("loader.yaml_version", version=found[2][:20])
         if found[1] == "TAG":
-            return line, "a %TAG directive is not allowed: the checker reads untagged data only (remove the line)"
+            return line, message("loader.tag_directive")
     return None
 
 
-# What to write instead of an explicit tag, by the YAML 1.2 core schema type it names.
-_UNTAGGED = {
-    "str": "write the text itself, in quotes if it would otherwise read as a number, a date, true, false or null",
-    "bool": "write true or false",
-    "int": "write the number itself",
-    "float": "write the number itself",
-    "null": "write null",
-    "map": "write the mapping itself",
-    "omap": "write a plain mapping",
-    "pairs": "write a plain mapping",
-    "set": "write a plain list",
-    "seq": "write the list itself",
-    "timestamp": "write the date as text, YYYY-MM-DD",
-    "merge": "write <<: without a tag",
-}
-
-
-def _tag_problem(chunk: str, event: Any) -> tuple[int, int, str]:
+def _tag_problem(chunk: str, event: Any) -> tuple[int, int, Text]:
     """The 0-based line and column of an explicit tag (after an anchor, if one comes first) and what to write instead."""
     line, column = event.start_mark.line, event.start_mark.column
     lines = chunk.split("\n")
@@ -324,11 +319,10 @@ def _tag_problem(chunk: str, event: Any) -> tuple[int, int, str]:
     written = re.match(r"!<[^>]*>|![^\s,\[\]{}]*", text[column:])
     tag = event.tag
     shown = written[0] if written else ("!!" + tag[len(_TAG):] if tag.startswith(_TAG) else tag)
-    advice = _UNTAGGED.get(tag[len(_TAG):]) if tag.startswith(_TAG) else None
-    if tag == "!":
-        advice = _UNTAGGED["str"]
-    advice = advice or "remove it: only plain data (text, numbers, true/false, null, lists, mappings) is read"
-    return line, column, f"unsupported tag {_clip(shown)}: the checker reads untagged YAML 1.2 only; {advice}"
+    # what to write instead, by the YAML 1.2 core schema type the tag names (loader.untagged.<type>)
+    kind = "str" if tag == "!" else tag[len(_TAG):] if tag.startswith(_TAG) else ""
+    advice = f"loader.untagged.{kind}" if kind.isidentifier() and f"loader.untagged.{kind}" in catalogue("en") else "loader.untagged.other"
+    return line, column, message("loader.tag", tag=_clip(shown), advice=message(advice))
 
 
 class _Budget:
@@ -339,15 +333,15 @@ class _Budget:
         self.nodes = 0
         self.exhausted = False
 
-    def too_many(self) -> str:
+    def too_many(self) -> Text:
         self.exhausted = True
-        return f"more than {self.limits.max_nodes} values in one file (an alias bomb?){self.limits.hint('max_nodes')}"
+        return message("loader.too_many_values", limit=self.limits.max_nodes, hint=self.limits.hint("max_nodes"))
 
-    def too_deep(self) -> str:
-        return f"nesting deeper than {self.limits.max_depth} levels{self.limits.hint('max_depth')}"
+    def too_deep(self) -> Text:
+        return message("loader.too_deep", limit=self.limits.max_depth, hint=self.limits.hint("max_depth"))
 
 
-def _scan(yaml: Any, chunk: str, budget: _Budget) -> tuple[int, int, str] | None:
+def _scan(yaml: Any, chunk: str, budget: _Budget) -> tuple[int, int, Text] | None:
     """Walk the parse events before composing: stop at the first node too deep, too many or tagged, with its
     0-based line and column.
 
@@ -377,8 +371,8 @@ def _scan(yaml: Any, chunk: str, budget: _Budget) -> tuple[int, int, str] | None
     return None
 
 
-def _mark(event: Any, message: str) -> tuple[int, int, str]:
-    return event.start_mark.line, event.start_mark.column, message
+def _mark(event: Any, text: Text) -> tuple[int, int, Text]:
+    return event.start_mark.line, event.start_mark.column, text
 
 
 def _load_document(yaml: Any, chunk: str, name: str, index: int, line_offset: int, budget: _Budget) -> Document | Problem | None:
@@ -393,34 +387,37 @@ def _load_document(yaml: Any, chunk: str, name: str, index: int, line_offset: in
     if forbidden:
         line = chunk.count("\n", 0, forbidden.start())
         column = forbidden.start() - (chunk.rfind("\n", 0, forbidden.start()) + 1)
-        return Problem(name, f"{kind} error: {_forbidden(forbidden[0])}", line + 1 + line_offset, column + 1, index)
+        return Problem(name, message("loader.kind_error", kind=kind, error=_forbidden(forbidden[0])), line + 1 + line_offset, column + 1, index)
     try:
         stopped = _scan(yaml, chunk, budget)
         if stopped:
-            line, column, message = stopped
-            return Problem(name, message, line + 1 + line_offset, column + 1, index)
+            line, column, text = stopped
+            return Problem(name, text, line + 1 + line_offset, column + 1, index)
         node = yaml.compose(chunk)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 if mark else 1) + line_offset
         column = mark.column + 1 if mark else 1
-        what = " ".join(p for p in (exc.context, exc.problem) if p)
+        what = _joined([_parser_says(p) for p in (exc.context, exc.problem) if p])
+        hint: Text | str
         if exc.context_mark and exc.problem and "end of stream" in exc.problem:
             # what was left open is where to look, not the end of the file
             opened = exc.context_mark
-            hint = f" (it starts at line {opened.line + 1 + line_offset}, column {opened.column + 1}, and is never closed)"
+            hint = message("loader.never_closed", line=opened.line + 1 + line_offset, column=opened.column + 1)
         else:
             hint = _syntax_hint(chunk, mark.line if mark else 0, mark.column if mark else 0, line_offset)
-        return Problem(name, f"{kind} syntax error: {what}{hint}", line, column, index)
+        return Problem(name, message("loader.syntax", kind=kind, error=what, hint=hint), line, column, index)
     except ReaderError as exc:
         # the position is a byte offset into the document's UTF-8 text
         before = chunk.encode("utf-8")[: exc.position].decode("utf-8", "replace")
         line = before.count("\n") + 1 + line_offset
         column = len(before) - (before.rfind("\n") + 1) + 1
         character = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
-        return Problem(name, f"{kind} error: character {character} is not allowed ({exc.reason})", line, column, index)
+        return Problem(name, message("loader.kind_error", kind=kind, error=message(
+            "loader.character", character=character, reason=_parser_says(str(exc.reason)))), line, column, index)
     except YAMLError as exc:
-        return Problem(name, f"{kind} error: {str(exc).splitlines()[0]}", line_offset + 1, 1, index)
+        return Problem(name, message("loader.kind_error", kind=kind, error=_parser_says(str(exc).splitlines()[0])),
+                       line_offset + 1, 1, index)
     except RecursionError:
         return Problem(name, budget.too_deep(), line_offset + 1, 1, index)
     if node is None or (type(node).__name__ == "ScalarNode" and not node.style and node.value == ""):
@@ -430,25 +427,25 @@ def _load_document(yaml: Any, chunk: str, name: str, index: int, line_offset: in
         data = builder.build(node, (), 0)
     except _NodeError as exc:
         line, column = _start(exc.node, line_offset)
-        return Problem(name, exc.message, line, column, index)
+        return Problem(name, exc.text, line, column, index)
     finally:
         budget.nodes = builder.nodes
     if not isinstance(data, dict):
-        what = "a list" if isinstance(data, list) else "a single value"
         line, column = _start(node, line_offset)
-        return Problem(name, f"the document is {what}; a descriptor must be a mapping of fields", line, column, index)
+        return _problem(name, "loader.not_a_mapping", line, column, index,
+                        what=message("loader.a_list" if isinstance(data, list) else "loader.a_value"), kind=message("file.descriptor"))
     return Document(name, index, data, builder.spans, builder.keys)
 
 
 _QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s#'"][^:#]*:\s+)?(["'])""")
 
 
-def _syntax_hint(chunk: str, line: int, column: int, line_offset: int) -> str:
+def _syntax_hint(chunk: str, line: int, column: int, line_offset: int) -> Text | str:
     """What most often causes a syntax error at this place: a tab, or a quote opened on an earlier line."""
     lines = chunk.splitlines()
     here = lines[line] if line < len(lines) else ""
     if "\t" in here[: column + 1]:
-        return " (a tab: YAML indents with spaces only)"
+        return message("loader.hint.tab")
     for number in range(min(line, len(lines)) - 1, max(line - 50, 0) - 1, -1):
         found = _QUOTED_VALUE.match(lines[number])
         if not found:
@@ -456,14 +453,62 @@ def _syntax_hint(chunk: str, line: int, column: int, line_offset: int) -> str:
         quote, rest = found.group(1), lines[number][found.end():]
         rest = rest.replace("''", "") if quote == "'" else re.sub(r"\\.", "", rest)
         if quote not in rest:
-            return f" (the quote opened on line {number + 1 + line_offset} is not closed)"
+            return message("loader.hint.quote", line=number + 1 + line_offset)
     return ""
 
 
-def _clip(value: Any, limit: int = 120) -> str:
+def _clip(value: Any, limit: int = 120) -> Text | str:
     """repr(value) for a message, its start only when long: a megabyte key is no message."""
-    text = repr(value)
-    return text if len(text) <= limit else f"{text[:limit]}… ({len(text)} characters)"
+    return clipped(repr(value), limit)
+
+
+# What the YAML parser (ruamel's, or libyaml's C one) says, by its wording: each phrase has a catalogue message
+# (yaml.*) for the Dutch reader; the English reader reads the parser's own words. A wording no pattern knows is
+# shown as the parser wrote it.
+_PARSER_PHRASES = [(re.compile(pattern), key) for pattern, key in (
+    (r"while scanning for the next token", "yaml.next_token"),
+    (r"while (?P<verb>parsing|scanning) (?P<thing>.+)", "yaml.while"),
+    (r"(?:did not|could not) find expected (?P<thing>.+)", "yaml.not_found"),
+    (r"expected (?P<expected>.+?),? but found (?P<found>.+)", "yaml.expected"),
+    (r"found character (?P<thing>.+? )?that cannot start any token", "yaml.cannot_start"),
+    (r"(?P<thing>block sequence entries|sequence entries|mapping values|mapping keys) are not allowed (?:here|in this context)", "yaml.not_allowed"),
+    (r"found unexpected end of stream", "yaml.end_of_stream"),
+    (r"found unexpected document separator", "yaml.separator"),
+    (r"found (?:an? )?(?:unknown|invalid) (?P<thing>.*?escape.*?)(?: (?P<name>'.*'))?", "yaml.escape"),
+    (r"found undefined (?P<thing>alias|tag handle) ?(?P<name>.*)", "yaml.undefined"),
+    (r"found duplicate anchor (?P<name>.*)", "yaml.duplicate_anchor"),
+    (r"found a tab character.*", "yaml.tab"),
+    (r"(?P<thing>special characters|control characters) are not allowed", "yaml.characters"),
+    (r"found incompatible YAML document.*", "yaml.incompatible"),
+    (r"found non-comment content after document end marker.*", "yaml.after_end"),
+)]
+_THING = re.compile(r"(?P<article>an? )?(?P<noun>.+)")
+
+
+def _parser_says(said: str) -> Text | str:
+    for pattern, key in _PARSER_PHRASES:
+        found = pattern.fullmatch(said.strip())
+        if found:
+            params = {name: _thing(found[name] or "") for name in pattern.groupindex}
+            return Text(text("nl", key, **params), said)
+    return said
+
+
+def _thing(said: str) -> str:
+    """A name of the parser's (a block mapping, '<block end>', parsing) in Dutch where the catalogue has it."""
+    found = _THING.fullmatch(said)
+    if not found:
+        return said
+    if re.fullmatch(r"'[^']*' or '[^']*'", said):  # what the parser expected: ',' or ']'
+        return said.replace("' or '", "'" + text("nl", "schema.or") + "'")
+    key = "yaml.thing." + re.sub(r"[^a-z]+", "_", found["noun"].lower()).strip("_")
+    if key not in catalogue("nl"):
+        return said
+    return (text("nl", "yaml.article") + " " if found["article"] else "") + text("nl", key)
+
+
+def _joined(parts: list[Text | str]) -> Text:
+    return per_language(lambda lang: " ".join(p.get(lang) if isinstance(p, Text) else p for p in parts))
 
 
 def _start(node: Any, line_offset: int) -> tuple[int, int]:
@@ -500,15 +545,15 @@ class _Builder:
         if kind == "ScalarNode":
             return _scalar(node)
         if id(node) in self.active:
-            raise _NodeError("recursive alias: a node contains itself", node)
+            raise _NodeError(message("loader.recursive_alias"), node)
         self.active.add(id(node))
         try:
             if kind == "SequenceNode":
                 if node.tag != _TAG + "seq":
-                    raise _NodeError(f"unsupported tag {_clip(node.tag)}: only plain data is allowed", node)
+                    raise _NodeError(message("loader.node_tag", tag=_clip(node.tag)), node)
                 return [self.build(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
             if node.tag != _TAG + "map":
-                raise _NodeError(f"unsupported tag {_clip(node.tag)}: only plain data is allowed", node)
+                raise _NodeError(message("loader.node_tag", tag=_clip(node.tag)), node)
             return self.mapping(node, path, depth)
         finally:
             self.active.discard(id(node))
@@ -526,25 +571,25 @@ class _Builder:
         for key_node, value_node in node.value:
             if key_node.tag == _TAG + "merge":
                 if merge_key is not None:  # one '<<' per mapping: a second one is a duplicate key like any other
-                    raise _NodeError(f"duplicate key '<<' (first at line {_start(merge_key, self.line_offset)[0]})", key_node)
+                    raise _NodeError(message("loader.duplicate_key", key="'<<'", line=_start(merge_key, self.line_offset)[0]), key_node)
                 merge_key = key_node
                 merged.extend(value_node.value if type(value_node).__name__ == "SequenceNode" else [value_node])
                 continue
             scalar = type(key_node).__name__ == "ScalarNode"
             if not scalar or not isinstance(_scalar(key_node), str):
-                shown = key_node.value if scalar else "a " + type(key_node).__name__[:-4].lower()
-                raise _NodeError(f"key {_clip(shown)} is not a string; field names must be text", key_node)
+                shown = _clip(key_node.value) if scalar else message("loader.a_" + type(key_node).__name__[:-4].lower())
+                raise _NodeError(message("loader.key_not_text", key=shown), key_node)
             key = _text(key_node.value, key_node, _FORBIDDEN_IN_KEY)
             if key in own:
-                raise _NodeError(f"duplicate key {_clip(key)} (first at line {own[key]})", key_node)
+                raise _NodeError(message("loader.duplicate_key", key=_clip(key), line=own[key]), key_node)
             own[key] = _start(key_node, self.line_offset)[0]
             if key not in result:
                 result[key] = self.build(value_node, path + (key,), depth + 1, key_node)
         for source in merged:
             if type(source).__name__ != "MappingNode":
-                raise _NodeError("a merge key '<<' must refer to a mapping", source)
+                raise _NodeError(message("loader.merge_not_mapping"), source)
             if id(source) in self.active:
-                raise _NodeError("recursive alias: a mapping merges itself", source)
+                raise _NodeError(message("loader.recursive_merge"), source)
             self.active.add(id(source))
             try:
                 # a merge within a merge is nesting too: a chain of them must not recurse without bound
@@ -564,20 +609,19 @@ _FORBIDDEN_IN_TEXT = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}\ud800-\udf
 _FORBIDDEN_IN_KEY = re.compile(f"[\x00-\x1f\x7f-\x9f{_BIDI}\ud800-\udfff]")
 
 
-def _forbidden(character: str) -> str:
-    code = ord(character)
-    if 0xD800 <= code <= 0xDFFF:
-        return f"character U+{code:04X} is not allowed: an unpaired UTF-16 surrogate escape, which is not a character"
-    if code >= 0x202A:
-        return (f"character U+{code:04X} is not allowed: {unicodedata.name(character)}, a bidirectional control "
-                "that makes text display differently from what it is")
-    return f"character U+{code:04X} is not allowed: a control character"
+def _forbidden(character: str) -> Text:
+    code = f"U+{ord(character):04X}"
+    if 0xD800 <= ord(character) <= 0xDFFF:
+        return message("loader.forbidden.surrogate", code=code)
+    if ord(character) >= 0x202A:
+        return message("loader.forbidden.bidi", code=code, name=unicodedata.name(character))
+    return message("loader.forbidden.control", code=code)
 
 
 def _text(value: str, node: Any, pattern: re.Pattern[str] = _FORBIDDEN_IN_TEXT) -> str:
     found = pattern.search(value)
     if found:
-        raise _NodeError(f"{_forbidden(found[0])}; remove it", node)
+        raise _NodeError(message("loader.remove_it", error=_forbidden(found[0])), node)
     return value
 
 
@@ -609,11 +653,11 @@ def _scalar(node: Any) -> Any:
         except ValueError:  # more digits than Python converts: out of range anyway
             number = _INT64
         if not -_INT64 <= number < _INT64:
-            raise _NodeError(f"integer {_clip(value)} is out of range (64 bits)", node)
+            raise _NodeError(message("loader.integer_range", value=_clip(value)), node)
         return number
     real = float(value) if kind == "float" else math.nan
     if not math.isfinite(real):
-        raise _NodeError(f"{_clip(value)} is not a finite number", node)
+        raise _NodeError(message("loader.not_finite", value=_clip(value)), node)
     return real
 
 

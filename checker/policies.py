@@ -15,6 +15,8 @@ from typing import Any
 
 from checker import __version__
 from checker.errors import PolicyError, UsageError
+from checker.i18n import message
+from checker.model import Text
 from checker.resources import bundle_root, policies_dir
 
 
@@ -81,7 +83,7 @@ def load_bundle(roots: tuple[Path, ...] | None = None) -> PolicyBundle:
                 content = json.loads(path.read_text(encoding="utf-8"))
             except ValueError as exc:
                 where = f"{path}:{exc.lineno}:{exc.colno}" if isinstance(exc, json.JSONDecodeError) else str(path)
-                raise PolicyError(f"data file is not JSON: {exc.args[0] if exc.args else exc}", location=where) from None
+                raise PolicyError(message("policies.data_not_json", error=exc.args[0] if exc.args else exc), location=where) from None
             _merge(data, path.parent.relative_to(root).parts, content, path, shipped if index else None)
         if index == 0:
             shipped = set(_object_paths(data))
@@ -136,14 +138,11 @@ def _check_custom_module(source: str, path: Path, root: Path) -> None:
         parts = parts[1:]
     allowed = parts is not None and (parts[0] != "cloudbeleid" or (len(parts) >= 3 and parts[1] == "rules" and parts[2] in own))
     if not allowed:
-        raise PolicyError(f"package {name}: an organisation's own policies may define only packages of their own packs "
-                          f"(cloudbeleid.rules.<{'|'.join(sorted(own)) or 'pack'}>.*) or outside cloudbeleid.*, "
-                          "never amend the shipped ones (write the package as a plain dotted path)", location=str(path))
+        raise PolicyError(message("policies.package", name=name, packs="|".join(sorted(own)) or "pack"), location=str(path))
     call = _FORBIDDEN_CALLS.search(code)
     if call:
         line = code[:call.start()].count("\n") + 1
-        raise PolicyError(f"{call.group(1)}() is not allowed in an organisation's own policies: a rule may read only its "
-                          "input and data, and give the same verdict every time", location=f"{path}:{line}")
+        raise PolicyError(message("policies.call", call=call.group(1)), location=f"{path}:{line}")
 
 
 def _inside_root(path: Path, root: Path) -> None:
@@ -151,7 +150,7 @@ def _inside_root(path: Path, root: Path) -> None:
     loaded as data and could be shown by any rule."""
     real, inside = os.path.realpath(path), os.path.realpath(root)
     if os.path.commonpath([real, inside]) != inside:
-        raise PolicyError(f"symbolic link to a file outside the policy folder {root}: not loaded", location=str(path))
+        raise PolicyError(message("policies.link_outside", root=root), location=str(path))
 
 
 def _custom_packs(root: Path) -> set[str]:
@@ -175,20 +174,17 @@ def _merge(tree: dict[str, Any], parts: tuple[str, ...], content: Any, path: Pat
     for part in parts:
         node = node.setdefault(part, {})
     if not isinstance(content, dict):
-        raise PolicyError("a data file must hold a JSON object", location=str(path))
+        raise PolicyError(message("policies.data_not_object"), location=str(path))
     for key, value in content.items():
         here = parts + (key,)
         if shipped is not None and here[0] == "cloudbeleid":
-            raise PolicyError("data under cloudbeleid.* would stand in for the shipped rules and helpers: an "
-                              "organisation's policies keep their data outside it", location=str(path))
+            raise PolicyError(message("policies.data_in_cloudbeleid"), location=str(path))
         if key in node and isinstance(node[key], dict) and isinstance(value, dict):
             if shipped is not None and here in shipped and here != ("data", "packs"):
-                raise PolicyError(f"data key {'.'.join(here)} belongs to the shipped reference data: an organisation's "
-                                  "policies add data of their own, and change reference data only through "
-                                  "reference_data in .cloudbeleid.yaml (shown in every report)", location=str(path))
+                raise PolicyError(message("policies.data_shipped", key=".".join(here)), location=str(path))
             _merge(node, (key,), value, path, shipped)
         elif key in node:
-            raise PolicyError(f"data key {'.'.join(here)} is defined twice", location=str(path))
+            raise PolicyError(message("policies.data_twice", key=".".join(here)), location=str(path))
         else:
             node[key] = value
 
@@ -201,19 +197,19 @@ def rule_files(root: Path) -> list[Path]:
 def check_roots(roots: tuple[Path, ...]) -> None:
     """Every policy folder must be one: a missing path or a file is a clear error, never silently no rules."""
     if not roots[0].is_dir():
-        raise UsageError(f"policy folder {roots[0]} does not exist")
+        raise UsageError(message("policies.folder", folder=roots[0], problem=message("policies.missing")))
     for root in roots[1:]:
         problem = policy_folder_problem(root)
         if problem:
-            raise UsageError(f"policy folder {root} {problem}")
+            raise UsageError(message("policies.folder", folder=root, problem=problem))
 
 
-def policy_folder_problem(folder: Path) -> str | None:
+def policy_folder_problem(folder: Path) -> Text | None:
     """Why a folder of the organisation's own rules cannot be one, or None."""
     if not folder.exists():
-        return "does not exist"
+        return message("policies.missing")
     if not folder.is_dir():
-        return "is not a folder (give the folder that holds rules/<pack>/<rule>/<rule>.rego and data/packs.json)"
+        return message("policies.not_a_folder")
     if not (folder / "rules").is_dir() and not (folder / "data" / "packs.json").is_file():
-        return "holds no rules/ folder and no data/packs.json: it is not a policy folder"
+        return message("policies.not_a_policy_folder")
     return None

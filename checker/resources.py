@@ -23,9 +23,9 @@ def policies_dir() -> Path:
     return Path(override) if override else bundle_root() / "policies"
 
 
-def examples_dir() -> Path:
-    """The per-rule fixtures (examples/rules/<pack>/<rule>/), shipped in the wheel for `cloudbeleid explain`."""
-    return bundle_root() / "examples" / "rules"
+def rule_fixtures_dir() -> Path:
+    """The per-rule fixtures (tests/fixtures/rules/<pack>/<rule>/), shipped in the wheel for `cloudbeleid explain`."""
+    return bundle_root() / "tests" / "fixtures" / "rules"
 
 
 def schemas_dir() -> Path:

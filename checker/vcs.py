@@ -6,6 +6,7 @@ import subprocess
 from pathlib import Path
 
 from checker.errors import UsageError
+from checker.i18n import message
 
 # The folder under check is untrusted, its .git/config included (an artifact or archive may carry one): no setting
 # there may make git run a program. These are the ones the commands below could otherwise act on.
@@ -45,16 +46,16 @@ def changed_since(ref: str, folder: Path) -> set[Path]:
     """Files changed, added or deleted between ref and the work tree, untracked ones included, as resolved paths."""
     root = toplevel(folder)
     if root is None:
-        raise UsageError(f"--changed-since {ref}: {folder} is not inside a git repository")
+        raise UsageError(message("vcs.not_a_repository", ref=ref, folder=folder))
     if (check := _git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")) is None or check.returncode != 0:
-        raise UsageError(f"--changed-since {ref}: no such commit, branch or tag")
+        raise UsageError(message("vcs.no_such_ref", ref=ref))
     # deletions too (a deleted waiver file changes verdicts), and renames as delete plus add
     changed = _git(root, "diff", "--name-only", "-z", "--no-renames", ref, "--")
     untracked = _git(root, "ls-files", "-z", "--others", "--exclude-standard")
     names = set()
     for result in (changed, untracked):
         if result is None or result.returncode != 0:
-            raise UsageError(f"--changed-since {ref}: git failed: {result.stderr.decode().strip() if result else 'not found'}")
+            raise UsageError(message("vcs.git_failed", ref=ref, error=result.stderr.decode().strip() if result else message("vcs.no_git")))
         names |= {n for n in result.stdout.decode("utf-8", "surrogateescape").split("\0") if n}
     return {(root / name).resolve() for name in names}
 

@@ -16,7 +16,8 @@ from typing import Any
 from checker.catalog import Catalog
 from checker.config import Config
 from checker.errors import InputError
-from checker.model import Enforcement, Finding, Location, Rule, Severity, Status, Text
+from checker.i18n import message
+from checker.model import Enforcement, Finding, Location, Rule, Severity, Status
 from checker.pipeline.discover import display_path
 from checker.schema import load_validated
 
@@ -83,10 +84,10 @@ def load(path: Path, display: str) -> list[Waiver]:
 
 
 def problem(waiver: Waiver) -> Any:
-    return lambda nl, en: Finding(
+    return lambda text: Finding(
         rule_id="WAIVER-INVALID", status=Status.ERROR, severity=Severity.HIGH, enforcement=Enforcement.MANDATORY,
-        enforcement_reason=Text("Een ongeldige risicoacceptatie laat de controle falen.", "An invalid risk acceptance fails the run."),
-        message=Text(nl, en), location=Location(waiver.file, 0, waiver.line, 5), waiver=waiver.to_json("invalid"),
+        enforcement_reason=message("waivers.invalid_reason"),
+        message=text, location=Location(waiver.file, 0, waiver.line, 5), waiver=waiver.to_json("invalid"),
     )
 
 
@@ -97,21 +98,15 @@ def check(waivers: list[Waiver], rules: dict[str, Rule], settings: Settings) -> 
         error = problem(waiver)
         rule = rules.get(waiver.rule)
         if rule is None:
-            errors.append(error(f"risicoacceptatie voor onbekende regel {waiver.rule}", f"waiver for unknown rule {waiver.rule}"))
+            errors.append(error(message("waivers.unknown_rule", rule=waiver.rule)))
         elif not rule.waivable:
-            errors.append(error(
-                f"{waiver.rule} kan door geen risicoacceptatie worden opgeheven (absoluut verbod)",
-                f"{waiver.rule} cannot be lifted by any risk acceptance (an absolute ban)",
-            ))
+            errors.append(error(message("waivers.not_waivable", rule=waiver.rule)))
         elif waiver.days() < 0:
-            errors.append(error(f"vervaldatum {waiver.expires} ligt vóór de datum van acceptatie {waiver.granted}",
-                                f"expires {waiver.expires} is before granted {waiver.granted}"))
+            errors.append(error(message("waivers.before_granted", expires=waiver.expires, granted=waiver.granted)))
         elif waiver.days() > settings.horizon[rule.severity.value]:
             limit = settings.horizon[rule.severity.value]
-            errors.append(error(
-                f"risicoacceptatie van {waiver.days()} dagen; voor ernst {rule.severity.value} is het maximum {limit} dagen",
-                f"waiver runs {waiver.days()} days; the maximum for severity {rule.severity.value} is {limit} days",
-            ))
+            errors.append(error(message("waivers.too_long", days=waiver.days(), severity=message(f"severity.{rule.severity.value}"),
+                                        limit=limit)))
         else:
             valid.append(waiver)
     return valid, errors
@@ -151,11 +146,8 @@ def _status(waiver: Waiver, as_of: str, window: int) -> str:
 def _unused(waiver: Waiver) -> Finding:
     return Finding(
         rule_id="WAIVER-UNUSED", status=Status.FAIL, severity=Severity.INFO, enforcement=Enforcement.ADVISORY,
-        enforcement_reason=Text("Een ongebruikte risicoacceptatie is mogelijk verouderd.", "An unused risk acceptance may be stale."),
-        message=Text(
-            f"De risicoacceptatie voor {waiver.rule} op {waiver.service} ({waiver.decision_ref}) past op geen bevinding; verwijder haar als het risico er niet meer is.",
-            f"The waiver for {waiver.rule} on {waiver.service} ({waiver.decision_ref}) matches no finding; remove it if the risk is gone.",
-        ),
+        enforcement_reason=message("waivers.unused_reason"),
+        message=message("waivers.unused", rule=waiver.rule, service=waiver.service, decision=waiver.decision_ref),
         location=Location(waiver.file, 0, waiver.line, 5), waiver=waiver.to_json("unused"),
     )
 
@@ -169,7 +161,7 @@ def apply_all(findings: list[Finding], configs: dict[str, Config], catalog: Cata
         if settings.file is None:
             continue
         if not settings.file.is_file():
-            raise InputError("waiver file not found", location=display_path(settings.file))
+            raise InputError(message("waivers.file_missing"), location=display_path(settings.file))
         loaded = load(settings.file, display_path(settings.file))
         valid, errors = check(loaded, rules, settings)
         files = {file for file, c in configs.items() if c is config}

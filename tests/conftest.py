@@ -104,6 +104,15 @@ def write(folder: Path, name: str, text: str) -> Path:
     return path
 
 
+@pytest.fixture(autouse=True)
+def _errors_in_the_default_language():
+    """An in-process command sets the language errors are printed in (i18n.use); the next test starts afresh."""
+    from checker import i18n
+
+    yield
+    i18n.use(None)
+
+
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     """A folder with a ministry's .cloudbeleid.yaml."""

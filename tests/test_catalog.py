@@ -81,8 +81,9 @@ def test_id_must_carry_the_pack_prefix(tmp_path: Path):
     root = _copy(tmp_path)
     path = _rule(root)
     path.write_text(path.read_text().replace("id: CB22-NO-STATE-SECRETS", "id: KWZBO-NO-STATE-SECRETS"))
-    with pytest.raises(PolicyError, match="must start with CB22-"):
+    with pytest.raises(PolicyError) as raised:
         read_rule(path, root, _load_packs(root))
+    assert "must start with CB22-" in raised.value.text.en and "moet beginnen met CB22-" in raised.value.text.nl
 
 
 @pytest.mark.parametrize("rule", CATALOG.rules, ids=lambda r: r.id)
@@ -145,7 +146,7 @@ def test_retired_ids_are_never_reused_and_point_to_their_successor(tmp_path: Pat
     (root / "data" / "retired.json").write_text(json.dumps({"retired": {"CB22-NO-STATE-SECRETS-X": entry}}))
     from checker.catalog import _read_catalog
 
-    with pytest.raises(PolicyError, match="retired"):
+    with pytest.raises(PolicyError, match="ingetrokken"):
         _read_catalog((root,))
 
 

@@ -90,7 +90,7 @@ def test_malformed_descriptor_exits_2_with_file_and_line(repo: Path):
     result = run_cli("check", "--as-of", AS_OF, "--format", "concise", str(repo))
     assert result.returncode == 2
     assert "bad.cloud.yaml:6:21: fout INPUT-SCHEMA" in result.stdout
-    assert "did you mean 'public'" in result.stdout
+    assert "bedoelt u 'public'" in result.stdout
 
 
 def test_multi_document_file_checks_the_good_documents_and_fails(repo: Path):
@@ -156,7 +156,7 @@ def test_folder_without_descriptors_is_not_a_pass(repo: Path):
     write(repo, "notes.yaml", "a: 1\n")
     result = run_cli("check", str(repo))
     assert result.returncode == 2
-    assert "no service descriptors found" in result.stderr
+    assert "geen dienstbeschrijvingen gevonden" in result.stderr
 
 
 def test_invalid_config_exits_2_with_its_line(tmp_path: Path):
@@ -164,8 +164,8 @@ def test_invalid_config_exits_2_with_its_line(tmp_path: Path):
     write(tmp_path, "mail.cloud.yaml", VALID_DESCRIPTOR)
     result = run_cli("check", str(tmp_path))
     assert result.returncode == 2
-    assert ".cloudbeleid.yaml:3:9: invalid configuration: 'ministry' is not a valid value" in result.stderr
-    assert "did you mean 'ministerie'" in result.stderr
+    assert ".cloudbeleid.yaml:3:9: ongeldige configuratie: 'ministry' is geen geldige waarde" in result.stderr
+    assert "bedoelt u 'ministerie'" in result.stderr
 
 
 def test_broken_policy_exits_3(repo: Path, tmp_path: Path):

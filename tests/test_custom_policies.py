@@ -63,7 +63,7 @@ def test_bundle_carries_custom_policies(custom: Path, tmp_path: Path):
 def test_custom_rule_with_a_syntax_error_is_exit_3(custom: Path, us_service: Path):
     rule = custom / "rules/eigen/no_us_parent/no_us_parent.rego"
     rule.write_text(rule.read_text().replace("some i in subject", "some i in subject {"))
-    result = run_cli("check", "--as-of", AS_OF, "--policies", str(custom), str(us_service))
+    result = run_cli("check", "--lang", "en", "--as-of", AS_OF, "--policies", str(custom), str(us_service))
     assert result.returncode == 3
     assert "no_us_parent.rego" in result.stderr and "Traceback" not in result.stderr
 
@@ -71,7 +71,7 @@ def test_custom_rule_with_a_syntax_error_is_exit_3(custom: Path, us_service: Pat
 def test_custom_rule_with_invalid_metadata_is_exit_3(custom: Path, us_service: Path):
     rule = custom / "rules/eigen/no_us_parent/no_us_parent.rego"
     rule.write_text(rule.read_text().replace("severity: medium", "severity: serious"))
-    result = run_cli("check", "--policies", str(custom), str(us_service))
+    result = run_cli("check", "--lang", "en", "--policies", str(custom), str(us_service))
     assert result.returncode == 3
     assert "no_us_parent.rego" in result.stderr and "invalid METADATA" in result.stderr
 
@@ -96,14 +96,14 @@ eer_or_adequate(_, _) if true
 ])
 def test_own_policies_cannot_amend_shipped_packages_or_reach_out(custom: Path, us_service: Path, module: str, says: str):
     write(custom, "lib/extra.rego", module)
-    result = run_cli("check", "--as-of", AS_OF, "--policies", str(custom), str(us_service))
+    result = run_cli("check", "--lang", "en", "--as-of", AS_OF, "--policies", str(custom), str(us_service))
     assert result.returncode == 3, result.stdout + result.stderr
     assert says in result.stderr and "extra.rego" in result.stderr
 
 
 def test_own_policies_cannot_amend_the_shipped_reference_data(custom: Path, us_service: Path):
     write(custom, "data/countries.json", json.dumps({"countries": {"adequacy": {"extra": ["CN"]}}}))
-    result = run_cli("check", "--as-of", AS_OF, "--policies", str(custom), str(us_service))
+    result = run_cli("check", "--lang", "en", "--as-of", AS_OF, "--policies", str(custom), str(us_service))
     assert result.returncode == 3 and "data key data.countries belongs to the shipped reference data" in result.stderr
 
 
@@ -121,19 +121,19 @@ def test_a_comment_may_name_a_forbidden_builtin(custom: Path, us_service: Path):
 ])
 def test_another_spelling_of_a_shipped_package_is_refused(custom: Path, us_service: Path, module: str):
     write(custom, "lib/extra.rego", module)
-    result = run_cli("check", "--as-of", AS_OF, "--policies", str(custom), str(us_service))
+    result = run_cli("check", "--lang", "en", "--as-of", AS_OF, "--policies", str(custom), str(us_service))
     assert result.returncode == 3 and "never amend the shipped ones" in result.stderr, result.stdout + result.stderr
 
 
 def test_a_hash_in_a_string_does_not_hide_a_forbidden_call(custom: Path, us_service: Path):
     write(custom, "lib/extra.rego", 'package eigen.lib\n\nx := r if { s := "#"; r := http.send({"method": "get", "url": "http://127.0.0.1:9/"}) }\n')
-    result = run_cli("check", "--as-of", AS_OF, "--policies", str(custom), str(us_service))
+    result = run_cli("check", "--lang", "en", "--as-of", AS_OF, "--policies", str(custom), str(us_service))
     assert result.returncode == 3 and "http.send() is not allowed" in result.stderr and "extra.rego:3" in result.stderr
 
 
 def test_own_data_cannot_stand_in_for_shipped_rules(custom: Path, us_service: Path):
     write(custom, "x.json", json.dumps({"cloudbeleid": {"rules": {"cb22": {"no_state_secrets": {"deny": []}}}}}))
-    result = run_cli("check", "--as-of", AS_OF, "--policies", str(custom), str(us_service))
+    result = run_cli("check", "--lang", "en", "--as-of", AS_OF, "--policies", str(custom), str(us_service))
     assert result.returncode == 3 and "data under cloudbeleid.*" in result.stderr
 
 
@@ -141,6 +141,6 @@ def test_a_link_out_of_the_policy_folder_is_not_loaded(custom: Path, us_service:
     secret = write(tmp_path, "dockercfg.json", '{"auths": {"ghcr.io": {"auth": "c2VjcmV0"}}}')
     (custom / "stolen").mkdir()
     (custom / "stolen" / "cfg.json").symlink_to(secret)
-    result = run_cli("check", "--as-of", AS_OF, "--policies", str(custom), str(us_service))
+    result = run_cli("check", "--lang", "en", "--as-of", AS_OF, "--policies", str(custom), str(us_service))
     assert result.returncode == 3 and "symbolic link to a file outside the policy folder" in result.stderr
     assert "c2VjcmV0" not in result.stdout + result.stderr

@@ -69,10 +69,10 @@ def test_portfolio_rules_see_and_report_every_service(git_repo: Path):
 
 def test_unknown_ref_is_bad_usage(git_repo: Path):
     result = run_cli("check", "--changed-since", "no-such-branch", cwd=git_repo)
-    assert result.returncode == 2 and "--changed-since no-such-branch: no such commit" in result.stderr
+    assert result.returncode == 2 and "--changed-since no-such-branch: geen commit, branch of tag" in result.stderr
 
 
 def test_changed_since_outside_git_is_bad_usage(repo: Path):
     write(repo, "a.cloud.yaml", VALID_DESCRIPTOR)
     result = run_cli("check", "--as-of", AS_OF, "--changed-since", "HEAD", str(repo))
-    assert result.returncode == 2 and "not inside a git repository" in result.stderr
+    assert result.returncode == 2 and "ligt niet in een git-repository" in result.stderr

@@ -37,12 +37,12 @@ def test_non_ascii_reaches_the_engine_intact():
 
 def test_lone_surrogate_is_a_clean_engine_error_not_a_crash():
     # the loader refuses these first; the engine guard still holds
-    with pytest.raises(EngineError, match="embedded engine failed"):
+    with pytest.raises(EngineError, match="ingebouwde engine faalde"):
         evaluate([{"service": {"name": "\ud800"}}])
 
 
 def test_nan_is_refused_before_the_engine():
-    with pytest.raises(EngineError, match="cannot be sent"):
+    with pytest.raises(EngineError, match="kan niet naar de engine"):
         evaluate([{"x": float("nan")}])
 
 
@@ -69,7 +69,7 @@ def test_one_engine_per_thread():
 
 
 def test_unknown_engine_is_a_usage_error():
-    with pytest.raises(UsageError, match="unknown engine"):
+    with pytest.raises(UsageError, match="onbekende engine"):
         create_engine("nope")
 
 
@@ -92,7 +92,7 @@ def test_missing_entrypoint_is_an_engine_error(tmp_path: Path):
     root = _copy(tmp_path)
     (root / "main/main.rego").unlink()
     engine = create_engine("embedded")
-    with pytest.raises(EngineError, match="undefined"):
+    with pytest.raises(EngineError, match="ongedefinieerd"):
         engine.evaluate(load_bundle((root,)), {"as_of": "2026-11-28", "settings": {}, "services": [{}]})
 
 
@@ -110,7 +110,7 @@ def test_a_named_rule_that_does_not_exist_is_a_policy_error(repo_rules=("cb22.no
     [None, [], {"violations": "x"}, {"violations": [{"rule": "a"}]}, {"violations": [], "subjects": {"a": 1}}],
 )
 def test_malformed_reports_are_refused(value):
-    with pytest.raises(EngineError, match="malformed"):
+    with pytest.raises(EngineError, match="misvormd"):
         parse_report(value, "test")
 
 

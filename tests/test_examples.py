@@ -19,6 +19,9 @@ from typing import Any
 import pytest
 import yaml
 
+from checker.evaluate import check
+from checker.pipeline import Options
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 AS_OF = "2026-11-28"
@@ -116,9 +119,9 @@ EXPECTED: dict[str, Expected] = {
     )),
 }
 
-# Folders of examples/ that are not an organisation: the malformed descriptor, the per-rule compliant and
-# non-compliant fixtures of tests/test_rule_examples.py, and the CI pipeline examples.
-NOT_ORGANISATIONS = {"invalid", "rules", "ci", "infrastructure"}  # infrastructure: tests/test_infra.py
+# Folders of examples/ that are not an organisation: the malformed descriptor, the CI pipeline examples and the
+# infrastructure repository (tests/test_infra.py). The per-rule fixtures live in tests/fixtures/rules/.
+NOT_ORGANISATIONS = {"invalid", "ci", "infrastructure"}
 
 # The rule-id prefix of every pack; the examples together show a failing finding of each.
 PACK_PREFIXES = ("CB22-", "KWZBO-", "AVG-", "BIO2-", "KAMER25-", "DATAACT-")
@@ -287,6 +290,20 @@ def test_whole_examples_folder_is_the_demo():
     }
     assert {(f["rule_id"], f["status"], f["enforcement"], f["service"]) for f in failures({"findings": organisations})} == expected
     assert {f["service"] for f in organisations} == set().union(*(e.services for e in EXPECTED.values()))
+
+
+def test_the_first_command_checks_the_examples_and_no_rule_fixture():
+    """`cloudbeleid check examples/`, the README's first command, checks the organisations' descriptors and the
+    infrastructure repository's, nothing else: the per-rule fixtures are not in examples/ any more."""
+    report = check(Options(paths=(EXAMPLES,), as_of=AS_OF, lang="nl"))
+    checked = {Path(os.path.realpath(file)) for file in report.files}
+    expected = {p.resolve() for name in (*EXPECTED, "infrastructure") for p in (EXAMPLES / name).rglob("*.cloud.yaml")}
+    assert checked == expected
+    assert all(p.relative_to(EXAMPLES.resolve()).parts[0] in {*EXPECTED, "infrastructure"} for p in checked)
+    organisations = set().union(*(e.services for e in EXPECTED.values()))
+    assert organisations <= set(report.services)
+    infrastructure = {yaml.safe_load(p.read_text(encoding="utf-8"))["id"] for p in (EXAMPLES / "infrastructure").rglob("*.cloud.yaml")}
+    assert set(report.services) == organisations | infrastructure
 
 
 def test_whole_examples_folder_text_output_is_located():
@@ -479,4 +496,4 @@ def test_invalid_descriptor_is_not_checkable_with_file_and_line():
 def test_invalid_folder_finds_no_descriptor_and_fails_closed():
     result = run_check("examples/invalid")
     assert result.returncode == 2
-    assert "no service descriptors found" in result.stderr
+    assert "geen dienstbeschrijvingen gevonden" in result.stderr

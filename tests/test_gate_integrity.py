@@ -42,7 +42,7 @@ def test_an_empty_rules_folder_is_an_engine_error_not_a_pass(repo: Path, tmp_pat
     (copy / "rules").mkdir()
     result = run_cli("check", "--as-of", AS_OF, str(repo), env={"CLOUDBELEID_POLICIES": str(copy)})
     assert result.returncode == 3, result.stdout + result.stderr
-    assert "hold no rule of it" in result.stderr and "geslaagd" not in result.stdout
+    assert "bevatten er geen regel van" in result.stderr and "geslaagd" not in result.stdout
 
 
 def test_a_missing_pack_folder_is_an_engine_error(repo: Path, tmp_path: Path):
@@ -51,7 +51,7 @@ def test_a_missing_pack_folder_is_an_engine_error(repo: Path, tmp_path: Path):
     shutil.rmtree(copy / "rules" / "kaderwet_zbo")
     result = run_cli("check", "--as-of", AS_OF, str(repo), env={"CLOUDBELEID_POLICIES": str(copy)})
     assert result.returncode == 3, result.stdout + result.stderr
-    assert "'kaderwet_zbo' is enabled but the policies hold no rule of it" in result.stderr
+    assert "'kaderwet_zbo' staat aan, maar de policies bevatten er geen regel van" in result.stderr
 
 
 def test_every_enabled_rule_gives_a_verdict_for_every_service(repo: Path):
@@ -68,7 +68,7 @@ def test_a_rule_without_a_verdict_fails_the_run():
     from checker.pipeline.run import prove_checked as _prove_checked
 
     rules = load_catalog().in_packs(("cb22",))
-    with pytest.raises(EngineError, match="gave no verdict for service 'mail'"):
+    with pytest.raises(EngineError, match="gaf geen oordeel voor dienst 'mail'"):
         _prove_checked([], ["mail"], rules)
 
 
@@ -125,7 +125,7 @@ def test_a_deeply_nested_baseline_is_bad_input(repo: Path, tmp_path: Path):
     deep.write_text("[" * 100_000 + "]" * 100_000)
     result = run_cli("check", "--as-of", AS_OF, "--baseline", str(deep), str(repo))
     assert result.returncode == 2, result.stderr
-    assert "not a cloudbeleid baseline" in result.stderr and "internal error" not in result.stderr
+    assert "geen cloudbeleid-baseline" in result.stderr and "internal error" not in result.stderr
 
 
 # --- 5. reference data: every deviation shown, no protective list lifted without a decision ------------------------
@@ -137,7 +137,7 @@ def test_emptying_the_c2000_list_without_a_decision_is_refused(repo: Path):
     assert result.returncode == 2, result.stdout + result.stderr
     line = line_of((repo / ".cloudbeleid.yaml").read_text(), "c2000_excluded")
     assert f".cloudbeleid.yaml:{line}:" in result.stderr
-    assert "drops CN, IR, KP, RU from the shipped list" in result.stderr and "decision_ref" in result.stderr
+    assert "haalt CN, IR, KP, RU uit de meegeleverde lijst" in result.stderr and "decision_ref" in result.stderr
 
 
 def test_a_justified_deviation_applies_and_is_in_the_report(repo: Path):
@@ -164,7 +164,7 @@ def test_widening_where_data_may_go_needs_a_decision(repo: Path, name: str):
     write(repo, ".cloudbeleid.yaml", MINISTRY_CONFIG + f"reference_data:\n  {name}:\n    add: [CN]\n")
     write(repo, "mail.cloud.yaml", VALID_DESCRIPTOR)
     result = run_cli("check", "--as-of", AS_OF, str(repo))
-    assert result.returncode == 2 and f"reference_data.{name} adds CN" in result.stderr
+    assert result.returncode == 2 and f"reference_data.{name} voegt CN" in result.stderr
 
 
 # --- 6. --changed-since: a governing change makes the run a full one -----------------------------------------------
@@ -339,7 +339,7 @@ def test_a_file_given_by_name_is_never_skipped(repo: Path):
 def test_validate_refuses_a_configuration_that_lifts_the_c2000_ban(repo: Path):
     write(repo, ".cloudbeleid.yaml", MINISTRY_CONFIG + "reference_data:\n  c2000_excluded: [CN]\n")
     result = run_cli("validate", str(repo / ".cloudbeleid.yaml"))
-    assert result.returncode == 2 and "drops IR, KP, RU" in result.stdout, result.stdout + result.stderr
+    assert result.returncode == 2 and "haalt IR, KP, RU" in result.stdout, result.stdout + result.stderr
 
 
 def test_a_blank_justification_justifies_nothing(repo: Path):
@@ -347,7 +347,7 @@ def test_a_blank_justification_justifies_nothing(repo: Path):
         'reference_data:\n  adequacy:\n    add: [US]\n    reason: "            "\n    decision_ref: "    "\n'))
     write(repo, "mail.cloud.yaml", VALID_DESCRIPTOR)
     result = run_cli("check", "--as-of", AS_OF, str(repo))
-    assert result.returncode == 2 and "reference_data.adequacy adds US" in result.stderr
+    assert result.returncode == 2 and "reference_data.adequacy voegt US" in result.stderr
 
 
 def test_a_git_config_in_the_checked_folder_runs_nothing(repo: Path, tmp_path: Path):
@@ -371,7 +371,7 @@ def test_a_configuration_reads_no_file_outside_its_repository(repo: Path, tmp_pa
     (tmp_path / "elsewhere" / "rules").mkdir()
     write(inside, ".cloudbeleid.yaml", MINISTRY_CONFIG + setting.format(outside=secret, outside_folder=secret.parent))
     result = run_cli("check", "--as-of", AS_OF, str(inside))
-    assert result.returncode == 2 and "lies outside the repository" in result.stderr, result.stderr
+    assert result.returncode == 2 and "ligt buiten de repository" in result.stderr, result.stderr
     assert "ghp_SECRETTOKEN123" not in result.stdout + result.stderr
 
 

@@ -148,7 +148,7 @@ def test_local_modules_are_followed_with_their_arguments_and_remote_ones_reporte
     assert resources["aws_s3_bucket.us"].service_tag == "svc-from-provider"
     assert len(reading.resources) == 2  # the module folder is read through its call, not also as a root
     assert reading.problems == []
-    assert [m for _, m in reading.unread] == ["module vpc comes from 'terraform-aws-modules/vpc/aws', which is not read: its resources are unknown"]
+    assert [m.en for _, m in reading.unread] == ["module vpc comes from 'terraform-aws-modules/vpc/aws', which is not read: its resources are unknown"]
 
 
 def test_service_tags_from_maps_labels_and_scaleway_lists():
@@ -164,7 +164,7 @@ def test_a_terraform_syntax_error_stops_the_run_with_file_and_line(tmp_path: Pat
     write(tmp_path, "infra/main.tf", 'resource "azurerm_storage_account" "a" {\n  location = "westeurope"\n  name = \n}\n')
     result = run_cli("check", "--as-of", AS_OF, "--format", "concise", str(tmp_path))
     assert result.returncode == 2, result.stdout + result.stderr
-    assert re.search(r"infra/main\.tf:[34]:\d+: \w+ INPUT-INFRASTRUCTURE .*HCL syntax error", result.stdout), result.stdout
+    assert re.search(r"infra/main\.tf:[34]:\d+: \w+ INPUT-INFRASTRUCTURE .*HCL-syntaxfout", result.stdout), result.stdout
     assert "Traceback" not in result.stdout + result.stderr
 
 
@@ -175,7 +175,7 @@ def test_a_folder_the_descriptor_names_must_hold_terraform(tmp_path: Path):
     result = run_cli("check", "--as-of", AS_OF, "--format", "concise", str(tmp_path))
     assert result.returncode == 2
     assert f"svc.cloud.yaml:{line_of(text, 'terraform: [nowhere]')}:" in result.stdout
-    assert "names no folder with *.tf files" in result.stdout and "plan JSON not found" in result.stdout
+    assert "noemt geen map met *.tf-bestanden" in result.stdout and "plan-JSON niet gevonden" in result.stdout
 
 
 # --- reading plan JSON ---------------------------------------------------------------------------------------------
@@ -210,7 +210,7 @@ def test_a_broken_plan_is_a_problem_at_its_line():
     reading = plan.read(FIXTURES / "terraform-json/invalid.plan.json", "invalid.plan.json")
     assert reading.resources == []
     [(where, message)] = reading.problems
-    assert (where.line, where.column) == (676, 29) and "syntax error" in message
+    assert (where.line, where.column) == (676, 29) and "syntax error" in message.en and "syntaxfout" in message.nl
 
 
 REAL_TOOL = FIXTURES / "real"
@@ -293,7 +293,7 @@ def test_handwritten_plan_values_unknowns_and_addresses():
 def test_json_that_is_no_plan_is_a_problem(tmp_path: Path, text: str, says: str):
     path = write(tmp_path, "p.json", text)
     [(_, message)] = plan.read(path, "p.json").problems
-    assert says in message
+    assert says in message.en
 
 
 # --- reference data ------------------------------------------------------------------------------------------------
@@ -518,7 +518,7 @@ def test_init_drafts_a_descriptor_that_validates_once_its_questions_are_answered
     valid = run_cli("validate", str(draft))
     assert valid.returncode == 0, valid.stdout
     again = run_cli("init", "--from-terraform", str(tmp_path / "infra/aws"), "--output", str(draft))
-    assert again.returncode == 2 and "never overwrites" in again.stderr + again.stdout
+    assert again.returncode == 2 and "overschrijft nooit" in again.stderr + again.stdout
 
 
 def test_init_drafts_from_code_in_the_json_syntax(tmp_path: Path):
@@ -532,7 +532,7 @@ def test_init_drafts_from_code_in_the_json_syntax(tmp_path: Path):
 def test_init_refuses_a_folder_without_cloud_resources(tmp_path: Path):
     write(tmp_path, "main.tf", 'resource "random_id" "x" {\n  byte_length = 4\n}\n')
     result = run_cli("init", "--from-terraform", str(tmp_path))
-    assert result.returncode == 2 and "no cloud resources" in result.stdout + result.stderr
+    assert result.returncode == 2 and "geen cloudresources" in result.stdout + result.stderr
 
 
 def test_a_descriptor_cannot_make_the_checker_read_outside_the_repository(tmp_path: Path):
@@ -544,7 +544,7 @@ def test_a_descriptor_cannot_make_the_checker_read_outside_the_repository(tmp_pa
     write(repo, "svc.cloud.yaml", text)
     result = run_cli("check", "--as-of", AS_OF, "--format", "concise", str(repo), cwd=repo)
     assert result.returncode == 2
-    assert result.stdout.count("is outside the repository") == 4, result.stdout
+    assert result.stdout.count("ligt buiten de repository") == 4, result.stdout
     assert "aws_s3_bucket.secret" not in result.stdout
 
 

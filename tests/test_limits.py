@@ -16,7 +16,7 @@ def test_each_configuration_sets_the_limits_of_its_own_descriptors(tmp_path: Pat
     write(tmp_path, "lenient/mail.cloud.yaml", VALID_DESCRIPTOR.replace("id: mail", "id: mail-2"))
     result = run_cli("check", "--as-of", AS_OF, "--format", "concise", "strict", "lenient", cwd=tmp_path)
     assert result.returncode == 2, result.stdout + result.stderr
-    assert f"strict/mail.cloud.yaml:1:1: fout INPUT-YAML Onleesbare beschrijving: file is {len(VALID_DESCRIPTOR)} bytes, more than the limit of 1000 (limits.max_bytes in" in result.stdout
+    assert f"strict/mail.cloud.yaml:1:1: fout INPUT-YAML Onleesbare beschrijving: bestand is {len(VALID_DESCRIPTOR)} bytes, meer dan de grens van 1000 (limits.max_bytes in" in result.stdout
     assert "lenient/mail.cloud.yaml" not in result.stdout  # checked, and compliant
     assert "1 dienst in 2 bestanden" in result.stdout
 
@@ -30,7 +30,7 @@ def test_limits_reach_the_worker_processes_of_a_large_run(tmp_path: Path):
         write(tmp_path, f"svc/s{i:03}.cloud.yaml", VALID_DESCRIPTOR.replace("id: mail", f"id: mail-{i}"))
     result = run_cli("check", "--as-of", AS_OF, "--format", "concise", "svc", cwd=tmp_path)
     assert result.returncode == 2, result.stderr
-    assert result.stdout.count("nesting deeper than 2 levels (limits.max_depth in") == 210
+    assert result.stdout.count("nesting dieper dan 2 niveaus (limits.max_depth in") == 210
 
 
 def test_the_configuration_and_waiver_files_are_read_with_the_defaults(tmp_path: Path):
@@ -42,8 +42,9 @@ def test_the_configuration_and_waiver_files_are_read_with_the_defaults(tmp_path:
 
 
 def test_limits_are_bounded_by_the_schema(tmp_path: Path):
-    for bad, message in (("max_depth: 101", "greater than the maximum of 100"), ("max_bytes: 0", "less than the minimum of 1"),
-                         ("max_nodes: many", "must be an integer"), ("max_files: 3", "unknown field 'max_files' in limits")):
+    for bad, message in (("max_depth: 101", "limits.max_depth mag ten hoogste 100 zijn, niet 101"),
+                         ("max_bytes: 0", "limits.max_bytes moet ten minste 1 zijn, niet 0"),
+                         ("max_nodes: many", "moet een geheel getal zijn"), ("max_files: 3", "onbekend veld 'max_files' in limits")):
         write(tmp_path, ".cloudbeleid.yaml", MINISTRY_CONFIG + f"limits:\n  {bad}\n")
         write(tmp_path, "mail.cloud.yaml", VALID_DESCRIPTOR)
         result = run_cli("check", "--as-of", AS_OF, "mail.cloud.yaml", cwd=tmp_path)

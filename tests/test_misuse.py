@@ -85,8 +85,8 @@ def test_a_descriptor_can_make_the_checker_read_no_file_and_fetch_nothing(repo: 
     assert "Traceback" not in result.stderr
     assert seen == [], "a descriptor made the checker connect somewhere"
     for name in ("include-tag", "include-merge", "tag-directive", "verbatim-tag"):
-        assert f"{name}.cloud.yaml" in result.stdout and "unsupported tag" in result.stdout
-    assert "unknown field '$ref'" in result.stdout
+        assert f"{name}.cloud.yaml" in result.stdout and "niet ondersteunde tag" in result.stdout
+    assert "onbekend veld '$ref'" in result.stdout
     # the editor's schema reference is allowed, and only that: nothing is fetched for it
     assert "schema-comment.cloud.yaml:" not in result.stdout.replace("CB22", "")
 
@@ -150,7 +150,7 @@ def test_a_policy_folder_that_is_not_one_is_refused_by_every_command(repo: Path,
                     ["bundle", "build", "--output", str(bundle), "--policies", str(target)]):
         result = invoke(*command)
         assert result.returncode == 2, (command, result.stdout, result.stderr)
-        assert f"policy folder {target}" in result.stderr and "Traceback" not in result.stderr, (command, result.stderr)
+        assert f"policymap {target}" in result.stderr and "Traceback" not in result.stderr, (command, result.stderr)
     assert not bundle.exists()
 
 
@@ -230,7 +230,7 @@ def test_a_repository_cannot_send_a_ci_secret_to_its_own_server(tmp_path: Path):
         write(repo, "mail.cloud.yaml", VALID_DESCRIPTOR)
         result = invoke("check", "--as-of", AS_OF, str(repo), env={"ANY_CI_SECRET": TOKEN})
     assert result.returncode == 2, result.stdout + result.stderr
-    assert f".cloudbeleid.yaml:{line_of(MINISTRY_CONFIG, 'packs') + 3}:3: invalid configuration: opa.url cannot be set" in result.stderr
+    assert f".cloudbeleid.yaml:{line_of(MINISTRY_CONFIG, 'packs') + 3}:3: ongeldige configuratie: opa.url kan niet in een configuratiebestand staan" in result.stderr
     assert seen == [] and TOKEN not in result.stdout + result.stderr
 
 
@@ -267,8 +267,8 @@ def test_a_token_goes_over_plain_http_only_to_loopback(repo: Path):
         server.close()
     assert result.returncode == 2, result.stdout + result.stderr
     assert result.stderr.splitlines() == [
-        f"cloudbeleid: fout: --opa-url '{url}' is plain http to another machine: the token in CLOUDBELEID_OPA_TOKEN is sent "
-        "only over https, or over http to this machine (127.0.0.0/8, ::1, localhost)"]
+        f"cloudbeleid: fout: --opa-url '{url}' is gewone http naar een andere machine: het token in CLOUDBELEID_OPA_TOKEN gaat "
+        "alleen over https, of over http naar deze machine (127.0.0.0/8, ::1, localhost)"]
     assert not connected, "the checker connected before refusing"
 
 
@@ -301,7 +301,7 @@ def test_which_hosts_count_as_this_machine(host: str, loopback: bool):
     if loopback:
         assert check_url(url, token="t").hostname == host.lower()
     else:
-        with pytest.raises(UsageError, match="plain http to another machine"):
+        with pytest.raises(UsageError, match="gewone http naar een andere machine"):
             check_url(url, token="t")
         assert check_url(url.replace("http://", "https://"), token="t").hostname == host.lower()
         assert check_url(url, token=None).hostname == host.lower()  # without a token nothing secret travels
@@ -312,7 +312,7 @@ def test_a_token_that_cannot_be_a_header_is_refused(repo: Path):
     with listener() as (url, seen):
         result = invoke("check", "--opa-url", url, "--as-of", AS_OF, str(repo),
                          env={"CLOUDBELEID_OPA_TOKEN": TOKEN + "\r\nX-Injected: 1"})
-    assert result.returncode == 2 and "the token in CLOUDBELEID_OPA_TOKEN holds a line break or NUL" in result.stderr
+    assert result.returncode == 2 and "het token in CLOUDBELEID_OPA_TOKEN bevat een regeleinde of NUL" in result.stderr
     assert seen == [] and TOKEN not in result.stdout + result.stderr
 
 
@@ -346,10 +346,10 @@ def test_a_recursive_function_is_refused_before_evaluation_on_both_engines(eigen
     embedded = invoke("check", "--as-of", AS_OF, "--policies", str(eigen), str(repo))
     opa = invoke("check", "--as-of", AS_OF, "--engine", "opa", "--opa-path", opa_path(), "--policies", str(eigen), str(repo))
     assert embedded.returncode == 3, embedded.stdout + embedded.stderr  # not -11: the process did not crash
-    assert "recursive function" in embedded.stderr and "Traceback" not in embedded.stderr
+    assert "recursieve functie" in embedded.stderr and "Traceback" not in embedded.stderr
     where = "eigen-regels/eigen/lib.rego:5:1" if needle is None else f"no_us_parent.rego:{line_of(rule, needle)}:1"
     assert where in embedded.stderr, embedded.stderr
-    assert opa.returncode == 3 and "recursion" in opa.stderr, opa.stderr  # OPA refuses it at compile time
+    assert opa.returncode == 3 and "recursi" in opa.stderr, opa.stderr  # OPA refuses it at compile time
 
 
 def test_regorus_would_crash_on_the_function_the_check_refuses():

@@ -58,8 +58,8 @@ def test_server_with_other_policies_is_refused(tmp_path: Path):
     with file_server(tmp_path / "bundles") as bundle_url:
         config.write_text(config.read_text().replace("BUNDLE_URL", bundle_url))
         with opa_server("--config-file", str(config), ready="/health?bundles") as url:
-            refused = run_cli("check", "--opa-url", url, "--as-of", AS_OF, str(tmp_path / "repo"))
-            accepted = run_cli("check", "--opa-url", url, "--opa-any-revision", "--as-of", AS_OF, str(tmp_path / "repo"))
+            refused = run_cli("check", "--lang", "en", "--opa-url", url, "--as-of", AS_OF, str(tmp_path / "repo"))
+            accepted = run_cli("check", "--lang", "en", "--opa-url", url, "--opa-any-revision", "--as-of", AS_OF, str(tmp_path / "repo"))
     assert refused.returncode == 3
     assert f"OPA at {url} serves policy revision" in refused.stderr
     assert accepted.returncode == 0, accepted.stderr
@@ -69,11 +69,11 @@ def test_bearer_token_from_the_environment(tmp_path: Path, repo: Path):
     authz = 'package system.authz\n\ndefault allow := false\n\nallow if input.identity == "s3cret"\n'
     write(repo, "mail.cloud.yaml", VALID_DESCRIPTOR)
     with opa_server("--authentication=token", "--authorization=basic", *served_policies(tmp_path / "served", authz)) as url:
-        good = run_cli("check", "--opa-url", url, "--as-of", AS_OF, str(repo), env={"CLOUDBELEID_OPA_TOKEN": "s3cret"})
-        custom = run_cli("check", "--opa-url", url, "--opa-token-env", "MY_TOKEN", "--as-of", AS_OF, str(repo), env={"MY_TOKEN": "s3cret"})
-        bad = run_cli("check", "--opa-url", url, "--as-of", AS_OF, str(repo), env={"CLOUDBELEID_OPA_TOKEN": "wrong"})
+        good = run_cli("check", "--lang", "en", "--opa-url", url, "--as-of", AS_OF, str(repo), env={"CLOUDBELEID_OPA_TOKEN": "s3cret"})
+        custom = run_cli("check", "--lang", "en", "--opa-url", url, "--opa-token-env", "MY_TOKEN", "--as-of", AS_OF, str(repo), env={"MY_TOKEN": "s3cret"})
+        bad = run_cli("check", "--lang", "en", "--opa-url", url, "--as-of", AS_OF, str(repo), env={"CLOUDBELEID_OPA_TOKEN": "wrong"})
         # what a pipeline's owner sets once for every job, without flags
-        environment = run_cli("check", "--as-of", AS_OF, str(repo),
+        environment = run_cli("check", "--lang", "en", "--as-of", AS_OF, str(repo),
                               env={"CLOUDBELEID_OPA_URL": url, "CLOUDBELEID_OPA_TOKEN_ENV": "MY_TOKEN", "MY_TOKEN": "s3cret"})
     assert good.returncode == 0, good.stderr
     assert custom.returncode == 0, custom.stderr
@@ -85,7 +85,7 @@ def test_bearer_token_from_the_environment(tmp_path: Path, repo: Path):
 def test_connection_refused_is_exit_3_naming_the_server(repo: Path):
     write(repo, "mail.cloud.yaml", VALID_DESCRIPTOR)
     url = f"http://127.0.0.1:{free_port()}"
-    result = run_cli("check", "--opa-url", url, str(repo))
+    result = run_cli("check", "--lang", "en", "--opa-url", url, str(repo))
     assert result.returncode == 3
     assert f"cannot reach OPA at {url}" in result.stderr and "connection refused" in result.stderr
 
@@ -93,7 +93,7 @@ def test_connection_refused_is_exit_3_naming_the_server(repo: Path):
 def test_server_without_the_policies_is_undefined_not_a_pass(repo: Path):
     write(repo, "mail.cloud.yaml", VALID_DESCRIPTOR)
     with opa_server() as url:
-        result = run_cli("check", "--opa-url", url, str(repo))
+        result = run_cli("check", "--lang", "en", "--opa-url", url, str(repo))
     assert result.returncode == 3
     assert "data.cloudbeleid.main.report is undefined" in result.stderr
 
@@ -102,7 +102,7 @@ def test_policy_error_on_the_server_is_exit_3(tmp_path: Path, repo: Path):
     broken = write(tmp_path, "broken.rego", 'package cloudbeleid.main\n\nreport := to_number("x")\n')
     write(repo, "mail.cloud.yaml", VALID_DESCRIPTOR)
     with opa_server(str(broken)) as url:
-        result = run_cli("check", "--opa-url", url, str(repo))
+        result = run_cli("check", "--lang", "en", "--opa-url", url, str(repo))
     assert result.returncode == 3
     assert f"OPA at {url} answered HTTP 500" in result.stderr
 
@@ -125,7 +125,7 @@ def test_managed_opa_with_a_bad_binary(repo: Path, tmp_path: Path):
     write(repo, "mail.cloud.yaml", VALID_DESCRIPTOR)
     fake = write(tmp_path, "opa", "#!/bin/sh\necho 'not opa' >&2\nexit 7\n")
     fake.chmod(0o755)
-    result = run_cli("check", "--engine", "opa", "--opa-path", str(fake), str(repo))
+    result = run_cli("check", "--lang", "en", "--engine", "opa", "--opa-path", str(fake), str(repo))
     assert result.returncode == 3
     assert "exited with code 7" in result.stderr and "not opa" in result.stderr
 
@@ -142,7 +142,7 @@ def test_engine_and_timeout_from_the_configuration_binary_from_the_environment(t
     code, report = check_json(str(tmp_path), env={"CLOUDBELEID_OPA_PATH": opa_path()})
     assert code == 0 and report["engine"] == "opa" and report["engine_version"] == "OPA 1.22.3"
     # the variable is what chose the binary: one that is not there is refused, naming the variable
-    missing = run_cli("check", "--as-of", AS_OF, str(tmp_path), env={"CLOUDBELEID_OPA_PATH": str(tmp_path / "geen-opa")})
+    missing = run_cli("check", "--lang", "en", "--as-of", AS_OF, str(tmp_path), env={"CLOUDBELEID_OPA_PATH": str(tmp_path / "geen-opa")})
     assert missing.returncode == 2 and f"CLOUDBELEID_OPA_PATH {tmp_path / 'geen-opa'}: not an executable file" in missing.stderr
 
 
@@ -164,8 +164,8 @@ def test_the_configuration_cannot_choose_where_a_token_goes_or_what_runs(tmp_pat
         assert result.returncode == 2, result.stdout + result.stderr
         output = result.stdout + result.stderr
         where = f"{tmp_path / '.cloudbeleid.yaml'}:{line_of(config, f'  {key}:')}:3"
-        assert f"{where}: invalid configuration: opa.{key} cannot be set in a configuration file" in output, output
-        assert f"give {flag} or set {variable}" in output and "Traceback" not in output
+        assert f"{where}: ongeldige configuratie: opa.{key} kan niet in een configuratiebestand staan" in output, output
+        assert f"geef {flag} of zet {variable}" in output and "Traceback" not in output
     assert not marker.exists()
 
 
@@ -174,7 +174,7 @@ def test_any_revision_is_for_the_command_line_only(tmp_path: Path, setting: str)
     config = MINISTRY_CONFIG + "engine: opa\n" + setting + "\n"
     write(tmp_path, ".cloudbeleid.yaml", config)
     write(tmp_path, "mail.cloud.yaml", VALID_DESCRIPTOR)
-    result = run_cli("check", "--as-of", AS_OF, str(tmp_path))
+    result = run_cli("check", "--lang", "en", "--as-of", AS_OF, str(tmp_path))
     assert result.returncode == 2 and "unknown field" in result.stderr and "revision" in result.stderr, result.stderr
     assert f".cloudbeleid.yaml:{line_of(config, 'revision')}:" in result.stderr
     schema = json.loads((ROOT / "schemas/config.v1.schema.json").read_text())
@@ -187,7 +187,7 @@ def test_a_server_without_a_revision_is_refused(repo: Path):
     expected = load_bundle().revision
     with opa_server(*POLICY_ARGS) as url:
         refused = run_cli("check", "--lang", "en", "--opa-url", url, "--as-of", AS_OF, str(repo))
-        accepted = run_cli("check", "--opa-url", url, "--opa-any-revision", "--as-of", AS_OF, str(repo))
+        accepted = run_cli("check", "--lang", "en", "--opa-url", url, "--opa-any-revision", "--as-of", AS_OF, str(repo))
     assert refused.returncode == 3, refused.stdout + refused.stderr
     assert refused.stderr.splitlines() == [
         f"cloudbeleid: error: OPA at {url} serves policy revision none (no bundle revision in its answer), expected {expected}: "

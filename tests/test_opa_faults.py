@@ -133,7 +133,7 @@ def hanging_up(connection: socket.socket) -> None:
 def test_server_that_never_answers_times_out(service: Path):
     with raw_server(silent) as url:
         started = time.monotonic()
-        result = run_cli("check", "--opa-url", url, "--opa-timeout", "1", str(service), env=WITH_TOKEN)
+        result = run_cli("check", "--lang", "en", "--opa-url", url, "--opa-timeout", "1", str(service), env=WITH_TOKEN)
         elapsed = time.monotonic() - started
     assert_clean_engine_error(result, f"OPA at {url} did not answer within 1 s while evaluating data.cloudbeleid.main.report")
     assert elapsed < 20
@@ -142,7 +142,7 @@ def test_server_that_never_answers_times_out(service: Path):
 def test_server_that_drips_its_answer_times_out_as_a_whole(service: Path):
     with raw_server(dripping) as url:
         started = time.monotonic()
-        result = run_cli("check", "--opa-url", url, "--opa-timeout", "1", str(service), env=WITH_TOKEN)
+        result = run_cli("check", "--lang", "en", "--opa-url", url, "--opa-timeout", "1", str(service), env=WITH_TOKEN)
         elapsed = time.monotonic() - started
     assert_clean_engine_error(result, f"OPA at {url} did not answer within 1 s")
     assert elapsed < 20
@@ -150,7 +150,7 @@ def test_server_that_drips_its_answer_times_out_as_a_whole(service: Path):
 
 def test_server_that_hangs_up_without_an_answer(service: Path):
     with raw_server(hanging_up) as url:
-        result = run_cli("check", "--opa-url", url, str(service), env=WITH_TOKEN)
+        result = run_cli("check", "--lang", "en", "--opa-url", url, str(service), env=WITH_TOKEN)
     assert_clean_engine_error(result, f"cannot reach OPA at {url} while evaluating", "remote end closed")
 
 
@@ -173,7 +173,7 @@ def test_answer_that_is_not_a_report(service: Path, status: str, body: bytes, co
     # with this checker's revision, so that the report itself is what is refused
     body = body.replace(b'{"result"', b'{"provenance": {"bundles": {"cloudbeleid": {"revision": "%s"}}}, "result"' % load_bundle().revision.encode())
     with raw_server(answering(status, body, content_type)) as url:
-        result = run_cli("check", "--opa-url", url, str(service), env=WITH_TOKEN)
+        result = run_cli("check", "--lang", "en", "--opa-url", url, str(service), env=WITH_TOKEN)
     assert_clean_engine_error(result, f"OPA at {url}", expected)
 
 
@@ -198,7 +198,7 @@ def test_an_answer_without_this_checkers_revision_is_refused(service: Path, prov
     if provenance is not None:
         answer["provenance"] = json.loads(json.dumps(provenance).replace("THIS", expected))
     with raw_server(answering("200 OK", json.dumps(answer).encode())) as url:
-        result = run_cli("check", "--opa-url", url, str(service), env=WITH_TOKEN)
+        result = run_cli("check", "--lang", "en", "--opa-url", url, str(service), env=WITH_TOKEN)
     got = got.replace("THIS", expected)
     assert_clean_engine_error(result, f"OPA at {url} serves policy revision {got}, expected {expected}: ")
     assert len(result.stderr.splitlines()) == 1
@@ -207,14 +207,14 @@ def test_an_answer_without_this_checkers_revision_is_refused(service: Path, prov
 def test_token_echoed_by_a_server_is_scrubbed(service: Path):
     """A proxy that echoes the request (here the Authorization header) into its error page."""
     with raw_server(answering("401 Unauthorized", b'{"code": "unauthorized", "message": "rejected {authorization}"}')) as url:
-        result = run_cli("check", "--opa-url", url, str(service), env=WITH_TOKEN)
+        result = run_cli("check", "--lang", "en", "--opa-url", url, str(service), env=WITH_TOKEN)
     assert_clean_engine_error(result, f"OPA at {url} answered HTTP 401", "rejected Bearer ***")
 
 
 def test_credentials_in_the_url_are_never_shown(service: Path):
     with raw_server(hanging_up) as url:
         with_password = url.replace("http://", "http://cloudbeleid:pa55w0rd@")
-        result = run_cli("check", "--opa-url", with_password, str(service))
+        result = run_cli("check", "--lang", "en", "--opa-url", with_password, str(service))
     assert_clean_engine_error(result, "cannot reach OPA at http://***@127.0.0.1:")
     assert "pa55w0rd" not in result.stdout + result.stderr
 
@@ -250,9 +250,9 @@ def test_self_signed_certificate_is_refused_and_its_ca_bundle_accepted(service: 
     cert, key = _certificate(tmp_path, "loopback", ip=True)
     with opa_server("--tls-cert-file", str(cert), "--tls-private-key-file", str(key), *served_policies(tmp_path / "served")) as url:
         https = url.replace("http://", "https://")
-        refused = run_cli("check", "--opa-url", https, "--as-of", AS_OF, str(service), env=WITH_TOKEN)
-        trusted = run_cli("check", "--opa-url", https, "--opa-ca-bundle", str(cert), "--as-of", AS_OF, str(service), env=WITH_TOKEN)
-        plain = run_cli("check", "--opa-url", url, "--as-of", AS_OF, str(service), env=WITH_TOKEN)
+        refused = run_cli("check", "--lang", "en", "--opa-url", https, "--as-of", AS_OF, str(service), env=WITH_TOKEN)
+        trusted = run_cli("check", "--lang", "en", "--opa-url", https, "--opa-ca-bundle", str(cert), "--as-of", AS_OF, str(service), env=WITH_TOKEN)
+        plain = run_cli("check", "--lang", "en", "--opa-url", url, "--as-of", AS_OF, str(service), env=WITH_TOKEN)
     assert_clean_engine_error(refused, f"OPA at {https}: TLS certificate not verified", "certificate verify failed")
     assert trusted.returncode == 0, trusted.stderr  # the same server, verified: the fault was the certificate
     # plain HTTP to the TLS port: Go answers 400 or resets the connection, whichever comes first
@@ -263,7 +263,7 @@ def test_certificate_for_another_host_is_refused_even_with_its_ca(service: Path,
     cert, key = _certificate(tmp_path, "elsewhere", ip=False)
     with opa_server("--tls-cert-file", str(cert), "--tls-private-key-file", str(key), *served_policies(tmp_path / "served")) as url:
         https = url.replace("http://", "https://")
-        result = run_cli("check", "--opa-url", https, "--opa-ca-bundle", str(cert), str(service), env=WITH_TOKEN)
+        result = run_cli("check", "--lang", "en", "--opa-url", https, "--opa-ca-bundle", str(cert), str(service), env=WITH_TOKEN)
     assert_clean_engine_error(result, f"OPA at {https}: TLS certificate not verified")
 
 
@@ -412,7 +412,7 @@ def test_managed_opa_that_never_becomes_healthy(service: Path, tmp_path: Path):
     fake = write(tmp_path, "opa", f"#!/bin/sh\necho $$ > {pid_file}\nexec sleep 300\n")
     fake.chmod(0o755)
     started = time.monotonic()
-    result = run_cli("check", "--engine", "opa", "--opa-path", str(fake), "--opa-timeout", "2", str(service), env=WITH_TOKEN)
+    result = run_cli("check", "--lang", "en", "--engine", "opa", "--opa-path", str(fake), "--opa-timeout", "2", str(service), env=WITH_TOKEN)
     assert time.monotonic() - started < 30
     assert_clean_engine_error(result, "managed OPA at http://127.0.0.1:", "did not become healthy within 2 s")
     pid = int(pid_file.read_text())

@@ -492,6 +492,6 @@ def test_an_error_message_naming_a_hostile_folder_starts_no_workflow_command(tmp
     write(tmp_path, f"{folder}/a.cloud.yaml", VALID_DESCRIPTOR)
     result = run_cli("check", "--as-of", "2026-11-28", ".", cwd=tmp_path)
     assert result.returncode == 2 and "Traceback" not in result.stderr
-    assert "invalid configuration" in result.stderr and "d\\n::error file=x::INJECTED \\x1b[31m" in result.stderr
+    assert "ongeldige configuratie" in result.stderr and "d\\n::error file=x::INJECTED \\x1b[31m" in result.stderr
     output = result.stdout + result.stderr
     assert not [line for line in output.splitlines() if line.lstrip().startswith("::")] and "\x1b" not in output

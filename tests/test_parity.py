@@ -39,7 +39,7 @@ def both(paths: list[Path], as_of: str) -> tuple:
 
 @pytest.mark.parametrize("as_of", ["2026-11-28", "2025-06-30"])
 def test_examples_and_rule_fixtures_agree(as_of):
-    embedded, opa = both([ROOT / "examples"], as_of)
+    embedded, opa = both([ROOT / "examples", ROOT / "tests/fixtures/rules"], as_of)
     assert opa.engine_version.startswith("OPA 1.22") and embedded.engine_version.startswith("regorus")
     assert opa.policy_revision == embedded.policy_revision
     assert any(f.status.value == "fail" for f in embedded.findings)

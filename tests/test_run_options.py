@@ -40,7 +40,7 @@ def test_every_checking_command_takes_the_configured_engine(command: str, opa_re
     monkeypatch.chdir(opa_repo)
     result = CliRunner().invoke(app, [*COMMANDS[command], "--as-of", AS_OF, str(opa_repo)])
     assert result.exit_code == 2, result.output
-    assert f"CLOUDBELEID_OPA_PATH {missing}: not an executable file" in result.output
+    assert f"CLOUDBELEID_OPA_PATH {missing}: geen uitvoerbaar bestand" in result.output
 
 
 def test_gate_checks_with_the_configured_opa(opa_repo: Path, monkeypatch: pytest.MonkeyPatch):

@@ -99,7 +99,7 @@ def test_invalid_waiver_file_exits_2_with_its_line(waived: Path):
     write(waived, "waivers.yaml", "waivers:\n" + waiver().replace("    reason: Leverancier levert vernietigingsverklaring pas bij verlenging\n", ""))
     result = run_cli("check", str(waived))
     assert result.returncode == 2
-    assert "waivers.yaml:2:5: invalid waiver file: missing required field 'reason'" in result.stderr
+    assert "waivers.yaml:2:5: ongeldig bestand met risicoacceptaties: verplicht veld 'reason' ontbreekt" in result.stderr
 
 
 def test_waived_findings_in_every_format(waived: Path, tmp_path: Path):
@@ -149,7 +149,7 @@ def test_broken_baseline_file_is_bad_input(repo: Path, tmp_path: Path):
     write(repo, "mail.cloud.yaml", VALID_DESCRIPTOR)
     bad = write(tmp_path, "baseline.json", "{not json")
     result = run_cli("check", "--baseline", str(bad), str(repo))
-    assert result.returncode == 2 and "not a cloudbeleid baseline" in result.stderr
+    assert result.returncode == 2 and "geen cloudbeleid-baseline (geen JSON: regel 1, kolom 2)" in result.stderr
 
 
 def test_validate_checks_waiver_files(waived: Path):

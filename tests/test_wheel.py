@@ -38,8 +38,8 @@ def test_wheel_carries_policies_and_schemas(installed: Path):
 
 
 def test_installed_cli_checks_descriptors_outside_the_checkout(installed: Path, tmp_path: Path):
-    shutil.copytree(ROOT / "examples/rules/cb22", tmp_path / "cb22")
-    shutil.copy(ROOT / "examples/rules/.cloudbeleid.yaml", tmp_path / ".cloudbeleid.yaml")
+    shutil.copytree(ROOT / "tests/fixtures/rules/cb22", tmp_path / "cb22")
+    shutil.copy(ROOT / "tests/fixtures/rules/.cloudbeleid.yaml", tmp_path / ".cloudbeleid.yaml")
     cli = str(installed / "bin/cloudbeleid")
     result = subprocess.run([cli, "check", "--as-of", "2026-11-28", "."], cwd=tmp_path, capture_output=True, text=True, timeout=120)
     assert result.returncode == 1, result.stderr
@@ -58,7 +58,8 @@ def test_installed_cli_checks_descriptors_outside_the_checkout(installed: Path, 
                          capture_output=True, text=True, timeout=120)
     assert opa.returncode == 0, opa.stderr
     explained = subprocess.run([cli, "explain", "CB22-EXIT-STRATEGY"], capture_output=True, text=True)
-    assert "### Voldoet niet:" in explained.stdout  # the fixtures are in the wheel
+    assert "### Voldoet niet: `tests/fixtures/rules/cb22/exit_strategy/noncompliant.cloud.yaml`" in explained.stdout  # the fixtures are in the wheel
+    assert "covers_data_destruction: false" in explained.stdout
 
 
 def test_wheel_carries_the_catalogues_and_the_portfolio_templates(installed: Path):

@@ -14,16 +14,14 @@ from checker.errors import UsageError
 if TYPE_CHECKING:
     from rich.text import Text as RichText
 
-_language: list[str] = [i18n.DEFAULT]  # the run's language, once the options or the configuration have chosen it
-
-
 def speak(lang: str | None) -> None:
-    """Every message from now on is in `lang` (the guard's too)."""
-    _language[0] = i18n.language(lang)
+    """Every message from now on is in `lang` (the guard's too, and every CheckerError's: i18n.use)."""
+    i18n.use(lang)
 
 
 def lang() -> str:
-    return _language[0]
+    """The run's language, once the options or the configuration have chosen it (i18n.current)."""
+    return i18n.current()
 
 
 def words(key: str, **params: Any) -> str:

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from checker.errors import EngineError, UsageError
+from checker.i18n import message
+from checker.model import Text
 from checker.policies import PolicyBundle
 
 ENTRYPOINT = "data.cloudbeleid.main.report"
@@ -42,7 +44,7 @@ def _embedded(**options: Any) -> Engine:
     from checker.engine.embedded import EmbeddedEngine
 
     if options:
-        raise UsageError(f"the embedded engine takes no OPA options ({', '.join('--' + k.replace('_', '-') for k in options)})")
+        raise UsageError(message("engine.no_options", options=", ".join("--" + k.replace("_", "-") for k in options)))
     return EmbeddedEngine()
 
 
@@ -57,7 +59,7 @@ REGISTRY: dict[str, Callable[..., Engine]] = {"embedded": _embedded, "opa": _opa
 
 def create_engine(name: str, **options: Any) -> Engine:
     if name not in REGISTRY:
-        raise UsageError(f"unknown engine {name!r}; choose one of: {', '.join(REGISTRY)}")
+        raise UsageError(message("engine.unknown", name=repr(name), engines=", ".join(REGISTRY)))
     return REGISTRY[name](**options)
 
 
@@ -92,20 +94,20 @@ def serialise_input(input_document: dict[str, Any]) -> str:
     try:
         return json.dumps(prepared(input_document), ensure_ascii=True, allow_nan=False)
     except (TypeError, ValueError) as exc:
-        raise EngineError(f"input cannot be sent to the engine: {exc}") from None
+        raise EngineError(message("engine.input", error=str(exc))) from None
 
 
 def parse_report(value: Any, engine: str) -> RawReport:
     """Check the report's shape: anything else is an engine or policy fault, never a pass."""
 
-    def bad(why: str) -> EngineError:
-        return EngineError(f"{engine} engine returned a malformed report: {why}")
+    def bad(why: Text) -> EngineError:
+        return EngineError(message("engine.malformed", engine=engine, why=why))
 
     if not isinstance(value, dict) or not isinstance(value.get("violations"), list):
-        raise bad("no list of violations")
+        raise bad(message("engine.no_violations"))
     subjects = value.get("subjects", {})
     if not isinstance(subjects, dict) or not all(isinstance(v, list) for v in subjects.values()):
-        raise bad("subjects is not an object of lists")
+        raise bad(message("engine.subjects"))
     for violation in value["violations"]:
         if not (
             isinstance(violation, dict)
@@ -115,5 +117,5 @@ def parse_report(value: Any, engine: str) -> RawReport:
             and isinstance(violation.get("kind"), str)
             and isinstance(violation.get("params"), dict)
         ):
-            raise bad(f"violation {json.dumps(violation)[:200]} lacks rule, service, path, kind or params")
+            raise bad(message("engine.violation", violation=json.dumps(violation)[:200]))
     return RawReport(value["violations"], subjects)

@@ -14,6 +14,7 @@ from typing import Any
 
 from checker.engine import ENTRYPOINT, RawReport, parse_report, serialise_input
 from checker.errors import EngineError, PolicyError
+from checker.i18n import message
 from checker.policies import PolicyBundle
 
 
@@ -43,7 +44,7 @@ class EmbeddedEngine:
                 engine.add_policy(name, source)
             except RuntimeError as exc:
                 shown = _first_lines(exc).replace(f"--> {name}:", f"--> {bundle.file_of(name)}:")
-                raise PolicyError(f"policy does not compile: {shown}", location=_where(bundle, name, exc)) from None
+                raise PolicyError(message("engine.compile", error=shown), location=_where(bundle, name, exc)) from None
         if bundle.custom:
             # the shipped policies pass `opa check --strict` in the test suite; other policies are checked here
             _refuse_recursion(bundle, engine)
@@ -66,10 +67,10 @@ class EmbeddedEngine:
         except BaseException as exc:  # regorus panics arrive as pyo3 PanicException, a BaseException
             # an organisation's own module by its file, as a compile error names it, not by its name in the bundle
             shown = re.sub(r"--> (custom[0-9]+/[^:\s]+):", lambda m: f"--> {bundle.file_of(m[1])}:", _first_lines(exc))
-            raise EngineError(f"embedded engine failed evaluating {ENTRYPOINT}: {shown}") from None
+            raise EngineError(message("engine.failed", entrypoint=ENTRYPOINT, error=shown)) from None
         results = json.loads(answer).get("result")
         if not results:
-            raise EngineError(f"{ENTRYPOINT} is undefined: the policies hold no report")
+            raise EngineError(message("engine.undefined", entrypoint=ENTRYPOINT))
         value = results[0]["expressions"][0]["value"]
         if query != ENTRYPOINT:
             value = _as_report(value)
@@ -106,8 +107,7 @@ def _refuse_recursion(bundle: PolicyBundle, engine: Any) -> None:
         module, line, column = defined[cycle[0]]
         chain = " -> ".join(name.removeprefix("data.") for name in cycle)
         raise PolicyError(
-            f"recursive function: {chain}; Rego forbids recursion (OPA refuses it at compile time, the embedded engine "
-            "would crash on it)",
+            message("engine.recursion", chain=chain),
             location=f"{bundle.file_of(module)}:{line}:{column}",
         )
 

@@ -43,6 +43,8 @@ from urllib.parse import urlsplit
 from checker.bundle import archive
 from checker.engine import ENTRYPOINT, RawReport, parse_report, prepared
 from checker.errors import EngineError, UsageError
+from checker.i18n import message, os_reason
+from checker.model import Text
 from checker.policies import PolicyBundle
 
 DEFAULT_TOKEN_ENV = "CLOUDBELEID_OPA_TOKEN"
@@ -63,7 +65,7 @@ def find_opa(explicit: str | None = None, source: str = "--opa-path") -> str:
     if explicit:
         path = Path(explicit).expanduser()
         if not (path.is_file() and os.access(path, os.X_OK)):
-            raise UsageError(f"{source} {explicit}: not an executable file")
+            raise UsageError(message("opa.not_executable", source=source, path=explicit))
         return str(path)
     # only absolute PATH entries: a relative one ('.', or an empty entry) would find an 'opa' in the repository under check
     search = os.pathsep.join(p for p in os.environ.get("PATH", "").split(os.pathsep) if os.path.isabs(p))
@@ -73,7 +75,7 @@ def find_opa(explicit: str | None = None, source: str = "--opa-path") -> str:
     local = Path(__file__).resolve().parents[2] / ".tools/bin/opa"
     if local.is_file():
         return str(local)
-    raise UsageError(f"no opa binary found: give --opa-path, set {ENV_PATH}, put opa on PATH, or run scripts/install-opa")
+    raise UsageError(message("opa.no_binary", variable=ENV_PATH))
 
 
 def resolve_options(
@@ -104,10 +106,10 @@ def resolve_options(
     ca_bundle, ca_from = pick(ca_bundle, "--opa-ca-bundle", ENV_CA_BUNDLE)
     opa_path, path_from = pick(opa_path, "--opa-path", ENV_PATH)
     if token_env is not None and not _VARIABLE.fullmatch(token_env):
-        raise UsageError(f"{token_env_from} {token_env!r} is not the name of an environment variable (letters, digits and _)")
+        raise UsageError(message("opa.token_env", source=token_env_from, name=repr(token_env)))
     token_env = token_env or DEFAULT_TOKEN_ENV
     if timeout is not None and not (math.isfinite(timeout) and 0 < timeout <= MAX_TIMEOUT):
-        raise UsageError(f"--opa-timeout {timeout:g} is not a number of seconds above 0 and at most {MAX_TIMEOUT:g}")
+        raise UsageError(message("opa.timeout", timeout=f"{timeout:g}", limit=f"{MAX_TIMEOUT:g}"))
     if ca_bundle is not None:
         _check_ca_bundle(ca_bundle, ca_from)
     if url is not None:
@@ -130,24 +132,33 @@ def check_url(url: str, source: str = "--opa-url", token: str | None = None, tok
         port = parts.port
         host = parts.hostname
     except ValueError as exc:  # '[::1' without its ']', a port beyond 65535 or not a number
-        raise UsageError(f"{source} {shown!r} is not a valid address: {exc}") from None
+        raise UsageError(message("opa.url_invalid", source=source, url=repr(shown), why=_url_problem(exc))) from None
     if parts.scheme not in ("http", "https"):
-        raise UsageError(f"{source} {shown!r} is not an http:// or https:// address")
+        raise UsageError(message("opa.url_scheme", source=source, url=repr(shown)))
     if not host:
-        raise UsageError(f"{source} {shown!r} names no host")
+        raise UsageError(message("opa.url_host", source=source, url=repr(shown)))
     if port == 0 or any(c.isspace() or ord(c) < 32 for c in url):
-        raise UsageError(f"{source} {shown!r} is not a valid address: {'port 0' if port == 0 else 'it holds white space or control characters'}")
+        raise UsageError(message("opa.url_invalid", source=source, url=repr(shown), why=message("opa.port_0" if port == 0 else "opa.url_space")))
     if parts.query or parts.fragment:
-        raise UsageError(f"{source} {shown!r} must not have a query or fragment (give the server's address, e.g. https://opa.example:8181)")
+        raise UsageError(message("opa.url_query", source=source, url=repr(shown)))
     if token is not None:
         if any(c in token for c in "\r\n\0"):
-            raise UsageError(f"the token in {token_env} holds a line break or NUL: it cannot be sent as a header")
+            raise UsageError(message("opa.token_break", variable=token_env))
         if parts.scheme == "http" and not is_loopback(host):
-            raise UsageError(
-                f"{source} {shown!r} is plain http to another machine: the token in {token_env} is sent only over https, "
-                "or over http to this machine (127.0.0.0/8, ::1, localhost)"
-            )
+            raise UsageError(message("opa.plain_http", source=source, url=repr(shown), variable=token_env))
     return parts
+
+
+def _url_problem(exc: ValueError) -> Text | str:
+    """What urllib found wrong with an address, in the catalogue's words where it knows the case."""
+    said = str(exc)
+    if "IPv6" in said:
+        return message("opa.url_ipv6")
+    if said.startswith("Port out of range"):
+        return message("opa.url_port_range")
+    if said.startswith("Port"):
+        return message("opa.url_port")
+    return said
 
 
 def is_loopback(host: str) -> bool:
@@ -166,13 +177,13 @@ def _check_ca_bundle(ca_bundle: str, source: str) -> None:
             os.listdir(path)
             return
         if path.exists() and not path.is_file():  # a pipe or a device: reading it could block or never end
-            raise UsageError(f"{source} {ca_bundle}: not a regular file")
+            raise UsageError(message("opa.ca_not_regular", source=source, path=ca_bundle))
         with path.open("rb") as handle:
             head = handle.read(1 << 20)
     except OSError as exc:
-        raise UsageError(f"{source} {ca_bundle}: cannot read it ({exc.strerror or exc})") from None
+        raise UsageError(message("opa.ca_cannot_read", source=source, path=ca_bundle, reason=os_reason(exc))) from None
     if b"-----BEGIN CERTIFICATE-----" not in head:
-        raise UsageError(f"{source} {ca_bundle}: holds no PEM certificate (-----BEGIN CERTIFICATE-----)")
+        raise UsageError(message("opa.ca_no_pem", source=source, path=ca_bundle))
 
 
 class OpaEngine:
@@ -268,11 +279,11 @@ class OpaEngine:
         deadline = time.monotonic() + self.timeout
         while time.monotonic() < deadline:
             if self._process.poll() is not None:
-                raise EngineError(f"managed OPA ({opa}) exited with code {self._process.returncode} on start: {self._log_tail()}")
+                raise EngineError(message("opa.start_exited", opa=opa, code=self._process.returncode, log=self._log_tail()))
             if self._client.check_health():
                 return
             time.sleep(0.05)
-        raise EngineError(f"managed OPA at {self.url} did not become healthy within {self.timeout:g} s: {self._log_tail()}")
+        raise EngineError(message("opa.not_healthy", url=self.url, timeout=f"{self.timeout:g}", log=self._log_tail()))
 
     def _ensure(self, bundle: PolicyBundle) -> None:
         if self._process is not None and self._loaded is not bundle:
@@ -292,20 +303,23 @@ class OpaEngine:
         try:
             return self._evaluate(bundle, input_document)
         except EngineError as exc:
-            if self._token and self._token in exc.message:  # a server or proxy that echoes the request back
-                raise EngineError(exc.message.replace(self._token, "***"), location=exc.location) from None
+            if self._token and self._token in exc.text.en + exc.text.nl:  # a server or proxy that echoes the request back
+                token = self._token
+                raise EngineError(Text(exc.text.nl.replace(token, "***"), exc.text.en.replace(token, "***")),
+                                  location=exc.location) from None
             raise
 
     def _evaluate(self, bundle: PolicyBundle, input_document: dict[str, Any]) -> RawReport:
         self._ensure(bundle)
         try:
             answer = self._guard(
-                lambda: self._client.query_rule(prepared(input_document), _PACKAGE, _RULE, dict(_QUERY_PARAMS)), f"evaluating {ENTRYPOINT}"
+                lambda: self._client.query_rule(prepared(input_document), _PACKAGE, _RULE, dict(_QUERY_PARAMS)),
+                message("opa.evaluating", entrypoint=ENTRYPOINT)
             )
         except EngineError as exc:
-            raise self._died(f"evaluating {ENTRYPOINT}") or exc from None
+            raise self._died(message("opa.evaluating", entrypoint=ENTRYPOINT)) or exc from None
         if not isinstance(answer, dict):
-            raise EngineError(f"OPA at {self._where} answered something other than a JSON object")
+            raise EngineError(message("opa.not_object", where=self._where))
         provenance = answer.get("provenance")
         provenance = provenance if isinstance(provenance, dict) else {}
         self.version = f"OPA {provenance.get('version', 'unknown')}"
@@ -315,21 +329,18 @@ class OpaEngine:
         self.revision = ", ".join(revisions) or None
         if "result" not in answer:
             # undefined is not false and not a pass: the policies are not (all) there
-            raise EngineError(f"OPA at {self._where}: {ENTRYPOINT} is undefined (are the cloudbeleid policies loaded?)")
+            raise EngineError(message("opa.undefined", where=self._where, entrypoint=ENTRYPOINT))
         if self.expect_revision and revisions != [bundle.revision]:
             # no revision is no proof either: plain policy files, another version's, anyone's
-            who = "managed OPA" if self._process is not None else "OPA"
-            got = self.revision or "none (no bundle revision in its answer)"
-            raise EngineError(
-                f"{who} at {self._where} serves policy revision {got}, expected {bundle.revision}: the verdict would come from "
-                "other rules (serve a bundle from 'cloudbeleid bundle build' of this version, or give --opa-any-revision)"
-            )
+            got = self.revision or message("opa.no_revision")
+            raise EngineError(message("opa.revision_managed" if self._process is not None else "opa.revision", where=self._where,
+                                      got=got, expected=bundle.revision))
         try:
             return parse_report(answer["result"], self.name)
         except EngineError as exc:
-            raise EngineError(f"OPA at {self._where}: {exc.message}") from None
+            raise EngineError(message("opa.at", where=self._where, error=exc.text)) from None
 
-    def _guard(self, action: Any, what: str) -> Any:
+    def _guard(self, action: Any, what: Text) -> Any:
         """Run a call to OPA within the timeout as a whole, and turn every failure into an EngineError naming server and cause.
 
         requests' timeout bounds each read, not the answer: a server that sends a byte now
@@ -350,32 +361,33 @@ class OpaEngine:
         worker.start()
         worker.join(self.timeout + 0.5)  # the per-read timeout, when it applies, fires first with the same message
         if worker.is_alive():
-            raise EngineError(f"OPA at {self._where} did not answer within {self.timeout:g} s while {what}")
+            raise EngineError(message("opa.no_answer", where=self._where, timeout=f"{self.timeout:g}", what=what))
         if "error" in outcome:
             raise outcome["error"]
         return outcome["value"]
 
-    def _call(self, action: Any, what: str) -> Any:
+    def _call(self, action: Any, what: Text) -> Any:
         import requests
 
         try:
             return action()
         except requests.exceptions.SSLError as exc:
-            raise EngineError(f"OPA at {self._where}: TLS certificate not verified while {what} ({_reason(exc)})") from None
+            raise EngineError(message("opa.tls", where=self._where, what=what, reason=_reason(exc))) from None
         except requests.exceptions.Timeout:
-            raise EngineError(f"OPA at {self._where} did not answer within {self.timeout:g} s while {what}") from None
+            raise EngineError(message("opa.no_answer", where=self._where, timeout=f"{self.timeout:g}", what=what)) from None
         except requests.exceptions.ConnectionError as exc:
-            raise EngineError(f"cannot reach OPA at {self._where} while {what}: {_reason(exc)}") from None
+            raise EngineError(message("opa.unreachable", where=self._where, what=what, reason=_reason(exc))) from None
         except requests.exceptions.HTTPError as exc:
-            raise EngineError(f"OPA at {self._where} answered HTTP {exc.response.status_code if exc.response is not None else '?'} while {what}: {_body(exc.response)}") from None
+            raise EngineError(message("opa.http", where=self._where, status=exc.response.status_code if exc.response is not None else "?",
+                                      what=what, body=_body(exc.response))) from None
         except requests.exceptions.JSONDecodeError as exc:
-            raise EngineError(f"OPA at {self._where} sent an answer that is not JSON while {what}: {exc}") from None
+            raise EngineError(message("opa.not_json", where=self._where, what=what, error=str(exc))) from None
         except requests.exceptions.RequestException as exc:
-            raise EngineError(f"OPA at {self._where} failed while {what}: {_reason(exc)}") from None
+            raise EngineError(message("opa.failed", where=self._where, what=what, reason=_reason(exc))) from None
         except ValueError as exc:  # a body that is not JSON
-            raise EngineError(f"OPA at {self._where} sent an answer that is not JSON while {what}: {exc}") from None
+            raise EngineError(message("opa.not_json", where=self._where, what=what, error=str(exc))) from None
 
-    def _died(self, what: str) -> EngineError | None:
+    def _died(self, what: Text) -> EngineError | None:
         """When the managed OPA has exited under the checker: an error that says so, else None."""
         if self._process is None:
             return None
@@ -383,8 +395,8 @@ class OpaEngine:
             code = self._process.wait(timeout=1)  # a killed server closes its sockets just before it is reaped
         except subprocess.TimeoutExpired:
             return None
-        how = f"was killed by signal {-code}" if code < 0 else f"exited with code {code}"
-        return EngineError(f"managed OPA at {self._where} (pid {self._process.pid}) {how} while {what}: {self._log_tail()}")
+        how = message("opa.killed", signal=-code) if code < 0 else message("opa.exited", code=code)
+        return EngineError(message("opa.died", where=self._where, pid=self._process.pid, how=how, what=what, log=self._log_tail()))
 
     def close(self) -> None:
         # a second signal while stopping is held until OPA is stopped, then interrupts as the first one would

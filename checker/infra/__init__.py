@@ -19,6 +19,7 @@ from checker.applicability import enforcement
 from checker.config import _glob
 from checker.engine import RawReport
 from checker.errors import PolicyError
+from checker.i18n import message
 from checker.infra import hcl, plan
 from checker.infra.facts import Reading, Resource, Where
 from checker.model import Enforcement, Finding, Location, Severity, Status, Text
@@ -71,7 +72,7 @@ def _inside(path: Path, root: Path) -> bool:
     return real == top or real.startswith(top.rstrip(os.sep) + os.sep)
 
 
-def _own(service: Any, root: Path) -> tuple[list[Path], tuple[Path, ...], list[Path], list[tuple[Where, str]]]:
+def _own(service: Any, root: Path) -> tuple[list[Path], tuple[Path, ...], list[Path], list[tuple[Where, Text]]]:
     """The Terraform folders, var files and plans a descriptor names, and the entries that name nothing.
 
     The repository under check is untrusted: an entry may name only what lies inside it (the folder of
@@ -82,12 +83,12 @@ def _own(service: Any, root: Path) -> tuple[list[Path], tuple[Path, ...], list[P
     folders: list[Path] = []
     var_files: list[Path] = []
     plans: list[Path] = []
-    problems: list[tuple[Where, str]] = []
+    problems: list[tuple[Where, Text]] = []
 
     def allowed(field: str, index: int, entry: str) -> bool:
         if os.path.isabs(entry) or not _inside(Path(os.path.normpath(base / entry.split("*", 1)[0] or ".")), root):
             problems.append((_where(service, ("infrastructure", field, index)),
-                             f"infrastructure.{field}[{index}] {entry!r} is outside the repository ({_display(root)})"))
+                             message("infra.outside", field=field, index=index, entry=repr(entry), root=_display(root))))
             return False
         return True
 
@@ -98,16 +99,15 @@ def _own(service: Any, root: Path) -> tuple[list[Path], tuple[Path, ...], list[P
         candidates = {m if m.is_dir() else m.parent for m in matches if m.is_dir() or m.name.endswith(hcl.CODE)}
         found = {f for f in candidates if _inside(f, root) and hcl.has_code(f)}
         if not found:
-            problems.append((_where(service, ("infrastructure", "terraform", index)),
-                             f"infrastructure.terraform[{index}] {entry!r} names no folder with *.tf files (or .tf.json, .tofu, .tofu.json)"))
+            problems.append((_where(service, ("infrastructure", "terraform", index)), message("infra.no_tf", index=index, entry=repr(entry))))
         folders += sorted(found - set(folders))
     for field, listed in (("var_files", var_files), ("plan", plans)):
         for index, entry in enumerate(block.get(field, ())):
             if not allowed(field, index, entry):
                 continue
             if not (base / entry).is_file() or not _inside(base / entry, root):
-                what = "plan JSON" if field == "plan" else "var file"
-                problems.append((_where(service, ("infrastructure", field, index)), f"infrastructure.{field}[{index}] {entry!r}: {what} not found"))
+                problems.append((_where(service, ("infrastructure", field, index)),
+                                 message(f"infra.{field}_not_found", field=field, index=index, entry=repr(entry))))
             else:
                 listed.append(base / entry)
     return folders, tuple(var_files), plans, problems
@@ -122,14 +122,14 @@ def _key(resource: Resource) -> tuple:
     return (resource.where.file, resource.where.line, resource.address)
 
 
-def _error(where: Where, message: str, service: str | None, document: int = 0) -> Finding:
+def _error(where: Where, text: Text, service: str | None, document: int = 0) -> Finding:
     return Finding(
         rule_id="INPUT-INFRASTRUCTURE",
         status=Status.ERROR,
         severity=Severity.HIGH,
         enforcement=Enforcement.MANDATORY,
-        enforcement_reason=Text("Invoer die niet te controleren is, laat de controle falen.", "Input that cannot be checked fails the run."),
-        message=Text(f"Infrastructuurcode niet te lezen: {message}", message),
+        enforcement_reason=message("input.reason"),
+        message=message("input.INFRASTRUCTURE", message=text),
         location=Location(where.file, document, where.line, where.column),
         service=service,
     )
@@ -177,10 +177,10 @@ def attach(services: list[Any], config: Any) -> list[Finding]:
         for resource in group.resources:
             if resource.is_cloud and resource.service_tag == tag:
                 mine.setdefault(_key(resource), resource)
-        for where, message in problems:
-            if (where, message) not in reported:
-                reported.add((where, message))
-                errors.append(_error(where, message, service.id, 0))
+        for where, problem in problems:
+            if (where, problem) not in reported:
+                reported.add((where, problem))
+                errors.append(_error(where, problem, service.id, 0))
         resources = list(mine.values())
         service.document.data["observed"] = {
             "resources": [r.observed() for r in resources],
@@ -190,10 +190,10 @@ def attach(services: list[Any], config: Any) -> list[Finding]:
         }
     # a registry or git module anywhere in the repository: its resources are unknown, so whether a descriptor
     # covers them is too (fail closed, as in a folder a descriptor names)
-    for where, message in group.problems + group.unread:
-        if (where, message) not in reported:
-            reported.add((where, message))
-            errors.append(_error(where, message, None))
+    for where, problem in group.problems + group.unread:
+        if (where, problem) not in reported:
+            reported.add((where, problem))
+            errors.append(_error(where, problem, None))
     return errors
 
 
@@ -266,7 +266,7 @@ def unowned_findings(rules: list[Any], services: list[Any], violations: list[dic
     for violation in violations:
         rule = by_package.get(violation["rule"])
         if rule is None or holder is None:
-            raise PolicyError(f"rule {violation['rule']} reported a violation without a service, which only INFRA-UNCOVERED-RESOURCE may")
+            raise PolicyError(message("infra.no_service", rule=violation["rule"]))
         level, reason = enforcement(rule.applies_to, holder.organisation)
         location = locate(holder.document, tuple(violation["path"]))
         finding = _finding(rule, holder, Status.FAIL, level, reason, _message(rule, violation), location)

@@ -15,6 +15,7 @@ from collections import Counter
 from pathlib import Path
 
 from checker.errors import InputError
+from checker.i18n import message
 from checker.infra import hcl
 from checker.infra.facts import Resource
 from checker.reporters.common import visible
@@ -43,17 +44,17 @@ def _list(codes: list[str]) -> str:
 def draft(folder: Path, descriptor_dir: Path, service_id: str | None = None) -> str:
     """The YAML text of the draft; descriptor_dir is where it will be saved (paths in it are relative to that)."""
     if not folder.is_dir():
-        raise InputError("not a folder", location=str(folder))
+        raise InputError(message("infra.not_a_folder"), location=str(folder))
     folders = hcl.module_folders(folder)
     if not folders:
-        raise InputError("no Terraform or OpenTofu files (*.tf, *.tf.json, *.tofu, *.tofu.json) in this folder or below it", location=str(folder))
+        raise InputError(message("infra.no_files"), location=str(folder))
     reading = hcl.read(folders)
     if reading.problems or reading.unread:
-        where, message = (reading.problems + reading.unread)[0]
-        raise InputError(message, location=f"{where.file}:{where.line}:{where.column}")
+        where, problem = (reading.problems + reading.unread)[0]
+        raise InputError(problem, location=f"{where.file}:{where.line}:{where.column}")
     cloud: list[Resource] = [r for r in reading.resources if r.is_cloud]
     if not cloud:
-        raise InputError("the Terraform code creates no cloud resources (only utility providers such as random or null)", location=str(folder))
+        raise InputError(message("infra.no_cloud"), location=str(folder))
     observed = [r.observed() for r in cloud]
     providers = Counter(r.provider for r in cloud)
     main, _ = providers.most_common(1)[0]

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from checker.infra import reference
+from checker.model import Text
 
 SERVICE_TAG = "cloudbeleid-service"
 _SERVICE_KEYS = {SERVICE_TAG, SERVICE_TAG.replace("-", "_")}  # Google labels allow both
@@ -109,9 +110,9 @@ class Reading:
     """What a reader found, and what it could not read (each with where)."""
 
     resources: list[Resource] = field(default_factory=list)
-    problems: list[tuple[Where, str]] = field(default_factory=list)
-    unread: list[tuple[Where, str]] = field(default_factory=list)  # module calls whose resources are not read
+    problems: list[tuple[Where, Text]] = field(default_factory=list)
+    unread: list[tuple[Where, Text]] = field(default_factory=list)  # module calls whose resources are not read
     # HCL: the registry or git module of each unread entry, as (its module address, its source); a plan: the calls
     # its configuration holds, whose resources the plan lists
-    remote: dict[tuple[Where, str], tuple[str, str]] = field(default_factory=dict)
+    remote: dict[tuple[Where, Text], tuple[str, str]] = field(default_factory=dict)
     module_calls: set[tuple[str, str]] = field(default_factory=set)

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from checker.config import repository_of
+from checker.i18n import decoder_says, message, os_reason
 from checker.infra.facts import Reading, Resource, Unknown, Where, service_tag
 from checker.pipeline.discover import display_path
 
@@ -59,18 +60,21 @@ def _text(path: Path, reading: Reading) -> str | None:
     if path.is_symlink():  # the repository under check is untrusted: a link must not read a file outside it
         home = repository_of(path.parent)
         if os.path.commonpath([os.path.realpath(path), home]) != home:
-            reading.problems.append((Where(name, 1), "symbolic link to a file outside the repository: not read"))
+            reading.problems.append((Where(name, 1), message("infra.link_outside")))
             return None
     try:
         if path.stat().st_size > MAX_BYTES:
-            reading.problems.append((Where(name, 1), f"Terraform file is larger than {MAX_BYTES} bytes"))
+            reading.problems.append((Where(name, 1), message("infra.tf_too_big", limit=MAX_BYTES)))
             return None
         text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        reading.problems.append((Where(name, 1), f"cannot read Terraform file: {exc}"))
+    except OSError as exc:
+        reading.problems.append((Where(name, 1), message("infra.tf_cannot_read", reason=os_reason(exc))))
+        return None
+    except UnicodeDecodeError:
+        reading.problems.append((Where(name, 1), message("infra.tf_not_utf8")))
         return None
     if "\x00" in text:
-        reading.problems.append((Where(name, text.count("\n", 0, text.index("\x00")) + 1), "binary file (it contains NUL bytes); expected Terraform text"))
+        reading.problems.append((Where(name, text.count("\n", 0, text.index("\x00")) + 1), message("infra.tf_binary")))
         return None
     return text
 
@@ -95,8 +99,8 @@ def _parse(path: Path, reading: Reading) -> Any:
         line, column = getattr(exc, "line", 1) or 1, getattr(exc, "column", 1) or 1
         # the token's kind, never its text: the input's bytes do not belong in a message
         token = getattr(getattr(exc, "token", None), "type", None)
-        what = f"unexpected {token}" if token else "unexpected input" if hasattr(exc, "line") else type(exc).__name__
-        reading.problems.append((Where(name, max(line, 1), max(column, 1)), f"HCL syntax error: {what}"))
+        what = message("infra.unexpected", token=token) if token else message("infra.unexpected_input") if hasattr(exc, "line") else type(exc).__name__
+        reading.problems.append((Where(name, max(line, 1), max(column, 1)), message("infra.hcl_syntax", error=what)))
         return None
 
 
@@ -122,15 +126,15 @@ def _json_document(text: str, file: str, reading: Reading) -> _JsonBody | None:
         value = json.loads(text)
     except ValueError as exc:
         line, column = getattr(exc, "lineno", 1), getattr(exc, "colno", 1)
-        reading.problems.append((Where(file, line, column), f"JSON syntax error: {getattr(exc, 'msg', exc)}"))
+        reading.problems.append((Where(file, line, column), message("infra.json_syntax", error=decoder_says(getattr(exc, "msg", str(exc))))))
         return None
     except RecursionError:
         value = None
     if value is None or _depth(value) > MAX_JSON_DEPTH:
-        reading.problems.append((Where(file, 1), f"JSON nested deeper than {MAX_JSON_DEPTH} levels: not Terraform code a person reads"))
+        reading.problems.append((Where(file, 1), message("infra.json_deep", limit=MAX_JSON_DEPTH)))
         return None
     if not isinstance(value, dict):
-        reading.problems.append((Where(file, 1), "Terraform's JSON syntax needs an object at the top"))
+        reading.problems.append((Where(file, 1), message("infra.json_top")))
         return None
     try:
         from ruamel.yaml import YAML
@@ -146,7 +150,7 @@ def _json_structure(document: _JsonBody, reading: Reading) -> None:
     for kind, body in _json_entries(document):
         for labels, block in _json_walk([kind], body, _JSON_LABELS[kind]) if kind in _JSON_LABELS else ():
             if not _json_bodies(block):
-                reading.problems.append((block.where, f"{' '.join(labels)}: a block in the JSON syntax is an object (or an array of objects)"))
+                reading.problems.append((block.where, message("infra.json_block", block=" ".join(labels))))
 
 
 MAX_JSON_DEPTH = 64
@@ -418,16 +422,16 @@ def _instantiate(module: _Module, variables: dict[str, Value], prefix: str, pare
         reading.resources.append(resource)
     for name, source, attributes, where in module.calls:
         if not source.startswith(("./", "../")):
-            entry = (where, f"module {name} comes from {source!r}, which is not read: its resources are unknown")
+            entry = (where, message("infra.module_remote", name=name, source=repr(source)))
             reading.unread.append(entry)
             reading.remote[entry] = (f"{prefix}module.{name}", source)
             continue
         folder = Path(os.path.realpath(module.folder / source))
         if root is not None and not str(folder).startswith(os.path.realpath(root).rstrip(os.sep) + os.sep):
-            reading.unread.append((where, f"module {name}: folder {source!r} is outside the repository, which is not read"))
+            reading.unread.append((where, message("infra.module_outside", name=name, source=repr(source))))
             continue
         if depth >= MAX_MODULE_DEPTH or not folder.is_dir():
-            reading.problems.append((where, f"module {name}: folder {source!r} " + ("does not exist" if not folder.is_dir() else "nests too deep")))
+            reading.problems.append((where, message("infra.module_missing" if not folder.is_dir() else "infra.module_deep", name=name, source=repr(source))))
             continue
         child = modules.get(folder) or modules.setdefault(folder, _read_folder(folder, reading))
         inputs = dict(child.variables)
@@ -483,7 +487,7 @@ def read(folders: list[Path], var_files: tuple[Path, ...] = (), root: Path | Non
         auto += sorted((p for p in folder.iterdir() if p.name.endswith((".auto.tfvars", ".auto.tfvars.json"))), key=lambda p: p.name)
         for path in [p for p in auto if p.is_file()] + list(var_files):
             if not path.is_file():
-                reading.problems.append((Where(_display(path), 1), "var file not found"))
+                reading.problems.append((Where(_display(path), 1), message("infra.var_file_missing")))
                 continue
             variables.update(_tfvars(path, reading))
         _instantiate(module, variables, "", {}, {}, {}, reading, modules, 0, root)

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from checker.i18n import message, os_reason
 from checker.infra.facts import Reading, Resource, Unknown, Where, service_tag
 from checker.infra.hcl import PROVIDER_REGION_ATTRIBUTES, REGION_ATTRIBUTES
 
@@ -89,28 +90,27 @@ def read(path: Path, display: str) -> Reading:
     reading = Reading()
     try:
         if path.stat().st_size > MAX_BYTES:
-            reading.problems.append((Where(display, 1), f"plan JSON is larger than {MAX_BYTES} bytes"))
+            reading.problems.append((Where(display, 1), message("infra.plan_too_big", limit=MAX_BYTES)))
             return reading
         text = path.read_text(encoding="utf-8")
         plan = json.loads(text)
     except OSError as exc:
-        reading.problems.append((Where(display, 1), f"cannot read plan JSON: {exc.strerror or exc}"))
+        reading.problems.append((Where(display, 1), message("infra.plan_cannot_read", reason=os_reason(exc))))
         return reading
-    except UnicodeDecodeError as exc:
-        reading.problems.append((Where(display, 1), f"plan JSON is not UTF-8 text: {exc.reason}"))
+    except UnicodeDecodeError:
+        reading.problems.append((Where(display, 1), message("infra.plan_not_utf8")))
         return reading
     except ValueError as exc:
         line, column = getattr(exc, "lineno", 1), getattr(exc, "colno", 1)
-        reading.problems.append((Where(display, line, column), f"plan JSON syntax error: {getattr(exc, 'msg', exc)}"))
+        reading.problems.append((Where(display, line, column), message("infra.plan_syntax")))
         return reading
     version = plan.get("format_version") if isinstance(plan, dict) else None
     if not isinstance(version, str) or version.split(".")[0] not in ("0", "1"):
-        reading.problems.append((Where(display, 1), "not a plan in Terraform's JSON format (no format_version 0.x or 1.x): "
-                                 "write it with 'terraform show -json PLANFILE' or 'tofu show -json PLANFILE'"))
+        reading.problems.append((Where(display, 1), message("infra.plan_format")))
         return reading
     planned = plan.get("planned_values")
     if not isinstance(planned, dict) or not isinstance(planned.get("root_module", {}), dict):
-        reading.problems.append((Where(display, 1), "the JSON has no planned_values: it is a state or configuration, not a plan"))
+        reading.problems.append((Where(display, 1), message("infra.plan_no_values")))
         return reading
     unknown_after = {c.get("address"): (c.get("change") or {}).get("after_unknown") or {}
                      for c in plan.get("resource_changes") or () if isinstance(c, dict)}

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from checker.config import Config, ConfigFinder, discover
+from checker.i18n import message
 from checker.loader import Document, load_file
 from checker.model import Enforcement, Finding, Location, Severity, Status, Text
 from checker.pipeline.discover import display_path
@@ -35,15 +36,16 @@ class Collected:
     configs: dict[str, Config]  # the configuration that governs each file
 
 
-def _input_error(kind: str, file: str, message: str, line: int = 1, column: int = 1, document: int = 0,
-                 json_path: tuple = (), service: str | None = None, nl_prefix: str = "Ongeldige invoer") -> Finding:
+def _input_error(kind: str, file: str, text: Text, line: int = 1, column: int = 1, document: int = 0,
+                 json_path: tuple = (), service: str | None = None) -> Finding:
+    """An error finding of kind INPUT-<kind>; its message says what kind of problem it is (input.<kind>)."""
     return Finding(
         rule_id=f"INPUT-{kind}",
         status=Status.ERROR,
         severity=Severity.HIGH,
         enforcement=Enforcement.MANDATORY,
-        enforcement_reason=Text("Invoer die niet te controleren is, laat de controle falen.", "Input that cannot be checked fails the run."),
-        message=Text(f"{nl_prefix}: {message}", message),
+        enforcement_reason=message("input.reason"),
+        message=message(f"input.{kind}", message=text),
         location=Location(file, document, line, column, json_path=tuple(json_path)),
         service=service,
     )
@@ -55,13 +57,13 @@ def load_services(path: Path, name: str, config: Config) -> tuple[list[Service],
     errors: list[Finding] = []
     loaded = load_file(path, name, limits=config.limits)
     for problem in loaded.problems:
-        errors.append(_input_error("YAML", name, problem.message, problem.line, problem.column, problem.document, nl_prefix="Onleesbare beschrijving"))
+        errors.append(_input_error("YAML", name, problem.text, problem.line, problem.column, problem.document))
     for document in loaded.documents:
         schema_errors = validate(document.data, "descriptor")
         service_id = document.data.get("id") if isinstance(document.data.get("id"), str) else None
         for error in schema_errors:
             line, column = position(document, error)
-            errors.append(_input_error("SCHEMA", name, error.message, line, column, document.index, error.path, service_id, "Beschrijving voldoet niet aan het schema"))
+            errors.append(_input_error("SCHEMA", name, error.text, line, column, document.index, error.path, service_id))
         if schema_errors:
             continue
         organisation = {**config.organisation, **document.data.get("organisation", {})}
@@ -69,10 +71,10 @@ def load_services(path: Path, name: str, config: Config) -> tuple[list[Service],
         if org_errors:
             path_in_doc = ("organisation",) if "organisation" in document.data else ()
             _, (line, column, _, _) = document.locate(path_in_doc)
-            where = f"{config.name} or the descriptor's organisation block"
+            where = config.name if config.path else message("config.none")
             for error in org_errors:
-                message = error.message.replace("the document", "the organisation profile")
-                errors.append(_input_error("ORGANISATION", name, f"{message} (set it in {where})", line, column, document.index, path_in_doc, service_id, "Organisatieprofiel onvolledig"))
+                text = message("input.organisation_where", error=error.text, config=where)
+                errors.append(_input_error("ORGANISATION", name, text, line, column, document.index, path_in_doc, service_id))
             continue
         services.append(Service(config, document, organisation))
     return services, errors
@@ -83,7 +85,7 @@ class Unique:
     (across files, documents and, in a large run, chunks); a second use is an input error at the second place."""
 
     def __init__(self) -> None:
-        self._seen: dict[tuple[Path | None, str], str] = {}
+        self._seen: dict[tuple[Path | None, str], Text | str] = {}
 
     def admit(self, service: Service) -> Finding | None:
         key = (service.config.path, service.id)
@@ -93,14 +95,16 @@ class Unique:
         return None
 
 
-def _duplicate(service: Service, first: str) -> Finding:
+def _duplicate(service: Service, first: Text | str) -> Finding:
     _, (line, column, _, _) = service.document.locate(("id",))
-    return _input_error("DUPLICATE-ID", service.document.file, f"service id {service.id!r} is also used in {first}", line, column,
-                        service.document.index, ("id",), service.id, "Dubbel kenmerk")
+    return _input_error("DUPLICATE-ID", service.document.file, message("input.duplicate_id", id=repr(service.id), first=first),
+                        line, column, service.document.index, ("id",), service.id)
 
 
-def _where(service: Service) -> str:
-    return f"{service.document.file} (document {service.document.index})" if service.document.index else service.document.file
+def _where(service: Service) -> Text | str:
+    if not service.document.index:
+        return service.document.file
+    return message("input.document_in_file", file=service.document.file, index=service.document.index)
 
 
 def collect(paths: list[Path], finder: ConfigFinder) -> Collected:

@@ -10,6 +10,7 @@ from typing import Any
 from checker import vcs
 from checker.config import Config, ConfigFinder, discover, reference_deviations
 from checker.errors import InputError
+from checker.i18n import message, per_language, text
 from checker.pipeline import Options
 from checker.policies import PolicyBundle
 
@@ -19,9 +20,11 @@ class Found:
     """The files a run checks (each under its display name, with the configuration that governs it)."""
 
     paths: list[Path]  # what was searched
-    files: list[Path]
+    files: list[Path]  # the descriptors named or found, then those of `context`
     configs: dict[str, Config]
     skipped: list[dict[str, str]]
+    # display names of the descriptors read only for the portfolio rules of a named file (portfolio_context)
+    context: frozenset[str] = frozenset()
 
 
 def search_paths(options: Options, finder: ConfigFinder) -> list[Path]:
@@ -34,15 +37,39 @@ def find(paths: list[Path], finder: ConfigFinder) -> Found:
     discovery = discover(paths, finder)
     files = discovery.files
     if not files:
-        raise InputError(
-            "no service descriptors found (files matching the configuration's discovery globs; by default *.cloud.yaml, *.cloud.yml or *.cloud.json)"
-            + (f"; {len(discovery.skipped)} skipped: " + ", ".join(f"{s['file']} ({s['reason']})" for s in discovery.skipped[:5])
-               if discovery.skipped else ""),
-            location=", ".join(map(str, paths)),
-        )
+        listed = per_language(lambda lang: ", ".join(f"{s['file']} ({text(lang, 'run.reason.' + s['reason'])})"
+                                                      for s in discovery.skipped[:5]))
+        raise InputError(message("discover.none", skipped=message("discover.none_skipped", count=len(discovery.skipped),
+                                                                  files=listed) if discovery.skipped else ""),
+                         location=", ".join(map(str, paths)))
     configs = {display_path(path): finder.for_file(path) for path in files}
     skipped = [{**s, "file": display_path(Path(s["file"]))} for s in discovery.skipped]
-    return Found(paths, files, configs, skipped)
+    context = portfolio_context(paths, files, configs, finder)
+    configs.update((display_path(path), finder.for_file(path)) for path in context)
+    return Found(paths, files + context, configs, skipped, frozenset(display_path(path) for path in context))
+
+
+def portfolio_context(paths: list[Path], files: list[Path], configs: dict[str, Config], finder: ConfigFinder) -> list[Path]:
+    """The other descriptors in the portfolio of a file named on the command line, as pre-commit names the staged
+    files: those its .cloudbeleid.yaml governs, searched from that configuration's folder as a run on the folder
+    would. A portfolio rule compares a service with the rest of its organisation (a fifth service at one provider is
+    concentration only beside the other four), so the run evaluates these too and reports only what concerns the
+    named files (checker/evaluate.py). A file that no .cloudbeleid.yaml governs has no portfolio beyond the run."""
+    governing: dict[Path, Config] = {}
+    for path in paths:
+        config = configs.get(display_path(path))
+        if not path.is_dir() and config is not None and config.path is not None:
+            governing.setdefault(config.path.resolve(), config)
+    seen = {os.path.realpath(path) for path in files}
+    context: list[Path] = []
+    for resolved, config in governing.items():
+        for candidate in discover([config.root], finder).files:
+            real = os.path.realpath(candidate)
+            owner = finder.for_file(candidate).path
+            if real not in seen and owner is not None and owner.resolve() == resolved:
+                seen.add(real)
+                context.append(candidate)
+    return context
 
 
 def display_path(path: Path) -> str:

@@ -9,7 +9,7 @@ import json
 import string
 from typing import Any
 
-from checker import infra
+from checker import i18n, infra
 from checker.applicability import enforcement
 from checker.engine import RawReport
 from checker.errors import PolicyError
@@ -19,11 +19,6 @@ from checker.pipeline.collect import Service
 
 # The stage of a service's life its status puts it in (rule metadata: stages).
 STAGE_OF_STATUS = {"planned": "procurement", "migrating": "implementation", "in_use": "operation", "exiting": "operation"}
-STAGE_WORDS = {
-    "procurement": ("inkoop", "procurement"),
-    "implementation": ("implementatie", "implementation"),
-    "operation": ("gebruik", "operation"),
-}
 
 
 def stage_of(service: Service, forced: str | None) -> str:
@@ -31,12 +26,8 @@ def stage_of(service: Service, forced: str | None) -> str:
 
 
 def _not_in_stage(rule: Rule, stage: str) -> Text:
-    nl = ", ".join(STAGE_WORDS[s][0] for s in rule.stages)
-    en = ", ".join(STAGE_WORDS[s][1] for s in rule.stages)
-    return Text(
-        f"Niet gecontroleerd in de fase {STAGE_WORDS[stage][0]}: de regel geldt bij {nl}.",
-        f"Not checked at the {STAGE_WORDS[stage][1]} stage: the rule applies at {en}.",
-    )
+    stages = i18n.per_language(lambda lang: ", ".join(i18n.text(lang, f"stage.{s}") for s in rule.stages))
+    return i18n.message("join.not_in_stage", stage=i18n.message(f"stage.{stage}"), stages=stages)
 
 
 def join(rules: list[Rule], services: list[Service], raw: RawReport, as_of: str, stage: str | None = None) -> list[Finding]:
@@ -45,9 +36,9 @@ def join(rules: list[Rule], services: list[Service], raw: RawReport, as_of: str,
     violations: dict[tuple[str, int], list[dict[str, Any]]] = {}
     for violation in raw.violations:
         if violation["rule"] not in by_package:
-            raise PolicyError(f"the engine reported rule {violation['rule']!r}, which has no METADATA in the catalogue")
+            raise PolicyError(i18n.message("join.unknown_rule", rule=repr(violation["rule"])))
         if not 0 <= violation["service"] < len(services):
-            raise PolicyError(f"rule {violation['rule']} reported service index {violation['service']} of {len(services)}")
+            raise PolicyError(i18n.message("join.service_index", rule=violation["rule"], index=violation["service"], count=len(services)))
         violations.setdefault((violation["rule"], violation["service"]), []).append(violation)
     findings: list[Finding] = []
     # per service once, not per rule and service: where its root is, its stage, and its organisation profile (a
@@ -59,7 +50,7 @@ def join(rules: list[Rule], services: list[Service], raw: RawReport, as_of: str,
     for rule in rules:
         reported = raw.subjects.get(rule.package)
         if reported is None:
-            raise PolicyError(f"the engine reported no subjects for rule {rule.id}; every rule defines 'subject'", location=rule.file)
+            raise PolicyError(i18n.message("join.no_subjects", rule=rule.id), location=rule.file)
         subjects = set(reported)  # a portfolio rule's subjects are every service: a list made this quadratic
         bound: dict[int, tuple[Enforcement, Text]] = {}
         in_force = rule.in_force(as_of)
@@ -82,8 +73,7 @@ def join(rules: list[Rule], services: list[Service], raw: RawReport, as_of: str,
                     findings.append(_finding(rule, service, Status.FAIL, level, reason, message, location,
                                              _evidence(service.document.data, violation["path"])))
             elif index not in subjects:
-                why = Text(f"Regel alleen voor {rule.subject.nl}.", f"Rule only for {rule.subject.en}.") if rule.subject else Text(
-                    "De voorwaarde van de regel geldt niet voor deze dienst.", "The rule's condition does not hold for this service.")
+                why = i18n.message("join.only_for", subject=rule.subject) if rule.subject else i18n.message("join.condition")
                 findings.append(_finding(rule, service, Status.NOT_APPLICABLE, level, reason, why, root))
             else:
                 findings.append(_finding(rule, service, Status.PASS, level, reason, rule.title, root))
@@ -92,8 +82,8 @@ def join(rules: list[Rule], services: list[Service], raw: RawReport, as_of: str,
 
 def _not_in_force(rule: Rule, as_of: str) -> Text:
     if as_of < rule.effective_from:
-        return Text(f"De regel geldt vanaf {rule.effective_from}, na de peildatum {as_of}.", f"The rule applies from {rule.effective_from}, after the reference date {as_of}.")
-    return Text(f"De regel gold tot en met {rule.effective_until}.", f"The rule applied until {rule.effective_until}.")
+        return i18n.message("join.not_yet", start=rule.effective_from, as_of=as_of)
+    return i18n.message("join.no_longer", end=rule.effective_until)
 
 
 def _finding(rule: Rule, service: Service, status: Status, level: Enforcement, reason: Text, message: Text, location: Location,
@@ -157,7 +147,7 @@ def _params(violation: dict[str, Any], lang: str) -> _Params:
 def _message(rule: Rule, violation: dict[str, Any]) -> Text:
     template = rule.messages.get(violation["kind"])
     if template is None:
-        raise PolicyError(f"rule {rule.id} reported message kind {violation['kind']!r}, which its METADATA lacks", location=rule.file)
+        raise PolicyError(i18n.message("join.message_kind", rule=rule.id, kind=repr(violation["kind"])), location=rule.file)
     try:
         # str.format_map formats as string.Formatter does, in C; a template it refuses is refused by the Formatter's
         # words below
@@ -167,7 +157,7 @@ def _message(rule: Rule, violation: dict[str, Any]) -> Text:
     try:
         return Text(*(string.Formatter().vformat(getattr(template, lang), (), _params(violation, lang)) for lang in ("nl", "en")))
     except (KeyError, IndexError, ValueError) as exc:
-        raise PolicyError(f"rule {rule.id}: message needs {exc} which the violation does not give", location=rule.file) from None
+        raise PolicyError(i18n.message("join.message_param", rule=rule.id, param=str(exc)), location=rule.file) from None
 
 
 # A rule's finding as a row of plain values: what a worker process sends back and the cache keeps (pickling a

@@ -20,6 +20,7 @@ from checker.catalog import Catalog
 from checker.config import Config
 from checker.engine import Engine, RawReport, create_engine
 from checker.errors import EngineError, InputError, PolicyError
+from checker.i18n import message
 from checker.loader import Document
 from checker.model import Enforcement, Finding, Location, Rule, Severity, Status, Text
 from checker.pipeline import Options
@@ -35,7 +36,7 @@ def packs_for(config: Config, catalog: Catalog, override: tuple[str, ...] | None
     if unknown:
         located = config.path is not None and override is None and config.packs is not None
         raise InputError(
-            f"unknown rule pack {unknown[0]!r}; available: {', '.join(catalog.packs)}",
+            message("run.unknown_pack", pack=repr(unknown[0]), packs=", ".join(catalog.packs)),
             location=config.where("packs", list(packs).index(unknown[0])) if located else (str(config.path) if config.path else None),
         )
     return packs
@@ -46,10 +47,9 @@ def enabled_rules(catalog: Catalog, packs: tuple[str, ...], roots: tuple[Path, .
     rules = catalog.in_packs(packs)
     empty = [pack for pack in packs if not any(rule.pack == pack for rule in rules)]
     if empty:
-        raise PolicyError(f"rule pack {empty[0]!r} is enabled but the policies hold no rule of it: the policies are incomplete, "
-                          "nothing is checked against it", location=", ".join(map(str, roots)))
+        raise PolicyError(message("run.empty_pack", pack=repr(empty[0])), location=", ".join(map(str, roots)))
     if not rules:
-        raise PolicyError("no rules are enabled: a run that evaluates nothing proves nothing", location=", ".join(map(str, roots)))
+        raise PolicyError(message("run.no_rules"), location=", ".join(map(str, roots)))
     return rules
 
 
@@ -160,7 +160,7 @@ def _blamed(error: EngineError, options: Options, services: list[Service],
             except EngineError:
                 pass
         line, column = service.document.locate(())[1][:2]
-        return EngineError(f"{error.message} (evaluating service {service.id!r})",
+        return EngineError(message("run.evaluating_service", error=error.text, service=repr(service.id)),
                            location=f"{service.document.file}:{line}:{column}")
     return error
 
@@ -175,8 +175,7 @@ def prove_checked(findings: list[Finding], services: list[str], rules: list[Rule
     for service in services:
         missing = wanted - verdicts.get(service, set())
         if missing:
-            raise EngineError(f"rule {sorted(missing)[0]} gave no verdict for service {service!r} "
-                              f"({len(missing)} rule(s) without one): the run cannot vouch for a pass")
+            raise EngineError(message("run.no_verdict", rule=sorted(missing)[0], service=repr(service), count=len(missing)))
 
 
 def _worker_start(parent: int) -> None:
@@ -365,7 +364,7 @@ def evaluate_cached(engine: Engine, bundle: PolicyBundle, options: Options, conf
         raw = engine.evaluate(bundle, input_document(options, config, rules, [s for i in missing for s in units[i]], reference))
         lacking = [r.id for r in rules if r.package not in raw.subjects]
         if lacking:
-            raise PolicyError(f"the engine reported no subjects for rule {lacking[0]}; every rule defines 'subject'")
+            raise PolicyError(message("join.no_subjects", rule=lacking[0]))
         fresh: dict[int, dict[str, Any]] = {i: {"violations": [], "subjects": {}} for i in missing}
         for violation in raw.violations:
             # a violation of no service (index -1: infrastructure no descriptor covers) keeps its index

@@ -1,7 +1,0 @@
-resource "azurerm_storage_account" "data" {
-  name                     = "voorbeelddata"
-  resource_group_name      = "rg-voorbeeld"
-  location                 = "eastus"
-  account_tier             = "Standard"
-  account_replication_type = "LRS"
-}
