@@ -45,14 +45,18 @@ def render(report: Report, colour: bool = False) -> Iterator[str]:
         if len(batch) == 1000:
             yield "".join(batch)
             batch = []
-    yield "".join(batch) + "\n  ]\n}\n"
+    yield "".join(batch) + "\n  ],\n  \"reasons\": " + json_text(rows.texts) + "\n}\n"
 
 
 class _Rows:
-    """The compact verdicts, one row per service and place (file, document), in the order they first occur."""
+    """The compact verdicts, one row per service and place (file, document), in the order they first occur; each
+    verdict is [rule id, enforcement, index into the reasons], a reason (why a rule binds, advises or does not apply)
+    written once a report."""
 
     def __init__(self) -> None:
-        self.by_place: dict[tuple[str | None, str, int], dict[str, list[str]]] = {}
+        self.by_place: dict[tuple[str | None, str, int], dict[str, list[list[Any]]]] = {}
+        self.reasons: dict[Any, int] = {}
+        self.texts: list[dict[str, str]] = []
 
     def take(self, finding: Finding) -> bool:
         if finding.status not in COMPACT:
@@ -61,12 +65,16 @@ class _Rows:
         row = self.by_place.get(place)
         if row is None:
             row = self.by_place[place] = {"pass": [], "not-applicable": []}
-        row[finding.status.value].append(finding.rule_id)
+        reason = self.reasons.get(finding.enforcement_reason)
+        if reason is None:
+            reason = self.reasons[finding.enforcement_reason] = len(self.texts)
+            self.texts.append(finding.enforcement_reason.to_json())
+        row[finding.status.value].append([finding.rule_id, finding.enforcement.value, reason])
         return True
 
     def rows(self) -> Iterator[dict[str, Any]]:
-        for (service, file, document), ids in self.by_place.items():
-            yield {"service": service, "file": file, "document": document, **ids}
+        for (service, file, document), verdicts in self.by_place.items():
+            yield {"service": service, "file": file, "document": document, **verdicts}
 
 
 class _Encoder:
@@ -131,6 +139,7 @@ def to_json(report: Report, findings: bool = True) -> dict[str, Any]:
         rows = _Rows()
         document["findings"] = [finding_json(f) for f in report.findings if not rows.take(f)]
         document["verdicts"] = list(rows.rows())
+        document["reasons"] = rows.texts
     return document
 
 
