@@ -19,7 +19,7 @@ from checker.pipeline import Options
 if TYPE_CHECKING:
     from checker.config import Config
 
-class Format(str, Enum):  # check --format: checker.reporters.STREAMS (tests/commands/test_cli.py keeps them equal)
+class Format(str, Enum):  # check --format: checker.reporters.STREAMS (tests/test_cli.py keeps them equal)
     text = "text"
     concise = "concise"
     json = "json"
@@ -41,7 +41,7 @@ class Stage(str, Enum):
     operation = "operation"
 
 
-class Engine(str, Enum):  # the keys of checker.engine.REGISTRY (tests/commands/test_cli.py keeps them equal)
+class Engine(str, Enum):  # the keys of checker.engine.REGISTRY (tests/test_cli.py keeps them equal)
     embedded = "embedded"
     opa = "opa"
 
