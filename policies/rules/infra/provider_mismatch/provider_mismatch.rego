@@ -65,6 +65,7 @@
 package cloudbeleid.rules.infra.provider_mismatch
 
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 subject contains i if {
 	some i, svc in input.services
@@ -74,7 +75,8 @@ subject contains i if {
 }
 
 # Without a parent, the headquarters is the top of the group.
-declared_parent(svc) := object.get(svc, ["provider", "ultimate_parent_country"], object.get(svc, ["provider", "hq_country"], "-"))
+# Neither recorded: service.unrecorded ("niet vastgelegd"), which no observed country equals.
+declared_parent(svc) := object.get(svc, ["provider", "ultimate_parent_country"], service.recorded(svc, ["provider", "hq_country"]))
 
 observed_providers(svc) := [[k, provider] |
 	some k, provider in svc.observed.providers
