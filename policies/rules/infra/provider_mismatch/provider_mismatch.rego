@@ -17,8 +17,8 @@
 #       laws, the jurisdiction checks rest on wrong facts.
 #   messages:
 #     default:
-#       nl: "Provider {source} ({company}) heeft een moedermaatschappij in {observed}; de beschrijving noemt {declared}."
-#       en: "Provider {source} ({company}) has its ultimate parent in {observed}; the descriptor names {declared}."
+#       nl: "Provider {source} ({company}) heeft een moedermaatschappij in {observed}; volgens de beschrijving: {declared}."
+#       en: "Provider {source} ({company}) has its ultimate parent in {observed}; according to the descriptor: {declared}."
 #     laws:
 #       nl: "Provider {source} ({company}) valt onder {laws}; provider.subject_to_non_eu_law noemt die niet."
 #       en: "Provider {source} ({company}) is subject to {laws}; provider.subject_to_non_eu_law does not list them."
