@@ -338,6 +338,15 @@ def test_the_first_command_shows_every_service_with_its_verdict_on_one_screen():
     assert all((verdict == "gefaald") == (FIRST_SCREEN[service] == "failed") for service, verdict in shown), shown
     # and the one header without a service: the resource no descriptor covers
     assert [m[1] for m in HEADER.finditer(result.stdout) if not m[2]] == ["examples/infrastructure/infra/logging/main.tf"]
+    # the README's quick start says what this screen is
+    concise = subprocess.run(
+        [sys.executable, "-m", "checker", "check", "examples", "--as-of", AS_OF, "--format", "concise"],
+        cwd=ROOT, env={**os.environ, "NO_COLOR": "1"}, capture_output=True, text=True, timeout=120,
+    )
+    quick_start = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split("## Quick start", 1)[1].split("```sh")[1].split())
+    said = re.search(r"on one screen \((\d+) lines, (\d+) with `--format concise`", quick_start)
+    assert said and (int(said[1]), int(said[2])) == (len(lines), len(concise.stdout.splitlines())), said
+    assert lines[-4] in quick_start and "**exits 1**" in quick_start
 
 
 def test_whole_examples_folder_text_output_is_located():
