@@ -5,9 +5,12 @@
     python3 benchmarks/run.py --sizes 1 1000  # chosen sizes
 
 For each size it generates seeded, realistic descriptors (every field group filled, mixed organisation
-types, one file each), then measures wall time, CPU time and peak memory of: `cloudbeleid check` with the
-embedded engine (cache off, then warm), with the OPA engine, and `opa eval` of the same policies on the
-same input as the reference. It writes benchmarks/results.md with the machine it ran on.
+types, one file each), then measures wall time, CPU time, and the peak memory of all the processes of a run
+together (the proportional set size of the process and its workers, sampled) of: `cloudbeleid check` with the
+embedded engine (cache off, then warm), with the OPA engine, and `opa eval` of the same policies on the same
+input as the reference, in the same run, so that each comparison is a ratio of two measurements made under the
+same load. It then measures what each rule costs the embedded engine, checks the issue's targets, and writes
+benchmarks/results.md with the machine it ran on and its load.
 """
 
 from __future__ import annotations
@@ -30,7 +33,8 @@ sys.path.insert(0, str(ROOT))
 from tests.descriptor_gen import Generator  # noqa: E402
 
 CONFIG = "organisation: {name: Ministerie van Benchmarkzaken, type: ministerie, cloud_policy_ref: CB-2025}\n"
-TIME = shutil.which("time") and Path("/usr/bin/time").exists()
+TIME = Path("/usr/bin/time").exists()
+AS_OF = "2026-11-28"
 
 
 def generate(folder: Path, count: int) -> None:
@@ -44,26 +48,68 @@ def generate(folder: Path, count: int) -> None:
         (folder / f"service-{i:06}.cloud.json").write_text(json.dumps(descriptor, ensure_ascii=False, indent=1))
 
 
+def _tree(pid: int) -> list[int]:
+    """The process and every descendant, from /proc."""
+    children: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                with open(f"/proc/{entry.name}/stat", "rb") as handle:
+                    parent = int(handle.read().rsplit(b")", 1)[1].split()[1])
+                children.setdefault(parent, []).append(int(entry.name))
+            except (OSError, ValueError, IndexError):
+                pass
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        todo += children.get(current, [])
+    return found
+
+
+def _pss_kb(pid: int) -> int:
+    """Proportional set size: pages a forked worker shares with its parent count once between them."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as handle:
+            for line in handle:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
 def measure(command: list[str], env: dict[str, str], cwd: Path) -> dict[str, float]:
-    """Wall time, user+system CPU time and peak resident memory of one process (and its children)."""
+    """Wall time, user+system CPU time (children included) and the peak memory of all processes of the run together."""
     if TIME:
         command = ["/usr/bin/time", "-f", "%e %U %S %M", *command]
-    started = time.perf_counter()
-    result = subprocess.run(command, cwd=cwd, env={**os.environ, **env}, capture_output=True, text=True)
-    wall = time.perf_counter() - started
-    if result.returncode not in (0, 1, 2):
-        raise SystemExit(f"{' '.join(command)} failed ({result.returncode}): {result.stderr[-2000:]}")
+    environment = {**os.environ, **env}
+    environment.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed checker has its bytecode compiled
+    peak = 0
+    tree = os.path.isdir("/proc")
+    with tempfile.TemporaryFile("w+") as errors:  # a pipe would fill up while the run is sampled, and block it
+        started = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, env=environment, stdout=subprocess.DEVNULL, stderr=errors, text=True)
+        while tree and process.poll() is None:
+            peak = max(peak, sum(_pss_kb(pid) for pid in _tree(process.pid)))
+            time.sleep(0.05)
+        process.wait()
+        wall = time.perf_counter() - started
+        errors.seek(0)
+        stderr = errors.read()
+    if process.returncode not in (0, 1, 2):
+        raise SystemExit(f"{' '.join(command)} failed ({process.returncode}): {stderr[-2000:]}")
     if TIME:
-        elapsed, user, system, peak = result.stderr.strip().splitlines()[-1].split()
-        return {"wall": float(elapsed), "cpu": float(user) + float(system), "peak_mb": int(peak) / 1024}
-    return {"wall": wall, "cpu": float("nan"), "peak_mb": float("nan")}
+        elapsed, user, system, largest = stderr.strip().splitlines()[-1].split()
+        return {"wall": float(elapsed), "cpu": float(user) + float(system), "peak_mb": max(peak, int(largest)) / 1024}
+    return {"wall": wall, "cpu": float("nan"), "peak_mb": peak / 1024 if peak else float("nan")}
 
 
 def median(runs: list[dict[str, float]]) -> dict[str, float]:
     return {key: statistics.median(run[key] for run in runs) for key in runs[0]}
 
 
-def opa_input(folder: Path, as_of: str) -> Path:
+def opa_input(folder: Path) -> Path:
     """The same evaluation input the checker builds, for `opa eval` as the reference."""
     from checker.catalog import load_catalog
     from checker.config import load_config
@@ -71,11 +117,41 @@ def opa_input(folder: Path, as_of: str) -> Path:
     catalog = load_catalog()
     config = load_config(folder / ".cloudbeleid.yaml")
     services = [json.loads(p.read_text()) for p in sorted(folder.glob("*.cloud.json"))]
-    document = {"as_of": as_of, "organisation": config.organisation,
+    document = {"as_of": AS_OF, "organisation": config.organisation,
                 "settings": config.settings(catalog.in_packs(catalog.default_packs())), "services": services}
     path = folder.parent / f"{folder.name}-input.json"
     path.write_text(json.dumps(document))
     return path
+
+
+def rule_costs(folder: Path, count: int = 200) -> list[tuple[str, float]]:
+    """What each rule costs the embedded engine: milliseconds per service of evaluating that rule alone over
+    `count` descriptors (best of three; the input's parsing included), and of all per-service rules together."""
+    from checker.catalog import load_catalog
+    from checker.config import load_config
+    from checker.engine.embedded import EmbeddedEngine
+    from checker.policies import load_bundle
+
+    catalog = load_catalog()
+    config = load_config(folder / ".cloudbeleid.yaml")
+    services = [json.loads(p.read_text()) for p in sorted(folder.glob("*.cloud.json"))[:count]]
+    rules = [r for r in catalog.in_packs(catalog.default_packs()) if not r.portfolio]
+    bundle = load_bundle()
+    engine = EmbeddedEngine()
+
+    def cost(selected: list) -> float:
+        document = {"as_of": AS_OF, "organisation": config.organisation, "settings": config.settings(selected), "services": services}
+        engine.evaluate(bundle, document)  # the entrypoint is generated and compiled on first use
+        times = []
+        for _ in range(3):
+            started = time.perf_counter()
+            engine.evaluate(bundle, document)
+            times.append(time.perf_counter() - started)
+        return min(times) * 1000 / len(services)
+
+    everything = cost(rules)
+    costs = [(rule.id, cost([rule])) for rule in rules]
+    return [("all per-service rules together", everything), *sorted(costs, key=lambda c: -c[1])]
 
 
 def machine() -> str:
@@ -88,53 +164,134 @@ def machine() -> str:
     return f"{platform.system()} {platform.release()}, {os.cpu_count()} cores ({cpu}){memory}, Python {platform.python_version()}"
 
 
+def load() -> str:
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "unknown"
+
+
+def targets(rows: list[tuple[int, str, dict[str, float]]], sizes: dict[int, float]) -> list[tuple[str, str, bool | None]]:
+    """The issue's targets, each with what was measured and whether it holds (None: not measured in this run)."""
+    got = {(size, name): result for size, name, result in rows}
+
+    def value(size: int, name: str, key: str) -> float | None:
+        return got[(size, name)][key] if (size, name) in got else None
+
+    checks: list[tuple[str, str, bool | None]] = []
+    cold1, warm1 = value(1, COLD, "wall"), value(1, WARM, "wall")
+    if cold1 is not None and warm1 is not None:
+        checks.append(("1: one new descriptor, no cache, <= 0.25 s wall (median)", f"{cold1:.2f} s", cold1 <= 0.25))
+        checks.append(("1: one descriptor, warm cache, <= 0.15 s wall (median)", f"{warm1:.2f} s", warm1 <= 0.15))
+    cold, reference = value(10000, COLD, "wall"), value(10000, OPA_EVAL, "wall")
+    if cold is not None and reference is not None:
+        checks.append(("2: 10,000, cache off, faster than opa eval (ratio < 1)", f"{cold / reference:.2f} ({cold:.1f} s / {reference:.1f} s)", cold < reference))
+        cold_cpu, reference_cpu = value(10000, COLD, "cpu"), value(10000, OPA_EVAL, "cpu")
+        if cold_cpu and reference_cpu:
+            checks.append(("2: the same in CPU time (less sensitive to the machine's load)",
+                           f"{cold_cpu / reference_cpu:.2f} ({cold_cpu:.1f} s / {reference_cpu:.1f} s)", cold_cpu < reference_cpu))
+    warm = value(10000, WARM, "wall")
+    if warm is not None:
+        checks.append(("3: 10,000, nothing changed, <= 5 s wall", f"{warm:.1f} s", warm <= 5))
+    peak = max((value(10000, name, "peak_mb") or 0 for name in (COLD, WARM)), default=0)
+    if peak:
+        checks.append(("4: 10,000, peak memory of all processes <= 400 MB", f"{peak:.0f} MB", peak <= 400))
+    big = value(100000, COLD, "peak_mb")
+    if big is not None and value(10000, COLD, "peak_mb"):
+        small = value(10000, COLD, "peak_mb") or 1
+        checks.append(("4: 100,000 finish, peak memory not growing with the services (at most 1.5 times 10,000's)",
+                       f"{big:.0f} MB ({big / small:.1f} times)", big <= 1.5 * small))
+    if 10000 in sizes:
+        checks.append(("5: JSON report of 10,000 services <= 60 MB", f"{sizes[10000]:.0f} MB", sizes[10000] <= 60))
+    return checks
+
+
+def row(size: int, name: str, result: dict[str, float], reference: dict[str, float] | None, report: float | None) -> str:
+    wall = f"{result['wall'] / reference['wall']:.2f}" if reference else ""
+    cpu = f"{result['cpu'] / reference['cpu']:.2f}" if reference and reference["cpu"] else ""
+    return (f"| {size:,} | {name} | {result['wall']:.2f} | {result['cpu']:.2f} | {result['peak_mb']:.0f} | {wall} | {cpu} | "
+            f"{'' if report is None else f'{report:.1f}'} |")
+
+
+COLD, WARM, OPA_ENGINE, OPA_EVAL = "embedded, cache off", "embedded, warm cache", "OPA engine (managed server)", "opa eval (reference)"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 1000, 10000])
     parser.add_argument("--full", action="store_true", help="also 100,000 descriptors")
-    parser.add_argument("--repeat", type=int, default=3, help="runs per small case (median)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per case of up to 1,000 descriptors (median); one descriptor: 7")
+    parser.add_argument("--no-opa-engine", action="store_true", help="leave out the OPA engine case (it takes longest)")
+    parser.add_argument("--rules", type=int, default=200, help="descriptors for the cost per rule (0: leave it out)")
     parser.add_argument("--opa", default=os.environ.get("OPA_PATH") or str(ROOT / ".tools/bin/opa"))
     parser.add_argument("--output", type=Path, default=ROOT / "benchmarks/results.md")
     args = parser.parse_args()
-    sizes = args.sizes + ([100000] if args.full else [])
+    sizes = args.sizes + ([100000] if args.full and 100000 not in args.sizes else [])
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "checker")], check=False, capture_output=True)
     cli = [sys.executable, "-m", "checker"]
-    as_of = "2026-11-28"
-    rows = []
+    rows: list[tuple[int, str, dict[str, float]]] = []
+    report_mb: dict[int, float] = {}
+    costs: list[tuple[str, float]] = []
+    loads = [load()]
     with tempfile.TemporaryDirectory(prefix="cloudbeleid-bench-") as tmp:
         work = Path(tmp)
         cache = work / "cache"
         for size in sizes:
             folder = work / f"n{size}"
             generate(folder, size)
-            repeat = args.repeat if size <= 1000 else 1
-            check = [*cli, "check", str(folder), "--as-of", as_of, "--format", "json", "--output", str(work / "out.json")]
-            cases = [
-                ("embedded, cache off", check, {"CLOUDBELEID_NO_CACHE": "1"}),
-                ("embedded, warm cache", check, {"CLOUDBELEID_CACHE_DIR": str(cache)}),
-            ]
+            repeat = 7 if size == 1 else args.repeat if size <= 1000 else 1
+            output = work / "out.json"
+            check = [*cli, "check", str(folder), "--as-of", AS_OF, "--format", "json", "--output", str(output)]
+            cases = [(COLD, check, {"CLOUDBELEID_NO_CACHE": "1"}), (WARM, check, {"CLOUDBELEID_CACHE_DIR": str(cache)})]
             if Path(args.opa).exists():
-                cases.append(("OPA engine (managed server)", [*check, "--engine", "opa", "--opa-path", args.opa], {"CLOUDBELEID_NO_CACHE": "1"}))
-                reference = opa_input(folder, as_of)
-                cases.append(("opa eval (reference)", [args.opa, "eval", "--data", str(ROOT / "policies"), "--ignore", "*_test.rego",
-                                                       "--input", str(reference), "--format", "json", "data.cloudbeleid.main.report"], {}))
+                if not args.no_opa_engine and size <= 10000:
+                    cases.append((OPA_ENGINE, [*check, "--engine", "opa", "--opa-path", args.opa], {"CLOUDBELEID_NO_CACHE": "1"}))
+                reference = opa_input(folder)
+                cases.append((OPA_EVAL, [args.opa, "eval", "--data", str(ROOT / "policies"), "--ignore", "*_test.rego",
+                                         "--input", str(reference), "--format", "json", "data.cloudbeleid.main.report"], {}))
             for name, command, env in cases:
-                if name == "embedded, warm cache":
+                if name == WARM:
                     measure(command, env, work)  # fill the cache
                 result = median([measure(command, env, work) for _ in range(repeat)])
+                if name == COLD:
+                    report_mb[size] = output.stat().st_size / 1024 / 1024
                 rows.append((size, name, result))
                 print(f"{size:>7} {name:<30} {result['wall']:7.2f} s wall {result['cpu']:7.2f} s cpu {result['peak_mb']:7.0f} MB", flush=True)
+            if args.rules and size >= args.rules and not costs:
+                costs = rule_costs(folder, args.rules)
             shutil.rmtree(folder)
+            shutil.rmtree(cache, ignore_errors=True)
+            loads.append(load())
+    reference = {size: result for size, name, result in rows if name == OPA_EVAL}
+    checks = targets(rows, report_mb)
     lines = [
         "# Benchmark results",
         "",
         f"Machine: {machine()}. Run: `python3 benchmarks/run.py {' '.join(sys.argv[1:])}`".rstrip() + ".",
+        f"Load average (1, 5, 15 min) before the run and after each size: {'; '.join(loads)}.",
         "",
-        "| descriptors | what | wall s | CPU s | peak MB |",
-        "|---:|---|---:|---:|---:|",
-        *[f"| {size:,} | {name} | {r['wall']:.2f} | {r['cpu']:.2f} | {r['peak_mb']:.0f} |" for size, name, r in rows],
+        "| descriptors | what | wall s | CPU s | peak MB (all processes) | wall / opa eval | CPU / opa eval | JSON report MB |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|",
+        *[row(size, name, r, reference.get(size), report_mb.get(size) if name == COLD else None) for size, name, r in rows],
+        "",
+        "## Targets (issue 16)",
+        "",
+        "| target | measured | holds |",
+        "|---|---|---|",
+        *[f"| {what} | {measured} | {'yes' if holds else 'no'} |" for what, measured, holds in checks],
         "",
     ]
+    if costs:
+        lines += [
+            f"## Cost per rule (embedded engine, {args.rules} descriptors, ms per service, each rule evaluated alone)",
+            "",
+            "| rule | ms per service |",
+            "|---|---:|",
+            *[f"| {rule} | {ms:.3f} |" for rule, ms in costs],
+            "",
+        ]
     args.output.write_text("\n".join(lines))
+    print("\n".join(lines[lines.index("## Targets (issue 16)"):]))
     print(f"wrote {args.output}")
 
 

@@ -139,21 +139,29 @@ def load_file(path: Path, display: str | None = None, *, limits: Limits | None =
     return load_bytes(raw, name, limits)
 
 
-def load_bytes(raw: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> LoadResult:
+def load_bytes(raw: bytes, name: str, limits: Limits = DEFAULT_LIMITS, *, fast: bool = True) -> LoadResult:
+    """Every document of one file's bytes. With fast (the default), a plain document is read in one pass
+    (_fast_document); anything else, and every problem, goes the diagnostic way, which explains it."""
     text, problem = _decode(raw, name)
     if problem:
         return LoadResult([], [problem])
     documents: list[Document] = []
     problems: list[Problem] = []
     budget = _Budget(limits)
-    from ruamel.yaml import YAML
-
-    yaml = YAML(typ="safe", pure=False)  # one per file: a fresh one per document costs twice as much
-    yaml.Resolver = _plain_resolver()
+    yaml = None
     for index, (offset, chunk) in enumerate(_split_documents(text)):
         if index >= limits.max_documents:
             problems.append(_problem(name, "loader.too_many_documents", offset + 1, 1, index, limit=limits.max_documents, hint=limits.hint("max_documents")))
             break
+        plain = _fast_document(chunk, name, index, offset, budget) if fast else None
+        if plain is not None:
+            documents.append(plain)
+            continue
+        if yaml is None:
+            from ruamel.yaml import YAML
+
+            yaml = YAML(typ="safe", pure=False)  # one per file: a fresh one per document costs twice as much
+            yaml.Resolver = _plain_resolver()
         result = _load_document(yaml, chunk, name, index, offset, budget)
         if isinstance(result, Problem):
             problems.append(result)
@@ -651,3 +659,127 @@ def _scalar(node: Any) -> Any:
     if not math.isfinite(real):
         raise _NodeError(message("loader.not_finite", value=_clip(value)), node)
     return real
+
+
+# --- the fast path ----------------------------------------------------------------------------------------------
+# One pass over the C parser's events to data, source map and key positions, with the limits counted on the way:
+# about a third of the diagnostic path's cost (which walks the events once to check the limits, has the C composer
+# build a tree, then walks the tree). It reads only plain documents: no directive, tag, anchor, alias or merge key,
+# no duplicate key, no character or value the diagnostic path refuses, within every limit, a mapping at the top.
+# Anything else, a syntax error included, returns None, and the diagnostic path reads the document and says what
+# is wrong in its own words. tests/test_fast_paths.py holds both paths to the same data and locations.
+
+_DIRECTIVE_LINE = re.compile(r"^%", re.MULTILINE)
+
+
+class _Unusual(Exception):
+    """The document is not plain: the diagnostic path reads it."""
+
+
+def _fast_document(chunk: str, name: str, index: int, line_offset: int, budget: _Budget) -> Document | None:
+    if _FORBIDDEN_RAW.search(chunk) or _DIRECTIVE_LINE.search(chunk):
+        return None
+    try:
+        from _ruamel_yaml import CParser  # type: ignore[import-not-found]
+    except ImportError:  # pragma: no cover - ruamel.yaml.clib is a dependency
+        return None
+    try:
+        parser = CParser(chunk)
+        try:
+            built = _from_events(parser, line_offset, budget.limits, budget.nodes)
+        finally:
+            parser.dispose()
+    except Exception:  # noqa: BLE001 - a syntax error, or anything unusual: the diagnostic path explains it
+        return None
+    data, spans, keys, nodes = built
+    budget.nodes = nodes
+    return Document(name, index, data, spans, keys)
+
+
+def _from_events(parser: Any, offset: int, limits: Limits, nodes: int) -> tuple[dict[str, Any], dict[JsonPath, Span], dict[JsonPath, tuple[int, int]], int]:
+    from ruamel.yaml import events
+
+    scalar_event, mapping_start, sequence_start = events.ScalarEvent, events.MappingStartEvent, events.SequenceStartEvent
+    ends = (events.MappingEndEvent, events.SequenceEndEvent)
+    skipped = (events.StreamStartEvent, events.DocumentStartEvent, events.DocumentEndEvent)
+    stream_end = events.StreamEndEvent
+    max_nodes, max_depth = limits.max_nodes, limits.max_depth
+    spans: dict[JsonPath, Any] = {}
+    keys: dict[JsonPath, tuple[int, int]] = {}
+    # open collections: [container, its path, its first line, its first column, the key waiting for its value]
+    stack: list[list[Any]] = []
+    root: Any = _NOTHING
+    # the diagnostic path refuses a file whose events (keys included) pass max_nodes, then counts on with its values
+    keys_seen = 0
+    get_event = parser.get_event
+    while True:
+        event = get_event()
+        kind = type(event)
+        if kind is scalar_event:
+            pass
+        elif kind in ends:
+            _, path, line, column, _ = stack.pop()
+            end = event.end_mark
+            spans[path] = (line, column, end.line + 1 + offset, end.column + 1)
+            continue
+        elif kind in skipped:
+            continue
+        elif kind is stream_end:
+            break
+        elif kind is not mapping_start and kind is not sequence_start:
+            raise _Unusual(kind.__name__)  # an alias, or an event no plain document has
+        if event.anchor is not None or event.tag is not None:
+            raise _Unusual("anchor or tag")
+        start = event.start_mark
+        key_mark = None
+        if stack:
+            frame = stack[-1]
+            parent = frame[0]
+            if type(parent) is dict:
+                if frame[4] is None:  # this scalar is a key
+                    if kind is not scalar_event or (not event.style and event.value == "<<") or _FORBIDDEN_IN_KEY.search(event.value):
+                        raise _Unusual("key")
+                    key = _scalar(event)
+                    if type(key) is not str or key in parent:
+                        raise _Unusual("key")
+                    frame[4] = (key, start)
+                    keys_seen += 1
+                    if nodes + keys_seen > max_nodes:
+                        raise _Unusual("limit")
+                    continue
+                key, key_mark = frame[4]
+                frame[4] = None
+                path = frame[1] + (key,)
+                keys[path] = (key_mark.line + 1 + offset, key_mark.column + 1)
+            else:
+                path = frame[1] + (len(parent),)
+        elif root is not _NOTHING:
+            raise _Unusual("second document")
+        else:
+            parent, path = None, ()
+        nodes += 1
+        if nodes + keys_seen > max_nodes or len(stack) > max_depth:
+            raise _Unusual("limit")
+        # a value is located where it stands; a block collection, which starts a line below its key, at its key
+        first = key_mark if key_mark is not None and key_mark.line != start.line else start
+        line, column = first.line + 1 + offset, first.column + 1
+        if kind is scalar_event:
+            value: Any = _scalar(event)
+            end = event.end_mark
+            spans[path] = (line, column, end.line + 1 + offset, end.column + 1)
+        else:
+            value = {} if kind is mapping_start else []
+            spans[path] = None  # its place in the map now, as the diagnostic path has it; its span at its end
+            stack.append([value, path, line, column, None])
+        if parent is None:
+            root = value
+        elif type(parent) is dict:
+            parent[path[-1]] = value
+        else:
+            parent.append(value)
+    if type(root) is not dict or stack:
+        raise _Unusual("not a mapping")
+    return root, spans, keys, nodes
+
+
+_NOTHING = object()

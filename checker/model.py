@@ -148,6 +148,9 @@ class Finding:
     # a digest of the offending value (the descriptor's value at the violation's path): a baseline entry matches
     # only the same value, so a failure that worsens is reported again
     evidence: str | None = None
+    # the violation's parameters as the rule gave them (dates, counts, countries): views that show a rule's dates
+    # (the portfolio's deadlines) read them here instead of computing them again from the descriptor
+    params: dict[str, Any] | None = None
 
     @property
     def gating(self) -> bool:

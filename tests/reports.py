@@ -95,8 +95,10 @@ def golden_report(lang: str = "nl") -> Report:
                        location=Location(file=file, line=line, column=3, end_line=line, end_column=20, json_path=path), **extra)
 
     findings = (
+        # its parameters set a deadline (a date and a term, no due date of its own), which only the portfolio shows
         finding(exit_rule, Status.FAIL, "mail-saas", mail, Text("Er is geen exitplan (exit.plan ontbreekt).",
-                                                                "There is no exit plan (exit.plan is missing)."), 12, path=("exit",)),
+                                                                "There is no exit plan (exit.plan is missing)."), 12, path=("exit",),
+                params={"date": "2025-10-01", "as_of": "2026-11-28", "months": 12}),
         finding(location_rule, Status.FAIL, "mail-saas", mail, Text("Gegevens opgeslagen in US.", "Data stored in US."), 8,
                 Enforcement.ADVISORY, ("hosting", "storage_locations", 0)),
         finding(zbo_rule, Status.NOT_APPLICABLE, "mail-saas", mail, Text("Geen zbo.", "Not a zbo."), 1,
@@ -114,6 +116,17 @@ def golden_report(lang: str = "nl") -> Report:
         files=GOLDEN_FILES, services=("mail-saas", "hr-saas"), rules=(exit_rule, location_rule, zbo_rule),
         engine_version="regorus 0.13.0", policy_revision="golden-1", thresholds={mail: Severity.LOW, hr: Severity.LOW},
         waivers=(waiver,), reference_deviations=(C2000_DEVIATION,), skipped=SKIPPED[:2], server=None)
+
+
+def golden_ahead(lang: str = "nl") -> Report:
+    """The golden run at the reference date plus 90 days: one more failure, with its rule's own due date."""
+    from dataclasses import replace
+
+    report = golden_report(lang)
+    passed = next(f for f in report.findings if f.status is Status.PASS)
+    due = replace(passed, status=Status.FAIL, message=Text("Exitplan niet herzien.", "Exit plan not reviewed."),
+                  params={"due": "2027-01-15", "date": "2026-01-15"})
+    return replace(report, as_of="2027-02-26", findings=(*report.findings, due))
 
 
 def golden_descriptors() -> list:

@@ -191,3 +191,22 @@ def test_every_quote_matches_the_wording_in_the_research(rule):
             piece = piece.strip(" .,;:'\"")
             if len(piece) > 3:
                 assert _normalised(piece) in research, f"{rule.id}: '{piece[:80]}' is not in the research files"
+
+
+def test_compiled_catalogue_is_current_and_the_same_as_reading_every_metadata():
+    """Processes start from checker/compiled_catalog.json; it must hold what reading the METADATA gives."""
+    from checker.catalog import _compiled, _read_catalog
+
+    compiled = _compiled(policies_dir())
+    assert compiled is not None, "checker/compiled_catalog.json is stale: run 'python3 -m checker.catalog'"
+    assert compiled == _read_catalog((policies_dir(),))
+
+
+def test_a_changed_metadata_is_not_served_from_the_compiled_catalogue(tmp_path):
+    from checker.catalog import _compiled
+
+    root = _copy(tmp_path)
+    rule = _rule(root)
+    rule.write_text(rule.read_text().replace("severity: critical", "severity: high", 1))
+    assert _compiled(root) is None
+    assert load_catalog((root,)).by_id("CB22-NO-STATE-SECRETS").severity.value == "high"

@@ -18,8 +18,10 @@ def report(flags: Flags, output: Path, docs_base: str | None, due_within_days: i
     options = build(flags)
     ran = run_pipeline(options, keep_services=True)
     result = ran.report
+    # the deadlines due soon are what the rules report at the reference date plus the window
+    ahead = html_report.look_ahead(options, due_within_days)
     html = html_report.render(result, options.lang, html_report.load_descriptors(ran, flags.config),
-                              docs_base=docs_base, due_within_days=due_within_days)
+                              docs_base=docs_base, due_within_days=due_within_days, ahead=ahead)
     write(html, output)
     say(words("cli.report.wrote", output=output, services=len(result.services), files=len(result.files)))
     if flags.fail_on is not None:

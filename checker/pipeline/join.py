@@ -7,7 +7,6 @@ from __future__ import annotations
 import hashlib
 import json
 import string
-from dataclasses import replace
 from typing import Any
 
 from checker import i18n, infra
@@ -42,26 +41,37 @@ def join(rules: list[Rule], services: list[Service], raw: RawReport, as_of: str,
             raise PolicyError(i18n.message("join.service_index", rule=violation["rule"], index=violation["service"], count=len(services)))
         violations.setdefault((violation["rule"], violation["service"]), []).append(violation)
     findings: list[Finding] = []
+    # per service once, not per rule and service: where its root is, its stage, and its organisation profile (a
+    # portfolio has few profiles, so whom a rule binds is worked out once per rule and profile)
+    roots = [_location(service.document, ("id",)) for service in services]
+    stages = [stage_of(service, stage) for service in services]
+    profiles: dict[str, int] = {}
+    profile_of = [profiles.setdefault(json.dumps(s.organisation, sort_keys=True, default=str), len(profiles)) for s in services]
     for rule in rules:
         reported = raw.subjects.get(rule.package)
         if reported is None:
             raise PolicyError(i18n.message("join.no_subjects", rule=rule.id), location=rule.file)
         subjects = set(reported)  # a portfolio rule's subjects are every service: a list made this quadratic
+        bound: dict[int, tuple[Enforcement, Text]] = {}
+        in_force = rule.in_force(as_of)
         for index, service in enumerate(services):
-            level, reason = enforcement(rule.applies_to, service.organisation, as_of)
-            if not rule.in_force(as_of):
+            profile = profile_of[index]
+            if profile not in bound:
+                bound[profile] = enforcement(rule.applies_to, service.organisation, as_of)
+            level, reason = bound[profile]
+            if not in_force:
                 level, reason = Enforcement.NOT_APPLICABLE, _not_in_force(rule, as_of)
-            elif stage_of(service, stage) not in rule.stages:
-                level, reason = Enforcement.NOT_APPLICABLE, _not_in_stage(rule, stage_of(service, stage))
-            root = _location(service.document, ("id",))
+            elif stages[index] not in rule.stages:
+                level, reason = Enforcement.NOT_APPLICABLE, _not_in_stage(rule, stages[index])
+            root = roots[index]
             if level is Enforcement.NOT_APPLICABLE:
                 findings.append(_finding(rule, service, Status.NOT_APPLICABLE, level, reason, reason, root))
             elif (rule.package, index) in violations:
                 for violation in violations[(rule.package, index)]:
                     message = _message(rule, violation)
                     location = _location(service.document, tuple(violation["path"]))
-                    finding = _finding(rule, service, Status.FAIL, level, reason, message, location)
-                    findings.append(replace(finding, evidence=_evidence(service.document.data, violation["path"])))
+                    findings.append(_finding(rule, service, Status.FAIL, level, reason, message, location,
+                                             _evidence(service.document.data, violation["path"]), violation["params"]))
             elif index not in subjects:
                 why = i18n.message("join.only_for", subject=rule.subject) if rule.subject else i18n.message("join.condition")
                 findings.append(_finding(rule, service, Status.NOT_APPLICABLE, level, reason, why, root))
@@ -76,7 +86,8 @@ def _not_in_force(rule: Rule, as_of: str) -> Text:
     return i18n.message("join.no_longer", end=rule.effective_until)
 
 
-def _finding(rule: Rule, service: Service, status: Status, level: Enforcement, reason: Text, message: Text, location: Location) -> Finding:
+def _finding(rule: Rule, service: Service, status: Status, level: Enforcement, reason: Text, message: Text, location: Location,
+             evidence: str | None = None, params: dict[str, Any] | None = None) -> Finding:
     return Finding(
         rule_id=rule.id,
         status=status,
@@ -90,6 +101,8 @@ def _finding(rule: Rule, service: Service, status: Status, level: Enforcement, r
         remediation=rule.remediation,
         sources=rule.sources,
         docs=rule.docs,
+        evidence=evidence,
+        params=params,
     )
 
 
@@ -137,6 +150,56 @@ def _message(rule: Rule, violation: dict[str, Any]) -> Text:
     if template is None:
         raise PolicyError(i18n.message("join.message_kind", rule=rule.id, kind=repr(violation["kind"])), location=rule.file)
     try:
+        # str.format_map formats as string.Formatter does, in C; a template it refuses is refused by the Formatter's
+        # words below
+        return Text(*(getattr(template, lang).format_map(_params(violation, lang)) for lang in ("nl", "en")))
+    except (KeyError, IndexError, ValueError, AttributeError, TypeError):
+        pass
+    try:
         return Text(*(string.Formatter().vformat(getattr(template, lang), (), _params(violation, lang)) for lang in ("nl", "en")))
     except (KeyError, IndexError, ValueError) as exc:
         raise PolicyError(i18n.message("join.message_param", rule=rule.id, param=str(exc)), location=rule.file) from None
+
+
+# A rule's finding as a row of plain values: what a worker process sends back and the cache keeps (pickling a
+# tuple of strings costs a tenth of a slotted dataclass's). The rule's severity, title, remediation, sources and
+# docs are the rule's own, so the row leaves them out and expand() puts them back.
+Row = tuple[Any, ...]
+
+
+def compact(finding: Finding) -> Row:
+    loc = finding.location
+    message = (None, None) if finding.message == finding.title else (finding.message.nl, finding.message.en)  # a pass says the title
+    return (finding.rule_id, finding.status.value, finding.enforcement.value, finding.enforcement_reason.nl,
+            finding.enforcement_reason.en, *message, loc.file, loc.document, loc.line,
+            loc.column, loc.end_line, loc.end_column, list(loc.json_path), finding.service, finding.evidence,
+            finding.params)
+
+
+_STATUSES = {status.value: status for status in Status}
+_LEVELS = {level.value: level for level in Enforcement}
+
+
+class Expander:
+    """Rows back into findings; equal texts become one Text (a portfolio's passes share their messages)."""
+
+    def __init__(self, rules: list[Rule]) -> None:
+        self.rules = {rule.id: rule for rule in rules}
+        self.texts: dict[tuple[str, str], Text] = {}
+
+    def text(self, nl: str, en: str) -> Text:
+        found = self.texts.get((nl, en))
+        if found is None:
+            found = self.texts[(nl, en)] = Text(nl, en)
+        return found
+
+    def __call__(self, row: Row) -> Finding:
+        (rule_id, status, level, reason_nl, reason_en, message_nl, message_en, file, document, line, column, end_line,
+         end_column, json_path, service, evidence, params) = row
+        rule = self.rules[rule_id]
+        message = rule.title if message_nl is None else self.text(message_nl, message_en)
+        return Finding(rule_id=rule_id, status=_STATUSES[status], severity=rule.severity, enforcement=_LEVELS[level],
+                       enforcement_reason=self.text(reason_nl, reason_en), message=message,
+                       location=Location(file, document, line, column, end_line, end_column, tuple(json_path)),
+                       service=service, title=rule.title, remediation=rule.remediation, sources=rule.sources,
+                       docs=rule.docs, evidence=evidence, params=params)

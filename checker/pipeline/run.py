@@ -22,11 +22,11 @@ from checker.engine import Engine, RawReport, create_engine
 from checker.errors import EngineError, InputError, PolicyError
 from checker.i18n import message
 from checker.loader import Document
-from checker.model import Finding, Rule, Status
+from checker.model import Enforcement, Finding, Location, Rule, Severity, Status, Text
 from checker.pipeline import Options
 from checker.pipeline.collect import Service, Unique, load_services
 from checker.pipeline.discover import display_path
-from checker.pipeline.join import join
+from checker.pipeline.join import Expander, Row, compact, join
 from checker.policies import PolicyBundle, load_bundle
 
 
@@ -58,13 +58,14 @@ def enabled_rules(catalog: Catalog, packs: tuple[str, ...], roots: tuple[Path, .
 
 PARALLEL_FROM = 200  # descriptor files in one group before the work is spread over processes
 CHUNK_FILES = 100
+RESTORE_FILES = 500  # cache entries read at a time
 
 
 @dataclass
 class _Chunk:
     """What one chunk of files gives back: findings of the per-service rules, errors, services, portfolio projections."""
 
-    findings: list[Finding]
+    findings: list[Row]  # compact rows (join.compact): a tenth of a finding's cost to send between processes
     errors: list[Finding]
     services: list[Service]
 
@@ -83,29 +84,51 @@ def check_group(files: list[Path], config: Config, rules: list[Rule], engine: En
     per_service = [r for r in rules if not r.portfolio]
     portfolio = [r for r in rules if r.portfolio]
     fields = sorted({f for r in portfolio for f in r.portfolio_fields}) if all(r.portfolio_fields for r in portfolio) else None
-    jobs = [(files[i:i + CHUNK_FILES], config, per_service, None if keep else fields, roots, options, reference)
-            for i in range(0, len(files), CHUNK_FILES)]
+    projection = None if keep else fields
+    expand = Expander(per_service)
+    # every unit's rows become findings as soon as the unit is done: the rows of a whole portfolio are never held
+    # beside its findings
+    units: list[tuple[list[Service], list[Finding], list[Finding]]] = []
+    # the files the cache knows come back here, a batch at a time, without a worker (forking and sending their rows
+    # back would cost more than restoring them); the others are read chunk by chunk
+    keys = _file_keys(files, config, per_service, projection, bundle, options, reference)
+    missing: list[Path] = []
+    for start in range(0, len(files), RESTORE_FILES):
+        batch = keys[start:start + RESTORE_FILES]
+        known = cache.get_many(_FILES, [k for k in batch if k is not None]) if any(k is not None for k in batch) else {}
+        for path, key in zip(files[start:start + RESTORE_FILES], batch):
+            entry = _restore(known[key], display_path(path), config) if key is not None and key in known else None
+            if entry is None:
+                missing.append(path)
+            else:
+                units.append((entry[0], entry[1], [expand(row) for row in entry[2]]))
+    jobs = [(missing[i:i + CHUNK_FILES], config, per_service, projection, roots, options, reference)
+            for i in range(0, len(missing), CHUNK_FILES)]
     workers = min(os.cpu_count() or 1, 8)
-    if options.engine == "embedded" and workers > 1 and len(files) >= PARALLEL_FROM:
+    if options.engine == "embedded" and workers > 1 and len(missing) >= PARALLEL_FROM:
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
                                  initializer=_worker_start, initargs=(os.getpid(),)) as pool:
-            chunks = list(pool.map(_process_chunk, jobs))
+            units += [(chunk.services, chunk.errors, [expand(row) for row in chunk.findings]) for chunk in pool.map(_process_chunk, jobs)]
     else:
-        chunks = [_process_chunk(job, engine, bundle) for job in jobs]
+        for job in jobs:
+            chunk = _process_chunk(job, engine, bundle)
+            units.append((chunk.services, chunk.errors, [expand(row) for row in chunk.findings]))
     findings: list[Finding] = []
     services: list[Service] = []
     unique = Unique()
-    for chunk in chunks:
-        findings += chunk.errors
-        dropped: set[tuple[str, int]] = set()
-        for service in chunk.services:
-            duplicate = unique.admit(service)
-            if duplicate is not None:
-                findings.append(duplicate)
-                dropped.add((service.document.file, service.document.index))
-                continue
-            services.append(service)
-        findings += [f for f in chunk.findings if (f.location.file, f.location.document) not in dropped]
+    order = {display_path(path): i for i, path in enumerate(files)}
+    dropped: set[tuple[str, int]] = set()
+    # the first use of an id is the one in the first file, however the files were split between cache and chunks
+    for service in sorted((s for unit in units for s in unit[0]), key=lambda s: (order.get(s.document.file, -1), s.document.index)):
+        duplicate = unique.admit(service)
+        if duplicate is not None:
+            findings.append(duplicate)
+            dropped.add((service.document.file, service.document.index))
+            continue
+        services.append(service)
+    for _, errors, expanded in units:
+        findings += errors
+        findings += [f for f in expanded if (f.location.file, f.location.document) not in dropped] if dropped else expanded
     if portfolio and services:
         infra.cover(services, config)
         documents = [s.document.data for s in services]
@@ -177,18 +200,34 @@ _WORKER_ENGINE: dict[tuple[Path, ...], Engine] = {}  # in a worker process: its 
 
 
 def _process_chunk(job: _Job, engine: Engine | None = None, bundle: PolicyBundle | None = None) -> _Chunk:
-    """Load, validate, evaluate and join one chunk of files; keep of each service only what portfolio rules read."""
+    """Load, validate, evaluate and join one chunk of files; keep of each service only what portfolio rules read.
+    A file the cache knows (the same bytes and name under the same configuration, policies, options and checker
+    code) is not read: its located findings, errors and portfolio projection come from the cache."""
     files, config, rules, fields, roots, options, reference = job
     if engine is None:  # in a worker process: one engine per process, compiled once
         engine = _WORKER_ENGINE.setdefault(roots, create_engine("embedded"))
         bundle = load_bundle(roots)
     assert bundle is not None
+    keys = _file_keys(files, config, rules, fields, bundle, options, reference)
+    known = cache.get_many(_FILES, [k for k in keys if k is not None]) if any(k is not None for k in keys) else {}
+    restored: list[Service] = []
     services: list[Service] = []
     errors: list[Finding] = []
-    for path in files:
-        loaded, problems = load_services(path, display_path(path), config)
+    rows: list[Row] = []
+    fresh: dict[str, str] = {}  # display name -> cache key, of the files read now
+    for path, key in zip(files, keys):
+        name = display_path(path)
+        entry = _restore(known[key], name, config) if key is not None and key in known else None
+        if entry is not None:
+            restored += entry[0]
+            errors += entry[1]
+            rows += entry[2]
+            continue
+        loaded, problems = load_services(path, name, config)
         services += loaded
         errors += problems
+        if key is not None and not any("infrastructure" in s.document.data for s in loaded):
+            fresh[name] = key
     errors += infra.attach(services, config)
     findings: list[Finding] = []
     if rules and services:
@@ -198,9 +237,112 @@ def _process_chunk(job: _Job, engine: Engine | None = None, bundle: PolicyBundle
             raise _blamed(exc, options, services,
                           lambda one: evaluate_cached(engine, bundle, options, config, rules, [one], reference)) from None
         findings = join(rules, services, raw, options.as_of, options.stage)
+    fresh_rows = [compact(f) for f in findings]
     if fields is not None:
         services = [_project(service, fields) for service in services]
-    return _Chunk(findings, errors, services)
+    if fresh:
+        _remember(fresh, services, errors, fresh_rows)
+    # the files' order: restored and read services interleave as their files do
+    order = {display_path(path): i for i, path in enumerate(files)}
+    everything = sorted(restored + services, key=lambda s: (order.get(s.document.file, 0), s.document.index))
+    return _Chunk(rows + fresh_rows, errors, everything)
+
+
+_FILES = "file"  # a descriptor file's located findings (rows), error findings and portfolio projection
+_CODE: list[str] = []  # the digest of the code and schemas a file's findings depend on, once per process
+
+
+def _code_digest() -> str:
+    """The checker's code and message catalogues, and the schemas: a checkout whose code or wording changed (with
+    the same version number) must not be served findings the old code made. Every module, not a list of those a
+    finding passes through today: about a millisecond, once per process."""
+    if not _CODE:
+        import checker
+        from checker.resources import schemas_dir
+
+        here = Path(checker.__file__).parent
+        parts: list[str | bytes] = [checker.__version__]
+        for path in sorted([*here.rglob("*.py"), *here.rglob("*.json")]):
+            relative = path.relative_to(here)
+            if relative.parts[0] != "_bundle" and path.name != "compiled_catalog.json":  # the policies: bundle.revision
+                parts += [relative.as_posix(), path.read_bytes()]
+        parts += [p.read_bytes() for p in sorted(schemas_dir().glob("*.json"))]
+        _CODE.append(cache.key(*parts))
+    return _CODE[0]
+
+
+def _file_keys(files: list[Path], config: Config, rules: list[Rule], fields: list[str] | None, bundle: PolicyBundle,
+               options: Options, reference: dict[str, list[str]]) -> list[str | None]:
+    """Per file the key of its cache entry, or None where the cache cannot serve it: no cache, another engine
+    than the embedded one (a server's policies are its own), a repository with Terraform (a resource's tag can
+    give any descriptor observed facts), or a file that is not a plain readable file within the size limit."""
+    import stat
+
+    if options.engine != "embedded" or cache.directory() is None or infra._group_folders(config):
+        return [None] * len(files)
+    context = cache.key(_code_digest(), bundle.revision, json.dumps(input_document(options, config, rules, [], reference), sort_keys=True),
+                        json.dumps([fields, options.stage, repr(config.limits), str(config.path), [r.id for r in rules]]))
+    keys: list[str | None] = []
+    for path in files:
+        try:
+            info = os.stat(path)
+            if not stat.S_ISREG(info.st_mode) or info.st_size > config.limits.max_bytes:
+                keys.append(None)
+                continue
+            keys.append(cache.key(context, display_path(path), path.read_bytes()))
+        except OSError:
+            keys.append(None)
+    return keys
+
+
+def _remember(fresh: dict[str, str], services: list[Service], errors: list[Finding], rows: list[Row]) -> None:
+    """Keep what each file read now gave: its services' projections, its error findings and its findings' rows."""
+    entries: dict[str, dict[str, Any]] = {key: {"services": [], "errors": [], "rows": []} for key in fresh.values()}
+    ids = set()
+    for service in services:
+        document = service.document
+        if document.file in fresh:
+            ids.add(service.id)
+            entries[fresh[document.file]]["services"].append(
+                [document.index, document.data, [[list(p), s] for p, s in document.spans.items()],
+                 [[list(p), k] for p, k in document.keys.items()], service.organisation])
+    for error in errors:  # an error of a file not kept (one with infrastructure code) stays out
+        if error.location.file in fresh:
+            entries[fresh[error.location.file]]["errors"].append(_error_json(error))
+    for row in rows:
+        if row[7] in fresh:
+            entries[fresh[row[7]]]["rows"].append(row)
+        elif row[14] in ids:
+            return  # a kept service's finding located in another file: no unit the cache can keep
+    cache.put_many(_FILES, entries)
+
+
+def _restore(entry: dict[str, Any], name: str, config: Config) -> tuple[list[Service], list[Finding], list[Row]] | None:
+    try:
+        services = [Service(config, Document(name, index, data, {tuple(p): tuple(s) for p, s in spans},
+                                             {tuple(p): tuple(k) for p, k in keys}), organisation)
+                    for index, data, spans, keys, organisation in entry["services"]]
+        errors = [_error_from_json(e) for e in entry["errors"]]
+        rows = [tuple(row) for row in entry["rows"]]
+    except (KeyError, TypeError, ValueError, IndexError):
+        return None  # a damaged entry is read afresh, never trusted half
+    return services, errors, rows
+
+
+def _error_json(error: Finding) -> dict[str, Any]:
+    loc = error.location
+    return {"rule_id": error.rule_id, "status": error.status.value, "severity": error.severity.value,
+            "enforcement": error.enforcement.value, "reason": error.enforcement_reason.to_json(),
+            "message": error.message.to_json(), "service": error.service,
+            "location": [loc.file, loc.document, loc.line, loc.column, loc.end_line, loc.end_column, list(loc.json_path)]}
+
+
+def _error_from_json(data: dict[str, Any]) -> Finding:
+    file, document, line, column, end_line, end_column, path = data["location"]
+    return Finding(rule_id=data["rule_id"], status=Status(data["status"]), severity=Severity(data["severity"]),
+                   enforcement=Enforcement(data["enforcement"]), enforcement_reason=Text(**data["reason"]),
+                   message=Text(**data["message"]), service=data["service"],
+                   location=Location(file, document, line, column, end_line, end_column, tuple(path)))
 
 
 def evaluate_cached(engine: Engine, bundle: PolicyBundle, options: Options, config: Config, rules: list[Rule],

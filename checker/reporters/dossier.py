@@ -65,7 +65,7 @@ def render(report: Report, colour: bool = False, *, stage: str | None = None, co
         f"# {text(lang, 'dossier.title')}",
         "",
         *([f"- {text(lang, 'dossier.stage', stage=text(lang, f'stage.{stage}'))}"] if stage else []),
-        f"- **{text(lang, 'dossier.verdict', verdict=verdict)}** (exit {data['exit_code']})",
+        f"- **{text(lang, 'dossier.verdict', verdict=verdict)}** ({text(lang, 'dossier.exit', code=data['exit_code'])})",
         f"- {text(lang, 'dossier.reference_date', as_of=report.as_of)}",
         "- " + md_text(text(lang, "dossier.tool", tool=__version__, engine=report.engine, version=report.engine_version,
                             revision=report.policy_revision)),

@@ -64,13 +64,13 @@ def render(fmt: str, lang: str) -> str:
     from checker.reporters import dossier, renderer
     from checker.reporters.common import json_text
     from checker.reporters.html import portfolio
-    from tests.reports import golden_descriptors, golden_report
+    from tests.reports import golden_ahead, golden_descriptors, golden_report
 
     report = golden_report(lang)
     if fmt == "dossier":
         out = dossier.render(report, stage="procurement", configs=())
-    elif fmt == "html":  # with the descriptors, so the portfolio's every section has rows
-        out = portfolio(report, lang, golden_descriptors())
+    elif fmt == "html":  # with the descriptors and the run ahead, so the portfolio's every section has rows
+        out = portfolio(report, lang, golden_descriptors(), ahead=golden_ahead(lang))
     elif fmt == "dossier-json":
         out = json_text(dossier.dossier(report, "procurement", ()), indent=2) + "\n"
     else:

@@ -1,0 +1,164 @@
+"""The fast paths agree with the paths that explain: jsonschema-rs with jsonschema on every verdict, and the
+one-pass loader with the diagnostic loader on data and locations (docs/performance.md)."""
+
+from __future__ import annotations
+
+import copy
+import random
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from checker.loader import load_bytes, load_file
+from checker.schema import _validate, is_valid
+from tests.conftest import ROOT
+from tests.descriptor_gen import descriptors
+
+CORPUS = ROOT / "tests" / "bad_inputs"
+REPLACEMENTS: list[Any] = [None, 0, -1, 1.5, 2**40, True, False, "", "x", "NL", "XX", "nl", "UK", "2026-02-30", "2026-13-01",
+                           "1899-12-31", "2200-01-01", "2026-1-1", "abc\n", "Abc", "a" * 300, [], ["NL", "NL"], [1], {}, {"x": 1}]
+
+
+def _paths(value: Any, path: tuple = ()) -> list[tuple]:
+    found = [path]
+    if isinstance(value, dict):
+        for key, child in value.items():
+            found += _paths(child, path + (key,))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            found += _paths(child, path + (index,))
+    return found
+
+
+def _broken(seed: int, count: int) -> list[dict[str, Any]]:
+    """Valid descriptors, each broken at one to three random places (a value replaced, a field removed or added)."""
+    chance = random.Random(seed)
+    result = []
+    for document in descriptors(count, seed):
+        broken = copy.deepcopy(document)
+        for _ in range(chance.randint(1, 3)):
+            path = chance.choice(_paths(broken)[1:])
+            parent = broken
+            for step in path[:-1]:
+                parent = parent[step]
+            what = chance.random()
+            if what < 0.2 and isinstance(parent, dict):
+                del parent[path[-1]]
+            elif what < 0.3 and isinstance(parent, dict):
+                parent["unknown_" + str(chance.randrange(9))] = 1
+            else:
+                parent[path[-1]] = copy.deepcopy(chance.choice(REPLACEMENTS))
+        result.append(broken)
+    return result
+
+
+def _corpus_documents() -> list[Any]:
+    documents = []
+    for path in sorted(CORPUS.rglob("*")) + sorted((ROOT / "examples").rglob("*.cloud.*")):
+        if path.is_file() and not path.is_symlink() and path.stat().st_size < 1_000_000:
+            documents += [d.data for d in load_file(path).documents]
+    return documents
+
+
+@pytest.mark.parametrize("name", ["descriptor", "organisation"])
+def test_jsonschema_rs_and_jsonschema_give_the_same_verdicts(name):
+    documents = _corpus_documents() + _broken(20261202, 300) + descriptors(30, seed=7)
+    if name == "organisation":
+        documents = [d.get("organisation", d) if isinstance(d, dict) else d for d in documents]
+    verdicts = [(is_valid(d, name), not _validate(d, name)) for d in documents]
+    assert all(fast is not None for fast, _ in verdicts), "jsonschema-rs could not take a document"
+    differing = [d for d, (fast, slow) in zip(documents, verdicts) if fast != slow]
+    assert not differing, f"{len(differing)} verdicts differ, first: {differing[0]!r:.500}"
+    assert sum(slow for _, slow in verdicts) >= 30 and sum(not slow for _, slow in verdicts) >= 100  # both kinds occur
+
+
+def _same_load(raw: bytes, name: str) -> None:
+    fast, slow = load_bytes(raw, name), load_bytes(raw, name, fast=False)
+    assert fast.problems == slow.problems
+    assert len(fast.documents) == len(slow.documents)
+    for one, other in zip(fast.documents, slow.documents):
+        assert (one.file, one.index, one.data) == (other.file, other.index, other.data)
+        assert list(one.spans.items()) == list(other.spans.items())  # the same map, in the same order
+        assert one.keys == other.keys
+
+
+def _files() -> list[Path]:
+    return [p for p in sorted(CORPUS.rglob("*")) + sorted((ROOT / "examples").rglob("*.cloud.*"))
+            if p.is_file() and not p.is_symlink() and p.stat().st_size < 1_000_000]
+
+
+def test_the_fast_loader_gives_the_diagnostic_loaders_data_and_locations_on_the_examples_and_the_corpus():
+    files = _files()
+    assert len(files) > 100
+    for path in files:
+        _same_load(path.read_bytes(), path.name)
+
+
+@pytest.mark.parametrize("style", ["json", "json-indented", "yaml-block", "yaml-flow"])
+def test_the_fast_loader_gives_the_diagnostic_loaders_data_and_locations_on_generated_descriptors(style):
+    import io
+    import json
+
+    from ruamel.yaml import YAML
+
+    for document in descriptors(40, seed=11) + _broken(5, 20):
+        if style.startswith("json"):
+            text = json.dumps(document, ensure_ascii=False, indent=1 if style == "json-indented" else None)
+        else:
+            yaml = YAML(typ="safe", pure=True)
+            yaml.default_flow_style = style == "yaml-flow"
+            out = io.StringIO()
+            yaml.dump(document, out)
+            text = out.getvalue()
+        _same_load(text.encode(), "d.cloud." + style.split("-")[0])
+
+
+@pytest.mark.parametrize("text", [
+    "a: &x 1\nb: *x\n", "base: &b {x: 1}\nc:\n  <<: *b\n  y: 2\n", "a: !!str 1\n", "%YAML 1.2\n---\na: 1\n",
+    "a: 1\na: 2\n", "a: [1, 2\n", "- 1\n- 2\n", "", "# only\n", "a: 1\n---\nb: 2\n---\n", "? [x]\n: 1\n", "1: x\n",
+    "a: .nan\n", "a: 99999999999999999999\n", "'<<': 1\n", "a: \"\\e\"\n", "a: |\n  text\n  more\nb: >-\n  folded\n",
+    "a:\n  - x\n  -\n    b: 1\n", "a: 0x1F\nb: 0o17\nc: 1_000\nd: ~\ne: True\nf: -.inf\n", "{\"a\": [1, {\"b\": null}]}",
+])
+def test_the_fast_loader_leaves_every_unusual_document_to_the_diagnostic_loader(text):
+    _same_load(text.encode(), "t.yaml")
+
+
+def test_the_fast_loader_counts_the_limits_as_the_diagnostic_loader_does():
+    from checker.loader import Limits
+
+    text = "a: [" + ", ".join(["1"] * 50) + "]\nb: {c: {d: {e: 1}}}\n"
+    for limits in [Limits(max_nodes=n) for n in range(50, 64)] + [Limits(max_depth=n) for n in range(1, 5)]:
+        fast, slow = load_bytes(text.encode(), "t.yaml", limits), load_bytes(text.encode(), "t.yaml", limits, fast=False)
+        assert fast.problems == slow.problems and [d.data for d in fast.documents] == [d.data for d in slow.documents]
+
+
+def test_the_fast_loader_shares_the_files_budget_with_the_diagnostic_loader_across_documents():
+    from checker.loader import Limits
+
+    # the second document is unusual (an anchor): the diagnostic path reads it, counting on from the first
+    text = "a: [1, 2, 3]\nb: {c: 1}\n---\nd: &x [1, 2]\ne: *x\n---\nf: [1, 2, 3, 4]\n"
+    for limits in [Limits(max_nodes=n) for n in range(8, 30)]:
+        fast, slow = load_bytes(text.encode(), "t.yaml", limits), load_bytes(text.encode(), "t.yaml", limits, fast=False)
+        assert fast.problems == slow.problems and [d.data for d in fast.documents] == [d.data for d in slow.documents]
+
+
+def test_the_json_reports_encoder_writes_what_json_text_writes():
+    from checker.evaluate import Options, check
+    from checker.model import Enforcement, Location, Status, Text
+    from checker.reporters.common import json_text
+    from checker.reporters.json_report import _Encoder, finding_json
+    from tests.conftest import AS_OF
+
+    report = check(Options((ROOT / "examples",), None, AS_OF, "nl", "embedded"))
+    odd = Text("\u202e ##[x] \x85 \ud800 \"q\" \\ é 🙂", "\u2028 line\nbreak\t")
+    findings = list(report.findings) + [
+        replace(f, message=odd, service=None if i % 2 else "x\u202ey", waiver={"reason": "\x7f", "n": 1} if i % 3 else None,
+                location=Location("f\u2066.yaml", 2, 3, 4, None, None, ("a/b", 0, "~")))
+        for i, f in enumerate(report.findings[:30])
+    ] + [replace(report.findings[0], status=Status.ERROR, enforcement=Enforcement.MANDATORY)]
+    encode = _Encoder()
+    assert {f.status.value for f in findings} >= {"fail", "pass", "not-applicable", "error"}
+    for finding in findings:
+        assert encode(finding) == json_text(finding_json(finding))

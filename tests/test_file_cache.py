@@ -1,0 +1,102 @@
+"""The file cache (checker/pipeline/run.py): a file the cache knows gives exactly the findings reading it gives,
+and a changed byte, a changed configuration or a damaged entry makes it be read again."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from checker import cache
+from checker.evaluate import Options, check
+from tests.conftest import AS_OF, ROOT, write
+from tests.descriptor_gen import descriptors
+
+
+def _findings(report) -> list[tuple]:
+    return [(f.rule_id, f.service, f.location, f.status, f.enforcement, f.severity, f.message, f.enforcement_reason,
+             f.title, f.remediation, f.sources, f.docs, f.evidence) for f in report.findings]
+
+
+def _run(folder: Path, monkeypatch: pytest.MonkeyPatch, cache_dir: Path | None):
+    if cache_dir is None:
+        monkeypatch.setenv("CLOUDBELEID_NO_CACHE", "1")
+    else:
+        monkeypatch.delenv("CLOUDBELEID_NO_CACHE", raising=False)
+        monkeypatch.setenv("CLOUDBELEID_CACHE_DIR", str(cache_dir))
+    cache.close()
+    return check(Options((folder,), None, AS_OF, "nl", "embedded"))
+
+
+@pytest.fixture
+def portfolio(tmp_path: Path) -> Path:
+    folder = tmp_path / "repo"
+    write(folder, ".cloudbeleid.yaml", "organisation: {name: Cache, type: agentschap, cloud_policy_ref: CB-1}\n")
+    for index, document in enumerate(descriptors(24, seed=3)):
+        write(folder, f"svc-{index:02}.cloud.json", json.dumps(document, ensure_ascii=False, indent=1))
+    write(folder, "broken.cloud.yaml", "schema_version: 1\nid: broken\nservice: {name: x}\n")  # error findings come back too
+    # an id used twice: the first file's use counts, whichever of the two the cache holds
+    write(folder, "svc-00a.cloud.json", (folder / "svc-05.cloud.json").read_text())
+    return folder
+
+
+def _file_entries(cache_dir: Path) -> int:
+    import sqlite3
+
+    with sqlite3.connect(cache_dir / "entries.sqlite") as connection:
+        return connection.execute("SELECT count(*) FROM entries WHERE kind = 'file'").fetchone()[0]
+
+
+def test_a_warm_run_gives_the_findings_of_a_run_without_cache(portfolio, tmp_path, monkeypatch):
+    cold = _run(portfolio, monkeypatch, None)
+    first = _run(portfolio, monkeypatch, tmp_path / "cache")
+    assert _file_entries(tmp_path / "cache") == 26
+    warm = _run(portfolio, monkeypatch, tmp_path / "cache")
+    assert any(f.status.value == "fail" for f in cold.findings) and any(f.status.value == "error" for f in cold.findings)
+    assert _findings(first) == _findings(cold) == _findings(warm)
+    assert [f.location.file for f in cold.findings if f.rule_id == "INPUT-DUPLICATE-ID"] == [str(portfolio / "svc-05.cloud.json")]
+    assert warm.services == cold.services and warm.counts() == cold.counts()
+
+
+def test_a_changed_file_or_configuration_is_read_again(portfolio, tmp_path, monkeypatch):
+    _run(portfolio, monkeypatch, tmp_path / "cache")
+    target = portfolio / "svc-03.cloud.json"
+    document = json.loads(target.read_text())
+    document["service"]["name"] = "Renamed"
+    document["exit"] = {"strategy_in_contract": False}
+    target.write_text(json.dumps(document))
+    assert _findings(_run(portfolio, monkeypatch, tmp_path / "cache")) == _findings(_run(portfolio, monkeypatch, None))
+    (portfolio / "svc-00a.cloud.json").unlink()  # the id's first use is now the cached svc-05
+    assert _findings(_run(portfolio, monkeypatch, tmp_path / "cache")) == _findings(_run(portfolio, monkeypatch, None))
+    write(portfolio, ".cloudbeleid.yaml", "organisation: {name: Cache, type: zbo}\n")
+    assert _findings(_run(portfolio, monkeypatch, tmp_path / "cache")) == _findings(_run(portfolio, monkeypatch, None))
+
+
+def test_a_damaged_entry_is_read_afresh(portfolio, tmp_path, monkeypatch):
+    import sqlite3
+
+    cold = _run(portfolio, monkeypatch, None)
+    _run(portfolio, monkeypatch, tmp_path / "cache")
+    cache.close()
+    with sqlite3.connect(tmp_path / "cache" / "entries.sqlite") as connection:
+        connection.execute("UPDATE entries SET value = '{\"services\": 5}' WHERE kind = 'file'")
+    assert _findings(_run(portfolio, monkeypatch, tmp_path / "cache")) == _findings(cold)
+
+
+def test_the_examples_with_infrastructure_code_give_the_same_findings_warm(tmp_path, monkeypatch):
+    folder = tmp_path / "examples"
+    shutil.copytree(ROOT / "examples", folder, ignore=shutil.ignore_patterns("rules"))
+    cold = _run(folder, monkeypatch, None)
+    _run(folder, monkeypatch, tmp_path / "cache")
+    assert _findings(_run(folder, monkeypatch, tmp_path / "cache")) == _findings(cold)
+
+
+def test_other_checker_code_is_not_served_the_old_codes_findings(portfolio, tmp_path, monkeypatch):
+    from checker.pipeline import run
+
+    _run(portfolio, monkeypatch, tmp_path / "cache")
+    monkeypatch.setattr(run, "_CODE", ["another checker"])
+    _run(portfolio, monkeypatch, tmp_path / "cache")
+    assert _file_entries(tmp_path / "cache") == 2 * 26  # every file read again, under a key of its own
