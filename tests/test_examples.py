@@ -120,7 +120,7 @@ EXPECTED: dict[str, Expected] = {
 }
 
 # Folders of examples/ that are not an organisation: the malformed descriptor, the CI pipeline examples and the
-# infrastructure repository (tests/test_infra.py). The per-rule fixtures live in tests/fixtures/rules/.
+# infrastructure repository (tests/infra/test_infra.py). The per-rule fixtures live in tests/fixtures/rules/.
 NOT_ORGANISATIONS = {"invalid", "ci", "infrastructure"}
 
 # The rule-id prefix of every pack; the examples together show a failing finding of each.

@@ -20,3 +20,17 @@ def test_the_architecture_names_only_existing_modules():
     text = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
     named = set(re.findall(r"checker/[\w/]+\.py", text))
     assert named and all((ROOT / name).is_file() for name in named), sorted(n for n in named if not (ROOT / n).is_file())
+
+
+def test_the_tests_mirror_the_package():
+    # a test folder is a subpackage's tests, and a test file named after a module of checker/ sits where that module does
+    folders = {p.parent.name for p in (ROOT / "tests").glob("*/test_*.py")}
+    assert folders and all((ROOT / "checker" / name / "__init__.py").is_file() for name in folders), folders
+    homes: dict[str, set[str]] = {}
+    for module in (ROOT / "checker").rglob("*.py"):
+        if "_bundle" not in module.parts and module.stem != "__init__":
+            homes.setdefault(module.stem, set()).add(module.parent.relative_to(ROOT / "checker").as_posix())
+    for test in (ROOT / "tests").rglob("test_*.py"):
+        module = test.stem.removeprefix("test_")
+        if module in homes:
+            assert test.parent.relative_to(ROOT / "tests").as_posix() in homes[module], (test, homes[module])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -14,7 +15,7 @@ from tests.conftest import ROOT
 @pytest.mark.parametrize("command", [["ruff", "check", "checker", "tests"], ["mypy"]], ids=["ruff", "mypy"])
 def test_clean(command: list[str]):
     # the tools come with the test extra; run them from this interpreter's environment
-    tool = shutil.which(command[0], path=str(ROOT / ".venv" / "bin")) or shutil.which(command[0])
+    tool = shutil.which(command[0], path=str(Path(sys.executable).parent)) or shutil.which(command[0])
     assert tool is not None, f"{command[0]} is not installed: pip install -e '.[test]'"
     result = subprocess.run([tool, *command[1:]], cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]

@@ -274,7 +274,7 @@ def test_every_reporter_module_is_in_the_one_table_and_renders_a_report(tmp_path
     from tests.golden import workspace
     from tests.reports import golden_report
 
-    folder = Path(__file__).parent.parent / "checker" / "reporters"
+    folder = ROOT / "checker" / "reporters"
     modules = {p.stem for p in folder.glob("*.py")} - {"__init__", "common"}
     assert {entry.partition(":")[0] for entry in FORMATS.values()} == modules
     assert set(STREAMS) < set(FORMATS) and {"html", "dossier"} == set(FORMATS) - set(STREAMS)

@@ -1,4 +1,4 @@
-"""OPA faults that tests/test_opa_engine.py does not already show, each against a real OPA or a real socket.
+"""OPA faults that tests/engine/test_opa_engine.py does not already show, each against a real OPA or a real socket.
 
 Every one is exit code 3 with a message that names the server and the cause, never a pass;
 the bearer token never appears in any output; the managed OPA never outlives the checker,

@@ -693,7 +693,7 @@ def test_the_drill_down_has_the_same_markup_whatever_the_input(monkeypatch):
     import plotly.offline
     from hypothesis import HealthCheck, given, settings
 
-    from tests.test_output_safety import _markup, hostile, ident_strategy
+    from tests.reporters.test_output_safety import _markup, hostile, ident_strategy
 
     # plotly's own 4.8 MB bundle is the same for every input: left out, so that each example is quick to parse
     monkeypatch.setattr(plotly.offline, "get_plotlyjs", lambda: "/* plotly.js */")
