@@ -24,9 +24,9 @@ from checker.model import Report
 from checker.reporters import renderer
 from checker.reporters.common import repository_path, visible
 from tests.conftest import ROOT
+from tests.reporters.test_reporters import junit_xsd  # noqa: F401  (the fixture that fetches junit-10.xsd)
 from tests.reports import RULE_ID_BASE, make_report
 from tests.reports import fields as _fields
-from tests.reporters.test_reporters import junit_xsd  # noqa: F401  (the fixture that fetches junit-10.xsd)
 
 HOSTILE = (
     "\n", "\r", "\r\n", "\t", "\x00", "\x07", "\x0b", "\x0c", "\x1f", "\x7f", "\x85", "\x9b", "\u2028", "\u202e", "\u2066",
