@@ -376,7 +376,7 @@ def test_the_example_fails_only_where_paperwork_and_code_disagree(moved: Path):
         ("INFRA-UNCOVERED-RESOURCE", None, "infra/logging/main.tf", 5, "mandatory"),
     ]), fails
     mismatch = {f["message"]["en"] for f in report["findings"] if f["rule_id"] == "INFRA-PROVIDER-MISMATCH" and f["status"] == "fail"}
-    assert any("the descriptor names LU" in m for m in mismatch) and any("US_CLOUD_ACT" in m for m in mismatch), mismatch
+    assert any("according to the descriptor: LU" in m for m in mismatch) and any("US_CLOUD_ACT" in m for m in mismatch), mismatch
     # the website, tagged from a folder no descriptor names, passes every rule that binds it, the infra rules included
     assert report["summary"]["services"] == 3
     website = [f for f in report["findings"] if f["service"] == "vbz-website"]
