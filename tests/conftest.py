@@ -121,6 +121,14 @@ def repo(tmp_path: Path) -> Path:
 
 
 def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """One command of the real app, in this process (tests/inprocess.py: the same app, guard and exit codes, without an
+    interpreter's start per call); run_process where the process boundary is the point."""
+    from tests.inprocess import invoke
+
+    return invoke(*args, cwd=cwd, env=env)
+
+
+def run_process(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """The real entry point in a subprocess, as a user or a pipeline runs it."""
     return subprocess.run(
         [sys.executable, "-m", "checker", *args],

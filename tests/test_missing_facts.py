@@ -185,19 +185,7 @@ CLAIMS: dict[str, dict[tuple, str | None]] = {
 # Known gaps of rules, found by the fixtures built on the fully compliant base (tests/rule_fixtures.py): the rule passes
 # a compliant descriptor without a fact it reads. Each entry is a rule to fix (policies/), not a decision; it is held
 # exact, so a fixed rule must leave this list. Where another rule fails without the fact, it is named.
-KNOWN_GAPS: dict[str, set[tuple]] = {
-    # an absent service.last_significant_change reads as "no change" (BIO2-5-08-01-RISK-ON-CHANGE fails without it)
-    "CB22-RISK-ASSESSMENT-CURRENT": {("service", "last_significant_change")},
-    "BIO2-8-13-BACKUP": {("service", "last_significant_change")},
-    # the same, and an absent risk assessment reads as one made after the change (CB22-RISK-ASSESSMENT-CURRENT and
-    # BIO2-5-08-01-RISK-ON-CHANGE fail without it)
-    "BIO2-5-23-01-CSP-POLICY": {("service", "last_significant_change"), ("assessments",), ("assessments", "risk_assessment")},
-    # an absent assessments.dpia (with its required: true) reads as "no DPIA required"; AVG-35-DPIA reads the data's
-    # signs of high risk, this rule only the flag
-    "CB26-DPIA-DTIA": {("assessments", "dpia")},
-    # an absent provider.subject_to_non_eu_law reads as "no non-EU law"
-    "CB26-CRITICAL-ENTITY-NONEU": {("provider", "subject_to_non_eu_law")},
-}
+KNOWN_GAPS: dict[str, set[tuple]] = {}
 
 
 # Documented fallbacks: a rule that reads a second field when the first is absent (the rule's interpretation says so).

@@ -32,6 +32,21 @@ changed_after(svc, name) := {"date": date, "changed": changed} if {
 	changed <= input.as_of
 }
 
+# Unknown is not "no change": a service in use (migrating, in_use, exiting) that does not say when it last changed
+# significantly cannot show that an assessment or a test is newer than the change. A planned service may not know it.
+change_unrecorded(svc) if {
+	svc.service.status in {"migrating", "in_use", "exiting"}
+	not svc.service.last_significant_change
+}
+
+# The service changed significantly on or before the reference date, and no dated assessment of that name is recorded:
+# the message parameter {changed}.
+changed_unassessed(svc, name) := {"changed": changed} if {
+	changed := svc.service.last_significant_change
+	changed <= input.as_of
+	not svc.assessments[name].date
+}
+
 # The grounds on which a processing likely carries a high risk (AVG art. 35), in a fixed order: a DPIA the
 # pre-scan found required, or large-scale processing of special categories, criminal data or the BSN.
 dpia_grounds := ["assessments.dpia.required", "data.large_scale+data.special_categories", "data.large_scale+data.criminal_data", "data.large_scale+data.bsn"]

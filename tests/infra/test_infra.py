@@ -52,12 +52,12 @@ def test_hcl_resources_keep_their_line_and_the_line_that_sets_their_region():
     variables = (EXAMPLE / "infra/azure/variables.tf").read_text()
     account = resources["azurerm_storage_account.dossiers"]
     assert account.where.line == line_of(main, 'resource "azurerm_storage_account"')
-    assert (account.region, account.region_where.line, account.region_where.column) == ("northeurope", line_of(main, '"northeurope"'), 3)
+    assert (account.region, account.region_where.line, account.region_where.column) == ("eastus", line_of(main, '"eastus"'), 3)
     group = resources["azurerm_resource_group.zaak"]
     # var.location comes from the variable's default: that is the line that decides the country
     assert group.region == "westeurope"
     assert group.region_where.file.endswith("infra/azure/variables.tf") and group.region_where.line == line_of(variables, "default")
-    assert account.provider_source == "hashicorp/azurerm" and account.observed()["country"] == "IE"
+    assert account.provider_source == "hashicorp/azurerm" and account.observed()["country"] == "US"
 
 
 def test_tfvars_and_var_files_apply_in_terraforms_order(tmp_path: Path):
@@ -346,12 +346,41 @@ def test_every_provider_has_valid_countries_laws_and_a_region_table():
 
 @pytest.fixture
 def moved(tmp_path: Path) -> Path:
-    """The example repository with the zaaksysteem's storage moved to a US region and a folder no descriptor names."""
+    """The example repository as shipped: the zaaksysteem's storage in a US region, a folder no descriptor names."""
     target = tmp_path / "repo"
     shutil.copytree(EXAMPLE, target)
-    main = target / "infra/azure/main.tf"
-    main.write_text(main.read_text().replace('"northeurope"', '"eastus"'))
+    assert '"eastus"' in (target / "infra/azure/main.tf").read_text()
     return target
+
+
+# The example as shipped: its descriptors are complete and in order on paper, so every failing finding is a
+# disagreement between paperwork and code, at the .tf line that shows it.
+SPECIAL_DATA_IN_THE_US = ("AVG-44-TRANSFER-BASIS", "CB22-IK-HOOG", "CB22-SPECIAL-PD-EER", "INFRA-UNDECLARED-COUNTRY", "KAMER25-EER-ONLY")
+
+
+def test_the_example_fails_only_where_paperwork_and_code_disagree(moved: Path):
+    code, report = check_json(str(moved), cwd=moved)
+    assert code == 1 and report["summary"]["by_status"]["error"] == 0
+    azure = line_of((moved / "infra/azure/main.tf").read_text(), '"eastus"')
+    aws = line_of((moved / "infra/aws/main.tf").read_text(), 'resource "aws_s3_bucket"')
+    fails = sorted((f["rule_id"], f["service"], f["location"]["file"], f["location"]["line"], f["enforcement"])
+                   for f in report["findings"] if f["status"] == "fail")
+    assert fails == sorted([
+        # a declared-EER service with special personal data whose code deploys to East US
+        *((rule, "vbz-zaaksysteem", "infra/azure/main.tf", azure, "advisory" if rule.startswith("KAMER25-") else "mandatory")
+          for rule in SPECIAL_DATA_IN_THE_US),
+        # a provider block that names a European parent and no foreign law, for code that uses Amazon's provider
+        ("INFRA-PROVIDER-MISMATCH", "vbz-archief", "infra/aws/main.tf", aws, "mandatory"),
+        ("INFRA-PROVIDER-MISMATCH", "vbz-archief", "infra/aws/main.tf", aws, "mandatory"),
+        # a bucket no descriptor covers
+        ("INFRA-UNCOVERED-RESOURCE", None, "infra/logging/main.tf", 5, "mandatory"),
+    ]), fails
+    mismatch = {f["message"]["en"] for f in report["findings"] if f["rule_id"] == "INFRA-PROVIDER-MISMATCH" and f["status"] == "fail"}
+    assert any("according to the descriptor: LU" in m for m in mismatch) and any("US_CLOUD_ACT" in m for m in mismatch), mismatch
+    # the website, tagged from a folder no descriptor names, passes every rule that binds it, the infra rules included
+    assert report["summary"]["services"] == 3
+    website = [f for f in report["findings"] if f["service"] == "vbz-website"]
+    assert {"INFRA-UNDECLARED-COUNTRY", "INFRA-PROVIDER-MISMATCH"} <= {f["rule_id"] for f in website if f["status"] == "pass"}
 
 
 def test_special_personal_data_in_a_us_region_fail_at_the_tf_line_in_every_format(moved: Path):
@@ -468,13 +497,17 @@ def test_the_hook_blocks_a_commit_that_moves_storage_to_the_us_and_lists_uncover
     env_path = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
     os.environ["PATH"], saved = env_path, os.environ.get("PATH", "")
     try:
+        # the example's dossiers sit in East US; the first commit has them in North Europe (IE), as declared
+        main = repo / "infra/azure/main.tf"
+        shipped = main.read_text()
+        assert shipped.count('"eastus"') == 1
+        main.write_text(shipped.replace('"eastus"', '"northeurope"'))
         _git(repo, "init", "-q")
         assert subprocess.run([str(Path(sys.executable).parent / "pre-commit"), "install"], cwd=repo, capture_output=True, timeout=120).returncode == 0
         _git(repo, "add", "-A")
         first = _git(repo, "commit", "-m", "three services on Azure, AWS and Scaleway")
         assert first.returncode == 0, first.stdout + first.stderr  # compliant: the hook lets it through
-        main = repo / "infra/azure/main.tf"
-        main.write_text(main.read_text().replace('"northeurope"', '"eastus"'))
+        main.write_text(shipped)
         write(repo, "infra/logging/main.tf", (EXAMPLE / "infra/logging/main.tf").read_text())
         _git(repo, "add", "-A")
         second = _git(repo, "commit", "-m", "move the dossiers to East US and add central logging")

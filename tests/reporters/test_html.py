@@ -316,6 +316,9 @@ def infrastructure(tmp_path_factory) -> tuple[Report, str]:
     shutil.copytree(ROOT / "examples" / "infrastructure", folder)
     descriptor = folder / "services" / "zaaksysteem.cloud.yaml"
     descriptor.write_text(descriptor.read_text(encoding="utf-8").replace("[NL, IE]", "[NL]"), encoding="utf-8")
+    # the example's dossiers sit in East US; here they are in North Europe (IE), the one country the code adds
+    code = folder / "infra" / "azure" / "main.tf"
+    code.write_text(code.read_text(encoding="utf-8").replace('"eastus"', '"northeurope"'), encoding="utf-8")
     # every pack, so that the matrix has every pack's columns (the print test)
     config = folder / ".cloudbeleid.yaml"
     config.write_text(config.read_text(encoding="utf-8") + "packs: [cb22, kaderwet_zbo, archiefwet, avg, bio2, kamer_2025, infra, cb26, data_act]\n", encoding="utf-8")

@@ -11,6 +11,7 @@ provider "scaleway" {
   zone   = "fr-par-1"
 }
 
+# Geen beschrijving noemt deze map: de tag cloudbeleid-service koppelt de resources aan services/website.cloud.yaml.
 resource "scaleway_instance_server" "web" {
   type = "DEV1-S"
   tags = ["cloudbeleid-service=vbz-website"]

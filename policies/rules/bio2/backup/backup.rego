@@ -37,6 +37,9 @@
 #     restore_before_change:
 #       nl: "De laatste hersteltest ({date}) is van vóór de grote wijziging van {change}; 8.13.04 vraagt ook een hersteltest na een grote wijziging."
 #       en: "The last restore test ({date}) predates the major change of {change}; 8.13.04 also asks for a restore test after a major change."
+#     not_shown:
+#       nl: "De beschrijving vermeldt niet wanneer de dienst voor het laatst significant is gewijzigd (service.last_significant_change; de ingangsdatum als er sindsdien niets is gewijzigd); zonder dat gegeven is een hersteltest na een grote wijziging niet aan te tonen."
+#       en: "The descriptor does not say when the service last changed significantly (service.last_significant_change; the start date if nothing changed since); without that fact a restore test after a major change cannot be shown."
 #     restore_future:
 #       nl: "De hersteltest is gedateerd {date}, na de peildatum {as_of}."
 #       en: "The restore test is dated {date}, after the reference date {as_of}."
@@ -91,7 +94,8 @@
 #       (exit.backup_outside_provider) of in een land buiten de opslaglanden als bewijs. Of het back-upbeleid
 #       ransomware afdekt, ziet de checker niet. 'Minimaal jaarlijks' leest de checker als: de laatste
 #       hersteltest is niet ouder dan supplier_review_max_age_months (standaard 12 maanden); 'of na een grote
-#       wijziging' als: niet ouder dan service.last_significant_change. De BIO2 gaat over informatiesystemen,
+#       wijziging' als: niet ouder dan service.last_significant_change; een dienst in gebruik (migrating, in_use,
+#       exiting) zonder die datum faalt, want onbekend is geen 'geen wijziging'. De BIO2 gaat over informatiesystemen,
 #       niet alleen over externe leveranciers: de regel geldt voor elke dienst, ook in een soevereine
 #       overheidscloud of een eigen datacentrum. Voor een essentiële of belangrijke entiteit onder de
 #       Cyberbeveiligingswet (cbw_entity) is de BIO2 wettelijk verplicht (BIO2-inleiding: 'de BIO is via de Cbw
@@ -105,7 +109,8 @@
 #       country outside the storage countries as evidence. Whether the backup policy covers ransomware is beyond
 #       the checker. It reads 'at least yearly' as: the last restore test is not older than
 #       supplier_review_max_age_months (default 12 months); 'or after a major change' as: not older than
-#       service.last_significant_change. BIO2 concerns information systems, not only external suppliers: the
+#       service.last_significant_change; a service in use (migrating, in_use, exiting) without that date fails,
+#       since unknown is not 'no change'. BIO2 concerns information systems, not only external suppliers: the
 #       rule applies to every service, a sovereign government cloud or an own data centre included. For an
 #       essential or important entity under the Cyberbeveiligingswet (cbw_entity) BIO2 is statutory (BIO2
 #       introduction: BIO is mandatory through the Cbw for every organisation of the sector Overheid); which
@@ -122,6 +127,7 @@
 #   waivable: true
 package cloudbeleid.rules.bio2.backup
 
+import data.cloudbeleid.lib.assessment
 import data.cloudbeleid.lib.dates
 import data.cloudbeleid.lib.result
 import data.cloudbeleid.lib.service
@@ -176,4 +182,9 @@ deny contains result.fail(i, ["continuity", "restore_tested_on"], "restore_befor
 	date < change
 	change <= input.as_of
 	params := {"date": date, "change": change}
+}
+
+deny contains result.fail(i, ["service", "last_significant_change"], "not_shown", {}) if {
+	some i in subject
+	assessment.change_unrecorded(input.services[i])
 }

@@ -108,3 +108,10 @@ test_an_own_data_centre_is_a_subject_and_fails_without_backup if {
 	backup.subject == {0} with input.services as [svc]
 	count(run(svc)) == 1
 }
+
+test_a_service_in_use_without_its_last_change_is_not_shown if {
+	# unknown is not "no change": a restore test after a major change cannot be shown
+	svc := object.union(complete, {"service": {"status": "exiting"}, "continuity": {"backup_policy": true, "rpo_rto_defined": true, "restore_tested_on": "2026-01-15"}})
+	run(svc) == {{"service": 0, "path": ["service", "last_significant_change"], "kind": "not_shown", "params": {}}}
+	run(object.union(svc, {"service": {"last_significant_change": "2026-01-01"}})) == set()
+}

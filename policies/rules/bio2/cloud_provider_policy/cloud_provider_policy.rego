@@ -26,6 +26,12 @@
 #     changed:
 #       nl: "De dienst of leverancier is op {changed} significant gewijzigd, na de risicoafweging van {date}; een nieuwe beoordeling ontbreekt."
 #       en: "The service or provider changed significantly on {changed}, after the risk assessment of {date}; a new assessment is missing."
+#     unassessed:
+#       nl: "De dienst of leverancier is op {changed} significant gewijzigd, maar de beschrijving vermeldt geen gedateerde risicoafweging (assessments.risk_assessment.date); een nieuwe beoordeling is niet aan te tonen."
+#       en: "The service or provider changed significantly on {changed}, but the descriptor records no dated risk assessment (assessments.risk_assessment.date); a new assessment cannot be shown."
+#     not_shown:
+#       nl: "De beschrijving vermeldt niet wanneer de dienst of leverancier voor het laatst significant is gewijzigd (service.last_significant_change; de ingangsdatum als er sindsdien niets is gewijzigd); zonder dat gegeven kan de regel niet voldoen."
+#       en: "The descriptor does not say when the service or provider last changed significantly (service.last_significant_change; the start date if nothing changed since); without that fact the rule cannot pass."
 #   remediation:
 #     nl: >-
 #       Stel beleid voor cloudleveranciers vast en verwijs ernaar met organisation.cloud_policy_ref (in de
@@ -73,7 +79,8 @@
 #       Het beleid zelf kan de checker niet lezen: een verwijzing in organisation.cloud_policy_ref (uit de
 #       configuratie of uit de beschrijving) geldt als bewijs. De beëindigingsgronden en de herbeoordeling na
 #       belangrijke wijzigingen noemt het onderzoek alleen in samenvatting. De checker leest een herbeoordeling als
-#       een risicoafweging die niet ouder is dan service.last_significant_change; voor publieke cloud toetst
+#       een gedateerde risicoafweging die niet ouder is dan service.last_significant_change (een dienst in gebruik
+#       moet die datum vermelden: onbekend is geen 'geen wijziging'); voor publieke cloud toetst
 #       CB22-RISK-ASSESSMENT-CURRENT hetzelfde onder het cloudbeleid. De driejaarlijkse herziening van het beleid
 #       toetst de checker niet (geen veld; het onderzoek meldt dat die termijn op 21 april 2026 is geschrapt). Dat
 #       art. 41 Kaderwet zbo de BIO2 ook voor zbo's verplicht maakt, is de lezing van de checker.
@@ -87,7 +94,8 @@
 #       The checker cannot read the policy itself: a reference in organisation.cloud_policy_ref (from the
 #       configuration or the descriptor) counts as evidence. The research names the termination grounds and the
 #       reassessment after important changes only in summary. The checker reads a reassessment as a risk assessment
-#       not older than service.last_significant_change; for public cloud CB22-RISK-ASSESSMENT-CURRENT checks the same
+#       dated risk assessment not older than service.last_significant_change (a service in use must state that date:
+#       unknown is not 'no change'); for public cloud CB22-RISK-ASSESSMENT-CURRENT checks the same
 #       under the cloud policy. The checker does not check the three-yearly review of the policy (no field; the
 #       research reports that this term was dropped on 21 April 2026). That art. 41 Kaderwet zbo makes BIO2 binding
 #       on zbo's too is the checker's reading.
@@ -133,4 +141,15 @@ deny contains result.fail(i, ["contract", "termination_grounds"], "termination_g
 deny contains result.fail(i, ["service", "last_significant_change"], "changed", params) if {
 	some i in subject
 	params := assessment.changed_after(input.services[i], "risk_assessment")
+}
+
+# A change with no dated assessment at all is no reassessment either.
+deny contains result.fail(i, ["assessments", "risk_assessment", "date"], "unassessed", params) if {
+	some i in subject
+	params := assessment.changed_unassessed(input.services[i], "risk_assessment")
+}
+
+deny contains result.fail(i, ["service", "last_significant_change"], "not_shown", {}) if {
+	some i in subject
+	assessment.change_unrecorded(input.services[i])
 }

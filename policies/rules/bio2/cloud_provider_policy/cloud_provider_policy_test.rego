@@ -66,3 +66,18 @@ test_change_after_the_reference_date_passes if {
 test_own_operation_is_not_a_subject if {
 	cloud_provider_policy.subject == set() with input.services as [{"service": {"deployment_model": "on_premise"}}]
 }
+
+test_a_service_in_use_without_its_last_change_is_not_shown if {
+	# unknown is not "no change"
+	svc := json.remove(object.union(saas("2026-01-01", "2025-01-01"), {"service": {"status": "in_use"}}), ["service/last_significant_change"])
+	run(svc, policy) == {{"service": 0, "path": ["service", "last_significant_change"], "kind": "not_shown", "params": {}}}
+	planned := json.remove(object.union(svc, {"service": {"status": "planned"}}), ["service/last_significant_change"])
+	run(planned, policy) == set()
+}
+
+test_a_change_without_a_dated_assessment_fails if {
+	# a missing assessment is not one made after the change
+	expected := {{"service": 0, "path": ["assessments", "risk_assessment", "date"], "kind": "unassessed", "params": {"changed": "2026-03-01"}}}
+	run(json.remove(saas("2026-01-01", "2026-03-01"), ["assessments"]), policy) == expected
+	run(json.remove(saas("2026-01-01", "2026-03-01"), ["assessments/risk_assessment/date"]), policy) == expected
+}

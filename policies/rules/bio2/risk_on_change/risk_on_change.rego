@@ -95,9 +95,7 @@ deny contains result.fail(i, ["assessments", "risk_assessment", "status"], "defa
 # shown to have a current assessment.
 deny contains result.fail(i, ["service"], "not_shown", {}) if {
 	some i in subject
-	svc := input.services[i]
-	svc.service.status in {"migrating", "in_use", "exiting"}
-	not svc.service.last_significant_change
+	assessment.change_unrecorded(input.services[i])
 }
 
 deny contains result.fail(i, ["service", "last_significant_change"], "changed", params) if {

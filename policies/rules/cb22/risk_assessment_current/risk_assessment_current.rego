@@ -21,6 +21,9 @@
 #     future:
 #       nl: "De risicoafweging is gedateerd {date}, na de peildatum {as_of}."
 #       en: "The risk assessment is dated {date}, after the reference date {as_of}."
+#     not_shown:
+#       nl: "De beschrijving vermeldt niet wanneer de dienst voor het laatst significant is gewijzigd (service.last_significant_change; de ingangsdatum als er sindsdien niets is gewijzigd); zonder dat gegeven kan de regel niet voldoen."
+#       en: "The descriptor does not say when the service last changed significantly (service.last_significant_change; the start date if nothing changed since); without that fact the rule cannot pass."
 #     changed:
 #       nl: "De dienst is op {changed} significant gewijzigd, na de risicoafweging van {date}."
 #       en: "The service changed significantly on {changed}, after the risk assessment of {date}."
@@ -68,7 +71,8 @@
 #       'wanneer daar aanleiding toe is'; geen bron noemt een vaste maximale ouderdom. Deze regel toetst daarom
 #       alleen wat de tekst draagt: een vastgestelde, gedateerde afweging die niet van na de peildatum is, en
 #       een nieuwe afweging na een significante wijziging (service.last_significant_change, de aanleiding die
-#       een beschrijving kan tonen). De maximale ouderdom (standaard twaalf maanden) is de lezing van de checker
+#       een beschrijving kan tonen). Onbekend is geen 'geen wijziging': een dienst in gebruik (migrating, in_use,
+#       exiting) moet die datum vermelden. De maximale ouderdom (standaard twaalf maanden) is de lezing van de checker
 #       en staat als advies in CB22-RISK-ASSESSMENT-AGE. Art. 41 Kaderwet zbo: het cloudbeleid is geen
 #       beveiligingsvoorschrift van de Rijksdienst; het beveiligingsvoorschrift dat er wel is, een nieuwe
 #       risicoafweging bij een significante wijziging (BIO2 5.08.01), bindt een zbo via
@@ -78,7 +82,8 @@
 #       The sources ask to keep the risks 'in view during use' and to update risk analyses 'when there is
 #       cause'; no source names a fixed maximum age. So this rule tests only what the text carries: an approved,
 #       dated assessment not dated after the reference date, and a new assessment after a significant change
-#       (service.last_significant_change, the cause a descriptor can show). The maximum age (default twelve
+#       (service.last_significant_change, the cause a descriptor can show). Unknown is not 'no change': a service
+#       in use (migrating, in_use, exiting) must state that date. The maximum age (default twelve
 #       months) is the checker's reading and is advice in CB22-RISK-ASSESSMENT-AGE. Art. 41 Kaderwet zbo: the
 #       cloud policy is no security rule of the Rijksdienst; the security rule that does exist, a new risk
 #       assessment after a significant change (BIO2 5.08.01), binds a zbo through BIO2-5-08-01-RISK-ON-CHANGE.
@@ -126,4 +131,9 @@ deny contains result.fail(i, ["service", "last_significant_change"], "changed", 
 	svc := input.services[i]
 	assessment.approved(svc, "risk_assessment")
 	params := assessment.changed_after(svc, "risk_assessment")
+}
+
+deny contains result.fail(i, ["service", "last_significant_change"], "not_shown", {}) if {
+	some i in subject
+	assessment.change_unrecorded(input.services[i])
 }

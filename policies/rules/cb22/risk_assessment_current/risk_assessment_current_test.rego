@@ -45,3 +45,10 @@ test_undated_and_future_assessments_fail if {
 test_current_assessment_passes if {
 	count(run(public_service({"status": "approved", "date": "2025-06-30"}, "2025-01-01"))) == 0
 }
+
+test_a_service_in_use_without_its_last_change_is_not_shown if {
+	# unknown is not "no change"; a planned service may not know it
+	svc := {"service": {"deployment_model": "public", "status": "in_use"}, "assessments": {"risk_assessment": {"status": "approved", "date": "2026-01-10"}}}
+	run(svc) == {{"service": 0, "path": ["service", "last_significant_change"], "kind": "not_shown", "params": {}}}
+	run(object.union(svc, {"service": {"status": "planned"}})) == set()
+}

@@ -23,6 +23,9 @@
 #     not_shown:
 #       nl: "Het organisatieprofiel vermeldt niet of de organisatie een kritieke of essentiële entiteit is (cbw_entity, wwke_critical_entity of vitale_aanbieder); zonder dat gegeven kan de regel niet voldoen."
 #       en: "The organisation profile does not say whether the organisation is a critical or essential entity (cbw_entity, wwke_critical_entity or vitale_aanbieder); without it the rule cannot be met."
+#     law_not_shown:
+#       nl: "De beschrijving vermeldt niet of de leverancier onder niet-Europese wetgeving valt (provider.subject_to_non_eu_law; [] voor geen); zonder dat gegeven kan de regel niet voldoen."
+#       en: "The descriptor does not say whether the provider is subject to non-European law (provider.subject_to_non_eu_law; [] for none); without that fact the rule cannot pass."
 #     law:
 #       nl: "Advies: deze kritieke of essentiële entiteit gebruikt voor haar primaire proces een leverancier die onder niet-Europese wetgeving valt ({laws})."
 #       en: "Advice: this critical or essential entity uses, for its primary process, a provider subject to non-European law ({laws})."
@@ -71,7 +74,8 @@
 #       vitale_aanbieder (uit .cloudbeleid.yaml, per veld overschreven door de beschrijving). Het primaire proces:
 #       materieel_reasons bevat primaire_taak, de functie is primaire_applicatie, of materieel is true zonder grond.
 #       Onder een jurisdictie buiten de EU of de EER valt de leverancier als de hoofdvestiging of de uiteindelijke
-#       moedermaatschappij buiten de EER ligt (ook Zwitserland), of als provider.subject_to_non_eu_law iets noemt.
+#       moedermaatschappij buiten de EER ligt (ook Zwitserland), of als provider.subject_to_non_eu_law iets noemt;
+#       zonder dat veld faalt de regel voor een kritieke entiteit (onbekend is geen 'geen'; [] zegt geen).
 #       Overgang: een bestaande dienst (service.start_date vóór 2026-07-03) toetst de checker pas vanaf 2030-07-03, of
 #       na het einde van een contract dat vóór 2026-07-03 begon als dat later afloopt (overgangstermijn van vier jaar,
 #       secundaire bronnen); een dienst zonder ingangsdatum geldt als nieuw. Zulke diensten zijn tot dan geen
@@ -89,7 +93,8 @@
 #       overridden field by field by the descriptor). The primary process: materieel_reasons contains primaire_taak,
 #       the function is primaire_applicatie, or materieel is true without a ground. The supplier falls under a
 #       jurisdiction outside the EU or the EER when its headquarters or ultimate parent lies outside the EER
-#       (Switzerland included), or when provider.subject_to_non_eu_law names anything. Transition: an existing service
+#       (Switzerland included), or when provider.subject_to_non_eu_law names anything; without that field the rule
+#       fails for a critical entity (unknown is not none; [] says none). Transition: an existing service
 #       (service.start_date before 2026-07-03) is checked only from 2030-07-03, or after the end of a contract that
 #       began before 2026-07-03 if that ends later (four-year transition, secondary sources); a service without a
 #       start date counts as new. Until then such services are not a subject of the rule.
@@ -172,4 +177,11 @@ deny contains result.fail(i, ["provider", "subject_to_non_eu_law"], "law", {"law
 	critical_entity(organisation(input.services[i]))
 	laws := sort(object.get(input.services[i], ["provider", "subject_to_non_eu_law"], []))
 	count(laws) > 0
+}
+
+# Unknown is not none: [] states that no non-European law applies.
+deny contains result.fail(i, ["provider", "subject_to_non_eu_law"], "law_not_shown", {}) if {
+	some i in subject
+	critical_entity(organisation(input.services[i]))
+	not is_array(object.get(input.services[i], ["provider", "subject_to_non_eu_law"], null))
 }

@@ -23,12 +23,22 @@ test_us_parent_and_us_law_fail if {
 }
 
 test_swiss_provider_of_a_vital_provider_fails if {
-	s := object.union(svc({"hq_country": "CH", "ultimate_parent_country": "NL"}), {"organisation": {"vitale_aanbieder": true}})
+	s := object.union(svc({"hq_country": "CH", "ultimate_parent_country": "NL", "subject_to_non_eu_law": []}), {"organisation": {"vitale_aanbieder": true}})
 	run(s, {"type": "ministerie"}) == {{"service": 0, "path": ["provider", "hq_country"], "kind": "default", "params": {"field": "provider.hq_country", "country": "CH"}}}
 }
 
 test_european_provider_passes if {
-	run(svc({"hq_country": "NL", "ultimate_parent_country": "DE"}), {"wwke_critical_entity": true}) == set()
+	run(svc({"hq_country": "NL", "ultimate_parent_country": "DE", "subject_to_non_eu_law": []}), {"wwke_critical_entity": true}) == set()
+}
+
+test_unknown_non_eu_law_is_not_shown if {
+	# unknown is not none: [] states that no non-European law applies
+	run(svc({"hq_country": "NL", "ultimate_parent_country": "DE"}), essential) == {{
+		"service": 0,
+		"path": ["provider", "subject_to_non_eu_law"],
+		"kind": "law_not_shown",
+		"params": {},
+	}}
 }
 
 test_profile_without_the_entity_facts_is_not_shown if {

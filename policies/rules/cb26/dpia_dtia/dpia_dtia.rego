@@ -21,6 +21,9 @@
 #     dpia:
 #       nl: "Een volledige DPIA is nodig (assessments.dpia.required), maar is niet vastgesteld (status: {status})."
 #       en: "A full DPIA is required (assessments.dpia.required), but it is not approved (status: {status})."
+#     not_shown:
+#       nl: "De beschrijving vermeldt niet of een volledige DPIA nodig is (assessments.dpia.required, de uitkomst van de pre-scan DPIA); zonder dat gegeven kan de regel niet voldoen."
+#       en: "The descriptor does not say whether a full DPIA is required (assessments.dpia.required, the outcome of the pre-scan DPIA); without that fact the rule cannot pass."
 #     dtia:
 #       nl: "Gegevens gaan naar '{country}' ({field}), een land zonder adequaatheidsbesluit, zonder vastgestelde DTIA (status: {status})."
 #       en: "Data go to '{country}' ({field}), a country without an adequacy decision, without an approved DTIA (status: {status})."
@@ -63,7 +66,8 @@
 #       Niet geverifieerd: de tekst van het beleidsdocument (Tweede Kamer 2026D35295) is niet ingezien; de regel steunt
 #       op secundaire samenvattingen, en het clausulenummer (§3.1) komt uit een communitybron (ArcKit). Een
 #       vastgestelde volledige DPIA telt ook als pre-scan. Of een volledige DPIA nodig is, leest de checker uit
-#       assessments.dpia.required (de afleiding uit de gegevens doen CB22-DPIA-HIGH-RISK en AVG-35-DPIA). Doorgifte
+#       assessments.dpia.required (de afleiding uit de gegevens doen CB22-DPIA-HIGH-RISK en AVG-35-DPIA); zonder
+#       dat gegeven en zonder vastgestelde DPIA faalt de regel, want onbekend is geen 'niet nodig'. Doorgifte
 #       is elke plek uit countries.locations (opslag, verwerking, back-up, supporttoegang, telemetrie, subverwerkers)
 #       buiten de EER en buiten een adequaatheidsbesluit dat deze leverancier dekt (de VS alleen met DPF-certificering).
 #       De regel geldt voor materiële diensten, zoals de samenvattingen haar onder materieel cloudgebruik noemen.
@@ -81,7 +85,8 @@
 #       Not verified: the text of the policy document (Tweede Kamer 2026D35295) was not seen; the rule rests on
 #       secondary summaries, and the clause number (§3.1) comes from a community source (ArcKit). An approved full DPIA
 #       also counts as the pre-scan. Whether a full DPIA is required the checker reads from assessments.dpia.required
-#       (deriving it from the data is done by CB22-DPIA-HIGH-RISK and AVG-35-DPIA). A transfer is every place in
+#       (deriving it from the data is done by CB22-DPIA-HIGH-RISK and AVG-35-DPIA); without that fact and without an
+#       approved DPIA the rule fails, since unknown is not 'not required'. A transfer is every place in
 #       countries.locations (storage, processing, backup, support access, telemetry, subprocessors) outside the EER
 #       and outside an adequacy decision that covers this provider (the US only with DPF certification). The rule
 #       applies to materieel services, as the summaries list it under materieel cloud use. Transition: an existing
@@ -127,6 +132,14 @@ deny contains result.fail(i, ["assessments", "dpia", "status"], "dpia", {"status
 	some i in subject
 	svc := input.services[i]
 	svc.assessments.dpia.required == true
+	not assessment.approved(svc, "dpia")
+}
+
+# Unknown is not "no DPIA needed": an approved DPIA settles it, otherwise the pre-scan's outcome must be stated.
+deny contains result.fail(i, ["assessments", "dpia", "required"], "not_shown", {}) if {
+	some i in subject
+	svc := input.services[i]
+	not is_boolean(object.get(svc, ["assessments", "dpia", "required"], null))
 	not assessment.approved(svc, "dpia")
 }
 

@@ -17,8 +17,8 @@
 #       laws, the jurisdiction checks rest on wrong facts.
 #   messages:
 #     default:
-#       nl: "Provider {source} ({company}) heeft een moedermaatschappij in {observed}; de beschrijving noemt {declared}."
-#       en: "Provider {source} ({company}) has its ultimate parent in {observed}; the descriptor names {declared}."
+#       nl: "Provider {source} ({company}) heeft een moedermaatschappij in {observed}; volgens de beschrijving: {declared}."
+#       en: "Provider {source} ({company}) has its ultimate parent in {observed}; according to the descriptor: {declared}."
 #     laws:
 #       nl: "Provider {source} ({company}) valt onder {laws}; provider.subject_to_non_eu_law noemt die niet."
 #       en: "Provider {source} ({company}) is subject to {laws}; provider.subject_to_non_eu_law does not list them."
@@ -65,6 +65,7 @@
 package cloudbeleid.rules.infra.provider_mismatch
 
 import data.cloudbeleid.lib.result
+import data.cloudbeleid.lib.service
 
 subject contains i if {
 	some i, svc in input.services
@@ -74,7 +75,8 @@ subject contains i if {
 }
 
 # Without a parent, the headquarters is the top of the group.
-declared_parent(svc) := object.get(svc, ["provider", "ultimate_parent_country"], object.get(svc, ["provider", "hq_country"], "-"))
+# Neither recorded: service.unrecorded ("niet vastgelegd"), which no observed country equals.
+declared_parent(svc) := object.get(svc, ["provider", "ultimate_parent_country"], service.recorded(svc, ["provider", "hq_country"]))
 
 observed_providers(svc) := [[k, provider] |
 	some k, provider in svc.observed.providers

@@ -1,5 +1,6 @@
 package cloudbeleid.rules.infra.provider_mismatch_test
 
+import data.cloudbeleid.lib.service as descriptor
 import data.cloudbeleid.rules.infra.provider_mismatch
 
 azure := {
@@ -35,7 +36,7 @@ test_without_a_parent_the_headquarters_counts_and_fails if {
 	svc := service({"name": "Microsoft", "hq_country": "IE", "subject_to_non_eu_law": ["US_CLOUD_ACT", "US_FISA_702"]})
 	{v.params.declared | some v in provider_mismatch.deny} == {"IE"} with input.services as [svc]
 	svc2 := service({"name": "Microsoft", "subject_to_non_eu_law": ["US_CLOUD_ACT", "US_FISA_702"]})
-	{v.params.declared | some v in provider_mismatch.deny} == {"-"} with input.services as [svc2]
+	{v.params.declared | some v in provider_mismatch.deny} == {descriptor.unrecorded} with input.services as [svc2]
 }
 
 test_the_true_parent_and_laws_pass if {

@@ -18,8 +18,11 @@
 #       A resource without a service is a cloud service nobody described, and so one nobody checked.
 #   messages:
 #     default:
-#       nl: "{address} ({provider}) hoort bij geen beschreven dienst{tag}."
-#       en: "{address} ({provider}) belongs to no described service{tag}."
+#       nl: "{address} ({provider}) hoort bij geen beschreven dienst."
+#       en: "{address} ({provider}) belongs to no described service."
+#     tagged:
+#       nl: "{address} ({provider}) hoort bij geen beschreven dienst (tag cloudbeleid-service '{tag}')."
+#       en: "{address} ({provider}) belongs to no described service (tag cloudbeleid-service '{tag}')."
 #   portfolio: true
 #   portfolio_fields: [service, observed, infrastructure]
 #   remediation:
@@ -74,18 +77,22 @@ subject contains i if {
 	count(svc.observed.folders) > 0
 }
 
-shown_tag(resource) := sprintf(" (tag cloudbeleid-service '%s')", [resource.tag]) if is_string(resource.tag)
+# The message names the service a resource's tag claims, when it has one.
+kind(resource) := "tagged" if is_string(resource.tag)
 
-shown_tag(resource) := "" if not is_string(resource.tag)
+kind(resource) := "default" if not is_string(resource.tag)
 
-params(resource) := {"address": resource.address, "provider": resource.provider, "tag": shown_tag(resource)}
+params(resource) := object.union(
+	{"address": resource.address, "provider": resource.provider},
+	{"tag": resource.tag | is_string(resource.tag)},
+)
 
-deny contains result.fail(i, ["observed", "uncovered", k], "default", params(resource)) if {
+deny contains result.fail(i, ["observed", "uncovered", k], kind(resource), params(resource)) if {
 	some i in subject
 	some k, resource in input.services[i].observed.uncovered
 }
 
-deny contains result.fail(no_service, ["observed", "unowned", k], "default", params(resource)) if {
+deny contains result.fail(no_service, ["observed", "unowned", k], kind(resource), params(resource)) if {
 	some svc in input.services
 	some k, resource in svc.observed.unowned
 }

@@ -10,8 +10,8 @@ test_a_resource_tagged_for_a_service_that_does_not_exist_fails if {
 	uncovered_resource.deny == {{
 		"service": 0,
 		"path": ["observed", "uncovered", 0],
-		"kind": "default",
-		"params": {"address": "aws_s3_bucket.logs", "provider": "hashicorp/aws", "tag": " (tag cloudbeleid-service 'nobody')"},
+		"kind": "tagged",
+		"params": {"address": "aws_s3_bucket.logs", "provider": "hashicorp/aws", "tag": "nobody"},
 	}} with input.services as [service([bucket("nobody")])]
 }
 
@@ -21,7 +21,7 @@ test_a_resource_outside_every_folder_fails_without_a_service if {
 		"service": -1,
 		"path": ["observed", "unowned", 0],
 		"kind": "default",
-		"params": {"address": "aws_s3_bucket.logs", "provider": "hashicorp/aws", "tag": ""},
+		"params": {"address": "aws_s3_bucket.logs", "provider": "hashicorp/aws"},
 	}} with input.services as [holder, service([])]
 }
 
