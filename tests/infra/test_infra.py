@@ -364,7 +364,7 @@ def test_the_example_fails_only_where_paperwork_and_code_disagree(moved: Path):
     azure = line_of((moved / "infra/azure/main.tf").read_text(), '"eastus"')
     aws = line_of((moved / "infra/aws/main.tf").read_text(), 'resource "aws_s3_bucket"')
     fails = sorted((f["rule_id"], f["service"], f["location"]["file"], f["location"]["line"], f["enforcement"])
-                   for f in report["findings"] if f["status"] == "fail")
+                   for f in all_findings(report) if f["status"] == "fail")
     assert fails == sorted([
         # a declared-EER service with special personal data whose code deploys to East US
         *((rule, "vbz-zaaksysteem", "infra/azure/main.tf", azure, "advisory" if rule.startswith("KAMER25-") else "mandatory")
@@ -375,11 +375,11 @@ def test_the_example_fails_only_where_paperwork_and_code_disagree(moved: Path):
         # a bucket no descriptor covers
         ("INFRA-UNCOVERED-RESOURCE", None, "infra/logging/main.tf", 5, "mandatory"),
     ]), fails
-    mismatch = {f["message"]["en"] for f in report["findings"] if f["rule_id"] == "INFRA-PROVIDER-MISMATCH" and f["status"] == "fail"}
+    mismatch = {f["message"]["en"] for f in all_findings(report) if f["rule_id"] == "INFRA-PROVIDER-MISMATCH" and f["status"] == "fail"}
     assert any("according to the descriptor: LU" in m for m in mismatch) and any("US_CLOUD_ACT" in m for m in mismatch), mismatch
     # the website, tagged from a folder no descriptor names, passes every rule that binds it, the infra rules included
     assert report["summary"]["services"] == 3
-    website = [f for f in report["findings"] if f["service"] == "vbz-website"]
+    website = [f for f in all_findings(report) if f["service"] == "vbz-website"]
     assert {"INFRA-UNDECLARED-COUNTRY", "INFRA-PROVIDER-MISMATCH"} <= {f["rule_id"] for f in website if f["status"] == "pass"}
 
 
