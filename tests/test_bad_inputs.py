@@ -192,11 +192,6 @@ def outcomes() -> Any:
     yield from _run_all("en")
 
 
-@pytest.fixture(scope="module")
-def outcomes_nl() -> Any:
-    yield from _run_all("nl")
-
-
 def test_the_corpus_is_large_and_each_case_is_named_once():
     names = [c["case"] for c in CASES]
     assert len(names) >= 40 and len(set(names)) == len(names)
@@ -222,21 +217,3 @@ def test_bad_input(case: dict[str, Any], outcomes: dict[str, Outcome]):
     for text in case.get("absent", []):
         assert text not in output, output
     assert not (outcome.work / "pwned").exists()  # a tag never runs anything
-
-
-# Cases whose English comes from a part that is not yet translated: each is expected to fail, strictly, so that the
-# day it speaks Dutch the mark must go.
-STILL_ENGLISH: dict[str, str] = {}
-
-
-@pytest.mark.parametrize("case", [pytest.param(c, marks=pytest.mark.xfail(reason=STILL_ENGLISH[c["case"]], strict=True))
-                                  if c["case"] in STILL_ENGLISH else c for c in CASES], ids=[c["case"] for c in CASES])
-def test_bad_input_in_dutch_says_no_english_sentence(case: dict[str, Any], outcomes_nl: dict[str, Outcome]):
-    from tests.test_i18n import english_words
-
-    outcome = outcomes_nl[case["case"]]
-    if outcome.skipped:
-        pytest.skip(outcome.skipped)
-    assert outcome.code == case["exit"], outcome.output
-    assert case["where"].split(": ")[0].split()[-1] in outcome.output, outcome.output  # the same place
-    assert not english_words(outcome.output), outcome.output
