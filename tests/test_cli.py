@@ -478,6 +478,10 @@ def test_help_is_in_the_chosen_language():
     assert "Controleer beschrijvingen aan de regels" in dutch and "Opties" in dutch and "Toon deze hulp en stop." in dutch
     assert "Check descriptors against the rules" in english and "Show this message and exit." in english
     assert "Check descriptors" not in dutch and "Output format" not in dutch
+    assert "Gebruik: cloudbeleid check [OPTIES]" in dutch and "Usage" not in dutch and "[OPTIONS]" not in dutch
+    assert "Usage: cloudbeleid check [OPTIONS]" in english
+    program = flat(run_cli("-h").stdout)
+    assert "Gebruik: cloudbeleid [OPTIES] COMMANDO [ARGUMENTEN]..." in program
 
 
 @pytest.mark.parametrize(("fault", "code", "line"), [

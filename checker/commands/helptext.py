@@ -25,6 +25,9 @@ def translate(group: Any, lang: str, help_names: list[str], showing_help: bool) 
             if entry is not None:
                 param.help = words[entry]
         if showing_help:
+            command.options_metavar = words["cli.help.options_metavar"]
+            if hasattr(command, "subcommand_metavar"):
+                command.subcommand_metavar = words["cli.help.subcommand_metavar"]
             option = command.get_help_option(typer.Context(command, help_option_names=help_names))
             if option is not None:
                 option.help = words["cli.help.param.help"]
@@ -44,3 +47,26 @@ def _panels(lang: str) -> None:
                       ("COMMANDS_PANEL_TITLE", "cli.help.panel.commands")):
         if hasattr(rich_utils, name):
             setattr(rich_utils, name, i18n.text(lang, key))
+    _usage_prefix(i18n.text(lang, "cli.help.usage"))
+
+
+def _usage_prefix(word: str) -> None:
+    """The usage line's "Usage: ": typer's click writes it unless told otherwise, so the help's formatter is told."""
+    import importlib
+
+    formatting: Any
+    try:
+        formatting = importlib.import_module("typer._click.formatting")
+    except ImportError:  # a typer that uses click itself: the same class, the same method
+        formatting = importlib.import_module("click.formatting")
+
+    original = formatting.HelpFormatter.write_usage
+    if getattr(original, "translated", False):
+        original = original.__wrapped__
+
+    def write_usage(self: Any, prog: str, args: str = "", prefix: str | None = None) -> None:
+        original(self, prog, args, word if prefix is None else prefix)
+
+    write_usage.translated = True  # type: ignore[attr-defined]
+    write_usage.__wrapped__ = original  # type: ignore[attr-defined]
+    formatting.HelpFormatter.write_usage = write_usage
