@@ -146,6 +146,23 @@ def check_json(*args: str, cwd: Path | None = None, env: dict[str, str] | None =
     return result.returncode, json.loads(result.stdout)
 
 
+def all_findings(report: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every verdict of a JSON report (v2) as a finding: the full ones, then each pass and not-applicable row
+    expanded with what the row says (rule, status, enforcement and its reason, service, file, document) and the
+    rule's severity; a compact verdict has no message or line, so those are None."""
+    expanded = list(report["findings"])
+    for row in report["verdicts"]:
+        for status in ("pass", "not-applicable"):
+            for rule_id, enforcement, reason in row[status]:
+                expanded.append({
+                    "rule_id": rule_id, "status": status, "severity": report["rules"].get(rule_id, {}).get("severity"),
+                    "enforcement": enforcement, "enforcement_reason": report["reasons"][reason], "service": row["service"],
+                    "message": None, "waiver": None,
+                    "location": {"file": row["file"], "document": row["document"], "line": None, "column": None,
+                                 "end_line": None, "end_column": None, "json_path": None}})
+    return expanded
+
+
 # --- an organisation's own policy folder: pack `eigen`, one rule refusing a provider with an American parent ---
 
 RULE = '''# METADATA

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import MINISTRY_CONFIG, PACKS, VALID_DESCRIPTOR, check_json, run_cli, write
+from tests.conftest import MINISTRY_CONFIG, PACKS, VALID_DESCRIPTOR, all_findings, check_json, run_cli, write
 
 
 @pytest.fixture
@@ -20,7 +20,7 @@ def existing(tmp_path: Path) -> Path:
 
 
 def _exit_plan(report: dict) -> set[str]:
-    return {f["status"] for f in report["findings"] if f["rule_id"] == "CB26-EXIT-PLAN"}
+    return {f["status"] for f in all_findings(report) if f["rule_id"] == "CB26-EXIT-PLAN"}
 
 
 def test_cb26_is_off_by_default(repo: Path):
@@ -28,7 +28,7 @@ def test_cb26_is_off_by_default(repo: Path):
     write(repo, "mail.cloud.yaml", VALID_DESCRIPTOR)
     _, report = check_json(str(repo))
     assert "cb26" not in report["packs"]
-    assert not any(f["rule_id"].startswith("CB26-") for f in report["findings"])
+    assert not any(f["rule_id"].startswith("CB26-") for f in all_findings(report))
 
 
 def test_the_exit_plan_transition_period_runs_out(existing: Path):
@@ -40,7 +40,7 @@ def test_the_exit_plan_transition_period_runs_out(existing: Path):
 
 def test_before_the_revision_no_cb26_rule_is_in_force(existing: Path):
     _, report = check_json("--as-of", "2026-07-02", str(existing))
-    cb26 = [f for f in report["findings"] if f["rule_id"].startswith("CB26-")]
+    cb26 = [f for f in all_findings(report) if f["rule_id"].startswith("CB26-")]
     assert cb26 and all(f["status"] == "not-applicable" for f in cb26)
     assert "2026-07-03" in cb26[0]["enforcement_reason"]["nl"]
 
@@ -66,7 +66,7 @@ def test_diff_lists_changed_verdicts(tmp_path: Path):
 
 
 def _exit_plan_for(report: dict) -> list[tuple[str, str]]:
-    return [(f["status"], f["enforcement"]) for f in report["findings"] if f["rule_id"] == "CB26-EXIT-PLAN"]
+    return [(f["status"], f["enforcement"]) for f in all_findings(report) if f["rule_id"] == "CB26-EXIT-PLAN"]
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from checker.resources import schema
-from tests.conftest import AS_OF, MINISTRY_CONFIG, PACKS, ROOT, VALID_DESCRIPTOR, line_of, write
+from tests.conftest import AS_OF, MINISTRY_CONFIG, PACKS, ROOT, VALID_DESCRIPTOR, all_findings, line_of, write
 from tests.inprocess import invoke as run_cli
 from tests.inprocess import invoke_json as check_json
 
@@ -46,15 +46,15 @@ def test_json_report_validates_and_lists_passes(repo: Path):
     code, report = check_json(str(repo))
     assert code == 1
     Draft202012Validator(schema("report")).validate(report)
-    statuses = {(f["rule_id"], f["status"]) for f in report["findings"]}
+    statuses = {(f["rule_id"], f["status"]) for f in all_findings(report)}
     assert ("CB22-NO-STATE-SECRETS", "fail") in statuses
     assert ("CB22-PRESCAN-DPIA", "pass") in statuses
     assert ("KWZBO-41-RIJKSDIENST-SECURITY", "not-applicable") in statuses
-    failing = next(f for f in report["findings"] if f["rule_id"] == "CB22-NO-STATE-SECRETS")
+    failing = next(f for f in all_findings(report) if f["rule_id"] == "CB22-NO-STATE-SECRETS")
     assert failing["location"] == {"file": failing["location"]["file"], "document": 0, "line": SECRET_LINE, "column": 16,
                                    "end_line": SECRET_LINE, "end_column": 26, "json_path": "/data/rubricering"}
     assert failing["enforcement"] == "mandatory"
-    fails = {f["rule_id"] for f in report["findings"] if f["status"] == "fail"}
+    fails = {f["rule_id"] for f in all_findings(report) if f["status"] == "fail"}
     assert fails == {"CB22-NO-STATE-SECRETS", "CB22-IK-ZEER-HOOG", "CB22-EXIT-STRATEGY"}
     assert report["summary"]["exit_code"] == 1 and report["summary"]["failing"] == 3
 
@@ -80,7 +80,7 @@ def test_advisory_findings_do_not_fail_the_gate(tmp_path: Path):
     write(tmp_path, "mail.cloud.yaml", VALID_DESCRIPTOR.replace("assessments:\n", "assessments:\n  dpia: {status: draft}\n").replace("prescan_dpia: {status: approved", "prescan_dpia: {status: draft"))
     code, report = check_json(str(tmp_path))
     assert code == 0
-    fails = [f for f in report["findings"] if f["status"] == "fail"]
+    fails = [f for f in all_findings(report) if f["status"] == "fail"]
     assert "CB22-PRESCAN-DPIA" in {f["rule_id"] for f in fails}
     assert fails and all(f["enforcement"] == "advisory" for f in fails)
 
@@ -98,13 +98,13 @@ def test_multi_document_file_checks_the_good_documents_and_fails(repo: Path):
     write(repo, "multi.cloud.yaml", VALID_DESCRIPTOR + "---\nid: [broken\n---\n" + second)
     code, report = check_json(str(repo))
     assert code == 2
-    errors = [f for f in report["findings"] if f["status"] == "error"]
+    errors = [f for f in all_findings(report) if f["status"] == "error"]
     first = VALID_DESCRIPTOR.count("\n")
     (error,) = errors
     assert error["location"]["document"] == 1 and error["location"]["line"] in (first + 2, first + 3)
-    fails = {(f["service"], f["location"]["document"], f["location"]["line"]) for f in report["findings"] if f["status"] == "fail" and f["rule_id"] == "CB22-NO-STATE-SECRETS"}
+    fails = {(f["service"], f["location"]["document"], f["location"]["line"]) for f in all_findings(report) if f["status"] == "fail" and f["rule_id"] == "CB22-NO-STATE-SECRETS"}
     assert fails == {("mail-2", 2, first + 3 + line_of(second, "stg_geheim"))}
-    assert not [f for f in report["findings"] if f["status"] == "fail" and f["service"] == "mail"]
+    assert not [f for f in all_findings(report) if f["status"] == "fail" and f["service"] == "mail"]
 
 
 def test_descriptor_organisation_overrides_and_missing_profile_fails(tmp_path: Path):
@@ -112,16 +112,16 @@ def test_descriptor_organisation_overrides_and_missing_profile_fails(tmp_path: P
     code, report = check_json(str(tmp_path))
     write(tmp_path, ".cloudbeleid.yaml", PACKS)
     assert code == 2
-    assert report["findings"][0]["rule_id"] == "INPUT-ORGANISATION"
+    assert all_findings(report)[0]["rule_id"] == "INPUT-ORGANISATION"
     write(tmp_path, "a.cloud.yaml", VALID_DESCRIPTOR + "organisation: {name: Defensie, type: defensie}\n")
     code, report = check_json(str(tmp_path))
     assert code == 0
-    cloudbeleid_only = [f for f in report["findings"] if f["rule_id"] == "CB22-PRESCAN-DPIA"]
+    cloudbeleid_only = [f for f in all_findings(report) if f["rule_id"] == "CB22-PRESCAN-DPIA"]
     assert cloudbeleid_only and all(f["status"] == "not-applicable" and "Defensie" in f["enforcement_reason"]["nl"] for f in cloudbeleid_only)
     # VIRBI binds Defensie: the state-secrets rule is not "not for Defensie"
-    secrets = next(f for f in report["findings"] if f["rule_id"] == "CB22-NO-STATE-SECRETS")
+    secrets = next(f for f in all_findings(report) if f["rule_id"] == "CB22-NO-STATE-SECRETS")
     assert secrets["enforcement"] == "mandatory" and "VIRBI" in secrets["enforcement_reason"]["nl"]
-    exit_rule = next(f for f in report["findings"] if f["rule_id"] == "CB22-EXIT-STRATEGY")
+    exit_rule = next(f for f in all_findings(report) if f["rule_id"] == "CB22-EXIT-STRATEGY")
     assert exit_rule["enforcement"] == "mandatory" and "BIO2" in exit_rule["enforcement_reason"]["nl"]  # BIO2 binds Defensie
 
 
@@ -130,7 +130,7 @@ def test_duplicate_service_ids_are_an_error(repo: Path):
     write(repo, "b.cloud.yaml", VALID_DESCRIPTOR)
     code, report = check_json(str(repo))
     assert code == 2
-    assert [f["rule_id"] for f in report["findings"] if f["status"] == "error"] == ["INPUT-DUPLICATE-ID"]
+    assert [f["rule_id"] for f in all_findings(report) if f["status"] == "error"] == ["INPUT-DUPLICATE-ID"]
 
 
 @pytest.mark.parametrize(
@@ -325,7 +325,7 @@ def test_ignore_hides_a_rule_but_not_its_gate_failures(repo: Path):
     path = write(repo, "mail.cloud.yaml", NONCOMPLIANT)
     code, report = check_json(str(path), "--ignore", "CB22-NO-STATE-SECRETS", "--ignore", "cb22-prescan-*")
     assert code == 1  # the ignored rule's mandatory failure still fails the gate ...
-    shown = {(f["rule_id"], f["status"]) for f in report["findings"]}
+    shown = {(f["rule_id"], f["status"]) for f in all_findings(report)}
     assert ("CB22-NO-STATE-SECRETS", "fail") in shown  # ... and stays in the report
     assert not any(rule == "CB22-PRESCAN-DPIA" for rule, _ in shown)  # its pass is not shown
     ignored = {entry["rule"]: entry for entry in report["ignored_rules"]}
@@ -339,7 +339,7 @@ def test_select_a_pack_shows_only_it_and_lists_the_rest(repo: Path):
     write(repo, "mail.cloud.yaml", VALID_DESCRIPTOR)
     code, report = check_json(str(repo), "--select", "kaderwet_zbo")
     assert code == 0
-    assert {f["rule_id"].split("-")[0] for f in report["findings"]} == {"KWZBO"}
+    assert {f["rule_id"].split("-")[0] for f in all_findings(report)} == {"KWZBO"}
     assert "CB22-EXIT-STRATEGY" in {entry["rule"] for entry in report["ignored_rules"]}
     text = " ".join(run_cli("check", "--as-of", AS_OF, "--select", "kaderwet_zbo", str(repo)).stdout.split())
     assert "Genegeerde regels (--select/--ignore), 19: CB22-ANNUAL-REPORT-CIO-RIJK, " in text

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import AS_OF, MINISTRY_CONFIG, PACKS, VALID_DESCRIPTOR, check_json, line_of, run_cli, write
+from tests.conftest import AS_OF, MINISTRY_CONFIG, PACKS, VALID_DESCRIPTOR, all_findings, check_json, line_of, run_cli, write
 from tests.opa_binary import opa_path
 
 US_PARENT = VALID_DESCRIPTOR.replace("ultimate_parent_country: NL", "ultimate_parent_country: US")
@@ -24,7 +24,7 @@ def us_service(tmp_path: Path) -> Path:
 
 
 def _fails(report: dict) -> list[tuple[str, int]]:
-    return [(f["rule_id"], f["location"]["line"]) for f in report["findings"] if f["status"] == "fail"]
+    return [(f["rule_id"], f["location"]["line"]) for f in all_findings(report) if f["status"] == "fail"]
 
 
 def test_custom_rules_from_the_command_line(custom: Path, us_service: Path):
@@ -110,7 +110,7 @@ def test_own_policies_cannot_amend_the_shipped_reference_data(custom: Path, us_s
 def test_a_comment_may_name_a_forbidden_builtin(custom: Path, us_service: Path):
     write(custom, "lib/extra.rego", "package eigen.lib\n\n# never use http.send( here\nok := true\n")
     code, report = check_json("--policies", str(custom), str(us_service))
-    assert code == 1 and any(f["rule_id"] == "EIGEN-NO-US-PARENT" for f in report["findings"])
+    assert code == 1 and any(f["rule_id"] == "EIGEN-NO-US-PARENT" for f in all_findings(report))
 
 
 @pytest.mark.parametrize("module", [

@@ -22,6 +22,7 @@ import yaml
 
 from checker.evaluate import check
 from checker.pipeline import Options
+from tests.conftest import all_findings
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -183,7 +184,7 @@ def failures(data: dict[str, Any]) -> list[dict[str, Any]]:
 
 def by_rule(data: dict[str, Any], service: str) -> dict[str, list[dict[str, Any]]]:
     grouped: dict[str, list[dict[str, Any]]] = {}
-    for finding in data["findings"]:
+    for finding in all_findings(data):
         if finding["service"] == service:
             grouped.setdefault(finding["rule_id"], []).append(finding)
     return grouped
@@ -235,7 +236,7 @@ def test_example(name: str):
     assert code == expected.exit_code
     assert data["summary"]["exit_code"] == expected.exit_code
     assert data["as_of"] == AS_OF
-    assert {f["service"] for f in data["findings"]} == expected.services
+    assert {f["service"] for f in all_findings(data)} == expected.services
     assert data["summary"]["services"] == len(expected.services)
     assert data["summary"]["by_status"]["error"] == 0
 
@@ -281,8 +282,8 @@ def test_whole_examples_folder_is_the_demo():
     assert data["summary"]["exit_code"] == 1
     assert data["summary"]["by_status"]["error"] == 0
     # the malformed example stays out of discovery
-    assert not any(f["location"]["file"].startswith("examples/invalid/") for f in data["findings"])
-    organisations = [f for f in data["findings"] if organisation_of(f["location"]["file"]) in EXPECTED]
+    assert not any(f["location"]["file"].startswith("examples/invalid/") for f in all_findings(data))
+    organisations = [f for f in all_findings(data) if organisation_of(f["location"]["file"]) in EXPECTED]
     expected = {
         (rule, "fail", enforcement, service)
         for example in EXPECTED.values()
@@ -365,7 +366,7 @@ def test_defensie_is_outside_the_cloudbeleid_but_bound_by_bio2_and_the_avg():
     assert code == 0
     bases = legal_bases()
     seen_bio2 = False
-    for finding in data["findings"]:
+    for finding in all_findings(data):
         basis = bases[finding["rule_id"]]
         if basis == {"cloudbeleid"} or basis == {"cloudbeleid", "kaderwet_zbo_art41"}:
             # the shortcomings a Rijksdienst unit would fail on (no pre-scan DPIA, an old risk assessment) do not count
@@ -527,7 +528,7 @@ def test_invalid_descriptor_is_not_checkable_with_file_and_line():
     assert code == 2
     assert data["summary"]["exit_code"] == 2
     errors = [f for f in data["findings"] if f["status"] == "error"]
-    assert errors and len(errors) == len(data["findings"])
+    assert errors and len(errors) == len(all_findings(data))
     assert {(f["rule_id"], f["location"]["file"], f["location"]["line"]) for f in errors} == {
         ("INPUT-SCHEMA", path, enum_line),
         ("INPUT-SCHEMA", path, field_line),

@@ -162,3 +162,31 @@ def test_the_json_reports_encoder_writes_what_json_text_writes():
     assert {f.status.value for f in findings} >= {"fail", "pass", "not-applicable", "error"}
     for finding in findings:
         assert encode(finding) == json_text(finding_json(finding))
+
+
+def test_the_v2_json_report_streams_its_document_and_keeps_every_verdict():
+    """The streamed report (render) is the in-memory one (to_json), and its rows give back each pass and
+    not-applicable verdict with its rule, service, place, enforcement and reason."""
+    import json
+    from collections import Counter
+
+    from checker.evaluate import check
+    from checker.model import Status
+    from checker.pipeline import Options
+    from checker.reporters.json_report import render, to_json
+    from tests.conftest import AS_OF, all_findings
+
+    report = check(Options((ROOT / "examples",), None, AS_OF, "nl", "embedded"))
+    streamed = json.loads("".join(render(report)))
+    assert streamed == json.loads(json.dumps(to_json(report)))
+    assert streamed["report_version"] == 2 and streamed["verdicts"]
+    assert all(f["status"] not in ("pass", "not-applicable") for f in streamed["findings"])
+
+    def verdict(f: dict) -> tuple:
+        return f["rule_id"], f["status"], f["service"], f["location"]["file"], f["location"]["document"], f["enforcement"], f["enforcement_reason"]["nl"]
+
+    expected = Counter(
+        (f.rule_id, f.status.value, f.service, f.location.file, f.location.document, f.enforcement.value, f.enforcement_reason.nl)
+        for f in report.findings)
+    assert {Status.PASS, Status.NOT_APPLICABLE} <= {f.status for f in report.findings}
+    assert Counter(map(verdict, all_findings(streamed))) == expected

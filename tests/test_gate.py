@@ -6,7 +6,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from tests.conftest import AS_OF, MINISTRY_CONFIG, PACKS, VALID_DESCRIPTOR, check_json, run_cli, write
+from tests.conftest import AS_OF, MINISTRY_CONFIG, PACKS, VALID_DESCRIPTOR, all_findings, check_json, run_cli, write
 
 # A planned service whose backup and continuity are not settled yet: BIO2 8.13 applies only from implementation.
 PLANNED = VALID_DESCRIPTOR.replace("status: in_use", "status: planned").replace(
@@ -16,7 +16,7 @@ PLANNED = VALID_DESCRIPTOR.replace("status: in_use", "status: planned").replace(
 
 
 def _status(report: dict, rule: str) -> set[str]:
-    return {f["status"] for f in report["findings"] if f["rule_id"] == rule}
+    return {f["status"] for f in all_findings(report) if f["rule_id"] == rule}
 
 
 def test_status_picks_the_stage_and_stage_can_be_forced(tmp_path: Path):
@@ -24,7 +24,7 @@ def test_status_picks_the_stage_and_stage_can_be_forced(tmp_path: Path):
     write(tmp_path, "a.cloud.yaml", PLANNED)
     _, procurement = check_json(str(tmp_path))
     assert _status(procurement, "BIO2-8-13-BACKUP") == {"not-applicable"}
-    reason = next(f for f in procurement["findings"] if f["rule_id"] == "BIO2-8-13-BACKUP")["enforcement_reason"]["nl"]
+    reason = next(f for f in all_findings(procurement) if f["rule_id"] == "BIO2-8-13-BACKUP")["enforcement_reason"]["nl"]
     assert "Niet gecontroleerd in de fase inkoop" in reason
     assert _status(procurement, "CB22-EXIT-STRATEGY") == {"fail"}  # settled before the contract
     _, operation = check_json("--stage", "operation", str(tmp_path))

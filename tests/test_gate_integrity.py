@@ -17,14 +17,14 @@ import pytest
 
 from checker import cache
 from checker.evaluate import Options, check
-from tests.conftest import AS_OF, MINISTRY_CONFIG, ROOT, VALID_DESCRIPTOR, check_json, line_of, run_cli, write
+from tests.conftest import AS_OF, MINISTRY_CONFIG, ROOT, VALID_DESCRIPTOR, all_findings, check_json, line_of, run_cli, write
 
 STATE_SECRET = VALID_DESCRIPTOR.replace("rubricering: ongerubriceerd", "rubricering: stg_geheim")
 NO_DESTRUCTION = VALID_DESCRIPTOR.replace("covers_data_destruction: true", "covers_data_destruction: false")
 
 
 def _failing(report: dict, rule: str) -> list[dict]:
-    return [f for f in report["findings"] if f["rule_id"] == rule and f["status"] == "fail"]
+    return [f for f in all_findings(report) if f["rule_id"] == rule and f["status"] == "fail"]
 
 
 # --- 2. a run that evaluates no rules, or lacks a verdict, is an error ---------------------------------------------
@@ -216,7 +216,7 @@ def test_the_same_file_under_several_spellings_is_checked_once(repo: Path):
     spellings = ["mail.cloud.yaml", "sub/../mail.cloud.yaml", str(repo / "mail.cloud.yaml"), "link.cloud.yaml", "."]
     code, report = check_json(*spellings, cwd=repo)
     assert code == 1, report
-    assert not [f for f in report["findings"] if f["rule_id"] == "INPUT-DUPLICATE-ID"]
+    assert not [f for f in all_findings(report) if f["rule_id"] == "INPUT-DUPLICATE-ID"]
     assert len(_failing(report, "CB22-EXIT-STRATEGY")) == 1
     assert report["summary"]["files"] == 1 and report["summary"]["services"] == 1
 
@@ -232,7 +232,7 @@ def test_an_expired_waiver_listed_first_does_not_shadow_its_renewal(repo: Path):
     code, report = check_json(str(repo), cwd=repo)
     assert code == 0, report
     assert sorted(w["status"] for w in report["waivers"]) == ["active", "expired"]
-    assert not [f for f in report["findings"] if f["rule_id"] == "WAIVER-UNUSED"]
+    assert not [f for f in all_findings(report) if f["rule_id"] == "WAIVER-UNUSED"]
 
 
 # --- 14. a closed standard output is a clear error -------------------------------------------------------------------
@@ -401,7 +401,7 @@ def test_changed_since_keeps_a_changed_descriptors_findings_at_its_terraform_lin
     code, report = check_json("--changed-since", "HEAD", cwd=repo)
     assert code == 1, (before.stdout, report["summary"])
     assert any(f["rule_id"] == "INFRA-UNDECLARED-COUNTRY" and f["status"] == "fail" and f["location"]["file"].endswith(".tf")
-               for f in report["findings"])
+               for f in all_findings(report))
 
 
 def test_a_terraform_change_makes_changed_since_a_full_run(tmp_path: Path):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import AS_OF, MINISTRY_CONFIG, VALID_DESCRIPTOR, check_json, run_cli, write
+from tests.conftest import AS_OF, MINISTRY_CONFIG, VALID_DESCRIPTOR, all_findings, check_json, run_cli, write
 
 NO_DESTRUCTION = VALID_DESCRIPTOR.replace("covers_data_destruction: true", "covers_data_destruction: false")
 
@@ -27,7 +27,7 @@ def waived(repo: Path) -> Path:
 
 
 def _finding(report: dict, rule: str) -> dict:
-    return next(f for f in report["findings"] if f["rule_id"] == rule and f["status"] != "not-applicable")
+    return next(f for f in all_findings(report) if f["rule_id"] == rule and f["status"] != "not-applicable")
 
 
 def test_valid_waiver_keeps_the_finding_as_waived_and_passes_the_gate(waived: Path):
@@ -91,7 +91,7 @@ def test_waiver_with_a_json_path_lifts_only_that_finding(repo: Path):
     write(repo, "waivers.yaml", "waivers:\n" + waiver(path="/exit/covers_data_destruction"))
     code, report = check_json(str(repo))
     assert code == 1
-    statuses = {f["location"]["json_path"]: f["status"] for f in report["findings"] if f["rule_id"] == "CB22-EXIT-STRATEGY"}
+    statuses = {f["location"]["json_path"]: f["status"] for f in all_findings(report) if f["rule_id"] == "CB22-EXIT-STRATEGY"}
     assert statuses == {"/exit/covers_data_destruction": "waived", "/exit/covers_data_transfer": "fail"}
 
 
@@ -136,7 +136,7 @@ def test_baseline_survives_reformatting_and_still_catches_new_findings(repo: Pat
     write(repo, "mail.cloud.yaml", NO_DESTRUCTION.replace("woo_published: true", "woo_published: false"))
     code, report = check_json("--baseline", str(baseline), str(repo), cwd=repo)
     assert code == 1
-    assert [f["rule_id"] for f in report["findings"] if f["status"] == "fail"] == ["CB22-WOO-TRANSPARENCY"]
+    assert [f["rule_id"] for f in all_findings(report) if f["status"] == "fail"] == ["CB22-WOO-TRANSPARENCY"]
     text = run_cli("check", "--as-of", AS_OF, "--baseline", str(baseline), str(repo), cwd=repo)
     assert "1 bevindingen uit de baseline weggelaten." in text.stdout
     # once fixed, the finding drops out of the next baseline

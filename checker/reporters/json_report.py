@@ -1,4 +1,5 @@
-"""The versioned JSON report (schemas/report.v1.schema.json): every finding, passes included."""
+"""The versioned JSON report (schemas/report.v2.schema.json): every verdict; passes and not-applicable ones as
+per-service rows of rule ids, every other finding (fail, waived, error) as a full object."""
 
 from __future__ import annotations
 
@@ -7,10 +8,13 @@ from typing import Any
 
 from checker import __version__
 from checker.gate import exit_code
-from checker.model import Finding, Report, Rule
+from checker.model import Finding, Report, Rule, Status
 from checker.reporters.common import json_text
 
-REPORT_VERSION = 1
+REPORT_VERSION = 2
+# A pass or not-applicable verdict carries nothing a reader needs but its rule, service and place: at 60 findings
+# a service, full objects made a portfolio's report 45 KB a service (issue 16).
+COMPACT = (Status.PASS, Status.NOT_APPLICABLE)
 
 
 def render(report: Report, colour: bool = False) -> Iterator[str]:
@@ -24,12 +28,53 @@ def render(report: Report, colour: bool = False) -> Iterator[str]:
     yield head[:-2] + ',\n  "findings": ['  # the document's closing "\n}" is written after the findings
     encode = _Encoder()
     batch: list[str] = []
-    for number, finding in enumerate(report.findings):
+    rows = _Rows()
+    number = 0
+    for finding in report.findings:
+        if rows.take(finding):
+            continue
         batch.append(("\n    " if number == 0 else ",\n    ") + encode(finding))
+        number += 1
         if len(batch) == 1000:  # a thousand findings a write: a write per finding costs more than its encoding
             yield "".join(batch)
             batch = []
-    yield "".join(batch) + "\n  ]\n}\n"
+    yield "".join(batch) + "\n  ],\n  \"verdicts\": ["
+    batch = []
+    for number, row in enumerate(rows.rows()):
+        batch.append(("\n    " if number == 0 else ",\n    ") + json_text(row))
+        if len(batch) == 1000:
+            yield "".join(batch)
+            batch = []
+    yield "".join(batch) + "\n  ],\n  \"reasons\": " + json_text(rows.texts) + "\n}\n"
+
+
+class _Rows:
+    """The compact verdicts, one row per service and place (file, document), in the order they first occur; each
+    verdict is [rule id, enforcement, index into the reasons], a reason (why a rule binds, advises or does not apply)
+    written once a report."""
+
+    def __init__(self) -> None:
+        self.by_place: dict[tuple[str | None, str, int], dict[str, list[list[Any]]]] = {}
+        self.reasons: dict[Any, int] = {}
+        self.texts: list[dict[str, str]] = []
+
+    def take(self, finding: Finding) -> bool:
+        if finding.status not in COMPACT:
+            return False
+        place = (finding.service, finding.location.file, int(finding.location.document))
+        row = self.by_place.get(place)
+        if row is None:
+            row = self.by_place[place] = {"pass": [], "not-applicable": []}
+        reason = self.reasons.get(finding.enforcement_reason)
+        if reason is None:
+            reason = self.reasons[finding.enforcement_reason] = len(self.texts)
+            self.texts.append(finding.enforcement_reason.to_json())
+        row[finding.status.value].append([finding.rule_id, finding.enforcement.value, reason])
+        return True
+
+    def rows(self) -> Iterator[dict[str, Any]]:
+        for (service, file, document), verdicts in self.by_place.items():
+            yield {"service": service, "file": file, "document": document, **verdicts}
 
 
 class _Encoder:
@@ -91,7 +136,10 @@ def to_json(report: Report, findings: bool = True) -> dict[str, Any]:
         "rules": {rule.id: rule_json(rule) for rule in report.rules},
     }
     if findings:
-        document["findings"] = [finding_json(f) for f in report.findings]
+        rows = _Rows()
+        document["findings"] = [finding_json(f) for f in report.findings if not rows.take(f)]
+        document["verdicts"] = list(rows.rows())
+        document["reasons"] = rows.texts
     return document
 
 

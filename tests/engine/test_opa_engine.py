@@ -11,7 +11,7 @@ import pytest
 
 from checker.bundle import build
 from checker.policies import PolicyBundle, load_bundle
-from tests.conftest import AS_OF, MINISTRY_CONFIG, ROOT, VALID_DESCRIPTOR, check_json, line_of, run_cli, write
+from tests.conftest import AS_OF, MINISTRY_CONFIG, ROOT, VALID_DESCRIPTOR, all_findings, check_json, line_of, run_cli, write
 from tests.opa_binary import opa_path
 from tests.opa_server import file_server, free_port, opa_server, served_policies
 
@@ -19,7 +19,7 @@ POLICY_ARGS = ["--ignore", "*_test.rego", str(ROOT / "policies")]
 
 
 def comparable(report: dict) -> list:
-    return [{k: v for k, v in f.items()} for f in report["findings"]]
+    return [{k: v for k, v in f.items()} for f in all_findings(report)]
 
 
 @pytest.fixture(scope="module")
@@ -117,7 +117,7 @@ def test_managed_opa_starts_loads_and_stops(repo: Path):
     before = _opa_servers()
     code, report = check_json("--engine", "opa", "--opa-path", opa_path(), str(repo))
     assert code == 1 and report["engine_version"] == "OPA 1.22.3"
-    assert [f["rule_id"] for f in report["findings"] if f["status"] == "fail"] == ["CB22-EXIT-STRATEGY"]
+    assert [f["rule_id"] for f in all_findings(report) if f["status"] == "fail"] == ["CB22-EXIT-STRATEGY"]
     assert _opa_servers() == before
 
 

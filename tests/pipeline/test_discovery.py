@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import AS_OF, MINISTRY_CONFIG, PACKS, VALID_DESCRIPTOR, check_json, run_cli, write
+from tests.conftest import AS_OF, MINISTRY_CONFIG, PACKS, VALID_DESCRIPTOR, all_findings, check_json, run_cli, write
 from tests.test_pre_commit import git
 
 FAILING = VALID_DESCRIPTOR.replace("covers_data_destruction: true", "covers_data_destruction: false")
@@ -28,7 +28,7 @@ def git_repo(tmp_path: Path) -> Path:
 
 
 def _files(report: dict) -> set[str]:
-    return {f["location"]["file"] for f in report["findings"]}
+    return {f["location"]["file"] for f in all_findings(report)}
 
 
 def test_no_paths_means_the_repository_root_without_ignored_files(git_repo: Path):
@@ -42,7 +42,7 @@ def test_changed_since_reports_only_changed_descriptors(git_repo: Path):
     write(git_repo, "services/new.cloud.yaml", FAILING.replace("id: mail", "id: new"))
     code, report = check_json("--changed-since", "HEAD", cwd=git_repo)
     assert code == 1
-    failing = {Path(f["location"]["file"]).name for f in report["findings"] if f["status"] == "fail"}
+    failing = {Path(f["location"]["file"]).name for f in all_findings(report) if f["status"] == "fail"}
     assert failing == {"new.cloud.yaml"}  # old.cloud.yaml fails too, but did not change
     clean = check_json("--changed-since", "HEAD", str(git_repo / "services" / "mail.cloud.yaml"), cwd=git_repo)
     assert clean[0] == 0
@@ -57,13 +57,13 @@ def test_portfolio_rules_see_and_report_every_service(git_repo: Path):
     git(git_repo, "commit", "-q", "-m", "three materieel services at one provider")
     write(git_repo, "services/a.cloud.yaml", materieel.replace("id: mail", "id: a") + "# touched\n")
     _, report = check_json("--changed-since", "HEAD", "--config", str(git_repo / ".cloudbeleid.yaml"), cwd=git_repo)
-    concentration = {f["service"] for f in report["findings"] if f["rule_id"] == "KAMER25-MARKET-CONCENTRATION" and f["status"] == "fail"}
+    concentration = {f["service"] for f in all_findings(report) if f["rule_id"] == "KAMER25-MARKET-CONCENTRATION" and f["status"] == "fail"}
     assert concentration >= {"a", "b", "c"}
     from checker.catalog import load_catalog
 
     portfolio = {rule.id for rule in load_catalog().rules if rule.portfolio}
     assert {"KAMER25-MARKET-CONCENTRATION", "INFRA-UNCOVERED-RESOURCE"} <= portfolio
-    other = {f["service"] for f in report["findings"] if f["rule_id"] not in portfolio and f["status"] != "error"}
+    other = {f["service"] for f in all_findings(report) if f["rule_id"] not in portfolio and f["status"] != "error"}
     assert other == {"a"}
 
 

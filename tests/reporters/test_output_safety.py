@@ -377,8 +377,8 @@ def test_gitlab_code_quality_is_valid_json_with_sane_paths(file, ident, free):
 def report_validator():
     from jsonschema import Draft202012Validator
 
-    schema = json.loads((ROOT / "schemas" / "report.v1.schema.json").read_text(encoding="utf-8"))
-    return _Validator("report.v1", Draft202012Validator(schema).validate)
+    schema = json.loads((ROOT / "schemas" / "report.v2.schema.json").read_text(encoding="utf-8"))
+    return _Validator("report.v2", Draft202012Validator(schema).validate)
 
 
 @FAST

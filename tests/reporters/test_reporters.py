@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import AS_OF, MINISTRY_CONFIG, ROOT, VALID_DESCRIPTOR, line_of, run_cli, write
+from tests.conftest import AS_OF, MINISTRY_CONFIG, ROOT, VALID_DESCRIPTOR, all_findings, line_of, run_cli, write
 
 NONCOMPLIANT = VALID_DESCRIPTOR.replace("covers_data_destruction: true", "covers_data_destruction: false").replace(
     "woo_published: true", "woo_published: false"
@@ -331,7 +331,7 @@ def test_text_shows_each_service_once_and_each_fact_once_with_its_rules_beneath(
     result = run_cli("check", "--as-of", AS_OF, "--lang", lang, ORGANISATION, cwd=ROOT)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     sections = _sections(result.stdout)
-    failing = [f for f in report["findings"] if f["status"] in ("fail", "error")]
+    failing = [f for f in all_findings(report) if f["status"] in ("fail", "error")]
     services = {(f["location"]["file"], f["service"]) for f in failing}
     assert len(sections) == len(services) == 2
     for (file, service) in services:
@@ -369,8 +369,8 @@ def test_text_summary_counts_services_before_rule_checks():
     report = _report_json(ORGANISATION)
     result = run_cli("check", "--as-of", AS_OF, ORGANISATION, cwd=ROOT)
     lines = result.stdout.splitlines()
-    failed = {f["service"] for f in report["findings"] if f["status"] == "fail" and f["enforcement"] == "mandatory"}
-    passed = {f["service"] for f in report["findings"] if f["service"]} - failed
+    failed = {f["service"] for f in all_findings(report) if f["status"] == "fail" and f["enforcement"] == "mandatory"}
+    passed = {f["service"] for f in all_findings(report) if f["service"]} - failed
     at = lines.index(f"Diensten: {len(failed)} gefaald, {len(passed)} geslaagd, 0 niet gecontroleerd.")
     assert lines[at + 1].startswith("2 diensten in 2 bestanden (peildatum 2026-11-28): ")
     english = run_cli("check", "--as-of", AS_OF, "--lang", "en", ORGANISATION, cwd=ROOT).stdout
@@ -391,7 +391,7 @@ def test_concise_is_one_located_line_per_finding():
     assert result.returncode == 1
     lines = [line for line in result.stdout.splitlines() if ".cloud.yaml:" in line.split(" ")[0]]
     expected = sorted(f"{f['location']['file']}:{f['location']['line']}:{f['location']['column']}: {f['severity']} {f['rule_id']}"
-                      for f in report["findings"] if f["status"] in ("fail", "error"))
+                      for f in all_findings(report) if f["status"] in ("fail", "error"))
     assert sorted(" ".join(line.split(" ")[:3]) for line in lines) == expected
     assert result.stdout.splitlines()[len(lines)].startswith("Diensten: ")  # the same summary as the grouped view
 
