@@ -6,17 +6,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from checker import i18n
 from checker.evaluate import check
 from checker.model import Enforcement, Report, Status
 from checker.pipeline import Options
 
 CHANGES = ("newly-failing", "newly-passing", "still-failing", "still-passing")
-WORDS = {
-    "nl": {"newly-failing": "faalt nu", "newly-passing": "voldoet nu", "still-failing": "faalt nog steeds",
-           "still-passing": "voldoet nog steeds"},
-    "en": {"newly-failing": "newly failing", "newly-passing": "newly passing", "still-failing": "still failing",
-           "still-passing": "still passing"},
-}
 
 
 @dataclass(frozen=True)
@@ -33,7 +28,7 @@ class Diff:
                 "organisations": list(self.organisations)}
 
     def lines(self, lang: str) -> list[str]:
-        words = WORDS[lang]
+        words = i18n.group(lang, "diff.change")
         lines = []
         for row in self.rows:
             rules = ", ".join(row["failing_after"] or row["failing_before"])
@@ -41,7 +36,7 @@ class Diff:
         return lines
 
     def summary(self, lang: str) -> str:
-        words = WORDS[lang]
+        words = i18n.group(lang, "diff.change")
         counts = {k: sum(1 for r in self.rows if r["change"] == k) for k in CHANGES}
         return (" · ".join(f"{n} {words[k]}" for k, n in counts.items())
                 + f"  ({' + '.join(self.from_packs)} → {' + '.join(self.to_packs)}, {self.as_of})")
@@ -117,26 +112,20 @@ def render_text(diff: Diff, language: str) -> list[str]:
 
 
 def summary_text(summary: dict[str, Any], language: str) -> str:
-    def levels(counts: dict[str, int]) -> str:
-        names = {"nl": ("verplicht", "advies", "niet van toepassing"), "en": ("mandatory", "advisory", "not applicable")}[language]
-        return ", ".join(f"{counts[k]} {n}" for k, n in zip(("mandatory", "advisory", "not-applicable"), names))
+    level = i18n.group(language, "diff.level")
 
-    total = len(summary["services"])
-    none = "geen" if language == "nl" else "none"
-    if language == "nl":
-        lines = [
-            f"{summary['organisation']} ({summary['type']}), {total} dienst(en):",
-            f"  regels voor deze organisatie: vóór {levels(summary['rules_before'])}; ná {levels(summary['rules_after'])}",
-            f"  diensten met verplichte bevindingen: {summary['services_failing_before']} → {summary['services_failing_after']}",
-            f"  nieuw falend: {', '.join(summary['newly_failing_rules']) or none}",
-            f"  niet langer falend: {', '.join(summary['no_longer_failing_rules']) or none}",
-        ]
-    else:
-        lines = [
-            f"{summary['organisation']} ({summary['type']}), {total} service(s):",
-            f"  rules for this organisation: before {levels(summary['rules_before'])}; after {levels(summary['rules_after'])}",
-            f"  services with mandatory failures: {summary['services_failing_before']} → {summary['services_failing_after']}",
-            f"  newly failing: {', '.join(summary['newly_failing_rules']) or none}",
-            f"  no longer failing: {', '.join(summary['no_longer_failing_rules']) or none}",
-        ]
-    return "\n".join(lines)
+    def levels(counts: dict[str, int]) -> str:
+        return ", ".join(f"{counts[k]} {level[k]}" for k in ("mandatory", "advisory", "not-applicable"))
+
+    def rules(key: str) -> str:
+        return ", ".join(summary[key]) or i18n.text(language, "diff.none")
+
+    return "\n".join([
+        i18n.text(language, "diff.org.header", organisation=summary["organisation"], type=summary["type"],
+                  total=len(summary["services"])),
+        i18n.text(language, "diff.org.rules", before=levels(summary["rules_before"]), after=levels(summary["rules_after"])),
+        i18n.text(language, "diff.org.services", before=summary["services_failing_before"],
+                  after=summary["services_failing_after"]),
+        i18n.text(language, "diff.org.newly_failing", rules=rules("newly_failing_rules")),
+        i18n.text(language, "diff.org.no_longer_failing", rules=rules("no_longer_failing_rules")),
+    ])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
+from checker import i18n
 from checker.catalog import Catalog, load_catalog
 from checker.model import Rule
 from checker.resources import bundle_root, rule_fixtures_dir
@@ -17,95 +18,37 @@ def fixtures(rule: Rule) -> list[tuple[str, Path]]:
     folder = rule_fixtures_dir() / rule.pack / rule.package.split(".", 1)[1]
     return [(kind, folder / f"{kind}.cloud.yaml") for kind in FIXTURES if (folder / f"{kind}.cloud.yaml").is_file()]
 
-STATUS = {
-    "nl": {
-        "verified": "geverifieerd tegen de primaire tekst [V]",
-        "partly_verified": "deels geverifieerd [V-part]",
-        "secondary": "alleen secundaire bronnen [S]: niet geverifieerd",
-        "memory": "uit het geheugen [M]: niet geverifieerd",
-    },
-    "en": {
-        "verified": "verified against the primary text [V]",
-        "partly_verified": "partly verified [V-part]",
-        "secondary": "secondary sources only [S]: not verified",
-        "memory": "from memory [M]: not verified",
-    },
-}
 
-BASES = {
-    "nl": {
-        "cloudbeleid": "Rijksbreed cloudbeleid: verplicht voor de Rijksdienst, advies voor zbo's en andere overheden, niet voor Defensie",
-        "kaderwet_zbo_art41": "Kaderwet zbo art. 41: verplicht voor zbo's waarop de Kaderwet van toepassing is en art. 41 niet is uitgezonderd (alleen voor beveiligingsvoorschriften van de Rijksdienst)",
-        "avg": "AVG: verplicht voor iedere verwerkingsverantwoordelijke",
-        "kaderwet_zbo": "Kaderwet zbo: verplicht voor zbo's waarop de Kaderwet van toepassing is",
-        "bio2": "BIO2: verplicht voor Rijk (Defensie inbegrepen), gemeenten, provincies en waterschappen; advies voor anderen",
-        "archiefwet": "Archiefwet 1995: verplicht voor ieder overheidsorgaan",
-        "kamer_2025": "Toezeggingen aan de Tweede Kamer (2025): advies, geen wettelijke norm",
-        "cloudbeleid_2026": "Herzien cloudbeleid 2026 (secundaire bronnen): verplicht voor de Rijksdienst, voor een zbo alleen met een beleidsregel (art. 21 Kaderwet zbo) of via art. 21a, anders advies; advies voor andere overheden; niet voor Defensie en Hoge Colleges",
-        "cloudbeleid_reading": "Een termijn die de checker in het Rijksbreed cloudbeleid leest, niet de tekst: advies waar het cloudbeleid geldt, niet voor Defensie",
-        "virbi": "VIRBI 2025: verplicht voor de Rijksdienst, Defensie inbegrepen; een zbo op de voet van art. 41 Kaderwet zbo",
-        "cbw_entity": "Cyberbeveiligingswet (secundaire bronnen, in werking 15 augustus 2026): verplicht voor een essentiële of belangrijke entiteit in de sector Overheid (cbw_entity), ook een zbo, los van art. 41",
-        "data_act": "Data Act (Verordening (EU) 2023/2854): verplicht de aanbieder; voor de klant een advies om de voorwaarden te eisen",
-        "cloudbeleid_2026_advice": "Herzien cloudbeleid 2026 (secundaire bronnen): een advies, voor wie het beleid volgt; niet voor Defensie en Hoge Colleges",
-    },
-    "en": {
-        "cloudbeleid": "Rijksbreed cloudbeleid: mandatory for the Rijksdienst, advisory for zbo's and other governments, not for Defence",
-        "kaderwet_zbo_art41": "Kaderwet zbo art. 41: mandatory for zbo's to which the Kaderwet applies and art. 41 is not switched off (only for security rules of the Rijksdienst)",
-        "avg": "AVG (GDPR): mandatory for every controller",
-        "kaderwet_zbo": "Kaderwet zbo: mandatory for zbo's to which the Kaderwet applies",
-        "bio2": "BIO2: mandatory for central government (Defence included), municipalities, provinces and water boards; advisory for others",
-        "archiefwet": "Archiefwet 1995: mandatory for every public body",
-        "kamer_2025": "Commitments to the House (2025): advisory, not statutory",
-        "cloudbeleid_2026": "Revised cloud policy 2026 (secondary sources): mandatory for the Rijksdienst, for a zbo only with a beleidsregel (art. 21 Kaderwet zbo) or through art. 21a, else advisory; advisory for other governments; not for Defence and the Hoge Colleges",
-        "cloudbeleid_reading": "A term the checker reads into the Rijksbreed cloudbeleid, not the text's: advice wherever the cloud policy applies, not for Defence",
-        "virbi": "VIRBI 2025: mandatory for the Rijksdienst, Defence included; a zbo on the footing of art. 41 Kaderwet zbo",
-        "cbw_entity": "Cyberbeveiligingswet (secondary sources, in force 15 August 2026): mandatory for an essential or important entity of the sector Overheid (cbw_entity), a zbo included, independently of art. 41",
-        "data_act": "Data Act (Regulation (EU) 2023/2854): obliges the provider; for the customer advice to demand the terms",
-        "cloudbeleid_2026_advice": "Revised cloud policy 2026 (secondary sources): advice, for whoever follows the policy; not for Defence and the Hoge Colleges",
-    },
-}
+def _words(prefix: str) -> dict[str, dict[str, str]]:
+    """A word per status, basis or stage, in each language, from the catalogue."""
+    return {lang: i18n.group(lang, prefix) for lang in i18n.LANGUAGES}
 
-# The non-compliant example is shown as what it changes in the compliant one: both are the same base descriptor
-# (tests/rule_fixtures.py), so the difference is what makes the rule fail; the whole file is at the path shown.
-DIFFERS = {
-    "nl": "Wat het anders heeft dan het voorbeeld dat voldoet (het hele bestand staat op die plek):",
-    "en": "What it changes in the compliant example (the whole file is at that path):",
-}
 
-STAGES = {
-    "nl": {"procurement": "inkoop", "implementation": "implementatie", "operation": "gebruik"},
-    "en": {"procurement": "procurement", "implementation": "implementation", "operation": "operation"},
-}
-
-LABELS = {
-    "nl": ("Ernst", "Geldt voor", "Wanneer gecontroleerd", "In werking", "Risicoacceptatie mogelijk", "ja", "nee",
-           "Bronnen", "Lezing van de checker", "Melding", "Oplossen", "Regelbestand", "Alleen voor", "tot en met",
-           "Voorbeelden", {"compliant": "Voldoet", "noncompliant": "Voldoet niet"}),
-    "en": ("Severity", "Applies to", "Checked at", "In force", "Risk acceptance possible", "yes", "no",
-           "Sources", "The checker's reading", "Message", "Remediation", "Rule file", "Only for", "until",
-           "Examples", {"compliant": "Compliant", "noncompliant": "Non-compliant"}),
-}
+STATUS = _words("docs.status")  # a source's status, in full
+SHORT = _words("docs.short")  # the same, short: the catalogue's table
+BASES = _words("docs.basis")
+STAGES = _words("docs.stage")
 
 
 def rule_markdown(rule: Rule, lang: str, example: str | None = None) -> str:
     """The rule's page; `example`, the message as its non-compliant example renders it, replaces the template."""
-    (severity, applies, stages, in_force, waivable, yes, no, sources, reading, message, remediation, file, only,
-     until, examples, kinds) = LABELS[lang]
+    lang = i18n.language(lang)
+    label, kinds = i18n.group(lang, "docs.label"), i18n.group(lang, "docs.kind")
     lines = [f"# {rule.id}: {rule.title.get(lang)}", ""]
     if rule.description:
         lines += [rule.description.get(lang), ""]
     lines += [
-        f"- **{severity}:** {rule.severity.value}",
-        f"- **{applies}:** " + "; ".join(BASES[lang][b] for b in rule.applies_to),
+        f"- **{label['severity']}:** {rule.severity.value}",
+        f"- **{label['applies']}:** " + "; ".join(BASES[lang][b] for b in rule.applies_to),
     ]
     if rule.subject:
-        lines.append(f"- **{only}:** {rule.subject.get(lang)}")
+        lines.append(f"- **{label['only']}:** {rule.subject.get(lang)}")
     lines += [
-        f"- **{stages}:** {', '.join(STAGES[lang][s] for s in rule.stages)}",
-        f"- **{in_force}:** {rule.effective_from}" + (f" {until} {rule.effective_until}" if rule.effective_until else ""),
-        f"- **{waivable}:** {yes if rule.waivable else no}",
+        f"- **{label['stages']}:** {', '.join(STAGES[lang][s] for s in rule.stages)}",
+        f"- **{label['in_force']}:** {rule.effective_from}" + (f" {label['until']} {rule.effective_until}" if rule.effective_until else ""),
+        f"- **{label['waivable']}:** {label['yes'] if rule.waivable else label['no']}",
         "",
-        f"## {sources}",
+        f"## {label['sources']}",
         "",
     ]
     for source in rule.sources:
@@ -115,34 +58,32 @@ def rule_markdown(rule: Rule, lang: str, example: str | None = None) -> str:
         if source.quote:
             lines.append(f"  > {source.quote}")
     if rule.interpretation:
-        lines += ["", f"## {reading}", "", rule.interpretation.get(lang)]
-    lines += ["", f"## {message}", "", example or rule.messages["default"].get(lang)]
-    lines += ["", f"## {remediation}", "", rule.remediation.get(lang)]
+        lines += ["", f"## {label['reading']}", "", rule.interpretation.get(lang)]
+    lines += ["", f"## {label['message']}", "", example or rule.messages["default"].get(lang)]
+    lines += ["", f"## {label['remediation']}", "", rule.remediation.get(lang)]
     found = fixtures(rule)
     if found:
-        lines += ["", f"## {examples}"]
+        lines += ["", f"## {label['examples']}"]
         texts = {kind: path.read_text(encoding="utf-8").rstrip() for kind, path in found}
         for kind, path in found:
             shown = path.relative_to(bundle_root()).as_posix()
             lines += ["", f"### {kinds[kind]}: `{shown}`", ""]
+            # The non-compliant example is shown as what it changes in the compliant one: both are the same base
+            # descriptor (tests/rule_fixtures.py), so the difference is what makes the rule fail; the whole file is at
+            # the path shown.
             if kind == "noncompliant" and "compliant" in texts:
                 # the fixtures' ids (and the provider names that carry them) end in their kind: not a difference
                 compliant = texts["compliant"].replace("-compliant", "-noncompliant")
                 diff = difflib.unified_diff(compliant.splitlines(), texts[kind].splitlines(),
                                             "compliant.cloud.yaml", "noncompliant.cloud.yaml", n=1, lineterm="")
-                lines += [DIFFERS[lang], "", "```diff", *diff, "```"]
+                lines += [i18n.text(lang, "docs.differs"), "", "```diff", *diff, "```"]
             else:
                 lines += ["```yaml", texts[kind], "```"]
-    lines += ["", f"{file}: `{rule.file}`", ""]
+    lines += ["", f"{label['file']}: `{rule.file}`", ""]
     return "\n".join(lines)
 
 
 STATUS_ORDER = ("verified", "partly_verified", "secondary", "memory")
-
-SHORT = {
-    "nl": {"verified": "geverifieerd", "partly_verified": "deels geverifieerd", "secondary": "alleen secundair", "memory": "uit het geheugen"},
-    "en": {"verified": "verified", "partly_verified": "partly verified", "secondary": "secondary only", "memory": "from memory"},
-}
 
 
 def status_counts(rules: list[Rule] | tuple[Rule, ...]) -> dict[str, int]:
@@ -152,9 +93,9 @@ def status_counts(rules: list[Rule] | tuple[Rule, ...]) -> dict[str, int]:
 
 def status_summary(rules: list[Rule] | tuple[Rule, ...], lang: str) -> str:
     counts = status_counts(rules)
+    lang = i18n.language(lang)
     parts = ", ".join(f"{counts[s]} {SHORT[lang][s]}" for s in STATUS_ORDER)
-    return (f"{len(rules)} regels; bron van de regel: {parts}." if lang != "en"
-            else f"{len(rules)} rules; the rule's footing: {parts}.")
+    return i18n.text(lang, "docs.summary", count=len(rules), parts=parts)
 
 
 def index_markdown(catalog: Catalog) -> str:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from checker.i18n import message
 from checker.infra import reference
 from checker.model import Text
 
@@ -37,6 +38,12 @@ class Unknown:
     nl: str
 
 
+def not_known(key: str, **params: Any) -> Unknown:
+    """Why a value is unknown, in the catalogue's words (infra.unknown.<key>)."""
+    said = message(f"infra.unknown.{key}", **params)
+    return Unknown(en=said.en, nl=said.nl)
+
+
 @dataclass
 class Resource:
     address: str
@@ -62,8 +69,7 @@ class Resource:
         """The resource as the policies see it (input.services[i].observed.resources[k])."""
         info = self.provider
         if self.region is None and info.family in PROVIDER_REGIONAL:
-            region: Any = Unknown("no region in the code: the provider takes it from its environment",
-                                   "geen regio in de code: de provider neemt die uit zijn omgeving")
+            region: Any = not_known("no_region")
         else:
             region = self.region
         status, country, shown, why = "none", None, None, None
@@ -71,9 +77,9 @@ class Resource:
             country = reference.country(info.family, region)
             status, shown = ("known" if country else "unlisted"), region
             if not country:
-                why = Unknown(f"'{region}' is not in policies/data/regions.json", f"'{region}' staat niet in policies/data/regions.json")
+                why = not_known("unlisted_region", region=region)
         elif region is not None:
-            why = region if isinstance(region, Unknown) else Unknown("the location is not a single name", "de locatie is geen enkele naam")
+            why = region if isinstance(region, Unknown) else not_known("not_one_name")
             status = "unresolved"
         return {
             "address": self.address,
@@ -95,7 +101,7 @@ def service_tag(value: Any) -> str | None | Unknown:
     if isinstance(value, dict):
         for key, tag in value.items():
             if key in _SERVICE_KEYS:
-                return tag if isinstance(tag, (str, Unknown)) else Unknown("the service tag is not text", "de servicetag is geen tekst")
+                return tag if isinstance(tag, (str, Unknown)) else not_known("tag_not_text")
     if isinstance(value, list):
         for item in value:
             if isinstance(item, str):

@@ -18,7 +18,7 @@ from typing import Any
 
 from checker.config import repository_of
 from checker.i18n import decoder_says, message, os_reason
-from checker.infra.facts import Reading, Resource, Unknown, Where, service_tag
+from checker.infra.facts import Reading, Resource, Unknown, Where, not_known, service_tag
 from checker.pipeline.discover import display_path
 
 REGION_ATTRIBUTES = ("location", "region", "zone", "datacenter", "network_zone")
@@ -278,7 +278,7 @@ def _read_folder(folder: Path, reading: Reading) -> _Module:
             kind = labels[0]
             if kind == "variable" and len(labels) == 2:
                 default = attributes.get("default")
-                module.variables[labels[1]] = Value(default[0], default[1]) if default else Value(Unknown(f"variable {labels[1]} has no value", f"variabele {labels[1]} heeft geen waarde"), where)
+                module.variables[labels[1]] = Value(default[0], default[1]) if default else Value(not_known("variable_no_value", name=labels[1]), where)
             elif kind == "locals":
                 module.locals.update(attributes)
             elif kind == "provider" and len(labels) == 2:
@@ -337,7 +337,7 @@ class _Scope:
             if isinstance(resolved, Unknown):
                 return resolved, where
             if not isinstance(resolved, (str, int, float)):
-                return Unknown(f"'{match.group(0)}' is not text", f"'{match.group(0)}' is geen tekst"), where
+                return not_known("not_text", value=match.group(0)), where
             parts += [value[position:match.start()], str(resolved)]
             position = match.end()
         return "".join(parts + [value[position:]]).replace("$${", "${"), origin
@@ -348,19 +348,18 @@ class _Scope:
         if argument and argument.group(1) not in ("var", "local", "data", "module", "each", "count", "path", "terraform", "self"):
             return self._resource_argument(argument.group(1), argument.group(2), argument.group(3), where)
         if not found:
-            return Unknown(f"'{expression.strip()[:80]}' is decided when Terraform runs",
-                           f"'{expression.strip()[:80]}' wordt pas bepaald als Terraform draait"), where
+            return not_known("at_run", what=f"'{expression.strip()[:80]}'"), where
         kind, name = found.groups()
         if kind == "var":
             if name not in self.variables:
-                return Unknown(f"variable {name} is not declared", f"variabele {name} is niet gedeclareerd"), where
+                return not_known("undeclared", name=name), where
             given = self.variables[name]
             if isinstance(given.value, Unknown):
                 return given.value, given.where
             return self.resolve(given.value, given.where)
         if name not in self.module.locals or name in self.resolving:
-            return (Unknown(f"local {name} is not set", f"local {name} is niet gezet") if name not in self.resolving
-                    else Unknown(f"local {name} refers to itself", f"local {name} verwijst naar zichzelf")), where
+            return (not_known("local_unset", name=name) if name not in self.resolving
+                    else not_known("local_loop", name=name)), where
         self.resolving.add(name)
         try:
             raw, origin = self.module.locals[name]
@@ -378,7 +377,7 @@ class _Scope:
                     return self.resolve(*attributes[argument])
                 finally:
                     self.resolving.discard(key)
-        return Unknown(f"{key} is decided when Terraform runs", f"{key} wordt pas bepaald als Terraform draait"), where
+        return not_known("at_run", what=key), where
 
 
 def _provider_key(resource_type: str, attributes: dict[str, tuple[Any, Where]]) -> str:

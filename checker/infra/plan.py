@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from checker.i18n import message, os_reason
-from checker.infra.facts import Reading, Resource, Unknown, Where, service_tag
+from checker.infra.facts import Reading, Resource, Where, not_known, service_tag
 from checker.infra.hcl import PROVIDER_REGION_ATTRIBUTES, REGION_ATTRIBUTES
 
 MAX_BYTES = 64 * 1024 * 1024
@@ -80,9 +80,9 @@ def _provider_region(plan: dict[str, Any], entry: dict[str, Any] | None) -> Any:
         variables = plan.get("variables") or {}
         for reference in references:
             if reference.startswith("var.") and reference[4:] in variables and not config.get("module_address"):
-                return (variables[reference[4:]] or {}).get("value", Unknown(f"{reference} has no value in the plan", f"{reference} heeft geen waarde in het plan"))
-        return Unknown(f"the provider's {attribute} is {', '.join(references) or 'an expression'}, decided when Terraform runs",
-                       f"{attribute} van de provider is {', '.join(references) or 'een expressie'}, bepaald als Terraform draait")
+                return (variables[reference[4:]] or {}).get("value", not_known("plan_no_value", reference=reference))
+        return not_known("provider_at_run", attribute=attribute,
+                       references=", ".join(references) or message("infra.unknown.an_expression"))
     return None
 
 
@@ -133,7 +133,7 @@ def read(path: Path, display: str) -> Reading:
                     resource.region = values[attribute]
                     break
                 if unknown.get(attribute) is True:
-                    resource.region = Unknown(f"{attribute} is known only after apply", f"{attribute} is pas na apply bekend")
+                    resource.region = not_known("after_apply", attribute=attribute)
                     break
             else:
                 resource.region = _provider_region(plan, configured.get(_INDEX.sub("", address)))
