@@ -278,6 +278,8 @@ class OpaEngine:
         self._client = self._connect(self.url, None)
         deadline = time.monotonic() + self.timeout
         while time.monotonic() < deadline:
+            if self._signals is not None and self._signals.received is not None:  # the interrupt was swallowed: raise it again
+                raise KeyboardInterrupt(signal.Signals(self._signals.received).name)
             if self._process.poll() is not None:
                 raise EngineError(message("opa.start_exited", opa=opa, code=self._process.returncode, log=self._log_tail()))
             if self._client.check_health():
@@ -459,6 +461,7 @@ class _Signals:
         self.saved: dict[int, Any] = {}
         self.depth = 0
         self.pending: int | None = None
+        self.received: int | None = None  # also when the interrupt was raised where Python swallows it (a weakref callback)
 
     @classmethod
     def install(cls) -> _Signals | None:
@@ -478,6 +481,7 @@ class _Signals:
         return guard
 
     def _handle(self, number: int, frame: Any) -> None:
+        self.received = number
         if self.depth:
             self.pending = number
             return
