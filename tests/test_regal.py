@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import ROOT
+from tests.opa_binary import tool_path
 from tests.regal_contract import MODULE, render
 
 CONFIG = ROOT / ".regal/config.yaml"
@@ -18,11 +18,7 @@ RULES = ROOT / ".regal/rules"
 
 
 def regal_path() -> str:
-    candidates = [os.environ.get("REGAL_PATH"), str(ROOT / ".tools/bin/regal"), shutil.which("regal")]
-    for candidate in candidates:
-        if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
-            return candidate
-    raise RuntimeError("no regal binary: run scripts/install-regal (or set REGAL_PATH)")
+    return tool_path("regal")
 
 
 def lint(*paths: Path) -> list[dict]:
