@@ -4,7 +4,7 @@
 through reporters.html.render(report, colour).
 """
 
-from checker.reporters.html import DUE_WITHIN_DAYS, INSTALL, Deadline, Descriptor, add_months, deadline, escape, load_descriptors, look_ahead, source_kind
+from checker.reporters.html import DUE_WITHIN_DAYS, INSTALL, Deadline, Descriptor, add_months, deadline, docs_base_link, escape, load_descriptors, look_ahead, source_kind
 from checker.reporters.html import portfolio as render
 
-__all__ = ["DUE_WITHIN_DAYS", "INSTALL", "Deadline", "Descriptor", "add_months", "deadline", "escape", "load_descriptors", "look_ahead", "render", "source_kind"]
+__all__ = ["DUE_WITHIN_DAYS", "INSTALL", "Deadline", "Descriptor", "add_months", "deadline", "docs_base_link", "escape", "load_descriptors", "look_ahead", "render", "source_kind"]

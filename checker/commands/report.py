@@ -16,6 +16,7 @@ def report(flags: Flags, output: Path, docs_base: str | None, due_within_days: i
     from checker.gate import exit_code
 
     options = build(flags)
+    html_report.docs_base_link(docs_base)  # a bad option stops before the runs, not after them
     ran = run_pipeline(options, keep_services=True)
     result = ran.report
     # the deadlines due soon are what the rules report at the reference date plus the window

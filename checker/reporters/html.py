@@ -44,7 +44,7 @@ from urllib.parse import urlsplit
 from checker import __version__
 from checker.errors import UsageError
 from checker.gate import exit_code
-from checker.i18n import columns, group, language, plural, text
+from checker.i18n import columns, group, language, message, plural, text
 from checker.model import Enforcement, Finding, Report, Rule, Severity, Source, Status
 from checker.reporters import templates
 from checker.reporters.common import (
@@ -169,7 +169,7 @@ def _plotly() -> Any:
         import plotly.graph_objects as go
         from plotly.offline import get_plotlyjs
     except ImportError:
-        raise UsageError(f"the HTML portfolio report needs plotly, from the optional extra 'report': {INSTALL}") from None
+        raise UsageError(message("html.needs_extra", package="plotly", install=INSTALL)) from None
     return go, get_plotlyjs
 
 
@@ -191,7 +191,7 @@ def portfolio(report: Report, lang: str, descriptors: Sequence[Descriptor] | Non
     from markupsafe import Markup
 
     lang = language(lang)
-    view = _View(report, lang, descriptors, _docs_base(docs_base), due_within_days, go, ahead)
+    view = _View(report, lang, descriptors, docs_base_link(docs_base), due_within_days, go, ahead)
     body = view.body()
     # the stylesheet, the filters' script and plotly's bundle are the checker's own files, inlined as they are
     return templates.page("portfolio.html", lang=lang, w=view.w, report=report, version=__version__,
@@ -290,12 +290,12 @@ def look_ahead(options: Options, days: int = DUE_WITHIN_DAYS) -> Report:
     return check(replace(options, as_of=(start + timedelta(days=days)).isoformat(), changed_since=None, baseline=None))
 
 
-def _docs_base(value: str | None) -> str | None:
+def docs_base_link(value: str | None) -> str | None:
+    """--docs-base checked: an absolute http(s) address, or None for rule pages inside the file."""
     if value is None:
         return None
     if not safe_link(value):
-        raise UsageError(f"--docs-base must be an absolute http(s) address of the rule pages (for example "
-                         f"https://example.org/cloudbeleid/), not {visible(value)!r}; without it the rule pages are in the file")
+        raise UsageError(message("html.docs_base", value=repr(visible(value))))
     return value
 
 

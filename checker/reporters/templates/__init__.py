@@ -29,9 +29,10 @@ def environment() -> Any:
         import jinja2
     except ImportError:
         from checker.errors import UsageError
+        from checker.i18n import message
         from checker.reporters.html import INSTALL
 
-        raise UsageError(f"the HTML portfolio report needs Jinja2, from the optional extra 'report': {INSTALL}") from None
+        raise UsageError(message("html.needs_extra", package="Jinja2", install=INSTALL)) from None
     return jinja2.Environment(loader=jinja2.FileSystemLoader(_HERE), autoescape=True, finalize=_finalize,
                               undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
                               trim_blocks=True, lstrip_blocks=True)
