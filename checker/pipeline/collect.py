@@ -9,7 +9,7 @@ from typing import Any
 
 from checker.config import Config, ConfigFinder, discover
 from checker.i18n import message
-from checker.loader import Document, load_file
+from checker.loader import Document, LoadResult, load_file
 from checker.model import Enforcement, Finding, Location, Severity, Status, Text
 from checker.pipeline.discover import display_path
 from checker.schema import position, validate
@@ -53,9 +53,13 @@ def _input_error(kind: str, file: str, text: Text, line: int = 1, column: int = 
 
 def load_services(path: Path, name: str, config: Config) -> tuple[list[Service], list[Finding]]:
     """The descriptors of one file that passed the schema, and an error finding for everything that did not."""
+    return services_of(load_file(path, name, limits=config.limits), name, config)
+
+
+def services_of(loaded: LoadResult, name: str, config: Config) -> tuple[list[Service], list[Finding]]:
+    """The services of one file already read (the pipeline's cache reads it once, for its key and its content)."""
     services: list[Service] = []
     errors: list[Finding] = []
-    loaded = load_file(path, name, limits=config.limits)
     for problem in loaded.problems:
         errors.append(_input_error("YAML", name, problem.text, problem.line, problem.column, problem.document))
     for document in loaded.documents:

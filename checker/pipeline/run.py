@@ -21,10 +21,10 @@ from checker.config import Config
 from checker.engine import Engine, RawReport, create_engine
 from checker.errors import EngineError, InputError, PolicyError
 from checker.i18n import message
-from checker.loader import Document
+from checker.loader import Document, load_bytes
 from checker.model import Enforcement, Finding, Location, Rule, Severity, Status, Text
 from checker.pipeline import Options
-from checker.pipeline.collect import Service, Unique, load_services
+from checker.pipeline.collect import Service, Unique, load_services, services_of
 from checker.pipeline.discover import display_path
 from checker.pipeline.join import Expander, Row, compact, join
 from checker.policies import PolicyBundle, load_bundle
@@ -91,7 +91,7 @@ def check_group(files: list[Path], config: Config, rules: list[Rule], engine: En
     units: list[tuple[list[Service], list[Finding], list[Finding]]] = []
     # the files the cache knows come back here, a batch at a time, without a worker (forking and sending their rows
     # back would cost more than restoring them); the others are read chunk by chunk
-    keys = _file_keys(files, config, per_service, projection, bundle, options, reference)
+    keys = [key for key, _ in _file_keys(files, config, per_service, projection, bundle, options, reference)]
     missing: list[Path] = []
     for start in range(0, len(files), RESTORE_FILES):
         batch = keys[start:start + RESTORE_FILES]
@@ -208,14 +208,15 @@ def _process_chunk(job: _Job, engine: Engine | None = None, bundle: PolicyBundle
         engine = _WORKER_ENGINE.setdefault(roots, create_engine("embedded"))
         bundle = load_bundle(roots)
     assert bundle is not None
-    keys = _file_keys(files, config, rules, fields, bundle, options, reference)
+    keyed = _file_keys(files, config, rules, fields, bundle, options, reference)
+    keys = [k for k, _ in keyed]
     known = cache.get_many(_FILES, [k for k in keys if k is not None]) if any(k is not None for k in keys) else {}
     restored: list[Service] = []
     services: list[Service] = []
     errors: list[Finding] = []
     rows: list[Row] = []
     fresh: dict[str, str] = {}  # display name -> cache key, of the files read now
-    for path, key in zip(files, keys):
+    for path, (key, content) in zip(files, keyed):
         name = display_path(path)
         entry = _restore(known[key], name, config) if key is not None and key in known else None
         if entry is not None:
@@ -223,7 +224,9 @@ def _process_chunk(job: _Job, engine: Engine | None = None, bundle: PolicyBundle
             errors += entry[1]
             rows += entry[2]
             continue
-        loaded, problems = load_services(path, name, config)
+        # a keyed file is read from the bytes its key was made of: a file changed in between cannot store its
+        # findings under the key of the content it had before
+        loaded, problems = load_services(path, name, config) if content is None else services_of(load_bytes(content, name, config.limits), name, config)
         services += loaded
         errors += problems
         if key is not None and not any("infrastructure" in s.document.data for s in loaded):
@@ -272,26 +275,29 @@ def _code_digest() -> str:
 
 
 def _file_keys(files: list[Path], config: Config, rules: list[Rule], fields: list[str] | None, bundle: PolicyBundle,
-               options: Options, reference: dict[str, list[str]]) -> list[str | None]:
+               options: Options, reference: dict[str, list[str]]) -> list[tuple[str | None, bytes | None]]:
     """Per file the key of its cache entry, or None where the cache cannot serve it: no cache, another engine
     than the embedded one (a server's policies are its own), a repository with Terraform (a resource's tag can
     give any descriptor observed facts), or a file that is not a plain readable file within the size limit."""
     import stat
 
     if options.engine != "embedded" or cache.directory() is None or infra._group_folders(config):
-        return [None] * len(files)
+        return [(None, None)] * len(files)
     context = cache.key(_code_digest(), bundle.revision, json.dumps(input_document(options, config, rules, [], reference), sort_keys=True),
                         json.dumps([fields, options.stage, repr(config.limits), str(config.path), [r.id for r in rules]]))
-    keys: list[str | None] = []
+    keys: list[tuple[str | None, bytes | None]] = []
     for path in files:
         try:
             info = os.stat(path)
             if not stat.S_ISREG(info.st_mode) or info.st_size > config.limits.max_bytes:
-                keys.append(None)
+                keys.append((None, None))
                 continue
-            keys.append(cache.key(context, display_path(path), path.read_bytes()))
+            raw = path.read_bytes()
         except OSError:
-            keys.append(None)
+            keys.append((None, None))
+            continue
+        # one that grew past the limit after the size check goes the loader's way, which says so
+        keys.append((cache.key(context, display_path(path), raw), raw) if len(raw) <= config.limits.max_bytes else (None, None))
     return keys
 
 
