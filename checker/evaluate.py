@@ -119,7 +119,7 @@ def _named_only(findings: list[Finding], services: list[Service], configs: dict[
     portfolio rules without it: fail closed); not the other services' own findings."""
     named = {s.id for s in services if s.document.file not in context}
     kept = [f for f in findings if f.status is Status.ERROR or f.service in named
-            or (f.service is None and f.location.file in configs and f.location.file not in context)]
+            or (f.service is None and f.location.file not in context)]  # a portfolio's own finding, also at a .tf line
     return (kept, [s for s in services if s.id in named],
             {file: config for file, config in configs.items() if file not in context or any(f.location.file == file for f in kept)})
 

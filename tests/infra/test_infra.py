@@ -719,3 +719,13 @@ def test_opentofu_and_json_syntax_code_is_checked_like_tf_files(tmp_path: Path, 
                  if f["rule_id"] == "INFRA-UNCOVERED-RESOURCE" and f["status"] == "fail"]
     assert (f"deploy/{name}", 4) in uncovered, uncovered
     assert not [f for f in all_findings(report) if f["status"] == "error"]
+
+
+def test_a_hook_run_on_one_descriptor_still_reports_the_uncovered_resource(tmp_path: Path):
+    # a run on named files (as pre-commit gives them) reads the portfolio along; a finding of the portfolio that
+    # belongs to no service and stands at a .tf line must not fall away with the other files' own findings
+    repo = tmp_path / "repo"
+    shutil.copytree(ROOT / "examples/infrastructure", repo)
+    result = run_cli("check", "--format", "concise", "services/website.cloud.yaml", cwd=repo)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "infra/logging/main.tf:5:1: medium INFRA-UNCOVERED-RESOURCE" in result.stdout
