@@ -139,3 +139,24 @@ def close() -> None:
 # locks and state. Closing before every fork keeps it on the side that opened it; each side opens its own.
 if hasattr(os, "register_at_fork"):
     os.register_at_fork(before=close)
+
+
+_LIBRARIES = ("regorus", "ruamel.yaml", "ruamel.yaml.clib", "jsonschema", "jsonschema-rs")  # they decide verdicts too
+_VERSIONS: list[str] = []
+
+
+def libraries() -> str:
+    """The versions of the libraries that read, validate and evaluate (once per process): an upgrade of one of them
+    must not be served what the old one decided."""
+    if not _VERSIONS:
+        from importlib.metadata import PackageNotFoundError, version
+
+        found = []
+        for name in _LIBRARIES:
+            try:
+                found.append(f"{name}=={version(name)}")
+            except PackageNotFoundError:
+                found.append(f"{name}: none")
+        _VERSIONS.append(";".join(found))
+    return _VERSIONS[0]
+

@@ -87,13 +87,13 @@ COMPILED = Path(__file__).parent / "compiled_catalog.json"
 
 def _catalog_digest(root: Path) -> str:
     """Everything the catalogue of one policy folder is made of: its name (rule files are shown under it), its
-    packs, retired ids and rule files, the METADATA schema, and the code that reads them."""
+    packs, retired ids and rule files, the METADATA schema, and the code that reads and checks them."""
     from checker import cache
     from checker.resources import schema_path
 
     here = Path(__file__).parent
     sources: list[str | bytes] = [root.name, schema_path("rule-metadata").read_bytes(),
-                                  (here / "catalog.py").read_bytes(), (here / "model.py").read_bytes()]
+                                  *((here / module).read_bytes() for module in ("catalog.py", "model.py", "loader.py", "schema.py", "policies.py"))]
     for name in ("packs.json", "retired.json"):
         path = root / "data" / name
         sources.append(path.read_bytes() if path.is_file() else b"")

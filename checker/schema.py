@@ -130,7 +130,9 @@ def validate(data: Any, name: str) -> list[SchemaError]:
         source = schema_path("config" if name == "organisation" else name).read_bytes()
         # the messages come from the catalogues: a changed wording is not read from the cache
         words = b"".join(path.read_bytes() for path in sorted(Path(__file__).with_name("locale").glob("*.json")))
-        digest = _schema_digests[name] = cache.key(__version__, name, source, words)
+        # and the code that explains, and the validator that judges
+        explaining = Path(__file__).with_name("schema_messages.py").read_bytes()
+        digest = _schema_digests[name] = cache.key(__version__, cache.libraries(), name, source, words, explaining)
     key = cache.key(digest, text)
     hit = cache.get_many(_CACHE_KIND, [key]).get(key)
     if hit is not None:

@@ -264,7 +264,7 @@ def _code_digest() -> str:
         from checker.resources import schemas_dir
 
         here = Path(checker.__file__).parent
-        parts: list[str | bytes] = [checker.__version__]
+        parts: list[str | bytes] = [checker.__version__, cache.libraries()]
         for path in sorted([*here.rglob("*.py"), *here.rglob("*.json")]):
             relative = path.relative_to(here)
             if relative.parts[0] != "_bundle" and path.name != "compiled_catalog.json":  # the policies: bundle.revision
@@ -360,7 +360,7 @@ def evaluate_cached(engine: Engine, bundle: PolicyBundle, options: Options, conf
     if options.engine != "embedded":
         return engine.evaluate(bundle, input_document(options, config, rules, services, reference))
     units = [[service] for service in services] if per_service else [services]
-    context = cache.key(bundle.revision, json.dumps(input_document(options, config, rules, [], reference), sort_keys=True))
+    context = cache.key(_code_digest(), bundle.revision, json.dumps(input_document(options, config, rules, [], reference), sort_keys=True))
     keys = [cache.key(context, json.dumps(unit, sort_keys=True, ensure_ascii=False)) for unit in units]
     known = cache.get_many(_CACHE, keys)
     missing = [i for i, key in enumerate(keys) if key not in known]
