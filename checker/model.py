@@ -196,8 +196,12 @@ class Report:
         distinct = {t.value for t in self.thresholds.values()} or {Severity.LOW.value}
         return distinct.pop() if len(distinct) == 1 else "per-configuration"
 
+    def fails(self, finding: Finding) -> bool:
+        """A failure that binds and is at or above its file's threshold: one that fails the run."""
+        return finding.gating and finding.status is Status.FAIL and finding.severity.at_least(self.threshold(finding.location.file))
+
     def failing(self) -> list[Finding]:
-        return [f for f in self.findings if f.gating and f.status is Status.FAIL and f.severity.at_least(self.threshold(f.location.file))]
+        return [f for f in self.findings if self.fails(f)]
 
     @property
     def errors(self) -> list[Finding]:

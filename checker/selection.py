@@ -40,12 +40,11 @@ def apply(report: Report, select: tuple[str, ...], ignore: tuple[str, ...], know
         return report
     shown = chosen(known, select, ignore, report.lang)
     gating = {id(f) for f in report.failing()}
-    catalogue = {r.id: r for r in known}
     ignored: dict[str, dict[str, Any]] = {
         r.id: {"rule": r.id, "pack": r.pack, "hidden": 0, "kept": 0} for r in report.rules if r.id not in shown}
     kept = []
     for finding in report.findings:
-        entry = ignored.get(finding.rule_id) if finding.rule_id in catalogue else None
+        entry = ignored.get(finding.rule_id)
         if entry is None:  # a shown rule, or no rule at all (input errors): always reported
             kept.append(finding)
         elif id(finding) in gating:

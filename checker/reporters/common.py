@@ -149,7 +149,7 @@ def advisory(finding: Finding) -> bool:
 
 def fails_gate(finding: Finding, report: Report) -> bool:
     """A failure that binds and is at or above its file's threshold: the findings that fail the run (Report.failing)."""
-    return finding.gating and finding.status is Status.FAIL and finding.severity.at_least(report.threshold(finding.location.file))
+    return report.fails(finding)
 
 
 def effect(finding: Finding, report: Report) -> str:
