@@ -22,11 +22,11 @@ from checker.engine import Engine, RawReport, create_engine
 from checker.errors import EngineError, InputError, PolicyError
 from checker.i18n import message
 from checker.loader import Document, load_bytes
-from checker.model import Enforcement, Finding, Location, Rule, Severity, Status, Text
+from checker.model import Enforcement, Finding, Location, Rule, Severity, Status, Text, Verdicts
 from checker.pipeline import Options
 from checker.pipeline.collect import Service, Unique, load_services, services_of
 from checker.pipeline.discover import display_path
-from checker.pipeline.join import Expander, Row, compact, join
+from checker.pipeline.join import Expander, Row, join_rows
 from checker.policies import PolicyBundle, load_bundle
 
 
@@ -63,9 +63,11 @@ RESTORE_FILES = 500  # cache entries read at a time
 
 @dataclass
 class _Chunk:
-    """What one chunk of files gives back: findings of the per-service rules, errors, services, portfolio projections."""
+    """What one chunk of files gives back: the per-service rules' failures and other verdicts, errors, services
+    (portfolio projections)."""
 
-    findings: list[Row]  # compact rows (join.compact): a tenth of a finding's cost to send between processes
+    findings: list[Row]  # failures as rows (join.compact's): a tenth of a finding's cost to send between processes
+    verdicts: list[Row]  # per service its passes and not-applicable verdicts (join.verdict_row's)
     errors: list[Finding]
     services: list[Service]
 
@@ -77,18 +79,20 @@ _Job = tuple[list[Path], Config, list[Rule], "list[str] | None", tuple[Path, ...
 
 def check_group(files: list[Path], config: Config, rules: list[Rule], engine: Engine, bundle: PolicyBundle,
                 roots: tuple[Path, ...], options: Options, reference: dict[str, list[str]],
-                keep: bool = False) -> tuple[list[Finding], list[Service]]:
+                keep: bool = False) -> tuple[list[Finding], list[Verdicts], list[Service]]:
     """Check the descriptors of one configuration: per-service rules chunk by chunk (over the cores for a large
     portfolio, each chunk's documents dropped when done), portfolio rules once over a projection of every service.
-    With keep, the services come back whole (the portfolio view reads them), else as far as portfolio rules read."""
+    With keep, the services come back whole (the portfolio view reads them), else as far as portfolio rules read.
+    Failures, waived findings and errors come back as findings, passes and not-applicable verdicts compact, per
+    service (model.Verdicts)."""
     per_service = [r for r in rules if not r.portfolio]
     portfolio = [r for r in rules if r.portfolio]
     fields = sorted({f for r in portfolio for f in r.portfolio_fields}) if all(r.portfolio_fields for r in portfolio) else None
     projection = None if keep else fields
-    expand = Expander(per_service)
-    # every unit's rows become findings as soon as the unit is done: the rows of a whole portfolio are never held
-    # beside its findings
-    units: list[tuple[list[Service], list[Finding], list[Finding]]] = []
+    expand = Expander(rules)
+    # every unit's rows become findings and verdicts as soon as the unit is done: the rows of a whole portfolio are
+    # never held beside them
+    units: list[tuple[list[Service], list[Finding], list[Finding], list[Verdicts]]] = []
     # the files the cache knows come back here, a batch at a time, without a worker (forking and sending their rows
     # back would cost more than restoring them); the others are read chunk by chunk
     keys = [key for key, _ in _file_keys(files, config, per_service, projection, bundle, options, reference)]
@@ -101,19 +105,22 @@ def check_group(files: list[Path], config: Config, rules: list[Rule], engine: En
             if entry is None:
                 missing.append(path)
             else:
-                units.append((entry[0], entry[1], [expand(row) for row in entry[2]]))
+                units.append((entry[0], entry[1], [expand(row) for row in entry[2]], [expand.verdicts(row) for row in entry[3]]))
     jobs = [(missing[i:i + CHUNK_FILES], config, per_service, projection, roots, options, reference)
             for i in range(0, len(missing), CHUNK_FILES)]
     workers = min(os.cpu_count() or 1, 8)
     if options.engine == "embedded" and workers > 1 and len(missing) >= PARALLEL_FROM:
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
                                  initializer=_worker_start, initargs=(os.getpid(),)) as pool:
-            units += [(chunk.services, chunk.errors, [expand(row) for row in chunk.findings]) for chunk in pool.map(_process_chunk, jobs)]
+            units += [(chunk.services, chunk.errors, [expand(row) for row in chunk.findings],
+                       [expand.verdicts(row) for row in chunk.verdicts]) for chunk in pool.map(_process_chunk, jobs)]
     else:
         for job in jobs:
             chunk = _process_chunk(job, engine, bundle)
-            units.append((chunk.services, chunk.errors, [expand(row) for row in chunk.findings]))
+            units.append((chunk.services, chunk.errors, [expand(row) for row in chunk.findings],
+                          [expand.verdicts(row) for row in chunk.verdicts]))
     findings: list[Finding] = []
+    verdicts: list[Verdicts] = []
     services: list[Service] = []
     unique = Unique()
     order = {display_path(path): i for i, path in enumerate(files)}
@@ -126,9 +133,10 @@ def check_group(files: list[Path], config: Config, rules: list[Rule], engine: En
             dropped.add((service.document.file, service.document.index))
             continue
         services.append(service)
-    for _, errors, expanded in units:
+    for _, errors, expanded, kept in units:
         findings += errors
         findings += [f for f in expanded if (f.location.file, f.location.document) not in dropped] if dropped else expanded
+        verdicts += [v for v in kept if (v.location.file, v.location.document) not in dropped] if dropped else kept
     if portfolio and services:
         infra.cover(services, config)
         documents = [s.document.data for s in services]
@@ -138,10 +146,12 @@ def check_group(files: list[Path], config: Config, rules: list[Rule], engine: En
             raise _blamed(exc, options, services, lambda one: evaluate_cached(
                 engine, bundle, options, config, portfolio, [one], reference, per_service=False)) from None
         raw, unowned = infra.split(raw)
-        findings += join(portfolio, services, raw, options.as_of, options.stage)
+        fails, rows = join_rows(portfolio, services, raw, options.as_of, options.stage)
+        findings += [expand(row) for row in fails]
+        verdicts += [expand.verdicts(row) for row in rows]
         findings += infra.unowned_findings(portfolio, services, unowned)
-    prove_checked(findings, [s.id for s in services], rules)
-    return findings, services
+    prove_checked(findings, [s.id for s in services], rules, verdicts)
+    return findings, verdicts, services
 
 
 def _blamed(error: EngineError, options: Options, services: list[Service],
@@ -165,12 +175,14 @@ def _blamed(error: EngineError, options: Options, services: list[Service],
     return error
 
 
-def prove_checked(findings: list[Finding], services: list[str], rules: list[Rule]) -> None:
+def prove_checked(findings: list[Finding], services: list[str], rules: list[Rule], compact: list[Verdicts] | None = None) -> None:
     """The gate proves it checked: every enabled rule gave a verdict for every service, or the run is an error."""
     verdicts: dict[str, set[str]] = {}
     for finding in findings:
         if finding.service is not None and finding.status is not Status.ERROR:
             verdicts.setdefault(finding.service, set()).add(finding.rule_id)
+    for row in compact or ():
+        verdicts.setdefault(row.service, set()).update(verdict[0].id for verdict in row.verdicts)
     wanted = {rule.id for rule in rules}
     for service in services:
         missing = wanted - verdicts.get(service, set())
@@ -215,6 +227,7 @@ def _process_chunk(job: _Job, engine: Engine | None = None, bundle: PolicyBundle
     services: list[Service] = []
     errors: list[Finding] = []
     rows: list[Row] = []
+    verdict_rows: list[Row] = []
     fresh: dict[str, str] = {}  # display name -> cache key, of the files read now
     for path, (key, content) in zip(files, keyed):
         name = display_path(path)
@@ -223,6 +236,7 @@ def _process_chunk(job: _Job, engine: Engine | None = None, bundle: PolicyBundle
             restored += entry[0]
             errors += entry[1]
             rows += entry[2]
+            verdict_rows += entry[3]
             continue
         # a keyed file is read from the bytes its key was made of: a file changed in between cannot store its
         # findings under the key of the content it had before
@@ -232,26 +246,26 @@ def _process_chunk(job: _Job, engine: Engine | None = None, bundle: PolicyBundle
         if key is not None and not any("infrastructure" in s.document.data for s in loaded):
             fresh[name] = key
     errors += infra.attach(services, config)
-    findings: list[Finding] = []
+    fresh_rows: list[Row] = []
+    fresh_verdicts: list[Row] = []
     if rules and services:
         try:
             raw = evaluate_cached(engine, bundle, options, config, rules, [s.document.data for s in services], reference)
         except EngineError as exc:
             raise _blamed(exc, options, services,
                           lambda one: evaluate_cached(engine, bundle, options, config, rules, [one], reference)) from None
-        findings = join(rules, services, raw, options.as_of, options.stage)
-    fresh_rows = [compact(f) for f in findings]
+        fresh_rows, fresh_verdicts = join_rows(rules, services, raw, options.as_of, options.stage)
     if fields is not None:
         services = [_project(service, fields) for service in services]
     if fresh:
-        _remember(fresh, services, errors, fresh_rows)
+        _remember(fresh, services, errors, fresh_rows, fresh_verdicts)
     # the files' order: restored and read services interleave as their files do
     order = {display_path(path): i for i, path in enumerate(files)}
     everything = sorted(restored + services, key=lambda s: (order.get(s.document.file, 0), s.document.index))
-    return _Chunk(rows + fresh_rows, errors, everything)
+    return _Chunk(rows + fresh_rows, verdict_rows + fresh_verdicts, errors, everything)
 
 
-_FILES = "file"  # a descriptor file's located findings (rows), error findings and portfolio projection
+_FILES = "file"  # a descriptor file's failures (rows), other verdicts (rows), error findings and portfolio projection
 _CODE: list[str] = []  # the digest of the code and schemas a file's findings depend on, once per process
 
 
@@ -301,9 +315,11 @@ def _file_keys(files: list[Path], config: Config, rules: list[Rule], fields: lis
     return keys
 
 
-def _remember(fresh: dict[str, str], services: list[Service], errors: list[Finding], rows: list[Row]) -> None:
-    """Keep what each file read now gave: its services' projections, its error findings and its findings' rows."""
-    entries: dict[str, dict[str, Any]] = {key: {"services": [], "errors": [], "rows": []} for key in fresh.values()}
+def _remember(fresh: dict[str, str], services: list[Service], errors: list[Finding], rows: list[Row], verdicts: list[Row]) -> None:
+    """Keep what each file read now gave: its services' projections, its error findings, its failures' rows and its
+    services' other verdicts, each text of those written once an entry (`texts`, [nl, en])."""
+    entries: dict[str, dict[str, Any]] = {key: {"services": [], "errors": [], "rows": [], "verdicts": [], "texts": []}
+                                          for key in fresh.values()}
     ids = set()
     for service in services:
         document = service.document
@@ -320,19 +336,42 @@ def _remember(fresh: dict[str, str], services: list[Service], errors: list[Findi
             entries[fresh[row[7]]]["rows"].append(row)
         elif row[14] in ids:
             return  # a kept service's finding located in another file: no unit the cache can keep
+    numbers: dict[str, dict[tuple[str, str], int]] = {}
+    for service, file, document, line, column, end_line, end_column, json_path, kept in verdicts:
+        if file not in fresh:
+            continue
+        entry = entries[fresh[file]]
+        known = numbers.setdefault(file, {})
+
+        def number(nl: str | None, en: str | None) -> int:
+            if nl is None:
+                return -1
+            found = known.get((nl, en))
+            if found is None:
+                found = known[(nl, en)] = len(entry["texts"])
+                entry["texts"].append([nl, en])
+            return found
+
+        entry["verdicts"].append([service, document, line, column, end_line, end_column, json_path,
+                                  [[rule, status, level, number(r_nl, r_en), number(m_nl, m_en)]
+                                   for rule, status, level, r_nl, r_en, m_nl, m_en in kept]])
     cache.put_many(_FILES, entries)
 
 
-def _restore(entry: dict[str, Any], name: str, config: Config) -> tuple[list[Service], list[Finding], list[Row]] | None:
+def _restore(entry: dict[str, Any], name: str, config: Config) -> tuple[list[Service], list[Finding], list[Row], list[Row]] | None:
     try:
         services = [Service(config, Document(name, index, data, {tuple(p): tuple(s) for p, s in spans},
                                              {tuple(p): tuple(k) for p, k in keys}), organisation)
                     for index, data, spans, keys, organisation in entry["services"]]
         errors = [_error_from_json(e) for e in entry["errors"]]
         rows = [tuple(row) for row in entry["rows"]]
+        texts = [tuple(t) for t in entry["texts"]] + [(None, None)]  # -1: no message of its own (a pass says the title)
+        verdicts = [(service, name, document, line, column, end_line, end_column, json_path,
+                     [(rule, status, level, *texts[reason], *texts[message]) for rule, status, level, reason, message in kept])
+                    for service, document, line, column, end_line, end_column, json_path, kept in entry["verdicts"]]
     except (KeyError, TypeError, ValueError, IndexError):
         return None  # a damaged entry is read afresh, never trusted half
-    return services, errors, rows
+    return services, errors, rows, verdicts
 
 
 def _error_json(error: Finding) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
 from importlib import resources
 from pathlib import Path
@@ -20,10 +21,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checker.model import Report
+from checker.model import Enforcement, Report, Status, Text, Verdicts
 from checker.reporters import renderer
 from checker.reporters.common import repository_path, visible
-from tests.conftest import ROOT
+from tests.conftest import ROOT, all_findings
 from tests.reporters.test_reporters import junit_xsd  # noqa: F401  (the fixture that fetches junit-10.xsd)
 from tests.reports import RULE_ID_BASE, make_report
 from tests.reports import fields as _fields
@@ -377,8 +378,8 @@ def test_gitlab_code_quality_is_valid_json_with_sane_paths(file, ident, free):
 def report_validator():
     from jsonschema import Draft202012Validator
 
-    schema = json.loads((ROOT / "schemas" / "report.v2.schema.json").read_text(encoding="utf-8"))
-    return _Validator("report.v2", Draft202012Validator(schema).validate)
+    schema = json.loads((ROOT / "schemas" / "report.v3.schema.json").read_text(encoding="utf-8"))
+    return _Validator("report.v3", Draft202012Validator(schema).validate)
 
 
 @FAST
@@ -387,12 +388,21 @@ def test_json_report_is_valid_and_keeps_every_string_exactly(report_validator, f
     report = make_report(file, ident, free)
     document = json.loads(rendered(report, "json"))
     report_validator.validate(document)
-    finding = document["findings"][0]
+    finding = next(f for f in all_findings(document) if f["status"] == "fail")  # a row of its service's
     assert finding["location"]["file"] == file and finding["service"] == ident and finding["message"]["nl"] == f"nl {free} nl"
     assert document["server"] == report.server
     assert document["reference_deviations"] == [dict(d) for d in report.reference_deviations]
     assert document["skipped"] == [dict(s) for s in report.skipped]
     assert document["waivers"][0]["reason"] == free
+    # a run's passes and not-applicable verdicts are compact in the Report (Report.verdicts), written as rows too
+    rule, location = report.rules[0], report.findings[0].location
+    compact = (rule, Status.PASS, Enforcement.MANDATORY, Text(free, free), rule.title)
+    with_rows = replace(report, verdicts=(Verdicts(ident, location, (compact, (rule, Status.NOT_APPLICABLE, Enforcement.ADVISORY, Text(free, "x"), Text("y", free)))),))
+    document = json.loads(rendered(with_rows, "json"))
+    report_validator.validate(document)
+    passes = [f for f in all_findings(document) if f["status"] in ("pass", "not-applicable")]
+    assert [(f["status"], f["service"], f["location"]["file"], f["enforcement_reason"]) for f in passes] == [
+        ("pass", ident, file, {"nl": free, "en": free}), ("not-applicable", ident, file, {"nl": free, "en": "x"})]
 
 
 def test_json_report_without_run_facts_still_validates(report_validator):
