@@ -6,7 +6,7 @@ import heapq
 from collections.abc import Iterator
 from dataclasses import dataclass, field, fields
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 
 class Severity(str, Enum):
@@ -225,7 +225,10 @@ class Report:
     packs: tuple[str, ...]
     # every finding (see _Findings); with verdicts, the constructor takes only the findings held as objects
     # (failures, waived findings, errors), in report order
-    findings: tuple[Finding, ...] = _Findings()  # type: ignore[assignment]
+    if TYPE_CHECKING:
+        findings: tuple[Finding, ...]
+    else:
+        findings: tuple[Finding, ...] = _Findings()
     files: tuple[str, ...]
     services: tuple[str, ...]
     rules: tuple[Rule, ...] = field(default=())

@@ -33,7 +33,8 @@ def _not_in_stage(rule: Rule, stage: str) -> Text:
 
 def join(rules: list[Rule], services: list[Service], raw: RawReport, as_of: str, stage: str | None = None) -> list[Finding]:
     """One finding per violation, and a pass or not-applicable finding per rule and service without one."""
-    return [_finding(rule, services[index], *outcome) for rule, index, *outcome in _outcomes(rules, services, raw, as_of, stage)]
+    return [_finding(rule, services[index], status, level, reason, message, location, evidence, params)
+            for rule, index, status, level, reason, message, location, evidence, params in _outcomes(rules, services, raw, as_of, stage)]
 
 
 def join_rows(rules: list[Rule], services: list[Service], raw: RawReport, as_of: str,

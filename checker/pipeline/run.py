@@ -95,13 +95,14 @@ def check_group(files: list[Path], config: Config, rules: list[Rule], engine: En
     units: list[tuple[list[Service], list[Finding], list[Finding], list[Verdicts]]] = []
     # the files the cache knows come back here, a batch at a time, without a worker (forking and sending their rows
     # back would cost more than restoring them); the others are read chunk by chunk
-    keys = [key for key, _ in _file_keys(files, config, per_service, projection, bundle, options, reference)]
+    names = [display_path(path) for path in files]  # each a realpath of the file and of the working directory: once
+    keys = [key for key, _ in _file_keys(files, config, per_service, projection, bundle, options, reference, names)]
     missing: list[Path] = []
     for start in range(0, len(files), RESTORE_FILES):
         batch = keys[start:start + RESTORE_FILES]
         known = cache.get_many(_FILES, [k for k in batch if k is not None]) if any(k is not None for k in batch) else {}
-        for path, key in zip(files[start:start + RESTORE_FILES], batch):
-            entry = _restore(known[key], display_path(path), config) if key is not None and key in known else None
+        for name, path, key in zip(names[start:start + RESTORE_FILES], files[start:start + RESTORE_FILES], batch):
+            entry = _restore(known[key], name, config) if key is not None and key in known else None
             if entry is None:
                 missing.append(path)
             else:
@@ -123,7 +124,7 @@ def check_group(files: list[Path], config: Config, rules: list[Rule], engine: En
     verdicts: list[Verdicts] = []
     services: list[Service] = []
     unique = Unique()
-    order = {display_path(path): i for i, path in enumerate(files)}
+    order = {name: i for i, name in enumerate(names)}
     dropped: set[tuple[str, int]] = set()
     # the first use of an id is the one in the first file, however the files were split between cache and chunks
     for service in sorted((s for unit in units for s in unit[0]), key=lambda s: (order.get(s.document.file, -1), s.document.index)):
@@ -289,7 +290,8 @@ def _code_digest() -> str:
 
 
 def _file_keys(files: list[Path], config: Config, rules: list[Rule], fields: list[str] | None, bundle: PolicyBundle,
-               options: Options, reference: dict[str, list[str]]) -> list[tuple[str | None, bytes | None]]:
+               options: Options, reference: dict[str, list[str]],
+               names: list[str] | None = None) -> list[tuple[str | None, bytes | None]]:
     """Per file the key of its cache entry, or None where the cache cannot serve it: no cache, another engine
     than the embedded one (a server's policies are its own), a repository with Terraform (a resource's tag can
     give any descriptor observed facts), or a file that is not a plain readable file within the size limit."""
@@ -300,7 +302,7 @@ def _file_keys(files: list[Path], config: Config, rules: list[Rule], fields: lis
     context = cache.key(_code_digest(), bundle.revision, json.dumps(input_document(options, config, rules, [], reference), sort_keys=True),
                         json.dumps([fields, options.stage, repr(config.limits), str(config.path), [r.id for r in rules]]))
     keys: list[tuple[str | None, bytes | None]] = []
-    for path in files:
+    for number, path in enumerate(files):
         try:
             info = os.stat(path)
             if not stat.S_ISREG(info.st_mode) or info.st_size > config.limits.max_bytes:
@@ -311,7 +313,8 @@ def _file_keys(files: list[Path], config: Config, rules: list[Rule], fields: lis
             keys.append((None, None))
             continue
         # one that grew past the limit after the size check goes the loader's way, which says so
-        keys.append((cache.key(context, display_path(path), raw), raw) if len(raw) <= config.limits.max_bytes else (None, None))
+        name = names[number] if names is not None else display_path(path)
+        keys.append((cache.key(context, name, raw), raw) if len(raw) <= config.limits.max_bytes else (None, None))
     return keys
 
 
@@ -331,31 +334,42 @@ def _remember(fresh: dict[str, str], services: list[Service], errors: list[Findi
     for error in errors:  # an error of a file not kept (one with infrastructure code) stays out
         if error.location.file in fresh:
             entries[fresh[error.location.file]]["errors"].append(_error_json(error))
+    tables: dict[str, _Texts] = {}
     for row in rows:
-        if row[7] in fresh:
-            entries[fresh[row[7]]]["rows"].append(row)
-        elif row[14] in ids:
+        (rule, status, level, r_nl, r_en, m_nl, m_en, file, document, line, column, end_line, end_column, json_path,
+         service, evidence, params) = row
+        if file in fresh:
+            number = tables.setdefault(file, _Texts(entries[fresh[file]]["texts"]))
+            entries[fresh[file]]["rows"].append([rule, status, level, number(r_nl, r_en), number(m_nl, m_en), document, line,
+                                                  column, end_line, end_column, json_path, service, evidence, params])
+        elif service in ids:
             return  # a kept service's finding located in another file: no unit the cache can keep
-    numbers: dict[str, dict[tuple[str, str], int]] = {}
     for service, file, document, line, column, end_line, end_column, json_path, kept in verdicts:
         if file not in fresh:
             continue
         entry = entries[fresh[file]]
-        known = numbers.setdefault(file, {})
-
-        def number(nl: str | None, en: str | None) -> int:
-            if nl is None:
-                return -1
-            found = known.get((nl, en))
-            if found is None:
-                found = known[(nl, en)] = len(entry["texts"])
-                entry["texts"].append([nl, en])
-            return found
-
+        number = tables.setdefault(file, _Texts(entry["texts"]))
         entry["verdicts"].append([service, document, line, column, end_line, end_column, json_path,
                                   [[rule, status, level, number(r_nl, r_en), number(m_nl, m_en)]
                                    for rule, status, level, r_nl, r_en, m_nl, m_en in kept]])
     cache.put_many(_FILES, entries)
+
+
+class _Texts:
+    """An entry's texts, each once: the index of a text, -1 for none (a pass's message is its rule's title)."""
+
+    def __init__(self, texts: list[list[str]]) -> None:
+        self.texts = texts
+        self.known: dict[tuple[str, str], int] = {}
+
+    def __call__(self, nl: str | None, en: str | None) -> int:
+        if nl is None or en is None:
+            return -1
+        found = self.known.get((nl, en))
+        if found is None:
+            found = self.known[(nl, en)] = len(self.texts)
+            self.texts.append([nl, en])
+        return found
 
 
 def _restore(entry: dict[str, Any], name: str, config: Config) -> tuple[list[Service], list[Finding], list[Row], list[Row]] | None:
@@ -364,8 +378,11 @@ def _restore(entry: dict[str, Any], name: str, config: Config) -> tuple[list[Ser
                                              {tuple(p): tuple(k) for p, k in keys}), organisation)
                     for index, data, spans, keys, organisation in entry["services"]]
         errors = [_error_from_json(e) for e in entry["errors"]]
-        rows = [tuple(row) for row in entry["rows"]]
         texts = [tuple(t) for t in entry["texts"]] + [(None, None)]  # -1: no message of its own (a pass says the title)
+        rows = [(rule, status, level, *texts[reason], *texts[message], name, document, line, column, end_line, end_column,
+                 json_path, service, evidence, params)
+                for rule, status, level, reason, message, document, line, column, end_line, end_column, json_path, service,
+                evidence, params in entry["rows"]]
         verdicts = [(service, name, document, line, column, end_line, end_column, json_path,
                      [(rule, status, level, *texts[reason], *texts[message]) for rule, status, level, reason, message in kept])
                     for service, document, line, column, end_line, end_column, json_path, kept in entry["verdicts"]]

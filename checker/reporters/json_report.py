@@ -88,11 +88,17 @@ class _Layout:
                      int(loc.line), int(loc.column), _integer(loc.end_line), _integer(loc.end_column), loc.pointer])
             else:
                 self.full.append(finding)
+        written: dict[int, tuple[str, str, list[Any]]] = {}  # a verdict the services share, written once
         for row in report.verdicts:
             loc = row.location
             verdicts = self._place(row.service, loc.file, loc.document)[0]
-            for rule, status, level, why, _ in row.verdicts:
-                verdicts.append((loc.line, loc.column, rule.id, status.value, [rule.id, level.value, reason(why)]))
+            line, column = loc.line, loc.column
+            for verdict in row.verdicts:
+                made = written.get(id(verdict))
+                if made is None:
+                    rule, status, level, why, _ = verdict
+                    made = written[id(verdict)] = (rule.id, status.value, [rule.id, level.value, reason(why)])
+                verdicts.append((line, column, *made))
 
     def _place(self, service: str | None, file: str, document: int) -> tuple[list[tuple[Any, ...]], list[list[Any]]]:
         key = (service, file, int(document))
