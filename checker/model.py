@@ -212,6 +212,7 @@ class _Findings:
     def __set__(self, report: Report, value: tuple[Finding, ...]) -> None:
         report.__dict__["_held"] = tuple(value)
         report.__dict__.pop("_all", None)
+        report.__dict__.pop("_failing", None)
 
 
 _COMPACT = (Status.PASS, Status.NOT_APPLICABLE)
@@ -280,7 +281,10 @@ class Report:
         return finding.gating and finding.status is Status.FAIL and finding.severity.at_least(self.threshold(finding.location.file))
 
     def failing(self) -> list[Finding]:
-        return [f for f in self.detailed if self.fails(f)]  # a compact verdict never fails
+        found = self.__dict__.get("_failing")  # a report does not change: its failures are found once
+        if found is None:
+            found = self.__dict__["_failing"] = [f for f in self.detailed if self.fails(f)]  # a compact verdict never fails
+        return list(found)
 
     @property
     def errors(self) -> list[Finding]:

@@ -217,6 +217,7 @@ class Expander:
         self.rules = {rule.id: rule for rule in rules}
         self.texts: dict[tuple[str, str], Text] = {}
         self.verdict: dict[tuple[Any, ...], Verdict] = {}
+        self.together: dict[tuple[int, ...], tuple[Verdict, ...]] = {}
 
     def text(self, nl: str, en: str) -> Text:
         found = self.texts.get((nl, en))
@@ -237,7 +238,31 @@ class Expander:
                 found = self.verdict[key] = (rule, _STATUSES[status], _LEVELS[level], self.text(reason_nl, reason_en),
                                              rule.title if message_nl is None else self.text(message_nl, message_en))
             made.append(found)
-        return Verdicts(service, Location(file, document, line, column, end_line, end_column, tuple(json_path)), tuple(made))
+        made.sort(key=lambda verdict: verdict[0].id)  # the order a report lists them in: all at the root, by rule
+        return Verdicts(service, Location(file, document, line, column, end_line, end_column, tuple(json_path)), self.shared(made))
+
+    def shared(self, verdicts: list[Verdict]) -> tuple[Verdict, ...]:
+        """Services with the same verdicts share one tuple of them (a reporter writes it once)."""
+        key = tuple(map(id, verdicts))  # the verdicts are interned (self.verdict): equal ones are the same object
+        found = self.together.get(key)
+        if found is None:
+            found = self.together[key] = tuple(verdicts)
+        return found
+
+    def merged(self, rows: list[Verdicts]) -> list[Verdicts]:
+        """The rows of the same service and place as one row (a portfolio rule's verdicts joined with the service's
+        others), in the order of their first row."""
+        first: dict[tuple[str, Location], int] = {}
+        out: list[Verdicts] = []
+        for row in rows:
+            at = first.get((row.service, row.location))
+            if at is None:
+                first[(row.service, row.location)] = len(out)
+                out.append(row)
+            else:
+                joined = sorted(out[at].verdicts + row.verdicts, key=lambda verdict: verdict[0].id)
+                out[at] = Verdicts(row.service, row.location, self.shared(joined))
+        return out
 
     def __call__(self, row: Row) -> Finding:
         (rule_id, status, level, reason_nl, reason_en, message_nl, message_en, file, document, line, column, end_line,

@@ -149,7 +149,7 @@ def check_group(files: list[Path], config: Config, rules: list[Rule], engine: En
         raw, unowned = infra.split(raw)
         fails, rows = join_rows(portfolio, services, raw, options.as_of, options.stage)
         findings += [expand(row) for row in fails]
-        verdicts += [expand.verdicts(row) for row in rows]
+        verdicts = expand.merged(verdicts + [expand.verdicts(row) for row in rows])
         findings += infra.unowned_findings(portfolio, services, unowned)
     prove_checked(findings, [s.id for s in services], rules, verdicts)
     return findings, verdicts, services

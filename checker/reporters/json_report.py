@@ -9,7 +9,7 @@ from typing import Any
 
 from checker import __version__
 from checker.gate import exit_code
-from checker.model import Finding, Report, Rule, Status, Text
+from checker.model import Finding, Report, Rule, Status, Text, Verdicts
 from checker.reporters.common import json_text
 
 REPORT_VERSION = 3
@@ -73,9 +73,10 @@ class _Layout:
         self.full: list[Finding] = []
         self.reasons = _Table()
         self.messages = _Table()
-        # place -> pass and not-applicable verdicts with their sort keys (line, column, rule id), failures
-        self.places: dict[tuple[str | None, str, int], tuple[list[tuple[Any, ...]], list[list[Any]]]] = {}
-        reason = self.reasons
+        # place -> passes and not-applicable verdicts held as findings, with their sort keys (line, column, rule id);
+        # compact rows (Report.verdicts); failures
+        self.places: dict[tuple[str | None, str, int], tuple[list[tuple[Any, ...]], list[Verdicts], list[list[Any]]]] = {}
+        reason, message = self.reasons, self.messages
         for finding in report.detailed:  # in report order
             loc = finding.location
             if finding.status in COMPACT:
@@ -83,38 +84,49 @@ class _Layout:
                     (loc.line, loc.column, finding.rule_id, finding.status.value,
                      [finding.rule_id, finding.enforcement.value, reason(finding.enforcement_reason)]))
             elif finding.status is Status.FAIL and finding.waiver is None:
-                self._place(finding.service, loc.file, loc.document)[1].append(
-                    [finding.rule_id, finding.enforcement.value, reason(finding.enforcement_reason), self.messages(finding.message),
+                self._place(finding.service, loc.file, loc.document)[2].append(
+                    [finding.rule_id, finding.enforcement.value, reason(finding.enforcement_reason), message(finding.message),
                      int(loc.line), int(loc.column), _integer(loc.end_line), _integer(loc.end_column), loc.pointer])
             else:
                 self.full.append(finding)
-        written: dict[int, tuple[str, str, list[Any]]] = {}  # a verdict the services share, written once
         for row in report.verdicts:
-            loc = row.location
-            verdicts = self._place(row.service, loc.file, loc.document)[0]
-            line, column = loc.line, loc.column
-            for verdict in row.verdicts:
-                made = written.get(id(verdict))
-                if made is None:
-                    rule, status, level, why, _ = verdict
-                    made = written[id(verdict)] = (rule.id, status.value, [rule.id, level.value, reason(why)])
-                verdicts.append((line, column, *made))
+            self._place(row.service, row.location.file, row.location.document)[1].append(row)
+        # the verdicts of a row as written, once per tuple of verdicts (services with the same verdicts share one)
+        self.written: dict[int, tuple[list[Any], list[Any], list[tuple[Any, ...]]]] = {}
 
-    def _place(self, service: str | None, file: str, document: int) -> tuple[list[tuple[Any, ...]], list[list[Any]]]:
+    def _place(self, service: str | None, file: str, document: int) -> tuple[list[tuple[Any, ...]], list[Verdicts], list[list[Any]]]:
         key = (service, file, int(document))
         found = self.places.get(key)
         if found is None:
-            found = self.places[key] = ([], [])
+            found = self.places[key] = ([], [], [])
+        return found
+
+    def _written(self, verdicts: tuple[Any, ...]) -> tuple[list[Any], list[Any], list[tuple[Any, ...]]]:
+        found = self.written.get(id(verdicts))
+        if found is None:
+            passes: list[Any] = []
+            others: list[Any] = []
+            items: list[tuple[Any, ...]] = []
+            for rule, status, level, why, _ in verdicts:
+                item = [rule.id, level.value, self.reasons(why)]
+                (passes if status is Status.PASS else others).append(item)
+                items.append((rule.id, status.value, item))
+            found = self.written[id(verdicts)] = (passes, others, items)
         return found
 
     def rows(self) -> Iterator[dict[str, Any]]:
         for (service, file, document) in sorted(self.places, key=lambda p: (p[1], p[2], p[0] or "")):
-            verdicts, fails = self.places[(service, file, document)]
-            verdicts.sort(key=lambda v: v[:3])
-            yield {"service": service, "file": file, "document": document,
-                   "pass": [v[4] for v in verdicts if v[3] == "pass"],
-                   "not-applicable": [v[4] for v in verdicts if v[3] == "not-applicable"],
-                   "fail": fails}
+            held, compact, fails = self.places[(service, file, document)]
+            if not held and len(compact) == 1:  # a run's rows: one per service, its verdicts in order
+                passes, others, _ = self._written(compact[0].verdicts)
+            else:
+                merged = list(held)
+                for row in compact:
+                    merged += [(row.location.line, row.location.column, *item) for item in self._written(row.verdicts)[2]]
+                merged.sort(key=lambda v: v[:3])
+                passes = [v[4] for v in merged if v[3] == "pass"]
+                others = [v[4] for v in merged if v[3] == "not-applicable"]
+            yield {"service": service, "file": file, "document": document, "pass": passes, "not-applicable": others, "fail": fails}
 
 
 def _integer(value: int | None) -> int | None:
