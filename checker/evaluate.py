@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import gc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,6 +43,25 @@ def check(options: Options) -> Report:
 def run(options: Options, keep_services: bool = False) -> Run:
     """The run; with keep_services, every service comes back whole (the portfolio view reads its descriptor),
     else only as far as portfolio rules read it in a large run."""
+    with paused_collector():
+        return _run(options, keep_services)
+
+
+@contextmanager
+def paused_collector() -> Iterator[None]:
+    """Python's cyclic garbage collector paused: a run builds hundreds of thousands of small acyclic values (cache
+    entries, rows, findings) that all stay alive, and each of the collector's full passes walks every one of them
+    again (a warm run of 10,000 descriptors spent 13 of its 25 s in it). Reference counting frees them as always."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _run(options: Options, keep_services: bool) -> Run:
     finder = ConfigFinder(options.config)
     paths = search_paths(options, finder)
     changed = vcs.changed_since(options.changed_since, paths[0] if paths[0].is_dir() else paths[0].parent) if options.changed_since else None

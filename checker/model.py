@@ -68,7 +68,13 @@ class Location:
     @property
     def pointer(self) -> str:
         """The JSON path as a JSON Pointer (RFC 6901)."""
-        return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in self.json_path)
+        path = self.json_path
+        if not path:
+            return ""
+        joined = "/".join(map(str, path))
+        if "~" not in joined and joined.count("/") == len(path) - 1:  # no step to escape (nearly every path)
+            return "/" + joined
+        return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in path)
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.column}"

@@ -218,6 +218,9 @@ class Expander:
         self.texts: dict[tuple[str, str], Text] = {}
         self.verdict: dict[tuple[Any, ...], Verdict] = {}
         self.together: dict[tuple[int, ...], tuple[Verdict, ...]] = {}
+        self.paths: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+        self.shared_params: dict[Any, dict[str, Any]] = {}
+        self.docs = {rule.id: rule.docs for rule in rules}
 
     def text(self, nl: str, en: str) -> Text:
         found = self.texts.get((nl, en))
@@ -269,8 +272,19 @@ class Expander:
          end_column, json_path, service, evidence, params) = row
         rule = self.rules[rule_id]
         message = rule.title if message_nl is None else self.text(message_nl, message_en)
-        return Finding(rule_id=rule_id, status=_STATUSES[status], severity=rule.severity, enforcement=_LEVELS[level],
-                       enforcement_reason=self.text(reason_nl, reason_en), message=message,
-                       location=Location(file, document, line, column, end_line, end_column, tuple(json_path)),
-                       service=service, title=rule.title, remediation=rule.remediation, sources=rule.sources,
-                       docs=rule.docs, evidence=evidence, params=params)
+        path = tuple(json_path)
+        path = self.paths.setdefault(path, path)
+        return Finding(rule_id, _STATUSES[status], rule.severity, _LEVELS[level], self.text(reason_nl, reason_en), message,
+                       Location(file, document, line, column, end_line, end_column, path), service, rule.title,
+                       rule.remediation, rule.sources, self.docs[rule_id], None, evidence, self.params(params))
+
+    def params(self, params: dict[str, Any] | None) -> dict[str, Any] | None:
+        """Equal params one dict (a portfolio's failures repeat a few hundred of them); nobody changes a finding's."""
+        if not params:
+            return params
+        try:
+            key: Any = tuple((name, type(value), value) for name, value in params.items())  # True is not 1
+            hash(key)
+        except TypeError:  # a list among the values
+            key = repr(params)
+        return self.shared_params.setdefault(key, params)

@@ -58,7 +58,7 @@ def enabled_rules(catalog: Catalog, packs: tuple[str, ...], roots: tuple[Path, .
 
 PARALLEL_FROM = 200  # descriptor files in one group before the work is spread over processes
 CHUNK_FILES = 100
-RESTORE_FILES = 500  # cache entries read at a time
+RESTORE_FILES = 200  # cache entries read at a time (decoded entries are the peak of a warm run)
 
 
 @dataclass
@@ -113,7 +113,7 @@ def check_group(files: list[Path], config: Config, rules: list[Rule], engine: En
     if options.engine == "embedded" and workers > 1 and len(missing) >= PARALLEL_FROM:
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
                                  initializer=_worker_start, initargs=(os.getpid(),)) as pool:
-            units += [(chunk.services, chunk.errors, [expand(row) for row in chunk.findings],
+            units += [([_SHARED.service(s) for s in chunk.services], chunk.errors, [expand(row) for row in chunk.findings],
                        [expand.verdicts(row) for row in chunk.verdicts]) for chunk in pool.map(_process_chunk, jobs)]
     else:
         for job in jobs:
@@ -152,6 +152,7 @@ def check_group(files: list[Path], config: Config, rules: list[Rule], engine: En
         verdicts = expand.merged(verdicts + [expand.verdicts(row) for row in rows])
         findings += infra.unowned_findings(portfolio, services, unowned)
     prove_checked(findings, [s.id for s in services], rules, verdicts)
+    _SHARED.known.clear()  # what the services share stays shared; the next run finds its own
     return findings, verdicts, services
 
 
@@ -372,10 +373,33 @@ class _Texts:
         return found
 
 
+class _Shared:
+    """One tuple for equal paths and equal spans in the services' source maps: a portfolio's projections repeat the
+    same paths (and, of similar descriptors, the same places) thousands of times, and kept apart they were most of
+    a large run's memory (about 28 KB a service)."""
+
+    def __init__(self) -> None:
+        self.known: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+
+    def __call__(self, value: Any) -> tuple[Any, ...]:
+        value = tuple(value)
+        return self.known.setdefault(value, value)
+
+    def service(self, service: Service) -> Service:
+        document = service.document
+        return Service(service.config, Document(document.file, document.index, document.data,
+                                                {self(p): self(s) for p, s in document.spans.items()},
+                                                {self(p): self(k) for p, k in document.keys.items()}), service.organisation)
+
+
+_SHARED = _Shared()
+
+
 def _restore(entry: dict[str, Any], name: str, config: Config) -> tuple[list[Service], list[Finding], list[Row], list[Row]] | None:
+    shared = _SHARED
     try:
-        services = [Service(config, Document(name, index, data, {tuple(p): tuple(s) for p, s in spans},
-                                             {tuple(p): tuple(k) for p, k in keys}), organisation)
+        services = [Service(config, Document(name, index, data, {shared(p): shared(s) for p, s in spans},
+                                             {shared(p): shared(k) for p, k in keys}), organisation)
                     for index, data, spans, keys, organisation in entry["services"]]
         errors = [_error_from_json(e) for e in entry["errors"]]
         texts = [tuple(t) for t in entry["texts"]] + [(None, None)]  # -1: no message of its own (a pass says the title)

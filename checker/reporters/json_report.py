@@ -4,6 +4,7 @@ findings, errors and failures with a waiver as full objects."""
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from typing import Any
 
@@ -26,6 +27,16 @@ def render(report: Report, colour: bool = False) -> Iterator[str]:
     Strings keep their exact value (a file name, a message quoting the descriptor); JSON escaping, and
     json_text's for controls, bidi characters and lone surrogates, keeps every document valid.
     """
+    enabled = gc.isenabled()
+    gc.disable()  # see evaluate.paused_collector: the layout's rows are many small acyclic values
+    try:
+        yield from _render(report)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _render(report: Report) -> Iterator[str]:
     layout = _Layout(report)
     document = to_json(report, findings=False)
     head = json_text(document, indent=2)
