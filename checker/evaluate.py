@@ -142,7 +142,8 @@ def _run(options: Options, keep_services: bool) -> Run:
         report = baseline.apply(report, baseline.load(options.baseline), catalog)
     if options.select or options.ignore:
         report = selection.apply(report, options.select, options.ignore, catalog.rules)
-    return Run(report, tuple(services), tuple(sorted({display_path(c.path) for c in configs.values() if c.path})))
+    governing = {c.path for c in configs.values() if c.path}  # a portfolio's files share a few configurations
+    return Run(report, tuple(services), tuple(sorted({display_path(path) for path in governing})))
 
 
 def _kept(verdicts: list[Verdicts], keep: Callable[[Verdicts], bool], portfolio: set[str]) -> list[Verdicts]:

@@ -95,7 +95,7 @@ def check_group(files: list[Path], config: Config, rules: list[Rule], engine: En
     units: list[tuple[list[Service], list[Finding], list[Finding], list[Verdicts]]] = []
     # the files the cache knows come back here, a batch at a time, without a worker (forking and sending their rows
     # back would cost more than restoring them); the others are read chunk by chunk
-    names = [display_path(path) for path in files]  # each a realpath of the file and of the working directory: once
+    names = _display_paths(files)
     keys = [key for key, _ in _file_keys(files, config, per_service, projection, bundle, options, reference, names)]
     missing: list[Path] = []
     for start in range(0, len(files), RESTORE_FILES):
@@ -154,6 +154,16 @@ def check_group(files: list[Path], config: Config, rules: list[Rule], engine: En
     prove_checked(findings, [s.id for s in services], rules, verdicts)
     _SHARED.known.clear()  # what the services share stays shared; the next run finds its own
     return findings, verdicts, services
+
+
+def _display_paths(files: list[Path]) -> list[str]:
+    """display_path of each file, the working directory's real path found once (not once a file)."""
+    here = os.path.realpath(Path.cwd())
+    names = []
+    for path in files:
+        real = os.path.realpath(path)
+        names.append(real[len(here) + 1:] if real.startswith(here + os.sep) and here != os.sep else display_path(path))
+    return names
 
 
 def _blamed(error: EngineError, options: Options, services: list[Service],
