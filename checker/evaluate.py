@@ -18,7 +18,7 @@ from checker.pipeline import Options
 from checker.pipeline.collect import Collected, Service, collect, load_services
 from checker.pipeline.discover import display_path, find, references, search_paths
 from checker.pipeline.join import STAGE_OF_STATUS, join, stage_of
-from checker.pipeline.run import check_group, enabled_rules, packs_for
+from checker.pipeline.run import check_group, display_paths, enabled_rules, packs_for
 from checker.policies import PolicyBundle, load_bundle, policy_roots
 
 __all__ = ["Collected", "Options", "Run", "STAGE_OF_STATUS", "Service", "check", "collect",
@@ -74,8 +74,8 @@ def _run(options: Options, keep_services: bool) -> Run:
     if changed is not None and _governing_change(changed, configs, options, bundle) is not None:
         changed = None  # a configuration, waiver file, baseline or policy changed: any verdict may have, check all
     groups: dict[Path | None, list[Path]] = {}
-    for path in found.files:
-        groups.setdefault(configs[display_path(path)].path, []).append(path)
+    for path, name in zip(found.files, display_paths(found.files)):
+        groups.setdefault(configs[name].path, []).append(path)
     findings: list[Finding] = []  # failures, waived findings, errors
     verdicts: list[Verdicts] = []  # passes and not-applicable verdicts, compact, per service
     services: list[Service] = []

@@ -95,7 +95,7 @@ def check_group(files: list[Path], config: Config, rules: list[Rule], engine: En
     units: list[tuple[list[Service], list[Finding], list[Finding], list[Verdicts]]] = []
     # the files the cache knows come back here, a batch at a time, without a worker (forking and sending their rows
     # back would cost more than restoring them); the others are read chunk by chunk
-    names = _display_paths(files)
+    names = display_paths(files)
     keys = [key for key, _ in _file_keys(files, config, per_service, projection, bundle, options, reference, names)]
     missing: list[Path] = []
     for start in range(0, len(files), RESTORE_FILES):
@@ -156,7 +156,7 @@ def check_group(files: list[Path], config: Config, rules: list[Rule], engine: En
     return findings, verdicts, services
 
 
-def _display_paths(files: list[Path]) -> list[str]:
+def display_paths(files: list[Path]) -> list[str]:
     """display_path of each file, the working directory's real path found once (not once a file)."""
     here = os.path.realpath(Path.cwd())
     names = []
