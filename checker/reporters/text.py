@@ -187,9 +187,14 @@ def _wrapped(words: str, indent: int, style: str, whole: str = "") -> list[Line]
 def _note(finding: Finding, lang: str) -> str:
     footing = finding.sources[0].status if finding.sources else "verified"
     note = f" [{text(lang, 'text.' + footing)}]" if footing in ("secondary", "memory") else ""
+    return visible(note + _expired(finding, lang))
+
+
+def _expired(finding: Finding, lang: str) -> str:
+    """' [risicoacceptatie RA-1 verlopen sinds 2026-11-01]' for a failure whose waiver expired, else ''."""
     if finding.waiver and finding.waiver.get("status") == "expired":
-        note += f" [{text(lang, 'text.expired', ref=finding.waiver['decision_ref'], date=finding.waiver['expires'])}]"
-    return visible(note)
+        return f" [{text(lang, 'text.expired', ref=finding.waiver['decision_ref'], date=finding.waiver['expires'])}]"
+    return ""
 
 
 _RULE_INDENT = 4
@@ -264,8 +269,8 @@ def _packed(items: list[str], width: int) -> list[str]:
 
 
 def _group_lines(fact: _Fact, report: Report) -> list[Line]:
-    """Beneath a fact in the short view: per (binding, severity) one line with the rule ids, wrapped under the ids.
-    An input error keeps its message, as the full view shows it."""
+    """Beneath a fact in the short view: per (binding, severity) one line with the rule ids, wrapped under the ids, and
+    beneath it each of those rules whose waiver expired, with the waiver. An input error keeps its message."""
     lang = report.lang
     groups: dict[tuple[str, Any], list[Finding]] = {}
     errors: list[Finding] = []
@@ -287,6 +292,10 @@ def _group_lines(fact: _Fact, report: Report) -> list[Line]:
         lines.append([(" " * _RULE_INDENT, ""), (severity_word(severity, lang).ljust(_SEVERITY_WIDTH - 1) + " ", _STYLE.get(severity.value, "")),
                       (text(lang, f"views.{what}").ljust(binds_width) + "  ", ""), (rows[0], "bold")])
         lines += [[(" " * indent + row, "bold")] for row in rows[1:]]
+        # a waiver that expired is why a failure is back: said beneath the ids, as the full view says it
+        for finding in findings:
+            if _expired(finding, lang):
+                lines += _wrapped(visible(finding.rule_id), indent, "", visible(_expired(finding, lang)))
     return lines
 
 

@@ -155,3 +155,12 @@ def test_many_long_ids_wrap_at_80_columns_and_none_is_cut():
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_the_help_names_the_full_format(lang: str):
     assert "full" in word(lang, "cli.help.check.format")
+
+
+def test_a_failure_whose_waiver_expired_says_so_beneath_its_ids():
+    expired = {"rule": "CB22-EXIT-STRATEGY", "service": "svc", "decision_ref": "RA-2026-017", "expires": "2026-11-01", "status": "expired"}
+    failing = dataclasses.replace(_finding("CB22-EXIT-STRATEGY", Severity.HIGH, Enforcement.MANDATORY, 4), waiver=expired)
+    lines = render(_report(failing, _finding("CB22-WOO-TRANSPARENCY", Severity.HIGH, Enforcement.MANDATORY, 4))).splitlines()
+    assert lines[2:5] == ["    hoog     verplicht  CB22-EXIT-STRATEGY, CB22-WOO-TRANSPARENCY",
+                          "                        CB22-EXIT-STRATEGY",  # the note is never split: on a line of its own
+                          "                        [risicoacceptatie RA-2026-017 verlopen sinds 2026-11-01]"]
