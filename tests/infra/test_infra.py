@@ -473,7 +473,7 @@ def _hook() -> dict:
 
 def test_the_hook_fires_on_terraform_and_runs_on_the_whole_repository():
     hook = _hook()
-    assert hook["pass_filenames"] is False and hook["entry"] == "cloudbeleid check"
+    assert hook["pass_filenames"] is False and hook["entry"] == "cloudbeleid check --format full"
     files = re.compile(hook["files"])
     assert all(files.search(name) for name in ("infra/main.tf", "prod.tfvars", "a/b.cloud.yaml", "x.cloud.json",
                                                "main.tofu", "cdk.tf.json", "main.tofu.json", "prod.tfvars.json"))

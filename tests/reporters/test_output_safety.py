@@ -51,7 +51,7 @@ def rendered(report: Report, fmt: str, colour: bool = False) -> str:
 
 
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-FORMATS = ("text", "concise", "json", "sarif", "junit", "github", "gitlab", "markdown")
+FORMATS = ("text", "full", "concise", "json", "sarif", "junit", "github", "gitlab", "markdown")
 
 # what no output line may hold: controls other than the line break, DEL and C1, bidi overrides, noncharacters
 FORBIDDEN = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
@@ -80,7 +80,7 @@ def test_no_format_carries_control_characters_or_runner_commands(fmt, file, iden
 SGR = re.compile(r"\x1b\[[0-9;]*m")
 
 
-@pytest.mark.parametrize("fmt", ["text", "concise"])
+@pytest.mark.parametrize("fmt", ["text", "full", "concise"])
 @FAST
 @given(file=hostile, ident=ident_strategy, free=hostile)
 def test_coloured_text_is_the_plain_text_plus_only_its_own_colours(fmt, file, ident, free):
@@ -91,35 +91,43 @@ def test_coloured_text_is_the_plain_text_plus_only_its_own_colours(fmt, file, id
     assert SGR.sub("", coloured) == plain
 
 
-def test_a_provider_name_cannot_start_a_workflow_command_in_text():
+@pytest.mark.parametrize("fmt", ["text", "full"])
+def test_a_provider_name_cannot_start_a_workflow_command_in_text(fmt: str):
     report = make_report("a.cloud.yaml", "mail", 'ACME\n::error file=x::INJECTED \x1b[31m')
-    text = rendered(report, "text")
+    text = rendered(report, fmt)
     assert not [line for line in text.splitlines() if line.lstrip().startswith("::")]
     assert "ACME\\n::error file=x::INJECTED \\x1b[31m" in text  # shown, visibly
-    waiver = rendered(make_report("a.cloud.yaml", "\n::error file=x::INJECTED", "m"), "text")
-    assert "1 verlopen binnenkort (CUSTOM-\\n::error file=x::INJECTED \\n::error file=x::INJECTED (2026-12-10))" in waiver
+    waiver = rendered(make_report("a.cloud.yaml", "\n::error file=x::INJECTED", "m"), fmt)
+    assert not [line for line in waiver.splitlines() if line.lstrip().startswith("::")]
+    # the short view wraps its summary at 80 columns: a continuation that would start a command is escaped too
+    joined = waiver.replace("\n  ", " ").replace(" \\x3a:", " ::")
+    assert "1 verlopen binnenkort (CUSTOM-\\n::error file=x::INJECTED \\n::error file=x::INJECTED (2026-12-10))" in joined
     leading = rendered(make_report("::error file=x::INJECTED.cloud.yaml", "mail", "m"), "concise")
     assert leading.startswith("\\x3a:error file=x::INJECTED.cloud.yaml:4:3: ")
-    grouped = rendered(make_report("::error file=x::INJECTED.cloud.yaml", "mail", "m"), "text")
-    assert grouped.startswith("\\x3a:error file=x::INJECTED.cloud.yaml  mail  ")
+    grouped = rendered(make_report("::error file=x::INJECTED.cloud.yaml", "mail", "m"), fmt)
+    assert grouped.startswith("\\x3a:error file=x::INJECTED.cloud.yaml  mail")
     # a message wrapped to 80 columns: no continuation line starts a command either
-    wrapped = rendered(make_report("a.cloud.yaml", "mail", "x " * 30 + "::error file=x::INJECTED"), "text")
+    wrapped = rendered(make_report("a.cloud.yaml", "mail", "x " * 30 + "::error file=x::INJECTED"), "full")
     assert "::error file=x::INJECTED" in wrapped.replace("\\x3a:", "::")
     assert not [line for line in wrapped.splitlines() if line.lstrip().startswith("::")]
 
 
-def test_run_facts_in_the_text_summary_in_both_languages():
+@pytest.mark.parametrize("fmt", ["text", "full"])
+def test_run_facts_in_the_text_summary_in_both_languages(fmt: str):
     deviation = {"file": ".cloudbeleid.yaml", "line": 12, "list": "c2000_excluded", "added": [], "removed": ["RU", "CN"],
                  "reason": "pilot", "decision_ref": "DEC-1"}
     skipped = ({"file": "A.Cloud.yaml", "reason": "case"}, {"file": "b.cloud.yaml", "reason": "case"}, {"file": "c.cloud.yaml", "reason": "excluded"})
     base = make_report("a.cloud.yaml", "mail", "m")
-    nl = rendered(Report(**{**_fields(base), "reference_deviations": (deviation,), "skipped": skipped, "server": "https://opa.example:8181"}), "text")
+    nl = rendered(Report(**{**_fields(base), "reference_deviations": (deviation,), "skipped": skipped, "server": "https://opa.example:8181"}), fmt)
     assert "OPA-server: https://opa.example:8181" in nl
-    assert "Afwijking van de referentiegegevens: .cloudbeleid.yaml:12 c2000_excluded zonder RU, CN (reden: pilot; besluit: DEC-1)" in nl
+    # the short view wraps a long line at 80 columns, its continuation indented
+    assert "Afwijking van de referentiegegevens: .cloudbeleid.yaml:12 c2000_excluded zonder RU, CN (reden: pilot; besluit: DEC-1)" in \
+        (nl.replace("\n  RU", " RU") if fmt == "text" else nl)
     assert "3 bestanden overgeslagen: 2 hoofdletters in de naam, 1 uitgesloten" in nl
     assert "  A.Cloud.yaml: hoofdletters in de naam" in nl
-    en = rendered(Report(**{**_fields(base), "lang": "en", "reference_deviations": (deviation,), "skipped": skipped[:1], "server": None}), "text")
-    assert "Deviation from the reference data: .cloudbeleid.yaml:12 c2000_excluded without RU, CN (reason: pilot; decision: DEC-1)" in en
+    en = rendered(Report(**{**_fields(base), "lang": "en", "reference_deviations": (deviation,), "skipped": skipped[:1], "server": None}), fmt)
+    assert "Deviation from the reference data: .cloudbeleid.yaml:12 c2000_excluded without RU, CN (reason: pilot; decision: DEC-1)" in \
+        (en.replace("\n  ", " ") if fmt == "text" else en)
     assert "1 file skipped: 1 upper case in the name" in en and "OPA server" not in en
     for word in ("Afwijking", "overgeslagen", "hoofdletters", "reden", "besluit"):
         assert word not in en
