@@ -220,11 +220,14 @@ class ConfigFinder:
     def __init__(self, explicit: Path | None = None) -> None:
         self.explicit = load_config(explicit) if explicit else None
         self._by_dir: dict[Path, Config | None] = {}
+        self._given: dict[Path, Config | None] = {}  # by the folder as named: resolved once, not once a file in it
 
     def for_dir(self, directory: Path) -> Config | None:
         if self.explicit:
             return self.explicit
-        directory = directory.resolve()
+        if directory in self._given:
+            return self._given[directory]
+        given, directory = directory, directory.resolve()
         if directory not in self._by_dir:
             candidate = next((directory / n for n in CONFIG_NAMES if (directory / n).is_file()), None)
             if candidate is not None:
@@ -233,7 +236,8 @@ class ConfigFinder:
                 self._by_dir[directory] = self.for_dir(directory.parent)
             else:
                 self._by_dir[directory] = None
-        return self._by_dir[directory]
+        self._given[given] = self._by_dir[directory]
+        return self._given[given]
 
     def for_file(self, path: Path) -> Config:
         """The configuration of a descriptor (its limits are the loader's for that file)."""

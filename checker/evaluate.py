@@ -16,7 +16,7 @@ from checker.engine import create_engine
 from checker.model import Finding, Report, Severity, Status, Verdicts, report_order
 from checker.pipeline import Options
 from checker.pipeline.collect import Collected, Service, collect, load_services
-from checker.pipeline.discover import display_path, find, references, search_paths
+from checker.pipeline.discover import display_path, find, real_paths, references, search_paths
 from checker.pipeline.join import STAGE_OF_STATUS, join, stage_of
 from checker.pipeline.run import check_group, display_paths, enabled_rules, packs_for
 from checker.policies import PolicyBundle, load_bundle, policy_roots
@@ -43,7 +43,7 @@ def check(options: Options) -> Report:
 def run(options: Options, keep_services: bool = False) -> Run:
     """The run; with keep_services, every service comes back whole (the portfolio view reads its descriptor),
     else only as far as portfolio rules read it in a large run."""
-    with paused_collector():
+    with paused_collector(), real_paths():
         return _run(options, keep_services)
 
 

@@ -85,6 +85,28 @@ def test_a_damaged_entry_is_read_afresh(portfolio, tmp_path, monkeypatch):
     assert _findings(_run(portfolio, monkeypatch, tmp_path / "cache")) == _findings(cold)
 
 
+def test_an_entry_whose_shared_text_is_missing_or_altered_is_read_afresh(portfolio, tmp_path, monkeypatch):
+    """Entries name their texts by digest and the texts are kept once (kind 'text'): a text that is gone, or whose
+    words no longer match its name, never gives a finding the wrong words; its entries are read afresh."""
+    import sqlite3
+
+    cold = _run(portfolio, monkeypatch, None)
+    _run(portfolio, monkeypatch, tmp_path / "cache")
+    cache.close()
+    with sqlite3.connect(tmp_path / "cache" / "entries.sqlite") as connection:
+        texts = connection.execute("SELECT key, value FROM entries WHERE kind = 'text' ORDER BY key").fetchall()
+        assert len(texts) > 10 and all(len(json.loads(value)) == 2 for _, value in texts)
+        entry = json.loads(connection.execute("SELECT value FROM entries WHERE kind = 'file' LIMIT 1").fetchone()[0])
+        assert set(entry["texts"]) <= {key for key, _ in texts}
+        connection.execute("DELETE FROM entries WHERE kind = 'text' AND key = ?", (texts[0][0],))
+        nl, en = json.loads(texts[1][1])
+        connection.execute("UPDATE entries SET value = ? WHERE kind = 'text' AND key = ?",
+                           (json.dumps([nl + " (altered)", en]), texts[1][0]))
+    warm = _run(portfolio, monkeypatch, tmp_path / "cache")
+    assert _findings(warm) == _findings(cold)
+    assert not any("(altered)" in f.message.nl or "(altered)" in f.enforcement_reason.nl for f in warm.findings)
+
+
 def test_the_examples_with_infrastructure_code_give_the_same_findings_warm(tmp_path, monkeypatch):
     folder = tmp_path / "examples"
     shutil.copytree(ROOT / "examples", folder, ignore=shutil.ignore_patterns("rules"))
