@@ -164,29 +164,6 @@ def test_the_json_reports_encoder_writes_what_json_text_writes():
         assert encode(finding) == json_text(finding_json(finding))
 
 
-def test_the_json_reports_rows_are_written_as_json_text_writes_them():
-    """The streamed report encodes the verdicts services share once (_Layout.encoded): each row byte for byte what
-    json_text writes, hostile service and file names and messages in failures included."""
-    from checker.evaluate import Options, check
-    from checker.model import Location, Status, Text
-    from checker.reporters.common import json_text
-    from checker.reporters.json_report import _Layout
-    from tests.conftest import AS_OF
-
-    report = check(Options((ROOT / "examples",), None, AS_OF, "nl", "embedded"))
-    odd = Text("\u202e ##[x] \x85 \ud800 \"q\" \\ é 🙂", "\u2028 line\nbreak\t #")
-    failures = [f for f in report.detailed if f.status is Status.FAIL][:20]
-    hostile = replace(report, findings=tuple(report.detailed) + tuple(
-        replace(f, message=odd, service="x\u202ey#" if i % 2 else f.service,
-                location=Location("f\u2066##[.yaml" if i % 3 else f.location.file, 2, 3, 4, None, None, ("a/b", 0, "~")))
-        for i, f in enumerate(failures)))
-    for each in (report, hostile):
-        layout = _Layout(each)
-        rows = list(layout.rows())
-        assert len(rows) > 5 and any(row["fail"] for row in rows) and any(row["pass"] for row in rows)
-        assert list(_Layout(each).encoded()) == [json_text(row) for row in rows]
-
-
 def test_the_json_report_streams_its_document_and_keeps_every_verdict():
     """The streamed report (render) is the in-memory one (to_json), and its rows give back each verdict with its
     rule, service, place, enforcement and reason (a failure also its message and line)."""

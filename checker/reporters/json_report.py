@@ -50,8 +50,8 @@ def _render(report: Report) -> Iterator[str]:
             batch = []
     yield "".join(batch) + "\n  ],\n  \"verdicts\": ["
     batch = []
-    for number, row in enumerate(layout.encoded()):
-        batch.append(("\n    " if number == 0 else ",\n    ") + row)
+    for number, row in enumerate(layout.rows()):
+        batch.append(("\n    " if number == 0 else ",\n    ") + json_text(row))
         if len(batch) == 1000:
             yield "".join(batch)
             batch = []
@@ -126,31 +126,10 @@ class _Layout:
         return found
 
     def rows(self) -> Iterator[dict[str, Any]]:
-        return (row for row, _ in self._rows())
-
-    def encoded(self) -> Iterator[str]:
-        """json_text of each row of rows(), byte for byte, with the passes and not-applicable verdicts of a tuple of
-        verdicts that services share encoded once (json_text escapes characters, never across the pieces here:
-        each piece is a whole JSON value)."""
-        known: dict[int, tuple[str, str]] = {}
-        for row, shared in self._rows():
-            found = known.get(id(shared)) if shared is not None else None
-            if found is None:
-                found = (json_text(row["pass"]), json_text(row["not-applicable"]))
-                if shared is not None:  # a tuple the report holds: its id stays its own while the report is written
-                    known[id(shared)] = found
-            yield (f'{{"service": {json_text(row["service"])}, "file": {json_text(row["file"])}, '
-                   f'"document": {json_text(row["document"])}, "pass": {found[0]}, "not-applicable": {found[1]}, '
-                   f'"fail": {json_text(row["fail"])}}}')
-
-    def _rows(self) -> Iterator[tuple[dict[str, Any], tuple[Any, ...] | None]]:
-        """Each row, with the tuple of verdicts its passes and not-applicable verdicts are all of (else None)."""
         for (service, file, document) in sorted(self.places, key=lambda p: (p[1], p[2], p[0] or "")):
             held, compact, fails = self.places[(service, file, document)]
-            shared = None
             if not held and len(compact) == 1:  # a run's rows: one per service, its verdicts in order
-                shared = compact[0].verdicts
-                passes, others, _ = self._written(shared)
+                passes, others, _ = self._written(compact[0].verdicts)
             else:
                 merged = list(held)
                 for row in compact:
@@ -158,8 +137,7 @@ class _Layout:
                 merged.sort(key=lambda v: v[:3])
                 passes = [v[4] for v in merged if v[3] == "pass"]
                 others = [v[4] for v in merged if v[3] == "not-applicable"]
-            yield {"service": service, "file": file, "document": document, "pass": passes, "not-applicable": others,
-                   "fail": fails}, shared
+            yield {"service": service, "file": file, "document": document, "pass": passes, "not-applicable": others, "fail": fails}
 
 
 def _integer(value: int | None) -> int | None:
