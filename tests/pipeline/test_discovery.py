@@ -76,3 +76,35 @@ def test_changed_since_outside_git_is_bad_usage(repo: Path):
     write(repo, "a.cloud.yaml", VALID_DESCRIPTOR)
     result = run_cli("check", "--as-of", AS_OF, "--changed-since", "HEAD", str(repo))
     assert result.returncode == 2 and "ligt niet in een git-repository" in result.stderr
+
+
+def test_real_path_within_a_run_is_what_os_path_realpath_gives(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Within a run each folder's real path is found once and a file's from it (discover.real_path): links to files
+    and folders, inside and outside, a dangling one, '..', relative and missing paths all give os.path.realpath's
+    answer, and so does display_path."""
+    import os
+
+    from checker.pipeline.discover import display_path, real_path, real_paths
+
+    outside = tmp_path / "elsewhere"
+    write(outside, "target.cloud.yaml", VALID_DESCRIPTOR)
+    repo = tmp_path / "repo"
+    write(repo, "a/b/svc.cloud.yaml", VALID_DESCRIPTOR)
+    (repo / "a" / "link.cloud.yaml").symlink_to(repo / "a" / "b" / "svc.cloud.yaml")
+    (repo / "a" / "out.cloud.yaml").symlink_to(outside / "target.cloud.yaml")
+    (repo / "a" / "dangling.cloud.yaml").symlink_to(repo / "nowhere.cloud.yaml")
+    (repo / "linked").symlink_to(repo / "a" / "b", target_is_directory=True)
+    (repo / "up").symlink_to(tmp_path, target_is_directory=True)
+    monkeypatch.chdir(repo / "a")
+    paths = [repo / "a" / "b" / "svc.cloud.yaml", repo / "a" / "link.cloud.yaml", repo / "a" / "out.cloud.yaml",
+             repo / "a" / "dangling.cloud.yaml", repo / "linked" / "svc.cloud.yaml", repo / "up" / "repo" / "a" / "b" / "svc.cloud.yaml",
+             repo / "a" / "b" / ".." / "link.cloud.yaml", Path("b/svc.cloud.yaml"), Path("link.cloud.yaml"),
+             Path("../linked/svc.cloud.yaml"), Path("missing/x.cloud.yaml"), Path("."), Path(".."), repo / "a",
+             outside / "target.cloud.yaml", Path("/")]
+    expected = [os.path.realpath(path) for path in paths]
+    names = [display_path(path) for path in paths]
+    assert "b/svc.cloud.yaml" in names and str(outside / "target.cloud.yaml") in names and "." in names
+    with real_paths():
+        for _ in range(2):  # the second time from what the first found
+            assert [real_path(path) for path in paths] == expected
+            assert [display_path(path) for path in paths] == names
