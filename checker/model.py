@@ -219,6 +219,7 @@ class _Findings:
         report.__dict__["_held"] = tuple(value)
         report.__dict__.pop("_all", None)
         report.__dict__.pop("_failing", None)
+        report.__dict__.pop("_counts", None)
 
 
 _COMPACT = (Status.PASS, Status.NOT_APPLICABLE)
@@ -297,10 +298,14 @@ class Report:
         return [f for f in self.detailed if f.status is Status.ERROR]
 
     def counts(self) -> dict[str, int]:
-        counts = {status.value: 0 for status in Status}
-        for finding in self.detailed:
-            counts[finding.status.value] += 1
-        for row in self.verdicts:
-            for verdict in row.verdicts:
-                counts[verdict[1].value] += 1
-        return counts
+        found = self.__dict__.get("_counts")  # a report does not change: counted once (the summary, the gate, views)
+        if found is None:
+            from collections import Counter
+            from itertools import chain
+            from operator import attrgetter, itemgetter
+
+            # counted by status object, in C: 600,000 verdicts of a portfolio asked for .value one by one cost 0.2 s
+            by_status = Counter(map(attrgetter("status"), self.detailed))
+            by_status.update(map(itemgetter(1), chain.from_iterable(row.verdicts for row in self.verdicts)))
+            found = self.__dict__["_counts"] = {status.value: by_status[status] for status in Status}
+        return dict(found)
