@@ -13,7 +13,9 @@ older_than_months(date, as_of, months) if month_distance(date, as_of) > months
 
 older_than_months(date, as_of, months) if {
 	month_distance(date, as_of) == months
-	parts(as_of)[2] > parts(date)[2]
+	later := parts(as_of)
+	earlier := parts(date)
+	later[2] > earlier[2]
 }
 
 # The message parameters {date} and {as_of} of a date after the reference date: what it dates (an approval, a
@@ -33,6 +35,11 @@ term_problem(date, months) := "stale" if {
 term_params(date, months) := {"date": date, "as_of": input.as_of, "months": months}
 
 # The calendar year before the reference date's.
-previous_year := parts(input.as_of)[0] - 1
+previous_year := today[0] - 1 if today := parts(input.as_of)
 
-month_distance(from, to) := ((parts(to)[0] - parts(from)[0]) * 12) + (parts(to)[1] - parts(from)[1])
+# Each date's parts bound once: a call indexed in place (parts(to)[0]) makes regorus build an error before it
+# falls back to evaluating the call, which with RUST_BACKTRACE set costs a captured backtrace every time.
+month_distance(from, to) := ((end[0] - start[0]) * 12) + (end[1] - start[1]) if {
+	start := parts(from)
+	end := parts(to)
+}
