@@ -253,6 +253,9 @@ def _split_documents(text: str) -> Iterator[tuple[int, str]]:
     one document cannot swallow the next. Lazy, and the line offsets are counted
     once: a file of a million '---' lines costs no more than its length.
     """
+    if "\n---" not in text:  # no marker after the first line: one piece (a substring test, not a regex search)
+        yield 0, text
+        return
     starts = (_with_directives(text, m.start()) for m in _DOCUMENT_START.finditer(text) if m.start() > 0)
     first = next(starts, len(text))
     start, line = 0, 0
@@ -671,16 +674,13 @@ def _scalar(node: Any) -> Any:
 # Anything else, a syntax error included, returns None, and the diagnostic path reads the document and says what
 # is wrong in its own words. tests/test_fast_paths.py holds both paths to the same data and locations.
 
-_DIRECTIVE_LINE = re.compile(r"^%", re.MULTILINE)
-
-
 class _Unusual(Exception):
     """The document is not plain: the diagnostic path reads it."""
 
 
 def _fast_document(chunk: str, name: str, index: int, line_offset: int, budget: _Budget,
                    json_path: bool = True) -> Document | None:
-    if _FORBIDDEN_RAW.search(chunk) or _DIRECTIVE_LINE.search(chunk):
+    if _FORBIDDEN_RAW.search(chunk) or chunk.startswith("%") or "\n%" in chunk:  # a directive line
         return None
     if json_path and chunk.lstrip(" \n").startswith("{"):
         document = _json_document(chunk, name, index, line_offset, budget)
@@ -801,7 +801,8 @@ _NOTHING = object()
 # and every limit goes to the event path, which decides as before. tests/test_fast_paths.py holds all three paths
 # to the same data and locations.
 
-_JSON_REFUSED = re.compile("[\t\r\x85\u2028\u2029\ufeff\ufffe\uffff]|\\\\[uU][dD][89a-fA-F]")
+_JSON_REFUSED = "\t\r\x85\u2028\u2029\ufeff\ufffe\uffff"  # each tested by `in`: a regex class of them costs more
+_SURROGATE_ESCAPE = re.compile(r"\\[uU][dD][89a-fA-F]")
 _STRING = r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"'
 _VALUE = rf'{_STRING}|[{{\[]|[^\s,:\]}}{{\["]+'
 # what comes before a token (line breaks, spaces, commas), then the token: a bracket that closes, a member (its
@@ -813,7 +814,7 @@ _LITERALS = frozenset(("true", "false", "null"))
 def _json_document(chunk: str, name: str, index: int, line_offset: int, budget: _Budget) -> Document | None:
     import json
 
-    if _JSON_REFUSED.search(chunk):
+    if any(character in chunk for character in _JSON_REFUSED) or ("\\u" in chunk or "\\U" in chunk) and _SURROGATE_ESCAPE.search(chunk):
         return None
     try:
         data = json.loads(chunk, parse_constant=_refuse_constant)
@@ -832,10 +833,11 @@ def _json_document(chunk: str, name: str, index: int, line_offset: int, budget: 
     end = 0  # where the last token ended: tokens follow each other, or the expression lost its place
     for token in _JSON_TOKEN.finditer(chunk):
         gap, closing, written_key, colon, written, element = token.groups()
-        if token.start() != end:
+        start = token.start()
+        if start != end:
             return None
         end = token.end()
-        start = end - len(token.group()) + len(gap)
+        start += len(gap)
         if "\n" in gap:
             line += gap.count("\n")
             line_start = start - len(gap) + gap.rfind("\n") + 1
