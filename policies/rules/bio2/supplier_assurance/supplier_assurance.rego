@@ -94,10 +94,7 @@ import data.cloudbeleid.lib.result
 
 path := ["provider", "assurance_reports"]
 
-subject contains i if {
-	some i, svc in input.services
-	cloud.external_cloud(svc)
-}
+subject contains i if some i in cloud.external_clouds
 
 reports(i) := object.get(input.services[i], path, [])
 

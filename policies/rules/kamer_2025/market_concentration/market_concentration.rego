@@ -78,8 +78,8 @@ import data.cloudbeleid.lib.result
 
 # A portfolio rule: it compares each materieel service with all others of the same organisation.
 subject contains i if {
-	some i, svc in input.services
-	cloud.external_cloud(svc)
+	some i in cloud.external_clouds
+	svc := input.services[i]
 	cloud.materieel(svc)
 }
 
