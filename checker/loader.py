@@ -674,6 +674,7 @@ def _scalar(node: Any) -> Any:
 # Anything else, a syntax error included, returns None, and the diagnostic path reads the document and says what
 # is wrong in its own words. tests/test_fast_paths.py holds both paths to the same data and locations.
 
+
 class _Unusual(Exception):
     """The document is not plain: the diagnostic path reads it."""
 
