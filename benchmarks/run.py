@@ -159,7 +159,7 @@ def rule_costs(folder: Path, count: int = 200) -> list[tuple[str, float]]:
 def stage_costs(folder: Path, count: int = 200) -> list[tuple[str, float]]:
     """What each stage of a worker's chunk costs (milliseconds of CPU per descriptor, best of three, in-process, the
     cache off): reading with locations, the schemas, the infrastructure step, evaluation (the engine's input and
-    answer included), join, and the rows a worker sends back. The pipeline's own functions on `count` descriptors,
+    answer included), and join into the rows a worker sends back. The pipeline's own functions on `count` descriptors,
     in chunks as a worker gets them."""
     before = os.environ.get("CLOUDBELEID_NO_CACHE")
     os.environ["CLOUDBELEID_NO_CACHE"] = "1"  # else the second of three evaluations is the cache's answer
@@ -181,7 +181,7 @@ def _stage_costs(folder: Path, count: int) -> list[tuple[str, float]]:
     from checker.pipeline import Options
     from checker.pipeline.collect import services_of
     from checker.pipeline.discover import display_path, find, references
-    from checker.pipeline.join import compact, join
+    from checker.pipeline.join import join_rows
     from checker.pipeline.run import CHUNK_FILES, enabled_rules, evaluate_cached, packs_for
     from checker.policies import load_bundle, policy_roots
 
@@ -212,11 +212,10 @@ def _stage_costs(folder: Path, count: int) -> list[tuple[str, float]]:
     evaluate_cached(engine, bundle, options, config, rules, documents[:1], reference)  # compiled once, as a worker does
     answers, evaluating = best(lambda: [evaluate_cached(engine, bundle, options, config, rules, [documents[i] for i in chunk], reference)
                                         for chunk in chunks])
-    findings, joining = best(lambda: [f for chunk, raw in zip(chunks, answers)
-                                      for f in join(rules, [services[i] for i in chunk], raw, options.as_of, options.stage)])
-    _, rows = best(lambda: [compact(f) for f in findings])
+    _, joining = best(lambda: [join_rows(rules, [services[i] for i in chunk], raw, options.as_of, options.stage)
+                               for chunk, raw in zip(chunks, answers)])
     return [("read with locations (loader)", reading), ("schemas (collect)", validating), ("infrastructure (infra.attach)", attaching),
-            ("evaluate (input, regorus, answer)", evaluating), ("join", joining), ("rows sent back (join.compact)", rows)]
+            ("evaluate (input, regorus, answer)", evaluating), ("join (rows sent back)", joining)]
 
 
 def machine() -> str:
