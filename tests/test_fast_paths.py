@@ -240,3 +240,27 @@ def test_the_json_report_streams_its_document_and_keeps_every_verdict():
                               f["location"]["end_line"], f["location"]["end_column"], f["location"]["json_path"],
                               f["message"]["nl"], f["message"]["en"])
                              for f in all_findings(streamed) if f["status"] == "fail") == fails
+
+
+def test_the_three_loaders_read_any_json_object_alike():
+    """JSON objects of every shape, value and spelling (escapes, astral characters, numbers at the limits, empty
+    keys and collections), written compact, spaced and indented: the three paths read each alike."""
+    import json
+
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=12)
+    scalars = (st.none() | st.booleans() | st.integers(min_value=-(2**64), max_value=2**64)
+               | st.floats(allow_nan=False, allow_infinity=False) | text)
+    values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(text, inner, max_size=4),
+                          max_leaves=20)
+    spelling = st.sampled_from([{}, {"indent": 1}, {"indent": 2}, {"separators": (",", ":")}, {"ensure_ascii": False},
+                                {"ensure_ascii": False, "indent": 1}])
+
+    @settings(max_examples=100, derandomize=True, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(st.dictionaries(text, values, max_size=6), spelling)
+    def same(document: dict[str, Any], how: dict[str, Any]) -> None:
+        _same_load(json.dumps(document, **how).encode(), "t.json")
+
+    same()
