@@ -121,18 +121,11 @@ def _where(bundle: PolicyBundle, module: str, exc: BaseException) -> str:
 
 
 def regorus_version() -> str:
-    """The installed regorus distribution's version, from its dist-info folder name (importlib.metadata scans every
-    installed distribution: tens of milliseconds at start-up)."""
-    from pathlib import Path
+    """The installed regorus distribution's version (gordon-to-regorus), from its dist-info folder's name, without
+    importing regorus (a run whose every answer the cache holds never loads it)."""
+    from checker.cache import installed_versions
 
-    import regorus
-
-    site = Path(regorus.__file__).resolve().parent.parent
-    for info in site.glob("gordon_to_regorus-*.dist-info"):
-        return info.name.removeprefix("gordon_to_regorus-").removesuffix(".dist-info")
-    from importlib.metadata import version
-
-    return version("gordon-to-regorus")
+    return installed_versions(("gordon-to-regorus",))["gordon-to-regorus"] or "unknown"
 
 
 _RULE_KEY = re.compile(r"[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*")

@@ -357,7 +357,7 @@ def evaluate_cached(engine: Engine, bundle: PolicyBundle, options: Options, conf
     asked every time). A per-service rule's answer for a service depends on the policies, the settings, the
     organisation profile, the reference date and that descriptor only, so each service is a unit of the cache;
     portfolio rules look at every service, so the whole portfolio is one unit."""
-    if options.engine != "embedded":
+    if options.engine != "embedded" or cache.directory() is None:  # no cache: no key worth computing (code digest)
         return engine.evaluate(bundle, input_document(options, config, rules, services, reference))
     units = [[service] for service in services] if per_service else [services]
     context = cache.key(_code_digest(), bundle.revision, json.dumps(input_document(options, config, rules, [], reference), sort_keys=True))
