@@ -174,10 +174,10 @@ def installed_versions(names: tuple[str, ...]) -> dict[str, str | None]:
             continue
         for item in listing:
             if item.endswith(".dist-info"):
-                project, _, version = item.removesuffix(".dist-info").partition("-")
+                project, _, number = item.removesuffix(".dist-info").partition("-")
                 name = wanted.get(normal(project))
-                if name is not None and version and name not in found:
-                    found[name] = version
+                if name is not None and number and name not in found:
+                    found[name] = number
     for name in names:
         if name not in found:
             from importlib.metadata import PackageNotFoundError, version
