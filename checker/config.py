@@ -215,6 +215,16 @@ def repository_of(folder: Path) -> str:
     return os.path.realpath(top if top is not None else folder)
 
 
+def nearest_config(directory: Path) -> Path | None:
+    """The configuration file ConfigFinder.for_dir reads for a folder: the nearest one at or above it."""
+    directory = directory.resolve()
+    while True:
+        candidate = next((directory / n for n in CONFIG_NAMES if (directory / n).is_file()), None)
+        if candidate is not None or directory.parent == directory:
+            return candidate
+        directory = directory.parent
+
+
 class ConfigFinder:
     """Finds the configuration that governs a file: --config if given, else the nearest .cloudbeleid.yaml above it."""
 

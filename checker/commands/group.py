@@ -10,7 +10,7 @@ from typing import Any
 from typer.core import TyperGroup
 
 from checker.commands.guard import guarded, interrupted, lang_in
-from checker.commands.helptext import translate
+from checker.commands.helptext import help_language, translate
 from checker.commands.output import lang, speak
 
 
@@ -23,10 +23,13 @@ class GuardedGroup(TyperGroup):
     def main(self, args: Sequence[str] | None = None, prog_name: str | None = None, complete_var: str | None = None,
              standalone_mode: bool = True, windows_expand_args: bool = True, **extra: Any) -> Any:
         argv = list(sys.argv[1:] if args is None else args)
-        speak(lang_in(argv))
+        given = lang_in(argv)
         names = list(self.context_settings.get("help_option_names", ["--help"]))
         group = self.commands.get(argv[0]) if len(argv) == 1 else None
-        translate(self, lang(), names, not argv or any(a in names for a in argv) or hasattr(group, "commands"))
+        showing_help = not argv or any(a in names for a in argv) or hasattr(group, "commands")
+        # the help speaks --lang, else the configuration's language (a run decides its own in options.build)
+        speak(given if given is not None or not showing_help else help_language(self, argv))
+        translate(self, lang(), names, showing_help)
         code = guarded(lambda: super(GuardedGroup, self).main(argv, prog_name, complete_var, False, windows_expand_args, **extra))
         if standalone_mode:
             sys.exit(code)
