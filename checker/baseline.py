@@ -36,12 +36,12 @@ def create(report: Report) -> dict[str, Any]:
     entries = sorted(
         ({"fingerprint": fingerprint(f), "evidence": f.evidence, "rule_id": f.rule_id, "service": f.service,
           "file": f.location.file, "json_path": f.location.pointer}
-         for f in report.findings if f.status is Status.FAIL and f.rule_id not in unwaivable),
+         for f in report.detailed if f.status is Status.FAIL and f.rule_id not in unwaivable),
         key=lambda e: (e["file"], e["service"] or "", e["rule_id"], e["json_path"], e["evidence"] or ""),
     )
     unique = list({(e["fingerprint"], e["evidence"]): e for e in entries}.values())
     return {"baseline_version": BASELINE_VERSION, "tool_version": __version__, "as_of": report.as_of, "findings": unique,
-            "left_out": sorted(unwaivable & {f.rule_id for f in report.findings if f.status is Status.FAIL})}
+            "left_out": sorted(unwaivable & {f.rule_id for f in report.detailed if f.status is Status.FAIL})}
 
 
 def load(path: Path) -> set[str]:
@@ -88,8 +88,9 @@ class _Invalid(Exception):
 
 def apply(report: Report, known: set[str], catalog: Any = None) -> Report:
     """The report without the failures the baseline holds (same place, same value); how many it held is kept.
-    Failures of rules no risk acceptance can lift stay, whatever the baseline says."""
+    Failures of rules no risk acceptance can lift stay, whatever the baseline says. Only failures are looked at: the
+    compact verdicts (passes, not applicable) stay as they are."""
     unwaivable = _unwaivable(report) | ({r.id for r in catalog.rules if not r.waivable} if catalog is not None else set())
-    kept = tuple(f for f in report.findings
-                 if not (f.status is Status.FAIL and f.rule_id not in unwaivable and entry_key(f) in known))
-    return replace(report, findings=kept, baselined=len(report.findings) - len(kept))
+    held = report.detailed
+    kept = tuple(f for f in held if not (f.status is Status.FAIL and f.rule_id not in unwaivable and entry_key(f) in known))
+    return replace(report, findings=kept, baselined=len(held) - len(kept))

@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,12 +13,12 @@ from checker import baseline, infra, selection, vcs, waivers
 from checker.catalog import load_catalog
 from checker.config import CONFIG_NAMES, Config, ConfigFinder
 from checker.engine import create_engine
-from checker.model import Finding, Report, Severity, Status
+from checker.model import Finding, Report, Severity, Status, Verdicts, report_order
 from checker.pipeline import Options
 from checker.pipeline.collect import Collected, Service, collect, load_services
 from checker.pipeline.discover import display_path, find, references, search_paths
 from checker.pipeline.join import STAGE_OF_STATUS, join, stage_of
-from checker.pipeline.run import check_group, enabled_rules, packs_for
+from checker.pipeline.run import check_group, display_paths, enabled_rules, packs_for
 from checker.policies import PolicyBundle, load_bundle, policy_roots
 
 __all__ = ["Collected", "Options", "Run", "STAGE_OF_STATUS", "Service", "check", "collect",
@@ -40,6 +43,25 @@ def check(options: Options) -> Report:
 def run(options: Options, keep_services: bool = False) -> Run:
     """The run; with keep_services, every service comes back whole (the portfolio view reads its descriptor),
     else only as far as portfolio rules read it in a large run."""
+    with paused_collector():
+        return _run(options, keep_services)
+
+
+@contextmanager
+def paused_collector() -> Iterator[None]:
+    """Python's cyclic garbage collector paused: a run builds hundreds of thousands of small acyclic values (cache
+    entries, rows, findings) that all stay alive, and each of the collector's full passes walks every one of them
+    again (a warm run of 10,000 descriptors spent 13 of its 25 s in it). Reference counting frees them as always."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _run(options: Options, keep_services: bool) -> Run:
     finder = ConfigFinder(options.config)
     paths = search_paths(options, finder)
     changed = vcs.changed_since(options.changed_since, paths[0] if paths[0].is_dir() else paths[0].parent) if options.changed_since else None
@@ -52,9 +74,10 @@ def run(options: Options, keep_services: bool = False) -> Run:
     if changed is not None and _governing_change(changed, configs, options, bundle) is not None:
         changed = None  # a configuration, waiver file, baseline or policy changed: any verdict may have, check all
     groups: dict[Path | None, list[Path]] = {}
-    for path in found.files:
-        groups.setdefault(configs[display_path(path)].path, []).append(path)
-    findings: list[Finding] = []
+    for path, name in zip(found.files, display_paths(found.files)):
+        groups.setdefault(configs[name].path, []).append(path)
+    findings: list[Finding] = []  # failures, waived findings, errors
+    verdicts: list[Verdicts] = []  # passes and not-applicable verdicts, compact, per service
     services: list[Service] = []
     all_packs: dict[str, None] = {}
     engine_version, revision = "unknown", None
@@ -65,9 +88,10 @@ def run(options: Options, keep_services: bool = False) -> Run:
             packs = packs_for(config, catalog, options.packs)
             all_packs.update(dict.fromkeys(packs))
             rules = enabled_rules(catalog, packs, roots)
-            group_findings, checked = check_group(group, config, rules, engine, bundle, roots, options,
-                                                  reference[config.path][0], keep_services)
+            group_findings, group_verdicts, checked = check_group(group, config, rules, engine, bundle, roots, options,
+                                                                  reference[config.path][0], keep_services)
             findings += group_findings
+            verdicts += group_verdicts
             services += checked
         if services:  # the per-service rules may all have run in worker processes
             engine_version = engine.version
@@ -79,24 +103,34 @@ def run(options: Options, keep_services: bool = False) -> Run:
         # portfolio rules look at every service, so a change anywhere can concern any of them
         portfolio = {rule.id for rule in catalog.rules if rule.portfolio}
         # a changed descriptor's findings wherever they are located (a finding of its infrastructure sits at a .tf line)
-        touched = {f.service for f in findings if f.service and Path(f.location.file).resolve() in changed}
+        resolved: dict[str, bool] = {}
+
+        def in_changed(file: str) -> bool:
+            if file not in resolved:
+                resolved[file] = Path(file).resolve() in changed
+            return resolved[file]
+
+        touched = {f.service for f in findings if f.service and in_changed(f.location.file)}
+        touched |= {row.service for row in verdicts if in_changed(row.location.file)}
         findings = [f for f in findings if f.status is Status.ERROR or f.rule_id in portfolio or f.service in touched
-                    or Path(f.location.file).resolve() in changed]
+                    or in_changed(f.location.file)]
+        verdicts = _kept(verdicts, lambda row: row.service in touched or in_changed(row.location.file), portfolio)
     if found.context:
-        findings, services, configs = _named_only(findings, services, configs, found.context)
-    findings.sort(key=lambda f: (f.location.file, f.location.document, f.location.line, f.location.column, f.rule_id))
+        findings, verdicts, services, configs = _named_only(findings, verdicts, services, configs, found.context)
+    findings.sort(key=report_order)
     report = Report(
         as_of=options.as_of,
         lang=options.lang,
         engine=options.engine,
         packs=tuple(all_packs),
         findings=tuple(findings),
+        verdicts=tuple(verdicts),
         files=tuple(configs),
         services=tuple(s.id for s in services),
         rules=tuple(catalog.in_packs(tuple(all_packs))),
         engine_version=engine_version,
         policy_revision=revision,
-        thresholds=infra.with_code_files(findings, {
+        thresholds=infra.with_code_files(findings + _roots_of(findings, verdicts, configs), {
             file: options.fail_on or Severity(config.fail_on or Severity.LOW.value) for file, config in configs.items()
         }),
         waivers=tuple(waiver_statuses),
@@ -108,11 +142,36 @@ def run(options: Options, keep_services: bool = False) -> Run:
         report = baseline.apply(report, baseline.load(options.baseline), catalog)
     if options.select or options.ignore:
         report = selection.apply(report, options.select, options.ignore, catalog.rules)
-    return Run(report, tuple(services), tuple(sorted({display_path(c.path) for c in configs.values() if c.path})))
+    governing = {c.path for c in configs.values() if c.path}  # a portfolio's files share a few configurations
+    return Run(report, tuple(services), tuple(sorted({display_path(path) for path in governing})))
 
 
-def _named_only(findings: list[Finding], services: list[Service], configs: dict[str, Config],
-                context: frozenset[str]) -> tuple[list[Finding], list[Service], dict[str, Config]]:
+def _kept(verdicts: list[Verdicts], keep: Callable[[Verdicts], bool], portfolio: set[str]) -> list[Verdicts]:
+    """The verdict rows a filter keeps: a row kept whole, else only its portfolio rules' verdicts."""
+    kept = []
+    for row in verdicts:
+        if keep(row):
+            kept.append(row)
+        elif portfolio:
+            mine = tuple(v for v in row.verdicts if v[0].id in portfolio)
+            if mine:
+                kept.append(Verdicts(row.service, row.location, mine))
+    return kept
+
+
+def _roots_of(findings: list[Finding], verdicts: list[Verdicts], configs: dict[str, Config]) -> list[Finding]:
+    """For the thresholds of infrastructure files: one finding at the descriptor of each service that has a finding
+    outside the descriptors but only compact verdicts in its own (so its file's threshold is found, as when its
+    passes were findings)."""
+    outside = {f.service for f in findings if f.service and f.location.file not in configs}
+    if not outside:
+        return []
+    inside = {f.service for f in findings if f.service and f.location.file in configs}
+    return [next(row.findings()) for row in verdicts if row.service in outside - inside and row.verdicts and row.location.file in configs]
+
+
+def _named_only(findings: list[Finding], verdicts: list[Verdicts], services: list[Service], configs: dict[str, Config],
+                context: frozenset[str]) -> tuple[list[Finding], list[Verdicts], list[Service], dict[str, Config]]:
     """What a run on named files reports when their portfolio was read along (discover.portfolio_context): the
     findings of the named files' services wherever they are located, a portfolio rule's included (the fifth service
     at one provider is told about the concentration), and every error (a descriptor that cannot be read leaves the
@@ -120,7 +179,8 @@ def _named_only(findings: list[Finding], services: list[Service], configs: dict[
     named = {s.id for s in services if s.document.file not in context}
     kept = [f for f in findings if f.status is Status.ERROR or f.service in named
             or (f.service is None and f.location.file not in context)]  # a portfolio's own finding, also at a .tf line
-    return (kept, [s for s in services if s.id in named],
+    rows = [row for row in verdicts if row.service in named]
+    return (kept, rows, [s for s in services if s.id in named],
             {file: config for file, config in configs.items() if file not in context or any(f.location.file == file for f in kept)})
 
 

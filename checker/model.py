@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import heapq
+from collections.abc import Iterator
 from dataclasses import dataclass, field, fields
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 
 class Severity(str, Enum):
@@ -66,7 +68,13 @@ class Location:
     @property
     def pointer(self) -> str:
         """The JSON path as a JSON Pointer (RFC 6901)."""
-        return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in self.json_path)
+        path = self.json_path
+        if not path:
+            return ""
+        joined = "/".join(map(str, path))
+        if "~" not in joined and joined.count("/") == len(path) - 1:  # no step to escape (nearly every path)
+            return "/" + joined
+        return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in path)
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.column}"
@@ -158,13 +166,76 @@ class Finding:
         return self.status is Status.ERROR or (self.status is Status.FAIL and self.enforcement is Enforcement.MANDATORY)
 
 
+# A pass or not-applicable verdict of one rule, compact: the rule, status, enforcement, why the rule binds, advises
+# or does not apply, and the message (a pass's is the rule's title). A portfolio's services share most of them.
+Verdict = tuple[Rule, Status, Enforcement, Text, Text]
+
+
+@dataclass(frozen=True, slots=True)
+class Verdicts:
+    """The pass and not-applicable verdicts of one service (in one document), all located at its root: at about 40
+    a service, a portfolio's passes as Finding objects were most of a run's memory and time (issue 16)."""
+
+    service: str
+    location: Location
+    verdicts: tuple[Verdict, ...]
+
+    def findings(self) -> Iterator[Finding]:
+        location, service = self.location, self.service
+        for rule, status, level, reason, message in self.verdicts:
+            yield Finding(rule_id=rule.id, status=status, severity=rule.severity, enforcement=level, enforcement_reason=reason,
+                          message=message, location=location, service=service, title=rule.title,
+                          remediation=rule.remediation, sources=rule.sources, docs=rule.docs)
+
+
+def report_order(finding: Finding) -> tuple[str, int, int, int, str]:
+    """The order a report lists its findings in: by place, then rule."""
+    loc = finding.location
+    return (loc.file, loc.document, loc.line, loc.column, finding.rule_id)
+
+
+class _Findings:
+    """Report.findings: given to the constructor, the findings held as objects (Report.detailed); read, every
+    finding of the report, the compact verdicts (Report.verdicts) expanded and merged in at their place in report
+    order, built once on first use. Only a format that shows passes pays for them."""
+
+    def __get__(self, report: Report | None, owner: type | None = None) -> tuple[Finding, ...]:
+        if report is None:
+            raise AttributeError("findings")  # no default: the dataclass keeps it a required field
+        built = report.__dict__.get("_all")
+        if built is None:
+            held = report.__dict__["_held"]
+            if not report.verdicts:
+                built = held
+            else:
+                expanded = sorted((f for row in report.verdicts for f in row.findings()), key=report_order)
+                # held findings come first among equals: a verdict never shares place and rule with one (a rule gives
+                # a service either failures or one pass or not-applicable verdict)
+                built = tuple(heapq.merge(held, expanded, key=report_order))
+            report.__dict__["_all"] = built
+        return built
+
+    def __set__(self, report: Report, value: tuple[Finding, ...]) -> None:
+        report.__dict__["_held"] = tuple(value)
+        report.__dict__.pop("_all", None)
+        report.__dict__.pop("_failing", None)
+
+
+_COMPACT = (Status.PASS, Status.NOT_APPLICABLE)
+
+
 @dataclass(frozen=True)
 class Report:
     as_of: str
     lang: str
     engine: str
     packs: tuple[str, ...]
-    findings: tuple[Finding, ...]
+    # every finding (see _Findings); with verdicts, the constructor takes only the findings held as objects
+    # (failures, waived findings, errors), in report order
+    if TYPE_CHECKING:
+        findings: tuple[Finding, ...]
+    else:
+        findings: tuple[Finding, ...] = _Findings()
     files: tuple[str, ...]
     services: tuple[str, ...]
     rules: tuple[Rule, ...] = field(default=())
@@ -186,6 +257,21 @@ class Report:
     ignored_rules: tuple[dict[str, Any], ...] = ()
     # the OPA server the run asked ("https://opa.example:8181", "managed 127.0.0.1:PORT"), None for the embedded engine
     server: str | None = None
+    # the pass and not-applicable verdicts a run keeps compact, per service; Report.findings lists them too
+    verdicts: tuple[Verdicts, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.verdicts and any(f.status in _COMPACT for f in self.__dict__["_held"]):
+            # findings that list passes themselves are every finding (dataclasses.replace(report, findings=(*report.findings,
+            # extra))): the verdicts are among them already
+            object.__setattr__(self, "verdicts", ())
+
+    @property
+    def detailed(self) -> tuple[Finding, ...]:
+        """The findings held as objects: every finding but the compact verdicts (failures, waived findings, errors
+        all are), in report order. What the gate, waivers, the baseline and the JSON report read."""
+        held: tuple[Finding, ...] = self.__dict__["_held"]
+        return held
 
     def threshold(self, file: str) -> Severity:
         return self.thresholds.get(file, Severity.LOW)
@@ -201,14 +287,20 @@ class Report:
         return finding.gating and finding.status is Status.FAIL and finding.severity.at_least(self.threshold(finding.location.file))
 
     def failing(self) -> list[Finding]:
-        return [f for f in self.findings if self.fails(f)]
+        found = self.__dict__.get("_failing")  # a report does not change: its failures are found once
+        if found is None:
+            found = self.__dict__["_failing"] = [f for f in self.detailed if self.fails(f)]  # a compact verdict never fails
+        return list(found)
 
     @property
     def errors(self) -> list[Finding]:
-        return [f for f in self.findings if f.status is Status.ERROR]
+        return [f for f in self.detailed if f.status is Status.ERROR]
 
     def counts(self) -> dict[str, int]:
         counts = {status.value: 0 for status in Status}
-        for finding in self.findings:
+        for finding in self.detailed:
             counts[finding.status.value] += 1
+        for row in self.verdicts:
+            for verdict in row.verdicts:
+                counts[verdict[1].value] += 1
         return counts

@@ -36,7 +36,7 @@ SCHEMA_FILES = {
     "descriptor": "service-descriptor.v1.schema.json",
     "config": "config.v1.schema.json",
     "rule-metadata": "rule-metadata.schema.json",
-    "report": "report.v2.schema.json",
+    "report": "report.v3.schema.json",
     "waivers": "waivers.schema.json",
 }
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from checker.errors import UsageError
 from checker.i18n import text
-from checker.model import Report, Rule
+from checker.model import Report, Rule, Verdicts
 
 
 def _matches(pattern: str, rule: Rule) -> bool:
@@ -43,7 +43,7 @@ def apply(report: Report, select: tuple[str, ...], ignore: tuple[str, ...], know
     ignored: dict[str, dict[str, Any]] = {
         r.id: {"rule": r.id, "pack": r.pack, "hidden": 0, "kept": 0} for r in report.rules if r.id not in shown}
     kept = []
-    for finding in report.findings:
+    for finding in report.detailed:
         entry = ignored.get(finding.rule_id)
         if entry is None:  # a shown rule, or no rule at all (input errors): always reported
             kept.append(finding)
@@ -52,4 +52,14 @@ def apply(report: Report, select: tuple[str, ...], ignore: tuple[str, ...], know
             kept.append(finding)
         else:
             entry["hidden"] = entry["hidden"] + 1
-    return replace(report, findings=tuple(kept), ignored_rules=tuple(ignored[k] for k in sorted(ignored)))
+    rows = []
+    for row in report.verdicts:  # a pass or not-applicable verdict never fails the gate: hidden when its rule is
+        shown_here = tuple(v for v in row.verdicts if v[0].id not in ignored)
+        for verdict in row.verdicts:
+            if verdict[0].id in ignored:
+                ignored[verdict[0].id]["hidden"] += 1
+        if len(shown_here) == len(row.verdicts):
+            rows.append(row)
+        elif shown_here:
+            rows.append(Verdicts(row.service, row.location, shown_here))
+    return replace(report, findings=tuple(kept), verdicts=tuple(rows), ignored_rules=tuple(ignored[k] for k in sorted(ignored)))

@@ -147,11 +147,19 @@ def check_json(*args: str, cwd: Path | None = None, env: dict[str, str] | None =
 
 
 def all_findings(report: dict[str, Any]) -> list[dict[str, Any]]:
-    """Every verdict of a JSON report (v2) as a finding: the full ones, then each pass and not-applicable row
-    expanded with what the row says (rule, status, enforcement and its reason, service, file, document) and the
-    rule's severity; a compact verdict has no message or line, so those are None."""
+    """Every verdict of a JSON report (v3) as a finding: the full ones, then each row's failures, passes and
+    not-applicable verdicts expanded with what the row says (rule, status, enforcement and its reason, service,
+    file, document; a failure's message and place) and the rule's severity; a pass or not-applicable verdict has no
+    message or line, so those are None."""
     expanded = list(report["findings"])
     for row in report["verdicts"]:
+        for rule_id, enforcement, reason, message, line, column, end_line, end_column, pointer in row["fail"]:
+            expanded.append({
+                "rule_id": rule_id, "status": "fail", "severity": report["rules"].get(rule_id, {}).get("severity"),
+                "enforcement": enforcement, "enforcement_reason": report["reasons"][reason], "service": row["service"],
+                "message": report["messages"][message], "waiver": None,
+                "location": {"file": row["file"], "document": row["document"], "line": line, "column": column,
+                             "end_line": end_line, "end_column": end_column, "json_path": pointer}})
         for status in ("pass", "not-applicable"):
             for rule_id, enforcement, reason in row[status]:
                 expanded.append({

@@ -261,7 +261,7 @@ def test_the_option_enums_are_the_registries():
 
 
 @pytest.mark.parametrize(("args", "dutch"), [
-    (["check", "--format", "xml"], "cloudbeleid: fout: --format 'xml' is geen van: text, concise, json, sarif, junit, github, gitlab, markdown (zie 'cloudbeleid check -h')"),
+    (["check", "--format", "xml"], "cloudbeleid: fout: --format 'xml' is geen van: text, full, concise, json, sarif, junit, github, gitlab, markdown (zie 'cloudbeleid check -h')"),
     (["check", "--bogus"], "cloudbeleid: fout: onbekende optie --bogus (zie 'cloudbeleid check -h')"),
     (["gate"], "cloudbeleid: fout: de optie --stage ontbreekt (zie 'cloudbeleid gate -h')"),
     (["explain"], "cloudbeleid: fout: het argument RULE_ID ontbreekt (zie 'cloudbeleid explain -h')"),
@@ -280,7 +280,7 @@ def test_usage_errors_are_one_dutch_line_with_exit_2(args, dutch):
 def test_usage_errors_in_english_with_lang_en():
     result = run_cli("check", "--lang", "en", "--format", "xml")
     assert result.stderr.splitlines() == [
-        "cloudbeleid: error: --format 'xml' is not one of: text, concise, json, sarif, junit, github, gitlab, markdown (see 'cloudbeleid check -h')"]
+        "cloudbeleid: error: --format 'xml' is not one of: text, full, concise, json, sarif, junit, github, gitlab, markdown (see 'cloudbeleid check -h')"]
     assert run_cli("check", "--lang", "en", "--bogus").stderr.startswith("cloudbeleid: error: no such option: --bogus")
 
 

@@ -164,9 +164,9 @@ def test_the_json_reports_encoder_writes_what_json_text_writes():
         assert encode(finding) == json_text(finding_json(finding))
 
 
-def test_the_v2_json_report_streams_its_document_and_keeps_every_verdict():
-    """The streamed report (render) is the in-memory one (to_json), and its rows give back each pass and
-    not-applicable verdict with its rule, service, place, enforcement and reason."""
+def test_the_json_report_streams_its_document_and_keeps_every_verdict():
+    """The streamed report (render) is the in-memory one (to_json), and its rows give back each verdict with its
+    rule, service, place, enforcement and reason (a failure also its message and line)."""
     import json
     from collections import Counter
 
@@ -179,8 +179,9 @@ def test_the_v2_json_report_streams_its_document_and_keeps_every_verdict():
     report = check(Options((ROOT / "examples",), None, AS_OF, "nl", "embedded"))
     streamed = json.loads("".join(render(report)))
     assert streamed == json.loads(json.dumps(to_json(report)))
-    assert streamed["report_version"] == 2 and streamed["verdicts"]
+    assert streamed["report_version"] == 3 and streamed["verdicts"]
     assert all(f["status"] not in ("pass", "not-applicable") for f in streamed["findings"])
+    assert report.verdicts, "a run keeps its passes compact"
 
     def verdict(f: dict) -> tuple:
         return f["rule_id"], f["status"], f["service"], f["location"]["file"], f["location"]["document"], f["enforcement"], f["enforcement_reason"]["nl"]
@@ -190,3 +191,10 @@ def test_the_v2_json_report_streams_its_document_and_keeps_every_verdict():
         for f in report.findings)
     assert {Status.PASS, Status.NOT_APPLICABLE} <= {f.status for f in report.findings}
     assert Counter(map(verdict, all_findings(streamed))) == expected
+    fails = Counter((f.rule_id, f.service, f.location.file, f.location.line, f.location.column, f.location.end_line,
+                     f.location.end_column, f.location.pointer, f.message.nl, f.message.en)
+                    for f in report.findings if f.status is Status.FAIL)
+    assert fails and Counter((f["rule_id"], f["service"], f["location"]["file"], f["location"]["line"], f["location"]["column"],
+                              f["location"]["end_line"], f["location"]["end_column"], f["location"]["json_path"],
+                              f["message"]["nl"], f["message"]["en"])
+                             for f in all_findings(streamed) if f["status"] == "fail") == fails

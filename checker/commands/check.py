@@ -50,10 +50,10 @@ def _render(name: str, report: Report, in_colour: bool, quiet: bool) -> str | It
     """The format's view; with --quiet, the text forms' quiet view (the machine formats hold everything)."""
     from checker.reporters import renderer
 
-    if quiet and name in ("text", "concise"):
+    if quiet and name in ("text", "full", "concise"):
         from checker.reporters import text
 
-        return (text.render_quiet if name == "text" else text.concise_quiet)(report, in_colour)
+        return {"text": text.render_quiet, "full": text.full_quiet, "concise": text.concise_quiet}[name](report, in_colour)
     return renderer(name)(report, in_colour)
 
 

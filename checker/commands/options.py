@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 class Format(str, Enum):  # check --format: checker.reporters.STREAMS (tests/test_cli.py keeps them equal)
     text = "text"
+    full = "full"
     concise = "concise"
     json = "json"
     sarif = "sarif"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 import string
+from collections.abc import Iterator
 from typing import Any
 
 from checker import i18n, infra
@@ -14,7 +15,7 @@ from checker.applicability import enforcement
 from checker.engine import RawReport
 from checker.errors import PolicyError
 from checker.loader import Document, JsonPath
-from checker.model import Enforcement, Finding, Location, Rule, Status, Text
+from checker.model import Enforcement, Finding, Location, Rule, Status, Text, Verdict, Verdicts
 from checker.pipeline.collect import Service
 
 # The stage of a service's life its status puts it in (rule metadata: stages).
@@ -32,6 +33,38 @@ def _not_in_stage(rule: Rule, stage: str) -> Text:
 
 def join(rules: list[Rule], services: list[Service], raw: RawReport, as_of: str, stage: str | None = None) -> list[Finding]:
     """One finding per violation, and a pass or not-applicable finding per rule and service without one."""
+    return [_finding(rule, services[index], status, level, reason, message, location, evidence, params)
+            for rule, index, status, level, reason, message, location, evidence, params in _outcomes(rules, services, raw, as_of, stage)]
+
+
+def join_rows(rules: list[Rule], services: list[Service], raw: RawReport, as_of: str,
+              stage: str | None = None) -> tuple[list[Row], list[Row]]:
+    """join() as rows, no Finding made: each failure as a row (`compact`'s), and per service one row of its pass
+    and not-applicable verdicts (`verdict_row`'s), in the order join() gives them."""
+    fails: list[Row] = []
+    verdicts: dict[int, list[Row]] = {}
+    for rule, index, status, level, reason, message, location, evidence, params in _outcomes(rules, services, raw, as_of, stage):
+        if status is Status.FAIL:
+            fails.append((rule.id, "fail", level.value, reason.nl, reason.en, message.nl, message.en, location.file,
+                          location.document, location.line, location.column, location.end_line, location.end_column,
+                          list(location.json_path), services[index].id, evidence, params))
+        else:
+            verdicts.setdefault(index, []).append(
+                (rule.id, status.value, level.value, reason.nl, reason.en,
+                 *((None, None) if message == rule.title else (message.nl, message.en))))
+    rows = []
+    for index, kept in sorted(verdicts.items()):
+        root = _location(services[index].document, ("id",))
+        rows.append((services[index].id, root.file, root.document, root.line, root.column, root.end_line, root.end_column,
+                     list(root.json_path), kept))
+    return fails, rows
+
+
+# per rule and service its outcome: rule, service index, status, enforcement, reason, message, location, evidence, params
+_Outcome = tuple[Rule, int, Status, Enforcement, Text, Text, Location, "str | None", "dict[str, Any] | None"]
+
+
+def _outcomes(rules: list[Rule], services: list[Service], raw: RawReport, as_of: str, stage: str | None) -> Iterator[_Outcome]:
     by_package = {rule.package: rule for rule in rules}
     violations: dict[tuple[str, int], list[dict[str, Any]]] = {}
     for violation in raw.violations:
@@ -40,7 +73,6 @@ def join(rules: list[Rule], services: list[Service], raw: RawReport, as_of: str,
         if not 0 <= violation["service"] < len(services):
             raise PolicyError(i18n.message("join.service_index", rule=violation["rule"], index=violation["service"], count=len(services)))
         violations.setdefault((violation["rule"], violation["service"]), []).append(violation)
-    findings: list[Finding] = []
     # per service once, not per rule and service: where its root is, its stage, and its organisation profile (a
     # portfolio has few profiles, so whom a rule binds is worked out once per rule and profile)
     roots = [_location(service.document, ("id",)) for service in services]
@@ -65,19 +97,17 @@ def join(rules: list[Rule], services: list[Service], raw: RawReport, as_of: str,
                 level, reason = Enforcement.NOT_APPLICABLE, _not_in_stage(rule, stages[index])
             root = roots[index]
             if level is Enforcement.NOT_APPLICABLE:
-                findings.append(_finding(rule, service, Status.NOT_APPLICABLE, level, reason, reason, root))
+                yield rule, index, Status.NOT_APPLICABLE, level, reason, reason, root, None, None
             elif (rule.package, index) in violations:
                 for violation in violations[(rule.package, index)]:
-                    message = _message(rule, violation)
-                    location = _location(service.document, tuple(violation["path"]))
-                    findings.append(_finding(rule, service, Status.FAIL, level, reason, message, location,
-                                             _evidence(service.document.data, violation["path"]), violation["params"]))
+                    yield (rule, index, Status.FAIL, level, reason, _message(rule, violation),
+                           _location(service.document, tuple(violation["path"])),
+                           _evidence(service.document.data, violation["path"]), violation["params"])
             elif index not in subjects:
                 why = i18n.message("join.only_for", subject=rule.subject) if rule.subject else i18n.message("join.condition")
-                findings.append(_finding(rule, service, Status.NOT_APPLICABLE, level, reason, why, root))
+                yield rule, index, Status.NOT_APPLICABLE, level, reason, why, root, None, None
             else:
-                findings.append(_finding(rule, service, Status.PASS, level, reason, rule.title, root))
-    return findings
+                yield rule, index, Status.PASS, level, reason, rule.title, root, None, None
 
 
 def _not_in_force(rule: Rule, as_of: str) -> Text:
@@ -186,6 +216,11 @@ class Expander:
     def __init__(self, rules: list[Rule]) -> None:
         self.rules = {rule.id: rule for rule in rules}
         self.texts: dict[tuple[str, str], Text] = {}
+        self.verdict: dict[tuple[Any, ...], Verdict] = {}
+        self.together: dict[tuple[int, ...], tuple[Verdict, ...]] = {}
+        self.paths: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+        self.shared_params: dict[Any, dict[str, Any]] = {}
+        self.docs = {rule.id: rule.docs for rule in rules}
 
     def text(self, nl: str, en: str) -> Text:
         found = self.texts.get((nl, en))
@@ -193,13 +228,63 @@ class Expander:
             found = self.texts[(nl, en)] = Text(nl, en)
         return found
 
+    def verdicts(self, row: Row) -> Verdicts:
+        """A service's verdict row (join_rows) as its Verdicts; equal verdicts become one tuple."""
+        service, file, document, line, column, end_line, end_column, json_path, kept = row
+        made = []
+        for verdict in kept:
+            key = tuple(verdict)
+            found = self.verdict.get(key)
+            if found is None:
+                rule_id, status, level, reason_nl, reason_en, message_nl, message_en = verdict
+                rule = self.rules[rule_id]
+                found = self.verdict[key] = (rule, _STATUSES[status], _LEVELS[level], self.text(reason_nl, reason_en),
+                                             rule.title if message_nl is None else self.text(message_nl, message_en))
+            made.append(found)
+        made.sort(key=lambda verdict: verdict[0].id)  # the order a report lists them in: all at the root, by rule
+        return Verdicts(service, Location(file, document, line, column, end_line, end_column, tuple(json_path)), self.shared(made))
+
+    def shared(self, verdicts: list[Verdict]) -> tuple[Verdict, ...]:
+        """Services with the same verdicts share one tuple of them (a reporter writes it once)."""
+        key = tuple(map(id, verdicts))  # the verdicts are interned (self.verdict): equal ones are the same object
+        found = self.together.get(key)
+        if found is None:
+            found = self.together[key] = tuple(verdicts)
+        return found
+
+    def merged(self, rows: list[Verdicts]) -> list[Verdicts]:
+        """The rows of the same service and place as one row (a portfolio rule's verdicts joined with the service's
+        others), in the order of their first row."""
+        first: dict[tuple[str, Location], int] = {}
+        out: list[Verdicts] = []
+        for row in rows:
+            at = first.get((row.service, row.location))
+            if at is None:
+                first[(row.service, row.location)] = len(out)
+                out.append(row)
+            else:
+                joined = sorted(out[at].verdicts + row.verdicts, key=lambda verdict: verdict[0].id)
+                out[at] = Verdicts(row.service, row.location, self.shared(joined))
+        return out
+
     def __call__(self, row: Row) -> Finding:
         (rule_id, status, level, reason_nl, reason_en, message_nl, message_en, file, document, line, column, end_line,
          end_column, json_path, service, evidence, params) = row
         rule = self.rules[rule_id]
         message = rule.title if message_nl is None else self.text(message_nl, message_en)
-        return Finding(rule_id=rule_id, status=_STATUSES[status], severity=rule.severity, enforcement=_LEVELS[level],
-                       enforcement_reason=self.text(reason_nl, reason_en), message=message,
-                       location=Location(file, document, line, column, end_line, end_column, tuple(json_path)),
-                       service=service, title=rule.title, remediation=rule.remediation, sources=rule.sources,
-                       docs=rule.docs, evidence=evidence, params=params)
+        path = tuple(json_path)
+        path = self.paths.setdefault(path, path)
+        return Finding(rule_id, _STATUSES[status], rule.severity, _LEVELS[level], self.text(reason_nl, reason_en), message,
+                       Location(file, document, line, column, end_line, end_column, path), service, rule.title,
+                       rule.remediation, rule.sources, self.docs[rule_id], None, evidence, self.params(params))
+
+    def params(self, params: dict[str, Any] | None) -> dict[str, Any] | None:
+        """Equal params one dict (a portfolio's failures repeat a few hundred of them); nobody changes a finding's."""
+        if not params:
+            return params
+        try:
+            key: Any = tuple((name, type(value), value) for name, value in params.items())  # True is not 1
+            hash(key)
+        except TypeError:  # a list among the values
+            key = repr(params)
+        return self.shared_params.setdefault(key, params)

@@ -19,11 +19,11 @@ from checker.engine import Engine, RawReport, create_engine
 from checker.errors import EngineError, InputError, PolicyError
 from checker.i18n import message
 from checker.loader import Document, load_bytes
-from checker.model import Enforcement, Finding, Location, Rule, Severity, Status, Text
+from checker.model import Enforcement, Finding, Location, Rule, Severity, Status, Text, Verdicts
 from checker.pipeline import Options
 from checker.pipeline.collect import Service, Unique, load_services, services_of
 from checker.pipeline.discover import display_path
-from checker.pipeline.join import Expander, Row, compact, join
+from checker.pipeline.join import Expander, Row, join_rows
 from checker.policies import PolicyBundle, load_bundle
 
 
@@ -55,14 +55,16 @@ def enabled_rules(catalog: Catalog, packs: tuple[str, ...], roots: tuple[Path, .
 
 PARALLEL_FROM = 200  # descriptor files in one group before the work is spread over processes
 CHUNK_FILES = 100
-RESTORE_FILES = 500  # cache entries read at a time
+RESTORE_FILES = 200  # cache entries read at a time (decoded entries are the peak of a warm run)
 
 
 @dataclass
 class _Chunk:
-    """What one chunk of files gives back: findings of the per-service rules, errors, services, portfolio projections."""
+    """What one chunk of files gives back: the per-service rules' failures and other verdicts, errors, services
+    (portfolio projections)."""
 
-    findings: list[Row]  # compact rows (join.compact): a tenth of a finding's cost to send between processes
+    findings: list[Row]  # failures as rows (join.compact's): a tenth of a finding's cost to send between processes
+    verdicts: list[Row]  # per service its passes and not-applicable verdicts (join.verdict_row's)
     errors: list[Finding]
     services: list[Service]
 
@@ -74,31 +76,34 @@ _Job = tuple[list[Path], Config, list[Rule], "list[str] | None", tuple[Path, ...
 
 def check_group(files: list[Path], config: Config, rules: list[Rule], engine: Engine, bundle: PolicyBundle,
                 roots: tuple[Path, ...], options: Options, reference: dict[str, list[str]],
-                keep: bool = False) -> tuple[list[Finding], list[Service]]:
+                keep: bool = False) -> tuple[list[Finding], list[Verdicts], list[Service]]:
     """Check the descriptors of one configuration: per-service rules chunk by chunk (over the cores for a large
     portfolio, each chunk's documents dropped when done), portfolio rules once over a projection of every service.
-    With keep, the services come back whole (the portfolio view reads them), else as far as portfolio rules read."""
+    With keep, the services come back whole (the portfolio view reads them), else as far as portfolio rules read.
+    Failures, waived findings and errors come back as findings, passes and not-applicable verdicts compact, per
+    service (model.Verdicts)."""
     per_service = [r for r in rules if not r.portfolio]
     portfolio = [r for r in rules if r.portfolio]
     fields = sorted({f for r in portfolio for f in r.portfolio_fields}) if all(r.portfolio_fields for r in portfolio) else None
     projection = None if keep else fields
-    expand = Expander(per_service)
-    # every unit's rows become findings as soon as the unit is done: the rows of a whole portfolio are never held
-    # beside its findings
-    units: list[tuple[list[Service], list[Finding], list[Finding]]] = []
+    expand = Expander(rules)
+    # every unit's rows become findings and verdicts as soon as the unit is done: the rows of a whole portfolio are
+    # never held beside them
+    units: list[tuple[list[Service], list[Finding], list[Finding], list[Verdicts]]] = []
     # the files the cache knows come back here, a batch at a time, without a worker (forking and sending their rows
     # back would cost more than restoring them); the others are read chunk by chunk
-    keys = [key for key, _ in _file_keys(files, config, per_service, projection, bundle, options, reference)]
+    names = display_paths(files)
+    keys = [key for key, _ in _file_keys(files, config, per_service, projection, bundle, options, reference, names)]
     missing: list[Path] = []
     for start in range(0, len(files), RESTORE_FILES):
         batch = keys[start:start + RESTORE_FILES]
         known = cache.get_many(_FILES, [k for k in batch if k is not None]) if any(k is not None for k in batch) else {}
-        for path, key in zip(files[start:start + RESTORE_FILES], batch):
-            entry = _restore(known[key], display_path(path), config) if key is not None and key in known else None
+        for name, path, key in zip(names[start:start + RESTORE_FILES], files[start:start + RESTORE_FILES], batch):
+            entry = _restore(known[key], name, config) if key is not None and key in known else None
             if entry is None:
                 missing.append(path)
             else:
-                units.append((entry[0], entry[1], [expand(row) for row in entry[2]]))
+                units.append((entry[0], entry[1], [expand(row) for row in entry[2]], [expand.verdicts(row) for row in entry[3]]))
     jobs = [(missing[i:i + CHUNK_FILES], config, per_service, projection, roots, options, reference)
             for i in range(0, len(missing), CHUNK_FILES)]
     workers = min(os.cpu_count() or 1, 8)
@@ -108,15 +113,18 @@ def check_group(files: list[Path], config: Config, rules: list[Rule], engine: En
 
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
                                  initializer=_worker_start, initargs=(os.getpid(),)) as pool:
-            units += [(chunk.services, chunk.errors, [expand(row) for row in chunk.findings]) for chunk in pool.map(_process_chunk, jobs)]
+            units += [([_SHARED.service(s) for s in chunk.services], chunk.errors, [expand(row) for row in chunk.findings],
+                       [expand.verdicts(row) for row in chunk.verdicts]) for chunk in pool.map(_process_chunk, jobs)]
     else:
         for job in jobs:
             chunk = _process_chunk(job, engine, bundle)
-            units.append((chunk.services, chunk.errors, [expand(row) for row in chunk.findings]))
+            units.append((chunk.services, chunk.errors, [expand(row) for row in chunk.findings],
+                          [expand.verdicts(row) for row in chunk.verdicts]))
     findings: list[Finding] = []
+    verdicts: list[Verdicts] = []
     services: list[Service] = []
     unique = Unique()
-    order = {display_path(path): i for i, path in enumerate(files)}
+    order = {name: i for i, name in enumerate(names)}
     dropped: set[tuple[str, int]] = set()
     # the first use of an id is the one in the first file, however the files were split between cache and chunks
     for service in sorted((s for unit in units for s in unit[0]), key=lambda s: (order.get(s.document.file, -1), s.document.index)):
@@ -126,9 +134,10 @@ def check_group(files: list[Path], config: Config, rules: list[Rule], engine: En
             dropped.add((service.document.file, service.document.index))
             continue
         services.append(service)
-    for _, errors, expanded in units:
+    for _, errors, expanded, kept in units:
         findings += errors
         findings += [f for f in expanded if (f.location.file, f.location.document) not in dropped] if dropped else expanded
+        verdicts += [v for v in kept if (v.location.file, v.location.document) not in dropped] if dropped else kept
     if portfolio and services:
         infra.cover(services, config)
         documents = [s.document.data for s in services]
@@ -138,10 +147,23 @@ def check_group(files: list[Path], config: Config, rules: list[Rule], engine: En
             raise _blamed(exc, options, services, lambda one: evaluate_cached(
                 engine, bundle, options, config, portfolio, [one], reference, per_service=False)) from None
         raw, unowned = infra.split(raw)
-        findings += join(portfolio, services, raw, options.as_of, options.stage)
+        fails, rows = join_rows(portfolio, services, raw, options.as_of, options.stage)
+        findings += [expand(row) for row in fails]
+        verdicts = expand.merged(verdicts + [expand.verdicts(row) for row in rows])
         findings += infra.unowned_findings(portfolio, services, unowned)
-    prove_checked(findings, [s.id for s in services], rules)
-    return findings, services
+    prove_checked(findings, [s.id for s in services], rules, verdicts)
+    _SHARED.known.clear()  # what the services share stays shared; the next run finds its own
+    return findings, verdicts, services
+
+
+def display_paths(files: list[Path]) -> list[str]:
+    """display_path of each file, the working directory's real path found once (not once a file)."""
+    here = os.path.realpath(Path.cwd())
+    names = []
+    for path in files:
+        real = os.path.realpath(path)
+        names.append(real[len(here) + 1:] if real.startswith(here + os.sep) and here != os.sep else display_path(path))
+    return names
 
 
 def _blamed(error: EngineError, options: Options, services: list[Service],
@@ -165,12 +187,14 @@ def _blamed(error: EngineError, options: Options, services: list[Service],
     return error
 
 
-def prove_checked(findings: list[Finding], services: list[str], rules: list[Rule]) -> None:
+def prove_checked(findings: list[Finding], services: list[str], rules: list[Rule], compact: list[Verdicts] | None = None) -> None:
     """The gate proves it checked: every enabled rule gave a verdict for every service, or the run is an error."""
     verdicts: dict[str, set[str]] = {}
     for finding in findings:
         if finding.service is not None and finding.status is not Status.ERROR:
             verdicts.setdefault(finding.service, set()).add(finding.rule_id)
+    for row in compact or ():
+        verdicts.setdefault(row.service, set()).update(verdict[0].id for verdict in row.verdicts)
     wanted = {rule.id for rule in rules}
     for service in services:
         missing = wanted - verdicts.get(service, set())
@@ -217,6 +241,7 @@ def _process_chunk(job: _Job, engine: Engine | None = None, bundle: PolicyBundle
     services: list[Service] = []
     errors: list[Finding] = []
     rows: list[Row] = []
+    verdict_rows: list[Row] = []
     fresh: dict[str, str] = {}  # display name -> cache key, of the files read now
     for path, (key, content) in zip(files, keyed):
         name = display_path(path)
@@ -225,6 +250,7 @@ def _process_chunk(job: _Job, engine: Engine | None = None, bundle: PolicyBundle
             restored += entry[0]
             errors += entry[1]
             rows += entry[2]
+            verdict_rows += entry[3]
             continue
         # a keyed file is read from the bytes its key was made of: a file changed in between cannot store its
         # findings under the key of the content it had before
@@ -234,26 +260,26 @@ def _process_chunk(job: _Job, engine: Engine | None = None, bundle: PolicyBundle
         if key is not None and not any("infrastructure" in s.document.data for s in loaded):
             fresh[name] = key
     errors += infra.attach(services, config)
-    findings: list[Finding] = []
+    fresh_rows: list[Row] = []
+    fresh_verdicts: list[Row] = []
     if rules and services:
         try:
             raw = evaluate_cached(engine, bundle, options, config, rules, [s.document.data for s in services], reference)
         except EngineError as exc:
             raise _blamed(exc, options, services,
                           lambda one: evaluate_cached(engine, bundle, options, config, rules, [one], reference)) from None
-        findings = join(rules, services, raw, options.as_of, options.stage)
-    fresh_rows = [compact(f) for f in findings]
+        fresh_rows, fresh_verdicts = join_rows(rules, services, raw, options.as_of, options.stage)
     if fields is not None:
         services = [_project(service, fields) for service in services]
     if fresh:
-        _remember(fresh, services, errors, fresh_rows)
+        _remember(fresh, services, errors, fresh_rows, fresh_verdicts)
     # the files' order: restored and read services interleave as their files do
     order = {display_path(path): i for i, path in enumerate(files)}
     everything = sorted(restored + services, key=lambda s: (order.get(s.document.file, 0), s.document.index))
-    return _Chunk(rows + fresh_rows, errors, everything)
+    return _Chunk(rows + fresh_rows, verdict_rows + fresh_verdicts, errors, everything)
 
 
-_FILES = "file"  # a descriptor file's located findings (rows), error findings and portfolio projection
+_FILES = "file"  # a descriptor file's failures (rows), other verdicts (rows), error findings and portfolio projection
 _CODE: list[str] = []  # the digest of the code and schemas a file's findings depend on, once per process
 
 
@@ -277,7 +303,8 @@ def _code_digest() -> str:
 
 
 def _file_keys(files: list[Path], config: Config, rules: list[Rule], fields: list[str] | None, bundle: PolicyBundle,
-               options: Options, reference: dict[str, list[str]]) -> list[tuple[str | None, bytes | None]]:
+               options: Options, reference: dict[str, list[str]],
+               names: list[str] | None = None) -> list[tuple[str | None, bytes | None]]:
     """Per file the key of its cache entry, or None where the cache cannot serve it: no cache, another engine
     than the embedded one (a server's policies are its own), a repository with Terraform (a resource's tag can
     give any descriptor observed facts), or a file that is not a plain readable file within the size limit."""
@@ -288,7 +315,7 @@ def _file_keys(files: list[Path], config: Config, rules: list[Rule], fields: lis
     context = cache.key(_code_digest(), bundle.revision, json.dumps(input_document(options, config, rules, [], reference), sort_keys=True),
                         json.dumps([fields, options.stage, repr(config.limits), str(config.path), [r.id for r in rules]]))
     keys: list[tuple[str | None, bytes | None]] = []
-    for path in files:
+    for number, path in enumerate(files):
         try:
             info = os.stat(path)
             if not stat.S_ISREG(info.st_mode) or info.st_size > config.limits.max_bytes:
@@ -299,13 +326,16 @@ def _file_keys(files: list[Path], config: Config, rules: list[Rule], fields: lis
             keys.append((None, None))
             continue
         # one that grew past the limit after the size check goes the loader's way, which says so
-        keys.append((cache.key(context, display_path(path), raw), raw) if len(raw) <= config.limits.max_bytes else (None, None))
+        name = names[number] if names is not None else display_path(path)
+        keys.append((cache.key(context, name, raw), raw) if len(raw) <= config.limits.max_bytes else (None, None))
     return keys
 
 
-def _remember(fresh: dict[str, str], services: list[Service], errors: list[Finding], rows: list[Row]) -> None:
-    """Keep what each file read now gave: its services' projections, its error findings and its findings' rows."""
-    entries: dict[str, dict[str, Any]] = {key: {"services": [], "errors": [], "rows": []} for key in fresh.values()}
+def _remember(fresh: dict[str, str], services: list[Service], errors: list[Finding], rows: list[Row], verdicts: list[Row]) -> None:
+    """Keep what each file read now gave: its services' projections, its error findings, its failures' rows and its
+    services' other verdicts, each text of those written once an entry (`texts`, [nl, en])."""
+    entries: dict[str, dict[str, Any]] = {key: {"services": [], "errors": [], "rows": [], "verdicts": [], "texts": []}
+                                          for key in fresh.values()}
     ids = set()
     for service in services:
         document = service.document
@@ -317,24 +347,84 @@ def _remember(fresh: dict[str, str], services: list[Service], errors: list[Findi
     for error in errors:  # an error of a file not kept (one with infrastructure code) stays out
         if error.location.file in fresh:
             entries[fresh[error.location.file]]["errors"].append(_error_json(error))
+    tables: dict[str, _Texts] = {}
     for row in rows:
-        if row[7] in fresh:
-            entries[fresh[row[7]]]["rows"].append(row)
-        elif row[14] in ids:
+        (rule, status, level, r_nl, r_en, m_nl, m_en, file, document, line, column, end_line, end_column, json_path,
+         service, evidence, params) = row
+        if file in fresh:
+            number = tables.setdefault(file, _Texts(entries[fresh[file]]["texts"]))
+            entries[fresh[file]]["rows"].append([rule, status, level, number(r_nl, r_en), number(m_nl, m_en), document, line,
+                                                  column, end_line, end_column, json_path, service, evidence, params])
+        elif service in ids:
             return  # a kept service's finding located in another file: no unit the cache can keep
+    for service, file, document, line, column, end_line, end_column, json_path, kept in verdicts:
+        if file not in fresh:
+            continue
+        entry = entries[fresh[file]]
+        number = tables.setdefault(file, _Texts(entry["texts"]))
+        entry["verdicts"].append([service, document, line, column, end_line, end_column, json_path,
+                                  [[rule, status, level, number(r_nl, r_en), number(m_nl, m_en)]
+                                   for rule, status, level, r_nl, r_en, m_nl, m_en in kept]])
     cache.put_many(_FILES, entries)
 
 
-def _restore(entry: dict[str, Any], name: str, config: Config) -> tuple[list[Service], list[Finding], list[Row]] | None:
+class _Texts:
+    """An entry's texts, each once: the index of a text, -1 for none (a pass's message is its rule's title)."""
+
+    def __init__(self, texts: list[list[str]]) -> None:
+        self.texts = texts
+        self.known: dict[tuple[str, str], int] = {}
+
+    def __call__(self, nl: str | None, en: str | None) -> int:
+        if nl is None or en is None:
+            return -1
+        found = self.known.get((nl, en))
+        if found is None:
+            found = self.known[(nl, en)] = len(self.texts)
+            self.texts.append([nl, en])
+        return found
+
+
+class _Shared:
+    """One tuple for equal paths and equal spans in the services' source maps: a portfolio's projections repeat the
+    same paths (and, of similar descriptors, the same places) thousands of times, and kept apart they were most of
+    a large run's memory (about 28 KB a service)."""
+
+    def __init__(self) -> None:
+        self.known: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+
+    def __call__(self, value: Any) -> tuple[Any, ...]:
+        value = tuple(value)
+        return self.known.setdefault(value, value)
+
+    def service(self, service: Service) -> Service:
+        document = service.document
+        return Service(service.config, Document(document.file, document.index, document.data,
+                                                {self(p): self(s) for p, s in document.spans.items()},
+                                                {self(p): self(k) for p, k in document.keys.items()}), service.organisation)
+
+
+_SHARED = _Shared()
+
+
+def _restore(entry: dict[str, Any], name: str, config: Config) -> tuple[list[Service], list[Finding], list[Row], list[Row]] | None:
+    shared = _SHARED
     try:
-        services = [Service(config, Document(name, index, data, {tuple(p): tuple(s) for p, s in spans},
-                                             {tuple(p): tuple(k) for p, k in keys}), organisation)
+        services = [Service(config, Document(name, index, data, {shared(p): shared(s) for p, s in spans},
+                                             {shared(p): shared(k) for p, k in keys}), organisation)
                     for index, data, spans, keys, organisation in entry["services"]]
         errors = [_error_from_json(e) for e in entry["errors"]]
-        rows = [tuple(row) for row in entry["rows"]]
+        texts = [tuple(t) for t in entry["texts"]] + [(None, None)]  # -1: no message of its own (a pass says the title)
+        rows = [(rule, status, level, *texts[reason], *texts[message], name, document, line, column, end_line, end_column,
+                 json_path, service, evidence, params)
+                for rule, status, level, reason, message, document, line, column, end_line, end_column, json_path, service,
+                evidence, params in entry["rows"]]
+        verdicts = [(service, name, document, line, column, end_line, end_column, json_path,
+                     [(rule, status, level, *texts[reason], *texts[message]) for rule, status, level, reason, message in kept])
+                    for service, document, line, column, end_line, end_column, json_path, kept in entry["verdicts"]]
     except (KeyError, TypeError, ValueError, IndexError):
         return None  # a damaged entry is read afresh, never trusted half
-    return services, errors, rows
+    return services, errors, rows, verdicts
 
 
 def _error_json(error: Finding) -> dict[str, Any]:

@@ -17,9 +17,10 @@ from checker.model import Report
 Renderer = Callable[[Report, bool], str | Iterable[str]]
 
 # format name -> module in this package, or "module:function" for a second view of one module (the text module's
-# concise form shares its lines and summary); modules load only when their format is asked for
+# full and concise forms share its lines and summary); modules load only when their format is asked for
 FORMATS = {
     "text": "text",
+    "full": "text:render_full",
     "concise": "text:concise",
     "json": "json_report",
     "sarif": "sarif",
@@ -32,10 +33,10 @@ FORMATS = {
 }
 
 # the formats `check --format` writes
-STREAMS = ("text", "concise", "json", "sarif", "junit", "github", "gitlab", "markdown")
+STREAMS = ("text", "full", "concise", "json", "sarif", "junit", "github", "gitlab", "markdown")
 
 # the formats for a person at a terminal: coloured when written to a TTY and NO_COLOR is not set
-COLOURED = ("text", "concise")
+COLOURED = ("text", "full", "concise")
 
 
 def renderer(name: str) -> Renderer:

@@ -1,80 +1,147 @@
-"""The versioned JSON report (schemas/report.v2.schema.json): every verdict; passes and not-applicable ones as
-per-service rows of rule ids, every other finding (fail, waived, error) as a full object."""
+"""The versioned JSON report (schemas/report.v3.schema.json): every verdict, in one row per service and place:
+passes and not-applicable verdicts as rule ids, failures as short arrays with their message and place; waived
+findings, errors and failures with a waiver as full objects."""
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from typing import Any
 
 from checker import __version__
 from checker.gate import exit_code
-from checker.model import Finding, Report, Rule, Status
+from checker.model import Finding, Report, Rule, Status, Text, Verdicts
 from checker.reporters.common import json_text
 
-REPORT_VERSION = 2
-# A pass or not-applicable verdict carries nothing a reader needs but its rule, service and place: at 60 findings
-# a service, full objects made a portfolio's report 45 KB a service (issue 16).
+REPORT_VERSION = 3
+# A pass or not-applicable verdict carries nothing a reader needs but its rule, service and place, a failure
+# nothing but its rule, place, message and enforcement: at 60 findings a service, full objects made a portfolio's
+# report 45 KB a service (issue 16), rows of them about 4 KB.
 COMPACT = (Status.PASS, Status.NOT_APPLICABLE)
 
 
 def render(report: Report, colour: bool = False) -> Iterator[str]:
-    """The report, written piece by piece: a portfolio's findings are never all in memory as JSON at once.
+    """The report, written piece by piece: a portfolio's findings are never all in memory as JSON at once, nor its
+    passes as findings (they are written from the report's compact verdicts).
 
     Strings keep their exact value (a file name, a message quoting the descriptor); JSON escaping, and
     json_text's for controls, bidi characters and lone surrogates, keeps every document valid.
     """
+    enabled = gc.isenabled()
+    gc.disable()  # see evaluate.paused_collector: the layout's rows are many small acyclic values
+    try:
+        yield from _render(report)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _render(report: Report) -> Iterator[str]:
+    layout = _Layout(report)
     document = to_json(report, findings=False)
     head = json_text(document, indent=2)
     yield head[:-2] + ',\n  "findings": ['  # the document's closing "\n}" is written after the findings
     encode = _Encoder()
     batch: list[str] = []
-    rows = _Rows()
-    number = 0
-    for finding in report.findings:
-        if rows.take(finding):
-            continue
+    for number, finding in enumerate(layout.full):
         batch.append(("\n    " if number == 0 else ",\n    ") + encode(finding))
-        number += 1
         if len(batch) == 1000:  # a thousand findings a write: a write per finding costs more than its encoding
             yield "".join(batch)
             batch = []
     yield "".join(batch) + "\n  ],\n  \"verdicts\": ["
     batch = []
-    for number, row in enumerate(rows.rows()):
+    for number, row in enumerate(layout.rows()):
         batch.append(("\n    " if number == 0 else ",\n    ") + json_text(row))
         if len(batch) == 1000:
             yield "".join(batch)
             batch = []
-    yield "".join(batch) + "\n  ],\n  \"reasons\": " + json_text(rows.texts) + "\n}\n"
+    yield ("".join(batch) + "\n  ],\n  \"reasons\": " + json_text(layout.reasons.texts)
+           + ",\n  \"messages\": " + json_text(layout.messages.texts) + "\n}\n")
 
 
-class _Rows:
-    """The compact verdicts, one row per service and place (file, document), in the order they first occur; each
-    verdict is [rule id, enforcement, index into the reasons], a reason (why a rule binds, advises or does not apply)
-    written once a report."""
+class _Table:
+    """Texts written once a report, referred to by their index."""
 
     def __init__(self) -> None:
-        self.by_place: dict[tuple[str | None, str, int], dict[str, list[list[Any]]]] = {}
-        self.reasons: dict[Any, int] = {}
+        self.index: dict[Text, int] = {}
         self.texts: list[dict[str, str]] = []
 
-    def take(self, finding: Finding) -> bool:
-        if finding.status not in COMPACT:
-            return False
-        place = (finding.service, finding.location.file, int(finding.location.document))
-        row = self.by_place.get(place)
-        if row is None:
-            row = self.by_place[place] = {"pass": [], "not-applicable": []}
-        reason = self.reasons.get(finding.enforcement_reason)
-        if reason is None:
-            reason = self.reasons[finding.enforcement_reason] = len(self.texts)
-            self.texts.append(finding.enforcement_reason.to_json())
-        row[finding.status.value].append([finding.rule_id, finding.enforcement.value, reason])
-        return True
+    def __call__(self, text: Text) -> int:
+        found = self.index.get(text)
+        if found is None:
+            found = self.index[text] = len(self.texts)
+            self.texts.append(text.to_json())
+        return found
+
+
+class _Layout:
+    """The report's verdicts as rows, one per service and place (file, document): its passes and not-applicable
+    verdicts as [rule id, enforcement, reason index], its failures as [rule id, enforcement, reason index, message
+    index, line, column, end line, end column, JSON pointer]; the reasons and messages in tables. Waived findings,
+    errors and a failure a waiver (an expired one) is attached to stay full findings (`full`), in report order."""
+
+    def __init__(self, report: Report) -> None:
+        self.full: list[Finding] = []
+        self.reasons = _Table()
+        self.messages = _Table()
+        # place -> passes and not-applicable verdicts held as findings, with their sort keys (line, column, rule id);
+        # compact rows (Report.verdicts); failures
+        self.places: dict[tuple[str | None, str, int], tuple[list[tuple[Any, ...]], list[Verdicts], list[list[Any]]]] = {}
+        reason, message = self.reasons, self.messages
+        for finding in report.detailed:  # in report order
+            loc = finding.location
+            if finding.status in COMPACT:
+                self._place(finding.service, loc.file, loc.document)[0].append(
+                    (loc.line, loc.column, finding.rule_id, finding.status.value,
+                     [finding.rule_id, finding.enforcement.value, reason(finding.enforcement_reason)]))
+            elif finding.status is Status.FAIL and finding.waiver is None:
+                self._place(finding.service, loc.file, loc.document)[2].append(
+                    [finding.rule_id, finding.enforcement.value, reason(finding.enforcement_reason), message(finding.message),
+                     int(loc.line), int(loc.column), _integer(loc.end_line), _integer(loc.end_column), loc.pointer])
+            else:
+                self.full.append(finding)
+        for row in report.verdicts:
+            self._place(row.service, row.location.file, row.location.document)[1].append(row)
+        # the verdicts of a row as written, once per tuple of verdicts (services with the same verdicts share one)
+        self.written: dict[int, tuple[list[Any], list[Any], list[tuple[Any, ...]]]] = {}
+
+    def _place(self, service: str | None, file: str, document: int) -> tuple[list[tuple[Any, ...]], list[Verdicts], list[list[Any]]]:
+        key = (service, file, int(document))
+        found = self.places.get(key)
+        if found is None:
+            found = self.places[key] = ([], [], [])
+        return found
+
+    def _written(self, verdicts: tuple[Any, ...]) -> tuple[list[Any], list[Any], list[tuple[Any, ...]]]:
+        found = self.written.get(id(verdicts))
+        if found is None:
+            passes: list[Any] = []
+            others: list[Any] = []
+            items: list[tuple[Any, ...]] = []
+            for rule, status, level, why, _ in verdicts:
+                item = [rule.id, level.value, self.reasons(why)]
+                (passes if status is Status.PASS else others).append(item)
+                items.append((rule.id, status.value, item))
+            found = self.written[id(verdicts)] = (passes, others, items)
+        return found
 
     def rows(self) -> Iterator[dict[str, Any]]:
-        for (service, file, document), verdicts in self.by_place.items():
-            yield {"service": service, "file": file, "document": document, **verdicts}
+        for (service, file, document) in sorted(self.places, key=lambda p: (p[1], p[2], p[0] or "")):
+            held, compact, fails = self.places[(service, file, document)]
+            if not held and len(compact) == 1:  # a run's rows: one per service, its verdicts in order
+                passes, others, _ = self._written(compact[0].verdicts)
+            else:
+                merged = list(held)
+                for row in compact:
+                    merged += [(row.location.line, row.location.column, *item) for item in self._written(row.verdicts)[2]]
+                merged.sort(key=lambda v: v[:3])
+                passes = [v[4] for v in merged if v[3] == "pass"]
+                others = [v[4] for v in merged if v[3] == "not-applicable"]
+            yield {"service": service, "file": file, "document": document, "pass": passes, "not-applicable": others, "fail": fails}
+
+
+def _integer(value: int | None) -> int | None:
+    return None if value is None else int(value)
 
 
 class _Encoder:
@@ -136,10 +203,11 @@ def to_json(report: Report, findings: bool = True) -> dict[str, Any]:
         "rules": {rule.id: rule_json(rule) for rule in report.rules},
     }
     if findings:
-        rows = _Rows()
-        document["findings"] = [finding_json(f) for f in report.findings if not rows.take(f)]
-        document["verdicts"] = list(rows.rows())
-        document["reasons"] = rows.texts
+        layout = _Layout(report)
+        document["findings"] = [finding_json(f) for f in layout.full]
+        document["verdicts"] = list(layout.rows())
+        document["reasons"] = layout.reasons.texts
+        document["messages"] = layout.messages.texts
     return document
 
 

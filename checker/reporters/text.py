@@ -1,14 +1,20 @@
-"""Text for a terminal or a log, in two forms.
+"""Text for a terminal or a log, in three forms.
 
-`render` (format `text`, the default) groups the findings the way a reader acts on them: per service (its file, id,
-verdict and counts in one header line), and inside it per fact (the descriptor value at one place), with the rules
-that fact breaks beneath it: severity, id, whom it binds and the message. Four rules that reject the same 'US' in
+`full` (format `full`) groups the findings the way a reader acts on them: per service (its file, id, verdict and
+counts in one header line), and inside it per fact (the descriptor value at one place), with the rules that fact
+breaks beneath it: severity, id, whom it binds and the message. Four rules that reject the same 'US' in
 `hosting.support_access_locations` are one fact with four rules, not four near-identical lines.
+
+`render` (format `text`, the default) is the same view cut to what a reader must act on, so that a run over a
+portfolio fits a screen: only the services with a binding failure or an input error, only the facts that carry one,
+and beneath each fact one line per severity and binding with the rule ids on it, without the messages (an input
+error keeps its message: no rule page explains what is wrong in this file). Advice is counted, in the headers, the
+summary and one line that says how much is not shown; nothing is dropped without a word.
 
 `concise` (format `concise`) is the flat form for editors and grep, one finding a line: location first, then
 severity id, rule id, message and the rule's docs.
 
-Both end with the same summary: services that fail, pass or could not be checked, then the rule checks.
+All end with the same summary: services that fail, pass or could not be checked, then the rule checks.
 Lines are at most 80 columns where the input allows (a long file name or rule id is never cut).
 """
 
@@ -139,7 +145,9 @@ class _Sources:
         return self._lines[file]
 
 
-def _header(group: _Service, report: Report) -> Line:
+def _header(group: _Service, report: Report, fit: bool = False) -> list[Line]:
+    """The service's header: file, id, verdict and counts on one line; with `fit`, on two when that passes WIDTH
+    (the file and the id first, as far as they fit, the rest beneath, indented), never a name cut."""
     lang = report.lang
     findings = group.findings()
     state = verdict(findings, report)
@@ -149,8 +157,14 @@ def _header(group: _Service, report: Report) -> Line:
     parts = [text(lang, "views.count.error", count=counts["error"], errors_word=plural(lang, "text.plural.error", counts["error"]))
              if key == "error" else text(lang, f"views.count.{key}", count=counts[key])
              for key in ("error", "mandatory", "below", "advisory") if counts.get(key)]
-    name = visible(group.file) + (f"  {visible(group.service)}" if group.service else "")
-    return [(name + "  ", "bold"), (text(lang, f"views.{state}"), _VERDICT_STYLE[state]), (": " + ", ".join(parts), "")]
+    file, service = visible(group.file), visible(group.service) if group.service else ""
+    verdict_pieces: Line = [(text(lang, f"views.{state}"), _VERDICT_STYLE[state]), (": " + ", ".join(parts), "")]
+    name = file + (f"  {service}" if service else "")
+    if not fit or len(name) + 2 + sum(len(piece) for piece, _ in verdict_pieces) <= WIDTH:
+        return [[(name + "  ", "bold"), *verdict_pieces]]
+    if service and len(name) > WIDTH:  # the id goes down with the verdict
+        return [[(file, "bold")], [("  " + service + "  ", "bold"), *verdict_pieces]]
+    return [[(name, "bold")], [("  ", ""), *verdict_pieces]]
 
 
 def _fact_line(fact: _Fact, sources: _Sources) -> Line:
@@ -173,9 +187,14 @@ def _wrapped(words: str, indent: int, style: str, whole: str = "") -> list[Line]
 def _note(finding: Finding, lang: str) -> str:
     footing = finding.sources[0].status if finding.sources else "verified"
     note = f" [{text(lang, 'text.' + footing)}]" if footing in ("secondary", "memory") else ""
+    return visible(note + _expired(finding, lang))
+
+
+def _expired(finding: Finding, lang: str) -> str:
+    """' [risicoacceptatie RA-1 verlopen sinds 2026-11-01]' for a failure whose waiver expired, else ''."""
     if finding.waiver and finding.waiver.get("status") == "expired":
-        note += f" [{text(lang, 'text.expired', ref=finding.waiver['decision_ref'], date=finding.waiver['expires'])}]"
-    return visible(note)
+        return f" [{text(lang, 'text.expired', ref=finding.waiver['decision_ref'], date=finding.waiver['expires'])}]"
+    return ""
 
 
 _RULE_INDENT = 4
@@ -198,20 +217,113 @@ def _rule_lines(finding: Finding, report: Report, id_width: int) -> list[Line]:
 _ORDER = {"error": 0, "mandatory": 1, "below": 2, "advisory": 3}
 
 
-def grouped(report: Report, quiet: bool = False) -> list[Line]:
+def _ordered(findings: Iterable[Finding], report: Report) -> list[Finding]:
+    return sorted(findings, key=lambda f: (_ORDER[effect(f, report)], f.severity.rank, f.rule_id))
+
+
+def _facts(group: _Service) -> list[_Fact]:
+    return sorted(group.facts.values(), key=lambda f: (f.location.line, f.location.column))
+
+
+def full(report: Report, quiet: bool = False) -> list[Line]:
+    """Every shown finding with its message (format `full`)."""
     sources = _Sources()
     lines: list[Line] = []
     for group in services(report, quiet):
         if lines:
             lines.append([])
-        lines.append(_header(group, report))
-        for fact in sorted(group.facts.values(), key=lambda f: (f.location.line, f.location.column)):
+        lines += _header(group, report)
+        for fact in _facts(group):
             lines.append(_fact_line(fact, sources))
-            ordered = sorted(fact.findings, key=lambda f: (_ORDER[effect(f, report)], f.severity.rank, f.rule_id))
+            ordered = _ordered(fact.findings, report)
             id_width = max(len(visible(f.rule_id)) for f in ordered)
             for finding in ordered:
                 lines += _rule_lines(finding, report, id_width)
     return lines
+
+
+def _binds(finding: Finding, report: Report) -> bool:
+    """What the short view lists: a failure that binds (at, or below, the threshold) and an input error."""
+    return effect(finding, report) != "advisory"
+
+
+def _ids(findings: list[Finding]) -> list[str]:
+    """The rule ids of one line of the short view, sorted, each once: 'ID ×2' for a rule failing twice at one fact."""
+    counted: dict[str, int] = {}
+    for finding in findings:
+        rule_id = visible(finding.rule_id)
+        counted[rule_id] = counted.get(rule_id, 0) + 1
+    return [rule_id + (f" ×{n}" if n > 1 else "") for rule_id, n in sorted(counted.items())]
+
+
+def _packed(items: list[str], width: int) -> list[str]:
+    """`items` joined by ', ' into lines of at most `width` where each fits; an item is never split."""
+    rows: list[str] = []
+    for i, item in enumerate(items):
+        piece = item + ("," if i < len(items) - 1 else "")
+        if rows and len(rows[-1]) + 1 + len(piece) <= width:
+            rows[-1] += " " + piece
+        else:
+            rows.append(piece)
+    return rows
+
+
+def _group_lines(fact: _Fact, report: Report) -> list[Line]:
+    """Beneath a fact in the short view: per (binding, severity) one line with the rule ids, wrapped under the ids, and
+    beneath it each of those rules whose waiver expired, with the waiver. An input error keeps its message."""
+    lang = report.lang
+    groups: dict[tuple[str, Any], list[Finding]] = {}
+    errors: list[Finding] = []
+    for finding in _ordered((f for f in fact.findings if _binds(f, report)), report):
+        what = effect(finding, report)
+        if what == "error":
+            errors.append(finding)
+        else:
+            groups.setdefault((what, finding.severity), []).append(finding)
+    lines: list[Line] = []
+    if errors:
+        id_width = max(len(visible(f.rule_id)) for f in errors)
+        for finding in errors:
+            lines += _rule_lines(finding, report, id_width)
+    binds_width = max((len(text(lang, f"views.{what}")) for what, _ in groups), default=0)
+    for (what, severity), findings in groups.items():
+        indent = _RULE_INDENT + _SEVERITY_WIDTH + binds_width + 2
+        rows = _packed(_ids(findings), max(WIDTH - indent, 20))
+        lines.append([(" " * _RULE_INDENT, ""), (severity_word(severity, lang).ljust(_SEVERITY_WIDTH - 1) + " ", _STYLE.get(severity.value, "")),
+                      (text(lang, f"views.{what}").ljust(binds_width) + "  ", ""), (rows[0], "bold")])
+        lines += [[(" " * indent + row, "bold")] for row in rows[1:]]
+        # a waiver that expired is why a failure is back: said beneath the ids, as the full view says it
+        for finding in findings:
+            if _expired(finding, lang):
+                lines += _wrapped(visible(finding.rule_id), indent, "", visible(_expired(finding, lang)))
+    return lines
+
+
+def short(report: Report, quiet: bool = False) -> list[Line]:
+    """The default view: the services with a binding failure or an input error, the facts that carry one, and
+    beneath each fact its rules by severity and binding (format `text`)."""
+    sources = _Sources()
+    lines: list[Line] = []
+    for group in services(report, quiet):
+        facts = [fact for fact in _facts(group) if any(_binds(f, report) for f in fact.findings)]
+        if not facts:
+            continue
+        lines += _header(group, report, fit=True)  # no blank line between services: the header at column 0 parts them
+        for fact in facts:
+            lines.append(_fact_line(fact, sources))
+            lines += _group_lines(fact, report)
+    return lines
+
+
+def hidden(report: Report) -> str | None:
+    """The line that says how much advice the short view does not list, or None when it lists it all (there is none)."""
+    advice = [f for f in report.findings if shown(f, report) and effect(f, report) == "advisory"]
+    if not advice:
+        return None
+    lang = report.lang
+    where = {f.service or f"{f.location.file}#{f.location.document}" for f in advice}
+    return text(lang, "views.hidden", count=len(advice), findings_word=plural(lang, "views.plural.advice", len(advice)),
+                services=len(where), services_word=plural(lang, "text.plural.service", len(where)))
 
 
 # -- the concise view ----------------------------------------------------------------------------------------------
@@ -228,13 +340,14 @@ def _concise_line(finding: Finding, lang: str) -> Line:
 
 # -- the summary both views end with ---------------------------------------------------------------------------------
 
-def summary(report: Report, quiet: bool = False) -> list[str]:
-    """The counts, the run's facts and the verdict; with --quiet the verdict alone."""
+def summary(report: Report, quiet: bool = False, fit: bool = False) -> list[str]:
+    """The counts, the run's facts and the verdict; with --quiet the verdict alone. `fit`: wrapped at WIDTH (the
+    short view's screen), else a line each (the full and concise forms, as grep and logs have read them)."""
     lang = report.lang
     state = {0: "ok", 1: "failed", 2: "unchecked"}[int(exit_code(report))]
     verdict = text(lang, "text.gate", fail_on=threshold(report, lang), gating=len(report.failing()), verdict=text(lang, f"text.{state}"))
     if quiet:  # the rules --select/--ignore left out are never silent
-        return [visible(line) for line in ([ignored_line(report, lang)] if report.ignored_rules else []) + [verdict]]
+        return _fit(([ignored_line(report, lang)] if report.ignored_rules else []) + [verdict], fit)
     counts = report.counts()
     advisory = sum(1 for f in report.findings if f.status is Status.FAIL and f.enforcement is not Enforcement.MANDATORY)
     lines = [text(lang, "views.services", **service_counts(report)), text(lang, "text.summary",
@@ -252,9 +365,17 @@ def summary(report: Report, quiet: bool = False) -> list[str]:
         lines.append(text(lang, "text.baselined", count=report.baselined))
     lines += run_facts(report, lang)
     lines.append(verdict)
-    # every line is made visible as a whole: whatever a field holds, no line carries a control character or
-    # starts a workflow command
-    return [visible(line) for line in lines]
+    return _fit(lines, fit)
+
+
+def _fit(lines: list[str], wrap: bool = True) -> list[str]:
+    """Each line made visible and (`wrap`) wrapped at WIDTH between words, its continuation indented, each piece
+    made visible again: whatever a field holds, no line carries a control character or starts a workflow command."""
+    out: list[str] = []
+    for line in map(visible, lines):  # escaped first: wrapping reads a newline or tab in a field as a space
+        pieces = textwrap.wrap(line, WIDTH, subsequent_indent="  ", break_long_words=False, break_on_hyphens=False) if wrap and len(line) > WIDTH else [line]
+        out += [visible(piece) for piece in pieces or [""]]
+    return out
 
 
 def run_facts(report: Report, lang: str) -> list[str]:
@@ -286,7 +407,18 @@ def _write(lines: list[Line], colour: bool) -> str:
 
 
 def render(report: Report, colour: bool = False, quiet: bool = False) -> str:
-    body = grouped(report, quiet)
+    """Format `text`: the short view (what fails, where and by which rules), then the summary."""
+    body = short(report, quiet)
+    note = None if quiet else hidden(report)  # advice is counted, never dropped without a word
+    ending: list[Line] = [[(line, "")] for line in summary(report, quiet, fit=True) + _fit([note] if note else [])]
+    if (body or note) and not quiet:
+        ending += [[(line, "dim")] for line in _fit([text(report.lang, "views.more")])]
+    return _write(body + ([[]] if body else []) + ending, colour)
+
+
+def render_full(report: Report, colour: bool = False, quiet: bool = False) -> str:
+    """Format `full`: every failure with its message, advice included, then the summary."""
+    body = full(report, quiet)
     hint = [[(text(report.lang, "views.explain"), "dim")]] if body and not quiet else []
     return _write(body + ([[]] if body else []) + [[(line, "")] for line in summary(report, quiet)] + hint, colour)
 
@@ -299,6 +431,10 @@ def concise(report: Report, colour: bool = False, quiet: bool = False) -> str:
 def render_quiet(report: Report, colour: bool = False) -> str:
     """--quiet: only what fails the run (input errors included), then the verdict."""
     return render(report, colour, quiet=True)
+
+
+def full_quiet(report: Report, colour: bool = False) -> str:
+    return render_full(report, colour, quiet=True)
 
 
 def concise_quiet(report: Report, colour: bool = False) -> str:

@@ -20,7 +20,7 @@ from pathlib import Path
 from checker import __version__
 
 HERE = Path(__file__).parent
-FORMATS = {"text": "txt", "concise": "txt", "json": "json", "sarif": "sarif.json", "junit": "xml", "github": "txt", "gitlab": "json",
+FORMATS = {"text": "txt", "full": "txt", "concise": "txt", "json": "json", "sarif": "sarif.json", "junit": "xml", "github": "txt", "gitlab": "json",
            "markdown": "md", "html": "html", "dossier": "md", "dossier-json": "json"}
 LANGS = ("nl", "en")
 # the descriptor files the golden report names, as the dossier hashes and the portfolio reads them

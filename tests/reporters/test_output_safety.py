@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
 from importlib import resources
 from pathlib import Path
@@ -20,10 +21,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checker.model import Report
+from checker.model import Enforcement, Report, Status, Text, Verdicts
 from checker.reporters import renderer
 from checker.reporters.common import repository_path, visible
-from tests.conftest import ROOT
+from tests.conftest import ROOT, all_findings
 from tests.reporters.test_reporters import junit_xsd  # noqa: F401  (the fixture that fetches junit-10.xsd)
 from tests.reports import RULE_ID_BASE, make_report
 from tests.reports import fields as _fields
@@ -50,7 +51,7 @@ def rendered(report: Report, fmt: str, colour: bool = False) -> str:
 
 
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-FORMATS = ("text", "concise", "json", "sarif", "junit", "github", "gitlab", "markdown")
+FORMATS = ("text", "full", "concise", "json", "sarif", "junit", "github", "gitlab", "markdown")
 
 # what no output line may hold: controls other than the line break, DEL and C1, bidi overrides, noncharacters
 FORBIDDEN = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
@@ -79,7 +80,7 @@ def test_no_format_carries_control_characters_or_runner_commands(fmt, file, iden
 SGR = re.compile(r"\x1b\[[0-9;]*m")
 
 
-@pytest.mark.parametrize("fmt", ["text", "concise"])
+@pytest.mark.parametrize("fmt", ["text", "full", "concise"])
 @FAST
 @given(file=hostile, ident=ident_strategy, free=hostile)
 def test_coloured_text_is_the_plain_text_plus_only_its_own_colours(fmt, file, ident, free):
@@ -90,35 +91,43 @@ def test_coloured_text_is_the_plain_text_plus_only_its_own_colours(fmt, file, id
     assert SGR.sub("", coloured) == plain
 
 
-def test_a_provider_name_cannot_start_a_workflow_command_in_text():
+@pytest.mark.parametrize("fmt", ["text", "full"])
+def test_a_provider_name_cannot_start_a_workflow_command_in_text(fmt: str):
     report = make_report("a.cloud.yaml", "mail", 'ACME\n::error file=x::INJECTED \x1b[31m')
-    text = rendered(report, "text")
+    text = rendered(report, fmt)
     assert not [line for line in text.splitlines() if line.lstrip().startswith("::")]
     assert "ACME\\n::error file=x::INJECTED \\x1b[31m" in text  # shown, visibly
-    waiver = rendered(make_report("a.cloud.yaml", "\n::error file=x::INJECTED", "m"), "text")
-    assert "1 verlopen binnenkort (CUSTOM-\\n::error file=x::INJECTED \\n::error file=x::INJECTED (2026-12-10))" in waiver
+    waiver = rendered(make_report("a.cloud.yaml", "\n::error file=x::INJECTED", "m"), fmt)
+    assert not [line for line in waiver.splitlines() if line.lstrip().startswith("::")]
+    # the short view wraps its summary at 80 columns: a continuation that would start a command is escaped too
+    joined = waiver.replace("\n  ", " ").replace(" \\x3a:", " ::")
+    assert "1 verlopen binnenkort (CUSTOM-\\n::error file=x::INJECTED \\n::error file=x::INJECTED (2026-12-10))" in joined
     leading = rendered(make_report("::error file=x::INJECTED.cloud.yaml", "mail", "m"), "concise")
     assert leading.startswith("\\x3a:error file=x::INJECTED.cloud.yaml:4:3: ")
-    grouped = rendered(make_report("::error file=x::INJECTED.cloud.yaml", "mail", "m"), "text")
-    assert grouped.startswith("\\x3a:error file=x::INJECTED.cloud.yaml  mail  ")
+    grouped = rendered(make_report("::error file=x::INJECTED.cloud.yaml", "mail", "m"), fmt)
+    assert grouped.startswith("\\x3a:error file=x::INJECTED.cloud.yaml  mail")
     # a message wrapped to 80 columns: no continuation line starts a command either
-    wrapped = rendered(make_report("a.cloud.yaml", "mail", "x " * 30 + "::error file=x::INJECTED"), "text")
+    wrapped = rendered(make_report("a.cloud.yaml", "mail", "x " * 30 + "::error file=x::INJECTED"), "full")
     assert "::error file=x::INJECTED" in wrapped.replace("\\x3a:", "::")
     assert not [line for line in wrapped.splitlines() if line.lstrip().startswith("::")]
 
 
-def test_run_facts_in_the_text_summary_in_both_languages():
+@pytest.mark.parametrize("fmt", ["text", "full"])
+def test_run_facts_in_the_text_summary_in_both_languages(fmt: str):
     deviation = {"file": ".cloudbeleid.yaml", "line": 12, "list": "c2000_excluded", "added": [], "removed": ["RU", "CN"],
                  "reason": "pilot", "decision_ref": "DEC-1"}
     skipped = ({"file": "A.Cloud.yaml", "reason": "case"}, {"file": "b.cloud.yaml", "reason": "case"}, {"file": "c.cloud.yaml", "reason": "excluded"})
     base = make_report("a.cloud.yaml", "mail", "m")
-    nl = rendered(Report(**{**_fields(base), "reference_deviations": (deviation,), "skipped": skipped, "server": "https://opa.example:8181"}), "text")
+    nl = rendered(Report(**{**_fields(base), "reference_deviations": (deviation,), "skipped": skipped, "server": "https://opa.example:8181"}), fmt)
     assert "OPA-server: https://opa.example:8181" in nl
-    assert "Afwijking van de referentiegegevens: .cloudbeleid.yaml:12 c2000_excluded zonder RU, CN (reden: pilot; besluit: DEC-1)" in nl
+    # the short view wraps a long line at 80 columns, its continuation indented
+    assert "Afwijking van de referentiegegevens: .cloudbeleid.yaml:12 c2000_excluded zonder RU, CN (reden: pilot; besluit: DEC-1)" in \
+        (nl.replace("\n  RU", " RU") if fmt == "text" else nl)
     assert "3 bestanden overgeslagen: 2 hoofdletters in de naam, 1 uitgesloten" in nl
     assert "  A.Cloud.yaml: hoofdletters in de naam" in nl
-    en = rendered(Report(**{**_fields(base), "lang": "en", "reference_deviations": (deviation,), "skipped": skipped[:1], "server": None}), "text")
-    assert "Deviation from the reference data: .cloudbeleid.yaml:12 c2000_excluded without RU, CN (reason: pilot; decision: DEC-1)" in en
+    en = rendered(Report(**{**_fields(base), "lang": "en", "reference_deviations": (deviation,), "skipped": skipped[:1], "server": None}), fmt)
+    assert "Deviation from the reference data: .cloudbeleid.yaml:12 c2000_excluded without RU, CN (reason: pilot; decision: DEC-1)" in \
+        (en.replace("\n  ", " ") if fmt == "text" else en)
     assert "1 file skipped: 1 upper case in the name" in en and "OPA server" not in en
     for word in ("Afwijking", "overgeslagen", "hoofdletters", "reden", "besluit"):
         assert word not in en
@@ -377,8 +386,8 @@ def test_gitlab_code_quality_is_valid_json_with_sane_paths(file, ident, free):
 def report_validator():
     from jsonschema import Draft202012Validator
 
-    schema = json.loads((ROOT / "schemas" / "report.v2.schema.json").read_text(encoding="utf-8"))
-    return _Validator("report.v2", Draft202012Validator(schema).validate)
+    schema = json.loads((ROOT / "schemas" / "report.v3.schema.json").read_text(encoding="utf-8"))
+    return _Validator("report.v3", Draft202012Validator(schema).validate)
 
 
 @FAST
@@ -387,12 +396,21 @@ def test_json_report_is_valid_and_keeps_every_string_exactly(report_validator, f
     report = make_report(file, ident, free)
     document = json.loads(rendered(report, "json"))
     report_validator.validate(document)
-    finding = document["findings"][0]
+    finding = next(f for f in all_findings(document) if f["status"] == "fail")  # a row of its service's
     assert finding["location"]["file"] == file and finding["service"] == ident and finding["message"]["nl"] == f"nl {free} nl"
     assert document["server"] == report.server
     assert document["reference_deviations"] == [dict(d) for d in report.reference_deviations]
     assert document["skipped"] == [dict(s) for s in report.skipped]
     assert document["waivers"][0]["reason"] == free
+    # a run's passes and not-applicable verdicts are compact in the Report (Report.verdicts), written as rows too
+    rule, location = report.rules[0], report.findings[0].location
+    compact = (rule, Status.PASS, Enforcement.MANDATORY, Text(free, free), rule.title)
+    with_rows = replace(report, verdicts=(Verdicts(ident, location, (compact, (rule, Status.NOT_APPLICABLE, Enforcement.ADVISORY, Text(free, "x"), Text("y", free)))),))
+    document = json.loads(rendered(with_rows, "json"))
+    report_validator.validate(document)
+    passes = [f for f in all_findings(document) if f["status"] in ("pass", "not-applicable")]
+    assert [(f["status"], f["service"], f["location"]["file"], f["enforcement_reason"]) for f in passes] == [
+        ("pass", ident, file, {"nl": free, "en": free}), ("not-applicable", ident, file, {"nl": free, "en": "x"})]
 
 
 def test_json_report_without_run_facts_still_validates(report_validator):

@@ -188,7 +188,7 @@ RUN_FACT_WORDS = {
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-@pytest.mark.parametrize("fmt", ["text", "concise", "json", "sarif", "junit", "github", "gitlab", "markdown"])
+@pytest.mark.parametrize("fmt", ["text", "full", "concise", "json", "sarif", "junit", "github", "gitlab", "markdown"])
 def test_every_format_shows_server_deviations_and_skipped_files(fmt: str, lang: str):
     from tests.reports import C2000_DEVIATION, SKIPPED, with_run_facts
 
@@ -324,11 +324,12 @@ def _sections(text: str) -> dict[str, list[str]]:
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_text_shows_each_service_once_and_each_fact_once_with_its_rules_beneath(lang: str):
+def test_full_shows_each_service_once_and_each_fact_once_with_its_rules_beneath(lang: str):
+    """The full view (the short default view, per failing service, is tests/reporters/test_text.py's)."""
     from checker.i18n import text as word
 
     report = _report_json(ORGANISATION, "--lang", lang)
-    result = run_cli("check", "--as-of", AS_OF, "--lang", lang, ORGANISATION, cwd=ROOT)
+    result = run_cli("check", "--as-of", AS_OF, "--lang", lang, "-f", "full", ORGANISATION, cwd=ROOT)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     sections = _sections(result.stdout)
     failing = [f for f in all_findings(report) if f["status"] in ("fail", "error")]
@@ -396,14 +397,19 @@ def test_concise_is_one_located_line_per_finding():
     assert result.stdout.splitlines()[len(lines)].startswith("Diensten: ")  # the same summary as the grouped view
 
 
-def test_mandatory_below_the_threshold_is_named_so_in_text(repo: Path):
+@pytest.mark.parametrize("fmt", ["text", "full"])
+def test_mandatory_below_the_threshold_is_named_so_in_text(repo: Path, fmt: str):
     write(repo, "a.cloud.yaml", NONCOMPLIANT)
-    result = run_cli("check", "--as-of", AS_OF, "--fail-on", "high", "--lang", "en", str(repo), cwd=repo)
+    result = run_cli("check", "--as-of", AS_OF, "--fail-on", "high", "--lang", "en", "-f", fmt, str(repo), cwd=repo)
     lines = result.stdout.splitlines()
     woo = next(line for line in lines if " CB22-WOO-TRANSPARENCY " in line + " ")
-    assert woo.split()[0] == "low" and woo.rstrip().endswith("mandatory, below the threshold")
     exit_line = next(line for line in lines if " CB22-EXIT-STRATEGY " in line + " ")
-    assert exit_line.rstrip().endswith("  mandatory")
+    if fmt == "full":  # severity, id, binding
+        assert woo.split()[0] == "low" and woo.rstrip().endswith("mandatory, below the threshold")
+        assert exit_line.rstrip().endswith("  mandatory")
+    else:  # severity, binding, ids
+        assert woo.split()[0] == "low" and woo.rstrip().endswith("  mandatory, below the threshold  CB22-WOO-TRANSPARENCY")
+        assert exit_line.split()[0] == "high" and exit_line.rstrip().endswith("  mandatory  CB22-EXIT-STRATEGY")
     assert "failed: 1 mandatory, 1 below the threshold" in lines[0]
 
 
@@ -558,7 +564,7 @@ def test_text_reads_a_value_only_from_a_regular_file(tmp_path: Path):
     assert "  4:3  provider.mail: ACME-1\n" in _rendered(make_report(str(regular), "mail", "m"), "text")  # columns 3 to 9
 
 
-@pytest.mark.parametrize("fmt", ["text", "concise"])
+@pytest.mark.parametrize("fmt", ["text", "full", "concise"])
 def test_with_lang_nl_neither_text_form_says_an_english_sentence(fmt: str):
     from tests.reports import golden_report, with_run_facts
     from tests.test_i18n import _english_only_fragments
@@ -580,13 +586,14 @@ def test_markdown_names_a_binding_failure_below_the_threshold(repo: Path):
 
 
 def test_the_quiet_text_forms_show_only_what_fails_the_run():
-    from checker.reporters.text import concise_quiet, render_quiet
+    from checker.reporters.text import concise_quiet, full_quiet, render_quiet
     from tests.reports import golden_report
 
     report = golden_report("en")
-    for quiet, full in ((render_quiet(report), _rendered(report, "text")), (concise_quiet(report), _rendered(report, "concise"))):
+    for quiet, full in ((render_quiet(report), _rendered(report, "full")), (full_quiet(report), _rendered(report, "full")),
+                        (concise_quiet(report), _rendered(report, "concise"))):
         assert "CB22-EXIT-STRATEGY" in quiet and "INPUT-SCHEMA" in quiet  # fails the gate; could not be checked
-        assert "CB22-DATA-LOCATION" in full and "CB22-DATA-LOCATION" not in quiet  # advice
+        assert "Data stored in US." in full and "CB22-DATA-LOCATION" not in quiet  # advice
         verdict = next(line for line in full.splitlines() if line.startswith("Threshold "))
         assert quiet.rstrip().splitlines()[-1] == verdict  # the same verdict, alone
         assert "Services:" not in quiet and "Waivers:" not in quiet
