@@ -54,7 +54,9 @@ def test_the_placeholders_are_the_catalogues(tmp_path: Path):
     assert "[default: docs/rules]" in flat(help_of(["docs"], "--lang", "en"))
     assert english_words(english)  # the word check finds English where there is English
     # the choices stay the values one types
-    assert "<text|concise|json|sarif|junit|github|gitlab|markdown>" in check
+    from checker.commands.options import Format
+
+    assert "<" + "|".join(f.value for f in Format) + ">" in check
 
 
 def test_every_placeholder_key_is_in_both_catalogues():
