@@ -9,7 +9,8 @@ types, one file each), then measures wall time, CPU time, and the peak memory of
 together (the proportional set size of the process and its workers, sampled) of: `cloudbeleid check` with the
 embedded engine (cache off, then warm), with the OPA engine, and `opa eval` of the same policies on the same
 input as the reference, in the same run, so that each comparison is a ratio of two measurements made under the
-same load. It then measures what each rule costs the embedded engine, checks the issue's targets, and writes
+same load. It then measures what each rule costs the embedded engine and what each stage of a worker's chunk
+costs (in-process), checks the issue's targets, and writes
 benchmarks/results.md with the machine it ran on and its load.
 """
 
@@ -26,6 +27,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -154,6 +156,68 @@ def rule_costs(folder: Path, count: int = 200) -> list[tuple[str, float]]:
     return [("all per-service rules together", everything), *sorted(costs, key=lambda c: -c[1])]
 
 
+def stage_costs(folder: Path, count: int = 200) -> list[tuple[str, float]]:
+    """What each stage of a worker's chunk costs (milliseconds of CPU per descriptor, best of three, in-process, the
+    cache off): reading with locations, the schemas, the infrastructure step, evaluation (the engine's input and
+    answer included), and join into the rows a worker sends back. The pipeline's own functions on `count` descriptors,
+    in chunks as a worker gets them."""
+    before = os.environ.get("CLOUDBELEID_NO_CACHE")
+    os.environ["CLOUDBELEID_NO_CACHE"] = "1"  # else the second of three evaluations is the cache's answer
+    try:
+        return _stage_costs(folder, count)
+    finally:
+        if before is None:
+            del os.environ["CLOUDBELEID_NO_CACHE"]
+        else:
+            os.environ["CLOUDBELEID_NO_CACHE"] = before
+
+
+def _stage_costs(folder: Path, count: int) -> list[tuple[str, float]]:
+    from checker import infra
+    from checker.catalog import load_catalog
+    from checker.config import ConfigFinder
+    from checker.engine import create_engine
+    from checker.loader import load_bytes
+    from checker.pipeline import Options
+    from checker.pipeline.collect import services_of
+    from checker.pipeline.discover import display_path, find, references
+    from checker.pipeline.join import join_rows
+    from checker.pipeline.run import CHUNK_FILES, enabled_rules, evaluate_cached, packs_for
+    from checker.policies import load_bundle, policy_roots
+
+    options = Options(paths=(folder,), as_of=AS_OF)
+    found = find([folder], ConfigFinder(None))
+    files = list(found.files)[:count]
+    config = found.configs[display_path(files[0])]
+    roots = policy_roots(())
+    catalog, bundle = load_catalog(roots), load_bundle(roots)
+    reference = references(found.configs, bundle)[config.path][0]
+    rules = [r for r in enabled_rules(catalog, packs_for(config, catalog), roots) if not r.portfolio]
+    engine = create_engine("embedded")
+    raws = [(path.read_bytes(), display_path(path)) for path in files]
+    chunks = [range(i, min(i + CHUNK_FILES, len(files))) for i in range(0, len(files), CHUNK_FILES)]
+
+    def best(work: Any) -> tuple[Any, float]:
+        result, times = None, []
+        for _ in range(3):
+            started = time.process_time()
+            result = work()
+            times.append(time.process_time() - started)
+        return result, min(times) * 1000 / len(files)
+
+    loaded, reading = best(lambda: [load_bytes(raw, name, config.limits) for raw, name in raws])
+    services, validating = best(lambda: [s for (_, name), one in zip(raws, loaded) for s in services_of(one, name, config)[0]])
+    _, attaching = best(lambda: [infra.attach([services[i] for i in chunk], config) for chunk in chunks])
+    documents = [s.document.data for s in services]
+    evaluate_cached(engine, bundle, options, config, rules, documents[:1], reference)  # compiled once, as a worker does
+    answers, evaluating = best(lambda: [evaluate_cached(engine, bundle, options, config, rules, [documents[i] for i in chunk], reference)
+                                        for chunk in chunks])
+    _, joining = best(lambda: [join_rows(rules, [services[i] for i in chunk], raw, options.as_of, options.stage)
+                               for chunk, raw in zip(chunks, answers)])
+    return [("read with locations (loader)", reading), ("schemas (collect)", validating), ("infrastructure (infra.attach)", attaching),
+            ("evaluate (input, regorus, answer)", evaluating), ("join (rows sent back)", joining)]
+
+
 def machine() -> str:
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
                 if line.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() else platform.processor()
@@ -222,7 +286,7 @@ def main() -> None:
     parser.add_argument("--full", action="store_true", help="also 100,000 descriptors")
     parser.add_argument("--repeat", type=int, default=3, help="runs per case of up to 1,000 descriptors (median); one descriptor: 7")
     parser.add_argument("--no-opa-engine", action="store_true", help="leave out the OPA engine case (it takes longest)")
-    parser.add_argument("--rules", type=int, default=200, help="descriptors for the cost per rule (0: leave it out)")
+    parser.add_argument("--rules", type=int, default=200, help="descriptors for the cost per rule and per stage (0: leave them out)")
     parser.add_argument("--opa", default=os.environ.get("OPA_PATH") or str(ROOT / ".tools/bin/opa"))
     parser.add_argument("--output", type=Path, default=ROOT / "benchmarks/results.md")
     args = parser.parse_args()
@@ -232,6 +296,7 @@ def main() -> None:
     rows: list[tuple[int, str, dict[str, float]]] = []
     report_mb: dict[int, float] = {}
     costs: list[tuple[str, float]] = []
+    stages: list[tuple[str, float]] = []
     loads = [load()]
     with tempfile.TemporaryDirectory(prefix="cloudbeleid-bench-") as tmp:
         work = Path(tmp)
@@ -259,6 +324,8 @@ def main() -> None:
                 print(f"{size:>7} {name:<30} {result['wall']:7.2f} s wall {result['cpu']:7.2f} s cpu {result['peak_mb']:7.0f} MB", flush=True)
             if args.rules and size >= args.rules and not costs:
                 costs = rule_costs(folder, args.rules)
+            if args.rules and size >= args.rules and not stages:
+                stages = stage_costs(folder, args.rules)
             shutil.rmtree(folder)
             shutil.rmtree(cache, ignore_errors=True)
             loads.append(load())
@@ -281,6 +348,16 @@ def main() -> None:
         *[f"| {what} | {measured} | {'yes' if holds else 'no'} |" for what, measured, holds in checks],
         "",
     ]
+    if stages:
+        lines += [
+            f"## Cost per stage (a worker's chunk, in-process, cache off, {args.rules} descriptors, ms CPU per descriptor)",
+            "",
+            "| stage | ms per descriptor |",
+            "|---|---:|",
+            *[f"| {stage} | {ms:.3f} |" for stage, ms in stages],
+            f"| all of them | {sum(ms for _, ms in stages):.3f} |",
+            "",
+        ]
     if costs:
         lines += [
             f"## Cost per rule (embedded engine, {args.rules} descriptors, ms per service, each rule evaluated alone)",

@@ -139,9 +139,11 @@ def load_file(path: Path, display: str | None = None, *, limits: Limits | None =
     return load_bytes(raw, name, limits)
 
 
-def load_bytes(raw: bytes, name: str, limits: Limits = DEFAULT_LIMITS, *, fast: bool = True) -> LoadResult:
+def load_bytes(raw: bytes, name: str, limits: Limits = DEFAULT_LIMITS, *, fast: bool = True,
+               json_path: bool = True) -> LoadResult:
     """Every document of one file's bytes. With fast (the default), a plain document is read in one pass
-    (_fast_document); anything else, and every problem, goes the diagnostic way, which explains it."""
+    (_fast_document; a JSON object by the json module, unless json_path is off); anything else, and every
+    problem, goes the diagnostic way, which explains it."""
     text, problem = _decode(raw, name)
     if problem:
         return LoadResult([], [problem])
@@ -153,7 +155,7 @@ def load_bytes(raw: bytes, name: str, limits: Limits = DEFAULT_LIMITS, *, fast: 
         if index >= limits.max_documents:
             problems.append(_problem(name, "loader.too_many_documents", offset + 1, 1, index, limit=limits.max_documents, hint=limits.hint("max_documents")))
             break
-        plain = _fast_document(chunk, name, index, offset, budget) if fast else None
+        plain = _fast_document(chunk, name, index, offset, budget, json_path) if fast else None
         if plain is not None:
             documents.append(plain)
             continue
@@ -251,6 +253,9 @@ def _split_documents(text: str) -> Iterator[tuple[int, str]]:
     one document cannot swallow the next. Lazy, and the line offsets are counted
     once: a file of a million '---' lines costs no more than its length.
     """
+    if "\n---" not in text:  # no marker after the first line: one piece (a substring test, not a regex search)
+        yield 0, text
+        return
     starts = (_with_directives(text, m.start()) for m in _DOCUMENT_START.finditer(text) if m.start() > 0)
     first = next(starts, len(text))
     start, line = 0, 0
@@ -669,16 +674,19 @@ def _scalar(node: Any) -> Any:
 # Anything else, a syntax error included, returns None, and the diagnostic path reads the document and says what
 # is wrong in its own words. tests/test_fast_paths.py holds both paths to the same data and locations.
 
-_DIRECTIVE_LINE = re.compile(r"^%", re.MULTILINE)
-
 
 class _Unusual(Exception):
     """The document is not plain: the diagnostic path reads it."""
 
 
-def _fast_document(chunk: str, name: str, index: int, line_offset: int, budget: _Budget) -> Document | None:
-    if _FORBIDDEN_RAW.search(chunk) or _DIRECTIVE_LINE.search(chunk):
+def _fast_document(chunk: str, name: str, index: int, line_offset: int, budget: _Budget,
+                   json_path: bool = True) -> Document | None:
+    if _FORBIDDEN_RAW.search(chunk) or chunk.startswith("%") or "\n%" in chunk:  # a directive line
         return None
+    if json_path and chunk.lstrip(" \n").startswith("{"):
+        document = _json_document(chunk, name, index, line_offset, budget)
+        if document is not None:
+            return document
     try:
         from _ruamel_yaml import CParser  # type: ignore[import-not-found]
     except ImportError:  # pragma: no cover - ruamel.yaml.clib is a dependency
@@ -783,3 +791,119 @@ def _from_events(parser: Any, offset: int, limits: Limits, nodes: int) -> tuple[
 
 
 _NOTHING = object()
+
+
+# --- the JSON path ----------------------------------------------------------------------------------------------
+# A document that is a JSON object, written as JSON usually is (no tab, carriage return or other line break than
+# LF, each key on one line with its colon and the start of its value), read by the json module, its locations by
+# one regular expression over its text: about a third of the event path's cost. What the JSON module and the YAML
+# parser read alike is all it takes: anything YAML reads otherwise (a key over 1024 characters, a surrogate escape,
+# a key and its colon on two lines), anything refused (a duplicate key, a refused character, a number out of range)
+# and every limit goes to the event path, which decides as before. tests/test_fast_paths.py holds all three paths
+# to the same data and locations.
+
+_JSON_REFUSED = "\t\r\x85\u2028\u2029\ufeff\ufffe\uffff"  # each tested by `in`: a regex class of them costs more
+_SURROGATE_ESCAPE = re.compile(r"\\[uU][dD][89a-fA-F]")
+_STRING = r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"'
+_VALUE = rf'{_STRING}|[{{\[]|[^\s,:\]}}{{\["]+'
+# what comes before a token (line breaks, spaces, commas), then the token: a bracket that closes, a member (its
+# key, and its value's start: the whole scalar, or the bracket that opens it), or an element of a list (or the root)
+_JSON_TOKEN = re.compile(rf'([\n ,]*)(?:([}}\]])|({_STRING})( *: *)({_VALUE})|({_VALUE}))')
+_LITERALS = frozenset(("true", "false", "null"))
+
+
+def _json_document(chunk: str, name: str, index: int, line_offset: int, budget: _Budget) -> Document | None:
+    import json
+
+    if any(character in chunk for character in _JSON_REFUSED) or ("\\u" in chunk or "\\U" in chunk) and _SURROGATE_ESCAPE.search(chunk):
+        return None
+    try:
+        data = json.loads(chunk, parse_constant=_refuse_constant)
+    except (ValueError, RecursionError):
+        return None
+    if type(data) is not dict:
+        return None
+    max_depth = budget.limits.max_depth
+    escapes = "\\" in chunk  # else no text needs decoding or checking: the raw text passed _FORBIDDEN_RAW
+    spans: dict[JsonPath, Any] = {}
+    keys: dict[JsonPath, tuple[int, int]] = {}
+    # open collections: [is a mapping, its path, its first line, its first column, how many elements so far]
+    stack: list[list[Any]] = []
+    frame: list[Any] | None = None  # the innermost
+    line, line_start = line_offset + 1, 0  # the current line (1-based) and where it begins in the chunk
+    end = 0  # where the last token ended: tokens follow each other, or the expression lost its place
+    for token in _JSON_TOKEN.finditer(chunk):
+        gap, closing, written_key, colon, written, element = token.groups()
+        start = token.start()
+        if start != end:
+            return None
+        end = token.end()
+        start += len(gap)
+        if "\n" in gap:
+            line += gap.count("\n")
+            line_start = start - len(gap) + gap.rfind("\n") + 1
+        if closing:
+            if frame is None or (closing == "}") is not frame[0]:
+                return None
+            spans[frame[1]] = (frame[2], frame[3], line, start - line_start + 2)
+            stack.pop()
+            frame = stack[-1] if stack else None
+            continue
+        if written is not None:  # a member
+            if frame is None or not frame[0]:
+                return None
+            key = written_key[1:-1]
+            if escapes and "\\" in key:
+                key = json.loads(written_key)
+                if _FORBIDDEN_IN_KEY.search(key):
+                    return None
+            path = frame[1] + (key,)
+            if path in spans:  # a duplicate key
+                return None
+            keys[path] = (line, start - line_start + 1)
+            value_start = start + len(written_key) + len(colon)
+            if value_start - start > 1000:  # the YAML parser looks for a key's colon within 1024 characters
+                return None
+        else:
+            written = element
+            if frame is not None:
+                if frame[0]:  # a value where a key belongs (a key and its colon on two lines, say)
+                    return None
+                path = frame[1] + (frame[4],)
+                frame[4] += 1
+            elif spans:
+                return None
+            else:
+                path = ()
+            value_start = start
+        column = value_start - line_start + 1
+        first = written[0]
+        if first == "{" or first == "[":
+            if len(stack) >= max_depth:  # perhaps too deep: the event path counts it
+                return None
+            spans[path] = None  # its place in the map now, its span at its end
+            frame = [first == "{", path, line, column, 0]
+            stack.append(frame)
+            continue
+        if first == '"':
+            if escapes and "\\" in written and _FORBIDDEN_IN_TEXT.search(json.loads(written)):
+                return None
+        elif written not in _LITERALS and not _number_ok(written):
+            return None
+        spans[path] = (line, column, line, column + len(written))
+    nodes = budget.nodes + len(spans)
+    if stack or not spans or chunk[end:].strip(" \n") or nodes + len(keys) > budget.limits.max_nodes:
+        return None
+    budget.nodes = nodes
+    return Document(name, index, data, spans, keys)
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(name)  # NaN, Infinity: YAML reads them as text
+
+
+def _number_ok(written: str) -> bool:
+    """A JSON number the YAML path takes as the same value: an integer within 64 bits, a finite float."""
+    if "." in written or "e" in written or "E" in written:
+        return math.isfinite(float(written))
+    return len(written) < 19 or -_INT64 <= int(written) < _INT64

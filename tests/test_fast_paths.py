@@ -1,5 +1,6 @@
 """The fast paths agree with the paths that explain: jsonschema-rs with jsonschema on every verdict, and the
-one-pass loader with the diagnostic loader on data and locations (docs/performance.md)."""
+one-pass loaders (the JSON path and the event path) with the diagnostic loader on data and locations
+(docs/performance.md)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from checker.loader import load_bytes, load_file
+from checker.loader import DEFAULT_LIMITS, Limits, _Budget, _json_document, load_bytes, load_file
 from checker.schema import _validate, is_valid
 from tests.conftest import ROOT
 from tests.descriptor_gen import descriptors
@@ -74,14 +75,16 @@ def test_jsonschema_rs_and_jsonschema_give_the_same_verdicts(name):
     assert sum(slow for _, slow in verdicts) >= 30 and sum(not slow for _, slow in verdicts) >= 100  # both kinds occur
 
 
-def _same_load(raw: bytes, name: str) -> None:
-    fast, slow = load_bytes(raw, name), load_bytes(raw, name, fast=False)
-    assert fast.problems == slow.problems
-    assert len(fast.documents) == len(slow.documents)
-    for one, other in zip(fast.documents, slow.documents):
-        assert (one.file, one.index, one.data) == (other.file, other.index, other.data)
-        assert list(one.spans.items()) == list(other.spans.items())  # the same map, in the same order
-        assert one.keys == other.keys
+def _same_load(raw: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> None:
+    """The JSON path (where it takes the document), the event path and the diagnostic path read it alike."""
+    slow = load_bytes(raw, name, limits, fast=False)
+    for fast in (load_bytes(raw, name, limits), load_bytes(raw, name, limits, json_path=False)):
+        assert fast.problems == slow.problems
+        assert len(fast.documents) == len(slow.documents)
+        for one, other in zip(fast.documents, slow.documents):
+            assert (one.file, one.index, one.data) == (other.file, other.index, other.data)
+            assert list(one.spans.items()) == list(other.spans.items())  # the same map, in the same order
+            assert one.keys == other.keys
 
 
 def _files() -> list[Path]:
@@ -123,6 +126,45 @@ def test_the_fast_loader_gives_the_diagnostic_loaders_data_and_locations_on_gene
 ])
 def test_the_fast_loader_leaves_every_unusual_document_to_the_diagnostic_loader(text):
     _same_load(text.encode(), "t.yaml")
+
+
+# JSON that the json module reads and the YAML parser reads otherwise or refuses, JSON it reads alike, written in
+# unusual ways, and JSON with what the loader refuses: the JSON path takes only what it reads as the others do
+JSON_CASES = [
+    '{"a":1,"b":[1,2]}', '{ "a" : 1 , "b" :[ ]}', '{"a": "x\\/y"}', '{"a":\n 1}', '{"a"\n: 1}', '{"a": "\\ud83d\\ude00"}',
+    '{"' + "k" * 1030 + '": 1}', '{"' + "k" * 990 + '": 1}', '{"a": 1E3, "b": -0, "c": 1.5e-3, "d": -1.5E+2, "e": 0.1}', "{}",
+    '{"a": {}, "b": [], "c": [[{}]], "d": null, "e": true, "f": false}', '{"a": 1, "a": 2}', '{"a": {"b": 1, "b": 2}}',
+    '{"a": NaN}', '{"a": Infinity}', '{"a": 1e999}', '{"a": 99999999999999999999}', '{"a": 9223372036854775808}',
+    '{"a": -9223372036854775808, "b": 9223372036854775807}', '{"a\\n": 1}', '{"a\\t": 1}', '{"a": "\\u0007"}',
+    '{"a": "\\u202e"}', '{"a": "\\r"}', '{"a": "\\t\\n\\u00e9\\\\ \\"quoted\\""}', '{"\\u00e9": "\\u0041"}',
+    '\n\n  {"x": [1,\n 2]\n}\n', '{"a": [1, 2,\n\n 3]}', '  \n{"a": 1}\n\n\n', '{"a": 1} # a comment',
+    '{"a": 1}\n...\n', '{"<<": {"b": 1}}', '{"a": [1, 2]}\n---\n{"b": 2}\n', '{"a": "é😀日本"}', '{"😀": {"ü": ["日本", 1]}}',
+    '{"x": "#not a comment", "y": "a: b", "z": "- a", "w": "---", "v": "&a *b !c", "u": "%YAML", "": ""}',
+    '{"a":\t1}', '{"a": 1}\r\n', '{"a": "\u2028"}', '{"a": "\ufeff"}', '{"a": "' + "x" * 2000 + '"}', "[1, 2]", '{"a": 1}}',
+]
+
+
+@pytest.mark.parametrize("text", JSON_CASES)
+def test_the_json_path_reads_json_as_the_yaml_paths_do(text):
+    _same_load(text.encode(), "t.json")
+
+
+def test_the_json_path_reads_generated_descriptors():
+    import json
+
+    for style in (None, 1, 2):
+        for document in descriptors(20, seed=5):
+            text = json.dumps(document, ensure_ascii=False, indent=style)
+            assert _json_document(text, "d.json", 0, 0, _Budget(DEFAULT_LIMITS)) is not None
+
+
+def test_the_json_path_counts_the_limits_as_the_diagnostic_loader_does():
+    text = '{"a": [' + ", ".join(["1"] * 50) + '], "b": {"c": {"d": {"e": 1}}}}'
+    for limits in [Limits(max_nodes=n) for n in range(50, 64)] + [Limits(max_depth=n) for n in range(1, 6)]:
+        _same_load(text.encode(), "t.json", limits)
+    two = '{"a": [1, 2, 3]}\n---\n{"b": [1, 2, 3, 4]}\n'
+    for limits in [Limits(max_nodes=n) for n in range(8, 20)]:
+        _same_load(two.encode(), "t.json", limits)
 
 
 def test_the_fast_loader_counts_the_limits_as_the_diagnostic_loader_does():
@@ -198,3 +240,27 @@ def test_the_json_report_streams_its_document_and_keeps_every_verdict():
                               f["location"]["end_line"], f["location"]["end_column"], f["location"]["json_path"],
                               f["message"]["nl"], f["message"]["en"])
                              for f in all_findings(streamed) if f["status"] == "fail") == fails
+
+
+def test_the_three_loaders_read_any_json_object_alike():
+    """JSON objects of every shape, value and spelling (escapes, astral characters, numbers at the limits, empty
+    keys and collections), written compact, spaced and indented: the three paths read each alike."""
+    import json
+
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=12)
+    scalars = (st.none() | st.booleans() | st.integers(min_value=-(2**64), max_value=2**64)
+               | st.floats(allow_nan=False, allow_infinity=False) | text)
+    values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(text, inner, max_size=4),
+                          max_leaves=20)
+    spelling = st.sampled_from([{}, {"indent": 1}, {"indent": 2}, {"separators": (",", ":")}, {"ensure_ascii": False},
+                                {"ensure_ascii": False, "indent": 1}])
+
+    @settings(max_examples=100, derandomize=True, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(st.dictionaries(text, values, max_size=6), spelling)
+    def same(document: dict[str, Any], how: dict[str, Any]) -> None:
+        _same_load(json.dumps(document, **how).encode(), "t.json")
+
+    same()

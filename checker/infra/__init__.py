@@ -277,14 +277,15 @@ def unowned_findings(rules: list[Any], services: list[Any], violations: list[dic
 def with_code_files(findings: list[Finding], thresholds: dict[str, Severity]) -> dict[str, Severity]:
     """The gate's thresholds with one for every infrastructure file a finding points into: that of the descriptor
     of the finding's service, and for a finding without a service the strictest of the run (fail closed)."""
+    outside = [f for f in findings if f.location.file not in thresholds]
+    if not outside:  # no finding points into infrastructure code (no Terraform): one pass, not two over every finding
+        return dict(thresholds)
     by_service: dict[str | None, Severity] = {
         f.service: thresholds[f.location.file] for f in findings if f.service and f.location.file in thresholds}
     strictest = max(thresholds.values(), key=lambda s: s.rank, default=Severity.LOW)
     extra: dict[str, Severity] = {}
-    for finding in findings:
+    for finding in outside:
         file = finding.location.file
-        if file in thresholds:
-            continue
         threshold = by_service.get(finding.service, strictest)
         if file not in extra or threshold.rank > extra[file].rank:
             extra[file] = threshold

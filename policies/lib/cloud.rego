@@ -12,6 +12,18 @@ public_cloud(svc) if svc.service.deployment_model in public_deployment_models
 
 external_cloud(svc) if svc.service.deployment_model in external_deployment_models
 
+# The services (indexes in input.services) in a public cloud, and those of an external supplier: worked out once
+# per evaluation for the many rules whose subject they are (a call per rule and service costs each rule).
+public_clouds contains i if {
+	some i, svc in input.services
+	public_cloud(svc)
+}
+
+external_clouds contains i if {
+	some i, svc in input.services
+	external_cloud(svc)
+}
+
 special_personal_data(svc) if count(object.get(svc, ["data", "special_categories"], [])) > 0
 
 personal_data(svc) if svc.data.personal_data == true

@@ -33,3 +33,16 @@ test_materieel_by_flag_or_reason if {
 	cloud.materieel({"service": {"materieel_reasons": ["primaire_taak"]}})
 	not cloud.materieel({"service": {"materieel": false}})
 }
+
+test_the_shared_sets_hold_the_services_the_functions_name if {
+	services := [
+		{"service": {"deployment_model": "public"}},
+		{"service": {"deployment_model": "hybrid"}},
+		{"service": {"deployment_model": "community"}},
+		{"service": {"deployment_model": "private_external"}},
+		{"service": {"deployment_model": "on_premises"}},
+		{"service": {}},
+	]
+	cloud.public_clouds == {0, 1} with input.services as services
+	cloud.external_clouds == {0, 1, 2, 3} with input.services as services
+}

@@ -56,3 +56,13 @@ eer_or_adequate(country, provider) if {
 	country in adequacy_if_dpf_certified
 	provider.dpf_certified == true
 }
+
+# The same as one set per provider (what eer_or_adequate holds for, with this provider): one membership test per
+# location instead of a call with three definitions.
+adequate := eer | adequacy
+
+adequate_with_dpf := adequate | adequacy_if_dpf_certified
+
+adequate_for(provider) := adequate_with_dpf if provider.dpf_certified == true
+
+adequate_for(provider) := adequate if not provider.dpf_certified == true

@@ -18,6 +18,20 @@ test_adequacy_covers_switzerland_but_us_only_with_dpf if {
 	not countries.eer_or_adequate("IN", {"dpf_certified": true})
 }
 
+test_adequate_for_holds_what_eer_or_adequate_holds if {
+	certified := [{}, {"dpf_certified": false}, {"dpf_certified": true}, {"dpf_certified": "true"}]
+	every code in {"NL", "NO", "CH", "GB", "JP", "US", "IN", "CN", "XX"} | countries.adequacy_if_dpf_certified {
+		every provider in certified {
+			held := code in countries.adequate_for(provider)
+			held == is_adequate(code, provider)
+		}
+	}
+}
+
+default is_adequate(_, _) := false
+
+is_adequate(country, provider) if countries.eer_or_adequate(country, provider)
+
 test_locations_cover_hosting_fields_and_subprocessors if {
 	svc := {
 		"hosting": {"storage_locations": ["NL", "IE"], "support_access_locations": ["US"]},

@@ -9,11 +9,18 @@ parts(date) := time.date(time.parse_ns("2006-01-02", date))
 
 # Whether `date` lies more than `months` months before `as_of`: past date + months,
 # with the day clamped to the end of a shorter month (2024-01-31 + 1 month = 2024-02-29).
-older_than_months(date, as_of, months) if month_distance(date, as_of) > months
-
+# Each date parsed once (a definition per case would parse them again).
 older_than_months(date, as_of, months) if {
-	month_distance(date, as_of) == months
-	parts(as_of)[2] > parts(date)[2]
+	earlier := parts(date)
+	later := parts(as_of)
+	past_term(months_between(earlier, later), months, earlier[2], later[2])
+}
+
+past_term(distance, months, _, _) if distance > months
+
+past_term(distance, months, earlier_day, later_day) if {
+	distance == months
+	later_day > earlier_day
 }
 
 # The message parameters {date} and {as_of} of a date after the reference date: what it dates (an approval, a
@@ -33,6 +40,11 @@ term_problem(date, months) := "stale" if {
 term_params(date, months) := {"date": date, "as_of": input.as_of, "months": months}
 
 # The calendar year before the reference date's.
-previous_year := parts(input.as_of)[0] - 1
+previous_year := today[0] - 1 if today := parts(input.as_of)
 
-month_distance(from, to) := ((parts(to)[0] - parts(from)[0]) * 12) + (parts(to)[1] - parts(from)[1])
+# Each date's parts bound once: a call indexed in place (parts(to)[0]) makes regorus build an error before it
+# falls back to evaluating the call, which with RUST_BACKTRACE set costs a captured backtrace every time.
+month_distance(from, to) := months_between(parts(from), parts(to))
+
+# The months from one date's parts to another's, days left out.
+months_between(start, end) := ((end[0] - start[0]) * 12) + (end[1] - start[1])

@@ -13,10 +13,8 @@ locations[i] := countries.locations(svc) if some i, svc in input.services
 # The locations outside the EER for which no adequacy decision covers this provider: a transfer needs a basis.
 transfers[i] := outside if {
 	some i, svc in input.services
-	outside := {location |
-		some location in locations[i]
-		not countries.eer_or_adequate(location.country, object.get(svc, "provider", {}))
-	}
+	allowed := countries.adequate_for(object.get(svc, "provider", {}))
+	outside := {location | some location in locations[i]; not location.country in allowed}
 }
 
 # A yes/no fact the descriptor does not confirm: absent, or anything but true.

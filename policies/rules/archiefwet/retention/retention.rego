@@ -87,8 +87,8 @@ import data.cloudbeleid.lib.service
 path := ["records", "retention_per_selectielijst"]
 
 subject contains i if {
-	some i, svc in input.services
-	cloud.external_cloud(svc)
+	some i in cloud.external_clouds
+	svc := input.services[i]
 	svc.records.holds_archiefbescheiden == true
 }
 

@@ -104,8 +104,8 @@ law := data.data.archiefwet.new if {
 term := {"years": law.transfer_after_years, "law": law.name}
 
 subject contains i if {
-	some i, svc in input.services
-	cloud.external_cloud(svc)
+	some i in cloud.external_clouds
+	svc := input.services[i]
 	svc.records.permanent_records == true
 }
 

@@ -75,8 +75,8 @@ import data.cloudbeleid.lib.result
 import data.cloudbeleid.lib.service
 
 subject contains i if {
-	some i, svc in input.services
-	cloud.external_cloud(svc)
+	some i in cloud.external_clouds
+	svc := input.services[i]
 	cloud.personal_data(svc)
 }
 

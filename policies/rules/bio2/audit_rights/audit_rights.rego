@@ -78,10 +78,7 @@ import data.cloudbeleid.lib.cloud
 import data.cloudbeleid.lib.result
 import data.cloudbeleid.lib.service
 
-subject contains i if {
-	some i, svc in input.services
-	cloud.external_cloud(svc)
-}
+subject contains i if some i in cloud.external_clouds
 
 deny contains result.fail(i, ["contract", "audit_rights"], "default", {}) if {
 	some i in subject

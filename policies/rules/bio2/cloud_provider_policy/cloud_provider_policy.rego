@@ -119,10 +119,7 @@ import data.cloudbeleid.lib.cloud
 import data.cloudbeleid.lib.result
 import data.cloudbeleid.lib.service
 
-subject contains i if {
-	some i, svc in input.services
-	cloud.external_cloud(svc)
-}
+subject contains i if some i in cloud.external_clouds
 
 # The organisation profile that applies to a service: the configuration's, overridden by the descriptor's.
 organisation(svc) := object.union(object.get(input, "organisation", {}), object.get(svc, "organisation", {}))

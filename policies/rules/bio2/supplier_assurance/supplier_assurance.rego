@@ -94,17 +94,17 @@ import data.cloudbeleid.lib.result
 
 path := ["provider", "assurance_reports"]
 
-subject contains i if {
-	some i, svc in input.services
-	cloud.external_cloud(svc)
-}
+subject contains i if some i in cloud.external_clouds
 
 reports(i) := object.get(input.services[i], path, [])
 
 # The indexes of the reports dated on or before the reference date.
 dated(i) := {j | some j, report in reports(i); report.date <= input.as_of}
 
-newest(i) := max({reports(i)[j].date | some j in dated(i)}) if count(dated(i)) > 0
+newest(i) := max({listed[j].date | some j in dated(i)}) if {
+	count(dated(i)) > 0
+	listed := reports(i)
+}
 
 # "Yearly": not older than the configured maximum age on the reference date.
 max_age := input.settings.supplier_review_max_age_months
@@ -118,7 +118,8 @@ deny contains violation if {
 	some i in subject
 	date := newest(i)
 	dates.older_than_months(date, input.as_of, max_age)
-	j := min({k | some k in dated(i); reports(i)[k].date == date})
-	params := {"type": reports(i)[j].type, "date": date, "as_of": input.as_of, "months": max_age}
+	listed := reports(i)
+	j := min({k | some k in dated(i); listed[k].date == date})
+	params := {"type": listed[j].type, "date": date, "as_of": input.as_of, "months": max_age}
 	violation := result.fail(i, array.concat(path, [j, "date"]), "stale", params)
 }

@@ -85,10 +85,7 @@ import data.cloudbeleid.lib.result
 
 path := ["assessments", "risk_assessment", "aspects"]
 
-subject contains i if {
-	some i, svc in input.services
-	cloud.external_cloud(svc)
-}
+subject contains i if some i in cloud.external_clouds
 
 deny contains result.fail(i, path, "default", {}) if {
 	some i in subject

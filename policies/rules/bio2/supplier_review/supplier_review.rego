@@ -87,10 +87,7 @@ import data.cloudbeleid.lib.result
 
 path := ["governance", "supplier_review_on"]
 
-subject contains i if {
-	some i, svc in input.services
-	cloud.external_cloud(svc)
-}
+subject contains i if some i in cloud.external_clouds
 
 # "Yearly": not older than the configured maximum age on the reference date.
 max_age := input.settings.supplier_review_max_age_months

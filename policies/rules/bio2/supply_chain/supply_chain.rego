@@ -101,10 +101,7 @@ required := [
 	["contract", "subprocessor_changes_notified"],
 ]
 
-subject contains i if {
-	some i, svc in input.services
-	cloud.external_cloud(svc)
-}
+subject contains i if some i in cloud.external_clouds
 
 deny contains result.fail(i, field, field[1], {"field": concat(".", field)}) if {
 	some i in subject

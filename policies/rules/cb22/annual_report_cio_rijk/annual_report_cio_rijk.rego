@@ -65,8 +65,8 @@ import data.cloudbeleid.lib.result
 in_use := {"in_use", "exiting"}
 
 subject contains i if {
-	some i, svc in input.services
-	cloud.public_cloud(svc)
+	some i in cloud.public_clouds
+	svc := input.services[i]
 	svc.service.status in in_use
 	dates.older_than_months(svc.service.start_date, input.as_of, 12)
 }

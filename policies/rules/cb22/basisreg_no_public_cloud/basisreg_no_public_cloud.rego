@@ -100,8 +100,8 @@ stored_in_eer(svc) if {
 }
 
 subject contains i if {
-	some i, svc in input.services
-	cloud.public_cloud(svc)
+	some i in cloud.public_clouds
+	svc := input.services[i]
 	some registration in object.get(svc, ["data", "basisregistraties"], [])
 	concerned(registration)
 }

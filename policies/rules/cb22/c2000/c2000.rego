@@ -101,10 +101,7 @@ import data.cloudbeleid.lib.service
 
 provider_fields := ["hq_country", "ultimate_parent_country"]
 
-subject contains i if {
-	some i, svc in input.services
-	cloud.external_cloud(svc)
-}
+subject contains i if some i in cloud.external_clouds
 
 deny contains result.fail(i, ["provider", field], "default", {"country": country, "field": field}) if {
 	some i in subject

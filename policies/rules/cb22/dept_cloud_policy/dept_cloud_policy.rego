@@ -52,10 +52,7 @@ import data.cloudbeleid.lib.result
 
 path := ["organisation", "cloud_policy_ref"]
 
-subject contains i if {
-	some i, svc in input.services
-	cloud.public_cloud(svc)
-}
+subject contains i if some i in cloud.public_clouds
 
 # The descriptor's organisation block overrides the profile of .cloudbeleid.yaml field by field.
 policy_ref(svc) := object.get(svc, path, object.get(input, path, ""))

@@ -72,8 +72,7 @@ import data.cloudbeleid.lib.cloud
 import data.cloudbeleid.lib.result
 
 subject contains i if {
-	some i, svc in input.services
-	cloud.public_cloud(svc)
+	some i in cloud.public_clouds
 	assessment.high_risk[i]
 }
 

@@ -82,10 +82,7 @@ import data.cloudbeleid.lib.service
 
 required_parts := ["strategy_in_contract", "covers_data_transfer", "covers_data_destruction"]
 
-subject contains i if {
-	some i, svc in input.services
-	cloud.external_cloud(svc)
-}
+subject contains i if some i in cloud.external_clouds
 
 deny contains result.fail(i, ["exit", part], part, {"field": concat(".", ["exit", part])}) if {
 	some i in subject

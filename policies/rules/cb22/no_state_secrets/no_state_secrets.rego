@@ -77,10 +77,7 @@ state_secret_levels := {"stg_confidentieel", "stg_geheim", "stg_zeer_geheim"}
 
 nato_state_secret_levels := {"confidential", "secret", "top_secret"}
 
-subject contains i if {
-	some i, svc in input.services
-	cloud.public_cloud(svc)
-}
+subject contains i if some i in cloud.public_clouds
 
 deny contains result.fail(i, ["data", "rubricering"], "default", {"level": level, "model": svc.service.deployment_model}) if {
 	some i in subject

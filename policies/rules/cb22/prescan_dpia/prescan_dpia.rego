@@ -46,8 +46,8 @@ import data.cloudbeleid.lib.cloud
 import data.cloudbeleid.lib.result
 
 subject contains i if {
-	some i, svc in input.services
-	cloud.public_cloud(svc)
+	some i in cloud.public_clouds
+	svc := input.services[i]
 	cloud.personal_data(svc)
 }
 

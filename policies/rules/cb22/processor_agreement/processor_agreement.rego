@@ -58,8 +58,8 @@ import data.cloudbeleid.lib.result
 import data.cloudbeleid.lib.service
 
 subject contains i if {
-	some i, svc in input.services
-	cloud.public_cloud(svc)
+	some i in cloud.public_clouds
+	svc := input.services[i]
 	cloud.personal_data(svc)
 }
 

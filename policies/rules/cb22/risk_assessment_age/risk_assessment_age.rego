@@ -70,10 +70,7 @@ import data.cloudbeleid.lib.result
 
 path := ["assessments", "risk_assessment", "date"]
 
-subject contains i if {
-	some i, svc in input.services
-	cloud.public_cloud(svc)
-}
+subject contains i if some i in cloud.public_clouds
 
 dated(svc) if {
 	svc.assessments.risk_assessment.status == "approved"

@@ -102,10 +102,7 @@ import data.cloudbeleid.lib.assessment
 import data.cloudbeleid.lib.cloud
 import data.cloudbeleid.lib.result
 
-subject contains i if {
-	some i, svc in input.services
-	cloud.public_cloud(svc)
-}
+subject contains i if some i in cloud.public_clouds
 
 deny contains result.fail(i, ["assessments", "risk_assessment", "status"], "default", params) if {
 	some i in subject

@@ -75,10 +75,7 @@ methods := {"implementatiekader_2023", "cb26_integraal"}
 
 path := ["assessments", "risk_assessment", "method"]
 
-subject contains i if {
-	some i, svc in input.services
-	cloud.public_cloud(svc)
-}
+subject contains i if some i in cloud.public_clouds
 
 # Unknown is not none: without a risk assessment its method cannot be the Implementatiekader.
 deny contains result.fail(i, ["assessments", "risk_assessment"], "not_shown", {}) if {

@@ -86,8 +86,8 @@ import data.cloudbeleid.lib.service
 explain_mechanisms := {"scc", "bcr"}
 
 subject contains i if {
-	some i, svc in input.services
-	cloud.public_cloud(svc)
+	some i in cloud.public_clouds
+	svc := input.services[i]
 	cloud.special_personal_data(svc)
 	not explained(svc)
 }

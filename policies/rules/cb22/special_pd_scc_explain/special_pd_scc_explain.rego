@@ -105,8 +105,8 @@ import data.cloudbeleid.lib.service
 import data.cloudbeleid.rules.cb22.special_pd_location
 
 subject contains i if {
-	some i, svc in input.services
-	cloud.public_cloud(svc)
+	some i in cloud.public_clouds
+	svc := input.services[i]
 	cloud.special_personal_data(svc)
 	special_pd_location.explained(svc)
 	count(service.transfers[i]) > 0

@@ -52,8 +52,8 @@ import data.cloudbeleid.lib.service
 decided := {"migrating", "in_use", "exiting"}
 
 subject contains i if {
-	some i, svc in input.services
-	cloud.public_cloud(svc)
+	some i in cloud.public_clouds
+	svc := input.services[i]
 	svc.service.status in decided
 }
 

@@ -105,8 +105,8 @@ import data.cloudbeleid.lib.result
 registrations(svc) := object.get(svc, ["data", "basisregistraties"], [])
 
 subject contains i if {
-	some i, svc in input.services
-	cloud.public_cloud(svc)
+	some i in cloud.public_clouds
+	svc := input.services[i]
 	cb26.in_force(svc)
 	count(registrations(svc)) > 0
 }

@@ -138,8 +138,8 @@ primary_process(svc) if {
 }
 
 subject contains i if {
-	some i, svc in input.services
-	cloud.external_cloud(svc)
+	some i in cloud.external_clouds
+	svc := input.services[i]
 	cb26.in_force(svc)
 	not_other_entity(organisation(svc))
 	primary_process(svc)

@@ -136,8 +136,8 @@ conditions := ["independent_continuity_finding", "risk_and_exit_tested", "minist
 path := ["governance", "email_docs_exception"]
 
 subject contains i if {
-	some i, svc in input.services
-	cloud.public_cloud(svc)
+	some i in cloud.public_clouds
+	svc := input.services[i]
 	cb26.in_force(svc)
 	not_other_function(svc)
 }

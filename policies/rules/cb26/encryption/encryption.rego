@@ -102,8 +102,8 @@ import data.cloudbeleid.lib.service
 required := ["at_rest", "in_transit"]
 
 subject contains i if {
-	some i, svc in input.services
-	cloud.external_cloud(svc)
+	some i in cloud.external_clouds
+	svc := input.services[i]
 	cb26.in_force(svc)
 	not cb26.openbaar(svc)
 }

@@ -131,8 +131,8 @@ scenarios := ["planned_exit", "sudden_outage"]
 review_months := 12
 
 subject contains i if {
-	some i, svc in input.services
-	cloud.external_cloud(svc)
+	some i in cloud.external_clouds
+	svc := input.services[i]
 	cloud.materieel(svc)
 	cb26.exit_plan_in_force(svc)
 }

@@ -99,8 +99,8 @@ import data.cloudbeleid.lib.result
 path := ["encryption", "key_custody"]
 
 subject contains i if {
-	some i, svc in input.services
-	cloud.external_cloud(svc)
+	some i in cloud.external_clouds
+	svc := input.services[i]
 	cb26.in_force(svc)
 	not cb26.openbaar(svc)
 }

@@ -104,8 +104,8 @@ import data.cloudbeleid.lib.service
 stored := {"storage_locations", "processing_locations", "backup_locations"}
 
 subject contains i if {
-	some i, svc in input.services
-	cloud.external_cloud(svc)
+	some i in cloud.external_clouds
+	svc := input.services[i]
 	cb26.in_force(svc)
 }
 

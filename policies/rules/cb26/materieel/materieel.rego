@@ -123,8 +123,8 @@ import data.cloudbeleid.lib.cloud
 import data.cloudbeleid.lib.result
 
 subject contains i if {
-	some i, svc in input.services
-	cloud.external_cloud(svc)
+	some i in cloud.external_clouds
+	svc := input.services[i]
 	cb26.in_force(svc)
 }
 

@@ -111,8 +111,8 @@ state_secret_levels := {"stg_confidentieel", "stg_geheim", "stg_zeer_geheim"}
 banned_tbb_levels := {1, 2, 3}
 
 subject contains i if {
-	some i, svc in input.services
-	cloud.public_cloud(svc)
+	some i in cloud.public_clouds
+	svc := input.services[i]
 	cb26.in_force(svc)
 }
 

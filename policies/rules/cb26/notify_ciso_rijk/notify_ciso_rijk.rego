@@ -102,8 +102,8 @@ import data.cloudbeleid.lib.result
 path := ["governance", "ciso_rijk_notified_on"]
 
 subject contains i if {
-	some i, svc in input.services
-	cloud.external_cloud(svc)
+	some i in cloud.external_clouds
+	svc := input.services[i]
 	cloud.materieel(svc)
 	not cb26.existing(svc)
 }

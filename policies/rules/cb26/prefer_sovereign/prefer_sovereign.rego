@@ -115,8 +115,8 @@ sovereign_seal_level := input.settings.sovereign_min_seal_level
 sovereign(svc) if svc.provider.seal_level >= sovereign_seal_level
 
 subject contains i if {
-	some i, svc in input.services
-	cloud.external_cloud(svc)
+	some i in cloud.external_clouds
+	svc := input.services[i]
 	cb26.in_force(svc)
 }
 

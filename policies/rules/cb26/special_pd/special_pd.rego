@@ -105,8 +105,8 @@ import data.cloudbeleid.lib.result
 import data.cloudbeleid.lib.service
 
 subject contains i if {
-	some i, svc in input.services
-	cloud.public_cloud(svc)
+	some i in cloud.public_clouds
+	svc := input.services[i]
 	cloud.special_personal_data(svc)
 	cb26.in_force(svc)
 }

@@ -95,8 +95,8 @@ import data.cloudbeleid.lib.result
 state_actor_profiles := {"verhoogd", "hoog"}
 
 subject contains i if {
-	some i, svc in input.services
-	cloud.external_cloud(svc)
+	some i in cloud.external_clouds
+	svc := input.services[i]
 	cb26.in_force(svc)
 	svc.data.threat_profile in state_actor_profiles
 }

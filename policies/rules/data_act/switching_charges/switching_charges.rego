@@ -75,10 +75,7 @@ no_charges_from := "2027-01-12"
 
 path := ["contract", "data_act", "switching_charges"]
 
-subject contains i if {
-	some i, svc in input.services
-	cloud.external_cloud(svc)
-}
+subject contains i if some i in cloud.external_clouds
 
 charges(i) := object.get(input.services[i], path, null)
 

@@ -85,10 +85,7 @@ terms(i) := object.get(input.services[i], ["contract", "data_act"], {})
 
 path(field) := ["contract", "data_act", field]
 
-subject contains i if {
-	some i, svc in input.services
-	cloud.external_cloud(svc)
-}
+subject contains i if some i in cloud.external_clouds
 
 deny contains result.fail(i, path("switching_clause"), "default", {}) if {
 	some i in subject

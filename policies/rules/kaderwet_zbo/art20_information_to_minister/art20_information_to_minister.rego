@@ -72,10 +72,7 @@ import data.cloudbeleid.lib.cloud
 import data.cloudbeleid.lib.result
 import data.cloudbeleid.lib.service
 
-subject contains i if {
-	some i, svc in input.services
-	cloud.external_cloud(svc)
-}
+subject contains i if some i in cloud.external_clouds
 
 deny contains result.fail(i, ["exit", "data_export_possible"], "default", {}) if {
 	some i in subject

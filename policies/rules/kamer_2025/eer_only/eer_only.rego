@@ -69,10 +69,7 @@ import data.cloudbeleid.lib.countries
 import data.cloudbeleid.lib.result
 import data.cloudbeleid.lib.service
 
-subject contains i if {
-	some i, svc in input.services
-	cloud.external_cloud(svc)
-}
+subject contains i if some i in cloud.external_clouds
 
 deny contains result.fail(i, location.path, "default", {"country": location.country, "field": location.field}) if {
 	some i in subject

@@ -64,8 +64,8 @@ import data.cloudbeleid.lib.service
 migration_statuses := {"planned", "migrating"}
 
 subject contains i if {
-	some i, svc in input.services
-	cloud.external_cloud(svc)
+	some i in cloud.external_clouds
+	svc := input.services[i]
 	svc.service.status in migration_statuses
 }
 

@@ -78,8 +78,8 @@ import data.cloudbeleid.lib.result
 
 # A portfolio rule: it compares each materieel service with all others of the same organisation.
 subject contains i if {
-	some i, svc in input.services
-	cloud.external_cloud(svc)
+	some i in cloud.external_clouds
+	svc := input.services[i]
 	cloud.materieel(svc)
 }
 
@@ -105,14 +105,20 @@ concentrated(n, _) if n > max_services
 # Counted once per organisation and per provider within it, not once per service: linear in the portfolio.
 organisations := {organisation | some organisation in organisation_of}
 
-total_of[organisation] := count({j | some j, o in organisation_of; o == organisation}) if some organisation in organisations
+# The services of each organisation, and of each organisation and provider, gathered in one pass over the services:
+# counting each group over every service made this quadratic in a large portfolio.
+services_of_organisation[organisation] contains i if some i, organisation in organisation_of
 
-groups contains [organisation, provider] if {
+members[group] contains i if {
 	some i, provider in provider_of
-	organisation := organisation_of[i]
+	group := [organisation_of[i], provider]
 }
 
-count_of[group] := count({j | some j, p in provider_of; [organisation_of[j], p] == group}) if some group in groups
+total_of[organisation] := count(ids) if some organisation, ids in services_of_organisation
+
+groups contains group if some group, _ in members
+
+count_of[group] := count(ids) if some group, ids in members
 
 deny contains result.fail(i, ["provider", "name"], "default", params) if {
 	some i, provider in provider_of

@@ -109,8 +109,8 @@ ties[i] := found if {
 }
 
 subject contains i if {
-	some i, svc in input.services
-	cloud.external_cloud(svc)
+	some i in cloud.external_clouds
+	svc := input.services[i]
 	cloud.materieel(svc)
 	ties[i]
 }

@@ -59,10 +59,7 @@ path := ["assessments", "risk_assessment", "aspects"]
 
 required_aspects := ["continuity", "national_security", "public_values"]
 
-subject contains i if {
-	some i, svc in input.services
-	cloud.external_cloud(svc)
-}
+subject contains i if some i in cloud.external_clouds
 
 deny contains result.fail(i, path, "default", {"missing": missing}) if {
 	some i in subject
