@@ -40,6 +40,10 @@ class EmbeddedEngine:
             self._add(bundle, engine, _needed(bundle, packs, self._local.added))
             return engine
         os.environ.setdefault("RUST_BACKTRACE", "0")  # else every error string carries a Rust backtrace
+        # an error regorus builds (also for an indexed call it then evaluates) captures a backtrace whenever
+        # RUST_BACKTRACE is set, as on many developer machines; RUST_LIB_BACKTRACE=0 stops that for errors while a
+        # panic's backtrace still follows RUST_BACKTRACE
+        os.environ.setdefault("RUST_LIB_BACKTRACE", "0")
         import regorus
 
         engine = regorus.Engine()
