@@ -141,7 +141,8 @@ if hasattr(os, "register_at_fork"):
     os.register_at_fork(before=close)
 
 
-_LIBRARIES = ("regorus", "ruamel.yaml", "ruamel.yaml.clib", "jsonschema", "jsonschema-rs")  # they decide verdicts too
+# they decide verdicts too (regorus's distribution is gordon-to-regorus: the name regorus is no installed distribution)
+_LIBRARIES = ("gordon-to-regorus", "ruamel.yaml", "ruamel.yaml.clib", "jsonschema", "jsonschema-rs")
 _VERSIONS: list[str] = []
 
 
@@ -149,14 +150,41 @@ def libraries() -> str:
     """The versions of the libraries that read, validate and evaluate (once per process): an upgrade of one of them
     must not be served what the old one decided."""
     if not _VERSIONS:
-        from importlib.metadata import PackageNotFoundError, version
-
-        found = []
-        for name in _LIBRARIES:
-            try:
-                found.append(f"{name}=={version(name)}")
-            except PackageNotFoundError:
-                found.append(f"{name}: none")
-        _VERSIONS.append(";".join(found))
+        found = installed_versions(_LIBRARIES)
+        _VERSIONS.append(";".join(f"{name}=={found[name]}" if found[name] else f"{name}: none" for name in _LIBRARIES))
     return _VERSIONS[0]
+
+
+def installed_versions(names: tuple[str, ...]) -> dict[str, str | None]:
+    """The installed version of each distribution (None: not installed), from the names of the dist-info folders on
+    sys.path, the first one found winning as it does for importlib.metadata; importlib.metadata (which reads every
+    distribution's metadata: tens of milliseconds at start-up) only for one not found that way, an egg say."""
+    import re
+    import sys
+
+    def normal(name: str) -> str:
+        return re.sub(r"[-_.]+", "-", name).lower()
+
+    wanted = {normal(name): name for name in names}
+    found: dict[str, str | None] = {}
+    for entry in sys.path:
+        try:
+            listing = sorted(os.listdir(entry or "."))
+        except OSError:
+            continue
+        for item in listing:
+            if item.endswith(".dist-info"):
+                project, _, number = item.removesuffix(".dist-info").partition("-")
+                name = wanted.get(normal(project))
+                if name is not None and number and name not in found:
+                    found[name] = number
+    for name in names:
+        if name not in found:
+            from importlib.metadata import PackageNotFoundError, version
+
+            try:
+                found[name] = version(name)
+            except PackageNotFoundError:
+                found[name] = None
+    return found
 

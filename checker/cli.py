@@ -1,12 +1,11 @@
 """The command line: only the Typer declarations. Each command hands its options to its module in
 checker/commands/, which builds the run's Options (checker/commands/options.py), calls the library and returns
-an exit code; the app's group is the one error guard (checker/commands/guard.py). The help texts are in the
-message catalogue (checker/commands/helptext.py), in the run's language."""
+an exit code; the app's group (checker/commands/group.py) runs them through the one error guard
+(checker/commands/guard.py). The help texts are in the message catalogue (checker/commands/helptext.py), in the
+run's language. The program starts in checker/commands/entry.py, which runs a plain `check` without Typer."""
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
 
 import typer
@@ -17,8 +16,8 @@ from checker.commands import diff as diffs
 from checker.commands import report as reporting
 from checker.commands import validate as validating
 from checker.commands import waivers as risk
-from checker.commands.guard import GuardedGroup
-from checker.commands.options import Engine, Flags, Format, Lang, Listing, OpaFlags, RulesFormat, Stage
+from checker.commands.group import GuardedGroup
+from checker.commands.options import Engine, Flags, Format, Lang, Listing, RulesFormat, Stage
 from checker.errors import ExitCode
 from checker.model import Severity
 
@@ -81,11 +80,9 @@ def check(
     opa_timeout: float | None = typer.Option(None, "--opa-timeout"),
     opa_any_revision: bool = typer.Option(False, "--opa-any-revision"),
 ) -> int:
-    opa = OpaFlags(opa_url, str(opa_path) if opa_path else None, opa_token_env, str(opa_ca_bundle) if opa_ca_bundle else None,
-                   opa_timeout, opa_any_revision)
-    flags = Flags(tuple(paths or ()), config, as_of, lang, tuple(policies or ()), engine, opa, fail_on, stage, changed_since,
-                  baseline, select=tuple(select or ()), ignore=tuple(ignore or ()))
-    return checking.check(flags, list(format or ()), list(output or ()), quiet)
+    return checking.command(paths, format, output, fail_on, as_of, lang, engine, config, policies, stage, baseline,
+                            changed_since, select, ignore, quiet, opa_url, opa_path, opa_token_env, opa_ca_bundle,
+                            opa_timeout, opa_any_revision)
 
 
 @app.command()
@@ -237,21 +234,7 @@ def init(
 
 
 def main() -> None:
-    if sys.stdout is None:  # started with standard output closed: nothing could be reported
-        from checker.commands.guard import lang_in
-        from checker.commands.output import speak, words
+    """The program (checker/commands/entry.py: a plain check without Typer, everything else through this app)."""
+    from checker.commands.entry import main as entry
 
-        speak(lang_in(sys.argv[1:]))
-        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - lives until exit
-        if sys.stderr is not None:
-            sys.stderr.write(f"cloudbeleid: {words('cli.error')}: {words('cli.cannot_write_stdout', reason=words('cli.closed'))}\n")
-        raise SystemExit(int(ExitCode.UNCHECKED))
-    try:
-        app(prog_name="cloudbeleid")
-    finally:
-        # a report that could not be written (a closed pipe, a full disk) was said once, by the guard: the
-        # interpreter's own flush at exit must not fail a second time
-        try:
-            sys.stdout.flush()
-        except (OSError, ValueError):
-            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - lives until exit
+    entry()

@@ -130,9 +130,10 @@ def _read_config(path: Path) -> Config:
             line, column = document.locate_key(("opa", key))
             raise InputError(message("config.opa_refused", key=key, flag=flag, variable=variable),
                              location=f"{path}:{line}:{column}")
-    home = repository_of(path.parent)
+    home: str | None = None  # the repository the named folders must stay in (asked of git only when one is named)
     for setting, where in [("policies", ("policies", i)) for i in range(len(data.get("policies", ())))] + (
             [("waivers.file", ("waivers", "file"))] if "file" in data.get("waivers", {}) else []):
+        home = home or repository_of(path.parent)
         named = data["policies"][where[1]] if setting == "policies" else data["waivers"]["file"]
         target = os.path.realpath(path.parent / named)
         if os.path.commonpath([target, home]) != home:
@@ -212,6 +213,16 @@ def repository_of(folder: Path) -> str:
 
     top = vcs.toplevel(folder)
     return os.path.realpath(top if top is not None else folder)
+
+
+def nearest_config(directory: Path) -> Path | None:
+    """The configuration file ConfigFinder.for_dir reads for a folder: the nearest one at or above it."""
+    directory = directory.resolve()
+    while True:
+        candidate = next((directory / n for n in CONFIG_NAMES if (directory / n).is_file()), None)
+        if candidate is not None or directory.parent == directory:
+            return candidate
+        directory = directory.parent
 
 
 class ConfigFinder:

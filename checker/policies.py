@@ -68,16 +68,18 @@ def load_bundle(roots: tuple[Path, ...] | None = None) -> PolicyBundle:
     shipped: set[tuple[str, ...]] = set()  # every object path of the shipped data: an organisation's data adds, never amends
     for index, root in enumerate(roots):
         prefix = "" if index == 0 else f"custom{index}/"
-        for path in sorted(root.rglob("*.rego")):
+        inside = _Inside(root)
+        found = list(root.rglob("*"))  # one walk for the modules and the data files (as rglob("*.rego") and ("*.json"))
+        for path in sorted(p for p in found if p.name.endswith(".rego")):
             if path.name.endswith("_test.rego"):
                 continue
-            _inside_root(path, root)
+            inside.check(path)
             source = path.read_text(encoding="utf-8")
             if index:
                 _check_custom_module(source, path, root)
             modules.append((prefix + path.relative_to(root).as_posix(), source))
-        for path in sorted(root.rglob("*.json")):
-            _inside_root(path, root)
+        for path in sorted(p for p in found if p.name.endswith(".json")):
+            inside.check(path)
             # as OPA's loader does: a data file's content lands at its folder's path
             try:
                 content = json.loads(path.read_text(encoding="utf-8"))
@@ -148,9 +150,29 @@ def _check_custom_module(source: str, path: Path, root: Path) -> None:
 def _inside_root(path: Path, root: Path) -> None:
     """A file of a policy folder must be in it: a link to a file elsewhere (a registry credential, a key) would be
     loaded as data and could be shown by any rule."""
-    real, inside = os.path.realpath(path), os.path.realpath(root)
-    if os.path.commonpath([real, inside]) != inside:
-        raise PolicyError(message("policies.link_outside", root=root), location=str(path))
+    _Inside(root).check(path)
+
+
+class _Inside:
+    """The check of _inside_root for many files of one folder: the folder's real path found once, and a file's as
+    its folder's real path (found once per folder) and its own name, resolved only when that name is a link; the
+    same path os.path.realpath gives, which resolves a path's parts from the left in just this way."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.inside = os.path.realpath(root)
+        self.folders: dict[Path, str] = {}
+
+    def real(self, path: Path) -> str:
+        folder = self.folders.get(path.parent)
+        if folder is None:
+            folder = self.folders[path.parent] = os.path.realpath(path.parent)
+        joined = os.path.join(folder, path.name)
+        return os.path.realpath(joined) if os.path.islink(joined) else joined
+
+    def check(self, path: Path) -> None:
+        if os.path.commonpath([self.real(path), self.inside]) != self.inside:
+            raise PolicyError(message("policies.link_outside", root=self.root), location=str(path))
 
 
 def _custom_packs(root: Path) -> set[str]:

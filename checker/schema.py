@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -92,12 +93,25 @@ def position(document: Any, error: SchemaError) -> tuple[int, int]:
 def load_validated(path: Any, display: str, name: str, what: str) -> Any:
     """The one document of a configuration or waiver file, valid against schema `name`; else an InputError at the
     first problem's file, line and column. `what` names the file in messages ("configuration", "waivers": the
-    catalogue's file.<what>)."""
+    catalogue's file.<what>). A valid document is kept in the cache, keyed by its bytes: a run in which it did not
+    change reads it from there, without parsing YAML or compiling a validator (neither ruamel nor jsonschema-rs is
+    loaded for it)."""
     from checker.errors import InputError
     from checker.i18n import message
-    from checker.loader import DEFAULT_LIMITS, load_file
+    from checker.loader import DEFAULT_LIMITS, load_bytes, load_file
 
-    loaded = load_file(path, display, limits=DEFAULT_LIMITS)  # a configuration's limits are for its descriptors
+    key, raw = _document_key(path, display, name)
+    if key is not None:
+        from checker import cache
+
+        hit = cache.get_many(_DOCUMENTS, [key]).get(key)
+        if hit is not None:
+            try:
+                return _document_from_json(hit, display)
+            except (KeyError, TypeError, ValueError):
+                pass  # a damaged entry is read afresh
+    # a configuration's limits are for its descriptors; a keyed file is read from the bytes its key was made of
+    loaded = load_file(path, display, limits=DEFAULT_LIMITS) if raw is None else load_bytes(raw, display, DEFAULT_LIMITS)
     if loaded.problems:
         problem = loaded.problems[0]
         text = problem.text
@@ -113,7 +127,63 @@ def load_validated(path: Any, display: str, name: str, what: str) -> Any:
         more = message("schema.more", count=len(errors) - 1) if len(errors) > 1 else ""
         raise InputError(message(f"schema.invalid.{what}", error=errors[0].text, more=more),
                          location=f"{display}:{line}:{column}")
+    if key is not None:
+        from checker import cache
+
+        cache.put_many(_DOCUMENTS, {key: _document_to_json(document)})
     return document
+
+
+_DOCUMENTS = "validated-document"  # a configuration's or waiver file's document, as read and found valid
+_DOCUMENT_DIGESTS: dict[str, str] = {}
+
+
+def _document_key(path: Any, display: str, name: str) -> tuple[str | None, bytes | None]:
+    """The cache key of a valid document of this file (None: no cache, or not a plain readable file within the
+    limit, which the loader then reads and explains) and the bytes it was made of: the file's bytes and name, the
+    schema, the code that reads and judges it, and the versions of the libraries that do."""
+    import stat
+
+    from checker import __version__, cache
+    from checker.loader import DEFAULT_LIMITS
+    from checker.resources import schema_path
+
+    if cache.directory() is None:
+        return None, None
+    try:
+        # O_NONBLOCK: opening a FIFO does not wait for a writer (as the loader opens it)
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return None, None
+    with os.fdopen(fd, "rb") as handle:
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode) or info.st_size > DEFAULT_LIMITS.max_bytes:
+                return None, None
+            raw = handle.read(DEFAULT_LIMITS.max_bytes + 1)
+        except OSError:
+            return None, None
+    if len(raw) > DEFAULT_LIMITS.max_bytes:
+        return None, None
+    digest = _DOCUMENT_DIGESTS.get(name)
+    if digest is None:
+        here = Path(__file__).parent
+        code = [(here / module).read_bytes() for module in ("loader.py", "schema.py")]
+        source = schema_path("config" if name == "organisation" else name).read_bytes()
+        digest = _DOCUMENT_DIGESTS[name] = cache.key(__version__, cache.libraries(), name, repr(DEFAULT_LIMITS), source, *code)
+    return cache.key(digest, display, raw), raw
+
+
+def _document_to_json(document: Any) -> list[Any]:
+    return [document.index, document.data, [[list(p), s] for p, s in document.spans.items()],
+            [[list(p), k] for p, k in document.keys.items()]]
+
+
+def _document_from_json(entry: list[Any], display: str) -> Any:
+    from checker.loader import Document
+
+    index, data, spans, keys = entry
+    return Document(display, index, data, {tuple(p): tuple(s) for p, s in spans}, {tuple(p): tuple(k) for p, k in keys})
 
 
 def validate(data: Any, name: str) -> list[SchemaError]:

@@ -319,3 +319,85 @@ def test_a_planned_service_or_a_draft_need_no_date():
     del data["service"]["start_date"]
     data["assessments"]["prescan_dpia"] = {"status": "draft"}
     assert validate(data, "descriptor") == []
+
+
+# --- a valid configuration kept in the cache (load_validated) ------------------------------------------------------
+
+CONFIG_WITH_EVERYTHING = MINISTRY_CONFIG + """lang: en
+thresholds:
+  risk_assessment_max_age_months: 6
+discovery:
+  exclude: ["old/**"]
+"""
+
+
+def _read(path: Path):
+    from checker.schema import load_validated
+
+    return load_validated(path, str(path), "config", "configuration")
+
+
+def _uncached(path: Path, monkeypatch: pytest.MonkeyPatch):
+    with monkeypatch.context() as patched:
+        patched.setenv("CLOUDBELEID_NO_CACHE", "1")
+        return _read(path)
+
+
+def test_a_cached_configuration_is_the_one_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from checker import schema as schemas
+
+    monkeypatch.setenv("CLOUDBELEID_CACHE_DIR", str(tmp_path / "cache"))
+    path = write(tmp_path, ".cloudbeleid.yaml", CONFIG_WITH_EVERYTHING)
+    fresh = _uncached(path, monkeypatch)
+    first = _read(path)  # read, found valid, kept
+    key, _ = schemas._document_key(path, str(path), "config")
+    assert key is not None
+    from checker import cache
+
+    assert key in cache.get_many(schemas._DOCUMENTS, [key])
+    again = _read(path)  # from the cache
+    for document in (first, again):
+        assert (document.file, document.index, document.data, document.spans, document.keys) == (
+            fresh.file, fresh.index, fresh.data, fresh.spans, fresh.keys)
+    assert again.locate(("thresholds", "risk_assessment_max_age_months")) == fresh.locate(("thresholds", "risk_assessment_max_age_months"))
+
+
+def test_a_changed_or_broken_configuration_is_never_served_from_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from checker import cache
+    from checker import schema as schemas
+    from checker.errors import InputError
+
+    monkeypatch.setenv("CLOUDBELEID_CACHE_DIR", str(tmp_path / "cache"))
+    path = write(tmp_path, ".cloudbeleid.yaml", CONFIG_WITH_EVERYTHING)
+    _read(path)
+    write(tmp_path, ".cloudbeleid.yaml", CONFIG_WITH_EVERYTHING.replace("months: 6", "months: 7"))
+    assert _read(path).data["thresholds"]["risk_assessment_max_age_months"] == 7
+    write(tmp_path, ".cloudbeleid.yaml", CONFIG_WITH_EVERYTHING.replace("months: 6", "months: zes"))
+    with pytest.raises(InputError) as cached_way:
+        _read(path)
+    with pytest.raises(InputError) as plain_way:
+        _uncached(path, monkeypatch)
+    assert (str(cached_way.value), cached_way.value.location) == (str(plain_way.value), plain_way.value.location)
+    # a damaged entry is read afresh
+    write(tmp_path, ".cloudbeleid.yaml", CONFIG_WITH_EVERYTHING)
+    key, _ = schemas._document_key(path, str(path), "config")
+    assert key is not None
+    cache.put_many(schemas._DOCUMENTS, {key: {"not": "a document"}})
+    assert _read(path).data == _uncached(path, monkeypatch).data
+
+
+def test_a_warm_run_reads_its_configuration_without_yaml_or_a_validator(tmp_path: Path):
+    import os
+    import sys
+
+    write(tmp_path, ".cloudbeleid.yaml", MINISTRY_CONFIG)
+    write(tmp_path, "mail.cloud.json", json.dumps(descriptor()))
+    probe = ("import sys\nfrom checker.commands.entry import run\n"
+             f"code = run(['check', '--as-of', '2026-06-01', '-f', 'json', '-o', 'out.json', {str(tmp_path)!r}])\n"
+             "print(code, sorted({m.split('.')[0] for m in sys.modules} & {'ruamel', '_ruamel_yaml', 'jsonschema_rs', 'regorus'}))")
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "CLOUDBELEID_CACHE_DIR": str(tmp_path / "cache")}
+    cold = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=tmp_path, env=env, timeout=120)
+    warm = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=tmp_path, env=env, timeout=120)
+    assert cold.stdout.split()[0] == warm.stdout.split()[0], (cold.stderr, warm.stderr)
+    assert "ruamel" in cold.stdout and "jsonschema_rs" in cold.stdout  # the first run read and judged it
+    assert warm.stdout.split(None, 1)[1] == "[]\n", warm.stderr  # nothing changed: neither is loaded, nor regorus

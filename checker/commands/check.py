@@ -6,11 +6,28 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from checker.commands.options import Flags, Format, Stage, build, targets
+from checker.commands.options import Engine, Flags, Format, Lang, OpaFlags, Stage, build, targets
 from checker.commands.output import colour, say, words, write
 from checker.errors import ExitCode
-from checker.model import Report
+from checker.model import Report, Severity
 from checker.reporters import COLOURED
+
+
+def command(paths: list[Path] | None = None, format: list[Format] | None = None, output: list[str] | None = None,
+            fail_on: Severity | None = None, as_of: str | None = None, lang: Lang | None = None,
+            engine: Engine | None = None, config: Path | None = None, policies: list[Path] | None = None,
+            stage: Stage | None = None, baseline: Path | None = None, changed_since: str | None = None,
+            select: list[str] | None = None, ignore: list[str] | None = None, quiet: bool = False,
+            opa_url: str | None = None, opa_path: Path | None = None, opa_token_env: str | None = None,
+            opa_ca_bundle: Path | None = None, opa_timeout: float | None = None,
+            opa_any_revision: bool = False) -> ExitCode:
+    """`cloudbeleid check` with its parameters as the command line gives them (checker/cli.py through Typer, or
+    checker/commands/entry.py for a plain check without it); None: not given."""
+    opa = OpaFlags(opa_url, str(opa_path) if opa_path else None, opa_token_env, str(opa_ca_bundle) if opa_ca_bundle else None,
+                   opa_timeout, opa_any_revision)
+    flags = Flags(tuple(paths or ()), config, as_of, lang, tuple(policies or ()), engine, opa, fail_on, stage, changed_since,
+                  baseline, select=tuple(select or ()), ignore=tuple(ignore or ()))
+    return check(flags, list(format or ()), list(output or ()), quiet)
 
 
 def check(flags: Flags, formats: list[Format], outputs: list[str], quiet: bool = False) -> ExitCode:

@@ -1,7 +1,11 @@
-"""The one error guard around the app (pre-commit's error_handler): every expected error becomes one line in the
+"""The one error guard of every command (pre-commit's error_handler): every expected error becomes one line in the
 run's language with its file and line where known, and its exit code; anything else exit 3 with a short message,
 a traceback only with CLOUDBELEID_DEBUG set. Typer's own usage errors (a missing argument, an unknown option, a
-value not among the choices) are said again from the message catalogue, so `--lang nl` hears no English."""
+value not among the choices) are said again from the message catalogue, so `--lang nl` hears no English.
+
+Typer-free: a plain `check` (checker/commands/entry.py) runs through the same guard without importing Typer; the
+app's group (checker/commands/group.py) runs Typer's commands through it. Typer's exceptions are recognised only
+when Typer is loaded: a run that never imported it cannot have raised them."""
 
 from __future__ import annotations
 
@@ -9,48 +13,26 @@ import ast
 import os
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
-import typer
-from typer.core import TyperGroup
-
-from checker.commands.helptext import translate
-from checker.commands.output import lang, say, speak, words
+from checker.commands.output import say, words
 from checker.errors import CheckerError, ExitCode, UsageError
-
-# Typer's usage errors, found through its public BadParameter so that no private module is imported
-_BAD_PARAMETER: type[Exception] = typer.BadParameter
-_USAGE_ERROR: type[Exception] = typer.BadParameter.__mro__[1]
 
 
 class _Interrupted(CheckerError):
     exit_code = ExitCode.ENGINE  # an interrupted check checked nothing for sure: never a pass
 
 
-class GuardedGroup(TyperGroup):
-    """The app's group: its main() is the guard, for the console script and for CliRunner alike."""
-
-    def invoke(self, ctx: Any) -> Any:
-        # Typer turns these into exits of its own (130, 1) before the guard could say what happened
-        try:
-            return super().invoke(ctx)
-        except KeyboardInterrupt:
-            raise _Interrupted(words("cli.interrupted")) from None
-        except BrokenPipeError:  # the reader went away: what it did not read was not reported
-            raise UsageError(words("cli.cannot_write_stdout", reason=words("cli.os.EPIPE"))) from None
-
-    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None, complete_var: str | None = None,
-             standalone_mode: bool = True, windows_expand_args: bool = True, **extra: Any) -> Any:
-        argv = list(sys.argv[1:] if args is None else args)
-        speak(lang_in(argv))
-        names = list(self.context_settings.get("help_option_names", ["--help"]))
-        group = self.commands.get(argv[0]) if len(argv) == 1 else None
-        translate(self, lang(), names, not argv or any(a in names for a in argv) or hasattr(group, "commands"))
-        code = guarded(lambda: super(GuardedGroup, self).main(argv, prog_name, complete_var, False, windows_expand_args, **extra))
-        if standalone_mode:
-            sys.exit(code)
-        return code
+def interrupted(action: Callable[[], Any]) -> Any:
+    """Run a command: Ctrl-C and a reader that went away become the guard's errors (Typer would turn them into
+    exits of its own, 130 and 1, before the guard could say what happened)."""
+    try:
+        return action()
+    except KeyboardInterrupt:
+        raise _Interrupted(words("cli.interrupted")) from None
+    except BrokenPipeError:  # the reader went away: what it did not read was not reported
+        raise UsageError(words("cli.cannot_write_stdout", reason=words("cli.os.EPIPE"))) from None
 
 
 def lang_in(argv: list[str]) -> str | None:
@@ -69,17 +51,25 @@ def guarded(action: Callable[[], Any]) -> int:
         result = action()
     except CheckerError as exc:
         return _fail(words("cli.interrupted") if isinstance(exc, _Interrupted) else f"{words('cli.error')}: {exc}", exc.exit_code)
-    except typer.Exit as exc:
-        return int(exc.exit_code)
-    except typer.Abort:
-        return _fail(words("cli.interrupted"), ExitCode.ENGINE)
-    except _USAGE_ERROR as exc:
-        return _usage(exc)
-    except Exception as exc:  # an internal fault must still fail the run, not pass it
+    except Exception as exc:
+        typer: Any = sys.modules.get("typer")  # only a run that loaded Typer can have raised its exceptions
+        if typer is not None:
+            if isinstance(exc, typer.Exit):
+                return int(exc.exit_code)
+            if isinstance(exc, typer.Abort):
+                return _fail(words("cli.interrupted"), ExitCode.ENGINE)
+            if isinstance(exc, _usage_error(typer)):
+                return _usage(exc)
         if os.environ.get("CLOUDBELEID_DEBUG"):
             raise
+        # an internal fault must still fail the run, not pass it
         return _fail(words("cli.internal", kind=type(exc).__name__, detail=exc), ExitCode.ENGINE)
     return int(result or 0)
+
+
+def _usage_error(typer: Any) -> Any:
+    """Typer's usage errors, found through its public BadParameter so that no private module is imported."""
+    return typer.BadParameter.__mro__[1]
 
 
 def _fail(message: str, code: int) -> int:
@@ -91,6 +81,8 @@ def _usage(exc: Any) -> int:
     kind = type(exc).__name__
     ctx = getattr(exc, "ctx", None)
     if kind == "NoArgsIsHelpError":  # no arguments: the help, as Typer shows it
+        import typer
+
         typer.echo(exc.format_message(), err=True)
         return int(ExitCode.UNCHECKED)
     hint = f" ({words('cli.help_hint', command=ctx.command_path)})" if ctx is not None else ""
@@ -118,7 +110,9 @@ def usage_message(exc: Any) -> str:
     command = re.fullmatch(r"No such command '(.*)'\.?", message)
     if command:
         return words("cli.usage.no_such_command", command=repr(command.group(1)))
-    if isinstance(exc, _BAD_PARAMETER):
+    import typer
+
+    if isinstance(exc, typer.BadParameter):
         given = _given(message)
         choices = getattr(getattr(param, "type", None), "choices", None)
         if choices and given is not None:

@@ -126,11 +126,13 @@ def build(flags: Flags, *, engine: bool = True) -> Options:
 def _engine(settings: Config | None, engine: Engine | None, opa: OpaFlags) -> tuple[str, dict[str, Any]]:
     """The engine and its options: --engine, else OPA when a central OPA's address is given by whoever runs the
     checker (flag or environment; it outranks the repository), else the configuration's engine, else embedded."""
-    from checker.engine.opa import ENV_URL, resolve_options
+    from checker.engine import OPA_URL_VARIABLE
 
-    name = (value(engine) or ("opa" if opa.url is not None or os.environ.get(ENV_URL) else None)
+    name = (value(engine) or ("opa" if opa.url is not None or os.environ.get(OPA_URL_VARIABLE) else None)
             or (settings and settings.engine) or "embedded")
     if name == "opa":
+        from checker.engine.opa import resolve_options
+
         # where the token goes, which binary runs and which CA is trusted: flags and environment only, never the
         # configuration (checker/config.py refuses those keys); the configuration may set the timeout
         configured = dict(settings.opa) if settings else {}

@@ -18,6 +18,9 @@ from checker.model import Text
 from checker.policies import PolicyBundle
 
 ENTRYPOINT = "data.cloudbeleid.main.report"
+# the environment variable naming a central OPA's address (checker/engine/opa.py ENV_URL, which a test keeps equal):
+# known here so that choosing the engine does not import the OPA client
+OPA_URL_VARIABLE = "CLOUDBELEID_OPA_URL"
 
 
 @dataclass(frozen=True)

@@ -29,22 +29,26 @@ class EmbeddedEngine:
     def version(self) -> str:
         return f"regorus {regorus_version()}"
 
-    def compile(self, bundle: PolicyBundle) -> Any:
+    def compile(self, bundle: PolicyBundle, packs: frozenset[str] | None = None) -> Any:
         """The regorus engine holding the bundle (one per thread): a policy that does not compile, or an
-        organisation's policy that recurses, is a PolicyError here, before anything is evaluated."""
+        organisation's policy that recurses, is a PolicyError here, before anything is evaluated. With packs (the
+        shipped policies only), it holds what the rules of those packs need: every module that is no rule's, and
+        the rules of those packs and of any pack they name; a later evaluation that needs more adds them."""
         cached = getattr(self._local, "engine", None)
         if cached is not None and cached[0] is bundle:
-            return cached[1]
+            engine = cached[1]
+            self._add(bundle, engine, _needed(bundle, packs, self._local.added))
+            return engine
         os.environ.setdefault("RUST_BACKTRACE", "0")  # else every error string carries a Rust backtrace
+        # an error regorus builds (also for an indexed call it then evaluates) captures a backtrace whenever
+        # RUST_BACKTRACE is set, as on many developer machines; RUST_LIB_BACKTRACE=0 stops that for errors while a
+        # panic's backtrace still follows RUST_BACKTRACE
+        os.environ.setdefault("RUST_LIB_BACKTRACE", "0")
         import regorus
 
         engine = regorus.Engine()
-        for name, source in bundle.modules:
-            try:
-                engine.add_policy(name, source)
-            except RuntimeError as exc:
-                shown = _first_lines(exc).replace(f"--> {name}:", f"--> {bundle.file_of(name)}:")
-                raise PolicyError(message("engine.compile", error=shown), location=_where(bundle, name, exc)) from None
+        self._local.added = set()
+        self._add(bundle, engine, _needed(bundle, packs, self._local.added))
         if bundle.custom:
             # the shipped policies pass `opa check --strict` in the test suite; other policies are checked here
             _refuse_recursion(bundle, engine)
@@ -53,10 +57,22 @@ class EmbeddedEngine:
         self._local.generated = {}  # entrypoints generated in this regorus engine
         return engine
 
+    def _add(self, bundle: PolicyBundle, engine: Any, modules: list[tuple[str, str]]) -> None:
+        for name, source in modules:
+            try:
+                engine.add_policy(name, source)
+            except RuntimeError as exc:
+                shown = _first_lines(exc).replace(f"--> {name}:", f"--> {bundle.file_of(name)}:")
+                raise PolicyError(message("engine.compile", error=shown), location=_where(bundle, name, exc)) from None
+            self._local.added.add(name)
+
     def evaluate(self, bundle: PolicyBundle, input_document: dict[str, Any]) -> RawReport:
-        engine = self.compile(bundle)
-        self.revision = bundle.revision
         rules = tuple(input_document.get("settings", {}).get("rules", ()))
+        # the generated entrypoint names each rule statically: only their packs' modules need compiling (regorus
+        # parses and checks every module it holds, about a third of a cold run's compile for packs not enabled)
+        static = bool(rules) and all(_RULE_KEY.fullmatch(key) for key in rules) and not bundle.custom
+        engine = self.compile(bundle, frozenset(key.split(".")[0] for key in rules) if static else None)
+        self.revision = bundle.revision
         query = self._entrypoint(engine, rules)
         payload = serialise_input(input_document)
         try:
@@ -97,6 +113,32 @@ class EmbeddedEngine:
         self._local = threading.local()
 
 
+_RULES_OF = re.compile(r"\bdata\.cloudbeleid\.rules\.([a-z][a-z0-9_]*)")
+
+
+def _needed(bundle: PolicyBundle, packs: frozenset[str] | None, added: set[str]) -> list[tuple[str, str]]:
+    """The modules not added yet that the rules of packs need (None: every module): each module that belongs to no
+    shipped rule (libraries, main), and the rules of those packs and of every pack a needed module names by a
+    static reference (data.cloudbeleid.rules.<pack>); the shipped policies hold no other reference to a rule's
+    package outside main (tests/engine/test_embedded.py checks it, and that each pack alone gives every verdict the
+    whole bundle gives)."""
+    if packs is None:
+        return [(name, source) for name, source in bundle.modules if name not in added]
+
+    def pack_of(name: str) -> str | None:
+        parts = name.split("/")
+        return parts[1] if parts[0] == "rules" and len(parts) > 2 else None
+
+    wanted = set(packs)
+    while True:
+        chosen = [(name, source) for name, source in bundle.modules if pack_of(name) is None or pack_of(name) in wanted]
+        # the substring first: a plain search, where the pattern over every module's source costs milliseconds
+        named = {pack for _, source in chosen if "data.cloudbeleid.rules." in source for pack in _RULES_OF.findall(source)}
+        if named <= wanted:
+            return [(name, source) for name, source in chosen if name not in added]
+        wanted |= named
+
+
 def _refuse_recursion(bundle: PolicyBundle, engine: Any) -> None:
     """Refuse recursive functions before evaluating: regorus would overflow its stack on them (SIGSEGV)."""
     from checker.engine.recursion import find_recursion
@@ -121,18 +163,11 @@ def _where(bundle: PolicyBundle, module: str, exc: BaseException) -> str:
 
 
 def regorus_version() -> str:
-    """The installed regorus distribution's version, from its dist-info folder name (importlib.metadata scans every
-    installed distribution: tens of milliseconds at start-up)."""
-    from pathlib import Path
+    """The installed regorus distribution's version (gordon-to-regorus), from its dist-info folder's name, without
+    importing regorus (a run whose every answer the cache holds never loads it)."""
+    from checker.cache import installed_versions
 
-    import regorus
-
-    site = Path(regorus.__file__).resolve().parent.parent
-    for info in site.glob("gordon_to_regorus-*.dist-info"):
-        return info.name.removeprefix("gordon_to_regorus-").removesuffix(".dist-info")
-    from importlib.metadata import version
-
-    return version("gordon-to-regorus")
+    return installed_versions(("gordon-to-regorus",))["gordon-to-regorus"] or "unknown"
 
 
 _RULE_KEY = re.compile(r"[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*")

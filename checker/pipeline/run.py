@@ -4,13 +4,10 @@ every service; afterwards the run proves that every enabled rule gave every serv
 
 from __future__ import annotations
 
-import ctypes
 import json
-import multiprocessing
 import os
 import signal
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -113,6 +110,9 @@ def check_group(files: list[Path], config: Config, rules: list[Rule], engine: En
             for i in range(0, len(missing), CHUNK_FILES)]
     workers = min(os.cpu_count() or 1, 8)
     if options.engine == "embedded" and workers > 1 and len(missing) >= PARALLEL_FROM:
+        import multiprocessing  # with the pool: a small run does not load them (about 10 ms of a start)
+        from concurrent.futures import ProcessPoolExecutor
+
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
                                  initializer=_worker_start, initargs=(os.getpid(),)) as pool:
             units += [([_SHARED.service(s) for s in chunk.services], chunk.errors, [expand(row) for row in chunk.findings],
@@ -202,6 +202,8 @@ def prove_checked(findings: list[Finding], services: list[str], rules: list[Rule
 def _worker_start(parent: int) -> None:
     """In a pool worker: die with the checker (a killed checker must not leave workers holding the cache and the
     caller's pipes), and leave Ctrl-C to the parent."""
+    import ctypes
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG (Linux)
@@ -477,7 +479,7 @@ def evaluate_cached(engine: Engine, bundle: PolicyBundle, options: Options, conf
     asked every time). A per-service rule's answer for a service depends on the policies, the settings, the
     organisation profile, the reference date and that descriptor only, so each service is a unit of the cache;
     portfolio rules look at every service, so the whole portfolio is one unit."""
-    if options.engine != "embedded":
+    if options.engine != "embedded" or cache.directory() is None:  # no cache: no key worth computing (code digest)
         return engine.evaluate(bundle, input_document(options, config, rules, services, reference))
     units = [[service] for service in services] if per_service else [services]
     context = cache.key(_code_digest(), bundle.revision, json.dumps(input_document(options, config, rules, [], reference), sort_keys=True))

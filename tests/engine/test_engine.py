@@ -118,3 +118,11 @@ def test_data_files_are_mounted_at_their_folder_as_opa_does():
     bundle = load_bundle()
     assert "NL" in bundle.data["data"]["countries"]["eer"]["codes"]
     assert all(not name.endswith("_test.rego") for name, _ in bundle.modules)
+
+
+def test_the_opa_address_variable_is_the_opa_clients():
+    # known in checker/engine so that choosing the engine does not import the OPA client
+    from checker.engine import OPA_URL_VARIABLE
+    from checker.engine.opa import ENV_URL
+
+    assert OPA_URL_VARIABLE == ENV_URL

@@ -1,0 +1,88 @@
+"""The embedded engine's start-up (checker/engine/embedded.py): its version known without importing regorus."""
+
+from __future__ import annotations
+
+import importlib.metadata
+
+from checker import cache
+from checker.engine.embedded import EmbeddedEngine, regorus_version
+
+
+def test_the_version_is_the_installed_distributions():
+    assert regorus_version() == importlib.metadata.version("gordon-to-regorus")
+    assert EmbeddedEngine().version == f"regorus {regorus_version()}"
+
+
+def test_installed_versions_are_importlib_metadatas():
+    # every installed distribution, found by its dist-info folder's name as importlib.metadata finds it
+    names = sorted({d.metadata["Name"] for d in importlib.metadata.distributions()})
+    assert len(names) > 20
+    found = cache.installed_versions(tuple(names))
+    assert found == {name: importlib.metadata.version(name) for name in names}
+    assert cache.installed_versions(("no-such-distribution-here",)) == {"no-such-distribution-here": None}
+
+
+def test_the_cache_keys_name_the_regorus_that_evaluates():
+    # an upgrade of regorus must not be served what the old one decided
+    assert f"gordon-to-regorus=={regorus_version()}" in cache.libraries()
+    assert ": none" not in cache.libraries()
+
+
+# --- only the enabled packs' modules compiled -----------------------------------------------------------------------
+
+def test_no_shipped_module_names_a_rules_package_but_statically():
+    # the engine compiles only what the enabled packs' rules need, following static references
+    # (data.cloudbeleid.rules.<pack>); a dynamic one would make a rule undefined, not an error, so none may exist
+    import re
+
+    from checker.engine.embedded import _RULES_OF
+    from checker.policies import load_bundle
+
+    mentions = 0
+    for name, source in load_bundle().modules:
+        if name.startswith("main/"):
+            continue  # main.report names every rule dynamically; the generated entrypoint, used here, does not
+        for line in source.splitlines():
+            code = line.split("#", 1)[0]
+            if code.startswith("package ") or "rules" not in code:
+                continue
+            mentions += bool(_RULES_OF.search(code))
+            assert not re.search(r"\brules\s*\[|\[\s*\"rules\"\s*\]", code), (name, line)
+            assert "cloudbeleid.rules" not in _RULES_OF.sub("", code), (name, line)
+    assert mentions >= 1  # the check has something to see
+
+
+def test_each_pack_alone_gives_the_verdicts_of_the_whole_bundle():
+    from pathlib import Path
+
+    from checker.catalog import load_catalog
+    from checker.config import Config
+    from checker.policies import load_bundle
+    from tests.descriptor_gen import descriptors
+
+    bundle, catalog = load_bundle(), load_catalog()
+    services = descriptors(12)
+    organisation = {"name": "Ministerie van Voorbeeldzaken", "type": "ministerie", "cloud_policy_ref": "CB-2025"}
+    settings = Config(path=None, root=Path("."))  # every threshold at its default
+    whole = EmbeddedEngine()
+    whole.compile(bundle)  # every module
+    for pack in catalog.packs:
+        rules = [rule for rule in catalog.rules if rule.pack == pack and not rule.portfolio]
+        if not rules:
+            continue
+        document = {"as_of": "2026-11-28", "organisation": organisation, "services": services,
+                    "settings": settings.settings(rules)}
+        alone = EmbeddedEngine()
+        answer = alone.evaluate(bundle, document)
+        held = alone._local.added
+        assert {name.split("/")[1] for name in held if name.startswith("rules/")} == {pack}, pack
+        assert answer == whole.evaluate(bundle, document), pack
+    # a later evaluation that needs more packs adds their modules to the same engine
+    engine = EmbeddedEngine()
+    first = [rule for rule in catalog.rules if rule.pack == "avg" and not rule.portfolio]
+    both = first + [rule for rule in catalog.rules if rule.pack == "cb26" and not rule.portfolio]
+    for rules in (first, both):
+        document = {"as_of": "2026-11-28", "organisation": organisation, "services": services,
+                    "settings": settings.settings(rules)}
+        assert engine.evaluate(bundle, document) == whole.evaluate(bundle, document)
+    assert any(name.startswith("rules/cb26/") for name in engine._local.added)
