@@ -7,6 +7,7 @@ CLOUDBELEID_NO_CACHE=1 turns it off. A cache that cannot be read or written is s
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -143,16 +144,20 @@ if hasattr(os, "register_at_fork"):
 
 # they decide verdicts too (regorus's distribution is gordon-to-regorus: the name regorus is no installed distribution)
 _LIBRARIES = ("gordon-to-regorus", "ruamel.yaml", "ruamel.yaml.clib", "jsonschema", "jsonschema-rs")
-_VERSIONS: list[str] = []
 
 
+@functools.cache
+def library_versions() -> dict[str, str | None]:
+    """The installed version of each of those libraries, found once per process."""
+    return installed_versions(_LIBRARIES)
+
+
+@functools.cache
 def libraries() -> str:
     """The versions of the libraries that read, validate and evaluate (once per process): an upgrade of one of them
     must not be served what the old one decided."""
-    if not _VERSIONS:
-        found = installed_versions(_LIBRARIES)
-        _VERSIONS.append(";".join(f"{name}=={found[name]}" if found[name] else f"{name}: none" for name in _LIBRARIES))
-    return _VERSIONS[0]
+    found = library_versions()
+    return ";".join(f"{name}=={found[name]}" if found[name] else f"{name}: none" for name in _LIBRARIES)
 
 
 def installed_versions(names: tuple[str, ...]) -> dict[str, str | None]:

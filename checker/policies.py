@@ -147,14 +147,9 @@ def _check_custom_module(source: str, path: Path, root: Path) -> None:
         raise PolicyError(message("policies.call", call=call.group(1)), location=f"{path}:{line}")
 
 
-def _inside_root(path: Path, root: Path) -> None:
-    """A file of a policy folder must be in it: a link to a file elsewhere (a registry credential, a key) would be
-    loaded as data and could be shown by any rule."""
-    _Inside(root).check(path)
-
-
 class _Inside:
-    """The check of _inside_root for many files of one folder: the folder's real path found once, and a file's as
+    """A file of a policy folder must be in it: a link to a file elsewhere (a registry credential, a key) would be
+    loaded as data and could be shown by any rule. The folder's real path found once, and a file's as
     its folder's real path (found once per folder) and its own name, resolved only when that name is a link; the
     same path os.path.realpath gives, which resolves a path's parts from the left in just this way."""
 

@@ -114,6 +114,10 @@ class EmbeddedEngine:
 
 
 _RULES_OF = re.compile(r"\bdata\.cloudbeleid\.rules\.([a-z][a-z0-9_]*)")
+# a reference to the rules that names no pack statically (an import alias, data.cloudbeleid or its rules whole, an
+# index) outside main (which the generated entrypoint does not query): the packs it reaches cannot be read off the
+# source, so every module is compiled
+_UNNAMED = re.compile(r"\bdata\.cloudbeleid(\.rules)?\b(?!\.rules\.[a-z])(?!\.(?!rules\b))|\bimport\s+data\.cloudbeleid(\.rules)?\s+as\b")
 
 
 def _needed(bundle: PolicyBundle, packs: frozenset[str] | None, added: set[str]) -> list[tuple[str, str]]:
@@ -133,6 +137,8 @@ def _needed(bundle: PolicyBundle, packs: frozenset[str] | None, added: set[str])
     while True:
         chosen = [(name, source) for name, source in bundle.modules if pack_of(name) is None or pack_of(name) in wanted]
         # the substring first: a plain search, where the pattern over every module's source costs milliseconds
+        if any(not name.startswith("main/") and "data.cloudbeleid" in source and _UNNAMED.search(source) for name, source in chosen):
+            return [(name, source) for name, source in bundle.modules if name not in added]
         named = {pack for _, source in chosen if "data.cloudbeleid.rules." in source for pack in _RULES_OF.findall(source)}
         if named <= wanted:
             return [(name, source) for name, source in chosen if name not in added]
@@ -165,9 +171,9 @@ def _where(bundle: PolicyBundle, module: str, exc: BaseException) -> str:
 def regorus_version() -> str:
     """The installed regorus distribution's version (gordon-to-regorus), from its dist-info folder's name, without
     importing regorus (a run whose every answer the cache holds never loads it)."""
-    from checker.cache import installed_versions
+    from checker.cache import library_versions
 
-    return installed_versions(("gordon-to-regorus",))["gordon-to-regorus"] or "unknown"
+    return library_versions()["gordon-to-regorus"] or "unknown"
 
 
 _RULE_KEY = re.compile(r"[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*")
