@@ -107,6 +107,34 @@ def test_an_entry_whose_shared_text_is_missing_or_altered_is_read_afresh(portfol
     assert not any("(altered)" in f.message.nl or "(altered)" in f.enforcement_reason.nl for f in warm.findings)
 
 
+def test_an_entry_whose_failures_were_made_verdicts_is_read_afresh(portfolio, tmp_path, monkeypatch):
+    """A service's verdict row holds only passes and not-applicable verdicts, which never gate: an entry whose
+    failures were moved into it (or given a status the run does not know) is read afresh, so every failure still
+    fails the run, and no later run crashes on it."""
+    import sqlite3
+
+    cold = _run(portfolio, monkeypatch, None)
+    _run(portfolio, monkeypatch, tmp_path / "cache")
+    cache.close()
+    with sqlite3.connect(tmp_path / "cache" / "entries.sqlite") as connection:
+        altered = 0
+        for key, value in connection.execute("SELECT key, value FROM entries WHERE kind = 'file'").fetchall():
+            entry = json.loads(value)
+            if not entry["rows"] or not entry["verdicts"]:
+                continue
+            kept = entry["verdicts"][0][-1]
+            kept += [row[:5] for row in entry["rows"]]
+            if altered % 2:
+                kept[0][1] = "FAIL"  # a status no run has
+            entry["rows"] = []
+            connection.execute("UPDATE entries SET value = ? WHERE kind = 'file' AND key = ?", (json.dumps(entry), key))
+            altered += 1
+        assert altered > 2
+    warm = _run(portfolio, monkeypatch, tmp_path / "cache")
+    assert _findings(warm) == _findings(cold)
+    assert len(warm.failing()) == len(cold.failing()) > 0 and warm.counts() == cold.counts()
+
+
 def test_the_examples_with_infrastructure_code_give_the_same_findings_warm(tmp_path, monkeypatch):
     folder = tmp_path / "examples"
     shutil.copytree(ROOT / "examples", folder, ignore=shutil.ignore_patterns("rules"))

@@ -39,7 +39,7 @@ def join(rules: list[Rule], services: list[Service], raw: RawReport, as_of: str,
 
 def join_rows(rules: list[Rule], services: list[Service], raw: RawReport, as_of: str,
               stage: str | None = None) -> tuple[list[Row], list[Row]]:
-    """join() as rows, no Finding made: each failure as a row (`compact`'s), and per service one row of its pass
+    """join() as rows, no Finding made: each failure as a row (the layout Expander reads), and per service one row of its pass
     and not-applicable verdicts (`verdict_row`'s), in the order join() gives them."""
     fails: list[Row] = []
     verdicts: dict[int, list[Row]] = {}
@@ -195,15 +195,6 @@ def _message(rule: Rule, violation: dict[str, Any]) -> Text:
 # tuple of strings costs a tenth of a slotted dataclass's). The rule's severity, title, remediation, sources and
 # docs are the rule's own, so the row leaves them out and expand() puts them back.
 Row = tuple[Any, ...]
-
-
-def compact(finding: Finding) -> Row:
-    loc = finding.location
-    message = (None, None) if finding.message == finding.title else (finding.message.nl, finding.message.en)  # a pass says the title
-    return (finding.rule_id, finding.status.value, finding.enforcement.value, finding.enforcement_reason.nl,
-            finding.enforcement_reason.en, *message, loc.file, loc.document, loc.line,
-            loc.column, loc.end_line, loc.end_column, list(loc.json_path), finding.service, finding.evidence,
-            finding.params)
 
 
 _STATUSES = {status.value: status for status in Status}

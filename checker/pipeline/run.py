@@ -63,7 +63,7 @@ class _Chunk:
     """What one chunk of files gives back: the per-service rules' failures and other verdicts, errors, services
     (portfolio projections)."""
 
-    findings: list[Row]  # failures as rows (join.compact's): a tenth of a finding's cost to send between processes
+    findings: list[Row]  # failures as rows (join.join_rows): a tenth of a finding's cost to send between processes
     verdicts: list[Row]  # per service its passes and not-applicable verdicts (join.verdict_row's)
     errors: list[Finding]
     services: list[Service]
@@ -102,10 +102,11 @@ def check_group(files: list[Path], config: Config, rules: list[Rule], engine: En
         _shared_texts(known.values(), texts)
         for name, path, key in zip(names[start:start + RESTORE_FILES], files[start:start + RESTORE_FILES], batch):
             entry = _restore(known[key], name, config, texts) if key is not None and key in known else None
-            if entry is None:
+            unit = _expanded(expand, entry) if entry is not None else None
+            if unit is None:
                 missing.append(path)
             else:
-                units.append((entry[0], entry[1], [expand(row) for row in entry[2]], [expand.verdicts(row) for row in entry[3]]))
+                units.append(unit)
     jobs = [(missing[i:i + CHUNK_FILES], config, per_service, projection, roots, options, reference)
             for i in range(0, len(missing), CHUNK_FILES)]
     workers = min(os.cpu_count() or 1, 8)
@@ -199,6 +200,16 @@ def prove_checked(findings: list[Finding], services: list[str], rules: list[Rule
             raise EngineError(message("run.no_verdict", rule=sorted(missing)[0], service=repr(service), count=len(missing)))
 
 
+def _expanded(expand: Expander, entry: tuple[list[Service], list[Finding], list[Row], list[Row]]) -> \
+        tuple[list[Service], list[Finding], list[Finding], list[Verdicts]] | None:
+    """A restored entry's rows as findings and verdicts; None for one naming a rule, status or level the run does not
+    have (a damaged entry is read afresh, not a crash of every later run)."""
+    try:
+        return entry[0], entry[1], [expand(row) for row in entry[2]], [expand.verdicts(row) for row in entry[3]]
+    except (KeyError, TypeError, ValueError, IndexError):
+        return None
+
+
 def _worker_start(parent: int) -> None:
     """In a pool worker: die with the checker (a killed checker must not leave workers holding the cache and the
     caller's pipes), and leave Ctrl-C to the parent."""
@@ -211,6 +222,11 @@ def _worker_start(parent: int) -> None:
         pass
     if os.getppid() != parent:  # the parent died before the signal was armed
         os._exit(1)
+    # the parent pauses the cyclic collector while it builds its acyclic result; a worker forked meanwhile reads
+    # descriptors whose parser makes reference cycles, so it collects as usual
+    import gc
+
+    gc.enable()
 
 
 def input_document(options: Options, config: Config, rules: list[Rule], services: list[dict[str, Any]],
@@ -452,9 +468,16 @@ def _restore(entry: dict[str, Any], name: str, config: Config,
         verdicts = [(service, name, document, line, column, end_line, end_column, json_path,
                      [(rule, status, level, *texts[reason], *texts[message]) for rule, status, level, reason, message in kept])
                     for service, document, line, column, end_line, end_column, json_path, kept in entry["verdicts"]]
+        # join_rows writes failures as rows and only passes and not-applicable verdicts in a service's verdict row:
+        # an entry saying otherwise was altered, and a failure must never be counted as a verdict that cannot gate
+        if any(row[1] != "fail" for row in rows) or any(v[1] not in _COMPACT for row in verdicts for v in row[8]):
+            return None
     except (KeyError, TypeError, ValueError, IndexError):
         return None  # a damaged entry is read afresh, never trusted half
     return services, errors, rows, verdicts
+
+
+_COMPACT = (Status.PASS.value, Status.NOT_APPLICABLE.value)
 
 
 def _error_json(error: Finding) -> dict[str, Any]:
