@@ -117,6 +117,13 @@ def load_file(path: Path, display: str | None = None, *, limits: Limits | None =
     limits = limits or DEFAULT_LIMITS
     if max_bytes is not None:
         limits = replace(limits, max_bytes=max_bytes)
+    raw = read_limited(path, name, limits)
+    return raw if isinstance(raw, LoadResult) else load_bytes(raw, name, limits)
+
+
+def read_limited(path: Path, name: str, limits: Limits = DEFAULT_LIMITS) -> bytes | LoadResult:
+    """A regular file's bytes, at most the size limit; else the problem as a LoadResult. Never blocks on a pipe or
+    device, never reads past the limit (a file swapped or grown after it was listed included)."""
     try:
         # O_NONBLOCK: opening a FIFO does not wait for a writer; the checks below refuse it
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
@@ -136,7 +143,7 @@ def load_file(path: Path, display: str | None = None, *, limits: Limits | None =
             return LoadResult([], [_problem(name, "loader.cannot_read", reason=os_reason(exc))])
     if len(raw) > limits.max_bytes:  # it grew after the size check
         return LoadResult([], [_problem(name, "loader.grew", limit=limits.max_bytes, hint=limits.hint("max_bytes"))])
-    return load_bytes(raw, name, limits)
+    return raw
 
 
 def load_bytes(raw: bytes, name: str, limits: Limits = DEFAULT_LIMITS, *, fast: bool = True,

@@ -18,7 +18,7 @@ from checker.config import Config
 from checker.engine import Engine, RawReport, create_engine
 from checker.errors import EngineError, InputError, PolicyError
 from checker.i18n import message
-from checker.loader import Document, load_bytes
+from checker.loader import Document, load_bytes, read_limited
 from checker.model import Enforcement, Finding, Location, Rule, Severity, Status, Text, Verdicts
 from checker.pipeline import Options
 from checker.pipeline.collect import Service, Unique, load_services, services_of
@@ -323,26 +323,17 @@ def _file_keys(files: list[Path], config: Config, rules: list[Rule], fields: lis
     """Per file the key of its cache entry, or None where the cache cannot serve it: no cache, another engine
     than the embedded one (a server's policies are its own), a repository with Terraform (a resource's tag can
     give any descriptor observed facts), or a file that is not a plain readable file within the size limit."""
-    import stat
-
     if options.engine != "embedded" or cache.directory() is None or infra._group_folders(config):
         return [(None, None)] * len(files)
     context = cache.key(_code_digest(), bundle.revision, json.dumps(input_document(options, config, rules, [], reference), sort_keys=True),
                         json.dumps([fields, options.stage, repr(config.limits), str(config.path), [r.id for r in rules]]))
     keys: list[tuple[str | None, bytes | None]] = []
     for number, path in enumerate(files):
-        try:
-            info = os.stat(path)
-            if not stat.S_ISREG(info.st_mode) or info.st_size > config.limits.max_bytes:
-                keys.append((None, None))
-                continue
-            raw = path.read_bytes()
-        except OSError:
-            keys.append((None, None))
-            continue
-        # one that grew past the limit after the size check goes the loader's way, which says so
         name = names[number] if names is not None else display_path(path)
-        keys.append((cache.key(context, name, raw), raw) if len(raw) <= config.limits.max_bytes else (None, None))
+        # read as the loader reads (no pipe or device, nothing past the limit); a file it refuses goes the loader's
+        # way, which says why
+        raw = read_limited(path, name, config.limits)
+        keys.append((cache.key(context, name, raw), raw) if isinstance(raw, bytes) else (None, None))
     return keys
 
 
