@@ -9,7 +9,7 @@ import json
 import os
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -32,9 +32,10 @@ class PolicyBundle:
     def data_json(self) -> str:
         return json.dumps(self.data, ensure_ascii=True, allow_nan=False)
 
-    @property
+    @cached_property
     def revision(self) -> str:
-        """The checker's version plus a digest of every module and the data: what an OPA bundle's manifest carries."""
+        """The checker's version plus a digest of every module and the data: what an OPA bundle's manifest carries
+        (once per bundle: every chunk's cache keys name it)."""
         digest = hashlib.sha256()
         for name, source in self.modules:
             digest.update(name.encode() + b"\0" + source.encode() + b"\0")
