@@ -118,9 +118,9 @@ def file_uri_reference(file: str) -> tuple[str, bool]:
     relative = repository_path(file)
     if relative is not None:
         return quote_from_bytes(_name_bytes(relative), safe="/"), True
-    absolute = os.path.abspath(file).replace(os.sep, "/")
-    if not absolute.startswith("/"):
-        absolute = "/" + absolute  # a Windows drive
+    # one leading slash: POSIX keeps a path's two ('//x', which Linux reads as '/x'), and 'file:////x' would read
+    # as a network share's path; a Windows drive gets one
+    absolute = "/" + os.path.abspath(file).replace(os.sep, "/").lstrip("/")
     return "file://" + quote_from_bytes(_name_bytes(absolute), safe="/"), False
 
 
