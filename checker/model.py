@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import heapq
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from enum import Enum
 from typing import TYPE_CHECKING, Any
@@ -222,7 +224,7 @@ class _Findings:
         report.__dict__.pop("_counts", None)
 
 
-_COMPACT = (Status.PASS, Status.NOT_APPLICABLE)
+COMPACT = (Status.PASS, Status.NOT_APPLICABLE)  # the statuses a Verdicts row holds
 
 
 @dataclass(frozen=True)
@@ -262,7 +264,7 @@ class Report:
     verdicts: tuple[Verdicts, ...] = ()
 
     def __post_init__(self) -> None:
-        if self.verdicts and any(f.status in _COMPACT for f in self.__dict__["_held"]):
+        if self.verdicts and any(f.status in COMPACT for f in self.__dict__["_held"]):
             # findings that list passes themselves are every finding (dataclasses.replace(report, findings=(*report.findings,
             # extra))): the verdicts are among them already
             object.__setattr__(self, "verdicts", ())
@@ -309,3 +311,17 @@ class Report:
             by_status.update(map(itemgetter(1), chain.from_iterable(row.verdicts for row in self.verdicts)))
             found = self.__dict__["_counts"] = {status.value: by_status[status] for status in Status}
         return dict(found)
+
+
+@contextmanager
+def paused_collector() -> Iterator[None]:
+    """Python's cyclic garbage collector paused: a run builds hundreds of thousands of small acyclic values (cache
+    entries, rows, findings) that all stay alive, and each of the collector's full passes walks every one of them
+    again (a warm run of 10,000 descriptors spent 13 of its 25 s in it). Reference counting frees them as always."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

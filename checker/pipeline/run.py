@@ -19,7 +19,7 @@ from checker.engine import Engine, RawReport, create_engine
 from checker.errors import EngineError, InputError, PolicyError
 from checker.i18n import message
 from checker.loader import Document, load_bytes, read_limited
-from checker.model import Enforcement, Finding, Location, Rule, Severity, Status, Text, Verdicts
+from checker.model import COMPACT, Enforcement, Finding, Location, Rule, Severity, Status, Text, Verdicts
 from checker.pipeline import Options
 from checker.pipeline.collect import Service, Unique, load_services, services_of
 from checker.pipeline.discover import display_path
@@ -461,14 +461,14 @@ def _restore(entry: dict[str, Any], name: str, config: Config,
                     for service, document, line, column, end_line, end_column, json_path, kept in entry["verdicts"]]
         # join_rows writes failures as rows and only passes and not-applicable verdicts in a service's verdict row:
         # an entry saying otherwise was altered, and a failure must never be counted as a verdict that cannot gate
-        if any(row[1] != "fail" for row in rows) or any(v[1] not in _COMPACT for row in verdicts for v in row[8]):
+        if any(row[1] != "fail" for row in rows) or any(v[1] not in _COMPACT_VALUES for row in verdicts for v in row[8]):
             return None
     except (KeyError, TypeError, ValueError, IndexError):
         return None  # a damaged entry is read afresh, never trusted half
     return services, errors, rows, verdicts
 
 
-_COMPACT = (Status.PASS.value, Status.NOT_APPLICABLE.value)
+_COMPACT_VALUES = tuple(status.value for status in COMPACT)
 
 
 def _error_json(error: Finding) -> dict[str, Any]:

@@ -4,20 +4,18 @@ findings, errors and failures with a waiver as full objects."""
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterator
 from typing import Any
 
 from checker import __version__
 from checker.gate import exit_code
-from checker.model import Finding, Report, Rule, Status, Text, Verdicts
+from checker.model import COMPACT, Finding, Report, Rule, Status, Text, Verdicts, paused_collector
 from checker.reporters.common import json_text
 
 REPORT_VERSION = 3
 # A pass or not-applicable verdict carries nothing a reader needs but its rule, service and place, a failure
 # nothing but its rule, place, message and enforcement: at 60 findings a service, full objects made a portfolio's
 # report 45 KB a service (issue 16), rows of them about 4 KB.
-COMPACT = (Status.PASS, Status.NOT_APPLICABLE)
 
 
 def render(report: Report, colour: bool = False) -> Iterator[str]:
@@ -27,13 +25,8 @@ def render(report: Report, colour: bool = False) -> Iterator[str]:
     Strings keep their exact value (a file name, a message quoting the descriptor); JSON escaping, and
     json_text's for controls, bidi characters and lone surrogates, keeps every document valid.
     """
-    enabled = gc.isenabled()
-    gc.disable()  # see evaluate.paused_collector: the layout's rows are many small acyclic values
-    try:
+    with paused_collector():  # the layout's rows are many small acyclic values
         yield from _render(report)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _render(report: Report) -> Iterator[str]:
