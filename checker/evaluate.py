@@ -6,21 +6,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from checker import baseline, infra, selection, vcs, waivers
-from checker.catalog import load_catalog
+from checker.catalog import Catalog, load_catalog
 from checker.config import CONFIG_NAMES, Config, ConfigFinder
 from checker.engine import create_engine
 from checker.model import Finding, Report, Severity, Status, Verdicts, paused_collector, report_order
 from checker.pipeline import Options
 from checker.pipeline.collect import Collected, Service, collect, load_services
-from checker.pipeline.discover import display_path, find, real_paths, references, search_paths
+from checker.pipeline.discover import Found, display_path, find, real_paths, references, search_paths
 from checker.pipeline.join import STAGE_OF_STATUS, join, stage_of
 from checker.pipeline.run import check_group, display_paths, enabled_rules, packs_for
 from checker.policies import PolicyBundle, load_bundle, policy_roots
 
-__all__ = ["Collected", "Options", "Run", "STAGE_OF_STATUS", "Service", "check", "collect",
-           "display_path", "join", "load_services", "packs_for", "run", "stage_of"]
+__all__ = ["Collected", "Options", "Prepared", "Run", "STAGE_OF_STATUS", "Service", "check", "collect",
+           "display_path", "join", "load_services", "packs_for", "prepare", "run", "stage_of"]
 
 
 @dataclass(frozen=True)
@@ -38,25 +39,45 @@ def check(options: Options) -> Report:
     return run(options).report
 
 
-def run(options: Options, keep_services: bool = False) -> Run:
-    """The run; with keep_services, every service comes back whole (the portfolio view reads its descriptor),
-    else only as far as portfolio rules read it in a large run."""
-    with paused_collector(), real_paths():
-        return _run(options, keep_services)
+@dataclass(frozen=True)
+class Prepared:
+    """What a run reads before it checks anything: the files and their configurations, the policies, the reference
+    data and, with --changed-since, the changed files. The run's cache (checker/runcache.py) keys on it."""
+
+    found: Found
+    roots: tuple[Path, ...]
+    catalog: Catalog
+    bundle: PolicyBundle
+    reference: dict[Path | None, tuple[dict[str, list[str]], list[dict[str, Any]]]]
+    changed: set[Path] | None
 
 
-def _run(options: Options, keep_services: bool) -> Run:
+def prepare(options: Options) -> Prepared:
     finder = ConfigFinder(options.config)
     paths = search_paths(options, finder)
     changed = vcs.changed_since(options.changed_since, paths[0] if paths[0].is_dir() else paths[0].parent) if options.changed_since else None
     found = find(paths, finder)
-    configs = found.configs
     roots = policy_roots(options.policies)
     catalog = load_catalog(roots)
     bundle = load_bundle(roots)
-    reference = references(configs, bundle)
-    if changed is not None and _governing_change(changed, configs, options, bundle) is not None:
+    reference = references(found.configs, bundle)
+    if changed is not None and _governing_change(changed, found.configs, options, bundle) is not None:
         changed = None  # a configuration, waiver file, baseline or policy changed: any verdict may have, check all
+    return Prepared(found, roots, catalog, bundle, reference, changed)
+
+
+def run(options: Options, keep_services: bool = False, prepared: Prepared | None = None) -> Run:
+    """The run; with keep_services, every service comes back whole (the portfolio view reads its descriptor),
+    else only as far as portfolio rules read it in a large run. prepared: what prepare(options) gave, when the
+    caller read it already."""
+    with paused_collector(), real_paths():
+        return _run(options, keep_services, prepared or prepare(options))
+
+
+def _run(options: Options, keep_services: bool, prepared: Prepared) -> Run:
+    found, roots, catalog, bundle, reference, changed = (prepared.found, prepared.roots, prepared.catalog, prepared.bundle,
+                                                          prepared.reference, prepared.changed)
+    configs = found.configs
     groups: dict[Path | None, list[Path]] = {}
     for path, name in zip(found.files, display_paths(found.files)):
         groups.setdefault(configs[name].path, []).append(path)
