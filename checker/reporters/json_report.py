@@ -71,39 +71,92 @@ class _Layout:
     """The report's verdicts as rows, one per service and place (file, document): its passes and not-applicable
     verdicts as [rule id, enforcement, reason index], its failures as [rule id, enforcement, reason index, message
     index, line, column, end line, end column, JSON pointer]; the reasons and messages in tables. Waived findings,
-    errors and a failure a waiver (an expired one) is attached to stay full findings (`full`), in report order."""
+    errors and a failure a waiver (an expired one) is attached to stay full findings (`full`), in report order.
+
+    The rows are made one place at a time as they are written (rows()): a report's findings are in report order,
+    so each place's are together, and a portfolio's failures are never all held again as rows beside the
+    findings (at 100,000 services they were the peak of the run). The texts are numbered up front, in the order
+    the findings give them, so the tables are the same however the rows are made."""
 
     def __init__(self, report: Report) -> None:
+        self.report = report
         self.full: list[Finding] = []
         self.reasons = _Table()
         self.messages = _Table()
-        # place -> passes and not-applicable verdicts held as findings, with their sort keys (line, column, rule id);
-        # compact rows (Report.verdicts); failures
-        self.places: dict[tuple[str | None, str, int], tuple[list[tuple[Any, ...]], list[Verdicts], list[list[Any]]]] = {}
         reason, message = self.reasons, self.messages
+        in_order = True  # the held findings grouped by place (file, document), as report order has them
+        last: tuple[str, int] | None = None
         for finding in report.detailed:  # in report order
             loc = finding.location
             if finding.status in COMPACT:
-                self._place(finding.service, loc.file, loc.document)[0].append(
-                    (loc.line, loc.column, finding.rule_id, finding.status.value,
-                     [finding.rule_id, finding.enforcement.value, reason(finding.enforcement_reason)]))
+                reason(finding.enforcement_reason)
             elif finding.status is Status.FAIL and finding.waiver is None:
-                self._place(finding.service, loc.file, loc.document)[2].append(
-                    [finding.rule_id, finding.enforcement.value, reason(finding.enforcement_reason), message(finding.message),
-                     int(loc.line), int(loc.column), _integer(loc.end_line), _integer(loc.end_column), loc.pointer])
+                reason(finding.enforcement_reason)
+                message(finding.message)
             else:
                 self.full.append(finding)
-        for row in report.verdicts:
-            self._place(row.service, row.location.file, row.location.document)[1].append(row)
+                continue
+            at = (loc.file, int(loc.document))
+            if last is not None and at < last:
+                in_order = False
+            last = at
+        self.in_order = in_order
         # the verdicts of a row as written, once per tuple of verdicts (services with the same verdicts share one)
         self.written: dict[int, tuple[list[Any], list[Any], list[tuple[Any, ...]]]] = {}
 
-    def _place(self, service: str | None, file: str, document: int) -> tuple[list[tuple[Any, ...]], list[Verdicts], list[list[Any]]]:
-        key = (service, file, int(document))
-        found = self.places.get(key)
-        if found is None:
-            found = self.places[key] = ([], [], [])
-        return found
+    def _held(self) -> Iterator[tuple[tuple[str, int], dict[str | None, tuple[list[tuple[Any, ...]], list[list[Any]]]]]]:
+        """Per place, in order, its held findings per service: passes and not-applicable verdicts held as findings,
+        with their sort keys (line, column, rule id), and failures as rows."""
+        reason, message = self.reasons, self.messages
+        at: tuple[str, int] | None = None
+        services: dict[str | None, tuple[list[tuple[Any, ...]], list[list[Any]]]] = {}
+        for finding in self.report.detailed:
+            loc = finding.location
+            compact = finding.status in COMPACT
+            if not compact and (finding.status is not Status.FAIL or finding.waiver is not None):
+                continue
+            place = (loc.file, int(loc.document))
+            if place != at:
+                if at is not None:
+                    yield at, services
+                at, services = place, {}
+            held = services.get(finding.service)
+            if held is None:
+                held = services[finding.service] = ([], [])
+            if compact:
+                held[0].append((loc.line, loc.column, finding.rule_id, finding.status.value,
+                                [finding.rule_id, finding.enforcement.value, reason(finding.enforcement_reason)]))
+            else:
+                held[1].append([finding.rule_id, finding.enforcement.value, reason(finding.enforcement_reason),
+                                message(finding.message), int(loc.line), int(loc.column), _integer(loc.end_line),
+                                _integer(loc.end_column), loc.pointer])
+        if at is not None:
+            yield at, services
+
+    def _places(self) -> Iterator[tuple[tuple[str | None, str, int], tuple[list[tuple[Any, ...]], list[Verdicts], list[list[Any]]]]]:
+        """Each place and service with its held findings and compact rows, in the order the report lists them
+        (file, document, service), made one place at a time."""
+        key = _place_order
+        compact = sorted(self.report.verdicts, key=lambda row: (row.location.file, int(row.location.document), row.service or ""))
+        held = self._held() if self.in_order else iter(sorted(_grouped(self._held()).items()))
+        next_held = next(held, None)
+        position = 0
+        while next_held is not None or position < len(compact):
+            if next_held is not None and (position == len(compact) or next_held[0] <= _at(compact[position])):
+                place, services = next_held
+                next_held = next(held, None)
+            else:
+                place, services = _at(compact[position]), {}
+            places: dict[tuple[str | None, str, int], tuple[list[tuple[Any, ...]], list[Verdicts], list[list[Any]]]] = {
+                (service, *place): (found[0], [], found[1]) for service, found in services.items()}
+            while position < len(compact) and _at(compact[position]) == place:
+                row = compact[position]
+                position += 1
+                found = places.get((row.service, *place))
+                if found is None:
+                    found = places[(row.service, *place)] = ([], [], [])
+                found[1].append(row)
+            yield from sorted(places.items(), key=lambda item: key(item[0]))
 
     def _written(self, verdicts: tuple[Any, ...]) -> tuple[list[Any], list[Any], list[tuple[Any, ...]]]:
         found = self.written.get(id(verdicts))
@@ -119,8 +172,7 @@ class _Layout:
         return found
 
     def rows(self) -> Iterator[dict[str, Any]]:
-        for (service, file, document) in sorted(self.places, key=lambda p: (p[1], p[2], p[0] or "")):
-            held, compact, fails = self.places[(service, file, document)]
+        for (service, file, document), (held, compact, fails) in self._places():
             if not held and len(compact) == 1:  # a run's rows: one per service, its verdicts in order
                 passes, others, _ = self._written(compact[0].verdicts)
             else:
@@ -131,6 +183,26 @@ class _Layout:
                 passes = [v[4] for v in merged if v[3] == "pass"]
                 others = [v[4] for v in merged if v[3] == "not-applicable"]
             yield {"service": service, "file": file, "document": document, "pass": passes, "not-applicable": others, "fail": fails}
+
+
+def _place_order(place: tuple[str | None, str, int]) -> tuple[str, int, str]:
+    return (place[1], place[2], place[0] or "")
+
+
+def _at(row: Verdicts) -> tuple[str, int]:
+    return (row.location.file, int(row.location.document))
+
+
+def _grouped(places: Iterator[tuple[tuple[str, int], dict[Any, tuple[list[Any], list[Any]]]]]) -> dict[tuple[str, int], dict[Any, tuple[list[Any], list[Any]]]]:
+    """Held findings not in report order (a report built by hand) gathered by place, as before."""
+    gathered: dict[tuple[str, int], dict[Any, tuple[list[Any], list[Any]]]] = {}
+    for place, services in places:
+        into = gathered.setdefault(place, {})
+        for service, (compact, fails) in services.items():
+            found = into.setdefault(service, ([], []))
+            found[0].extend(compact)
+            found[1].extend(fails)
+    return gathered
 
 
 def _integer(value: int | None) -> int | None:
