@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import os
 import signal
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -284,7 +284,8 @@ def _process_chunk(job: _Job, engine: Engine | None = None, bundle: PolicyBundle
                           lambda one: evaluate_cached(engine, bundle, options, config, rules, [one], reference)) from None
         fresh_rows, fresh_verdicts = join_rows(rules, services, raw, options.as_of, options.stage)
     if fields is not None:
-        services = [_project(service, fields) for service in services]
+        words: dict[str, str] = {}
+        services = [_project(service, fields, words) for service in services]
     if fresh:
         _remember(fresh, services, errors, fresh_rows, fresh_verdicts)
     # the files' order: restored and read services interleave as their files do
@@ -432,11 +433,50 @@ class _Shared:
         value = tuple(value)
         return self.known.setdefault(value, value)
 
+    def source_map(self, pairs: Any) -> Any:
+        """A source map (path -> span, or key position) of shared tuples, as a SourceMap when it is small."""
+        paths: list[tuple[Any, ...]] = []
+        values: list[tuple[Any, ...]] = []
+        for path, value in pairs.items() if isinstance(pairs, Mapping) else pairs:
+            paths.append(self(path))
+            values.append(self(value))
+        if len(paths) > SourceMap.LARGEST:
+            return dict(zip(paths, values))
+        return SourceMap(self(paths), tuple(values))
+
     def service(self, service: Service) -> Service:
         document = service.document
         return Service(service.config, Document(document.file, document.index, document.data,
-                                                {self(p): self(s) for p, s in document.spans.items()},
-                                                {self(p): self(k) for p, k in document.keys.items()}), service.organisation)
+                                                self.source_map(document.spans), self.source_map(document.keys)),
+                       service.organisation)
+
+
+class SourceMap(Mapping[tuple[Any, ...], Any]):
+    """A small source map as two tuples, its paths (services of the same shape share them) and their values, looked
+    up by scanning: a portfolio projection's map is looked up a few times (its root, a portfolio rule's failure),
+    and as a dict of its 30 to 40 paths it cost about 1.5 KB a service, kept for every service of the run."""
+
+    LARGEST = 256  # a larger map stays a dict (a whole descriptor kept for a view, looked up often)
+    __slots__ = ("_paths", "_values")
+
+    def __init__(self, paths: tuple[tuple[Any, ...], ...], values: tuple[Any, ...]) -> None:
+        self._paths = paths
+        self._values = values
+
+    def __getitem__(self, path: Any) -> Any:
+        try:
+            return self._values[self._paths.index(path)]
+        except ValueError:
+            raise KeyError(path) from None
+
+    def __contains__(self, path: object) -> bool:
+        return path in self._paths
+
+    def __iter__(self) -> Iterator[tuple[Any, ...]]:
+        return iter(self._paths)
+
+    def __len__(self) -> int:
+        return len(self._paths)
 
 
 _SHARED = _Shared()
@@ -446,8 +486,7 @@ def _restore(entry: dict[str, Any], name: str, config: Config,
              shared_texts: dict[str, tuple[str, str]]) -> tuple[list[Service], list[Finding], list[Row], list[Row]] | None:
     shared = _SHARED
     try:
-        services = [Service(config, Document(name, index, data, {shared(p): shared(s) for p, s in spans},
-                                             {shared(p): shared(k) for p, k in keys}), organisation)
+        services = [Service(config, Document(name, index, data, shared.source_map(spans), shared.source_map(keys)), organisation)
                     for index, data, spans, keys, organisation in entry["services"]]
         errors = [_error_from_json(e) for e in entry["errors"]]
         # -1: no message of its own (a pass says the title); a text not found (KeyError): the entry is read afresh
@@ -533,11 +572,26 @@ def evaluate_cached(engine: Engine, bundle: PolicyBundle, options: Options, conf
 _CACHE = "evaluated"  # a unit's answer: violations and subjects by rule, service indexes within the unit
 
 
-def _project(service: Service, fields: list[str]) -> Service:
-    """The service with only the top-level fields portfolio rules read (and id, for locations)."""
+def _project(service: Service, fields: list[str], texts: dict[str, str] | None = None) -> Service:
+    """The service with only the top-level fields portfolio rules read (and id, for locations); its strings one
+    object per equal value among the projections sharing `texts` (a chunk's: sent to the parent once each)."""
     document = service.document
     keep = set(fields) | {"id", "schema_version"}
-    data = {k: v for k, v in document.data.items() if k in keep}
+    texts = {} if texts is None else texts
+    data = {texts.setdefault(k, k): _interned(v, texts) for k, v in document.data.items() if k in keep}
     spans = {p: span for p, span in document.spans.items() if not p or p[0] in keep}
     keys = {p: key for p, key in document.keys.items() if p and p[0] in keep}
     return Service(service.config, Document(document.file, document.index, data, spans, keys), service.organisation)
+
+
+def _interned(value: Any, texts: dict[str, str]) -> Any:
+    """A copy of a descriptor's value with one string object per equal string: the parser gives each occurrence its
+    own (each document its own keys), so a portfolio's projections held tens of copies of the same words."""
+    kind = type(value)
+    if kind is str:
+        return texts.setdefault(value, value)
+    if kind is dict:
+        return {texts.setdefault(k, k) if type(k) is str else k: _interned(v, texts) for k, v in value.items()}
+    if kind is list:
+        return [_interned(v, texts) for v in value]
+    return value
