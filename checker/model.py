@@ -125,7 +125,7 @@ class Rule:
     interpretation: Text | None = None
     subject: Text | None = None
     portfolio: bool = False  # looks at all services at once (market concentration, ...)
-    portfolio_fields: tuple[str, ...] = ()  # the top-level descriptor fields a portfolio rule reads
+    portfolio_fields: tuple[str, ...] = ()  # the descriptor fields a portfolio rule reads: top-level, or dotted paths into one
 
     @property
     def docs(self) -> str:

@@ -285,7 +285,8 @@ def _process_chunk(job: _Job, engine: Engine | None = None, bundle: PolicyBundle
         fresh_rows, fresh_verdicts = join_rows(rules, services, raw, options.as_of, options.stage)
     if fields is not None:
         words: dict[str, str] = {}
-        services = [_project(service, fields, words) for service in services]
+        tree = _tree(fields)
+        services = [_project(service, tree, words) for service in services]
     if fresh:
         _remember(fresh, services, errors, fresh_rows, fresh_verdicts)
     # the files' order: restored and read services interleave as their files do
@@ -572,15 +573,63 @@ def evaluate_cached(engine: Engine, bundle: PolicyBundle, options: Options, conf
 _CACHE = "evaluated"  # a unit's answer: violations and subjects by rule, service indexes within the unit
 
 
-def _project(service: Service, fields: list[str], texts: dict[str, str] | None = None) -> Service:
-    """The service with only the top-level fields portfolio rules read (and id, for locations); its strings one
-    object per equal value among the projections sharing `texts` (a chunk's: sent to the parent once each)."""
+# what the checker itself reads of a projection: its id (locations), schema version, and the status that gives its
+# stage (join.stage_of)
+_ALWAYS = ("id", "schema_version", "service.status")
+
+# the fields to keep as a tree: a step to the fields below it, or True for all of it
+_Tree = dict[str, "_Tree | bool"]
+
+
+def _tree(fields: list[str]) -> _Tree:
+    """The portfolio fields (a top-level field, or a dotted path into one) and _ALWAYS as a tree; a field kept whole
+    holds every path below it."""
+    tree: _Tree = {}
+    for field in sorted([*fields, *_ALWAYS], key=lambda f: f.count(".")):
+        node: _Tree | bool = tree
+        *parents, last = field.split(".")
+        for step in parents:
+            assert isinstance(node, dict)
+            node = node.setdefault(step, {})
+            if node is True:
+                break
+        else:
+            assert isinstance(node, dict)
+            node[last] = True
+    return tree
+
+
+def _inside(path: tuple[Any, ...], tree: _Tree) -> bool:
+    """Whether a source map's path is kept: within a kept field, or on the way to one (a missing field is located
+    at its nearest parent, as in the whole descriptor)."""
+    node: _Tree | bool = tree
+    for step in path:
+        if node is True:
+            return True
+        assert isinstance(node, dict)
+        found = node.get(step) if isinstance(step, str) else None
+        if found is None:
+            return False
+        node = found
+    return True
+
+
+def _picked(value: Any, node: _Tree | bool, texts: dict[str, str]) -> Any:
+    """The part of a descriptor's value the tree keeps, its strings shared (_interned)."""
+    if node is True or type(value) is not dict:
+        return _interned(value, texts)
+    assert isinstance(node, dict)
+    return {texts.setdefault(k, k): _picked(v, node[k], texts) for k, v in value.items() if k in node}
+
+
+def _project(service: Service, tree: _Tree, texts: dict[str, str] | None = None) -> Service:
+    """The service with only the fields portfolio rules read (_tree); its strings one object per equal value among
+    the projections sharing `texts` (a chunk's: sent to the parent once each)."""
     document = service.document
-    keep = set(fields) | {"id", "schema_version"}
     texts = {} if texts is None else texts
-    data = {texts.setdefault(k, k): _interned(v, texts) for k, v in document.data.items() if k in keep}
-    spans = {p: span for p, span in document.spans.items() if not p or p[0] in keep}
-    keys = {p: key for p, key in document.keys.items() if p and p[0] in keep}
+    data = _picked(document.data, tree, texts)
+    spans = {p: span for p, span in document.spans.items() if _inside(p, tree)}
+    keys = {p: key for p, key in document.keys.items() if p and _inside(p, tree)}
     return Service(service.config, Document(document.file, document.index, data, spans, keys), service.organisation)
 
 

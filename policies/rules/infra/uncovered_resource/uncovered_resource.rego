@@ -24,7 +24,7 @@
 #       nl: "{address} ({provider}) hoort bij geen beschreven dienst (tag cloudbeleid-service '{tag}')."
 #       en: "{address} ({provider}) belongs to no described service (tag cloudbeleid-service '{tag}')."
 #   portfolio: true
-#   portfolio_fields: [service, observed, infrastructure]
+#   portfolio_fields: [observed, infrastructure]
 #   remediation:
 #     nl: >-
 #       Beschrijf de dienst waartoe de resource hoort en noem de map onder infrastructure.terraform, of geef de resource

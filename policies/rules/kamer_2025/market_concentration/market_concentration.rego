@@ -69,7 +69,7 @@
 #   stages: [procurement, implementation, operation]
 #   effective_from: "2025-09-19"
 #   portfolio: true
-#   portfolio_fields: [service, provider, organisation]
+#   portfolio_fields: [service.deployment_model, service.materieel, service.materieel_reasons, provider.name, organisation]
 #   waivable: true
 package cloudbeleid.rules.kamer_2025.market_concentration
 
