@@ -578,7 +578,7 @@ _CACHE = "evaluated"  # a unit's answer: violations and subjects by rule, servic
 _ALWAYS = ("id", "schema_version", "service.status")
 
 # the fields to keep as a tree: a step to the fields below it, or True for all of it
-_Tree = dict[str, "_Tree | bool"]
+_Tree = dict[Any, "_Tree | bool"]  # keyed by field names: a list index (an int) is never found
 
 
 def _tree(fields: list[str]) -> _Tree:
@@ -599,7 +599,7 @@ def _tree(fields: list[str]) -> _Tree:
     return tree
 
 
-def _inside(path: tuple[Any, ...], tree: _Tree) -> bool:
+def _inside(path: tuple[Any, ...], tree: _Tree | bool) -> bool:
     """Whether a source map's path is kept: within a kept field, or on the way to one (a missing field is located
     at its nearest parent, as in the whole descriptor)."""
     node: _Tree | bool = tree
@@ -607,7 +607,7 @@ def _inside(path: tuple[Any, ...], tree: _Tree) -> bool:
         if node is True:
             return True
         assert isinstance(node, dict)
-        found = node.get(step) if isinstance(step, str) else None
+        found = node.get(step)
         if found is None:
             return False
         node = found
@@ -628,8 +628,11 @@ def _project(service: Service, tree: _Tree, texts: dict[str, str] | None = None)
     document = service.document
     texts = {} if texts is None else texts
     data = _picked(document.data, tree, texts)
-    spans = {p: span for p, span in document.spans.items() if _inside(p, tree)}
-    keys = {p: key for p, key in document.keys.items() if p and _inside(p, tree)}
+    # most paths are out at their first step, without a call
+    spans = {p: span for p, span in document.spans.items()
+             if not p or (node := tree.get(p[0])) is True or (node is not None and _inside(p[1:], node))}
+    keys = {p: key for p, key in document.keys.items()
+            if p and ((node := tree.get(p[0])) is True or (node is not None and _inside(p[1:], node)))}
     return Service(service.config, Document(document.file, document.index, data, spans, keys), service.organisation)
 
 
