@@ -7,8 +7,9 @@
 For each size it generates seeded, realistic descriptors (every field group filled, mixed organisation
 types, one file each), then measures wall time, CPU time, and the peak memory of all the processes of a run
 together (the proportional set size of the process and its workers, sampled) of: `cloudbeleid check` with the
-embedded engine (cache off, then warm), with the OPA engine, and `opa eval` of the same policies on the same
-input as the reference, in the same run, so that each comparison is a ratio of two measurements made under the
+embedded engine (cache off; warm with nothing changed, served by the run's cache; warm with the run's cache off,
+served by the per-file entries; warm with one descriptor changed), with the OPA engine, and `opa eval` of the same
+policies on the same input as the reference, in the same run, so that each comparison is a ratio of two measurements made under the
 same load. It then measures what each rule costs the embedded engine and what each stage of a worker's chunk
 costs (in-process), checks the issue's targets, and writes
 benchmarks/results.md with the machine it ran on and its load.
@@ -17,6 +18,7 @@ benchmarks/results.md with the machine it ran on and its load.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import platform
@@ -26,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -81,8 +84,19 @@ def _pss_kb(pid: int) -> int:
     return 0
 
 
-def measure(command: list[str], env: dict[str, str], cwd: Path) -> dict[str, float]:
-    """Wall time, user+system CPU time (children included) and the peak memory of all processes of the run together."""
+def touch_one(folder: Path, edits: Iterator[int]) -> None:
+    """One descriptor changed (its service's name, with the next edit's number), as a commit that edits one file does."""
+    edit = next(edits)
+    path = folder / "service-000000.cloud.json"
+    descriptor = json.loads(path.read_text())
+    descriptor["service"]["name"] = f"{descriptor['service']['name'].split(' #')[0]} #{edit}"
+    path.write_text(json.dumps(descriptor, ensure_ascii=False, indent=1))
+
+
+def measure(command: list[str], env: dict[str, str], cwd: Path, prepare: Callable[[], None] = lambda: None) -> dict[str, float]:
+    """Wall time, user+system CPU time (children included) and the peak memory of all processes of the run together
+    (prepare: what to do before, not measured)."""
+    prepare()
     if TIME:
         command = ["/usr/bin/time", "-f", "%e %U %S %M", *command]
     environment = {**os.environ, **env}
@@ -257,7 +271,7 @@ def targets(rows: list[tuple[int, str, dict[str, float]]], sizes: dict[int, floa
     warm = value(10000, WARM, "wall")
     if warm is not None:
         checks.append(("3: 10,000, nothing changed, <= 5 s wall", f"{warm:.1f} s", warm <= 5))
-    peak = max((value(10000, name, "peak_mb") or 0 for name in (COLD, WARM)), default=0)
+    peak = max((value(10000, name, "peak_mb") or 0 for name in (COLD, WARM, WARM_FILES, ONE_CHANGED)), default=0)
     if peak:
         checks.append(("4: 10,000, peak memory of all processes <= 400 MB", f"{peak:.0f} MB", peak <= 400))
     big = value(100000, COLD, "peak_mb")
@@ -278,6 +292,8 @@ def row(size: int, name: str, result: dict[str, float], reference: dict[str, flo
 
 
 COLD, WARM, OPA_ENGINE, OPA_EVAL = "embedded, cache off", "embedded, warm cache", "OPA engine (managed server)", "opa eval (reference)"
+WARM_FILES = "embedded, warm cache, run cache off (per-file entries)"
+ONE_CHANGED = "embedded, warm cache, one descriptor changed"
 
 
 def main() -> None:
@@ -307,7 +323,10 @@ def main() -> None:
             repeat = 7 if size == 1 else args.repeat if size <= 1000 else 1
             output = work / "out.json"
             check = [*cli, "check", str(folder), "--as-of", AS_OF, "--format", "json", "--output", str(output)]
-            cases = [(COLD, check, {"CLOUDBELEID_NO_CACHE": "1"}), (WARM, check, {"CLOUDBELEID_CACHE_DIR": str(cache)})]
+            warm_env = {"CLOUDBELEID_CACHE_DIR": str(cache)}
+            cases = [(COLD, check, {"CLOUDBELEID_NO_CACHE": "1"}), (WARM, check, warm_env)]
+            if size > 1:  # the per-file cache on its own, and a run in which one descriptor changed
+                cases += [(WARM_FILES, check, {**warm_env, "CLOUDBELEID_NO_RUN_CACHE": "1"}), (ONE_CHANGED, check, warm_env)]
             if Path(args.opa).exists():
                 if not args.no_opa_engine and size <= 10000:
                     cases.append((OPA_ENGINE, [*check, "--engine", "opa", "--opa-path", args.opa], {"CLOUDBELEID_NO_CACHE": "1"}))
@@ -315,9 +334,11 @@ def main() -> None:
                 cases.append((OPA_EVAL, [args.opa, "eval", "--data", str(ROOT / "policies"), "--ignore", "*_test.rego",
                                          "--input", str(reference), "--format", "json", "data.cloudbeleid.main.report"], {}))
             for name, command, env in cases:
-                if name == WARM:
+                if name in (WARM, WARM_FILES):
                     measure(command, env, work)  # fill the cache
-                result = median([measure(command, env, work) for _ in range(repeat)])
+                edits = iter(range(1, repeat + 1))
+                prepare = functools.partial(touch_one, folder, edits) if name == ONE_CHANGED else (lambda: None)
+                result = median([measure(command, env, work, prepare) for _ in range(repeat)])
                 if name == COLD:
                     report_mb[size] = output.stat().st_size / 1024 / 1024
                 rows.append((size, name, result))

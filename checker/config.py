@@ -12,6 +12,7 @@ from typing import Any
 from checker.errors import InputError
 from checker.i18n import current, message
 from checker.loader import DEFAULT_LIMITS, Limits
+from checker.paths import real_folder, real_path
 from checker.policies import policy_folder_problem
 from checker.schema import load_validated
 
@@ -71,23 +72,25 @@ class Config:
             "reference_data": reference or {},
         }
 
+    def relative(self, path: Path) -> str:
+        """The file's name relative to the configuration's folder (POSIX), both as real paths, or its own name when
+        it lies outside. By the file's own name: a link named x.cloud.yaml is matched as such, whatever it points to.
+        The folders' real paths are found once a run (paths.real_folder)."""
+        folder, root = real_folder(path.parent), real_folder(self.root)
+        prefix = root if root.endswith(os.sep) else root + os.sep
+        if not folder.startswith(prefix) and folder != root:
+            return path.name
+        inner = folder[len(prefix):] if folder != root else ""
+        return f"{inner.replace(os.sep, '/')}/{path.name}" if inner else path.name
+
     def is_descriptor(self, path: Path) -> bool:
-        # by the file's own name: a link named x.cloud.yaml is matched as such, whatever it points to
-        real = Path(os.path.realpath(path.parent)) / path.name
-        try:
-            relative = real.relative_to(os.path.realpath(self.root)).as_posix()
-        except ValueError:
-            relative = path.name
+        relative = self.relative(path)
         return any(_glob(p).match(relative) for p in self.include) and not any(_glob(p).match(relative) for p in self.exclude)
 
     def why_not(self, path: Path) -> str | None:
         """Why a file that looks like a descriptor is not one here: 'case' (its name matches only when case is
         ignored), 'excluded' (discovery.exclude), 'not-included' (discovery.include); None for any other file."""
-        real = Path(os.path.realpath(path.parent)) / path.name
-        try:
-            relative = real.relative_to(os.path.realpath(self.root)).as_posix()
-        except ValueError:
-            relative = path.name
+        relative = self.relative(path)
         if any(_glob(p).match(relative) for p in self.exclude):
             return "excluded" if any(_glob(p).match(relative) for p in self.include) or _LOOKS_LIKE.search(path.name) else None
         if any(_glob(p, True).match(relative) for p in self.include):
@@ -291,9 +294,9 @@ def discover(paths: list[Path], finder: ConfigFinder) -> Discovery:
                 if config.is_descriptor(candidate):
                     if candidate.is_symlink():
                         _inside(candidate, inside, path)
-                    found.setdefault(os.path.realpath(candidate), candidate)
+                    found.setdefault(real_path(candidate), candidate)
                 elif (why := config.why_not(candidate)) is not None:
-                    skipped.setdefault(os.path.realpath(candidate), {"file": str(candidate), "reason": why})
+                    skipped.setdefault(real_path(candidate), {"file": str(candidate), "reason": why})
         elif path.exists() or path.is_symlink():
             found.setdefault(os.path.realpath(path), path)
         else:

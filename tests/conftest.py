@@ -15,6 +15,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # the tests' own cache: never the user's, and shared by the subprocesses the tests start
 os.environ.setdefault("CLOUDBELEID_CACHE_DIR", tempfile.mkdtemp(prefix="cloudbeleid-test-cache-"))
+# the run's cache (checker/runcache.py) would serve a test's second run of the same inputs the first one's outputs,
+# whatever the test changed in this process; tests/test_runcache.py turns it on where it is the point
+os.environ.setdefault("CLOUDBELEID_NO_RUN_CACHE", "1")
 AS_OF = "2026-11-28"
 
 # Compliant with every shipped rule on AS_OF, for a ministry whose profile names its cloud policy.

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from checker.commands.options import Engine, Flags, Format, Lang, OpaFlags, Stage, build, targets
-from checker.commands.output import colour, say, words, write
+from checker.commands.output import colour, say, words, write, write_bytes
 from checker.errors import ExitCode
 from checker.model import Report, Severity
 from checker.reporters import COLOURED
@@ -31,19 +31,43 @@ def command(paths: list[Path] | None = None, format: list[Format] | None = None,
 
 
 def check(flags: Flags, formats: list[Format], outputs: list[str], quiet: bool = False) -> ExitCode:
-    from checker.evaluate import check as run_check
+    from checker import runcache
+    from checker.evaluate import prepare, run
     from checker.gate import exit_code
+    from checker.model import paused_collector
+    from checker.pipeline.discover import real_paths
     from checker.reporters import renderer
 
     pairs = targets(formats or [Format.text], outputs)
-    report = run_check(build(flags))
-    for name, target in pairs:
-        write(_render(name, report, name in COLOURED and target is None and colour(), quiet), target)
-        if name == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
-            # the job summary: the same report as Markdown
-            with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as summary:
-                summary.write("".join(renderer("markdown")(report, False)))
-    return exit_code(report)
+    options = build(flags)
+    coloured = [name in COLOURED and target is None and colour() for name, target in pairs]
+    with paused_collector(), real_paths():
+        prepared = prepare(options)
+        key = runcache.key(options, prepared, [(name, c) for (name, _), c in zip(pairs, coloured)], quiet)
+    kept = runcache.get(key, len(pairs)) if key is not None else None
+    if kept is not None:
+        # every input is what it was in a run before: its outputs and verdict (checker/runcache.py)
+        try:
+            for index, (_, target) in enumerate(pairs):
+                write_bytes(kept.output(index), target)
+        finally:
+            kept.close()
+        return ExitCode(kept.exit_code)
+    report = run(options, prepared=prepared).report
+    recorder = runcache.Recorder(key, len(pairs))
+    try:
+        for index, ((name, target), in_colour) in enumerate(zip(pairs, coloured)):
+            write(recorder.tee(index, _render(name, report, in_colour, quiet)), target)
+            if name == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+                # the job summary: the same report as Markdown
+                with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as summary:
+                    summary.write("".join(renderer("markdown")(report, False)))
+        code = exit_code(report)
+        if code in (ExitCode.OK, ExitCode.FINDINGS):  # input that was not checked is checked again next time
+            recorder.store(int(code))
+        return code
+    finally:
+        recorder.discard()
 
 
 def _render(name: str, report: Report, in_colour: bool, quiet: bool) -> str | Iterable[str]:

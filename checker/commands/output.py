@@ -75,6 +75,38 @@ def write(text: str | Iterable[str], output: Path | None) -> None:
         raise UsageError(words("cli.cannot_write", path=output, reason=reason(exc))) from None
 
 
+def write_bytes(blocks: Iterable[bytes], output: Path | None) -> None:
+    """Write a report already rendered (UTF-8 bytes, block by block: checker/runcache.py) as write() does."""
+    if output is None:
+        try:
+            if sys.stdout is None:
+                raise ValueError(words("cli.closed"))
+            sys.stdout.flush()
+            buffer = getattr(sys.stdout, "buffer", None)
+            if buffer is None:  # a text-only stream (a test's capture, say)
+                import codecs
+
+                decoder = codecs.getincrementaldecoder("utf-8")()
+                for block in blocks:
+                    sys.stdout.write(decoder.decode(block))
+                sys.stdout.write(decoder.decode(b"", final=True))
+            else:
+                for block in blocks:
+                    buffer.write(block)
+                buffer.flush()
+            sys.stdout.flush()
+        except (OSError, ValueError) as exc:
+            raise UsageError(words("cli.cannot_write_stdout", reason=reason(exc))) from None
+        return
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        with output.open("wb") as handle:
+            for block in blocks:
+                handle.write(block)
+    except OSError as exc:
+        raise UsageError(words("cli.cannot_write", path=output, reason=reason(exc))) from None
+
+
 def reason(exc: Exception) -> str:
     """Why a write failed, in the run's language where the catalogue knows the error (else the system's words)."""
     import errno

@@ -1,0 +1,279 @@
+"""The run's cache: a `check` whose every input is the same as a run before gives that run's outputs and exit code
+again without checking anything (issue 16: "instant when nothing changed").
+
+The key is a digest of everything the outputs are made of: the checker's files and the libraries that read, check
+and render; the policies; the run's options (the reference date among them); each descriptor's display name, bytes
+and governing configuration; each configuration's bytes, its waiver file's (or that it has none) and the baseline's;
+the files discovery left out and why; the working directory and the repository root the views name files from; the
+environment variables the views read; and per output its format, colour and --quiet. The value is what the run
+wrote, digest-checked when read. Never used where that list is not everything: another engine than the embedded
+one (a server's policies are its own), --changed-since (git's state), a repository with Terraform code (resources
+are read from folders beside the descriptors), a file that is not a plain readable file (the run says why), the
+GitHub job summary (written beside the output). A run that ends in an error is not kept; one whose outputs could
+not all be written neither.
+
+Like every cache entry (checker/cache.py) this one lives in the user's private cache folder: the repository under
+check cannot write it. CLOUDBELEID_NO_RUN_CACHE=1 leaves this cache out and keeps the per-file one.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, TYPE_CHECKING
+
+from checker import cache
+
+if TYPE_CHECKING:
+    from checker.evaluate import Prepared
+    from checker.pipeline import Options
+
+KIND = "runs"
+KEEP = 8  # the runs kept: a report of 10,000 services is about 40 MB, so older ones go (least recently used)
+_HEADER = b"cloudbeleid-run-cache 1\n"
+
+# the environment variables a view reads (checker/reporters: the CI checkout for repository paths, Azure
+# Pipelines' identity for SARIF), and NO_COLOR; tests/test_runcache.py holds this list to what the views read
+def environment_names() -> tuple[str, ...]:
+    from checker.reporters.common import _CHECKOUT_VARIABLES
+    from checker.reporters.sarif import _ADO_VARIABLES
+
+    return ("NO_COLOR", "TF_BUILD", *_CHECKOUT_VARIABLES, *(name for names in _ADO_VARIABLES.values() for name in names))
+
+
+@dataclass
+class Entry:
+    """A kept run, open: its outputs (offset and length of each in the file, every one digest-checked) and its exit
+    code. Read through the handle it was checked through: an entry replaced meanwhile cannot mix with it."""
+
+    handle: IO[bytes]
+    parts: list[tuple[int, int]]
+    exit_code: int
+
+    def output(self, index: int) -> Iterator[bytes]:
+        """One output's bytes, a block at a time (a report of 100,000 services is never held whole)."""
+        offset, length = self.parts[index]
+        self.handle.seek(offset)
+        while length > 0:
+            block = self.handle.read(min(length, 1 << 20))
+            if not block:
+                raise OSError("cache entry shrank")
+            length -= len(block)
+            yield block
+
+    def close(self) -> None:
+        self.handle.close()
+
+
+def key(options: Options, prepared: Prepared, outputs: list[tuple[str, bool]], quiet: bool) -> str | None:
+    """The run's key, or None where this cache cannot serve the run (see the module's text). outputs: per output
+    its format and whether it is in colour."""
+    if (os.environ.get("CLOUDBELEID_NO_RUN_CACHE") or cache.directory() is None or options.engine != "embedded"
+            or options.changed_since or prepared.changed is not None):
+        return None
+    if os.environ.get("GITHUB_STEP_SUMMARY") and any(name == "github" for name, _ in outputs):
+        return None
+    from checker import infra, waivers
+    from checker.loader import read_limited
+    from checker.pipeline.discover import display_path
+    from checker.reporters.common import repository_root
+
+    found = prepared.found
+    digest = hashlib.sha256()
+
+    def part(data: str | bytes) -> None:
+        raw = data.encode("utf-8") if isinstance(data, str) else data
+        digest.update(len(raw).to_bytes(8, "big") + raw)
+
+    def file(path: Path | None) -> bool:
+        """A governing file's bytes in the key (or that there is none); False where it is not a plain readable file."""
+        if path is None or not os.path.lexists(path):
+            part("absent")
+            return True
+        raw = read_limited(path, str(path))
+        if not isinstance(raw, bytes):
+            return False
+        part(raw)
+        return True
+
+    for text in (_HEADER.decode(), sys.version, _package_digest(), _libraries(), prepared.bundle.revision,
+                 json.dumps([str(root) for root in prepared.bundle.roots]), repr(options),
+                 os.path.realpath(os.getcwd()), repository_root(),
+                 json.dumps({name: os.environ.get(name) for name in environment_names()}),
+                 json.dumps([outputs, quiet]), json.dumps(found.skipped, sort_keys=True), json.dumps(sorted(found.context))):
+        part(text)
+    governing: dict[Path, object] = {}
+    for config in found.configs.values():
+        if config.path is not None and config.path not in governing:
+            governing[config.path] = config
+            if infra._group_folders(config):
+                return None
+            if not (file(config.path) and file(waivers.settings_for(config, existing=False).file)):
+                return None
+            part(repr(config))
+    if not file(options.baseline):
+        return None
+    for path in found.files:
+        name = display_path(path)
+        config = found.configs[name]
+        raw = read_limited(path, name, config.limits)
+        if not isinstance(raw, bytes):
+            return None
+        part(name)
+        part(str(config.path))
+        part(raw)
+    return digest.hexdigest()
+
+
+def get(name: str, count: int) -> Entry | None:
+    """The kept run of that key, open, or None: not kept, or not whole (every output's digest is checked)."""
+    folder = cache.directory()
+    if folder is None:
+        return None
+    path = folder / KIND / name
+    try:
+        handle = path.open("rb")
+    except OSError:
+        return None
+    try:
+        if handle.readline() != _HEADER:
+            raise ValueError("not an entry")
+        head = json.loads(handle.readline())
+        exit_code, lengths = head["exit"], head["outputs"]
+        if (not isinstance(exit_code, int) or not isinstance(lengths, list) or len(lengths) != count
+                or head["seal"] != _seal(name, exit_code, lengths)):
+            raise ValueError("not this run's entry")
+        parts = []
+        for length, expected in lengths:
+            offset, digest = handle.tell(), hashlib.sha256()
+            remaining = length
+            while remaining > 0:
+                block = handle.read(min(remaining, 1 << 20))
+                if not block:
+                    raise ValueError("cut short")
+                digest.update(block)
+                remaining -= len(block)
+            if digest.hexdigest() != expected:
+                raise ValueError("altered")
+            parts.append((offset, length))
+        if handle.read(1):
+            raise ValueError("more than it says")
+        os.utime(path)  # recently used: kept longest
+    except (OSError, ValueError, TypeError, KeyError):
+        handle.close()
+        return None
+    return Entry(handle, parts, exit_code)
+
+
+class Recorder:
+    """What a run writes, kept beside its outputs as they are written (never held whole in memory: a report of
+    100,000 services is hundreds of megabytes), then stored under the run's key when every output was written."""
+
+    def __init__(self, name: str | None, count: int) -> None:
+        self.name = name
+        self.files: list[IO[bytes] | None] = [None] * count
+        self.folder = cache.directory() if name is not None else None
+
+    def tee(self, index: int, pieces: str | Iterable[str]) -> str | Iterable[str]:
+        """The output's pieces, each also written to this output's part of the entry."""
+        if self.folder is None:
+            return pieces
+        try:
+            (self.folder / KIND).mkdir(parents=True, exist_ok=True)
+            handle = self.files[index] = tempfile.NamedTemporaryFile(dir=self.folder / KIND, delete=False, suffix=".part")
+        except OSError:
+            self.folder = None
+            return pieces
+        return self._copied(handle, [pieces] if isinstance(pieces, str) else pieces)
+
+    def _copied(self, handle: IO[bytes], pieces: Iterable[str]) -> Iterator[str]:
+        for piece in pieces:
+            if self.folder is not None:
+                try:
+                    handle.write((piece if os.linesep == "\n" else piece.replace("\n", os.linesep)).encode("utf-8"))
+                except OSError:
+                    self.folder = None
+            yield piece
+
+    def store(self, exit_code: int) -> None:
+        """The entry kept: the header, then every output's bytes. Written then renamed: a reader never sees half."""
+        try:
+            if self.folder is not None and self.name is not None and all(h is not None for h in self.files):
+                parts = []
+                for handle in self.files:
+                    assert handle is not None
+                    handle.flush()
+                    handle.seek(0)
+                    digest, length = hashlib.sha256(), 0
+                    for block in iter(lambda h=handle: h.read(1 << 20), b""):  # type: ignore[misc]
+                        digest.update(block)
+                        length += len(block)
+                    parts.append([length, digest.hexdigest()])
+                with tempfile.NamedTemporaryFile(dir=self.folder / KIND, delete=False, suffix=".tmp") as entry:
+                    head = {"exit": exit_code, "outputs": parts, "seal": _seal(self.name, exit_code, parts)}
+                    entry.write(_HEADER + json.dumps(head).encode() + b"\n")
+                    for handle in self.files:
+                        assert handle is not None
+                        handle.seek(0)
+                        for block in iter(lambda h=handle: h.read(1 << 20), b""):  # type: ignore[misc]
+                            entry.write(block)
+                os.replace(entry.name, self.folder / KIND / self.name)
+                _evict(self.folder / KIND)
+        except OSError:
+            pass
+        finally:
+            self.discard()
+
+    def discard(self) -> None:
+        for handle in self.files:
+            if handle is not None:
+                try:
+                    handle.close()
+                    os.unlink(handle.name)
+                except OSError:
+                    pass
+        self.files = [None] * len(self.files)
+
+
+def _seal(name: str, exit_code: int, parts: list[list[object]]) -> str:
+    """The header's own digest: an entry of another key, or one whose exit code was altered, is not this run's."""
+    return hashlib.sha256(json.dumps([name, exit_code, parts]).encode()).hexdigest()
+
+
+def _evict(folder: Path) -> None:
+    """Only the KEEP most recently used runs stay (and no leftover of a run that was stopped halfway)."""
+    try:
+        entries = sorted((p for p in folder.iterdir() if p.suffix not in (".part", ".tmp")),
+                         key=lambda p: p.stat().st_mtime, reverse=True)
+        for stale in entries[KEEP:]:
+            stale.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+@functools.cache
+def _package_digest() -> str:
+    """Every file of the checker's package (code, message catalogues, templates, the compiled catalogue), but the
+    copy of the policies the bundle's revision names: the outputs are made of them all."""
+    import checker
+
+    here = Path(checker.__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted(here.rglob("*")):
+        relative = path.relative_to(here)
+        if path.is_file() and "__pycache__" not in relative.parts and relative.parts[0] != "_bundle":
+            digest.update(relative.as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _libraries() -> str:
+    """The libraries that read, check and render, with their versions."""
+    found = cache.installed_versions(("rich", "Jinja2", "MarkupSafe", "typer"))
+    return cache.libraries() + ";" + ";".join(f"{name}=={found[name]}" for name in sorted(found))

@@ -1,0 +1,187 @@
+"""The run's cache (checker/runcache.py): a check whose every input is unchanged gives the earlier run's outputs and
+exit code without checking; any changed input, a damaged entry, or a run the cache cannot vouch for is checked."""
+
+from __future__ import annotations
+
+import ast
+import json
+from pathlib import Path
+
+import pytest
+
+from checker import cache, runcache
+from tests.conftest import AS_OF, PACKS, ROOT, VALID_DESCRIPTOR, write
+from tests.inprocess import invoke
+
+FAILING = VALID_DESCRIPTOR.replace("id: mail", "id: files").replace("storage_locations: [NL]", "storage_locations: [US]")
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    folder = tmp_path / "repo"
+    write(folder, ".cloudbeleid.yaml", "organisation: {name: Run, type: ministerie, cloud_policy_ref: CB-1}\n" + PACKS)
+    write(folder, "mail.cloud.yaml", VALID_DESCRIPTOR)
+    write(folder, "files.cloud.yaml", FAILING)
+    return folder
+
+
+@pytest.fixture
+def pipeline_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The run cache on, in a folder of this test's own; the list counts the runs that checked (evaluate.run)."""
+    import checker.evaluate
+
+    monkeypatch.delenv("CLOUDBELEID_NO_RUN_CACHE", raising=False)
+    monkeypatch.delenv("CLOUDBELEID_NO_CACHE", raising=False)
+    monkeypatch.setenv("CLOUDBELEID_CACHE_DIR", str(tmp_path / "cache"))
+    cache.close()
+    calls: list[int] = []
+    real = checker.evaluate.run
+
+    def counted(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(checker.evaluate, "run", counted)
+    return calls
+
+
+def _check(folder: Path, *extra: str, cwd: Path | None = None, env: dict[str, str] | None = None):
+    output = folder.parent / "out.json"
+    result = invoke("check", str(folder), "--as-of", AS_OF, "--format", "text", "--format", "json", "--output", "-",
+                    "--output", str(output), *extra, cwd=cwd, env=env)
+    return result.returncode, result.stdout, result.stderr, output.read_bytes() if output.exists() else None
+
+
+def _uncached(folder: Path, *extra: str, cwd: Path | None = None, env: dict[str, str] | None = None):
+    return _check(folder, *extra, cwd=cwd, env={**(env or {}), "CLOUDBELEID_NO_RUN_CACHE": "1"})
+
+
+def test_nothing_changed_gives_the_earlier_outputs_and_verdict_without_checking(repo, pipeline_runs, tmp_path):
+    first = _check(repo)
+    assert first[0] == 1 and "files" in first[1] and first[3] is not None
+    assert len(pipeline_runs) == 1 and len(list((tmp_path / "cache" / runcache.KIND).iterdir())) == 1
+    again = _check(repo)
+    assert len(pipeline_runs) == 1  # served, not checked
+    assert again == first
+    assert json.loads(again[3])["summary"] == json.loads(first[3])["summary"]
+
+
+def _edit_descriptor(repo: Path) -> None:
+    (repo / "files.cloud.yaml").write_text(FAILING.replace("storage_locations: [US]", "storage_locations: [NL]"), encoding="utf-8")
+
+
+CHANGES = {
+    "a descriptor's bytes": lambda repo: ((_edit_descriptor(repo)), ()),
+    "a new descriptor": lambda repo: (write(repo, "more.cloud.yaml", VALID_DESCRIPTOR.replace("id: mail", "id: more")), ()),
+    "a descriptor renamed": lambda repo: ((repo / "files.cloud.yaml").rename(repo / "other.cloud.yaml"), ()),
+    "the configuration": lambda repo: (write(repo, ".cloudbeleid.yaml",
+                                             "organisation: {name: Run, type: zbo, cloud_policy_ref: CB-1}\n" + PACKS), ()),
+    "a waiver file": lambda repo: (write(repo, "waivers.yaml", "waivers: []\n"), ()),
+    "the reference date": lambda repo: (None, ("--as-of", "2027-01-02")),
+    "the language": lambda repo: (None, ("--lang", "en")),
+    "quiet": lambda repo: (None, ("--quiet",)),
+    "a rule ignored": lambda repo: (None, ("--ignore", "KAMER25-*")),
+    "the fail-on threshold": lambda repo: (None, ("--fail-on", "critical")),
+}
+
+
+@pytest.mark.parametrize("change", sorted(CHANGES))
+def test_any_changed_input_is_checked_again(change, repo, pipeline_runs):
+    _check(repo)
+    _, extra = CHANGES[change](repo)
+    after = _check(repo, *extra)
+    assert len(pipeline_runs) == 2, "a changed input was served the earlier run's outputs"
+    assert after == _uncached(repo, *extra)
+
+
+def test_the_working_folder_and_the_views_environment_are_inputs(repo, pipeline_runs):
+    _check(repo)
+    inside = _check(repo, cwd=repo)  # relative names
+    assert len(pipeline_runs) == 2 and inside == _uncached(repo, cwd=repo)
+    azure = {"TF_BUILD": "True", **{names[0]: "x" for names in __import__("checker.reporters.sarif", fromlist=["x"])._ADO_VARIABLES.values()}}
+    _check(repo, "--format", "sarif", "--output", str(repo.parent / "a.sarif"), env=azure)
+    _check(repo, "--format", "sarif", "--output", str(repo.parent / "b.sarif"))
+    assert len(pipeline_runs) == 5  # the uncached run counts too
+    assert json.loads((repo.parent / "a.sarif").read_text())["runs"][0]["automationDetails"] != \
+        json.loads((repo.parent / "b.sarif").read_text())["runs"][0]["automationDetails"]
+
+
+@pytest.mark.parametrize("damage", ["a byte of an output", "cut short", "bytes added", "the exit code"])
+def test_a_damaged_entry_is_checked_again(damage, repo, pipeline_runs, tmp_path):
+    first = _check(repo)
+    (entry,) = (tmp_path / "cache" / runcache.KIND).iterdir()
+    data = entry.read_bytes()
+    header, head, body = data.split(b"\n", 2)
+    if damage == "a byte of an output":
+        body = body[:10] + bytes([body[10] ^ 1]) + body[11:]
+    elif damage == "cut short":
+        body = body[:-5]
+    elif damage == "bytes added":
+        body += b"{}"
+    else:  # an altered verdict: the outputs' digests still hold, the header's own does not
+        assert b'"exit": 1' in head
+        head = head.replace(b'"exit": 1', b'"exit": 0')
+    entry.write_bytes(header + b"\n" + head + b"\n" + body)
+    again = _check(repo)
+    assert len(pipeline_runs) == 2 and again == first
+
+
+def test_runs_the_cache_cannot_vouch_for_are_checked_every_time(repo, pipeline_runs, tmp_path):
+    write(repo, "broken.cloud.yaml", "schema_version: 1\nid: broken\n")
+    assert _check(repo)[0] == 2
+    assert _check(repo)[0] == 2
+    assert len(pipeline_runs) == 2  # input that was not checked is checked again
+    (repo / "broken.cloud.yaml").unlink()
+    write(repo / "infra", "main.tf", 'resource "aws_s3_bucket" "b" {\n  bucket = "x"\n}\n')
+    _check(repo)
+    _check(repo)
+    assert len(pipeline_runs) == 4  # Terraform code beside the descriptors
+    (repo / "infra" / "main.tf").unlink()
+    (repo / "infra").rmdir()
+    _check(repo, env={"CLOUDBELEID_NO_RUN_CACHE": "1"})
+    _check(repo, env={"CLOUDBELEID_NO_RUN_CACHE": "1"})
+    assert len(pipeline_runs) == 6
+    assert not (tmp_path / "cache" / runcache.KIND).exists() or not list((tmp_path / "cache" / runcache.KIND).iterdir())
+
+
+def test_an_output_that_could_not_be_written_is_not_kept(repo, pipeline_runs, tmp_path):
+    (tmp_path / "blocked").mkdir()
+    result = invoke("check", str(repo), "--as-of", AS_OF, "--format", "json", "--output", str(tmp_path / "blocked"))
+    assert result.returncode == 2
+    assert not list((tmp_path / "cache" / runcache.KIND).glob("[0-9a-f]*"))
+    assert not [p for p in (tmp_path / "cache" / runcache.KIND).iterdir() if p.suffix in (".part", ".tmp")]
+
+
+def test_only_the_most_recent_runs_are_kept(repo, pipeline_runs, tmp_path):
+    for day in range(1, runcache.KEEP + 3):
+        _check(repo, "--as-of", f"2026-11-{day:02}")
+    assert len(list((tmp_path / "cache" / runcache.KIND).iterdir())) == runcache.KEEP
+
+
+def _environment_reads(path: Path) -> set[str]:
+    """The names of environment variables a module reads by a constant: os.environ.get("X"), os.environ["X"],
+    environment.get("X"), and the names in its *_VARIABLES tuples."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        target = None
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "get" and node.args:
+            target, argument = node.func.value, node.args[0]
+        elif isinstance(node, ast.Subscript):
+            target, argument = node.value, node.slice
+        if target is not None and ast.unparse(target).split(".")[-1] in ("environ", "environment"):
+            if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
+                found.add(argument.value)
+        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id.endswith("_VARIABLES") for t in node.targets):
+            found |= {c.value for c in ast.walk(node.value) if isinstance(c, ast.Constant) and isinstance(c.value, str)
+                      and c.value.isupper()}
+    return found
+
+
+def test_every_environment_variable_a_view_reads_is_in_the_key():
+    read = set()
+    for path in [*(ROOT / "checker" / "reporters").rglob("*.py"), ROOT / "checker" / "commands" / "check.py",
+                 ROOT / "checker" / "commands" / "output.py"]:
+        read |= _environment_reads(path)
+    assert "TF_BUILD" in read and "GITHUB_WORKSPACE" in read  # the scan sees what the views read
+    # GITHUB_STEP_SUMMARY: a run that writes the job summary is never served from the cache (runcache.key)
+    assert read - set(runcache.environment_names()) - {"GITHUB_STEP_SUMMARY"} == set()
