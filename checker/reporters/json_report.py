@@ -58,12 +58,18 @@ class _Table:
     def __init__(self) -> None:
         self.index: dict[Text, int] = {}
         self.texts: list[dict[str, str]] = []
+        # by the object too: a portfolio's findings share their Text objects, and a Text hashes its strings anew
+        # each time; the report holds every text it names while it is written, so no id is reused meanwhile
+        self.seen: dict[int, int] = {}
 
     def __call__(self, text: Text) -> int:
-        found = self.index.get(text)
+        found = self.seen.get(id(text))
         if found is None:
-            found = self.index[text] = len(self.texts)
-            self.texts.append(text.to_json())
+            found = self.index.get(text)
+            if found is None:
+                found = self.index[text] = len(self.texts)
+                self.texts.append(text.to_json())
+            self.seen[id(text)] = found
         return found
 
 
