@@ -90,7 +90,7 @@ class RunKey:
         return all(_state(path) == state for path, state in self.files)
 
 
-def _state(path: str) -> tuple[int, ...] | None:
+def _state(path: str | Path) -> tuple[int, ...] | None:
     try:
         info = os.stat(path)
     except OSError:
