@@ -15,17 +15,63 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+# the folders of the repositories under check (guard): a cache folder inside one is not used
+_GUARDED: list[str] = []
+_DECIDED: dict[tuple[str, tuple[str, ...]], bool] = {}
+
+
+def guard(paths: tuple[Path, ...] | list[Path]) -> None:
+    """No cache inside what this run checks: whoever can write the cache can decide verdicts, and the repository
+    under check is untrusted, so a cache folder inside a searched path or inside the git work tree that holds one
+    (or the working folder) is not used: a checkout could bring its own entries (a CI cache kept in the project
+    folder, say)."""
+    here = os.path.realpath(os.getcwd())
+    # no paths: the run searches the working folder
+    searched = {os.path.realpath(p if os.path.isdir(p) else os.path.dirname(os.path.abspath(p))) for p in paths} if paths else {here}
+    guarded = set(searched)
+    for folder in searched | {here}:
+        top = _work_tree(folder)
+        if top is not None:
+            guarded.add(top)
+    _GUARDED[:] = sorted(guarded)
+
+
+def _work_tree(folder: str) -> str | None:
+    """The git work tree holding folder (the nearest folder up with a .git entry), without asking git."""
+    current = folder
+    while True:
+        if os.path.lexists(os.path.join(current, ".git")):
+            return current
+        parent = os.path.dirname(current)
+        if parent == current:
+            return None
+        current = parent
+
+
+def _inside_guarded(folder: Path) -> bool:
+    decided = _DECIDED.get((str(folder), tuple(_GUARDED)))
+    if decided is None:
+        real = os.path.realpath(folder)
+        decided = any(real == g or real.startswith(g.rstrip(os.sep) + os.sep) for g in _GUARDED)
+        _DECIDED[(str(folder), tuple(_GUARDED))] = decided
+    return decided
+
 
 def directory() -> Path | None:
-    """The cache folder, created private (0700); not used when it belongs to someone else or others may write it:
-    whoever can write the cache can decide verdicts, so a shared cache is trusted input."""
+    """The cache folder, created private (0700); not used when it belongs to someone else or others may write it,
+    when it is named by a relative path, or when it lies inside what the run checks (guard): whoever can write the
+    cache can decide verdicts, so a shared cache is trusted input."""
     if os.environ.get("CLOUDBELEID_NO_CACHE"):
         return None
     if os.environ.get("CLOUDBELEID_CACHE_DIR"):
         folder = Path(os.environ["CLOUDBELEID_CACHE_DIR"])
+        if not folder.is_absolute():  # relative to wherever the run happens to start: inside the repository, often
+            return None
     else:
         base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
         folder = Path(base) / "cloudbeleid-checker"
+    if _GUARDED and _inside_guarded(folder):
+        return None
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         info = folder.stat()
@@ -39,7 +85,7 @@ def directory() -> Path | None:
 def key(*parts: str | bytes) -> str:
     digest = hashlib.sha256()
     for part in parts:
-        data = part.encode("utf-8") if isinstance(part, str) else part
+        data = part.encode("utf-8", "surrogateescape") if isinstance(part, str) else part  # a name need not be UTF-8
         digest.update(len(data).to_bytes(8, "big") + data)
     return digest.hexdigest()
 

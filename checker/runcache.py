@@ -27,7 +27,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
 from checker import cache
 
@@ -45,7 +45,12 @@ def environment_names() -> tuple[str, ...]:
     from checker.reporters.common import _CHECKOUT_VARIABLES
     from checker.reporters.sarif import _ADO_VARIABLES
 
-    return ("NO_COLOR", "TF_BUILD", *_CHECKOUT_VARIABLES, *(name for names in _ADO_VARIABLES.values() for name in names))
+    return ("NO_COLOR", "TF_BUILD", *_CHECKOUT_VARIABLES, *(name for names in _ADO_VARIABLES.values() for name in names),
+            *_TERMINAL)
+
+
+# what rich reads to choose the colours of a terminal's text view (checker/reporters/text.py)
+_TERMINAL = ("TERM", "COLORTERM", "FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE")
 
 
 @dataclass
@@ -72,7 +77,28 @@ class Entry:
         self.handle.close()
 
 
-def key(options: Options, prepared: Prepared, outputs: list[tuple[str, bool]], quiet: bool) -> str | None:
+@dataclass(frozen=True)
+class RunKey:
+    """A run's key, and each input file's state when its bytes were read for it (device, inode, size, times; taken
+    before the bytes): a file written while the run checks it changes its state, and such a run is not kept, for
+    its verdicts may be those of other bytes than the key's."""
+
+    name: str
+    files: tuple[tuple[str, tuple[int, ...] | None], ...]
+
+    def unchanged(self) -> bool:
+        return all(_state(path) == state for path, state in self.files)
+
+
+def _state(path: str | Path) -> tuple[int, ...] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+
+
+def key(options: Options, prepared: Prepared, outputs: list[tuple[str, bool]], quiet: bool) -> RunKey | None:
     """The run's key, or None where this cache cannot serve the run (see the module's text). outputs: per output
     its format and whether it is in colour."""
     if (os.environ.get("CLOUDBELEID_NO_RUN_CACHE") or cache.directory() is None or options.engine != "embedded"
@@ -87,18 +113,26 @@ def key(options: Options, prepared: Prepared, outputs: list[tuple[str, bool]], q
 
     found = prepared.found
     digest = hashlib.sha256()
+    states: list[tuple[str, tuple[int, ...] | None]] = []
 
     def part(data: str | bytes) -> None:
-        raw = data.encode("utf-8") if isinstance(data, str) else data
+        raw = data.encode("utf-8", "surrogateescape") if isinstance(data, str) else data  # a name need not be UTF-8
         digest.update(len(raw).to_bytes(8, "big") + raw)
+
+    def read(path: Path, name: str, limits: Any = None) -> bytes | None:
+        states.append((os.fspath(path), _state(path)))  # before the bytes: a write after it changes the state
+        raw = read_limited(path, name) if limits is None else read_limited(path, name, limits)
+        return raw if isinstance(raw, bytes) else None
 
     def file(path: Path | None) -> bool:
         """A governing file's bytes in the key (or that there is none); False where it is not a plain readable file."""
         if path is None or not os.path.lexists(path):
+            if path is not None:
+                states.append((os.fspath(path), None))  # one written meanwhile is not this key's
             part("absent")
             return True
-        raw = read_limited(path, str(path))
-        if not isinstance(raw, bytes):
+        raw = read(path, str(path))
+        if raw is None:
             return False
         part(raw)
         return True
@@ -120,16 +154,20 @@ def key(options: Options, prepared: Prepared, outputs: list[tuple[str, bool]], q
             part(repr(config))
     if not file(options.baseline):
         return None
-    for path in found.files:
-        name = display_path(path)
+    # the configurations are keyed by the files' display names, in the files' order (one key a file: same length)
+    names = list(found.configs) if len(found.configs) == len(found.files) else [display_path(p) for p in found.files]
+    for path, name in zip(found.files, names):
         config = found.configs[name]
-        raw = read_limited(path, name, config.limits)
-        if not isinstance(raw, bytes):
+        raw = read(path, name, config.limits)
+        # a descriptor that names infrastructure code or a plan (checker/infra: files beside it, read when it is
+        # checked) is not served; the key's test is on the bytes, so a backslash (an escape that could spell the
+        # field's name) counts as naming it: the loader reads UTF-8 only
+        if raw is None or b"infrastructure" in raw or b"\\" in raw:
             return None
         part(name)
         part(str(config.path))
         part(raw)
-    return digest.hexdigest()
+    return RunKey(digest.hexdigest(), tuple(states))
 
 
 def get(name: str, count: int) -> Entry | None:
@@ -143,6 +181,9 @@ def get(name: str, count: int) -> Entry | None:
     except OSError:
         return None
     try:
+        info = os.fstat(handle.fileno())
+        if hasattr(os, "getuid") and (info.st_uid != os.getuid() or info.st_mode & 0o077):
+            raise ValueError("not written by this cache")  # entries are private (0600): a checked-out file is not one
         if handle.readline() != _HEADER:
             raise ValueError("not an entry")
         head = json.loads(handle.readline())
@@ -181,23 +222,25 @@ class Recorder:
         self.files: list[IO[bytes] | None] = [None] * count
         self.folder = cache.directory() if name is not None else None
 
-    def tee(self, index: int, pieces: str | Iterable[str]) -> str | Iterable[str]:
-        """The output's pieces, each also written to this output's part of the entry."""
+    def tee(self, index: int, pieces: str | Iterable[str], to_file: bool) -> str | Iterable[str]:
+        """The output's pieces, each also written to this output's part of the entry: for a file, as the file gets
+        them (UTF-8, the platform's line ends); for standard output, as text, which a served run writes through
+        standard output's own encoding and line ends as this run does."""
         if self.folder is None:
             return pieces
         try:
-            (self.folder / KIND).mkdir(parents=True, exist_ok=True)
+            (self.folder / KIND).mkdir(mode=0o700, parents=True, exist_ok=True)
             handle = self.files[index] = tempfile.NamedTemporaryFile(dir=self.folder / KIND, delete=False, suffix=".part")
         except OSError:
             self.folder = None
             return pieces
-        return self._copied(handle, [pieces] if isinstance(pieces, str) else pieces)
+        return self._copied(handle, [pieces] if isinstance(pieces, str) else pieces, to_file and os.linesep != "\n")
 
-    def _copied(self, handle: IO[bytes], pieces: Iterable[str]) -> Iterator[str]:
+    def _copied(self, handle: IO[bytes], pieces: Iterable[str], translate: bool) -> Iterator[str]:
         for piece in pieces:
             if self.folder is not None:
                 try:
-                    handle.write((piece if os.linesep == "\n" else piece.replace("\n", os.linesep)).encode("utf-8"))
+                    handle.write((piece.replace("\n", os.linesep) if translate else piece).encode("utf-8", "surrogateescape"))
                 except OSError:
                     self.folder = None
             yield piece
@@ -248,10 +291,20 @@ def _seal(name: str, exit_code: int, parts: list[list[object]]) -> str:
 
 
 def _evict(folder: Path) -> None:
-    """Only the KEEP most recently used runs stay (and no leftover of a run that was stopped halfway)."""
+    """Only the KEEP most recently used runs stay, and no leftover of a run that was stopped halfway (a part or
+    entry being written, older than an hour: a run that is still writing one is left alone)."""
+    import time
+
     try:
-        entries = sorted((p for p in folder.iterdir() if p.suffix not in (".part", ".tmp")),
-                         key=lambda p: p.stat().st_mtime, reverse=True)
+        now = time.time()
+        entries = []
+        for item in folder.iterdir():
+            if item.suffix in (".part", ".tmp"):
+                if now - item.stat().st_mtime > 3600:
+                    item.unlink(missing_ok=True)
+            else:
+                entries.append(item)
+        entries.sort(key=lambda p: p.stat().st_mtime, reverse=True)
         for stale in entries[KEEP:]:
             stale.unlink(missing_ok=True)
     except OSError:
@@ -260,9 +313,10 @@ def _evict(folder: Path) -> None:
 
 @functools.cache
 def _package_digest() -> str:
-    """Every file of the checker's package (code, message catalogues, templates, the compiled catalogue), but the
-    copy of the policies the bundle's revision names: the outputs are made of them all."""
+    """Every file of the checker's package (code, message catalogues, templates, the compiled catalogue) but the
+    copy of the policies the bundle's revision names, and the schemas: the outputs are made of them all."""
     import checker
+    from checker.resources import schemas_dir
 
     here = Path(checker.__file__).parent
     digest = hashlib.sha256()
@@ -270,6 +324,8 @@ def _package_digest() -> str:
         relative = path.relative_to(here)
         if path.is_file() and "__pycache__" not in relative.parts and relative.parts[0] != "_bundle":
             digest.update(relative.as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    for path in sorted(schemas_dir().glob("*.json")):  # the schemas (in a checkout beside the package, not in it)
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 

@@ -183,5 +183,141 @@ def test_every_environment_variable_a_view_reads_is_in_the_key():
                  ROOT / "checker" / "commands" / "output.py"]:
         read |= _environment_reads(path)
     assert "TF_BUILD" in read and "GITHUB_WORKSPACE" in read  # the scan sees what the views read
+    assert {"TERM", "COLORTERM", "FORCE_COLOR"} <= set(runcache.environment_names())  # rich's choice of colours
     # GITHUB_STEP_SUMMARY: a run that writes the job summary is never served from the cache (runcache.key)
     assert read - set(runcache.environment_names()) - {"GITHUB_STEP_SUMMARY"} == set()
+
+
+def test_a_descriptor_that_names_infrastructure_is_checked_every_time(repo, pipeline_runs, tmp_path):
+    """The files a descriptor's infrastructure block names (Terraform folders, plans) are read when it is checked,
+    wherever they are (no configuration, an excluded or hidden folder): such a run is never served."""
+    plan = repo / "plan.json"
+    plan.write_text('{"format_version": "1.2", "planned_values": {"root_module": {}}}', encoding="utf-8")
+    write(repo, "mail.cloud.yaml", VALID_DESCRIPTOR + "infrastructure:\n  plan: [plan.json]\n")
+    _check(repo)
+    plan.write_text((ROOT / "tests" / "infra" / "handwritten.plan.json").read_text(encoding="utf-8"), encoding="utf-8")
+    after = _check(repo)
+    assert len(pipeline_runs) == 2 and after == _uncached(repo)
+    # spelled with an escape, the field's name is not in the bytes: a backslash is enough not to serve the run
+    (repo / "mail.cloud.yaml").write_text(VALID_DESCRIPTOR + '"infra\\u0073tructure":\n  plan: [plan.json]\n', encoding="utf-8")
+    _check(repo)
+    _check(repo)
+    assert len(pipeline_runs) == 5
+
+
+def test_a_file_written_while_the_run_checks_it_is_not_kept(repo, pipeline_runs, monkeypatch):
+    """The key is made of the bytes before the run; a descriptor rewritten while the run reads it gives verdicts of
+    other bytes, which must never be served for the key's."""
+    import checker.evaluate
+
+    counted = checker.evaluate.run
+    original = (repo / "files.cloud.yaml").read_bytes()
+
+    def rewritten_meanwhile(*args, **kwargs):
+        (repo / "files.cloud.yaml").write_text(FAILING.replace("storage_locations: [US]", "storage_locations: [NL]"),
+                                               encoding="utf-8")
+        return counted(*args, **kwargs)
+
+    monkeypatch.setattr(checker.evaluate, "run", rewritten_meanwhile)
+    assert _check(repo)[0] == 0  # it checked the rewritten, compliant bytes
+    (repo / "files.cloud.yaml").write_bytes(original)
+    monkeypatch.setattr(checker.evaluate, "run", counted)
+    again = _check(repo)
+    assert len(pipeline_runs) == 2 and again[0] == 1 and again == _uncached(repo)
+
+
+def test_a_cache_inside_the_repository_under_check_is_not_used(repo, pipeline_runs, monkeypatch):
+    """A checkout could bring its own entries (a CI cache kept in the project folder): the cache is not used when
+    it lies inside what is checked, nor when it is named by a relative path."""
+    for folder, cwd in ((repo / ".cache", None), (Path("cache"), repo.parent)):
+        monkeypatch.setenv("CLOUDBELEID_CACHE_DIR", str(folder))
+        cache.close()
+        _check(repo, cwd=cwd)
+        _check(repo, cwd=cwd)
+        assert not (repo / ".cache").exists() and not (repo.parent / "cache").exists()
+    assert len(pipeline_runs) == 4
+    git_repo = repo.parent / "work"
+    (git_repo / ".git").mkdir(parents=True)
+    (git_repo / "checked").mkdir()
+    for name in ("mail.cloud.yaml", "files.cloud.yaml", ".cloudbeleid.yaml"):
+        (git_repo / "checked" / name).write_bytes((repo / name).read_bytes())
+    monkeypatch.setenv("CLOUDBELEID_CACHE_DIR", str(git_repo / ".ci-cache"))  # beside the folder, in its work tree
+    cache.close()
+    _check(git_repo / "checked")
+    _check(git_repo / "checked")
+    assert len(pipeline_runs) == 6 and not (git_repo / ".ci-cache").exists()
+
+
+def test_an_entry_others_could_have_written_is_not_served(repo, pipeline_runs, tmp_path):
+    first = _check(repo)
+    (entry,) = (tmp_path / "cache" / runcache.KIND).iterdir()
+    entry.chmod(0o644)  # as a checked-out file would be
+    assert _check(repo) == first and len(pipeline_runs) == 2
+
+
+def test_the_schemas_are_in_the_key(tmp_path, monkeypatch):
+    import shutil
+
+    import checker.resources
+    from checker.resources import schemas_dir
+
+    copy = tmp_path / "schemas"
+    shutil.copytree(schemas_dir(), copy)
+    monkeypatch.setattr(checker.resources, "schemas_dir", lambda: copy)
+    runcache._package_digest.cache_clear()
+    before = runcache._package_digest()
+    schema = copy / "service-descriptor.v1.schema.json"
+    schema.write_text(schema.read_text(encoding="utf-8").replace('"id"', '"id" ', 1), encoding="utf-8")
+    runcache._package_digest.cache_clear()
+    assert runcache._package_digest() != before
+    runcache._package_digest.cache_clear()
+
+
+def test_standard_output_is_written_through_its_own_encoding(tmp_path):
+    """Served to standard output, the text goes through its encoding as a run's does (latin-1 here)."""
+    from tests.conftest import run_process
+
+    folder = tmp_path / "repo"
+    write(folder, ".cloudbeleid.yaml", "organisation: {name: Café, type: ministerie, cloud_policy_ref: CB-1}\n" + PACKS)
+    write(folder, "café.cloud.yaml", FAILING.replace("name: Mail", "name: Café"))
+    env = {"CLOUDBELEID_CACHE_DIR": str(tmp_path / "cache"), "CLOUDBELEID_NO_RUN_CACHE": "", "PYTHONIOENCODING": "latin-1"}
+    runs = [subprocess_bytes(run_process, folder, env) for _ in range(2)]
+    fresh = subprocess_bytes(run_process, folder, {**env, "CLOUDBELEID_NO_RUN_CACHE": "1"})
+    assert len(list((tmp_path / "cache" / runcache.KIND).iterdir())) == 1
+    assert runs[0] == runs[1] == fresh and b"caf\xe9" in fresh[1]
+
+
+def subprocess_bytes(run_process, folder: Path, env: dict[str, str]) -> tuple[int, bytes]:
+    import os
+    import subprocess
+    import sys
+
+    environment = {k: v for k, v in {**os.environ, **env}.items() if v}
+    result = subprocess.run([sys.executable, "-m", "checker", "check", str(folder), "--as-of", AS_OF, "--format", "concise"],
+                            cwd=ROOT, env=environment, capture_output=True, timeout=120)
+    return result.returncode, result.stdout
+
+
+def test_leftovers_of_a_stopped_run_are_removed(repo, pipeline_runs, tmp_path):
+    import os
+    import time
+
+    folder = tmp_path / "cache" / runcache.KIND
+    folder.mkdir(parents=True)
+    old, recent = folder / "tmpold.part", folder / "tmprecent.part"
+    old.write_bytes(b"x" * 100)
+    recent.write_bytes(b"x")
+    os.utime(old, (time.time() - 7200, time.time() - 7200))
+    _check(repo)
+    assert not old.exists() and recent.exists()
+
+
+def test_a_file_name_that_is_not_utf8_is_checked(tmp_path, pipeline_runs):
+    import os
+
+    folder = tmp_path / "repo"
+    write(folder, ".cloudbeleid.yaml", "organisation: {name: Run, type: ministerie, cloud_policy_ref: CB-1}\n" + PACKS)
+    name = os.fsdecode(b"caf\xe9.cloud.yaml")
+    (folder / name).write_text(FAILING, encoding="utf-8")
+    result = invoke("check", str(folder), "--as-of", AS_OF, "--format", "json")
+    assert result.returncode == 1, result.stderr

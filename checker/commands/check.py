@@ -44,26 +44,28 @@ def check(flags: Flags, formats: list[Format], outputs: list[str], quiet: bool =
     with paused_collector(), real_paths():
         prepared = prepare(options)
         key = runcache.key(options, prepared, [(name, c) for (name, _), c in zip(pairs, coloured)], quiet)
-    kept = runcache.get(key, len(pairs)) if key is not None else None
+    kept = runcache.get(key.name, len(pairs)) if key is not None else None
     if kept is not None:
         # every input is what it was in a run before: its outputs and verdict (checker/runcache.py)
         try:
             for index, (_, target) in enumerate(pairs):
-                write_bytes(kept.output(index), target)
+                write_bytes(kept.output(index), target)  # standard output's through its own encoding, as a run writes
         finally:
             kept.close()
         return ExitCode(kept.exit_code)
     report = run(options, prepared=prepared).report
-    recorder = runcache.Recorder(key, len(pairs))
+    recorder = runcache.Recorder(key.name if key is not None else None, len(pairs))
     try:
         for index, ((name, target), in_colour) in enumerate(zip(pairs, coloured)):
-            write(recorder.tee(index, _render(name, report, in_colour, quiet)), target)
+            write(recorder.tee(index, _render(name, report, in_colour, quiet), target is not None), target)
             if name == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
                 # the job summary: the same report as Markdown
                 with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as summary:
                     summary.write("".join(renderer("markdown")(report, False)))
         code = exit_code(report)
-        if code in (ExitCode.OK, ExitCode.FINDINGS):  # input that was not checked is checked again next time
+        # input that was not checked is checked again next time, and so is a run whose input files were written
+        # while it checked them (its verdicts may be of other bytes than the key's)
+        if key is not None and code in (ExitCode.OK, ExitCode.FINDINGS) and key.unchanged():
             recorder.store(int(code))
         return code
     finally:

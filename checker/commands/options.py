@@ -111,6 +111,9 @@ def governing(config: Path | None, paths: tuple[Path, ...] | list[Path]) -> Conf
 def build(flags: Flags, *, engine: bool = True) -> Options:
     """The run's Options. Every command calls this, so the configuration's language and policy folders hold for all
     of them; `engine=False` for the commands that evaluate nothing (rules, explain, bundle, validate)."""
+    from checker import cache
+
+    cache.guard((*flags.paths, *([flags.config] if flags.config else [])))  # before any cache is read: none inside what is checked
     if flags.lang is not None:
         speak(flags.lang.value)  # a broken configuration is reported in the language asked for
     settings = governing(flags.config, flags.paths)

@@ -76,24 +76,19 @@ def write(text: str | Iterable[str], output: Path | None) -> None:
 
 
 def write_bytes(blocks: Iterable[bytes], output: Path | None) -> None:
-    """Write a report already rendered (UTF-8 bytes, block by block: checker/runcache.py) as write() does."""
+    """Write a report already rendered (block by block, checker/runcache.py) as write() does: to a file its bytes as
+    they were written, to standard output the text they encode."""
     if output is None:
         try:
             if sys.stdout is None:
                 raise ValueError(words("cli.closed"))
-            sys.stdout.flush()
-            buffer = getattr(sys.stdout, "buffer", None)
-            if buffer is None:  # a text-only stream (a test's capture, say)
-                import codecs
+            import codecs
 
-                decoder = codecs.getincrementaldecoder("utf-8")()
-                for block in blocks:
-                    sys.stdout.write(decoder.decode(block))
-                sys.stdout.write(decoder.decode(b"", final=True))
-            else:
-                for block in blocks:
-                    buffer.write(block)
-                buffer.flush()
+            # as text, through standard output's own encoding, errors and line ends, exactly as the run wrote it
+            decoder = codecs.getincrementaldecoder("utf-8")("surrogateescape")
+            for block in blocks:
+                sys.stdout.write(decoder.decode(block))
+            sys.stdout.write(decoder.decode(b"", final=True))
             sys.stdout.flush()
         except (OSError, ValueError) as exc:
             raise UsageError(words("cli.cannot_write_stdout", reason=reason(exc))) from None
