@@ -390,10 +390,11 @@ def test_a_warm_run_reads_its_configuration_without_yaml_or_a_validator(tmp_path
     import os
     import sys
 
-    write(tmp_path, ".cloudbeleid.yaml", MINISTRY_CONFIG)
-    write(tmp_path, "mail.cloud.json", json.dumps(descriptor()))
+    repo = tmp_path / "repo"  # the cache beside it: a cache inside what is checked is not used (cache.guard)
+    write(repo, ".cloudbeleid.yaml", MINISTRY_CONFIG)
+    write(repo, "mail.cloud.json", json.dumps(descriptor()))
     probe = ("import sys\nfrom checker.commands.entry import run\n"
-             f"code = run(['check', '--as-of', '2026-06-01', '-f', 'json', '-o', 'out.json', {str(tmp_path)!r}])\n"
+             f"code = run(['check', '--as-of', '2026-06-01', '-f', 'json', '-o', 'out.json', {str(repo)!r}])\n"
              "print(code, sorted({m.split('.')[0] for m in sys.modules} & {'ruamel', '_ruamel_yaml', 'jsonschema_rs', 'regorus'}))")
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "CLOUDBELEID_CACHE_DIR": str(tmp_path / "cache")}
     cold = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=tmp_path, env=env, timeout=120)
