@@ -181,12 +181,12 @@ schema := {
       "type": "boolean"
     },
     "portfolio_fields": {
-      "description": "For a portfolio rule: the top-level descriptor fields it reads (for example service, provider, organisation). A large run keeps only these of each service in memory; without them it keeps whole descriptors.",
+      "description": "For a portfolio rule: the descriptor fields it reads, each a top-level field (organisation) or a dotted path into one (provider.name). A large run keeps only these of each service in memory (and its id, schema_version and service.status, which the checker reads); without them it keeps whole descriptors.",
       "type": "array",
       "uniqueItems": true,
       "items": {
         "type": "string",
-        "pattern": "^[a-z_]+$"
+        "pattern": "^[a-z_]+(\\.[a-z_]+)*$"
       }
     }
   },
