@@ -313,19 +313,19 @@ def _evict(folder: Path) -> None:
 
 @functools.cache
 def _package_digest() -> str:
-    """Every file of the checker's package (code, message catalogues, templates, the compiled catalogue) but the
-    copy of the policies the bundle's revision names, and the schemas: the outputs are made of them all."""
+    """What the outputs are made of besides the policies (the bundle's revision): the code, message catalogues and
+    schemas the per-file entries' digest covers (pipeline.run._code_digest, shared, so a run reads them once), and
+    the package's other files, the views' templates and the compiled catalogue."""
     import checker
-    from checker.resources import schemas_dir
+    from checker.pipeline.run import _code_digest
 
     here = Path(checker.__file__).parent
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(_code_digest().encode())
     for path in sorted(here.rglob("*")):
         relative = path.relative_to(here)
-        if path.is_file() and "__pycache__" not in relative.parts and relative.parts[0] != "_bundle":
+        if (path.is_file() and "__pycache__" not in relative.parts and relative.parts[0] != "_bundle"
+                and (path.suffix not in (".py", ".json") or path.name == "compiled_catalog.json")):
             digest.update(relative.as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    for path in sorted(schemas_dir().glob("*.json")):  # the schemas (in a checkout beside the package, not in it)
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 

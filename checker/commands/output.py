@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -53,12 +53,21 @@ def colour() -> bool:
 
 def write(text: str | Iterable[str], output: Path | None) -> None:
     """Write a rendered report (text, or an iterator of pieces) to a file or standard output."""
-    pieces = [text] if isinstance(text, str) else text
+    _write([text] if isinstance(text, str) else text, output, binary=False)
+
+
+def write_bytes(blocks: Iterable[bytes], output: Path | None) -> None:
+    """Write a report already rendered (block by block, checker/runcache.py) as write() does: to a file its bytes as
+    they were written, to standard output the text they encode, through its own encoding, errors and line ends."""
+    _write(blocks, output, binary=True)
+
+
+def _write(pieces: Iterable[Any], output: Path | None, binary: bool) -> None:
     if output is None:
         try:
             if sys.stdout is None:
                 raise ValueError(words("cli.closed"))
-            for piece in pieces:
+            for piece in _decoded(pieces) if binary else pieces:
                 sys.stdout.write(piece)
             sys.stdout.flush()
         except (OSError, ValueError) as exc:
@@ -68,38 +77,21 @@ def write(text: str | Iterable[str], output: Path | None) -> None:
         return
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
-        with output.open("w", encoding="utf-8") as handle:
+        with (output.open("wb") if binary else output.open("w", encoding="utf-8")) as handle:
             for piece in pieces:
                 handle.write(piece)
     except OSError as exc:
         raise UsageError(words("cli.cannot_write", path=output, reason=reason(exc))) from None
 
 
-def write_bytes(blocks: Iterable[bytes], output: Path | None) -> None:
-    """Write a report already rendered (block by block, checker/runcache.py) as write() does: to a file its bytes as
-    they were written, to standard output the text they encode."""
-    if output is None:
-        try:
-            if sys.stdout is None:
-                raise ValueError(words("cli.closed"))
-            import codecs
+def _decoded(blocks: Iterable[bytes]) -> Iterator[str]:
+    """UTF-8 blocks as text, a character split between two blocks included."""
+    import codecs
 
-            # as text, through standard output's own encoding, errors and line ends, exactly as the run wrote it
-            decoder = codecs.getincrementaldecoder("utf-8")("surrogateescape")
-            for block in blocks:
-                sys.stdout.write(decoder.decode(block))
-            sys.stdout.write(decoder.decode(b"", final=True))
-            sys.stdout.flush()
-        except (OSError, ValueError) as exc:
-            raise UsageError(words("cli.cannot_write_stdout", reason=reason(exc))) from None
-        return
-    try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        with output.open("wb") as handle:
-            for block in blocks:
-                handle.write(block)
-    except OSError as exc:
-        raise UsageError(words("cli.cannot_write", path=output, reason=reason(exc))) from None
+    decoder = codecs.getincrementaldecoder("utf-8")("surrogateescape")
+    for block in blocks:
+        yield decoder.decode(block)
+    yield decoder.decode(b"", final=True)
 
 
 def reason(exc: Exception) -> str:
