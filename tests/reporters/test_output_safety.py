@@ -41,7 +41,12 @@ HOSTILE = (
     "~~a~~", "# h", "---", " ", "#", "?", ",", ":", "../", "./", "/", "~",
 )
 
-hostile = st.lists(st.one_of(st.sampled_from(HOSTILE), st.text(max_size=4)), min_size=1, max_size=6).map("".join)
+# a high surrogate right before a low one is one character to every JSON reader (a UTF-16 pair: "\ud800\udcff" reads
+# back as U+100FF), so no writer can keep the two apart; no input makes one (names decode with surrogateescape, which
+# gives low surrogates only, and the loaders refuse surrogates), so the strategy leaves the pair out
+_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
+hostile = st.lists(st.one_of(st.sampled_from(HOSTILE), st.text(max_size=4)), min_size=1, max_size=6).map("".join).filter(
+    lambda text: not _PAIR.search(text))
 ident_strategy = hostile.filter(bool)  # a service id or rule id is never empty
 
 
