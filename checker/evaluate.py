@@ -3,22 +3,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from checker import baseline, infra, selection, vcs, waivers
 from checker.catalog import Catalog, load_catalog
 from checker.config import CONFIG_NAMES, Config, ConfigFinder
 from checker.engine import create_engine
-from checker.model import Finding, Report, Severity, Status, Verdicts, paused_collector, report_order
+from checker.model import Finding, Report, Severity, Spooled, Status, Verdicts, paused_collector, report_order
 from checker.pipeline import Options
 from checker.pipeline.collect import Collected, Service, collect, load_services
 from checker.pipeline.discover import Found, display_path, find, real_paths, references, search_paths
-from checker.pipeline.join import STAGE_OF_STATUS, join, stage_of
+from checker.pipeline.join import STAGE_OF_STATUS, Expander, join, stage_of
 from checker.pipeline.run import check_group, display_paths, enabled_rules, packs_for
 from checker.policies import PolicyBundle, load_bundle, policy_roots
+from checker.spool import SPOOL_FROM, Spool
 
 __all__ = ["Collected", "Options", "Prepared", "Run", "STAGE_OF_STATUS", "Service", "check", "collect",
            "display_path", "join", "load_services", "packs_for", "prepare", "run", "stage_of"]
@@ -87,6 +89,8 @@ def _run(options: Options, keep_services: bool, prepared: Prepared) -> Run:
     all_packs: dict[str, None] = {}
     engine_version, revision = "unknown", None
     engine = create_engine(options.engine, **options.engine_options)
+    # a large run's failures wait on disk (checker/spool.py), read back in order by each reporter
+    spool = Spool(Expander(list(catalog.rules))) if len(found.files) >= SPOOL_FROM else None
     try:
         for group in groups.values():
             config = configs[display_path(group[0])]
@@ -94,7 +98,7 @@ def _run(options: Options, keep_services: bool, prepared: Prepared) -> Run:
             all_packs.update(dict.fromkeys(packs))
             rules = enabled_rules(catalog, packs, roots)
             group_findings, group_verdicts, checked = check_group(group, config, rules, engine, bundle, roots, options,
-                                                                  reference[config.path][0], keep_services)
+                                                                  reference[config.path][0], keep_services, spool)
             findings += group_findings
             verdicts += group_verdicts
             services += checked
@@ -103,6 +107,10 @@ def _run(options: Options, keep_services: bool, prepared: Prepared) -> Run:
             revision = engine.revision or (bundle.revision if options.engine == "embedded" else None)
     finally:
         engine.close()
+    if spool is not None:
+        findings.sort(key=report_order)
+        # read like the list it stands for: a waiver, a filter or a selection makes it a list again
+        findings = cast(list[Finding], Spooled(spool, findings))
     findings, waiver_statuses = waivers.apply_all(findings, configs, catalog, options.as_of)
     if changed is not None:
         # portfolio rules look at every service, so a change anywhere can concern any of them
@@ -122,22 +130,21 @@ def _run(options: Options, keep_services: bool, prepared: Prepared) -> Run:
         verdicts = _kept(verdicts, lambda row: row.service in touched or in_changed(row.location.file), portfolio)
     if found.context:
         findings, verdicts, services, configs = _named_only(findings, verdicts, services, configs, found.context)
-    findings.sort(key=report_order)
+    if not isinstance(findings, Spooled):  # a filter or a waiver made it a list; a spool is in report order
+        findings.sort(key=report_order)
     report = Report(
         as_of=options.as_of,
         lang=options.lang,
         engine=options.engine,
         packs=tuple(all_packs),
-        findings=tuple(findings),
+        findings=cast(tuple[Finding, ...], findings) if isinstance(findings, Spooled) else tuple(findings),
         verdicts=tuple(verdicts),
         files=tuple(configs),
         services=tuple(s.id for s in services),
         rules=tuple(catalog.in_packs(tuple(all_packs))),
         engine_version=engine_version,
         policy_revision=revision,
-        thresholds=infra.with_code_files(findings + _roots_of(findings, verdicts, configs), {
-            file: options.fail_on or Severity(config.fail_on or Severity.LOW.value) for file, config in configs.items()
-        }),
+        thresholds=_thresholds(findings, verdicts, configs, options),
         waivers=tuple(waiver_statuses),
         reference_deviations=tuple(d for _, deviations in reference.values() for d in deviations),
         skipped=tuple(found.skipped),
@@ -149,6 +156,24 @@ def _run(options: Options, keep_services: bool, prepared: Prepared) -> Run:
         report = selection.apply(report, options.select, options.ignore, catalog.rules)
     governing = {c.path for c in configs.values() if c.path}  # a portfolio's files share a few configurations
     return Run(report, tuple(services), tuple(sorted({display_path(path) for path in governing})))
+
+
+def _thresholds(findings: list[Finding], verdicts: list[Verdicts], configs: dict[str, Config], options: Options) -> dict[str, Severity]:
+    """The gate's threshold per descriptor file, and per infrastructure file a finding points into."""
+    thresholds = {file: options.fail_on or Severity(config.fail_on or Severity.LOW.value) for file, config in configs.items()}
+    if isinstance(findings, Spooled) and findings.files() <= thresholds.keys():
+        return thresholds  # no finding outside the descriptors: no pass over a spool's findings
+    return infra.with_code_files(_Chain(findings, _roots_of(findings, verdicts, configs)), thresholds)
+
+
+class _Chain:
+    """Two sequences read one after the other, as often as asked (a spooled run's findings are never one list)."""
+
+    def __init__(self, first: Iterable[Finding], second: Iterable[Finding]) -> None:
+        self.parts = (first, second)
+
+    def __iter__(self) -> Iterator[Finding]:
+        return chain.from_iterable(self.parts)
 
 
 def _kept(verdicts: list[Verdicts], keep: Callable[[Verdicts], bool], portfolio: set[str]) -> list[Verdicts]:

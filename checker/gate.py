@@ -9,6 +9,6 @@ from checker.model import Report
 def exit_code(report: Report) -> ExitCode:
     if report.errors:
         return ExitCode.UNCHECKED  # fail closed: some input was not checked
-    if report.failing():
+    if report.failing_count():
         return ExitCode.FINDINGS
     return ExitCode.OK

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import heapq
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from enum import Enum
@@ -196,6 +196,66 @@ def report_order(finding: Finding) -> tuple[str, int, int, int, str]:
     return (loc.file, loc.document, loc.line, loc.column, finding.rule_id)
 
 
+class Spooled(Sequence["Finding"]):
+    """The findings of a large run held as objects, its per-service failures read from a spool (checker/spool.py)
+    and made findings again each time they are read, merged in report order with the few findings held in memory
+    (errors, duplicates, portfolio failures). Reading them in order (iteration) never holds them all; indexing or
+    len() of a slice makes them a tuple once."""
+
+    def __init__(self, spool: Any, held: list[Finding]) -> None:
+        self.spool = spool  # its Expander's interned texts keep each Text one object across readings
+        self.held = held  # in report order
+        self._count: int | None = None
+        self._all: tuple[Finding, ...] | None = None
+
+    def _spooled(self) -> Iterator[Any]:
+        """The spooled rows reported (not those of a service dropped as a duplicate), packed (checker/spool.py)."""
+        spool = self.spool
+        dropped, place = spool.dropped, spool.place
+        if not dropped:
+            return spool.rows()
+        return (row for row in spool.rows() if place(row) not in dropped)
+
+    def items(self) -> Iterator[Any]:
+        """Every finding in report order, a spooled one as its packed row (a reporter reads it from the spool's
+        tables without making it a Finding), a held one as itself."""
+        key = self.spool.key
+        return heapq.merge(self._spooled(), self.held, key=lambda item: key(item) if type(item) is tuple else report_order(item))
+
+    def __iter__(self) -> Iterator[Finding]:
+        if self._all is not None:
+            return iter(self._all)
+        # a held finding never shares place and rule with a spooled one (errors and duplicates are of services
+        # that were not evaluated, portfolio rules are not per-service rules): the merge's tie order never matters
+        finding = self.spool.finding
+        return heapq.merge(map(finding, self._spooled()), self.held, key=report_order)
+
+    def spooled_count(self) -> int:
+        """The spooled rows reported (a duplicate's are not)."""
+        if self._count is None:
+            self._count = sum(1 for _ in self._spooled()) if self.spool.dropped else self.spool.count
+        return self._count
+
+    def __len__(self) -> int:
+        return self.spooled_count() + len(self.held)
+
+    def files(self) -> set[str]:
+        """The files the findings are located in."""
+        return self.spool.file_set() | {f.location.file for f in self.held}
+
+    def __getitem__(self, index: Any) -> Any:
+        if self._all is None:
+            self._all = tuple(self)
+        return self._all[index]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (tuple, Spooled)):
+            return tuple(self) == tuple(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # like a list: equal by its findings
+
+
 class _Findings:
     """Report.findings: given to the constructor, the findings held as objects (Report.detailed); read, every
     finding of the report, the compact verdicts (Report.verdicts) expanded and merged in at their place in report
@@ -218,10 +278,12 @@ class _Findings:
         return built
 
     def __set__(self, report: Report, value: tuple[Finding, ...]) -> None:
-        report.__dict__["_held"] = tuple(value)
+        report.__dict__["_held"] = value if isinstance(value, Spooled) else tuple(value)
         report.__dict__.pop("_all", None)
         report.__dict__.pop("_failing", None)
         report.__dict__.pop("_counts", None)
+        report.__dict__.pop("_errors", None)
+        report.__dict__.pop("_failing_count", None)
 
 
 COMPACT = (Status.PASS, Status.NOT_APPLICABLE)  # the statuses a Verdicts row holds
@@ -264,7 +326,8 @@ class Report:
     verdicts: tuple[Verdicts, ...] = ()
 
     def __post_init__(self) -> None:
-        if self.verdicts and any(f.status in COMPACT for f in self.__dict__["_held"]):
+        held = self.__dict__["_held"]
+        if self.verdicts and not isinstance(held, Spooled) and any(f.status in COMPACT for f in held):
             # findings that list passes themselves are every finding (dataclasses.replace(report, findings=(*report.findings,
             # extra))): the verdicts are among them already
             object.__setattr__(self, "verdicts", ())
@@ -292,12 +355,37 @@ class Report:
     def failing(self) -> list[Finding]:
         found = self.__dict__.get("_failing")  # a report does not change: its failures are found once
         if found is None:
-            found = self.__dict__["_failing"] = [f for f in self.detailed if self.fails(f)]  # a compact verdict never fails
+            found = [f for f in self.detailed if self.fails(f)]  # a compact verdict never fails
+            if isinstance(self.detailed, Spooled):
+                return found  # not kept: a spooled report's failures are never all held (failing_count for the gate)
+            self.__dict__["_failing"] = found
         return list(found)
+
+    def failing_count(self) -> int:
+        """How many findings fail the run (the gate and the summary), without holding them."""
+        if not isinstance(self.detailed, Spooled):
+            return len(self.failing())
+        found = self.__dict__.get("_failing_count")
+        if found is None:
+            held = self.detailed
+            fails, threshold = self.fails, self.threshold
+            severity = {rule.id: rule.severity for rule in held.spool.expand.rules.values()}
+            files = held.spool.files
+            # the spooled rows are failures of rules (never errors): counted from the rows, not made findings
+            found = sum(1 for f in held.held if fails(f)) + sum(
+                1 for row in held._spooled() if row[1] == "fail" and row[2] == "mandatory" and severity[row[0]].at_least(threshold(files[row[5]])))
+            self.__dict__["_failing_count"] = found
+        return int(found)
 
     @property
     def errors(self) -> list[Finding]:
-        return [f for f in self.detailed if f.status is Status.ERROR]
+        found = self.__dict__.get("_errors")  # a report does not change: found once
+        if found is None:
+            held = self.detailed
+            # a spool holds failures of rules only: a spooled report's errors are among the findings it holds
+            found = [f for f in (held.held if isinstance(held, Spooled) else held) if f.status is Status.ERROR]
+            self.__dict__["_errors"] = found
+        return list(found)
 
     def counts(self) -> dict[str, int]:
         found = self.__dict__.get("_counts")  # a report does not change: counted once (the summary, the gate, views)
@@ -307,7 +395,12 @@ class Report:
             from operator import attrgetter, itemgetter
 
             # counted by status object, in C: 600,000 verdicts of a portfolio asked for .value one by one cost 0.2 s
-            by_status = Counter(map(attrgetter("status"), self.detailed))
+            held = self.detailed
+            if isinstance(held, Spooled):  # the spooled rows are failures: counted, not read
+                by_status = Counter(map(attrgetter("status"), held.held))
+                by_status[Status.FAIL] += held.spooled_count()
+            else:
+                by_status = Counter(map(attrgetter("status"), held))
             by_status.update(map(itemgetter(1), chain.from_iterable(row.verdicts for row in self.verdicts)))
             found = self.__dict__["_counts"] = {status.value: by_status[status] for status in Status}
         return dict(found)

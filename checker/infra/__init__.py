@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import glob
 import os
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -274,7 +275,7 @@ def unowned_findings(rules: list[Any], services: list[Any], violations: list[dic
     return findings
 
 
-def with_code_files(findings: list[Finding], thresholds: dict[str, Severity]) -> dict[str, Severity]:
+def with_code_files(findings: Iterable[Finding], thresholds: dict[str, Severity]) -> dict[str, Severity]:
     """The gate's thresholds with one for every infrastructure file a finding points into: that of the descriptor
     of the finding's service, and for a finding without a service the strictest of the run (fail closed)."""
     outside = [f for f in findings if f.location.file not in thresholds]

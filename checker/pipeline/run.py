@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import os
 import signal
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,6 +25,7 @@ from checker.pipeline.collect import Service, Unique, load_services, services_of
 from checker.pipeline.discover import display_path
 from checker.pipeline.join import Expander, Row, join_rows
 from checker.policies import PolicyBundle, load_bundle
+from checker.spool import Spool
 
 
 def packs_for(config: Config, catalog: Catalog, override: tuple[str, ...] | None = None) -> tuple[str, ...]:
@@ -76,13 +77,16 @@ _Job = tuple[list[Path], Config, list[Rule], "list[str] | None", tuple[Path, ...
 
 def check_group(files: list[Path], config: Config, rules: list[Rule], engine: Engine, bundle: PolicyBundle,
                 roots: tuple[Path, ...], options: Options, reference: dict[str, list[str]],
-                keep: bool = False) -> tuple[list[Finding], list[Verdicts], list[Service]]:
+                keep: bool = False, spool: Spool | None = None) -> tuple[list[Finding], list[Verdicts], list[Service]]:
     """Check the descriptors of one configuration: per-service rules chunk by chunk (over the cores for a large
     portfolio, each chunk's documents dropped when done), portfolio rules once over a projection of every service.
     With keep, the services come back whole (the portfolio view reads them), else as far as portfolio rules read.
     Failures, waived findings and errors come back as findings, passes and not-applicable verdicts compact, per
-    service (model.Verdicts)."""
+    service (model.Verdicts). With a spool, the failures of rules go there as rows instead (checker/spool.py: a
+    large run never holds them all); the findings returned are the others (errors, duplicates, infrastructure no
+    descriptor covers)."""
     per_service = [r for r in rules if not r.portfolio]
+    since = spool.mark() if spool is not None else 0
     portfolio = [r for r in rules if r.portfolio]
     fields = sorted({f for r in portfolio for f in r.portfolio_fields}) if all(r.portfolio_fields for r in portfolio) else None
     projection = None if keep else fields
@@ -97,16 +101,22 @@ def check_group(files: list[Path], config: Config, rules: list[Rule], engine: En
     missing: list[Path] = []
     texts: dict[str, tuple[str, str]] = {}  # the entries' texts, each read once a run (_shared_texts)
     for start in range(0, len(files), RESTORE_FILES):
+        spooled: list[Row] = []
         batch = keys[start:start + RESTORE_FILES]
         known = cache.get_many(_FILES, [k for k in batch if k is not None]) if any(k is not None for k in batch) else {}
         _shared_texts(known.values(), texts)
         for name, path, key in zip(names[start:start + RESTORE_FILES], files[start:start + RESTORE_FILES], batch):
             entry = _restore(known[key], name, config, texts) if key is not None and key in known else None
-            unit = _expanded(expand, entry) if entry is not None else None
+            unit = _expanded(expand, entry) if entry is not None else None  # expanded: a damaged entry is read afresh
             if unit is None:
                 missing.append(path)
+            elif spool is not None and entry is not None:
+                spooled += entry[2]
+                units.append((unit[0], unit[1], [], unit[3]))
             else:
                 units.append(unit)
+        if spool is not None:
+            spool.add(spooled)
     jobs = [(missing[i:i + CHUNK_FILES], config, per_service, projection, roots, options, reference)
             for i in range(0, len(missing), CHUNK_FILES)]
     workers = min(os.cpu_count() or 1, 8)
@@ -116,12 +126,13 @@ def check_group(files: list[Path], config: Config, rules: list[Rule], engine: En
 
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
                                  initializer=_worker_start, initargs=(os.getpid(),)) as pool:
-            units += [([_SHARED.service(s) for s in chunk.services], chunk.errors, [expand(row) for row in chunk.findings],
-                       [expand.verdicts(row) for row in chunk.verdicts]) for chunk in pool.map(_process_chunk, jobs)]
+            for chunk in pool.map(_process_chunk, jobs):
+                units.append(([_SHARED.service(s) for s in chunk.services], chunk.errors, _failures(expand, chunk.findings, spool),
+                              [expand.verdicts(row) for row in chunk.verdicts]))
     else:
         for job in jobs:
             chunk = _process_chunk(job, engine, bundle)
-            units.append((chunk.services, chunk.errors, [expand(row) for row in chunk.findings],
+            units.append((chunk.services, chunk.errors, _failures(expand, chunk.findings, spool),
                           [expand.verdicts(row) for row in chunk.verdicts]))
     findings: list[Finding] = []
     verdicts: list[Verdicts] = []
@@ -145,18 +156,73 @@ def check_group(files: list[Path], config: Config, rules: list[Rule], engine: En
         infra.cover(services, config)
         documents = [s.document.data for s in services]
         try:
-            raw = evaluate_cached(engine, bundle, options, config, portfolio, documents, reference, per_service=False)
+            if options.engine == "embedded" and len(services) >= PARALLEL_FROM:
+                raw = _forked(evaluate_cached, engine, bundle, options, config, portfolio, documents, reference, per_service=False)
+            else:
+                raw = evaluate_cached(engine, bundle, options, config, portfolio, documents, reference, per_service=False)
         except EngineError as exc:
             raise _blamed(exc, options, services, lambda one: evaluate_cached(
                 engine, bundle, options, config, portfolio, [one], reference, per_service=False)) from None
         raw, unowned = infra.split(raw)
         fails, rows = join_rows(portfolio, services, raw, options.as_of, options.stage)
-        findings += [expand(row) for row in fails]
+        findings += _failures(expand, fails, spool)
         verdicts = expand.merged(verdicts + [expand.verdicts(row) for row in rows])
         findings += infra.unowned_findings(portfolio, services, unowned)
-    prove_checked(findings, [s.id for s in services], rules, verdicts)
+    if spool is not None:
+        spool.dropped |= dropped
+    prove_checked(findings, [s.id for s in services], rules, verdicts,
+                  ((row[12], row[0]) for row in spool.added(since)) if spool is not None else ())
     _SHARED.known.clear()  # what the services share stays shared; the next run finds its own
     return findings, verdicts, services
+
+
+def _forked(work: Callable[..., RawReport], *args: Any, **kwargs: Any) -> RawReport:
+    """work(*args, **kwargs) in a forked child, its answer sent back pickled: a large portfolio's evaluation (the
+    engine's copy of every service's projection, its working values, the JSON in between: about 7 KB a service)
+    leaves the checker's own memory when the child exits, instead of staying with the run while it joins and writes
+    its reports (an allocator keeps what it was given). The child shares what it reads with the parent; an engine
+    or policy error comes back as itself, and a child that dies without an answer is an error, never a pass."""
+    import pickle
+
+    parent = os.getpid()
+    readable, writable = os.pipe()
+    child = os.fork()
+    if child == 0:  # pragma: no cover - runs in the child, which leaves with os._exit
+        status = 0
+        try:
+            os.close(readable)
+            _worker_start(parent)
+            try:
+                answer: tuple[str, Any] = ("ok", work(*args, **kwargs))
+            except (EngineError, PolicyError, InputError) as exc:
+                answer = ("error", exc)
+            with os.fdopen(writable, "wb") as pipe:
+                pickle.dump(answer, pipe, protocol=pickle.HIGHEST_PROTOCOL)
+        except BaseException:
+            status = 1
+        finally:
+            os._exit(status)
+    os.close(writable)
+    try:
+        with os.fdopen(readable, "rb") as pipe:
+            data = pipe.read()
+    finally:
+        _, status = os.waitpid(child, 0)
+    if status != 0 or not data:
+        raise EngineError(message("run.child_failed", status=str(os.waitstatus_to_exitcode(status))))
+    kind, value = pickle.loads(data)
+    if kind == "error":
+        raise value
+    assert isinstance(value, RawReport)
+    return value
+
+
+def _failures(expand: Expander, rows: list[Row], spool: Spool | None) -> list[Finding]:
+    """A unit's failure rows as findings, or into the spool (none held)."""
+    if spool is None:
+        return [expand(row) for row in rows]
+    spool.add(rows)
+    return []
 
 
 def display_paths(files: list[Path]) -> list[str]:
@@ -185,17 +251,35 @@ def _blamed(error: EngineError, options: Options, services: list[Service],
     return error
 
 
-def prove_checked(findings: list[Finding], services: list[str], rules: list[Rule], compact: list[Verdicts] | None = None) -> None:
-    """The gate proves it checked: every enabled rule gave a verdict for every service, or the run is an error."""
-    verdicts: dict[str, set[str]] = {}
+def prove_checked(findings: list[Finding], services: list[str], rules: list[Rule], compact: list[Verdicts] | None = None,
+                  failed: Iterable[tuple[str, str]] = ()) -> None:
+    """The gate proves it checked: every enabled rule gave a verdict for every service, or the run is an error.
+    failed: (service, rule id) of failures not among the findings (spooled rows). What each service still lacks
+    is a set shared by the services with the same verdicts (a set of rule ids a service, at 100,000 services, was
+    hundreds of MB), made smaller as its failures are counted."""
+    wanted = frozenset(rule.id for rule in rules)
+    lacking: dict[str, frozenset[str]] = {}
+    by_verdicts: dict[int, frozenset[str]] = {}
+    for row in compact or ():
+        # the verdict tuples are shared (join.Expander.shared) and kept alive by the rows: an id names one
+        missing = by_verdicts.get(id(row.verdicts))
+        if missing is None:
+            missing = by_verdicts[id(row.verdicts)] = wanted.difference(verdict[0].id for verdict in row.verdicts)
+        before = lacking.get(row.service)
+        lacking[row.service] = missing if before is None else before & missing
+
+    def count(service: str, rule: str) -> None:
+        before = lacking.get(service, wanted)
+        if rule in before:
+            lacking[service] = before - {rule}
+
     for finding in findings:
         if finding.service is not None and finding.status is not Status.ERROR:
-            verdicts.setdefault(finding.service, set()).add(finding.rule_id)
-    for row in compact or ():
-        verdicts.setdefault(row.service, set()).update(verdict[0].id for verdict in row.verdicts)
-    wanted = {rule.id for rule in rules}
+            count(finding.service, finding.rule_id)
+    for service, rule in failed:
+        count(service, rule)
     for service in services:
-        missing = wanted - verdicts.get(service, set())
+        missing = lacking.get(service, wanted)
         if missing:
             raise EngineError(message("run.no_verdict", rule=sorted(missing)[0], service=repr(service), count=len(missing)))
 

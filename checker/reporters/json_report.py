@@ -9,7 +9,7 @@ from typing import Any
 
 from checker import __version__
 from checker.gate import exit_code
-from checker.model import COMPACT, Finding, Report, Rule, Status, Text, Verdicts, paused_collector
+from checker.model import COMPACT, Finding, Report, Rule, Spooled, Status, Text, Verdicts, paused_collector
 from checker.reporters.common import json_text
 
 REPORT_VERSION = 3
@@ -92,7 +92,17 @@ class _Layout:
         reason, message = self.reasons, self.messages
         in_order = True  # the held findings grouped by place (file, document), as report order has them
         last: tuple[str, int] | None = None
-        for finding in report.detailed:  # in report order
+        spool = report.detailed.spool if isinstance(report.detailed, Spooled) else None
+        for finding in _items(report):  # in report order
+            if type(finding) is tuple:  # a spooled failure (no waiver: a run with waivers holds its findings)
+                assert spool is not None
+                reason(spool.texts[finding[3]])
+                message(spool.message(finding))
+                at = spool.place(finding)
+                if last is not None and at < last:
+                    in_order = False
+                last = at
+                continue
             loc = finding.location
             if finding.status in COMPACT:
                 reason(finding.enforcement_reason)
@@ -116,7 +126,22 @@ class _Layout:
         reason, message = self.reasons, self.messages
         at: tuple[str, int] | None = None
         services: dict[str | None, tuple[list[tuple[Any, ...]], list[list[Any]]]] = {}
-        for finding in self.report.detailed:
+        spool = self.report.detailed.spool if isinstance(self.report.detailed, Spooled) else None
+        for finding in _items(self.report):
+            if type(finding) is tuple:  # a spooled failure, written from its packed row
+                assert spool is not None
+                place = spool.place(finding)
+                if place != at:
+                    if at is not None:
+                        yield at, services
+                    at, services = place, {}
+                held = services.get(finding[12])
+                if held is None:
+                    held = services[finding[12]] = ([], [])
+                held[1].append([finding[0], finding[2], reason(spool.texts[finding[3]]), message(spool.message(finding)),
+                                int(finding[7]), int(finding[8]), _integer(finding[9]), _integer(finding[10]),
+                                spool.pointer(finding)])
+                continue
             loc = finding.location
             compact = finding.status in COMPACT
             if not compact and (finding.status is not Status.FAIL or finding.waiver is not None):
@@ -191,6 +216,12 @@ class _Layout:
             yield {"service": service, "file": file, "document": document, "pass": passes, "not-applicable": others, "fail": fails}
 
 
+def _items(report: Report) -> Iterator[Any]:
+    """The report's findings held as objects, in report order; a spooled report's failures as their packed rows."""
+    held = report.detailed
+    return held.items() if isinstance(held, Spooled) else iter(held)
+
+
 def _place_order(place: tuple[str | None, str, int]) -> tuple[str, int, str]:
     return (place[1], place[2], place[0] or "")
 
@@ -261,7 +292,7 @@ def to_json(report: Report, findings: bool = True) -> dict[str, Any]:
             "files": len(report.files),
             "services": len(report.services),
             "fail_on": report.fail_on,
-            "failing": len(report.failing()),
+            "failing": report.failing_count(),
             "by_status": report.counts(),
             "exit_code": int(exit_code(report)),
             "baselined": report.baselined,
