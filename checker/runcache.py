@@ -23,7 +23,6 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -241,6 +240,8 @@ class Recorder:
         standard output's own encoding and line ends as this run does."""
         if self.folder is None:
             return pieces
+        import tempfile  # here: a run served from this cache writes no entry
+
         try:
             (self.folder / KIND).mkdir(mode=0o700, parents=True, exist_ok=True)
             handle = self.files[index] = tempfile.NamedTemporaryFile(dir=self.folder / KIND, delete=False, suffix=".part")
@@ -260,6 +261,8 @@ class Recorder:
 
     def store(self, exit_code: int) -> None:
         """The entry kept: the header, then every output's bytes. Written then renamed: a reader never sees half."""
+        import tempfile
+
         try:
             if self.folder is not None and self.name is not None and all(h is not None for h in self.files):
                 parts = []
