@@ -217,11 +217,23 @@ class _Inside:
         self.folders: dict[Path, str] = {}
 
     def real(self, path: Path) -> str:
-        folder = self.folders.get(path.parent)
-        if folder is None:
-            folder = self.folders[path.parent] = os.path.realpath(path.parent)
-        joined = os.path.join(folder, path.name)
+        joined = os.path.join(self._folder(path.parent), path.name)
         return os.path.realpath(joined) if os.path.islink(joined) else joined
+
+    def _folder(self, folder: Path) -> str:
+        """A folder's real path as its parent's real path and its own name (resolved only when that is a link): one
+        lstat a folder, where os.path.realpath looks at every part of the path again."""
+        real = self.folders.get(folder)
+        if real is None:
+            if folder == self.root:
+                real = self.inside
+            elif folder.parent == folder:
+                real = os.path.realpath(folder)
+            else:
+                joined = os.path.join(self._folder(folder.parent), folder.name)
+                real = os.path.realpath(joined) if os.path.islink(joined) else joined
+            self.folders[folder] = real
+        return real
 
     def check(self, path: Path) -> None:
         if os.path.commonpath([self.real(path), self.inside]) != self.inside:
