@@ -338,7 +338,7 @@ def _package_digest() -> str:
 
     here = Path(checker.__file__).parent
     _PACKAGE_WATCHED.clear()
-    return _fingerprinted("package", [(here, ("__pycache__", "_bundle")), (schemas_dir(), ())], cache.libraries(),
+    return _fingerprinted("package", [(here, ("_bundle",)), (schemas_dir(), ())], cache.libraries(),
                           _package_files, _PACKAGE_WATCHED)  # type: ignore[return-value]
 
 
@@ -376,10 +376,10 @@ _PACKAGE_WATCHED: dict[str, tuple[int, ...] | None] = {}
 
 def _fingerprinted(kind: str, folders: list[tuple[Path, tuple[str, ...]]], extra: str,
                    compute: Callable[[], str | None], watched: dict[str, tuple[int, ...] | None]) -> str | None:
-    """compute()'s digest of the files below folders (each with the folder names its walk leaves out), kept in the
-    cache under the state of every file and folder there (name, type, device, inode, size, modification and change
-    times, a link's target's too): while none of them changed, compute's answer is the same, so it is taken from
-    the cache. Not kept while any of them changed within SETTLED_NS, nor when a folder cannot be listed or a link
+    """compute()'s digest of the files below folders (each with the names of its own subfolders the walk leaves
+    out, as compute does), kept in the cache under the state of every file and folder there (name, type, device,
+    inode, size, modification and change times, a link's target's too): while none of them changed, compute's
+    answer is the same, so it is taken from the cache. Not kept while any of them changed within SETTLED_NS, nor when a folder cannot be listed or a link
     names a folder (which compute might follow and the states would not cover). watched: every file and folder
     gone by, with its state: a run is not kept when one of them changed while it ran (RunKey.unchanged), as for
     the files the key reads."""
@@ -398,7 +398,7 @@ def _fingerprinted(kind: str, folders: list[tuple[Path, tuple[str, ...]]], extra
 
             top = os.fspath(folder)
             for directory, subdirs, names in os.walk(top, onerror=failed):
-                subdirs[:] = sorted(d for d in subdirs if d not in left_out)
+                subdirs[:] = sorted(d for d in subdirs if directory != top or d not in left_out)
                 inner = directory[len(top):]
                 for name in [".", *subdirs, *sorted(names)]:
                     path = os.path.join(directory, name)
