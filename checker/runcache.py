@@ -306,8 +306,8 @@ def _seal(name: str, exit_code: int, parts: list[list[object]]) -> str:
     return hashlib.sha256(json.dumps([name, exit_code, parts]).encode()).hexdigest()
 
 
-def _evict(folder: Path) -> None:
-    """Only the KEEP most recently used runs stay, and no leftover of a run that was stopped halfway (a part or
+def _evict(folder: Path, keep: int = KEEP) -> None:
+    """Only the `keep` most recently used entries stay (KEEP runs), and no leftover of a run that was stopped halfway (a part or
     entry being written, older than an hour: a run that is still writing one is left alone)."""
     import time
 
@@ -321,7 +321,7 @@ def _evict(folder: Path) -> None:
             else:
                 entries.append(item)
         entries.sort(key=lambda p: p.stat().st_mtime, reverse=True)
-        for stale in entries[KEEP:]:
+        for stale in entries[keep:]:
             stale.unlink(missing_ok=True)
     except OSError:
         pass
@@ -370,6 +370,7 @@ def _shipped_policies(root: Path, watched: dict[str, tuple[int, ...] | None]) ->
 # treats a "racily clean" file, it is read instead, until it has settled.
 SETTLED_NS = 3_000_000_000
 _MEMO = "installed"  # the kind of the cache entries of _fingerprinted
+_MEMO_KEEP = 16  # of them, the most recently written
 # the files and folders _package_digest went by, with their states (see _fingerprinted)
 _PACKAGE_WATCHED: dict[str, tuple[int, ...] | None] = {}
 
@@ -425,6 +426,9 @@ def _fingerprinted(kind: str, folders: list[tuple[Path, tuple[str, ...]]], extra
     digest = compute()
     if settled and digest is not None:
         cache.put(_MEMO, name, {"digest": digest})
+        home = cache.directory()
+        if home is not None:
+            _evict(home / _MEMO, _MEMO_KEEP)  # each edit of a checkout leaves one behind
     return digest
 
 

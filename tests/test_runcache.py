@@ -411,6 +411,11 @@ def test_installed_files_are_known_by_their_states_once_settled(tmp_path, monkey
     assert digest() is not None and len(computed) == 5
     (folder / "linked").symlink_to(folder / "sub")  # a link to a folder: never known by the states
     assert digest() is not None and digest() is not None and len(computed) == 7
+    (folder / "linked").unlink()
+    for number in range(runcache._MEMO_KEEP + 4):  # every change leaves an entry: only the newest are kept
+        (folder / "a.rego").write_text("package a\n" + "#" * (number + 10))
+        assert digest() is not None
+    assert len(list((tmp_path / "cache" / runcache._MEMO).iterdir())) == runcache._MEMO_KEEP
 
 
 def test_the_policies_digest_follows_the_bundle_and_the_catalogue(tmp_path):
