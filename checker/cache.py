@@ -11,7 +11,6 @@ import functools
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -107,6 +106,8 @@ def put(kind: str, name: str, value: Any) -> None:
     try:
         target = folder / kind
         target.mkdir(parents=True, exist_ok=True)
+        import tempfile  # here: its import (shutil, random, the compression modules) is not a start's
+
         # write then rename: a reader never sees half a file, and parallel runs do not collide
         with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=target, delete=False, suffix=".tmp") as handle:
             json.dump(value, handle, ensure_ascii=False)

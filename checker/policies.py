@@ -8,6 +8,7 @@ import hashlib
 import json
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
@@ -93,6 +94,62 @@ def load_bundle(roots: tuple[Path, ...] | None = None) -> PolicyBundle:
     return PolicyBundle(tuple(roots), tuple(modules), data)
 
 
+def sources_digest(roots: tuple[Path, ...], reading: Callable[[Path], None] = lambda path: None,
+                   first: Callable[[Path], str | None] | None = None) -> str | None:
+    """A digest of everything the bundle (load_bundle) and the catalogue (catalog.load_catalog) of these policy
+    folders are made of, from the files alone, without reading them as policies (root_digest of each). Equal digests:
+    the same bundle, catalogue and policy errors (with the same code, which the run's cache keys as well). None when
+    a file cannot be read: the run then loads the policies and says why. reading: told of each file before its bytes
+    are read (the run's cache notes its state); first: the first folder's digest where the caller knows it some
+    other way (the run's cache: by its files' states, checker/runcache.py)."""
+    parts = []
+    for index, root in enumerate(roots):
+        part = first(root) if index == 0 and first is not None else root_digest(root, reading)
+        if part is None:
+            return None
+        parts.append(part)
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+def root_digest(root: Path, reading: Callable[[Path], None] = lambda path: None) -> str | None:
+    """One policy folder's part of sources_digest: the folder as named and its real path, what check_roots looks at,
+    every file load_bundle walks (its name, and for a module or data file its real path, which _Inside checks, and
+    its bytes), the packs and retired-id files and every rule file as the catalogue reads them."""
+    digest = hashlib.sha256()
+
+    def part(data: str | bytes) -> None:
+        raw = data.encode("utf-8", "surrogateescape") if isinstance(data, str) else data
+        digest.update(len(raw).to_bytes(8, "big") + raw)
+
+    def raw(path: Path) -> bytes:
+        reading(path)
+        return path.read_bytes()
+
+    try:
+        inside = _Inside(root)
+        part(str(root))
+        part(inside.inside)
+        part(repr([root.exists(), root.is_dir(), (root / "rules").is_dir(), (root / "data" / "packs.json").is_file()]))
+        for name in ("packs.json", "retired.json"):
+            path = root / "data" / name
+            part(raw(path) if path.is_file() else b"\0absent")
+        rules = rule_files(root) if (root / "rules").is_dir() else []
+        part(str(len(rules)))
+        for path in rules:
+            part(str(path))
+            part(raw(path))
+        found = sorted(root.rglob("*")) if root.is_dir() else []
+        part(str(len(found)))
+        for path in found:
+            part(path.relative_to(root).as_posix())
+            if path.name.endswith((".rego", ".json")) and not path.name.endswith("_test.rego"):
+                part(inside.real(path))
+                part(raw(path))
+    except (OSError, ValueError):
+        return None
+    return digest.hexdigest()
+
+
 # An organisation's own policy folder adds rules of its own packs. It may not define or amend a shipped package
 # (one more body of a shipped helper function such as countries.eer_or_adequate would lift a protection for every
 # rule), nor call builtins that reach out of the evaluation or make it unrepeatable.
@@ -160,11 +217,23 @@ class _Inside:
         self.folders: dict[Path, str] = {}
 
     def real(self, path: Path) -> str:
-        folder = self.folders.get(path.parent)
-        if folder is None:
-            folder = self.folders[path.parent] = os.path.realpath(path.parent)
-        joined = os.path.join(folder, path.name)
+        joined = os.path.join(self._folder(path.parent), path.name)
         return os.path.realpath(joined) if os.path.islink(joined) else joined
+
+    def _folder(self, folder: Path) -> str:
+        """A folder's real path as its parent's real path and its own name (resolved only when that is a link): one
+        lstat a folder, where os.path.realpath looks at every part of the path again."""
+        real = self.folders.get(folder)
+        if real is None:
+            if folder == self.root:
+                real = self.inside
+            elif folder.parent == folder:
+                real = os.path.realpath(folder)
+            else:
+                joined = os.path.join(self._folder(folder.parent), folder.name)
+                real = os.path.realpath(joined) if os.path.islink(joined) else joined
+            self.folders[folder] = real
+        return real
 
     def check(self, path: Path) -> None:
         if os.path.commonpath([self.real(path), self.inside]) != self.inside:

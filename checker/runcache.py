@@ -23,8 +23,7 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -32,8 +31,8 @@ from typing import IO, TYPE_CHECKING, Any
 from checker import cache
 
 if TYPE_CHECKING:
-    from checker.evaluate import Prepared
     from checker.pipeline import Options
+    from checker.pipeline.discover import Found
 
 KIND = "runs"
 KEEP = 8  # the runs kept: a report of 10,000 services is about 40 MB, so older ones go (least recently used)
@@ -98,20 +97,28 @@ def _state(path: str | Path) -> tuple[int, ...] | None:
     return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
 
 
-def key(options: Options, prepared: Prepared, outputs: list[tuple[str, bool]], quiet: bool) -> RunKey | None:
-    """The run's key, or None where this cache cannot serve the run (see the module's text). outputs: per output
-    its format and whether it is in colour."""
+def usable(options: Options, outputs: list[tuple[str, bool]]) -> bool:
+    """Whether this cache can serve the run at all, from its options alone (before anything is read)."""
     if (os.environ.get("CLOUDBELEID_NO_RUN_CACHE") or cache.directory() is None or options.engine != "embedded"
-            or options.changed_since or prepared.changed is not None):
-        return None
-    if os.environ.get("GITHUB_STEP_SUMMARY") and any(name == "github" for name, _ in outputs):
+            or options.changed_since):
+        return False
+    return not (os.environ.get("GITHUB_STEP_SUMMARY") and any(name == "github" for name, _ in outputs))
+
+
+def key(options: Options, found: Found, roots: tuple[Path, ...], outputs: list[tuple[str, bool]],
+        quiet: bool) -> RunKey | None:
+    """The run's key, or None where this cache cannot serve the run (see the module's text). found: the run's files
+    and their configurations (pipeline.discover.find), roots: its policy folders. outputs: per output its format
+    and whether it is in colour. The policies are keyed by their files' bytes (policies.sources_digest), not by the bundle
+    and catalogue made of them: a run served from this cache loads neither."""
+    if not usable(options, outputs):
         return None
     from checker import infra, waivers
     from checker.loader import read_limited
     from checker.pipeline.discover import display_path
+    from checker.policies import sources_digest
     from checker.reporters.common import repository_root
 
-    found = prepared.found
     digest = hashlib.sha256()
     states: list[tuple[str, tuple[int, ...] | None]] = []
 
@@ -137,8 +144,13 @@ def key(options: Options, prepared: Prepared, outputs: list[tuple[str, bool]], q
         part(raw)
         return True
 
-    for text in (_HEADER.decode(), sys.version, _package_digest(), _libraries(), prepared.bundle.revision,
-                 json.dumps([str(root) for root in prepared.bundle.roots]), repr(options),
+    watched: dict[str, tuple[int, ...] | None] = {}
+    policies = sources_digest(roots, lambda path: states.append((os.fspath(path), _state(path))),
+                              lambda root: _shipped_policies(root, watched))
+    if policies is None:
+        return None
+    for text in (_HEADER.decode(), sys.version, _package_digest(), _libraries(), policies,
+                 json.dumps([str(root) for root in roots]), repr(options),
                  os.path.realpath(os.getcwd()), repository_root(),
                  json.dumps({name: os.environ.get(name) for name in environment_names()}),
                  json.dumps([outputs, quiet]), json.dumps(found.skipped, sort_keys=True), json.dumps(sorted(found.context))):
@@ -167,7 +179,7 @@ def key(options: Options, prepared: Prepared, outputs: list[tuple[str, bool]], q
         part(name)
         part(str(config.path))
         part(raw)
-    return RunKey(digest.hexdigest(), tuple(states))
+    return RunKey(digest.hexdigest(), (*states, *_PACKAGE_WATCHED.items(), *watched.items()))
 
 
 def get(name: str, count: int) -> Entry | None:
@@ -228,6 +240,8 @@ class Recorder:
         standard output's own encoding and line ends as this run does."""
         if self.folder is None:
             return pieces
+        import tempfile  # here: a run served from this cache writes no entry
+
         try:
             (self.folder / KIND).mkdir(mode=0o700, parents=True, exist_ok=True)
             handle = self.files[index] = tempfile.NamedTemporaryFile(dir=self.folder / KIND, delete=False, suffix=".part")
@@ -247,6 +261,8 @@ class Recorder:
 
     def store(self, exit_code: int) -> None:
         """The entry kept: the header, then every output's bytes. Written then renamed: a reader never sees half."""
+        import tempfile
+
         try:
             if self.folder is not None and self.name is not None and all(h is not None for h in self.files):
                 parts = []
@@ -290,8 +306,8 @@ def _seal(name: str, exit_code: int, parts: list[list[object]]) -> str:
     return hashlib.sha256(json.dumps([name, exit_code, parts]).encode()).hexdigest()
 
 
-def _evict(folder: Path) -> None:
-    """Only the KEEP most recently used runs stay, and no leftover of a run that was stopped halfway (a part or
+def _evict(folder: Path, keep: int = KEEP) -> None:
+    """Only the `keep` most recently used entries stay (KEEP runs), and no leftover of a run that was stopped halfway (a part or
     entry being written, older than an hour: a run that is still writing one is left alone)."""
     import time
 
@@ -305,7 +321,7 @@ def _evict(folder: Path) -> None:
             else:
                 entries.append(item)
         entries.sort(key=lambda p: p.stat().st_mtime, reverse=True)
-        for stale in entries[KEEP:]:
+        for stale in entries[keep:]:
             stale.unlink(missing_ok=True)
     except OSError:
         pass
@@ -313,9 +329,20 @@ def _evict(folder: Path) -> None:
 
 @functools.cache
 def _package_digest() -> str:
-    """What the outputs are made of besides the policies (the bundle's revision): the code, message catalogues and
-    schemas the per-file entries' digest covers (pipeline.run._code_digest, shared, so a run reads them once), and
-    the package's other files, the views' templates and the compiled catalogue."""
+    """What the outputs are made of besides the policies: the code, message catalogues and schemas the per-file
+    entries' digest covers (pipeline.run._code_digest, shared, so a run reads them once), and the package's other
+    files, the views' templates and the compiled catalogue. Known by the files' states where they are settled
+    (_fingerprinted): a run served from this cache reads none of them."""
+    import checker
+    from checker.resources import schemas_dir
+
+    here = Path(checker.__file__).parent
+    _PACKAGE_WATCHED.clear()
+    return _fingerprinted("package", [(here, ("_bundle",)), (schemas_dir(), ())], cache.libraries(),
+                          _package_files, _PACKAGE_WATCHED)  # type: ignore[return-value]
+
+
+def _package_files() -> str:
     import checker
     from checker.pipeline.run import _code_digest
 
@@ -327,6 +354,82 @@ def _package_digest() -> str:
                 and (path.suffix not in (".py", ".json") or path.name == "compiled_catalog.json")):
             digest.update(relative.as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
+
+
+def _shipped_policies(root: Path, watched: dict[str, tuple[int, ...] | None]) -> str | None:
+    """The first policy folder's part of the key (policies.root_digest: the shipped policies, or the copy
+    CLOUDBELEID_POLICIES names), known by its files' states where they are settled (_fingerprinted). The
+    organisation's own folders, in the repository under check, are always read."""
+    from checker.policies import root_digest
+
+    return _fingerprinted("policies", [(root, ())], "", lambda: root_digest(root), watched)
+
+
+# A file or folder changed less than this long ago is not known by its state: a write within the file system's
+# timestamp granularity (a few milliseconds; seconds on some) could leave its size and times as they were. As git
+# treats a "racily clean" file, it is read instead, until it has settled.
+SETTLED_NS = 3_000_000_000
+_MEMO = "installed"  # the kind of the cache entries of _fingerprinted
+_MEMO_KEEP = 16  # of them, the most recently written
+# the files and folders _package_digest went by, with their states (see _fingerprinted)
+_PACKAGE_WATCHED: dict[str, tuple[int, ...] | None] = {}
+
+
+def _fingerprinted(kind: str, folders: list[tuple[Path, tuple[str, ...]]], extra: str,
+                   compute: Callable[[], str | None], watched: dict[str, tuple[int, ...] | None]) -> str | None:
+    """compute()'s digest of the files below folders (each with the names of its own subfolders the walk leaves
+    out, as compute does), kept in the cache under the state of every file and folder there (name, type, device,
+    inode, size, modification and change times, a link's target's too): while none of them changed, compute's
+    answer is the same, so it is taken from the cache. Not kept while any of them changed within SETTLED_NS, nor when a folder cannot be listed or a link
+    names a folder (which compute might follow and the states would not cover). watched: every file and folder
+    gone by, with its state: a run is not kept when one of them changed while it ran (RunKey.unchanged), as for
+    the files the key reads."""
+    import stat
+    import time
+
+    states: list[object] = [kind, sys.version, extra]
+    limit = time.time_ns() - SETTLED_NS
+    settled = True
+    try:
+        for folder, left_out in folders:
+            states += [str(folder), os.path.realpath(folder)]
+
+            def failed(error: OSError) -> None:
+                raise error
+
+            top = os.fspath(folder)
+            for directory, subdirs, names in os.walk(top, onerror=failed):
+                subdirs[:] = sorted(d for d in subdirs if directory != top or d not in left_out)
+                inner = directory[len(top):]
+                for name in [".", *subdirs, *sorted(names)]:
+                    path = os.path.join(directory, name)
+                    info = os.lstat(path)
+                    state = (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+                    states.append([inner, name, info.st_mode, *state])
+                    changed = max(info.st_mtime_ns, info.st_ctime_ns)
+                    if stat.S_ISLNK(info.st_mode):
+                        target = os.stat(path)
+                        if stat.S_ISDIR(target.st_mode):
+                            return compute()
+                        state = (target.st_dev, target.st_ino, target.st_size, target.st_mtime_ns, target.st_ctime_ns)
+                        states.append(state)
+                        changed = max(changed, target.st_mtime_ns, target.st_ctime_ns)
+                    settled = settled and changed < limit
+                    watched[path] = state  # as _state(path) gives it
+    except OSError:
+        return compute()
+    name = cache.key(json.dumps(states))
+    if settled:
+        kept = cache.get(_MEMO, name)
+        if isinstance(kept, dict) and isinstance(kept.get("digest"), str):
+            return kept["digest"]
+    digest = compute()
+    if settled and digest is not None:
+        cache.put(_MEMO, name, {"digest": digest})
+        home = cache.directory()
+        if home is not None:
+            _evict(home / _MEMO, _MEMO_KEEP)  # each edit of a checkout leaves one behind
+    return digest
 
 
 def _libraries() -> str:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-import subprocess
+import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from checker.errors import UsageError
 from checker.i18n import message
+
+if TYPE_CHECKING:
+    import subprocess
 
 # The folder under check is untrusted, its .git/config included (an artifact or archive may carry one): no setting
 # there may make git run a program. These are the ones the commands below could otherwise act on.
@@ -17,14 +21,42 @@ _SAFE = ("-c", "core.fsmonitor=false", "-c", "core.untrackedCache=false", "-c", 
 def _git(folder: Path, *args: str) -> subprocess.CompletedProcess[bytes] | None:
     if args and args[0] == "diff":
         args = (args[0], "--no-ext-diff", "--no-textconv", *args[1:])
+    import subprocess  # here: a folder outside any repository starts no git, nor loads subprocess
+
     try:
         return subprocess.run(["git", *_SAFE, "-C", str(folder), *args], capture_output=True, timeout=60)
     except (OSError, subprocess.TimeoutExpired):
         return None
 
 
+# the variables with which git finds a repository other than by searching the folders (GIT_DIR names one anywhere;
+# the others are asked about too, as are the configuration's): with any of them set, git is asked
+_REPOSITORY_VARIABLES = ("GIT_DIR", "GIT_WORK_TREE", "GIT_COMMON_DIR", "GIT_OBJECT_DIRECTORY",
+                         "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_INDEX_FILE", "GIT_NAMESPACE", "GIT_CONFIG")
+
+
+def _no_repository(folder: Path) -> bool:
+    """Whether git certainly finds no repository for folder, without starting git: none of the variables that name
+    a repository is set, and neither the folder's real path nor any folder above it holds a .git entry or a HEAD
+    entry (which a bare repository, whose configuration may name a work tree, has). Without GIT_DIR git searches
+    just these folders (from the real path, stopping sooner at a file system's edge or a ceiling), so where none
+    holds either, `git rev-parse` says there is no repository; anywhere else git is asked."""
+    if any(name.startswith(_REPOSITORY_VARIABLES) for name in os.environ):
+        return False
+    current = os.path.realpath(folder)
+    while True:
+        if os.path.lexists(os.path.join(current, ".git")) or os.path.lexists(os.path.join(current, "HEAD")):
+            return False
+        parent = os.path.dirname(current)
+        if parent == current:
+            return True
+        current = parent
+
+
 def toplevel(folder: Path) -> Path | None:
     """The root of the git work tree that holds folder, if any."""
+    if _no_repository(folder):
+        return None
     result = _git(folder, "rev-parse", "--show-toplevel")
     if result is None or result.returncode != 0:
         return None

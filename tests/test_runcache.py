@@ -327,3 +327,109 @@ def test_a_file_name_that_is_not_utf8_is_checked(tmp_path, pipeline_runs):
     (folder / name).write_text(FAILING, encoding="utf-8")
     result = invoke("check", str(folder), "--as-of", AS_OF, "--format", "json")
     assert result.returncode == 1, result.stderr
+
+
+# --- the policies: keyed by their files' bytes (policies.sources_digest), the installed ones by their files' states ---
+
+def _shipped_copy(tmp_path: Path) -> Path:
+    import shutil
+
+    copy = tmp_path / "shipped"
+    shutil.copytree(ROOT / "policies", copy, ignore=shutil.ignore_patterns("*_test.rego"))
+    return copy
+
+
+def _link_outside(folder: Path, name: str, tmp_path: Path) -> None:
+    """The file replaced by a link to a copy of it outside the folder (same bytes): a policy error, never served."""
+    outside = tmp_path / "elsewhere" / Path(name).name
+    outside.parent.mkdir(exist_ok=True)
+    outside.write_bytes((folder / name).read_bytes())
+    (folder / name).unlink()
+    (folder / name).symlink_to(outside)
+
+
+def _appended(path: Path, text: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")  # the size changes with the bytes
+
+
+POLICY_CHANGES = {
+    "a shipped module": lambda shipped, own, tmp: _appended(shipped / "rules/cb22/c2000/c2000.rego", "\n# changed\n"),
+    "a shipped data file": lambda shipped, own, tmp: (shipped / "data/packs.json").write_text(
+        json.dumps(json.loads((shipped / "data/packs.json").read_text(encoding="utf-8")), indent=4), encoding="utf-8"),
+    "a shipped module linked from outside": lambda shipped, own, tmp: _link_outside(shipped, "rules/cb22/c2000/c2000.rego", tmp),
+    "a shipped pack folder renamed": lambda shipped, own, tmp: (shipped / "rules/cb22").rename(shipped / "rules/cb22x"),
+    "an own module": lambda shipped, own, tmp: _appended(own / "rules/eigen/no_us_parent/no_us_parent.rego", "\n# changed\n"),
+    "an own data file": lambda shipped, own, tmp: (own / "eigen/data.json").write_text(json.dumps({"forbidden_parent": "NL"})),
+    "an own pack": lambda shipped, own, tmp: _appended(own / "data/packs.json", " "),
+    "an own module linked from outside": lambda shipped, own, tmp: _link_outside(own, "rules/eigen/no_us_parent/no_us_parent.rego", tmp),
+}
+
+
+@pytest.mark.parametrize("settled", [False, True], ids=["recent", "settled"])
+@pytest.mark.parametrize("change", sorted(POLICY_CHANGES))
+def test_a_changed_policy_file_is_checked_again(change, settled, repo, pipeline_runs, tmp_path, monkeypatch):
+    from tests.conftest import own_policies
+
+    shipped, own = _shipped_copy(tmp_path), own_policies(tmp_path / "own")
+    if settled:  # the files taken as settled at once: known by their states, not read (the installed policies' way)
+        monkeypatch.setattr(runcache, "SETTLED_NS", 0)
+    env = {"CLOUDBELEID_POLICIES": str(shipped)}
+    first = _check(repo, "--policies", str(own), env=env)
+    assert first[0] == 1 and len(pipeline_runs) == 1
+    assert _check(repo, "--policies", str(own), env=env) == first and len(pipeline_runs) == 1  # served
+    POLICY_CHANGES[change](shipped, own, tmp_path)
+    after = _check(repo, "--policies", str(own), env=env)
+    assert after == _uncached(repo, "--policies", str(own), env=env)
+    assert after != first or len(pipeline_runs) == 3, "a changed policy was served the earlier run's outputs"
+
+
+def test_installed_files_are_known_by_their_states_once_settled(tmp_path, monkeypatch):
+    folder = tmp_path / "tree"
+    write(folder, "a.rego", "package a\n")
+    write(folder, "sub/b.json", "{}")
+    monkeypatch.setenv("CLOUDBELEID_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("CLOUDBELEID_NO_CACHE", raising=False)
+    cache.close()
+    computed: list[int] = []
+
+    def compute() -> str:
+        computed.append(1)
+        return "digest of " + (folder / "a.rego").read_text()
+
+    def digest() -> str | None:
+        return runcache._fingerprinted("test", [(folder, ())], "", compute, {})
+
+    # just written: read every time, nothing kept
+    assert digest() == digest() == "digest of package a\n" and len(computed) == 2
+    assert not (tmp_path / "cache" / runcache._MEMO).exists()
+    monkeypatch.setattr(runcache, "SETTLED_NS", 0)
+    assert digest() == "digest of package a\n" and len(computed) == 3
+    assert digest() == "digest of package a\n" and len(computed) == 3  # known by the states
+    (folder / "a.rego").write_text("package b\n# longer\n")
+    assert digest() == "digest of package b\n# longer\n" and len(computed) == 4
+    write(folder, "sub/c.json", "{}")  # a new file anywhere below
+    assert digest() is not None and len(computed) == 5
+    (folder / "linked").symlink_to(folder / "sub")  # a link to a folder: never known by the states
+    assert digest() is not None and digest() is not None and len(computed) == 7
+    (folder / "linked").unlink()
+    for number in range(runcache._MEMO_KEEP + 4):  # every change leaves an entry: only the newest are kept
+        (folder / "a.rego").write_text("package a\n" + "#" * (number + 10))
+        assert digest() is not None
+    assert len(list((tmp_path / "cache" / runcache._MEMO).iterdir())) == runcache._MEMO_KEEP
+
+
+def test_the_policies_digest_follows_the_bundle_and_the_catalogue(tmp_path):
+    """Two policy folders with one digest have one bundle and one catalogue: a file that either reads is in it."""
+    from checker.policies import root_digest, sources_digest
+
+    shipped = _shipped_copy(tmp_path)
+    before = sources_digest((shipped,))
+    assert before == sources_digest((shipped,)) and before is not None
+    (shipped / "notes.txt").write_text("not a policy")
+    assert root_digest(shipped) != root_digest(_shipped_copy(tmp_path / "other"))  # a new name in the walk
+    (shipped / "notes.txt").unlink()
+    (shipped / "rules/cb22/c2000/c2000_test.rego").write_text("package x\n")  # the bundle leaves tests out
+    assert sources_digest((shipped,)) != before  # its name is in the walk: a test file costs a run, never a verdict
+    (shipped / "data/retired.json").unlink(missing_ok=True)
+    (shipped / "data/retired.json").write_text('{"retired": {}}')
+    assert sources_digest((shipped,)) != before

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from checker.commands.options import Engine, Flags, Format, Lang, OpaFlags, Stage, build, targets
 from checker.commands.output import colour, say, words, write, write_bytes
@@ -32,27 +33,42 @@ def command(paths: list[Path] | None = None, format: list[Format] | None = None,
 
 def check(flags: Flags, formats: list[Format], outputs: list[str], quiet: bool = False) -> ExitCode:
     from checker import runcache
-    from checker.evaluate import prepare, run
-    from checker.gate import exit_code
     from checker.model import paused_collector
     from checker.pipeline.discover import real_paths
-    from checker.reporters import renderer
 
     pairs = targets(formats or [Format.text], outputs)
     options = build(flags)
     coloured = [name in COLOURED and target is None and colour() for name, target in pairs]
+    views = [(name, c) for (name, _), c in zip(pairs, coloured)]
     with paused_collector(), real_paths():
-        prepared = prepare(options)
-        key = runcache.key(options, prepared, [(name, c) for (name, _), c in zip(pairs, coloured)], quiet)
-    kept = runcache.get(key.name, len(pairs)) if key is not None else None
-    if kept is not None:
-        # every input is what it was in a run before: its outputs and verdict (checker/runcache.py)
-        try:
-            for index, (_, target) in enumerate(pairs):
-                write_bytes(kept.output(index), target)  # standard output's through its own encoding, as a run writes
-        finally:
-            kept.close()
-        return ExitCode(kept.exit_code)
+        found = None
+        if runcache.usable(options, views):
+            # the run's cache keyed before the policies are loaded: a run it serves loads neither the bundle nor the
+            # catalogue, nor the modules that check (the key covers the policy files' bytes: runcache.key)
+            from checker.config import ConfigFinder
+            from checker.pipeline.discover import find, search_paths
+            from checker.policies import policy_roots
+
+            finder = ConfigFinder(options.config)
+            found = find(search_paths(options, finder), finder)
+            roots = policy_roots(options.policies)
+            key = runcache.key(options, found, roots, views, quiet)
+            kept = runcache.get(key.name, len(pairs)) if key is not None else None
+            if kept is not None:
+                # every input is what it was in a run before: its outputs and verdict (checker/runcache.py)
+                try:
+                    for index, (_, target) in enumerate(pairs):
+                        write_bytes(kept.output(index), target)  # standard output's through its own encoding, as a run writes
+                finally:
+                    kept.close()
+                return ExitCode(kept.exit_code)
+        else:
+            key = None
+        prepared = _prepared(options, found)
+    from checker.evaluate import run
+    from checker.gate import exit_code
+    from checker.reporters import renderer
+
     report = run(options, prepared=prepared).report
     recorder = runcache.Recorder(key.name if key is not None else None, len(pairs))
     try:
@@ -70,6 +86,22 @@ def check(flags: Flags, formats: list[Format], outputs: list[str], quiet: bool =
         return code
     finally:
         recorder.discard()
+
+
+def _prepared(options: Any, found: Any) -> Any:
+    """What the run reads before it checks (evaluate.prepare), the files found already where the run's cache was
+    asked first: the same steps in the same order, so the same errors."""
+    from checker.catalog import load_catalog
+    from checker.evaluate import Prepared, prepare
+    from checker.pipeline.discover import references
+    from checker.policies import load_bundle, policy_roots
+
+    if found is None:
+        return prepare(options)
+    roots = policy_roots(options.policies)
+    catalog = load_catalog(roots)
+    bundle = load_bundle(roots)
+    return Prepared(found, roots, catalog, bundle, references(found.configs, bundle), None)
 
 
 def _render(name: str, report: Report, in_colour: bool, quiet: bool) -> str | Iterable[str]:

@@ -120,6 +120,19 @@ _RULES_OF = re.compile(r"\bdata\.cloudbeleid\.rules\.([a-z][a-z0-9_]*)")
 _UNNAMED = re.compile(r"\bdata\.cloudbeleid(\.rules)?\b(?!\.rules\.[a-z])(?!\.(?!rules\b))|\bimport\s+data\.cloudbeleid(\.rules)?\s+as\b")
 
 
+def _unnamed(source: str) -> bool:
+    """Whether _UNNAMED matches anywhere in the source: tried only where a match can begin (each of its two
+    alternatives begins with a literal word), which is _UNNAMED.search's answer at a fraction of its cost (the
+    pattern searched over every module cost about 8 ms of a cold start)."""
+    for word in ("data.cloudbeleid", "import"):
+        start = source.find(word)
+        while start != -1:
+            if _UNNAMED.match(source, start):
+                return True
+            start = source.find(word, start + 1)
+    return False
+
+
 def _needed(bundle: PolicyBundle, packs: frozenset[str] | None, added: set[str]) -> list[tuple[str, str]]:
     """The modules not added yet that the rules of packs need (None: every module): each module that belongs to no
     shipped rule (libraries, main), and the rules of those packs and of every pack a needed module names by a
@@ -137,7 +150,7 @@ def _needed(bundle: PolicyBundle, packs: frozenset[str] | None, added: set[str])
     while True:
         chosen = [(name, source) for name, source in bundle.modules if pack_of(name) is None or pack_of(name) in wanted]
         # the substring first: a plain search, where the pattern over every module's source costs milliseconds
-        if any(not name.startswith("main/") and "data.cloudbeleid" in source and _UNNAMED.search(source) for name, source in chosen):
+        if any(not name.startswith("main/") and "data.cloudbeleid" in source and _unnamed(source) for name, source in chosen):
             return [(name, source) for name, source in bundle.modules if name not in added]
         named = {pack for _, source in chosen if "data.cloudbeleid.rules." in source for pack in _RULES_OF.findall(source)}
         if named <= wanted:

@@ -86,3 +86,20 @@ def test_each_pack_alone_gives_the_verdicts_of_the_whole_bundle():
                     "settings": settings.settings(rules)}
         assert engine.evaluate(bundle, document) == whole.evaluate(bundle, document)
     assert any(name.startswith("rules/cb26/") for name in engine._local.added)
+
+
+def test_the_unnamed_reference_test_is_the_patterns_search():
+    """_needed's _unnamed: the pattern tried where a match can begin gives _UNNAMED.search's answer."""
+    from checker.engine.embedded import _UNNAMED, _unnamed
+    from checker.policies import load_bundle
+
+    sources = [source for _, source in load_bundle().modules]
+    pieces = ["data.cloudbeleid", "data.cloudbeleid.rules", ".rules.cb22", ".lib", "import ", "import\tdata.cloudbeleid",
+              " as x", " as", "x", "_", "\n", "[", "]", ".", "rules", "#", "importdata.cloudbeleid", "mydata.cloudbeleid"]
+    import random
+
+    chance = random.Random(16)
+    sources += ["".join(chance.choice(pieces) for _ in range(chance.randint(1, 12))) for _ in range(5000)]
+    matched = [bool(_UNNAMED.search(source)) for source in sources]
+    assert [_unnamed(source) for source in sources] == matched
+    assert 100 < sum(matched) < len(sources) - 100  # both answers are well represented
