@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 import string
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from checker import i18n, infra
@@ -78,7 +78,7 @@ def join_rows(rules: list[Rule], services: list[Service], raw: RawReport, as_of:
                 service = services[index]
                 for violation in failing[index]:
                     message = _message(rule, violation)
-                    at = (index, _KEY_JSON(violation["path"]))  # its JSON text: a path of 1.0 or true is not one of 1
+                    at = (index, repr(violation["path"]))  # by its repr: a path of 1.0 or True is not one of 1
                     place = places.get(at)
                     if place is None:  # several rules fail at one place of a service
                         location = _location(service.document, tuple(violation["path"]))
@@ -243,8 +243,30 @@ def _evidence(data: Any, path: list[Any]) -> str:
     return hashlib.sha256(_EVIDENCE_JSON(value).encode("utf-8")).hexdigest()[:24]
 
 
-# json.dumps(value, sort_keys=True, ensure_ascii=False), without making an encoder for every call
-_EVIDENCE_JSON = json.JSONEncoder(sort_keys=True, ensure_ascii=False).encode
+def _evidence_encoder() -> Callable[[Any], str]:
+    """json.dumps(value, sort_keys=True, ensure_ascii=False), without making an encoder for every call: the C encoder
+    JSONEncoder.encode makes for each value, made once (without the check for circular values, which JSON data cannot
+    hold), else the encoder's own encode."""
+    encoder = json.JSONEncoder(sort_keys=True, ensure_ascii=False)
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:
+        return encoder.encode
+    try:
+        made = make(None, encoder.default, json.encoder.encode_basestring, None, encoder.key_separator,
+                    encoder.item_separator, True, False, True)
+        probes: Any = [{"b": [1, 2.5, -0.0, True, None, "é\n\"\u2028"], "a": {"z": "", "y": 10**30}}, "é", 1.5, None, []]
+        if any("".join(made(probe, 0)) != encoder.encode(probe) for probe in probes):
+            return encoder.encode
+    except TypeError:  # another signature
+        return encoder.encode
+
+    def encode(value: Any) -> str:
+        return "".join(made(value, 0))
+
+    return encode
+
+
+_EVIDENCE_JSON = _evidence_encoder()
 
 
 def _location(document: Document, path: JsonPath) -> Location:
@@ -275,10 +297,7 @@ def _params(violation: dict[str, Any], lang: str) -> _Params:
 def _message(rule: Rule, violation: dict[str, Any]) -> Text:
     """The violation's message in every language: its rule's template for its kind, filled in with its params. Equal
     params of a rule and kind give the same message, which is made once (a portfolio's failures repeat a few hundred)."""
-    try:
-        key = _params_key(violation)
-    except (TypeError, ValueError):  # a value JSON does not give
-        return _made_message(rule, violation)
+    key = _params_key(violation)
     kept = _MESSAGES.get(id(rule))
     if kept is None or kept[0] is not rule:
         if len(_MESSAGES) > 1000:
@@ -297,12 +316,9 @@ _MESSAGES: dict[int, tuple[Rule, dict[tuple[Any, ...], Text]]] = {}
 
 
 def _params_key(violation: dict[str, Any]) -> tuple[str, str]:
-    """The violation's kind and params as a key of the message they make: JSON text is equal only for values that
-    format alike (True is not 1, 1.0 not 1, -0.0 not 0.0)."""
-    return violation["kind"], _KEY_JSON(violation["params"])
-
-
-_KEY_JSON = json.JSONEncoder(ensure_ascii=False).encode
+    """The violation's kind and params as a key of the message they make: the repr of JSON's values is equal only for
+    values that format alike (True is not 1, 1.0 not 1, -0.0 not 0.0)."""
+    return violation["kind"], repr(violation["params"])
 
 
 def _made_message(rule: Rule, violation: dict[str, Any]) -> Text:
