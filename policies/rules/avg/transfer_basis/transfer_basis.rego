@@ -98,10 +98,7 @@ safeguards := {"scc", "bcr"}
 # Mechanisms that are no basis for a transfer to a country without adequacy; art49 is left to AVG-49-DEROGATION.
 unfounded(mechanism) if not mechanism in (safeguards | {"art49"})
 
-subject contains i if {
-	some i, svc in input.services
-	cloud.personal_data(svc)
-}
+subject contains i if some i in cloud.personal_data_services
 
 mechanism(svc) := service.recorded(svc, ["hosting", "transfer_mechanism"])
 
