@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 import string
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from checker import i18n, infra
@@ -40,24 +40,125 @@ def join(rules: list[Rule], services: list[Service], raw: RawReport, as_of: str,
 def join_rows(rules: list[Rule], services: list[Service], raw: RawReport, as_of: str,
               stage: str | None = None) -> tuple[list[Row], list[Row]]:
     """join() as rows, no Finding made: each failure as a row (the layout Expander reads), and per service one row of its pass
-    and not-applicable verdicts (`verdict_row`'s), in the order join() gives them."""
+    and not-applicable verdicts (`verdict_row`'s), in the order join() gives them. The same decisions as _outcomes (a test
+    holds the two to the same verdicts), made without an outcome per rule and service: a verdict row depends only on the
+    rule, the enforcement and reason and what is said, so equal ones are one tuple, made once."""
+    violations = _violations(rules, services, raw)
+    by_rule: dict[str, dict[int, list[dict[str, Any]]]] = {}
+    for (package, index), found in violations.items():
+        by_rule.setdefault(package, {})[index] = found
+    roots = [_location(service.document, ("id",)) for service in services]
+    stages = [stage_of(service, stage) for service in services]
+    # per service its organisation profile and stage as one number: a rule's verdict rows are decided once for each
+    groups: dict[tuple[str, str], int] = {}
+    group_of = [groups.setdefault(key, len(groups)) for key in zip(_profile_keys(services), stages)]
+    group_keys = list(groups)
     fails: list[Row] = []
-    verdicts: dict[int, list[Row]] = {}
-    for rule, index, status, level, reason, message, location, evidence, params in _outcomes(rules, services, raw, as_of, stage):
-        if status is Status.FAIL:
-            fails.append((rule.id, "fail", level.value, reason.nl, reason.en, message.nl, message.en, location.file,
-                          location.document, location.line, location.column, location.end_line, location.end_column,
-                          list(location.json_path), services[index].id, evidence, params))
-        else:
-            verdicts.setdefault(index, []).append(
-                (rule.id, status.value, level.value, reason.nl, reason.en,
-                 *((None, None) if message == rule.title else (message.nl, message.en))))
+    verdicts: list[list[Row]] = [[] for _ in services]
+    places: dict[tuple[int, str], tuple[Any, ...]] = {}  # by service and path: its location and evidence
+    for rule in rules:
+        reported = raw.subjects.get(rule.package)
+        if reported is None:
+            raise PolicyError(i18n.message("join.no_subjects", rule=rule.id), location=rule.file)
+        subjects = set(reported)  # a portfolio rule's subjects are every service: a list made this quadratic
+        failing = by_rule.get(rule.package, {})
+        rule_id, in_force = rule.id, rule.in_force(as_of)
+        # per group: the enforcement and reason, and the rows of a pass (None: the rule does not apply) and of a service
+        # that is no subject (or of the rule not applying, whatever its answer)
+        made: list[tuple[Enforcement, Text, Row | None, Row] | None] = [None] * len(groups)
+        for index, group in enumerate(group_of):
+            decided = made[group]
+            if decided is None:
+                decided = made[group] = _decided(rule, services[index], group_keys[group], in_force, as_of)
+            passed = decided[2]
+            if passed is None:
+                verdicts[index].append(decided[3])
+            elif index in failing:
+                level, reason = decided[0], decided[1]
+                service = services[index]
+                for violation in failing[index]:
+                    message = _message(rule, violation)
+                    at = (index, repr(violation["path"]))  # by its repr: a path of 1.0 or True is not one of 1
+                    place = places.get(at)
+                    if place is None:  # several rules fail at one place of a service
+                        location = _location(service.document, tuple(violation["path"]))
+                        place = places[at] = (location.file, location.document, location.line, location.column,
+                                              location.end_line, location.end_column, location.json_path,
+                                              _evidence(service.document.data, violation["path"]))
+                    fails.append((rule_id, "fail", _VALUE[level], reason.nl, reason.en, message.nl, message.en, *place[:6],
+                                  list(place[6]), service.id, place[7], violation["params"]))
+            elif index in subjects:
+                verdicts[index].append(passed)
+            else:
+                verdicts[index].append(decided[3])
     rows = []
-    for index, kept in sorted(verdicts.items()):
-        root = _location(services[index].document, ("id",))
-        rows.append((services[index].id, root.file, root.document, root.line, root.column, root.end_line, root.end_column,
-                     list(root.json_path), kept))
+    for index, kept in enumerate(verdicts):
+        if kept:
+            root = roots[index]
+            rows.append((services[index].id, root.file, root.document, root.line, root.column, root.end_line, root.end_column,
+                         list(root.json_path), kept))
     return fails, rows
+
+
+_VALUE = {level: level.value for level in Enforcement}
+
+
+def _decided(rule: Rule, service: Service, group: tuple[str, str], in_force: bool, as_of: str) -> tuple[Enforcement, Text, Row | None, Row]:
+    """For a rule and a group of services (an organisation profile, by its key, and a stage): the enforcement, its reason,
+    the row of a pass (None when the rule does not apply) and the row of a service the rule is not for (or of the rule
+    not applying). The same for every chunk of a run: made once a process."""
+    key = (id(rule), *group, as_of, in_force)
+    kept = _DECIDED.get(key)
+    if kept is not None and kept[0] is rule:
+        return kept[1]
+    stage = group[1]
+    level, reason = enforcement(rule.applies_to, service.organisation, as_of)
+    if not in_force:
+        level, reason = Enforcement.NOT_APPLICABLE, _not_in_force(rule, as_of)
+    elif stage not in rule.stages:
+        level, reason = Enforcement.NOT_APPLICABLE, _not_in_stage(rule, stage)
+    if level is Enforcement.NOT_APPLICABLE:
+        decided: tuple[Enforcement, Text, Row | None, Row] = (level, reason, None, _verdict_row(rule, "not-applicable", level, reason, reason))
+    else:
+        why = i18n.message("join.only_for", subject=rule.subject) if rule.subject else i18n.message("join.condition")
+        decided = (level, reason, _verdict_row(rule, "pass", level, reason, rule.title),
+                   _verdict_row(rule, "not-applicable", level, reason, why))
+    if len(_DECIDED) > 20000:
+        _DECIDED.clear()
+    _DECIDED[key] = (rule, decided)  # the rule kept beside it: its id is no other rule's while the entry lives
+    return decided
+
+
+_DECIDED: dict[tuple[Any, ...], tuple[Rule, tuple[Enforcement, Text, Row | None, Row]]] = {}
+
+
+def _verdict_row(rule: Rule, status: str, level: Enforcement, reason: Text, message: Text) -> Row:
+    return (rule.id, status, level.value, reason.nl, reason.en, *((None, None) if message == rule.title else (message.nl, message.en)))
+
+
+def _violations(rules: list[Rule], services: list[Service], raw: RawReport) -> dict[tuple[str, int], list[dict[str, Any]]]:
+    """The violations by rule package and service index; one of an unknown rule or service is a policy fault."""
+    packages = {rule.package for rule in rules}
+    violations: dict[tuple[str, int], list[dict[str, Any]]] = {}
+    for violation in raw.violations:
+        if violation["rule"] not in packages:
+            raise PolicyError(i18n.message("join.unknown_rule", rule=repr(violation["rule"])))
+        if not 0 <= violation["service"] < len(services):
+            raise PolicyError(i18n.message("join.service_index", rule=violation["rule"], index=violation["service"], count=len(services)))
+        violations.setdefault((violation["rule"], violation["service"]), []).append(violation)
+    return violations
+
+
+def _profile_keys(services: list[Service]) -> list[str]:
+    """Per service its organisation profile as a key (a portfolio has few, so whom a rule binds is worked out once per
+    rule and profile)."""
+    return [json.dumps(s.organisation, sort_keys=True, default=str) for s in services]
+
+
+def _profiles(services: list[Service]) -> list[int]:
+    """Per service the number of its organisation profile."""
+    profiles: dict[str, int] = {}
+    return [profiles.setdefault(key, len(profiles)) for key in _profile_keys(services)]
 
 
 # per rule and service its outcome: rule, service index, status, enforcement, reason, message, location, evidence, params
@@ -65,20 +166,12 @@ _Outcome = tuple[Rule, int, Status, Enforcement, Text, Text, Location, "str | No
 
 
 def _outcomes(rules: list[Rule], services: list[Service], raw: RawReport, as_of: str, stage: str | None) -> Iterator[_Outcome]:
-    by_package = {rule.package: rule for rule in rules}
-    violations: dict[tuple[str, int], list[dict[str, Any]]] = {}
-    for violation in raw.violations:
-        if violation["rule"] not in by_package:
-            raise PolicyError(i18n.message("join.unknown_rule", rule=repr(violation["rule"])))
-        if not 0 <= violation["service"] < len(services):
-            raise PolicyError(i18n.message("join.service_index", rule=violation["rule"], index=violation["service"], count=len(services)))
-        violations.setdefault((violation["rule"], violation["service"]), []).append(violation)
+    violations = _violations(rules, services, raw)
     # per service once, not per rule and service: where its root is, its stage, and its organisation profile (a
     # portfolio has few profiles, so whom a rule binds is worked out once per rule and profile)
     roots = [_location(service.document, ("id",)) for service in services]
     stages = [stage_of(service, stage) for service in services]
-    profiles: dict[str, int] = {}
-    profile_of = [profiles.setdefault(json.dumps(s.organisation, sort_keys=True, default=str), len(profiles)) for s in services]
+    profile_of = _profiles(services)
     for rule in rules:
         reported = raw.subjects.get(rule.package)
         if reported is None:
@@ -147,7 +240,33 @@ def _evidence(data: Any, path: list[Any]) -> str:
         else:
             value = {"absent": list(path)}  # a missing fact: the same absence, not whatever surrounds it
             break
-    return hashlib.sha256(json.dumps(value, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()[:24]
+    return hashlib.sha256(_EVIDENCE_JSON(value).encode("utf-8")).hexdigest()[:24]
+
+
+def _evidence_encoder() -> Callable[[Any], str]:
+    """json.dumps(value, sort_keys=True, ensure_ascii=False), without making an encoder for every call: the C encoder
+    JSONEncoder.encode makes for each value, made once (without the check for circular values, which JSON data cannot
+    hold), else the encoder's own encode."""
+    encoder = json.JSONEncoder(sort_keys=True, ensure_ascii=False)
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:
+        return encoder.encode
+    try:
+        made = make(None, encoder.default, json.encoder.encode_basestring, None, encoder.key_separator,
+                    encoder.item_separator, True, False, True)
+        probes: Any = [{"b": [1, 2.5, -0.0, True, None, "é\n\"\u2028"], "a": {"z": "", "y": 10**30}}, "é", 1.5, None, []]
+        if any("".join(made(probe, 0)) != encoder.encode(probe) for probe in probes):
+            return encoder.encode
+    except TypeError:  # another signature
+        return encoder.encode
+
+    def encode(value: Any) -> str:
+        return "".join(made(value, 0))
+
+    return encode
+
+
+_EVIDENCE_JSON = _evidence_encoder()
 
 
 def _location(document: Document, path: JsonPath) -> Location:
@@ -176,6 +295,33 @@ def _params(violation: dict[str, Any], lang: str) -> _Params:
 
 
 def _message(rule: Rule, violation: dict[str, Any]) -> Text:
+    """The violation's message in every language: its rule's template for its kind, filled in with its params. Equal
+    params of a rule and kind give the same message, which is made once (a portfolio's failures repeat a few hundred)."""
+    key = _params_key(violation)
+    kept = _MESSAGES.get(id(rule))
+    if kept is None or kept[0] is not rule:
+        if len(_MESSAGES) > 1000:
+            _MESSAGES.clear()
+        kept = _MESSAGES[id(rule)] = (rule, {})
+    made = kept[1].get(key)
+    if made is None:
+        made = _made_message(rule, violation)
+        if len(kept[1]) < 4096:
+            kept[1][key] = made
+    return made
+
+
+# per rule (by id, the rule kept beside its messages so that its id is not another's) its messages by kind and params
+_MESSAGES: dict[int, tuple[Rule, dict[tuple[Any, ...], Text]]] = {}
+
+
+def _params_key(violation: dict[str, Any]) -> tuple[str, str]:
+    """The violation's kind and params as a key of the message they make: the repr of JSON's values is equal only for
+    values that format alike (True is not 1, 1.0 not 1, -0.0 not 0.0)."""
+    return violation["kind"], repr(violation["params"])
+
+
+def _made_message(rule: Rule, violation: dict[str, Any]) -> Text:
     template = rule.messages.get(violation["kind"])
     if template is None:
         raise PolicyError(i18n.message("join.message_kind", rule=rule.id, kind=repr(violation["kind"])), location=rule.file)

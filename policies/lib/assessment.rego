@@ -5,7 +5,6 @@
 #   significant change, and the grounds that make a DPIA necessary.
 package cloudbeleid.lib.assessment
 
-import data.cloudbeleid.lib.cloud
 import data.cloudbeleid.lib.dates
 import data.cloudbeleid.lib.result
 import data.cloudbeleid.lib.service
@@ -51,32 +50,20 @@ changed_unassessed(svc, name) := {"changed": changed} if {
 # pre-scan found required, or large-scale processing of special categories, criminal data or the BSN.
 dpia_grounds := ["assessments.dpia.required", "data.large_scale+data.special_categories", "data.large_scale+data.criminal_data", "data.large_scale+data.bsn"]
 
-dpia_ground(svc, ground) if {
-	ground == "assessments.dpia.required"
-	svc.assessments.dpia.required == true
-}
-
-dpia_ground(svc, ground) if {
-	ground == "data.large_scale+data.special_categories"
-	svc.data.large_scale == true
-	cloud.special_personal_data(svc)
-}
-
-dpia_ground(svc, ground) if {
-	ground == "data.large_scale+data.criminal_data"
-	svc.data.large_scale == true
-	svc.data.criminal_data == true
-}
-
-dpia_ground(svc, ground) if {
-	ground == "data.large_scale+data.bsn"
-	svc.data.large_scale == true
-	svc.data.bsn == true
-}
-
 # Per service index, the grounds of a likely high risk, for the services that have any.
+# Each ground's test once, in dpia_grounds' order (a function with a body per ground, asked for each ground,
+# evaluated every body each time): as booleans, [a, b] == [true, true] is both; special categories as
+# cloud.special_personal_data reads them.
 high_risk[i] := grounds if {
 	some i, svc in input.services
-	grounds := [ground | some ground in dpia_grounds; dpia_ground(svc, ground)]
+	data_of := object.get(svc, "data", {})
+	large := object.get(data_of, "large_scale", null) == true
+	tests := [
+		object.get(svc, ["assessments", "dpia", "required"], null) == true,
+		[large, count(object.get(data_of, "special_categories", [])) > 0] == [true, true],
+		[large, object.get(data_of, "criminal_data", null) == true] == [true, true],
+		[large, object.get(data_of, "bsn", null) == true] == [true, true],
+	]
+	grounds := [ground | some j, ground in dpia_grounds; tests[j]]
 	count(grounds) > 0
 }

@@ -9,69 +9,34 @@ state_secret_levels := {"stg_confidentieel", "stg_geheim", "stg_zeer_geheim"}
 
 high_levels := {"hoog", "zeer_hoog"}
 
-zeer_hoog_fields := ["data.rubricering", "data.nato_eu_marking", "data.threat_profile"]
-
-hoog_fields := [
-	"data.rubricering",
-	"data.special_categories",
-	"data.criminal_data",
-	"data.biv.integriteit",
-	"data.biv.vertrouwelijkheid",
-	"data.threat_profile",
-]
-
+# The fields that put a service in a category, in a fixed order, each beside its test (a function with a body per
+# field, asked for each field, evaluated every body each time: most of what the categories cost regorus).
+#
 # Zeer hoog: staatsgeheime informatie, NATO/EU RESTRICTED or higher, or a high threat profile.
-zeer_hoog_by(svc, field) if {
-	field == "data.rubricering"
-	svc.data.rubricering in state_secret_levels
-}
-
-zeer_hoog_by(svc, field) if {
-	field == "data.nato_eu_marking"
-	object.get(svc, ["data", "nato_eu_marking"], "none") != "none"
-}
-
-zeer_hoog_by(svc, field) if {
-	field == "data.threat_profile"
-	svc.data.threat_profile == "hoog"
-}
+zeer_hoog_reasons(svc) := [field |
+	data_of := object.get(svc, "data", {})
+	some [field, hit] in [
+		["data.rubricering", object.get(data_of, "rubricering", null) in state_secret_levels],
+		["data.nato_eu_marking", object.get(data_of, "nato_eu_marking", "none") != "none"],
+		["data.threat_profile", object.get(data_of, "threat_profile", null) == "hoog"],
+	]
+	hit
+]
 
 # Hoog: Dep. Vertrouwelijk, (several categories of) special personal data, integrity or confidentiality hoog or
 # zeer hoog, or a raised threat profile.
-hoog_by(svc, field) if {
-	field == "data.rubricering"
-	svc.data.rubricering == "dep_vertrouwelijk"
-}
-
-hoog_by(svc, field) if {
-	field == "data.special_categories"
-	cloud.special_personal_data(svc)
-}
-
-hoog_by(svc, field) if {
-	field == "data.criminal_data"
-	svc.data.criminal_data == true
-}
-
-hoog_by(svc, field) if {
-	field == "data.biv.integriteit"
-	svc.data.biv.integriteit in high_levels
-}
-
-hoog_by(svc, field) if {
-	field == "data.biv.vertrouwelijkheid"
-	svc.data.biv.vertrouwelijkheid in high_levels
-}
-
-hoog_by(svc, field) if {
-	field == "data.threat_profile"
-	svc.data.threat_profile == "verhoogd"
-}
-
-# The fields that put a service in a category, in a fixed order.
-zeer_hoog_reasons(svc) := [field | some field in zeer_hoog_fields; zeer_hoog_by(svc, field)]
-
-hoog_reasons(svc) := [field | some field in hoog_fields; hoog_by(svc, field)]
+hoog_reasons(svc) := [field |
+	data_of := object.get(svc, "data", {})
+	some [field, hit] in [
+		["data.rubricering", object.get(data_of, "rubricering", null) == "dep_vertrouwelijk"],
+		["data.special_categories", count(object.get(data_of, "special_categories", [])) > 0],
+		["data.criminal_data", object.get(data_of, "criminal_data", null) == true],
+		["data.biv.integriteit", object.get(data_of, ["biv", "integriteit"], null) in high_levels],
+		["data.biv.vertrouwelijkheid", object.get(data_of, ["biv", "vertrouwelijkheid"], null) in high_levels],
+		["data.threat_profile", object.get(data_of, "threat_profile", null) == "verhoogd"],
+	]
+	hit
+]
 
 # Laag: openbare data, read as confidentiality laag and no personal data.
 openbaar(svc) if {
@@ -89,22 +54,25 @@ declared_personal_data(svc) if cloud.special_personal_data(svc)
 # Per service index, its category, computed once for the rules of all four categories.
 category_of[i] := category(svc) if some i, svc in input.services
 
-category(svc) := "zeer_hoog" if count(zeer_hoog_reasons(svc)) > 0
+# Each list of reasons computed once (not again in each category's body).
+category(svc) := category_by(zeer_hoog_reasons(svc), hoog_reasons(svc), svc)
 
-category(svc) := "hoog" if {
-	count(zeer_hoog_reasons(svc)) == 0
-	count(hoog_reasons(svc)) > 0
+category_by(zeer_hoog, _, _) := "zeer_hoog" if count(zeer_hoog) > 0
+
+category_by(zeer_hoog, hoog, _) := "hoog" if {
+	count(zeer_hoog) == 0
+	count(hoog) > 0
 }
 
-category(svc) := "laag" if {
-	count(zeer_hoog_reasons(svc)) == 0
-	count(hoog_reasons(svc)) == 0
+category_by(zeer_hoog, hoog, svc) := "laag" if {
+	count(zeer_hoog) == 0
+	count(hoog) == 0
 	openbaar(svc)
 }
 
-category(svc) := "midden" if {
-	count(zeer_hoog_reasons(svc)) == 0
-	count(hoog_reasons(svc)) == 0
+category_by(zeer_hoog, hoog, svc) := "midden" if {
+	count(zeer_hoog) == 0
+	count(hoog) == 0
 	not openbaar(svc)
 }
 

@@ -24,6 +24,12 @@ external_clouds contains i if {
 	external_cloud(svc)
 }
 
+# The services with personal data (personal_data below), once per evaluation for the rules whose subject they are.
+personal_data_services contains i if {
+	some i, svc in input.services
+	personal_data(svc)
+}
+
 special_personal_data(svc) if count(object.get(svc, ["data", "special_categories"], [])) > 0
 
 personal_data(svc) if svc.data.personal_data == true

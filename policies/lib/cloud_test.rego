@@ -46,3 +46,23 @@ test_the_shared_sets_hold_the_services_the_functions_name if {
 	cloud.public_clouds == {0, 1} with input.services as services
 	cloud.external_clouds == {0, 1, 2, 3} with input.services as services
 }
+
+test_the_services_with_personal_data_are_those_the_function_names if {
+	services := [
+		{"data": {"personal_data": true}},
+		{"data": {"personal_data": false}},
+		{"data": {"special_categories": ["health"]}},
+		{"data": {"special_categories": []}},
+		{"data": {"criminal_data": true}},
+		{"data": {"bsn": true}},
+		{"data": {"bsn": false, "criminal_data": false}},
+		{},
+	]
+	cloud.personal_data_services == {0, 2, 4, 5} with input.services as services
+	every i in [0, 2, 4, 5] {
+		cloud.personal_data(services[i])
+	}
+	every i in [1, 3, 6, 7] {
+		not cloud.personal_data(services[i])
+	}
+}

@@ -103,3 +103,37 @@ def test_the_unnamed_reference_test_is_the_patterns_search():
     matched = [bool(_UNNAMED.search(source)) for source in sources]
     assert [_unnamed(source) for source in sources] == matched
     assert 100 < sum(matched) < len(sources) - 100  # both answers are well represented
+
+
+def test_evaluations_one_after_another_give_each_its_own_answer():
+    """An evaluation of the same policies and rules as the one before goes straight to its query; another rule set, other
+    services or another bundle are evaluated as a fresh engine evaluates them."""
+    import dataclasses
+    from pathlib import Path
+
+    from checker.catalog import load_catalog
+    from checker.config import Config
+    from checker.policies import load_bundle
+    from tests.descriptor_gen import descriptors
+
+    bundle, catalog = load_bundle(), load_catalog()
+    organisation = {"name": "Ministerie van Voorbeeldzaken", "type": "ministerie", "cloud_policy_ref": "CB-2025"}
+    settings = Config(path=None, root=Path("."))
+    avg = [rule for rule in catalog.rules if rule.pack == "avg" and not rule.portfolio]
+    bio2 = [rule for rule in catalog.rules if rule.pack == "bio2" and not rule.portfolio]
+    engine = EmbeddedEngine()
+    # other reference data (no country in the EER): another bundle, whose answer the first bundle's engine cannot give
+    countries = {name: {**entry, "codes": []} if name in ("eer", "eer_plus_ch") else entry
+                 for name, entry in bundle.data["data"]["countries"].items()}
+    other = dataclasses.replace(bundle, data={**bundle.data, "data": {**bundle.data["data"], "countries": countries}})
+    answers = []
+    for step, (rules, services, policies) in enumerate([(avg, descriptors(6), bundle), (avg, descriptors(6, seed=7), bundle),
+                                                        (bio2, descriptors(6), bundle), (avg, descriptors(6), bundle),
+                                                        (avg, descriptors(6), other), (avg, descriptors(6, seed=7), other)]):
+        document = {"as_of": "2026-11-28", "organisation": organisation, "services": services,
+                    "settings": settings.settings(rules)}
+        answer = engine.evaluate(policies, document)
+        assert {v["rule"] for v in answer.violations} <= {rule.package for rule in rules}, step
+        assert answer == EmbeddedEngine().evaluate(policies, document), step
+        answers.append(answer)
+    assert answers[4] != answers[0] and answers[5] != answers[1]  # the other data tell

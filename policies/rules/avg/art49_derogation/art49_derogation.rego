@@ -63,10 +63,7 @@ package cloudbeleid.rules.avg.art49_derogation
 import data.cloudbeleid.lib.cloud
 import data.cloudbeleid.lib.result
 
-subject contains i if {
-	some i, svc in input.services
-	cloud.personal_data(svc)
-}
+subject contains i if some i in cloud.personal_data_services
 
 deny contains result.fail(i, ["hosting", "transfer_mechanism"], "default", {}) if {
 	some i in subject

@@ -95,36 +95,35 @@ import data.cloudbeleid.lib.service
 # Appropriate safeguards (AVG art. 46): standard contractual clauses, binding corporate rules (art. 47).
 safeguards := {"scc", "bcr"}
 
-# Mechanisms that are no basis for a transfer to a country without adequacy; art49 is left to AVG-49-DEROGATION.
-unfounded(mechanism) if not mechanism in (safeguards | {"art49"})
+# Mechanisms that are a basis for a transfer to a country without adequacy, or left to AVG-49-DEROGATION (art49);
+# any other is none.
+founded := safeguards | {"art49"}
 
-subject contains i if {
-	some i, svc in input.services
-	cloud.personal_data(svc)
-}
+subject contains i if some i in cloud.personal_data_services
 
-mechanism(svc) := service.recorded(svc, ["hosting", "transfer_mechanism"])
+# Per subject its recorded transfer mechanism, once for the three kinds of violation.
+mechanism_of[i] := service.recorded(input.services[i], ["hosting", "transfer_mechanism"]) if some i in subject
 
 deny contains result.fail(i, location.path, "default", params) if {
-	some i in subject
-	unfounded(mechanism(input.services[i]))
+	some i, mechanism in mechanism_of
+	not mechanism in founded
 	some location in service.transfers[i]
 	not location.country in countries.adequacy_if_dpf_certified
-	params := {"country": location.country, "field": location.field, "mechanism": mechanism(input.services[i])}
+	params := {"country": location.country, "field": location.field, "mechanism": mechanism}
 }
 
 deny contains result.fail(i, location.path, "dpf", {"country": location.country, "field": location.field}) if {
-	some i in subject
-	unfounded(mechanism(input.services[i]))
+	some i, mechanism in mechanism_of
+	not mechanism in founded
 	some location in service.transfers[i]
 	location.country in countries.adequacy_if_dpf_certified
 }
 
 deny contains result.fail(i, location.path, "dtia", params) if {
-	some i in subject
+	some i, mechanism in mechanism_of
+	mechanism in safeguards
 	svc := input.services[i]
-	mechanism(svc) in safeguards
 	not assessment.approved(svc, "dtia")
 	some location in service.transfers[i]
-	params := {"country": location.country, "field": location.field, "mechanism": mechanism(svc), "status": assessment.status(svc, "dtia")}
+	params := {"country": location.country, "field": location.field, "mechanism": mechanism, "status": assessment.status(svc, "dtia")}
 }

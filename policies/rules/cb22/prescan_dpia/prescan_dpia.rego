@@ -47,8 +47,7 @@ import data.cloudbeleid.lib.result
 
 subject contains i if {
 	some i in cloud.public_clouds
-	svc := input.services[i]
-	cloud.personal_data(svc)
+	i in cloud.personal_data_services
 }
 
 deny contains result.fail(i, ["assessments", "prescan_dpia", "status"], "default", params) if {

@@ -59,8 +59,7 @@ import data.cloudbeleid.lib.service
 
 subject contains i if {
 	some i in cloud.public_clouds
-	svc := input.services[i]
-	cloud.personal_data(svc)
+	i in cloud.personal_data_services
 }
 
 deny contains result.fail(i, ["contract", "processor_agreement"], "default", {}) if {
