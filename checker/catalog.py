@@ -163,7 +163,9 @@ def _read_catalog(roots: tuple[Path, ...]) -> Catalog:
         if rule.id in seen:
             raise PolicyError(message("catalog.id_twice", id=rule.id, other=seen[rule.id]), location=rule.file)
         seen[rule.id] = rule.file
-    return Catalog(packs, tuple(rules))
+    # by id, as the compiled catalogue (written with sorted keys) has them: a report lists the same packs in the same
+    # order whichever catalogue the run read
+    return Catalog(dict(sorted(packs.items())), tuple(rules))
 
 
 def _load_retired(root: Path) -> dict[str, Any]:

@@ -210,3 +210,15 @@ def test_a_changed_metadata_is_not_served_from_the_compiled_catalogue(tmp_path):
     rule.write_text(rule.read_text().replace("severity: critical", "severity: high", 1))
     assert _compiled(root) is None
     assert load_catalog((root,)).by_id("CB22-NO-STATE-SECRETS").severity.value == "high"
+
+
+def test_a_fresh_and_the_compiled_catalogue_list_the_packs_in_one_order():
+    """A report lists its packs in the catalogue's order: the same whether the run read the compiled catalogue or
+    the rule files themselves (a stale compiled catalogue, --policies)."""
+    from checker import catalog
+    from checker.policies import policy_roots
+
+    roots = policy_roots(())
+    fresh, compiled = catalog._read_catalog(roots), catalog.load_catalog(roots)
+    assert list(fresh.packs) == list(compiled.packs) and fresh.default_packs() == compiled.default_packs()
+    assert [rule.id for rule in fresh.rules] == [rule.id for rule in compiled.rules]

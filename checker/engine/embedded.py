@@ -66,7 +66,9 @@ class EmbeddedEngine:
                 raise PolicyError(message("engine.compile", error=shown), location=_where(bundle, name, exc)) from None
             self._local.added.add(name)
 
-    def evaluate(self, bundle: PolicyBundle, input_document: dict[str, Any]) -> RawReport:
+    def evaluate(self, bundle: PolicyBundle, input_document: dict[str, Any], payload: str | None = None) -> RawReport:
+        """The engine's answer for the input; payload: the input already serialised (serialise_input of the whole
+        document), input_document then only its settings."""
         rules = tuple(input_document.get("settings", {}).get("rules", ()))
         ready = getattr(self._local, "ready", None)
         if ready is not None and ready[0] is bundle and ready[1] == rules and self._local.engine[1] is ready[2]:
@@ -81,7 +83,8 @@ class EmbeddedEngine:
             query = self._entrypoint(engine, rules)
             self._local.ready = (bundle, rules, engine, query)
         self.revision = bundle.revision
-        payload = serialise_input(input_document)
+        if payload is None:
+            payload = serialise_input(input_document)
         try:
             engine.set_input_json(payload)
             answer = engine.eval_query_as_json(query)

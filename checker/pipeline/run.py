@@ -15,7 +15,8 @@ from typing import Any
 from checker import cache, infra
 from checker.catalog import Catalog
 from checker.config import Config
-from checker.engine import Engine, RawReport, create_engine
+from checker.engine import Engine, RawReport, create_engine, serialise_input
+from checker.engine.embedded import EmbeddedEngine
 from checker.errors import EngineError, InputError, PolicyError
 from checker.i18n import message
 from checker.loader import Document, load_bytes, read_limited
@@ -156,7 +157,16 @@ def check_group(files: list[Path], config: Config, rules: list[Rule], engine: En
         infra.cover(services, config)
         documents = [s.document.data for s in services]
         try:
-            if options.engine == "embedded" and len(services) >= PARALLEL_FROM:
+            if options.engine == "embedded" and len(services) >= PARALLEL_FROM and cache.directory() is None:
+                # the input as JSON made here: the child reads one string and copies none of the projections' pages
+                document = input_document(options, config, portfolio, documents, reference)
+                payload = serialise_input(document)
+                rules_only = {"settings": document["settings"]}
+                del document
+                assert isinstance(engine, EmbeddedEngine)
+                raw = _forked(engine.evaluate, bundle, rules_only, payload)
+                del payload
+            elif options.engine == "embedded" and len(services) >= PARALLEL_FROM:
                 raw = _forked(evaluate_cached, engine, bundle, options, config, portfolio, documents, reference, per_service=False)
             else:
                 raw = evaluate_cached(engine, bundle, options, config, portfolio, documents, reference, per_service=False)
@@ -165,7 +175,9 @@ def check_group(files: list[Path], config: Config, rules: list[Rule], engine: En
                 engine, bundle, options, config, portfolio, [one], reference, per_service=False)) from None
         raw, unowned = infra.split(raw)
         fails, rows = join_rows(portfolio, services, raw, options.as_of, options.stage)
+        del raw  # the engine's answer for every service: joined, not kept beside the verdicts
         findings += _failures(expand, fails, spool)
+        del fails
         verdicts = expand.merged(verdicts + [expand.verdicts(row) for row in rows])
         findings += infra.unowned_findings(portfolio, services, unowned)
     if spool is not None:
@@ -191,7 +203,7 @@ def _forked(work: Callable[..., RawReport], *args: Any, **kwargs: Any) -> RawRep
         status = 0
         try:
             os.close(readable)
-            _worker_start(parent)
+            _worker_start(parent, collect=False)  # no collection: it would touch, and so copy, every page of the parent
             try:
                 answer: tuple[str, Any] = ("ok", work(*args, **kwargs))
             except (EngineError, PolicyError, InputError) as exc:
@@ -294,7 +306,7 @@ def _expanded(expand: Expander, entry: tuple[list[Service], list[Finding], list[
         return None
 
 
-def _worker_start(parent: int) -> None:
+def _worker_start(parent: int, collect: bool = True) -> None:
     """In a pool worker: die with the checker (a killed checker must not leave workers holding the cache and the
     caller's pipes), and leave Ctrl-C to the parent."""
     import ctypes
@@ -308,9 +320,10 @@ def _worker_start(parent: int) -> None:
         os._exit(1)
     # the parent pauses the cyclic collector while it builds its acyclic result; a worker forked meanwhile reads
     # descriptors whose parser makes reference cycles, so it collects as usual
-    import gc
+    if collect:
+        import gc
 
-    gc.enable()
+        gc.enable()
 
 
 def input_document(options: Options, config: Config, rules: list[Rule], services: list[dict[str, Any]],
