@@ -16,7 +16,6 @@ from checker import cache, infra
 from checker.catalog import Catalog
 from checker.config import Config
 from checker.engine import Engine, RawReport, create_engine, serialise_input
-from checker.engine.embedded import EmbeddedEngine
 from checker.errors import EngineError, InputError, PolicyError
 from checker.i18n import message
 from checker.loader import Document, load_bytes, read_limited
@@ -163,6 +162,8 @@ def check_group(files: list[Path], config: Config, rules: list[Rule], engine: En
                 payload = serialise_input(document)
                 rules_only = {"settings": document["settings"]}
                 del document
+                from checker.engine.embedded import EmbeddedEngine  # made already: the engine is the embedded one
+
                 assert isinstance(engine, EmbeddedEngine)
                 raw = _forked(engine.evaluate, bundle, rules_only, payload)
                 del payload
