@@ -11,15 +11,17 @@ import fnmatch
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from checker.catalog import Catalog
-from checker.config import Config
 from checker.errors import InputError
 from checker.i18n import message
 from checker.model import Enforcement, Finding, Location, Rule, Severity, Status
 from checker.pipeline.discover import display_path
 from checker.schema import load_validated
+
+if TYPE_CHECKING:  # names for annotations only: the run's cache asks settings_for before any catalogue is needed
+    from checker.catalog import Catalog
+    from checker.config import Config
 
 WAIVER_FILE = "waivers.yaml"
 DEFAULT_HORIZON_DAYS = {"critical": 90, "high": 180, "medium": 365, "low": 730, "info": 730}

@@ -32,7 +32,7 @@ def command(paths: list[Path] | None = None, format: list[Format] | None = None,
 
 
 def check(flags: Flags, formats: list[Format], outputs: list[str], quiet: bool = False) -> ExitCode:
-    from checker import runcache
+    from checker import cache
     from checker.model import paused_collector
     from checker.pipeline.discover import real_paths
 
@@ -40,9 +40,15 @@ def check(flags: Flags, formats: list[Format], outputs: list[str], quiet: bool =
     options = build(flags)
     coloured = [name in COLOURED and target is None and colour() for name, target in pairs]
     views = [(name, c) for (name, _), c in zip(pairs, coloured)]
+    # with no cache at all (CLOUDBELEID_NO_CACHE, or no cache folder) the run's cache is not even imported
+    runcache: Any = None
+    if cache.directory() is not None:
+        import checker.runcache
+
+        runcache = checker.runcache
     with paused_collector(), real_paths():
         found = None
-        if runcache.usable(options, views):
+        if runcache is not None and runcache.usable(options, views):
             # the run's cache keyed before the policies are loaded: a run it serves loads neither the bundle nor the
             # catalogue, nor the modules that check (the key covers the policy files' bytes: runcache.key)
             from checker.config import ConfigFinder
@@ -70,10 +76,11 @@ def check(flags: Flags, formats: list[Format], outputs: list[str], quiet: bool =
     from checker.reporters import renderer
 
     report = run(options, prepared=prepared).report
-    recorder = runcache.Recorder(key.name if key is not None else None, len(pairs))
+    recorder = runcache.Recorder(key.name if key is not None else None, len(pairs)) if runcache is not None else None
     try:
         for index, ((name, target), in_colour) in enumerate(zip(pairs, coloured)):
-            write(recorder.tee(index, _render(name, report, in_colour, quiet), target is not None), target)
+            rendered = _render(name, report, in_colour, quiet)
+            write(recorder.tee(index, rendered, target is not None) if recorder is not None else rendered, target)
             if name == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
                 # the job summary: the same report as Markdown
                 with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as summary:
@@ -81,11 +88,12 @@ def check(flags: Flags, formats: list[Format], outputs: list[str], quiet: bool =
         code = exit_code(report)
         # input that was not checked is checked again next time, and so is a run whose input files were written
         # while it checked them (its verdicts may be of other bytes than the key's)
-        if key is not None and code in (ExitCode.OK, ExitCode.FINDINGS) and key.unchanged():
+        if key is not None and recorder is not None and code in (ExitCode.OK, ExitCode.FINDINGS) and key.unchanged():
             recorder.store(int(code))
         return code
     finally:
-        recorder.discard()
+        if recorder is not None:
+            recorder.discard()
 
 
 def _prepared(options: Any, found: Any) -> Any:

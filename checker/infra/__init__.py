@@ -14,23 +14,28 @@ import os
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from checker.applicability import enforcement
 from checker.config import _glob
 from checker.engine import RawReport
 from checker.errors import PolicyError
 from checker.i18n import message
-from checker.infra import hcl, plan
-from checker.infra.facts import Reading, Resource, Where
+from checker.infra.walk import CODE, SUFFIXES, module_folders
 from checker.model import Enforcement, Finding, Location, Severity, Status, Text
 from checker.pipeline.discover import display_path
+
+if TYPE_CHECKING:
+    from checker.infra.facts import Reading, Resource, Where
+
+# The readers (checker/infra/hcl.py, plan.py) and what they find (facts.py) are imported where code is read: a run
+# whose repository holds no Terraform code and whose descriptors name none never loads them (about 8 ms a start).
 
 _READINGS: dict[tuple, Reading] = {}
 
 
 def _signature(folders: list[Path], var_files: tuple[Path, ...]) -> tuple:
-    files = [p for f in folders for p in sorted(f.glob("*.t[fo]*")) if p.name.endswith(hcl.SUFFIXES)] + list(var_files)
+    files = [p for f in folders for p in sorted(f.glob("*.t[fo]*")) if p.name.endswith(SUFFIXES)] + list(var_files)
     stamps: list[tuple[str, int | None, int | None]] = []
     for path in files:
         try:
@@ -45,6 +50,8 @@ def _read_hcl(folders: list[Path], root: Path, var_files: tuple[Path, ...] = ())
     """hcl.read, once per run and process for the same files (every chunk of a large portfolio asks again)."""
     key = (tuple(folders), var_files, str(root), _signature(folders, var_files))
     if key not in _READINGS:
+        from checker.infra import hcl
+
         _READINGS[key] = hcl.read(folders, var_files, root)
     return _READINGS[key]
 
@@ -57,7 +64,7 @@ def _group_folders(config: Any) -> list[Path]:
     excluded = [_glob(pattern) for pattern in config.exclude]
     root = os.path.realpath(config.root)
     kept = []
-    for folder in hcl.module_folders(config.root):
+    for folder in module_folders(config.root):
         relative = os.path.relpath(os.path.realpath(folder), root).replace(os.sep, "/")
         if not any(pattern.match(f"{relative}/main.tf") for pattern in excluded):
             kept.append(folder)
@@ -79,6 +86,8 @@ def _own(service: Any, root: Path) -> tuple[list[Path], tuple[Path, ...], list[P
     The repository under check is untrusted: an entry may name only what lies inside it (the folder of
     .cloudbeleid.yaml, or the descriptor's own folder without one), links resolved, so that a descriptor
     cannot make the checker read, or walk, the rest of the machine."""
+    from checker.infra import hcl
+
     block = service.document.data.get("infrastructure", {})
     base = Path(service.document.file).parent
     folders: list[Path] = []
@@ -97,7 +106,7 @@ def _own(service: Any, root: Path) -> tuple[list[Path], tuple[Path, ...], list[P
         if not allowed("terraform", index, entry):
             continue
         matches = sorted(Path(p) for p in glob.glob(str(base / entry), recursive=True))
-        candidates = {m if m.is_dir() else m.parent for m in matches if m.is_dir() or m.name.endswith(hcl.CODE)}
+        candidates = {m if m.is_dir() else m.parent for m in matches if m.is_dir() or m.name.endswith(CODE)}
         found = {f for f in candidates if _inside(f, root) and hcl.has_code(f)}
         if not found:
             problems.append((_where(service, ("infrastructure", "terraform", index)), message("infra.no_tf", index=index, entry=repr(entry))))
@@ -115,6 +124,8 @@ def _own(service: Any, root: Path) -> tuple[list[Path], tuple[Path, ...], list[P
 
 
 def _where(service: Any, path: tuple) -> Where:
+    from checker.infra.facts import Where
+
     _, (line, column, _, _) = service.document.locate(path)
     return Where(service.document.file, line, column)
 
@@ -153,16 +164,22 @@ def _providers(resources: list[Resource]) -> list[dict[str, Any]]:
 def attach(services: list[Any], config: Any) -> list[Finding]:
     """Give every service its observed facts; the infrastructure it names but that cannot be read becomes error findings."""
     errors: list[Finding] = []
-    group = _read_hcl(_group_folders(config), config.root)
+    # no Terraform folder in the group: nothing read (hcl.read of no folders is an empty reading)
+    in_folders = _group_folders(config)
+    group = _read_hcl(in_folders, config.root) if in_folders else None
+    in_group = group.resources if group is not None else []
     reported: set[tuple] = set()  # also the registry modules a named plan lists: not an error in the group either
     for service in services:
-        if "infrastructure" not in service.document.data and not any(r.service_tag == service.id for r in group.resources):
+        if "infrastructure" not in service.document.data and not any(r.service_tag == service.id for r in in_group):
             continue
         tag = _tag(service)
         root = config.root if config.path is not None else Path(service.document.file).parent
         folders, var_files, plans, problems = _own(service, root)
         readings = [_read_hcl(folders, root, var_files)] if folders else []
-        readings += [plan.read(p, _display(p)) for p in plans]
+        if plans:
+            from checker.infra import plan
+
+            readings += [plan.read(p, _display(p)) for p in plans]
         # a registry or git module the code calls is read from a plan the descriptor names whose configuration makes
         # the same call (address and source): the plan lists the module's resources with their planned values
         planned_calls = {call for reading in readings for call in reading.module_calls}
@@ -175,7 +192,7 @@ def attach(services: list[Any], config: Any) -> list[Finding]:
                 tagged = resource.service_tag if isinstance(resource.service_tag, str) else None
                 if resource.is_cloud and tagged in (None, tag):
                     mine.setdefault(_key(resource), resource)
-        for resource in group.resources:
+        for resource in in_group:
             if resource.is_cloud and resource.service_tag == tag:
                 mine.setdefault(_key(resource), resource)
         for where, problem in problems:
@@ -191,7 +208,7 @@ def attach(services: list[Any], config: Any) -> list[Finding]:
         }
     # a registry or git module anywhere in the repository: its resources are unknown, so whether a descriptor
     # covers them is too (fail closed, as in a folder a descriptor names)
-    for where, problem in group.problems + group.unread:
+    for where, problem in (group.problems + group.unread) if group is not None else []:
         if (where, problem) not in reported:
             reported.add((where, problem))
             errors.append(_error(where, problem, None))
@@ -214,7 +231,8 @@ def cover(services: list[Any], config: Any) -> None:
             for s in services for r in s.document.data.get("observed", {}).get("resources", ())}
     tags = {_tag(s) for s in services}
     unowned: list[dict[str, Any]] = []
-    for resource in _read_hcl(_group_folders(config), config.root).resources:
+    folders = _group_folders(config)
+    for resource in _read_hcl(folders, config.root).resources if folders else []:
         if not resource.is_cloud or _key(resource) in held or resource.service_tag in tags:
             continue
         entry = {**resource.observed(), "tag": resource.service_tag if isinstance(resource.service_tag, str) else None}

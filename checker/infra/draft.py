@@ -18,6 +18,7 @@ from checker.errors import InputError
 from checker.i18n import message
 from checker.infra import hcl
 from checker.infra.facts import Resource
+from checker.infra.walk import module_folders
 from checker.reporters.common import visible
 
 QUESTION = "null"
@@ -45,7 +46,7 @@ def draft(folder: Path, descriptor_dir: Path, service_id: str | None = None) -> 
     """The YAML text of the draft; descriptor_dir is where it will be saved (paths in it are relative to that)."""
     if not folder.is_dir():
         raise InputError(message("infra.not_a_folder"), location=str(folder))
-    folders = hcl.module_folders(folder)
+    folders = module_folders(folder)
     if not folders:
         raise InputError(message("infra.no_files"), location=str(folder))
     reading = hcl.read(folders)

@@ -19,11 +19,11 @@ from typing import Any
 from checker.config import repository_of
 from checker.i18n import decoder_says, message, os_reason
 from checker.infra.facts import Reading, Resource, Unknown, Where, not_known, service_tag
+from checker.infra.walk import CODE
 from checker.pipeline.discover import display_path
 
 REGION_ATTRIBUTES = ("location", "region", "zone", "datacenter", "network_zone")
 PROVIDER_REGION_ATTRIBUTES = ("region", "default_region", "zone", "location")
-_SKIP_DIRS = {".terraform", ".git", ".terragrunt-cache", "node_modules"}
 _INTERPOLATION = re.compile(r"(?<!\$)\$\{([^{}]*)\}")
 _REFERENCE = re.compile(r"^\s*(var|local)\.([A-Za-z_][A-Za-z0-9_-]*)\s*$")
 # another resource's argument as written in the code (location = azurerm_resource_group.main.location)
@@ -244,10 +244,6 @@ def _body(body: Any, file: str, top: bool = False) -> tuple[dict[str, tuple[Any,
     return attributes, blocks
 
 
-# The files of a module, in Terraform's native and JSON syntax; OpenTofu also reads .tofu and .tofu.json
-CODE = (".tf", ".tf.json", ".tofu", ".tofu.json")
-VARIABLES = (".tfvars", ".tfvars.json")
-SUFFIXES = CODE + VARIABLES
 
 
 def code_files(folder: Path) -> list[Path]:
@@ -439,35 +435,6 @@ def _instantiate(module: _Module, variables: dict[str, Value], prefix: str, pare
                 value, origin = scope.resolve(raw, at)
                 inputs[argument] = Value(value, origin)
         _instantiate(child, inputs, f"{prefix}module.{name}.", providers, sources, tags, reading, modules, depth + 1, root)
-
-
-_WALKS: dict[str, tuple[list[tuple[str, int]], list[Path]]] = {}
-
-
-def module_folders(root: Path) -> list[Path]:
-    """Every folder under root that holds *.tf files (Terraform's own and version-control folders left out).
-
-    Remembered per process with the modification time of every folder walked: each chunk of a large portfolio
-    asks again, and a folder's time changes whenever an entry in it is added, removed or renamed."""
-    key = os.path.realpath(root)
-    if key in _WALKS:
-        stamps, found = _WALKS[key]
-        try:
-            if all(os.stat(folder).st_mtime_ns == stamp for folder, stamp in stamps):
-                return list(found)
-        except OSError:
-            pass
-    stamps, found = [], []
-    for current, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
-        try:
-            stamps.append((current, os.stat(current).st_mtime_ns))
-        except OSError:
-            continue
-        if any(f.endswith(CODE) for f in files):
-            found.append(Path(current))
-    _WALKS[key] = (stamps, found)
-    return list(found)
 
 
 def read(folders: list[Path], var_files: tuple[Path, ...] = (), root: Path | None = None) -> Reading:

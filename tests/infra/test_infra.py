@@ -29,7 +29,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.infra import hcl, plan, reference
+from checker.infra import hcl, plan, reference, walk
 from checker.infra.facts import Unknown
 from tests.conftest import AS_OF, ROOT, VALID_DESCRIPTOR, all_findings, check_json, line_of, run_cli, write
 
@@ -140,7 +140,7 @@ def test_local_modules_are_followed_with_their_arguments_and_remote_ones_reporte
         }
         """)
     write(tmp_path, "modules/store/main.tf", 'variable "place" {}\nresource "azurerm_storage_account" "s" {\n  location = var.place\n}\n')
-    reading = hcl.read(hcl.module_folders(tmp_path))
+    reading = hcl.read(walk.module_folders(tmp_path))
     resources = _by_address(reading)
     assert resources["module.store.azurerm_storage_account.s"].region == "westeurope"
     assert resources["module.store.azurerm_storage_account.s"].where.file.endswith("modules/store/main.tf")
