@@ -20,7 +20,8 @@ from checker.pipeline.discover import Found, display_path, find, real_paths, ref
 from checker.pipeline.join import STAGE_OF_STATUS, Expander, join, stage_of
 from checker.pipeline.run import check_group, display_paths, enabled_rules, packs_for
 from checker.policies import PolicyBundle, load_bundle, policy_roots
-from checker.spool import SPOOL_FROM, Spool
+
+SPOOL_FROM = 200  # descriptor files in a run from which its failures are spooled (checker/spool.py; as pipeline.run.PARALLEL_FROM)
 
 __all__ = ["Collected", "Options", "Prepared", "Run", "STAGE_OF_STATUS", "Service", "check", "collect",
            "display_path", "join", "load_services", "packs_for", "prepare", "run", "stage_of"]
@@ -90,7 +91,11 @@ def _run(options: Options, keep_services: bool, prepared: Prepared) -> Run:
     engine_version, revision = "unknown", None
     engine = create_engine(options.engine, **options.engine_options)
     # a large run's failures wait on disk (checker/spool.py), read back in order by each reporter
-    spool = Spool(Expander(list(catalog.rules))) if len(found.files) >= SPOOL_FROM else None
+    spool = None
+    if len(found.files) >= SPOOL_FROM:
+        from checker.spool import Spool  # with pickle and tempfile: a small run does not load them
+
+        spool = Spool(Expander(list(catalog.rules)))
     try:
         for group in groups.values():
             config = configs[display_path(group[0])]

@@ -399,11 +399,18 @@ def _fingerprinted(kind: str, folders: list[tuple[Path, tuple[str, ...]]], extra
 
             top = os.fspath(folder)
             for directory, subdirs, names in os.walk(top, onerror=failed):
-                subdirs[:] = sorted(d for d in subdirs if directory != top or d not in left_out)
+                # bytecode is Python's own, made from the sources the digest reads: a run that writes it (the first
+                # after an install or an edit) is kept like any other
+                subdirs[:] = sorted(d for d in subdirs if (directory != top or d not in left_out) and d != "__pycache__")
                 inner = directory[len(top):]
                 for name in [".", *subdirs, *sorted(names)]:
                     path = os.path.join(directory, name)
                     info = os.lstat(path)
+                    if stat.S_ISDIR(info.st_mode):
+                        # a folder by what it is; what it holds is in its names and their states (a __pycache__ made in
+                        # it changes its times, not its contents)
+                        states.append([inner, name, info.st_mode, info.st_dev, info.st_ino])
+                        continue
                     state = (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
                     states.append([inner, name, info.st_mode, *state])
                     changed = max(info.st_mtime_ns, info.st_ctime_ns)

@@ -15,8 +15,6 @@ from typing import IO, Any
 
 Row = tuple[Any, ...]
 
-SPOOL_FROM = 200  # descriptor files in a run from which its failures are spooled (pipeline.run.PARALLEL_FROM)
-
 
 class Spool:
     """Failure rows on disk, a chunk at a time, each chunk in report order; read back merged in report order,

@@ -418,6 +418,35 @@ def test_installed_files_are_known_by_their_states_once_settled(tmp_path, monkey
     assert len(list((tmp_path / "cache" / runcache._MEMO).iterdir())) == runcache._MEMO_KEEP
 
 
+def test_bytecode_written_during_a_run_neither_changes_the_key_nor_keeps_the_run_out(tmp_path, monkeypatch):
+    """The first run after an install or an edit writes __pycache__ below the package: that is Python's copy of
+    sources the digest reads, so the fingerprint leaves it out, and a folder counts by its names, not its times."""
+    import os
+
+    folder = tmp_path / "package"
+    write(folder, "mod.py", "x = 1\n")
+    write(folder, "sub/inner.py", "y = 2\n")
+    monkeypatch.setenv("CLOUDBELEID_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("CLOUDBELEID_NO_CACHE", raising=False)
+    cache.close()
+    watched: dict[str, tuple[int, ...] | None] = {}
+    before = runcache._fingerprinted("test", [(folder, ())], "", lambda: "d", watched)
+    name_before = json.dumps(sorted(watched))
+    write(folder, "__pycache__/mod.cpython-311.pyc", "bytecode")
+    write(folder, "sub/__pycache__/inner.cpython-311.pyc", "bytecode")
+    assert all(runcache._state(path) == state for path, state in watched.items())  # the run is kept
+    again: dict[str, tuple[int, ...] | None] = {}
+    assert runcache._fingerprinted("test", [(folder, ())], "", lambda: "d", again) == before
+    assert json.dumps(sorted(again)) == name_before and not any("__pycache__" in path for path in again)
+    # a source changed, added or removed is still seen
+    (folder / "sub" / "inner.py").write_text("y = 3\n")
+    assert not all(runcache._state(path) == state for path, state in again.items())
+    write(folder, "sub/new.py", "z = 1\n")
+    later: dict[str, tuple[int, ...] | None] = {}
+    runcache._fingerprinted("test", [(folder, ())], "", lambda: "d", later)
+    assert os.path.join(folder, "sub", "new.py") in later
+
+
 def test_the_policies_digest_follows_the_bundle_and_the_catalogue(tmp_path):
     """Two policy folders with one digest have one bundle and one catalogue: a file that either reads is in it."""
     from checker.policies import root_digest, sources_digest

@@ -10,7 +10,7 @@ import signal
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from checker import cache, infra
 from checker.catalog import Catalog
@@ -25,7 +25,9 @@ from checker.pipeline.collect import Service, Unique, load_services, services_of
 from checker.pipeline.discover import display_path
 from checker.pipeline.join import Expander, Row, join_rows
 from checker.policies import PolicyBundle, load_bundle
-from checker.spool import Spool
+
+if TYPE_CHECKING:
+    from checker.spool import Spool
 
 
 def packs_for(config: Config, catalog: Catalog, override: tuple[str, ...] | None = None) -> tuple[str, ...]:
