@@ -39,7 +39,7 @@ def apply(report: Report, select: tuple[str, ...], ignore: tuple[str, ...], know
     if not select and not ignore:
         return report
     shown = chosen(known, select, ignore, report.lang)
-    gating = {id(f) for f in report.failing()}
+    fails = report.fails  # by what the finding is: a spooled report makes its findings anew at each reading
     ignored: dict[str, dict[str, Any]] = {
         r.id: {"rule": r.id, "pack": r.pack, "hidden": 0, "kept": 0} for r in report.rules if r.id not in shown}
     kept = []
@@ -47,7 +47,7 @@ def apply(report: Report, select: tuple[str, ...], ignore: tuple[str, ...], know
         entry = ignored.get(finding.rule_id)
         if entry is None:  # a shown rule, or no rule at all (input errors): always reported
             kept.append(finding)
-        elif id(finding) in gating:
+        elif fails(finding):
             entry["kept"] = entry["kept"] + 1
             kept.append(finding)
         else:

@@ -11,7 +11,7 @@ import os
 import pickle
 import tempfile
 from collections.abc import Iterator
-from typing import IO, Any
+from typing import Any
 
 Row = tuple[Any, ...]
 
@@ -24,7 +24,7 @@ class Spool:
     A spooled row is packed: its texts, file, JSON path and params as indexes into tables the spool holds (a
     portfolio's failures share about a thousand messages, their files and paths), so reading a chunk back makes
     numbers, not strings: [rule, status, level, reason, message, file, document, line, column, end line, end
-    column, path, service, evidence, params] (PACKED_*)."""
+    column, path, service, evidence, params]."""
 
     def __init__(self, expand: Any) -> None:
         self.expand = expand  # join.Expander of every rule of the run: texts interned, rules by id
@@ -35,8 +35,12 @@ class Spool:
         self.pointers: dict[int, str] = {}  # a path's JSON Pointer, made once
         self.params: list[Any] = []
         self._numbers: dict[Any, int] = {}  # (table, value) -> index
-        self._file: IO[bytes] | None = None
+        self._file: Any = None  # the unnamed temporary file
         self._chunks: list[tuple[int, int, tuple[Any, ...], tuple[Any, ...], int]] = []  # offset, length, first and last key, rows
+        # chunks the temporary folder could not take (full, or not writable), held here instead: a full disk costs
+        # memory, never a verdict
+        self._held: dict[int, list[Row]] = {}
+        self._end = 0  # the file's length: where the next chunk goes
         self.count = 0
 
     def _number(self, table: list[Any], key: Any, value: Any) -> int:
@@ -61,14 +65,37 @@ class Spool:
                 number(files, ("f", file), file), document, line, column, end_line, end_column,
                 number(paths, ("p", path), path), service, evidence,
                 -1 if params is None else number(self.params, ("a", *_params_key(params)), expand.params(params))))
-        if self._file is None:
-            # unnamed and readable by this process only (mkstemp's 0600, unlinked at once)
-            self._file = tempfile.TemporaryFile(prefix="cloudbeleid-spool-")
-        data = pickle.dumps(packed, protocol=pickle.HIGHEST_PROTOCOL)
-        self._file.seek(0, os.SEEK_END)
-        self._chunks.append((self._file.tell(), len(data), self.key(packed[0]), self.key(packed[-1]), len(packed)))
-        self._file.write(data)
+        first, last = self.key(packed[0]), self.key(packed[-1])
+        offset, length = self._end, -1
+        if not self._held:  # once a chunk did not fit, the later ones are held too
+            data = pickle.dumps(packed, protocol=pickle.HIGHEST_PROTOCOL)
+            length = self._write(data)
+        if length < 0:
+            self._held[len(self._chunks)] = packed
+        else:
+            self._end += length
+        self._chunks.append((offset, length, first, last, len(packed)))
         self.count += len(packed)
+
+    def _write(self, data: bytes) -> int:
+        """data at the end of the file, its length; -1 when the temporary folder did not take it (full, not
+        writable), the file then as it was."""
+        try:
+            if self._file is None:
+                # unnamed and readable by this process only (mkstemp's 0600, unlinked at once); unbuffered, each
+                # chunk written and read at its offset (os.pwrite, os.pread): readings at once never disturb each other
+                self._file = tempfile.TemporaryFile(prefix="cloudbeleid-spool-", buffering=0)
+            descriptor, written = self._file.fileno(), 0
+            while written < len(data):
+                written += os.pwrite(descriptor, data[written:], self._end + written)
+            return len(data)
+        except OSError:
+            if self._file is not None:
+                try:
+                    os.ftruncate(self._file.fileno(), self._end)
+                except OSError:
+                    pass  # what is past the end is never read
+            return -1
 
     def key(self, row: Row) -> tuple[Any, ...]:
         """A packed row's place in report order (model.report_order of its finding): file, document, line, column,
@@ -110,24 +137,27 @@ class Spool:
         return len(self._chunks)
 
     def _load(self, chunk: int) -> list[Row]:
+        held = self._held.get(chunk)
+        if held is not None:
+            return held
         assert self._file is not None
         offset, length = self._chunks[chunk][:2]
-        self._file.seek(offset)  # every read seeks first: two readings at once do not disturb each other
-        rows: list[Row] = pickle.loads(self._file.read(length))
+        data, descriptor = b"", self._file.fileno()
+        while len(data) < length:
+            more = os.pread(descriptor, length - len(data), offset + len(data))
+            if not more:
+                raise OSError(f"the spool ended at {offset + len(data)} of {offset + length}")
+            data += more
+        rows: list[Row] = pickle.loads(data)
         return rows
 
     def added(self, since: int = 0) -> Iterator[Row]:
         """The packed rows of the chunks added since a mark, in the order they were added."""
-        if self._file is not None:
-            self._file.flush()
-            for chunk in range(since, len(self._chunks)):
-                yield from self._load(chunk)
+        for chunk in range(since, len(self._chunks)):
+            yield from self._load(chunk)
 
     def rows(self) -> Iterator[Row]:
         """Every packed row, in report order."""
-        if self._file is None:
-            return
-        self._file.flush()
         chunks, key = self._chunks, self.key
         waiting = sorted(range(len(chunks)), key=lambda c: (chunks[c][2], c))
         heap: list[tuple[tuple[Any, ...], int, int, list[Row]]] = []

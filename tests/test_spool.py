@@ -174,3 +174,108 @@ def test_a_forked_evaluation_gives_its_answer_its_error_or_fails_closed():
     assert "3" in died.value.text.en and "3" in died.value.text.nl and died.value.text.nl != died.value.text.en
     with pytest.raises(EngineError):
         pipeline_run._forked(lambda: random.choice([os.kill(os.getpid(), 9)]))
+
+
+def test_select_and_ignore_keep_a_spooled_runs_gate_failures(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A left-out rule's failure that fails the gate stays (checker/selection.py), known by what it is: a spooled
+    report makes its findings anew at each reading, so no identity of a finding lasts."""
+    monkeypatch.setenv("CLOUDBELEID_NO_CACHE", "1")
+    folder = _portfolio(tmp_path / "portfolio")
+    held, _ = _runs(monkeypatch, Options(paths=(folder,), as_of=AS_OF))
+    failing = next(f.rule_id for f in held.report.failing() if f.service)
+    for choice in ({"ignore": (failing,)}, {"select": ("KAMER25-EER-ONLY",)}):
+        held, spooled = _runs(monkeypatch, Options(paths=(folder,), as_of=AS_OF, **choice))
+        assert held.report.failing_count() > 0 and exit_code(spooled.report) == exit_code(held.report)
+        assert spooled.report.findings == held.report.findings
+        assert spooled.report.ignored_rules == held.report.ignored_rules
+        assert spooled.report.failing_count() == held.report.failing_count()
+
+
+def test_a_full_temporary_folder_keeps_the_chunks_in_memory():
+    """A file size limit (RLIMIT_FSIZE, as a full disk: the kernel refuses the write) set after the first chunk: the
+    chunks the file cannot take are held in memory and read back in order with the one on disk; the run's
+    verdicts never depend on the temporary folder's room."""
+    import subprocess
+    import sys
+
+    script = """
+import json, resource, signal, sys
+sys.path.insert(0, sys.argv[1])
+from checker import evaluate
+from checker.pipeline.join import Expander
+from checker.spool import Spool
+rules = evaluate.load_catalog(evaluate.policy_roots(())).rules
+spool = Spool(Expander(list(rules)))
+def rows(file):
+    return [(rules[0].id, "fail", "mandatory", "r", "r", "m" * 3000 + str(line), "m", file, 0, line, 1, None, None, ["id"],
+             "svc", None, None) for line in (3, 1, 2)]
+spool.add(rows("a.cloud.yaml"))  # on disk
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # the write fails (EFBIG) instead of the process
+resource.setrlimit(resource.RLIMIT_FSIZE, (spool._end + 100, resource.getrlimit(resource.RLIMIT_FSIZE)[1]))
+spool.add(rows("c.cloud.yaml"))
+spool.add(rows("b.cloud.yaml"))
+back = [(f.location.file, f.location.line) for f in map(spool.finding, spool.rows())]
+print(json.dumps({"back": back, "held": sorted(spool._held), "count": spool.count, "added": len(list(spool.added())),
+                  "size": __import__("os").fstat(spool._file.fileno()).st_size, "end": spool._end}))
+"""
+    done = subprocess.run([sys.executable, "-c", script, str(Path(__file__).parent.parent)], capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert result["back"] == [[file, line] for file in ("a.cloud.yaml", "b.cloud.yaml", "c.cloud.yaml") for line in (1, 2, 3)]
+    assert result["held"] == [1, 2] and result["count"] == result["added"] == 9
+    assert result["size"] == result["end"]  # what did not fit was cut off again
+
+
+def test_a_dead_portfolio_child_is_an_error_at_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A forked evaluation that ends without an answer is an engine error (exit 3), not blamed on a service by
+    evaluating each alone again, and a fault in the child is named."""
+    with pytest.raises(pipeline_run._ChildFailed) as fault:
+        pipeline_run._forked(lambda: {}["missing"])
+    assert "KeyError" in fault.value.text.en and fault.value.exit_code == 3
+    monkeypatch.setenv("CLOUDBELEID_NO_CACHE", "1")
+    monkeypatch.setattr(evaluate, "SPOOL_FROM", 1)
+    monkeypatch.setattr(pipeline_run, "PARALLEL_FROM", 1)
+    blamed: list[int] = []
+    monkeypatch.setattr(pipeline_run, "_blamed", lambda *args: blamed.append(1) or args[0])
+    from checker.engine.embedded import EmbeddedEngine
+
+    evaluate_engine = EmbeddedEngine.evaluate
+
+    def dies_in_the_child(self, bundle, document, payload=None):  # the forked evaluation alone passes the payload
+        return os._exit(9) if payload is not None else evaluate_engine(self, bundle, document)
+
+    monkeypatch.setattr(EmbeddedEngine, "evaluate", dies_in_the_child)
+    with pytest.raises(pipeline_run._ChildFailed):
+        run(Options(paths=(_portfolio(tmp_path / "portfolio"),), as_of=AS_OF))
+    assert not blamed
+
+
+def test_a_dropped_duplicates_failures_never_stand_in_for_the_kept_services(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """The proof counts a spooled failure only for the service it belongs to: an engine that lost a verdict of the
+    kept service (a fault no real engine shows on demand, so the join is made to lose it) is an error even when the
+    duplicate dropped beside it failed the same rule."""
+    monkeypatch.setenv("CLOUDBELEID_NO_CACHE", "1")
+    folder = _portfolio(tmp_path / "portfolio")
+    kept = folder / "service-003.cloud.json"
+    (folder / "service-003b.cloud.json").write_text(kept.read_text())  # the same service again: dropped, same failures
+    service = json.loads(kept.read_text())["id"]
+    original = pipeline_run.join_rows
+    lost: list[str] = []
+
+    def loses_one(rules, services, raw, as_of, stage=None):
+        fails, rows = original(rules, services, raw, as_of, stage)
+        mine = [row for row in fails if row[14] == service and row[7].endswith("service-003.cloud.json")]
+        if mine and not lost:
+            lost.append(mine[0][0])
+            fails = [row for row in fails if not (row[14] == service and row[0] == lost[0] and row[7].endswith("service-003.cloud.json"))]
+        return fails, rows
+
+    monkeypatch.setattr(pipeline_run, "join_rows", loses_one)
+    for spool_from in (10**9, 1):
+        lost.clear()
+        monkeypatch.setattr(evaluate, "SPOOL_FROM", spool_from)
+        monkeypatch.setattr(pipeline_run, "PARALLEL_FROM", 10**9)  # in process: the join is the patched one
+        with pytest.raises(EngineError) as missing:
+            run(Options(paths=(folder,), as_of=AS_OF))
+        assert lost and lost[0] in missing.value.text.en and service in missing.value.text.en

@@ -173,6 +173,8 @@ def check_group(files: list[Path], config: Config, rules: list[Rule], engine: En
                 raw = _forked(evaluate_cached, engine, bundle, options, config, portfolio, documents, reference, per_service=False)
             else:
                 raw = evaluate_cached(engine, bundle, options, config, portfolio, documents, reference, per_service=False)
+        except _ChildFailed:
+            raise  # no service to blame: evaluating each alone would only repeat the evaluation that died
         except EngineError as exc:
             raise _blamed(exc, options, services, lambda one: evaluate_cached(
                 engine, bundle, options, config, portfolio, [one], reference, per_service=False)) from None
@@ -185,10 +187,15 @@ def check_group(files: list[Path], config: Config, rules: list[Rule], engine: En
         findings += infra.unowned_findings(portfolio, services, unowned)
     if spool is not None:
         spool.dropped |= dropped
+    # the spooled failures of this group's services, not of those dropped as duplicates (as the findings are)
     prove_checked(findings, [s.id for s in services], rules, verdicts,
-                  ((row[12], row[0]) for row in spool.added(since)) if spool is not None else ())
+                  ((row[12], row[0]) for row in spool.added(since) if spool.place(row) not in dropped) if spool is not None else ())
     _SHARED.known.clear()  # what the services share stays shared; the next run finds its own
     return findings, verdicts, services
+
+
+class _ChildFailed(EngineError):
+    """The forked evaluation ended without an answer of the engine's."""
 
 
 def _forked(work: Callable[..., RawReport], *args: Any, **kwargs: Any) -> RawReport:
@@ -211,6 +218,8 @@ def _forked(work: Callable[..., RawReport], *args: Any, **kwargs: Any) -> RawRep
                 answer: tuple[str, Any] = ("ok", work(*args, **kwargs))
             except (EngineError, PolicyError, InputError) as exc:
                 answer = ("error", exc)
+            except Exception as exc:  # a fault of the checker's: its kind and words, not just a status
+                answer = ("fault", f"{type(exc).__name__}: {exc}")
             with os.fdopen(writable, "wb") as pipe:
                 pickle.dump(answer, pipe, protocol=pickle.HIGHEST_PROTOCOL)
         except BaseException:
@@ -221,13 +230,18 @@ def _forked(work: Callable[..., RawReport], *args: Any, **kwargs: Any) -> RawRep
     try:
         with os.fdopen(readable, "rb") as pipe:
             data = pipe.read()
-    finally:
-        _, status = os.waitpid(child, 0)
+    except BaseException:  # Ctrl-C, a signal: the child (which ignores Ctrl-C) is not waited for
+        os.kill(child, signal.SIGKILL)
+        os.waitpid(child, 0)
+        raise
+    _, status = os.waitpid(child, 0)
     if status != 0 or not data:
-        raise EngineError(message("run.child_failed", status=str(os.waitstatus_to_exitcode(status))))
+        raise _ChildFailed(message("run.child_failed", status=str(os.waitstatus_to_exitcode(status))))
     kind, value = pickle.loads(data)
     if kind == "error":
         raise value
+    if kind == "fault":
+        raise _ChildFailed(message("run.child_failed", status=value))
     assert isinstance(value, RawReport)
     return value
 
