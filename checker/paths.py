@@ -53,7 +53,14 @@ def display_path(path: Path) -> str:
         return real[1:]
     if real.startswith(here + os.sep):
         return real[len(here) + 1:]
-    return str(path)
+    shown = str(path)
+    if ".." in Path(shown).parts:
+        # a folder named from a descriptor's own ("services/../infra/aws"): the same file under its plain name, as
+        # inside the working folder, where every name is made from the real path; only when it is the same file
+        normal = os.path.normpath(shown)
+        if real_path(Path(normal)) == real:
+            return normal
+    return shown
 
 
 def _here() -> str:

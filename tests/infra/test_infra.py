@@ -729,3 +729,23 @@ def test_a_hook_run_on_one_descriptor_still_reports_the_uncovered_resource(tmp_p
     result = run_cli("check", "--format", "concise", "services/website.cloud.yaml", cwd=repo)
     assert result.returncode == 1, result.stdout + result.stderr
     assert "infra/logging/main.tf:5:1: medium INFRA-UNCOVERED-RESOURCE" in result.stdout
+
+
+def test_the_verdicts_do_not_depend_on_the_working_folder(tmp_path: Path):
+    """The infrastructure example checked by its absolute path from a folder outside it reports what a run from the
+    checkout does: a descriptor's folder "../infra/aws" names the same resources as the group's reading of the
+    repository (before, outside the working folder, the two names differed and three covered resources were
+    reported as uncovered)."""
+    example = EXAMPLE.resolve()
+
+    def verdicts(where: Path) -> list[tuple[str, str, str, int | None]]:
+        done = subprocess.run([sys.executable, "-m", "checker", "check", str(example), "--as-of", AS_OF, "--format", "json"],
+                              cwd=where, capture_output=True, text=True, env={**os.environ, "CLOUDBELEID_NO_CACHE": "1"},
+                              timeout=120)
+        assert done.returncode == 1, done.stderr
+        return sorted((f["rule_id"], f["status"], os.path.realpath(os.path.join(where, f["location"]["file"])),
+                       f["location"]["line"]) for f in all_findings(json.loads(done.stdout)))
+
+    inside = verdicts(ROOT)
+    assert inside == verdicts(tmp_path)
+    assert sum(1 for rule, status, _, _ in inside if rule == "INFRA-UNCOVERED-RESOURCE" and status == "fail") == 1
