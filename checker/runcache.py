@@ -339,7 +339,7 @@ def _package_digest() -> str:
     here = Path(checker.__file__).parent
     _PACKAGE_WATCHED.clear()
     return _fingerprinted("package", [(here, ("_bundle",)), (schemas_dir(), ())], cache.libraries(),
-                          _package_files, _PACKAGE_WATCHED)  # type: ignore[return-value]
+                          _package_files, _PACKAGE_WATCHED, bytecode=True)  # type: ignore[return-value]
 
 
 def _package_files() -> str:
@@ -376,14 +376,19 @@ _PACKAGE_WATCHED: dict[str, tuple[int, ...] | None] = {}
 
 
 def _fingerprinted(kind: str, folders: list[tuple[Path, tuple[str, ...]]], extra: str,
-                   compute: Callable[[], str | None], watched: dict[str, tuple[int, ...] | None]) -> str | None:
+                   compute: Callable[[], str | None], watched: dict[str, tuple[int, ...] | None],
+                   bytecode: bool = False) -> str | None:
     """compute()'s digest of the files below folders (each with the names of its own subfolders the walk leaves
     out, as compute does), kept in the cache under the state of every file and folder there (name, type, device,
     inode, size, modification and change times, a link's target's too): while none of them changed, compute's
     answer is the same, so it is taken from the cache. Not kept while any of them changed within SETTLED_NS, nor when a folder cannot be listed or a link
     names a folder (which compute might follow and the states would not cover). watched: every file and folder
     gone by, with its state: a run is not kept when one of them changed while it ran (RunKey.unchanged), as for
-    the files the key reads."""
+    the files the key reads. bytecode: the folders hold Python's bytecode beside the sources compute reads (the
+    checker's package): its __pycache__ folders are left out and a folder is known by its names, not its times, so
+    that the first run after an install or an edit, which writes bytecode, is kept; anywhere else (the policies,
+    whose loader reads every folder) a folder's times count, so a file added while a run reads them keeps the run
+    out."""
     import stat
     import time
 
@@ -401,12 +406,13 @@ def _fingerprinted(kind: str, folders: list[tuple[Path, tuple[str, ...]]], extra
             for directory, subdirs, names in os.walk(top, onerror=failed):
                 # bytecode is Python's own, made from the sources the digest reads: a run that writes it (the first
                 # after an install or an edit) is kept like any other
-                subdirs[:] = sorted(d for d in subdirs if (directory != top or d not in left_out) and d != "__pycache__")
+                subdirs[:] = sorted(d for d in subdirs if (directory != top or d not in left_out)
+                                    and not (bytecode and d == "__pycache__"))
                 inner = directory[len(top):]
                 for name in [".", *subdirs, *sorted(names)]:
                     path = os.path.join(directory, name)
                     info = os.lstat(path)
-                    if stat.S_ISDIR(info.st_mode):
+                    if bytecode and stat.S_ISDIR(info.st_mode):
                         # a folder by what it is; what it holds is in its names and their states (a __pycache__ made in
                         # it changes its times, not its contents)
                         states.append([inner, name, info.st_mode, info.st_dev, info.st_ino])

@@ -430,21 +430,27 @@ def test_bytecode_written_during_a_run_neither_changes_the_key_nor_keeps_the_run
     monkeypatch.delenv("CLOUDBELEID_NO_CACHE", raising=False)
     cache.close()
     watched: dict[str, tuple[int, ...] | None] = {}
-    before = runcache._fingerprinted("test", [(folder, ())], "", lambda: "d", watched)
+    before = runcache._fingerprinted("test", [(folder, ())], "", lambda: "d", watched, bytecode=True)
     name_before = json.dumps(sorted(watched))
     write(folder, "__pycache__/mod.cpython-311.pyc", "bytecode")
     write(folder, "sub/__pycache__/inner.cpython-311.pyc", "bytecode")
     assert all(runcache._state(path) == state for path, state in watched.items())  # the run is kept
     again: dict[str, tuple[int, ...] | None] = {}
-    assert runcache._fingerprinted("test", [(folder, ())], "", lambda: "d", again) == before
+    assert runcache._fingerprinted("test", [(folder, ())], "", lambda: "d", again, bytecode=True) == before
     assert json.dumps(sorted(again)) == name_before and not any("__pycache__" in path for path in again)
     # a source changed, added or removed is still seen
     (folder / "sub" / "inner.py").write_text("y = 3\n")
     assert not all(runcache._state(path) == state for path, state in again.items())
     write(folder, "sub/new.py", "z = 1\n")
     later: dict[str, tuple[int, ...] | None] = {}
-    runcache._fingerprinted("test", [(folder, ())], "", lambda: "d", later)
+    runcache._fingerprinted("test", [(folder, ())], "", lambda: "d", later, bytecode=True)
     assert os.path.join(folder, "sub", "new.py") in later
+    # the policies' folders are read whole by their loader, __pycache__ too: there it counts, with folders' times
+    policies: dict[str, tuple[int, ...] | None] = {}
+    runcache._fingerprinted("test", [(folder, ())], "", lambda: "d", policies)
+    assert any("__pycache__" in path for path in policies) and os.path.join(folder, "sub") in policies
+    write(folder, "sub/__pycache__/more.rego", "package more\n")
+    assert not all(runcache._state(path) == state for path, state in policies.items())
 
 
 def test_the_policies_digest_follows_the_bundle_and_the_catalogue(tmp_path):
