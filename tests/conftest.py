@@ -18,6 +18,9 @@ os.environ.setdefault("CLOUDBELEID_CACHE_DIR", tempfile.mkdtemp(prefix="cloudbel
 # the run's cache (checker/runcache.py) would serve a test's second run of the same inputs the first one's outputs,
 # whatever the test changed in this process; tests/test_runcache.py turns it on where it is the point
 os.environ.setdefault("CLOUDBELEID_NO_RUN_CACHE", "1")
+# the checkers the tests start use the bytecode Python writes as an installed checker does: an environment that
+# forbids it (PYTHONDONTWRITEBYTECODE) made each of the suite's hundreds of processes compile every module again
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 AS_OF = "2026-11-28"
 
 # Compliant with every shipped rule on AS_OF, for a ministry whose profile names its cloud policy.
