@@ -64,7 +64,8 @@ class Spool:
                 -1 if m_nl is None else number(texts, ("t", m_nl, m_en), expand.text(m_nl, m_en)),
                 number(files, ("f", file), file), document, line, column, end_line, end_column,
                 number(paths, ("p", path), path), service, evidence,
-                -1 if params is None else number(self.params, ("a", *_params_key(params)), expand.params(params))))
+                # the Expander's one dict for equal params, which it keeps: its id names it
+                -1 if params is None else number(self.params, ("a", id(shared)) if (shared := expand.params(params)) else ("a",), shared)))
         first, last = self.key(packed[0]), self.key(packed[-1])
         offset, length = self._end, -1
         if not self._held:  # once a chunk did not fit, the later ones are held too
@@ -120,18 +121,14 @@ class Spool:
         return self.expand.rules[row[0]].title if row[4] < 0 else self.texts[row[4]]
 
     def finding(self, row: Row) -> Any:
-        """A packed row as its Finding (join.Expander's, from the tables)."""
-        from checker.model import Finding, Location
-        from checker.pipeline.join import _LEVELS, _STATUSES
+        """A packed row as its Finding (join.Expander.made, from the tables)."""
+        from checker.model import Location
 
         (rule_id, status, level, reason, message, file, document, line, column, end_line, end_column, path, service,
          evidence, params) = row
-        rule = self.expand.rules[rule_id]
-        return Finding(rule_id, _STATUSES[status], rule.severity, _LEVELS[level], self.texts[reason],
-                       rule.title if message < 0 else self.texts[message],
-                       Location(self.files[file], document, line, column, end_line, end_column, self.paths[path]), service,
-                       rule.title, rule.remediation, rule.sources, self.expand.docs[rule_id], None, evidence,
-                       None if params < 0 else self.params[params])
+        return self.expand.made(rule_id, status, level, self.texts[reason], None if message < 0 else self.texts[message],
+                                Location(self.files[file], document, line, column, end_line, end_column, self.paths[path]),
+                                service, evidence, None if params < 0 else self.params[params])
 
     def mark(self) -> int:
         return len(self._chunks)
@@ -187,13 +184,3 @@ class Spool:
 def _row_key(row: Row) -> tuple[Any, ...]:
     """A worker's failure row's place in report order: file, document, line, column, rule."""
     return (row[7], row[8], row[9], row[10], row[0])
-
-
-def _params_key(params: dict[str, Any]) -> tuple[Any, ...]:
-    """Equal params, one entry (join.Expander.params' key)."""
-    try:
-        key: tuple[Any, ...] = tuple((name, type(value), value) for name, value in params.items())  # True is not 1
-        hash(key)
-    except TypeError:  # a list among the values
-        key = (repr(params),)
-    return key

@@ -383,13 +383,18 @@ def test_a_changed_policy_file_is_checked_again(change, settled, repo, pipeline_
     assert after != first or len(pipeline_runs) == 3, "a changed policy was served the earlier run's outputs"
 
 
+def _own_cache(tmp_path, monkeypatch) -> None:
+    """The test's own cache folder, on, with no connection left to another."""
+    monkeypatch.setenv("CLOUDBELEID_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("CLOUDBELEID_NO_CACHE", raising=False)
+    cache.close()
+
+
 def test_installed_files_are_known_by_their_states_once_settled(tmp_path, monkeypatch):
     folder = tmp_path / "tree"
     write(folder, "a.rego", "package a\n")
     write(folder, "sub/b.json", "{}")
-    monkeypatch.setenv("CLOUDBELEID_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.delenv("CLOUDBELEID_NO_CACHE", raising=False)
-    cache.close()
+    _own_cache(tmp_path, monkeypatch)
     computed: list[int] = []
 
     def compute() -> str:
@@ -426,9 +431,7 @@ def test_bytecode_written_during_a_run_neither_changes_the_key_nor_keeps_the_run
     folder = tmp_path / "package"
     write(folder, "mod.py", "x = 1\n")
     write(folder, "sub/inner.py", "y = 2\n")
-    monkeypatch.setenv("CLOUDBELEID_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.delenv("CLOUDBELEID_NO_CACHE", raising=False)
-    cache.close()
+    _own_cache(tmp_path, monkeypatch)
     watched: dict[str, tuple[int, ...] | None] = {}
     before = runcache._fingerprinted("test", [(folder, ())], "", lambda: "d", watched, bytecode=True)
     name_before = json.dumps(sorted(watched))

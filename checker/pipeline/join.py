@@ -407,13 +407,19 @@ class Expander:
     def __call__(self, row: Row) -> Finding:
         (rule_id, status, level, reason_nl, reason_en, message_nl, message_en, file, document, line, column, end_line,
          end_column, json_path, service, evidence, params) = row
-        rule = self.rules[rule_id]
-        message = rule.title if message_nl is None else self.text(message_nl, message_en)
         path = tuple(json_path)
         path = self.paths.setdefault(path, path)
-        return Finding(rule_id, _STATUSES[status], rule.severity, _LEVELS[level], self.text(reason_nl, reason_en), message,
-                       Location(file, document, line, column, end_line, end_column, path), service, rule.title,
-                       rule.remediation, rule.sources, self.docs[rule_id], None, evidence, self.params(params))
+        return self.made(rule_id, status, level, self.text(reason_nl, reason_en),
+                         None if message_nl is None else self.text(message_nl, message_en),
+                         Location(file, document, line, column, end_line, end_column, path), service, evidence, self.params(params))
+
+    def made(self, rule_id: str, status: str, level: str, reason: Text, message: Text | None, location: Location,
+             service: str | None, evidence: str | None, params: dict[str, Any] | None) -> Finding:
+        """A rule's finding from a row's parts, the rule's own fields put back (a message of None: the title)."""
+        rule = self.rules[rule_id]
+        return Finding(rule_id, _STATUSES[status], rule.severity, _LEVELS[level], reason,
+                       rule.title if message is None else message, location, service, rule.title, rule.remediation,
+                       rule.sources, self.docs[rule_id], None, evidence, params)
 
     def params(self, params: dict[str, Any] | None) -> dict[str, Any] | None:
         """Equal params one dict (a portfolio's failures repeat a few hundred of them); nobody changes a finding's."""

@@ -158,7 +158,8 @@ def check_group(files: list[Path], config: Config, rules: list[Rule], engine: En
         infra.cover(services, config)
         documents = [s.document.data for s in services]
         try:
-            if options.engine == "embedded" and len(services) >= PARALLEL_FROM and cache.directory() is None:
+            forked = options.engine == "embedded" and len(services) >= PARALLEL_FROM
+            if forked and cache.directory() is None:
                 # the input as JSON made here: the child reads one string and copies none of the projections' pages
                 document = input_document(options, config, portfolio, documents, reference)
                 payload = serialise_input(document)
@@ -169,7 +170,7 @@ def check_group(files: list[Path], config: Config, rules: list[Rule], engine: En
                 assert isinstance(engine, EmbeddedEngine)
                 raw = _forked(engine.evaluate, bundle, rules_only, payload)
                 del payload
-            elif options.engine == "embedded" and len(services) >= PARALLEL_FROM:
+            elif forked:  # the cache keys the portfolio by its documents: evaluate_cached in the child
                 raw = _forked(evaluate_cached, engine, bundle, options, config, portfolio, documents, reference, per_service=False)
             else:
                 raw = evaluate_cached(engine, bundle, options, config, portfolio, documents, reference, per_service=False)
