@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import heapq
+import itertools
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
@@ -210,24 +211,32 @@ class Spooled(Sequence["Finding"]):
 
     def _spooled(self) -> Iterator[Any]:
         """The spooled rows reported (not those of a service dropped as a duplicate), packed (checker/spool.py)."""
+        return itertools.chain.from_iterable(self.runs())
+
+    def runs(self) -> Iterator[list[Any]]:
+        """The spooled rows reported, packed, in report order, as runs (Spool.runs)."""
         spool = self.spool
         dropped, place = spool.dropped, spool.place
         if not dropped:
-            return spool.rows()
-        return (row for row in spool.rows() if place(row) not in dropped)
+            return spool.runs()
+        return ([row for row in run if place(row) not in dropped] for run in spool.runs())
 
     def items(self) -> Iterator[Any]:
         """Every finding in report order, a spooled one as its packed row (a reporter reads it from the spool's
         tables without making it a Finding), a held one as itself."""
+        if not self.held:
+            return self._spooled()
         key = self.spool.key
         return heapq.merge(self._spooled(), self.held, key=lambda item: key(item) if type(item) is tuple else report_order(item))
 
     def __iter__(self) -> Iterator[Finding]:
         if self._all is not None:
             return iter(self._all)
+        finding = self.spool.finding
+        if not self.held:
+            return map(finding, self._spooled())
         # a held finding never shares place and rule with a spooled one (errors and duplicates are of services
         # that were not evaluated, portfolio rules are not per-service rules): the merge's tie order never matters
-        finding = self.spool.finding
         return heapq.merge(map(finding, self._spooled()), self.held, key=report_order)
 
     def spooled_count(self) -> int:
@@ -368,12 +377,13 @@ class Report:
         found = self.__dict__.get("_failing_count")
         if found is None:
             held = self.detailed
-            fails, threshold = self.fails, self.threshold
-            severity = {rule.id: rule.severity for rule in held.spool.expand.rules.values()}
-            files = held.spool.files
-            # the spooled rows are failures of rules (never errors): counted from the rows, not made findings
-            found = sum(1 for f in held.held if fails(f)) + sum(
-                1 for row in held._spooled() if row[1] == "fail" and row[2] == "mandatory" and severity[row[0]].at_least(threshold(files[row[5]])))
+            rank = {rule.id: rule.severity.rank for rule in held.spool.expand.rules.values()}
+            # the spooled rows are failures of rules (never errors): counted from the rows, not made findings; a
+            # row fails the run when it binds and its rule's severity is at least its file's threshold (rank: lower
+            # is more severe)
+            limit = [self.threshold(file).rank for file in held.spool.files]
+            found = sum(1 for f in held.held if self.fails(f)) + sum(
+                1 for run in held.runs() for row in run if row[1] == "fail" and row[2] == "mandatory" and rank[row[0]] <= limit[row[5]])
             self.__dict__["_failing_count"] = found
         return int(found)
 

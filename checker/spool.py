@@ -6,6 +6,7 @@ chunk in report order, and read back, a chunk at a time, each time the report's 
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import os
 import pickle
@@ -50,22 +51,48 @@ class Spool:
             table.append(value)
         return found
 
+    def _text(self, nl: str, en: str) -> int:
+        found = self._numbers.get(("t", nl, en))
+        if found is None:
+            found = self._number(self.texts, ("t", nl, en), self.expand.text(nl, en))
+        return found
+
     def add(self, rows: list[Row]) -> None:
         if not rows:
             return
         rows = sorted(rows, key=_row_key)  # stable: rows at one place keep the order the rules gave them
-        expand, number, texts, files, paths = self.expand, self._number, self.texts, self.files, self.paths
+        expand, numbers, texts, files, paths = self.expand, self._numbers, self.texts, self.files, self.paths
+        # a chunk's rows share their text objects (pickle keeps one object for each the worker shared): numbered by
+        # their ids while the rows are alive, each text looked up once a chunk
+        seen: dict[tuple[int, int], int] = {}
         packed = []
         for (rule, status, level, r_nl, r_en, m_nl, m_en, file, document, line, column, end_line, end_column, json_path,
              service, evidence, params) in rows:
+            reason = seen.get((id(r_nl), id(r_en)))
+            if reason is None:
+                reason = seen[(id(r_nl), id(r_en))] = self._text(r_nl, r_en)
+            if m_nl is None:
+                said = -1
+            else:
+                said = seen.get((id(m_nl), id(m_en)))
+                if said is None:
+                    said = seen[(id(m_nl), id(m_en))] = self._text(m_nl, m_en)
+            where = numbers.get(("f", file))
+            if where is None:
+                where = self._number(files, ("f", file), file)
             path = tuple(json_path)
-            packed.append((
-                rule, status, level, number(texts, ("t", r_nl, r_en), expand.text(r_nl, r_en)),
-                -1 if m_nl is None else number(texts, ("t", m_nl, m_en), expand.text(m_nl, m_en)),
-                number(files, ("f", file), file), document, line, column, end_line, end_column,
-                number(paths, ("p", path), path), service, evidence,
-                # the Expander's one dict for equal params, which it keeps: its id names it
-                -1 if params is None else number(self.params, ("a", id(shared)) if (shared := expand.params(params)) else ("a",), shared)))
+            at = numbers.get(("p", path))
+            if at is None:
+                at = self._number(paths, ("p", path), path)
+            if params is None:
+                values = -1
+            else:
+                # equal params one entry: repr tells True from 1 and 1.0 from 1, as the Expander's key does
+                values = numbers.get(("a", repr(params)))
+                if values is None:
+                    values = self._number(self.params, ("a", repr(params)), expand.params(params))
+            packed.append((rule, status, level, reason, said, where, document, line, column, end_line, end_column, at,
+                           service, evidence, values))
         first, last = self.key(packed[0]), self.key(packed[-1])
         offset, length = self._end, -1
         if not self._held:  # once a chunk did not fit, the later ones are held too
@@ -155,25 +182,44 @@ class Spool:
 
     def rows(self) -> Iterator[Row]:
         """Every packed row, in report order."""
+        for run in self.runs():
+            yield from run
+
+    def runs(self) -> Iterator[list[Row]]:
+        """Every packed row, in report order, as runs of rows of one chunk: a chunk's rows up to where another open
+        chunk's next row comes first. A chunk that spans the others (a portfolio rule's failures, of every
+        service) interleaves with each of them; merged a row at a time through a heap, it made every row cost a
+        push and a pop (half of writing a portfolio's JSON report). Equal places: the chunk added first."""
         chunks, key = self._chunks, self.key
         waiting = sorted(range(len(chunks)), key=lambda c: (chunks[c][2], c))
-        heap: list[tuple[tuple[Any, ...], int, int, list[Row]]] = []
+        # open chunks: [the key of its next row, its number, the index of its next row, its rows, their keys]
+        heap: list[tuple[tuple[Any, ...], int, int, list[Row], list[tuple[Any, ...]] | None]] = []
         position = 0
         while heap or position < len(waiting):
             # open every chunk whose first row is not after the smallest open row (equal places: the one added first)
-            while position < len(waiting) and (not heap or chunks[waiting[position]][2] <= heap[0][0]):
+            while position < len(waiting) and (not heap or (chunks[waiting[position]][2], waiting[position]) < heap[0][:2]):
                 chunk = waiting[position]
                 position += 1
                 rows = self._load(chunk)
-                heapq.heappush(heap, (key(rows[0]), chunk, 0, rows))
-            if len(heap) == 1 and (position == len(waiting) or chunks[waiting[position]][2] > chunks[heap[0][1]][3]):
-                _, chunk, index, rows = heap.pop()  # the one open chunk ends before the next begins: no heap a row
-                yield from rows[index:]
+                heapq.heappush(heap, (key(rows[0]), chunk, 0, rows, None))
+            _, chunk, index, rows, keys = heapq.heappop(heap)
+            # the next row of another chunk, open or not yet: this chunk's rows before it go as one run
+            rival = heap[0][:2] if heap else None
+            if position < len(waiting):
+                upcoming = (chunks[waiting[position]][2], waiting[position])
+                rival = upcoming if rival is None or upcoming < rival else rival
+            if rival is None or (chunks[chunk][3], chunk) < rival:  # the whole rest of the chunk comes first
+                yield rows[index:] if index else rows
                 continue
-            _, chunk, index, rows = heapq.heappop(heap)
-            yield rows[index]
-            if index + 1 < len(rows):
-                heapq.heappush(heap, (key(rows[index + 1]), chunk, index + 1, rows))
+            if keys is None:
+                keys = [key(row) for row in rows]
+            # rows before the rival: keys below it, or equal to it when this chunk was added first
+            end = (bisect.bisect_right if chunk < rival[1] else bisect.bisect_left)(keys, rival[0], index)
+            if end == index:  # cannot happen (the chunk's next row was the smallest); one row keeps the merge moving
+                end = index + 1
+            yield rows[index:end]
+            if end < len(rows):
+                heapq.heappush(heap, (keys[end], chunk, end, rows, keys))
 
     def close(self) -> None:
         if self._file is not None:

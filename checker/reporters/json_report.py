@@ -43,8 +43,8 @@ def _render(report: Report) -> Iterator[str]:
             batch = []
     yield "".join(batch) + "\n  ],\n  \"verdicts\": ["
     batch = []
-    for number, row in enumerate(layout.rows()):
-        batch.append(("\n    " if number == 0 else ",\n    ") + json_text(row))
+    for number, row in enumerate(layout.lines()):
+        batch.append(("\n    " if number == 0 else ",\n    ") + row)
         if len(batch) == 1000:
             yield "".join(batch)
             batch = []
@@ -90,43 +90,82 @@ class _Layout:
         self.reasons = _Table()
         self.messages = _Table()
         reason, message = self.reasons, self.messages
+        spool = self.spool = report.detailed.spool if isinstance(report.detailed, Spooled) else None
+        # a spooled row's texts by their index in the spool's table, numbered here once each
+        self._reason_of: list[int] = [-1] * len(spool.texts) if spool is not None else []
+        self._message_of: list[int] = list(self._reason_of)
+        self._title_of: dict[str, int] = {}
         in_order = True  # the held findings grouped by place (file, document), as report order has them
         last: tuple[str, int] | None = None
-        spool = report.detailed.spool if isinstance(report.detailed, Spooled) else None
-        for finding in _items(report):  # in report order
-            if type(finding) is tuple:  # a spooled failure (no waiver: a run with waivers holds its findings)
-                assert spool is not None
-                reason(spool.texts[finding[3]])
-                message(spool.message(finding))
-                at = spool.place(finding)
+        if spool is not None and not report.detailed.held:  # only spooled failures: in report order, as runs
+            for run in report.detailed.runs():
+                for row in run:
+                    self._row_texts(row)
+        else:
+            for finding in _items(report):  # in report order
+                if type(finding) is tuple:  # a spooled failure (no waiver: a run with waivers holds its findings)
+                    assert spool is not None
+                    self._row_texts(finding)
+                    at = spool.place(finding)
+                    if last is not None and at < last:
+                        in_order = False
+                    last = at
+                    continue
+                loc = finding.location
+                if finding.status in COMPACT:
+                    reason(finding.enforcement_reason)
+                elif finding.status is Status.FAIL and finding.waiver is None:
+                    reason(finding.enforcement_reason)
+                    message(finding.message)
+                else:
+                    self.full.append(finding)
+                    continue
+                at = (loc.file, int(loc.document))
                 if last is not None and at < last:
                     in_order = False
                 last = at
-                continue
-            loc = finding.location
-            if finding.status in COMPACT:
-                reason(finding.enforcement_reason)
-            elif finding.status is Status.FAIL and finding.waiver is None:
-                reason(finding.enforcement_reason)
-                message(finding.message)
-            else:
-                self.full.append(finding)
-                continue
-            at = (loc.file, int(loc.document))
-            if last is not None and at < last:
-                in_order = False
-            last = at
         self.in_order = in_order
         # the verdicts of a row as written, once per tuple of verdicts (services with the same verdicts share one)
-        self.written: dict[int, tuple[list[Any], list[Any], list[tuple[Any, ...]]]] = {}
+        self.written: dict[int, tuple[list[Any], list[Any], list[tuple[Any, ...]], str, str]] = {}
+        self.pointers: dict[int, str] = {}  # a spooled path's JSON Pointer as JSON, by its index in the spool's table
+        self.quoted: dict[str, str] = {}  # rule ids and enforcements as JSON
 
-    def _held(self) -> Iterator[tuple[tuple[str, int], dict[str | None, tuple[list[tuple[Any, ...]], list[list[Any]]]]]]:
+    def _row_texts(self, row: tuple[Any, ...]) -> tuple[int, int]:
+        """A spooled row's reason and message as their indexes in the tables, numbered on first sight."""
+        spool = self.spool
+        assert spool is not None
+        number = row[3]
+        why = self._reason_of[number]
+        if why < 0:
+            why = self._reason_of[number] = self.reasons(spool.texts[number])
+        number = row[4]
+        if number < 0:
+            said = self._title_of.get(row[0])
+            if said is None:
+                said = self._title_of[row[0]] = self.messages(spool.message(row))
+        else:
+            said = self._message_of[number]
+            if said < 0:
+                said = self._message_of[number] = self.messages(spool.texts[number])
+        return why, said
+
+    def _pointer(self, row: tuple[Any, ...]) -> str:
+        found = self.pointers.get(row[11])
+        if found is None:
+            assert self.spool is not None
+            found = self.pointers[row[11]] = json_text(self.spool.pointer(row))
+        return found
+
+    def _held(self) -> Iterator[tuple[tuple[str, int], dict[str | None, tuple[list[tuple[Any, ...]], list[str]]]]]:
         """Per place, in order, its held findings per service: passes and not-applicable verdicts held as findings,
-        with their sort keys (line, column, rule id), and failures as rows."""
+        with their sort keys (line, column, rule id), and failures as their rows' JSON."""
+        spool = self.spool
+        if spool is not None and not self.report.detailed.held:
+            yield from self._spooled_places()
+            return
         reason, message = self.reasons, self.messages
         at: tuple[str, int] | None = None
-        services: dict[str | None, tuple[list[tuple[Any, ...]], list[list[Any]]]] = {}
-        spool = self.report.detailed.spool if isinstance(self.report.detailed, Spooled) else None
+        services: dict[str | None, tuple[list[tuple[Any, ...]], list[str]]] = {}
         for finding in _items(self.report):
             if type(finding) is tuple:  # a spooled failure, written from its packed row
                 assert spool is not None
@@ -138,9 +177,7 @@ class _Layout:
                 held = services.get(finding[12])
                 if held is None:
                     held = services[finding[12]] = ([], [])
-                held[1].append([finding[0], finding[2], reason(spool.texts[finding[3]]), message(spool.message(finding)),
-                                int(finding[7]), int(finding[8]), _integer(finding[9]), _integer(finding[10]),
-                                spool.pointer(finding)])
+                held[1].append(self._failure(finding))
                 continue
             loc = finding.location
             compact = finding.status in COMPACT
@@ -158,13 +195,47 @@ class _Layout:
                 held[0].append((loc.line, loc.column, finding.rule_id, finding.status.value,
                                 [finding.rule_id, finding.enforcement.value, reason(finding.enforcement_reason)]))
             else:
-                held[1].append([finding.rule_id, finding.enforcement.value, reason(finding.enforcement_reason),
-                                message(finding.message), int(loc.line), int(loc.column), _integer(loc.end_line),
-                                _integer(loc.end_column), loc.pointer])
+                held[1].append(json_text([finding.rule_id, finding.enforcement.value, reason(finding.enforcement_reason),
+                                          message(finding.message), int(loc.line), int(loc.column), _integer(loc.end_line),
+                                          _integer(loc.end_column), loc.pointer]))
         if at is not None:
             yield at, services
 
-    def _places(self) -> Iterator[tuple[tuple[str | None, str, int], tuple[list[tuple[Any, ...]], list[Verdicts], list[list[Any]]]]]:
+    def _spooled_places(self) -> Iterator[tuple[tuple[str, int], dict[str | None, tuple[list[tuple[Any, ...]], list[str]]]]]:
+        """_held of a report whose findings are all spooled failures: each place's rows, read run by run."""
+        spool = self.spool
+        assert spool is not None
+        files, failure = spool.files, self._failure
+        at: tuple[int, int] | None = None
+        services: dict[str | None, tuple[list[tuple[Any, ...]], list[str]]] = {}
+        for run in self.report.detailed.runs():
+            for row in run:
+                place = (row[5], row[6])
+                if place != at:
+                    if at is not None:
+                        yield (files[at[0]], at[1]), services
+                    at, services = place, {}
+                held = services.get(row[12])
+                if held is None:
+                    held = services[row[12]] = ([], [])
+                held[1].append(failure(row))
+        if at is not None:
+            yield (files[at[0]], at[1]), services
+
+    def _failure(self, row: tuple[Any, ...]) -> str:
+        """A spooled failure's row as JSON, as json_text writes [rule id, enforcement, reason, message, line, column,
+        end line, end column, JSON pointer]; its strings by json_text, each once a run."""
+        why, said = self._row_texts(row)
+        quoted = self.quoted
+        rule, level = quoted.get(row[0]), quoted.get(row[2])
+        if rule is None:
+            rule = quoted[row[0]] = json_text(row[0])
+        if level is None:
+            level = quoted[row[2]] = json_text(row[2])
+        return (f'[{rule}, {level}, {why}, {said}, {int(row[7])}, {int(row[8])}, {_number(row[9])}, '
+                f'{_number(row[10])}, {self._pointer(row)}]')
+
+    def _places(self) -> Iterator[tuple[tuple[str | None, str, int], tuple[list[tuple[Any, ...]], list[Verdicts], list[str]]]]:
         """Each place and service with its held findings and compact rows, in the order the report lists them
         (file, document, service), made one place at a time."""
         key = _place_order
@@ -178,7 +249,7 @@ class _Layout:
                 next_held = next(held, None)
             else:
                 place, services = _at(compact[position]), {}
-            places: dict[tuple[str | None, str, int], tuple[list[tuple[Any, ...]], list[Verdicts], list[list[Any]]]] = {
+            places: dict[tuple[str | None, str, int], tuple[list[tuple[Any, ...]], list[Verdicts], list[str]]] = {
                 (service, *place): (found[0], [], found[1]) for service, found in services.items()}
             while position < len(compact) and _at(compact[position]) == place:
                 row = compact[position]
@@ -189,7 +260,7 @@ class _Layout:
                 found[1].append(row)
             yield from sorted(places.items(), key=lambda item: key(item[0]))
 
-    def _written(self, verdicts: tuple[Any, ...]) -> tuple[list[Any], list[Any], list[tuple[Any, ...]]]:
+    def _written(self, verdicts: tuple[Any, ...]) -> tuple[list[Any], list[Any], list[tuple[Any, ...]], str, str]:
         found = self.written.get(id(verdicts))
         if found is None:
             passes: list[Any] = []
@@ -199,21 +270,39 @@ class _Layout:
                 item = [rule.id, level.value, self.reasons(why)]
                 (passes if status is Status.PASS else others).append(item)
                 items.append((rule.id, status.value, item))
-            found = self.written[id(verdicts)] = (passes, others, items)
+            found = self.written[id(verdicts)] = (passes, others, items, json_text(passes), json_text(others))
         return found
 
-    def rows(self) -> Iterator[dict[str, Any]]:
+    def lines(self) -> Iterator[str]:
+        """Each row as JSON, as json_text writes {"service", "file", "document", "pass", "not-applicable", "fail"}: a
+        service's verdicts, shared with services that have the same, are written once a run; its failures' rows
+        come written (_held)."""
         for (service, file, document), (held, compact, fails) in self._places():
             if not held and len(compact) == 1:  # a run's rows: one per service, its verdicts in order
-                passes, others, _ = self._written(compact[0].verdicts)
+                passes, others = self._written(compact[0].verdicts)[3:]
             else:
                 merged = list(held)
                 for row in compact:
                     merged += [(row.location.line, row.location.column, *item) for item in self._written(row.verdicts)[2]]
                 merged.sort(key=lambda v: v[:3])
-                passes = [v[4] for v in merged if v[3] == "pass"]
-                others = [v[4] for v in merged if v[3] == "not-applicable"]
-            yield {"service": service, "file": file, "document": document, "pass": passes, "not-applicable": others, "fail": fails}
+                passes = json_text([v[4] for v in merged if v[3] == "pass"])
+                others = json_text([v[4] for v in merged if v[3] == "not-applicable"])
+            yield (f'{{"service": {"null" if service is None else self._text(service)}, "file": {self._text(file)}, '
+                   f'"document": {int(document)}, "pass": {passes}, "not-applicable": {others}, "fail": [{", ".join(fails)}]}}')
+
+    def rows(self) -> Iterator[dict[str, Any]]:
+        """Each row as a value (to_json): its JSON read back."""
+        import json
+
+        return map(json.loads, self.lines())
+
+    def _text(self, value: str) -> str:
+        """A string as json_text writes it; the last file's kept (a file's services follow each other)."""
+        if value is not self._last[0]:
+            self._last = (value, json_text(value))
+        return self._last[1]
+
+    _last: tuple[Any, str] = (None, "null")
 
 
 def _items(report: Report) -> Iterator[Any]:
