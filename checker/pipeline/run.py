@@ -281,6 +281,9 @@ def _blamed(error: EngineError, options: Options, services: list[Service],
     return error
 
 
+_NOTHING: frozenset[str] = frozenset()
+
+
 def prove_checked(findings: list[Finding], services: list[str], rules: list[Rule], compact: list[Verdicts] | None = None,
                   failed: Iterable[tuple[str, str]] = ()) -> None:
     """The gate proves it checked: every enabled rule gave a verdict for every service, or the run is an error.
@@ -298,16 +301,24 @@ def prove_checked(findings: list[Finding], services: list[str], rules: list[Rule
         before = lacking.get(row.service)
         lacking[row.service] = missing if before is None else before & missing
 
-    def count(service: str, rule: str) -> None:
-        before = lacking.get(service, wanted)
-        if rule in before:
-            lacking[service] = before - {rule}
+    def count(pairs: Iterable[tuple[str, str]]) -> None:
+        """Each service's failed rules taken from what it lacks, a run of pairs of one service at a time (a
+        service's failures follow each other in report order): one new set a run, the empty one shared."""
+        current: str | None = None
+        rules: list[str] = []
+        for service, rule in pairs:
+            if service != current:
+                if current is not None:
+                    remaining = lacking.get(current, wanted).difference(rules)
+                    lacking[current] = remaining if remaining else _NOTHING
+                current, rules = service, []
+            rules.append(rule)
+        if current is not None:
+            remaining = lacking.get(current, wanted).difference(rules)
+            lacking[current] = remaining if remaining else _NOTHING
 
-    for finding in findings:
-        if finding.service is not None and finding.status is not Status.ERROR:
-            count(finding.service, finding.rule_id)
-    for service, rule in failed:
-        count(service, rule)
+    count((f.service, f.rule_id) for f in findings if f.service is not None and f.status is not Status.ERROR)
+    count(failed)
     for service in services:
         missing = lacking.get(service, wanted)
         if missing:
