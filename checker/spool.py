@@ -61,11 +61,16 @@ class Spool:
         if not rows:
             return
         rows = sorted(rows, key=_row_key)  # stable: rows at one place keep the order the rules gave them
-        expand, numbers, texts, files, paths = self.expand, self._numbers, self.texts, self.files, self.paths
+        expand, numbers, files, paths = self.expand, self._numbers, self.files, self.paths
         # a chunk's rows share their text objects (pickle keeps one object for each the worker shared): numbered by
         # their ids while the rows are alive, each text looked up once a chunk
         seen: dict[tuple[int, int], int] = {}
         packed = []
+        reason: int | None
+        said: int | None
+        where: int | None
+        at: int | None
+        values: int | None
         for (rule, status, level, r_nl, r_en, m_nl, m_en, file, document, line, column, end_line, end_column, json_path,
              service, evidence, params) in rows:
             reason = seen.get((id(r_nl), id(r_en)))

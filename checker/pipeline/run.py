@@ -126,11 +126,16 @@ def check_group(files: list[Path], config: Config, rules: list[Rule], engine: En
         import multiprocessing  # with the pool: a small run does not load them (about 10 ms of a start)
         from concurrent.futures import ProcessPoolExecutor
 
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
-                                 initializer=_worker_start, initargs=(os.getpid(),)) as pool:
-            for chunk in pool.map(_process_chunk, jobs):
-                units.append(([_SHARED.service(s) for s in chunk.services], chunk.errors, _failures(expand, chunk.findings, spool),
-                              [expand.verdicts(row) for row in chunk.verdicts]))
+        global _GROUP
+        _GROUP = jobs[0][1:]  # the workers are forked with it: a chunk sends its files only
+        try:
+            with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
+                                     initializer=_worker_start, initargs=(os.getpid(),)) as pool:
+                for chunk in pool.map(_process_files, [job[0] for job in jobs]):
+                    units.append(([_SHARED.service(s) for s in chunk.services], chunk.errors, _failures(expand, chunk.findings, spool),
+                                  [expand.verdicts(row) for row in chunk.verdicts]))
+        finally:
+            _GROUP = None
     else:
         for job in jobs:
             chunk = _process_chunk(job, engine, bundle)
@@ -359,6 +364,18 @@ def input_document(options: Options, config: Config, rules: list[Rule], services
              reference: dict[str, list[str]]) -> dict[str, Any]:
     return {"as_of": options.as_of, "organisation": config.organisation, "settings": config.settings(rules, reference),
             "services": services}
+
+
+# a group's configuration, per-service rules, projection, policy roots, options and reference data while its pool
+# works: the workers are forked with it, so a chunk's job is its files (the rest, sent with every chunk, was about
+# 250 KB a chunk to pickle in the parent and unpickle in the worker)
+_GROUP: tuple[Any, ...] | None = None
+
+
+def _process_files(files: list[Path]) -> _Chunk:
+    """_process_chunk in a pool worker, of the group it was forked with."""
+    assert _GROUP is not None
+    return _process_chunk((files, *_GROUP))
 
 
 _WORKER_ENGINE: dict[tuple[Path, ...], Engine] = {}  # in a worker process: its engine per set of policy roots
