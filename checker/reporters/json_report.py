@@ -129,6 +129,7 @@ class _Layout:
         self.written: dict[int, tuple[list[Any], list[Any], list[tuple[Any, ...]], str, str]] = {}
         self.pointers: dict[int, str] = {}  # a spooled path's JSON Pointer as JSON, by its index in the spool's table
         self.quoted: dict[str, str] = {}  # rule ids and enforcements as JSON
+        self.each: dict[int, tuple[bool, list[Any], tuple[Any, ...], str]] = {}  # a verdict's item, as _written writes it
 
     def _row_texts(self, row: tuple[Any, ...]) -> tuple[int, int]:
         """A spooled row's reason and message as their indexes in the tables, numbered on first sight."""
@@ -202,10 +203,11 @@ class _Layout:
             yield at, services
 
     def _spooled_places(self) -> Iterator[tuple[tuple[str, int], dict[str | None, tuple[list[tuple[Any, ...]], list[str]]]]]:
-        """_held of a report whose findings are all spooled failures: each place's rows, read run by run."""
+        """_held of a report whose findings are all spooled failures: each place's rows, read run by run, each
+        failure's row written as _failure writes it (the same code, inlined: a portfolio has millions)."""
         spool = self.spool
         assert spool is not None
-        files, failure = spool.files, self._failure
+        files, texts, quoted, pointer = spool.files, self._row_texts, self.quoted, self._pointer
         at: tuple[int, int] | None = None
         services: dict[str | None, tuple[list[tuple[Any, ...]], list[str]]] = {}
         for run in self.report.detailed.runs():
@@ -218,22 +220,29 @@ class _Layout:
                 held = services.get(row[12])
                 if held is None:
                     held = services[row[12]] = ([], [])
-                held[1].append(failure(row))
+                why, said = texts(row)
+                rule, level = quoted.get(row[0]), quoted.get(row[2])
+                if rule is None or level is None:
+                    rule, level = self._quoted(row[0]), self._quoted(row[2])
+                end_line, end_column = row[9], row[10]
+                held[1].append(f'[{rule}, {level}, {why}, {said}, {int(row[7])}, {int(row[8])}, '
+                               f'{"null" if end_line is None else int(end_line)}, {"null" if end_column is None else int(end_column)}, '
+                               f'{pointer(row)}]')
         if at is not None:
             yield (files[at[0]], at[1]), services
+
+    def _quoted(self, value: str) -> str:
+        found = self.quoted.get(value)
+        if found is None:
+            found = self.quoted[value] = json_text(value)
+        return found
 
     def _failure(self, row: tuple[Any, ...]) -> str:
         """A spooled failure's row as JSON, as json_text writes [rule id, enforcement, reason, message, line, column,
         end line, end column, JSON pointer]; its strings by json_text, each once a run."""
         why, said = self._row_texts(row)
-        quoted = self.quoted
-        rule, level = quoted.get(row[0]), quoted.get(row[2])
-        if rule is None:
-            rule = quoted[row[0]] = json_text(row[0])
-        if level is None:
-            level = quoted[row[2]] = json_text(row[2])
-        return (f'[{rule}, {level}, {why}, {said}, {int(row[7])}, {int(row[8])}, {_number(row[9])}, '
-                f'{_number(row[10])}, {self._pointer(row)}]')
+        return (f'[{self._quoted(row[0])}, {self._quoted(row[2])}, {why}, {said}, {int(row[7])}, {int(row[8])}, '
+                f'{_number(row[9])}, {_number(row[10])}, {self._pointer(row)}]')
 
     def _places(self) -> Iterator[tuple[tuple[str | None, str, int], tuple[list[tuple[Any, ...]], list[Verdicts], list[str]]]]:
         """Each place and service with its held findings and compact rows, in the order the report lists them
@@ -261,16 +270,27 @@ class _Layout:
             yield from sorted(places.items(), key=lambda item: key(item[0]))
 
     def _written(self, verdicts: tuple[Any, ...]) -> tuple[list[Any], list[Any], list[tuple[Any, ...]], str, str]:
+        """A tuple of verdicts as written: its passes and not-applicable items, each item with its sort key, and both
+        lists as JSON (json_text's bytes: each item's JSON, made once for the verdict it writes, joined)."""
         found = self.written.get(id(verdicts))
         if found is None:
             passes: list[Any] = []
             others: list[Any] = []
             items: list[tuple[Any, ...]] = []
-            for rule, status, level, why, _ in verdicts:
-                item = [rule.id, level.value, self.reasons(why)]
-                (passes if status is Status.PASS else others).append(item)
-                items.append((rule.id, status.value, item))
-            found = self.written[id(verdicts)] = (passes, others, items, json_text(passes), json_text(others))
+            texts: tuple[list[str], list[str]] = ([], [])
+            each = self.each
+            for verdict in verdicts:
+                # the verdicts are the Expander's shared tuples, alive as long as the report: an id names one
+                known = each.get(id(verdict))
+                if known is None:
+                    rule, status, level, why, _ = verdict
+                    item = [rule.id, level.value, self.reasons(why)]
+                    known = each[id(verdict)] = (status is Status.PASS, item, (rule.id, status.value, item), json_text(item))
+                passing, item, keyed, text = known
+                (passes if passing else others).append(item)
+                items.append(keyed)
+                texts[0 if passing else 1].append(text)
+            found = self.written[id(verdicts)] = (passes, others, items, f"[{', '.join(texts[0])}]", f"[{', '.join(texts[1])}]")
         return found
 
     def lines(self) -> Iterator[str]:
