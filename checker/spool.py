@@ -63,7 +63,8 @@ class Spool:
         rows = sorted(rows, key=_row_key)  # stable: rows at one place keep the order the rules gave them
         expand, numbers, files, paths = self.expand, self._numbers, self.files, self.paths
         # a chunk's rows share their text objects (pickle keeps one object for each the worker shared): numbered by
-        # their ids while the rows are alive, each text looked up once a chunk
+        # their ids while the rows are alive, each text looked up once a chunk (a pair of two ids: a text's; an id
+        # and 0 or 1: a path's or params')
         seen: dict[tuple[int, int], int] = {}
         packed = []
         reason: int | None
@@ -85,17 +86,24 @@ class Spool:
             where = numbers.get(("f", file))
             if where is None:
                 where = self._number(files, ("f", file), file)
-            path = tuple(json_path)
-            at = numbers.get(("p", path))
+            # a chunk's rows share equal paths and params too (join_rows): looked up by id first
+            at = seen.get((id(json_path), 0))
             if at is None:
-                at = self._number(paths, ("p", path), path)
+                path = tuple(json_path)
+                at = numbers.get(("p", path))
+                if at is None:
+                    at = self._number(paths, ("p", path), path)
+                seen[(id(json_path), 0)] = at
             if params is None:
                 values = -1
             else:
-                # equal params one entry: repr tells True from 1 and 1.0 from 1, as the Expander's key does
-                values = numbers.get(("a", repr(params)))
+                values = seen.get((id(params), 1))
                 if values is None:
-                    values = self._number(self.params, ("a", repr(params)), expand.params(params))
+                    # equal params one entry: repr tells True from 1 and 1.0 from 1, as the Expander's key does
+                    values = numbers.get(("a", repr(params)))
+                    if values is None:
+                        values = self._number(self.params, ("a", repr(params)), expand.params(params))
+                    seen[(id(params), 1)] = values
             packed.append((rule, status, level, reason, said, where, document, line, column, end_line, end_column, at,
                            service, evidence, values))
         first, last = self.key(packed[0]), self.key(packed[-1])
