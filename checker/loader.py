@@ -807,7 +807,7 @@ _NOTHING = object()
 # parser read alike is all it takes: anything YAML reads otherwise (a key over 1024 characters, a surrogate escape,
 # a key and its colon on two lines), anything refused (a duplicate key, a refused character, a number out of range)
 # and every limit goes to the event path, which decides as before. tests/test_fast_paths.py holds all three paths
-# to the same data and locations.
+# to the same data and locations; tests/test_loader_json.py pins each refusal and limit of this one.
 
 _JSON_REFUSED = "\t\r\x85\u2028\u2029\ufeff\ufffe\uffff"  # each tested by `in`: a regex class of them costs more
 _SURROGATE_ESCAPE = re.compile(r"\\[uU][dD][89a-fA-F]")
@@ -924,7 +924,7 @@ _JSON_GAPS: dict[str, tuple[int, int]] = {}  # what comes before a token -> _jso
 def _json_gap(gap: str) -> tuple[int, int]:
     """How many line breaks a gap between tokens holds, and how wide it is after the last (without one: how wide it
     is). Kept for the next ones when short: a document's gaps are mostly its indentation after a comma and a line
-    break, repeated line after line, and this is a tenth of a token's cost."""
+    break, repeated line after line; counted for each token, they were a quarter of the token loop's cost."""
     if "\n" in gap:
         found = gap.count("\n"), len(gap) - 1 - gap.rindex("\n")
     else:
