@@ -807,16 +807,22 @@ _NOTHING = object()
 # parser read alike is all it takes: anything YAML reads otherwise (a key over 1024 characters, a surrogate escape,
 # a key and its colon on two lines), anything refused (a duplicate key, a refused character, a number out of range)
 # and every limit goes to the event path, which decides as before. tests/test_fast_paths.py holds all three paths
-# to the same data and locations.
+# to the same data and locations; tests/test_loader_json.py pins each refusal and limit of this one.
 
 _JSON_REFUSED = "\t\r\x85\u2028\u2029\ufeff\ufffe\uffff"  # each tested by `in`: a regex class of them costs more
 _SURROGATE_ESCAPE = re.compile(r"\\[uU][dD][89a-fA-F]")
-_STRING = r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"'
-_VALUE = rf'{_STRING}|[{{\[]|[^\s,:\]}}{{\["]+'
-# what comes before a token (line breaks, spaces, commas), then the token: a bracket that closes, a member (its
-# key, and its value's start: the whole scalar, or the bracket that opens it), or an element of a list (or the root)
-_JSON_TOKEN = re.compile(rf'([\n ,]*)(?:([}}\]])|({_STRING})( *: *)({_VALUE})|({_VALUE}))')
+# possessive (*+, ++): what follows each part cannot start with what the part would give back, so giving it back
+# never makes a match; the expression does not try (a tenth of its cost)
+_STRING = r'"[^"\\\n]*+(?:\\.[^"\\\n]*+)*+"'
+_BARE = r'[^\s,:\]}{\["]++'  # a number or a literal
+# what comes before a token (line breaks, spaces, commas), then the token: a string (a member's key with its colon
+# and its value's start: a string, a number or literal, or the bracket that opens it; else an element of a list), a
+# number or literal, a bracket that opens, one that closes, or any other character (so that the tokens follow each
+# other: findall gives no positions, so each token's place is counted from the lengths before it)
+_JSON_TOKEN = re.compile(
+    rf'([\n ,]*+)(?:({_STRING})(?:( *+: *+)(?:({_STRING})|({_BARE})|([{{\[])))?|({_BARE})|([{{\[])|([}}\]])|([^\n ,]))')
 _LITERALS = frozenset(("true", "false", "null"))
+_NOTHING_OPEN = (None, (), 0, 0, 0)  # (is a mapping, path, first line, first column, elements so far) before the root
 
 
 def _json_document(chunk: str, name: str, index: int, line_offset: int, budget: _Budget) -> Document | None:
@@ -834,75 +840,98 @@ def _json_document(chunk: str, name: str, index: int, line_offset: int, budget: 
     escapes = "\\" in chunk  # else no text needs decoding or checking: the raw text passed _FORBIDDEN_RAW
     spans: dict[JsonPath, Any] = {}
     keys: dict[JsonPath, tuple[int, int]] = {}
-    # open collections: [is a mapping, its path, its first line, its first column, how many elements so far]
-    stack: list[list[Any]] = []
-    frame: list[Any] | None = None  # the innermost
-    line, line_start = line_offset + 1, 0  # the current line (1-based) and where it begins in the chunk
-    end = 0  # where the last token ended: tokens follow each other, or the expression lost its place
-    for token in _JSON_TOKEN.finditer(chunk):
-        gap, closing, written_key, colon, written, element = token.groups()
-        start = token.start()
-        if start != end:
-            return None
-        end = token.end()
-        start += len(gap)
-        if "\n" in gap:
-            line += gap.count("\n")
-            line_start = start - len(gap) + gap.rfind("\n") + 1
-        if closing:
-            if frame is None or (closing == "}") is not frame[0]:
+    # the innermost open collection in locals (a mapping: True, a list: False, none: None), the ones around it stacked
+    mapping, path, first_line, first_column, elements = _NOTHING_OPEN
+    stack: list[tuple[Any, ...]] = []
+    opened = 0
+    line, column = line_offset + 1, 0  # the current line (1-based), where the last token ended on it (0-based)
+    tokens = _JSON_TOKEN.findall(chunk)
+    gaps = _JSON_GAPS
+    for gap, string, colon, text, bare, opening, element_bare, element_opening, closing, other in tokens:
+        try:
+            breaks, width = gaps[gap]
+        except KeyError:
+            breaks, width = _json_gap(gap)
+        if breaks:
+            line += breaks
+            column = width
+        else:
+            column += width
+        if colon:  # a member: its key, then its value
+            if not mapping:
                 return None
-            spans[frame[1]] = (frame[2], frame[3], line, start - line_start + 2)
-            stack.pop()
-            frame = stack[-1] if stack else None
-            continue
-        if written is not None:  # a member
-            if frame is None or not frame[0]:
-                return None
-            key = written_key[1:-1]
+            key = string[1:-1]
             if escapes and "\\" in key:
-                key = json.loads(written_key)
+                key = json.loads(string)
                 if _FORBIDDEN_IN_KEY.search(key):
                     return None
-            path = frame[1] + (key,)
-            if path in spans:  # a duplicate key
+            member = path + (key,)
+            keys[member] = (line, column + 1)
+            skip = len(string) + len(colon)
+            if skip > 1000:  # the YAML parser looks for a key's colon within 1024 characters
                 return None
-            keys[path] = (line, start - line_start + 1)
-            value_start = start + len(written_key) + len(colon)
-            if value_start - start > 1000:  # the YAML parser looks for a key's colon within 1024 characters
+            column += skip
+        elif closing:
+            if mapping is not (closing == "}"):
                 return None
-        else:
-            written = element
-            if frame is not None:
-                if frame[0]:  # a value where a key belongs (a key and its colon on two lines, say)
+            spans[path] = (first_line, first_column, line, column + 2)
+            column += 1
+            mapping, path, first_line, first_column, elements = stack.pop()
+            continue
+        elif other:  # a character no token starts with (a key's colon on the next line, say)
+            return None
+        else:  # an element of a list, or the root
+            if mapping:  # a value where a key belongs
+                return None
+            if mapping is None:
+                if spans:  # a second value after the root
                     return None
-                path = frame[1] + (frame[4],)
-                frame[4] += 1
-            elif spans:
-                return None
+                member = ()
             else:
-                path = ()
-            value_start = start
-        column = value_start - line_start + 1
-        first = written[0]
-        if first == "{" or first == "[":
+                member = path + (elements,)
+                elements += 1
+            text, bare, opening = string, element_bare, element_opening
+        if text:
+            if escapes and "\\" in text and _FORBIDDEN_IN_TEXT.search(json.loads(text)):
+                return None
+            end = column + len(text)
+        elif bare:
+            if bare not in _LITERALS and not _number_ok(bare):
+                return None
+            end = column + len(bare)
+        else:
             if len(stack) >= max_depth:  # perhaps too deep: the event path counts it
                 return None
-            spans[path] = None  # its place in the map now, its span at its end
-            frame = [first == "{", path, line, column, 0]
-            stack.append(frame)
+            spans[member] = None  # its place in the map now, its span at its end
+            opened += 1
+            stack.append((mapping, path, first_line, first_column, elements))
+            mapping, path, first_line, first_column, elements = opening == "{", member, line, column + 1, 0
+            column += 1
             continue
-        if first == '"':
-            if escapes and "\\" in written and _FORBIDDEN_IN_TEXT.search(json.loads(written)):
-                return None
-        elif written not in _LITERALS and not _number_ok(written):
-            return None
-        spans[path] = (line, column, line, column + len(written))
+        spans[member] = (line, column + 1, line, end + 1)
+        column = end
     nodes = budget.nodes + len(spans)
-    if stack or not spans or chunk[end:].strip(" \n") or nodes + len(keys) > budget.limits.max_nodes:
+    # every value has its own path (a duplicate key wrote one twice); what follows the root is blank (json.loads)
+    if mapping is not None or not spans or len(spans) != len(tokens) - opened or nodes + len(keys) > budget.limits.max_nodes:
         return None
     budget.nodes = nodes
     return Document(name, index, data, spans, keys)
+
+
+_JSON_GAPS: dict[str, tuple[int, int]] = {}  # what comes before a token -> _json_gap: a few dozen kinds
+
+
+def _json_gap(gap: str) -> tuple[int, int]:
+    """How many line breaks a gap between tokens holds, and how wide it is after the last (without one: how wide it
+    is). Kept for the next ones when short: a document's gaps are mostly its indentation after a comma and a line
+    break, repeated line after line; counted for each token, they were a quarter of the token loop's cost."""
+    if "\n" in gap:
+        found = gap.count("\n"), len(gap) - 1 - gap.rindex("\n")
+    else:
+        found = 0, len(gap)
+    if len(gap) <= 64 and len(_JSON_GAPS) < 4096:  # bounded, whatever the input
+        _JSON_GAPS[gap] = found
+    return found
 
 
 def _refuse_constant(name: str) -> Any:
