@@ -841,13 +841,16 @@ def _json_document(chunk: str, name: str, index: int, line_offset: int, budget: 
     spans: dict[JsonPath, Any] = {}
     keys: dict[JsonPath, tuple[int, int]] = {}
     # the innermost open collection in locals (a mapping: True, a list: False, none: None), the ones around it stacked
+    mapping: bool | None
+    path: JsonPath
+    member: JsonPath
     mapping, path, first_line, first_column, elements = _NOTHING_OPEN
     stack: list[tuple[Any, ...]] = []
     opened = 0
     line, column = line_offset + 1, 0  # the current line (1-based), where the last token ended on it (0-based)
     tokens = _JSON_TOKEN.findall(chunk)
     gaps = _JSON_GAPS
-    for gap, string, colon, text, bare, opening, element_bare, element_opening, closing, other in tokens:
+    for gap, string, colon, written, bare, opening, element_bare, element_opening, closing, other in tokens:
         try:
             breaks, width = gaps[gap]
         except KeyError:
@@ -890,11 +893,11 @@ def _json_document(chunk: str, name: str, index: int, line_offset: int, budget: 
             else:
                 member = path + (elements,)
                 elements += 1
-            text, bare, opening = string, element_bare, element_opening
-        if text:
-            if escapes and "\\" in text and _FORBIDDEN_IN_TEXT.search(json.loads(text)):
+            written, bare, opening = string, element_bare, element_opening
+        if written:
+            if escapes and "\\" in written and _FORBIDDEN_IN_TEXT.search(json.loads(written)):
                 return None
-            end = column + len(text)
+            end = column + len(written)
         elif bare:
             if bare not in _LITERALS and not _number_ok(bare):
                 return None

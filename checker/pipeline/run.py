@@ -579,6 +579,14 @@ class _Shared:
 
     def source_map(self, pairs: Any) -> Any:
         """A source map (path -> span, or key position) of shared tuples, as a SourceMap when it is small."""
+        known = self.known
+        if isinstance(pairs, Mapping) and len(pairs) <= SourceMap.LARGEST:  # a worker's projection: tuples
+            keys = tuple(pairs)
+            shared = known.get(keys)  # services of one shape: their paths found once, not each path of each
+            if shared is None:
+                shared = known[keys] = tuple([self(path) for path in keys])
+            return SourceMap(shared, tuple([known.setdefault(value, value) if type(value) is tuple else self(value)
+                                            for value in pairs.values()]))
         paths: list[tuple[Any, ...]] = []
         values: list[tuple[Any, ...]] = []
         for path, value in pairs.items() if isinstance(pairs, Mapping) else pairs:
