@@ -362,7 +362,8 @@ def _process_chunk(job: _Job, engine: Engine | None = None, bundle: PolicyBundle
         engine = _WORKER_ENGINE.setdefault(roots, create_engine("embedded"))
         bundle = load_bundle(roots)
     assert bundle is not None
-    keyed = _file_keys(files, config, rules, fields, bundle, options, reference)
+    names = display_paths(files)  # once a file: each costs a look at the file (is it a link?)
+    keyed = _file_keys(files, config, rules, fields, bundle, options, reference, names)
     keys = [k for k, _ in keyed]
     known = cache.get_many(_FILES, [k for k in keys if k is not None]) if any(k is not None for k in keys) else {}
     texts = _shared_texts(known.values(), {})
@@ -372,8 +373,7 @@ def _process_chunk(job: _Job, engine: Engine | None = None, bundle: PolicyBundle
     rows: list[Row] = []
     verdict_rows: list[Row] = []
     fresh: dict[str, str] = {}  # display name -> cache key, of the files read now
-    for path, (key, content) in zip(files, keyed):
-        name = display_path(path)
+    for path, name, (key, content) in zip(files, names, keyed):
         entry = _restore(known[key], name, config, texts) if key is not None and key in known else None
         if entry is not None:
             restored += entry[0]
@@ -405,7 +405,7 @@ def _process_chunk(job: _Job, engine: Engine | None = None, bundle: PolicyBundle
     if fresh:
         _remember(fresh, services, errors, fresh_rows, fresh_verdicts)
     # the files' order: restored and read services interleave as their files do
-    order = {display_path(path): i for i, path in enumerate(files)}
+    order = {name: i for i, name in enumerate(names)}
     everything = sorted(restored + services, key=lambda s: (order.get(s.document.file, 0), s.document.index))
     return _Chunk(rows + fresh_rows, verdict_rows + fresh_verdicts, errors, everything)
 
