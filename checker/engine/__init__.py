@@ -93,9 +93,9 @@ def prepared(input_document: dict[str, Any]) -> dict[str, Any]:
 
 def serialise_input(input_document: dict[str, Any]) -> str:
     """Input JSON for the embedded engine: prepared, ASCII-escaped (no lone surrogate can reach the engine), no NaN
-    or infinity."""
+    or infinity, without the spaces after separators (a tenth less to write and for the engine to read)."""
     try:
-        return json.dumps(prepared(input_document), ensure_ascii=True, allow_nan=False)
+        return json.dumps(prepared(input_document), ensure_ascii=True, allow_nan=False, separators=(",", ":"))
     except (TypeError, ValueError) as exc:
         raise EngineError(message("engine.input", error=str(exc))) from None
 

@@ -203,10 +203,16 @@ _RULE_KEY = re.compile(r"[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*")
 
 
 def _as_report(per_rule: Any) -> dict[str, Any]:
-    """The generated entrypoint's answer in main.report's shape."""
+    """The generated entrypoint's answer in main.report's shape; its violations (the answer's own, parsed for this
+    call) are given their rule in place, as main.report's {**v, "rule": key} gives it, without a copy of each."""
     if not isinstance(per_rule, dict):
         return per_rule
-    violations = [{**v, "rule": key} for key, entry in per_rule.items() for v in (entry.get("deny") or []) if isinstance(v, dict)]
+    violations = []
+    for key, entry in per_rule.items():
+        for v in entry.get("deny") or []:
+            if isinstance(v, dict):
+                v["rule"] = key
+                violations.append(v)
     subjects = {key: entry["subject"] for key, entry in per_rule.items() if isinstance(entry, dict) and "subject" in entry}
     return {"violations": violations, "subjects": subjects}
 

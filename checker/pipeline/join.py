@@ -43,10 +43,7 @@ def join_rows(rules: list[Rule], services: list[Service], raw: RawReport, as_of:
     and not-applicable verdicts (`verdict_row`'s), in the order join() gives them. The same decisions as _outcomes (a test
     holds the two to the same verdicts), made without an outcome per rule and service: a verdict row depends only on the
     rule, the enforcement and reason and what is said, so equal ones are one tuple, made once."""
-    violations = _violations(rules, services, raw)
-    by_rule: dict[str, dict[int, list[dict[str, Any]]]] = {}
-    for (package, index), found in violations.items():
-        by_rule.setdefault(package, {})[index] = found
+    by_rule = _violations(rules, services, raw)
     roots = [_location(service.document, ("id",)) for service in services]
     stages = [stage_of(service, stage) for service in services]
     # per service its organisation profile and stage as one number: a rule's verdict rows are decided once for each
@@ -56,6 +53,11 @@ def join_rows(rules: list[Rule], services: list[Service], raw: RawReport, as_of:
     fails: list[Row] = []
     verdicts: list[list[Row]] = [[] for _ in services]
     places: dict[tuple[int, str], tuple[Any, ...]] = {}  # by service and path: its location and evidence
+    # equal paths and equal params one object among the rows (by their repr): sent to the parent once each, where
+    # nobody changes them (a portfolio's failures repeat a few hundred; made apart they were most of what the
+    # parent unpickled)
+    paths: dict[str, list[Any]] = {}
+    shared_params: dict[str, dict[str, Any]] = {}
     for rule in rules:
         reported = raw.subjects.get(rule.package)
         if reported is None:
@@ -63,6 +65,7 @@ def join_rows(rules: list[Rule], services: list[Service], raw: RawReport, as_of:
         subjects = set(reported)  # a portfolio rule's subjects are every service: a list made this quadratic
         failing = by_rule.get(rule.package, {})
         rule_id, in_force = rule.id, rule.in_force(as_of)
+        messages = _messages_of(rule)
         # per group: the enforcement and reason, and the rows of a pass (None: the rule does not apply) and of a service
         # that is no subject (or of the rule not applying, whatever its answer)
         made: list[tuple[Enforcement, Text, Row | None, Row] | None] = [None] * len(groups)
@@ -75,18 +78,22 @@ def join_rows(rules: list[Rule], services: list[Service], raw: RawReport, as_of:
                 verdicts[index].append(decided[3])
             elif index in failing:
                 level, reason = decided[0], decided[1]
-                service = services[index]
+                head = (rule_id, "fail", _VALUE[level], reason.nl, reason.en)
                 for violation in failing[index]:
-                    message = _message(rule, violation)
-                    at = (index, repr(violation["path"]))  # by its repr: a path of 1.0 or True is not one of 1
-                    place = places.get(at)
+                    params, path = violation["params"], violation["path"]
+                    # by their repr, as _params_key: a value of 1.0 or True is not one of 1
+                    said, where = repr(params), repr(path)
+                    message = messages.get((violation["kind"], said))
+                    if message is None:
+                        message = _message(rule, violation)
+                    place = places.get((index, where))
                     if place is None:  # several rules fail at one place of a service
-                        location = _location(service.document, tuple(violation["path"]))
-                        place = places[at] = (location.file, location.document, location.line, location.column,
-                                              location.end_line, location.end_column, location.json_path,
-                                              _evidence(service.document.data, violation["path"]))
-                    fails.append((rule_id, "fail", _VALUE[level], reason.nl, reason.en, message.nl, message.en, *place[:6],
-                                  list(place[6]), service.id, place[7], violation["params"]))
+                        place = places[(index, where)] = _place(services[index], path)
+                    json_path = paths.get(where)
+                    if json_path is None:
+                        json_path = paths[where] = list(path)
+                    fails.append((*head, message.nl, message.en, *place[0], json_path, place[1], place[2],
+                                  shared_params.setdefault(said, params)))
             elif index in subjects:
                 verdicts[index].append(passed)
             else:
@@ -136,17 +143,42 @@ def _verdict_row(rule: Rule, status: str, level: Enforcement, reason: Text, mess
     return (rule.id, status, level.value, reason.nl, reason.en, *((None, None) if message == rule.title else (message.nl, message.en)))
 
 
-def _violations(rules: list[Rule], services: list[Service], raw: RawReport) -> dict[tuple[str, int], list[dict[str, Any]]]:
-    """The violations by rule package and service index; one of an unknown rule or service is a policy fault."""
+def _violations(rules: list[Rule], services: list[Service], raw: RawReport) -> dict[str, dict[int, list[dict[str, Any]]]]:
+    """The violations by rule package, then by service index, each in the engine's order; one of an unknown rule or
+    service is a policy fault."""
     packages = {rule.package for rule in rules}
-    violations: dict[tuple[str, int], list[dict[str, Any]]] = {}
+    count = len(services)
+    violations: dict[str, dict[int, list[dict[str, Any]]]] = {}
     for violation in raw.violations:
-        if violation["rule"] not in packages:
-            raise PolicyError(i18n.message("join.unknown_rule", rule=repr(violation["rule"])))
-        if not 0 <= violation["service"] < len(services):
-            raise PolicyError(i18n.message("join.service_index", rule=violation["rule"], index=violation["service"], count=len(services)))
-        violations.setdefault((violation["rule"], violation["service"]), []).append(violation)
+        package, index = violation["rule"], violation["service"]
+        if package not in packages:
+            raise PolicyError(i18n.message("join.unknown_rule", rule=repr(package)))
+        if not 0 <= index < count:
+            raise PolicyError(i18n.message("join.service_index", rule=package, index=index, count=count))
+        by_service = violations.get(package)
+        if by_service is None:
+            by_service = violations[package] = {}
+        found = by_service.get(index)
+        if found is None:
+            by_service[index] = [violation]
+        else:
+            found.append(violation)
     return violations
+
+
+def _place(service: Service, path: list[Any]) -> tuple[tuple[Any, ...], str, str]:
+    """Where a failure at path is, as a row has it: the location's file, document, line, column, end line and end
+    column; the service's id; the evidence."""
+    document = service.document
+    key = tuple(path)
+    span = document.spans.get(key) if key[:1] != ("observed",) else None
+    if span is None:
+        location = _location(document, key)
+        at: tuple[Any, ...] = (location.file, location.document, location.line, location.column, location.end_line,
+                               location.end_column)
+    else:
+        at = (document.file, document.index, *span)
+    return at, document.data["id"], _evidence(document.data, path)
 
 
 def _profile_keys(services: list[Service]) -> list[str]:
@@ -191,8 +223,8 @@ def _outcomes(rules: list[Rule], services: list[Service], raw: RawReport, as_of:
             root = roots[index]
             if level is Enforcement.NOT_APPLICABLE:
                 yield rule, index, Status.NOT_APPLICABLE, level, reason, reason, root, None, None
-            elif (rule.package, index) in violations:
-                for violation in violations[(rule.package, index)]:
+            elif index in (failing := violations.get(rule.package, {})):
+                for violation in failing[index]:
                     yield (rule, index, Status.FAIL, level, reason, _message(rule, violation),
                            _location(service.document, tuple(violation["path"])),
                            _evidence(service.document.data, violation["path"]), violation["params"])
@@ -240,7 +272,22 @@ def _evidence(data: Any, path: list[Any]) -> str:
         else:
             value = {"absent": list(path)}  # a missing fact: the same absence, not whatever surrounds it
             break
+    kind = type(value)
+    if kind is bool or kind is str and len(value) <= 256 or kind is int or value is None:
+        # a plain value's digest is that of every equal value of its type (most failures are at a string or a
+        # boolean that many services share): made once
+        key = (kind, value)
+        found = _DIGESTS.get(key)
+        if found is None:
+            if len(_DIGESTS) >= 8192:
+                _DIGESTS.clear()
+            found = _DIGESTS[key] = hashlib.sha256(_EVIDENCE_JSON(value).encode("utf-8")).hexdigest()[:24]
+        return found
     return hashlib.sha256(_EVIDENCE_JSON(value).encode("utf-8")).hexdigest()[:24]
+
+
+# the digests of plain values (bool, int, None and short strings) by their type and value: True is not 1
+_DIGESTS: dict[tuple[type, Any], str] = {}
 
 
 def _evidence_encoder() -> Callable[[Any], str]:
@@ -298,17 +345,23 @@ def _message(rule: Rule, violation: dict[str, Any]) -> Text:
     """The violation's message in every language: its rule's template for its kind, filled in with its params. Equal
     params of a rule and kind give the same message, which is made once (a portfolio's failures repeat a few hundred)."""
     key = _params_key(violation)
+    kept = _messages_of(rule)
+    made = kept.get(key)
+    if made is None:
+        made = _made_message(rule, violation)
+        if len(kept) < 4096:
+            kept[key] = made
+    return made
+
+
+def _messages_of(rule: Rule) -> dict[tuple[Any, ...], Text]:
+    """The messages made for a rule, by _params_key (join_rows looks them up itself, once a rule its table)."""
     kept = _MESSAGES.get(id(rule))
     if kept is None or kept[0] is not rule:
         if len(_MESSAGES) > 1000:
             _MESSAGES.clear()
         kept = _MESSAGES[id(rule)] = (rule, {})
-    made = kept[1].get(key)
-    if made is None:
-        made = _made_message(rule, violation)
-        if len(kept[1]) < 4096:
-            kept[1][key] = made
-    return made
+    return kept[1]
 
 
 # per rule (by id, the rule kept beside its messages so that its id is not another's) its messages by kind and params

@@ -390,7 +390,8 @@ def _process_chunk(job: _Job, engine: Engine | None = None, bundle: PolicyBundle
         engine = _WORKER_ENGINE.setdefault(roots, create_engine("embedded"))
         bundle = load_bundle(roots)
     assert bundle is not None
-    keyed = _file_keys(files, config, rules, fields, bundle, options, reference)
+    names = display_paths(files)  # once a file: each costs a look at the file (is it a link?)
+    keyed = _file_keys(files, config, rules, fields, bundle, options, reference, names)
     keys = [k for k, _ in keyed]
     known = cache.get_many(_FILES, [k for k in keys if k is not None]) if any(k is not None for k in keys) else {}
     texts = _shared_texts(known.values(), {})
@@ -400,8 +401,7 @@ def _process_chunk(job: _Job, engine: Engine | None = None, bundle: PolicyBundle
     rows: list[Row] = []
     verdict_rows: list[Row] = []
     fresh: dict[str, str] = {}  # display name -> cache key, of the files read now
-    for path, (key, content) in zip(files, keyed):
-        name = display_path(path)
+    for path, name, (key, content) in zip(files, names, keyed):
         entry = _restore(known[key], name, config, texts) if key is not None and key in known else None
         if entry is not None:
             restored += entry[0]
@@ -429,11 +429,12 @@ def _process_chunk(job: _Job, engine: Engine | None = None, bundle: PolicyBundle
     if fields is not None:
         words: dict[str, str] = {}
         tree = _tree(fields)
-        services = [_project(service, tree, words) for service in services]
+        inside = _Inside(tree)
+        services = [_project(service, tree, words, inside) for service in services]
     if fresh:
         _remember(fresh, services, errors, fresh_rows, fresh_verdicts)
     # the files' order: restored and read services interleave as their files do
-    order = {display_path(path): i for i, path in enumerate(files)}
+    order = {name: i for i, name in enumerate(names)}
     everything = sorted(restored + services, key=lambda s: (order.get(s.document.file, 0), s.document.index))
     return _Chunk(rows + fresh_rows, verdict_rows + fresh_verdicts, errors, everything)
 
@@ -773,17 +774,31 @@ def _picked(value: Any, node: _Tree | bool, texts: dict[str, str]) -> Any:
     return {texts.setdefault(k, k): _picked(v, node[k], texts) for k, v in value.items() if k in node}
 
 
-def _project(service: Service, tree: _Tree, texts: dict[str, str] | None = None) -> Service:
+class _Inside(dict[tuple[Any, ...], bool]):
+    """_inside(path, tree) of each path looked up, decided once (a chunk's descriptors repeat the same paths)."""
+
+    def __init__(self, tree: _Tree) -> None:
+        super().__init__()
+        self.tree = tree
+
+    def __missing__(self, path: tuple[Any, ...]) -> bool:
+        inside = self[path] = _inside(path, self.tree)
+        return inside
+
+
+def _project(service: Service, tree: _Tree, texts: dict[str, str] | None = None, inside: _Inside | None = None) -> Service:
     """The service with only the fields portfolio rules read (_tree); its strings one object per equal value among
-    the projections sharing `texts` (a chunk's: sent to the parent once each)."""
+    the projections sharing `texts` (a chunk's: sent to the parent once each). inside: _inside for tree, shared by
+    the chunk's projections."""
     document = service.document
     texts = {} if texts is None else texts
+    inside = _Inside(tree) if inside is None else inside
     data = _picked(document.data, tree, texts)
-    # most paths are out at their first step, without a call
+    # most paths are out at their first step, without a call; those into a field kept in part, looked up
     spans = {p: span for p, span in document.spans.items()
-             if not p or (node := tree.get(p[0])) is True or (node is not None and _inside(p[1:], node))}
+             if not p or (node := tree.get(p[0])) is True or (node is not None and inside[p])}
     keys = {p: key for p, key in document.keys.items()
-            if p and ((node := tree.get(p[0])) is True or (node is not None and _inside(p[1:], node)))}
+            if p and ((node := tree.get(p[0])) is True or (node is not None and inside[p]))}
     return Service(service.config, Document(document.file, document.index, data, spans, keys), service.organisation)
 
 

@@ -94,3 +94,24 @@ def test_a_message_is_made_for_its_params_and_their_types():
             for n, m in [(1, "a"), (True, "a"), (1.0, "a"), (-0.0, "a"), (0.0, "a"), ([1, True], "a"), (1, "b"), (1, "a"),
                          ({"nl": "ja", "en": "yes"}, "a")]]
     assert said == ["en 1 a", "en True a", "en 1.0 a", "en -0.0 a", "en 0.0 a", "en 1, True a", "en 1 b", "en 1 a", "en yes a"]
+
+
+def test_evidence_is_the_digest_of_the_value_by_its_type_made_once_or_not():
+    """A plain value's digest is kept by type and value (True is not 1, -0.0 not 0.0 is left to the encoder): the
+    second time, from what the first kept, the same digest as json.dumps gives; a missing field is its absence."""
+    import hashlib
+
+    from checker.pipeline.join import _evidence
+
+    values: list[Any] = [True, 1, 1.0, -0.0, 0.0, None, "1", "true", "é" * 300, "é", 10**30, [1], {"b": 1, "a": [True]}]
+
+    def digest(value: Any) -> str:
+        return hashlib.sha256(json.dumps(value, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:24]
+
+    expected = [digest(value) for value in values]
+    assert len(set(expected)) == len(values)
+    for _ in range(2):
+        assert [_evidence({"v": value}, ["v"]) for value in values] == expected
+        assert [_evidence({"v": [value]}, ["v", 0]) for value in values] == expected
+    assert _evidence({"v": {}}, ["v", "w", 1]) == digest({"absent": ["v", "w", 1]})
+    assert _evidence({"v": [True]}, ["v", True]) == digest({"absent": ["v", True]})
