@@ -94,6 +94,16 @@ def repository_root() -> str:
     return _root_of(os.path.realpath(os.getcwd()))
 
 
+def _real_folder(file: str) -> str:
+    """The folder of `file`, symlinks resolved; a name no file system can hold (a lone surrogate, which not even
+    surrogateescape encodes, or a NUL) names no link, so its folder stays as written."""
+    folder = os.path.dirname(os.path.abspath(file))
+    try:
+        return os.path.realpath(folder)
+    except (UnicodeEncodeError, ValueError):
+        return folder
+
+
 def repository_path(file: str) -> str | None:
     """`file` as a normalised POSIX path relative to the repository's root, or None when it lies outside it.
 
@@ -103,7 +113,7 @@ def repository_path(file: str) -> str | None:
     path = file.replace(os.sep, "/") if os.sep != "/" else file
     if path.startswith("/") or re.match(r"^[A-Za-z]:", path) or root != cwd:
         # the file's folder resolved (a symlinked tmp or checkout), its own name kept as written
-        absolute = os.path.join(os.path.realpath(os.path.dirname(os.path.abspath(file))), os.path.basename(file))
+        absolute = os.path.join(_real_folder(file), os.path.basename(file))
         path = os.path.relpath(absolute, root).replace(os.sep, "/")
     path = posixpath.normpath(path)
     return None if path in (".", "..") or path.startswith("../") or path.startswith("/") else path

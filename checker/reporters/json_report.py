@@ -307,7 +307,9 @@ class _Layout:
                 merged.sort(key=lambda v: v[:3])
                 passes = json_text([v[4] for v in merged if v[3] == "pass"])
                 others = json_text([v[4] for v in merged if v[3] == "not-applicable"])
-            yield (f'{{"service": {"null" if service is None else self._text(service)}, "file": {self._text(file)}, '
+            if file is not self._file[0]:  # a file's services follow each other: its text made once
+                self._file = (file, json_text(file))
+            yield (f'{{"service": {"null" if service is None else json_text(service)}, "file": {self._file[1]}, '
                    f'"document": {int(document)}, "pass": {passes}, "not-applicable": {others}, "fail": [{", ".join(fails)}]}}')
 
     def rows(self) -> Iterator[dict[str, Any]]:
@@ -316,13 +318,7 @@ class _Layout:
 
         return map(json.loads, self.lines())
 
-    def _text(self, value: str) -> str:
-        """A string as json_text writes it; the last file's kept (a file's services follow each other)."""
-        if value is not self._last[0]:
-            self._last = (value, json_text(value))
-        return self._last[1]
-
-    _last: tuple[Any, str] = (None, "null")
+    _file: tuple[Any, str] = (None, "null")
 
 
 def _items(report: Report) -> Iterator[Any]:
