@@ -104,11 +104,12 @@ def check_group(files: list[Path], config: Config, rules: list[Rule], engine: En
     texts: dict[str, tuple[str, str]] = {}  # the entries' texts, each read once a run (_shared_texts)
     for start in range(0, len(files), RESTORE_FILES):
         spooled: list[Row] = []
+        strings: dict[str, str] = {}  # a batch's projections share their equal strings, as a chunk's do (_project)
         batch = keys[start:start + RESTORE_FILES]
         known = cache.get_many(_FILES, [k for k in batch if k is not None]) if any(k is not None for k in batch) else {}
         _shared_texts(known.values(), texts)
         for name, path, key in zip(names[start:start + RESTORE_FILES], files[start:start + RESTORE_FILES], batch):
-            entry = _restore(known[key], name, config, texts) if key is not None and key in known else None
+            entry = _restore(known[key], name, config, texts, strings) if key is not None and key in known else None
             unit = _expanded(expand, entry) if entry is not None else None  # expanded: a damaged entry is read afresh
             if unit is None:
                 missing.append(path)
@@ -639,11 +640,12 @@ class SourceMap(Mapping[tuple[Any, ...], Any]):
 _SHARED = _Shared()
 
 
-def _restore(entry: dict[str, Any], name: str, config: Config,
-             shared_texts: dict[str, tuple[str, str]]) -> tuple[list[Service], list[Finding], list[Row], list[Row]] | None:
+def _restore(entry: dict[str, Any], name: str, config: Config, shared_texts: dict[str, tuple[str, str]],
+             strings: dict[str, str] | None = None) -> tuple[list[Service], list[Finding], list[Row], list[Row]] | None:
     shared = _SHARED
     try:
-        services = [Service(config, Document(name, index, data, shared.source_map(spans), shared.source_map(keys)), organisation)
+        services = [Service(config, Document(name, index, data if strings is None else _interned(data, strings),
+                                             shared.source_map(spans), shared.source_map(keys)), organisation)
                     for index, data, spans, keys, organisation in entry["services"]]
         errors = [_error_from_json(e) for e in entry["errors"]]
         # -1: no message of its own (a pass says the title); a text not found (KeyError): the entry is read afresh
