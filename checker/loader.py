@@ -804,13 +804,15 @@ _NOTHING = object()
 # A document that is a JSON object, written as JSON usually is (no tab, carriage return or other line break than
 # LF, each key on one line with its colon and the start of its value), read by the json module, its locations by
 # one regular expression over its text: about a third of the event path's cost. What the JSON module and the YAML
-# parser read alike is all it takes: anything YAML reads otherwise (a key over 1024 characters, a surrogate escape,
-# a key and its colon on two lines), anything refused (a duplicate key, a refused character, a number out of range)
-# and every limit goes to the event path, which decides as before. tests/test_fast_paths.py holds all three paths
+# parser read alike is all it takes: anything YAML reads otherwise (a key over 1024 characters, a key and its colon
+# on two lines), anything refused (a duplicate key, a refused character, a number out of range) and every limit goes
+# to the event path, which decides as before. One thing it takes that the YAML parser refuses: an astral character
+# escaped as JSON writes it, a surrogate pair ("\ud83d\ude00", RFC 8259 section 7; Python's json.dumps writes every
+# character outside the BMP so), which json.loads reads as the one character; a lone surrogate, escaped, decodes to
+# one and is refused with the others (_FORBIDDEN_IN_TEXT), by the event path. tests/test_fast_paths.py holds all three paths
 # to the same data and locations; tests/test_loader_json.py pins each refusal and limit of this one.
 
 _JSON_REFUSED = "\t\r\x85\u2028\u2029\ufeff\ufffe\uffff"  # each tested by `in`: a regex class of them costs more
-_SURROGATE_ESCAPE = re.compile(r"\\[uU][dD][89a-fA-F]")
 # possessive (*+, ++): what follows each part cannot start with what the part would give back, so giving it back
 # never makes a match; the expression does not try (a tenth of its cost)
 _STRING = r'"[^"\\\n]*+(?:\\.[^"\\\n]*+)*+"'
@@ -828,7 +830,7 @@ _NOTHING_OPEN = (None, (), 0, 0, 0)  # (is a mapping, path, first line, first co
 def _json_document(chunk: str, name: str, index: int, line_offset: int, budget: _Budget) -> Document | None:
     import json
 
-    if any(character in chunk for character in _JSON_REFUSED) or ("\\u" in chunk or "\\U" in chunk) and _SURROGATE_ESCAPE.search(chunk):
+    if any(character in chunk for character in _JSON_REFUSED):
         return None
     try:
         data = json.loads(chunk, parse_constant=_refuse_constant)

@@ -6,13 +6,15 @@ stays bounded whatever the input. tests/test_fast_paths.py compares the three pa
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
 from checker import loader
 from checker.loader import DEFAULT_LIMITS, Limits, _Budget, _json_document, load_bytes
+from tests.conftest import all_findings
 from tests.descriptor_gen import descriptors
-from tests.test_fast_paths import _same_load
+from tests.test_fast_paths import _placeholders, _same_load
 
 
 def _json(text: str, limits: Limits = DEFAULT_LIMITS, offset: int = 0) -> loader.Document | None:
@@ -50,8 +52,11 @@ REFUSED = {
     "bidirectional override escaped": '{"a": "x\\u202ey"}',
     "bidirectional isolate escaped in a key": '{"\\u2066": 1}',
     "C1 control escaped": '{"a": "\\u0085"}',
-    "surrogate pair escaped": '{"a": "\\ud83d\\ude00"}',
     "lone surrogate escaped": '{"a": "\\udc00"}',
+    "lone high surrogate escaped, then a letter": '{"a": "\\ud83dx"}',
+    "two high surrogates escaped": '{"a": "\\ud83d\\ud83d"}',
+    "low then high surrogate escaped": '{"a": "\\ude00\\ud83d"}',
+    "lone surrogate escaped in a key": '{"\\udc00": 1}',
     "integer one past the largest": '{"a": 9223372036854775808}',
     "integer one below the smallest": '{"a": -9223372036854775809}',
     "integer of many digits": '{"a": ' + "9" * 400 + '}',
@@ -164,5 +169,52 @@ def test_the_json_paths_table_of_gaps_stays_small_whatever_the_input():
 def test_the_json_path_reads_generated_descriptors_as_the_diagnostic_path(spelling):
     for document in descriptors(40, seed=20261204):
         _as_diagnostic(json.dumps(document, ensure_ascii=False, **spelling))
-        # escaped, an astral character is a surrogate pair, which the YAML parser reads otherwise: not the JSON path's
+        # escaped, an astral character is a surrogate pair, which only the JSON path reads (_same_load)
         _same_load(json.dumps(document, **spelling).encode(), "t.json")
+
+
+@pytest.mark.parametrize("text", ['{"a": "\\ud83d\\ude00"}', '{"\\uD83D\\uDE00": ["x\\ud83c\\udf0dy", 1]}',
+                                  '{"a": {"b": "\\u00e9\\ud83d\\ude00\\u00e9"},\n "c": 2}'])
+def test_the_json_path_reads_an_escaped_surrogate_pair_as_its_character(text):
+    """RFC 8259 section 7 writes a character outside the BMP as a surrogate pair (Python's json.dumps does so by
+    default); the YAML parser refuses the pair, the JSON path reads the character, at the places the text has."""
+    document = _json(text)
+    assert document is not None and document.data == json.loads(text)
+    assert not any(0xD800 <= ord(c) <= 0xDFFF for c in json.dumps(document.data, ensure_ascii=False))
+    plain = _json(_placeholders(text))
+    assert plain is not None and list(document.spans.values()) == list(plain.spans.values())
+    assert list(document.keys.values()) == list(plain.keys.values())
+    _same_load(text.encode(), "t.json")
+
+
+def test_a_descriptor_json_dumps_wrote_with_an_astral_character_is_checked(tmp_path):
+    """End to end: json.dumps's default output (ensure_ascii) of a service named with an emoji is read and checked
+    exactly as the same descriptor written with the character itself; a lone surrogate escape is still refused,
+    located at its line, and fails the run."""
+    import subprocess
+    import sys
+
+    descriptor = descriptors(1, seed=20261204)[0]
+    descriptor["service"]["name"] = "Dienst \U0001F600"
+    config = "organisation: {name: Ministerie van Testzaken, type: ministerie, cloud_policy_ref: CB-2025}\n"
+
+    def run(text):
+        folder = tmp_path / str(len(list(tmp_path.iterdir())))
+        folder.mkdir()
+        (folder / ".cloudbeleid.yaml").write_text(config, encoding="utf-8")
+        (folder / "dienst.cloud.json").write_text(text, encoding="utf-8")
+        done = subprocess.run([sys.executable, "-m", "checker", "check", ".", "--format", "json", "--as-of", "2026-11-28"],
+                              capture_output=True, text=True, cwd=folder, env={**os.environ, "CLOUDBELEID_NO_CACHE": "1"})
+        return done.returncode, all_findings(json.loads(done.stdout))
+
+    escaped = json.dumps(descriptor, indent=2)
+    assert "\\ud83d\\ude00" in escaped
+    code, findings = run(escaped)
+    raw_code, raw_findings = run(json.dumps(descriptor, indent=2, ensure_ascii=False))
+    assert code == raw_code and code in (0, 1) and findings
+    assert not [f for f in findings if f["rule_id"].startswith("INPUT")]
+    place = lambda f: (f["rule_id"], f["status"], f["location"]["line"], f["location"]["column"], f["location"]["end_column"])  # noqa: E731
+    assert sorted(map(place, findings)) == sorted(map(place, raw_findings))
+    code, findings = run(escaped.replace("\\ude00", "x"))
+    line = next(n for n, text in enumerate(escaped.splitlines(), 1) if "\\ud83d" in text)
+    assert code == 2 and [(f["rule_id"], f["location"]["line"]) for f in findings if f["rule_id"].startswith("INPUT")] == [("INPUT-YAML", line)]
