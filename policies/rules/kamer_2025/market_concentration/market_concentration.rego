@@ -84,10 +84,11 @@ subject contains i if {
 }
 
 # The organisation of each subject (the configuration's profile, overridden by the descriptor's) and its provider.
-organisation_of[i] := object.get(profile, "name", "") if {
-	some i in subject
-	profile := object.union(object.get(input, "organisation", {}), object.get(input.services[i], "organisation", {}))
-}
+# (the descriptor's name where it has one, else the configuration's: what object.union of the two profiles gives,
+# without making that union for every service, which held about 0.6 KB a service of a portfolio's evaluation)
+organisation_of[i] := object.get(input.services[i], ["organisation", "name"], configured_name) if some i in subject
+
+configured_name := object.get(input, ["organisation", "name"], "")
 
 # The provider's name as the checker normalised it (checker.engine.name_key: NFKC, case-folded, whitespace
 # collapsed), not lower() here: regorus and OPA lower-case non-ASCII names differently (ACMEΣ, Straße).

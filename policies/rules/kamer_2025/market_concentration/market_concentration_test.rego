@@ -64,3 +64,14 @@ test_names_are_compared_as_the_checker_normalised_them if {
 		with input.settings.market_concentration_max_services as 5
 	violations == {finding(0, "ACMEΣ", 2, 3, 67), finding(1, "acmeς", 2, 3, 67)}
 }
+
+test_a_service_whose_own_profile_names_no_organisation_counts_with_the_configurations if {
+	unnamed := object.union(service("Contoso"), {"organisation": {"type": "zbo"}})
+	run([unnamed, service("Contoso"), service("Fabrikam")]) == {
+		finding(0, "Contoso", 2, 3, 67),
+		finding(1, "Contoso", 2, 3, 67),
+	}
+	market_concentration.organisation_of[0] == "Ministerie van Voorbeeldzaken" with input.services as [unnamed]
+		with input.organisation as {"name": "Ministerie van Voorbeeldzaken", "type": "ministerie"}
+	market_concentration.organisation_of[0] == "" with input.services as [unnamed] with input.organisation as {"type": "ministerie"}
+}
