@@ -30,9 +30,19 @@ def interrupted(action: Callable[[], Any]) -> Any:
     try:
         return action()
     except KeyboardInterrupt:
+        forget_interrupt()
         raise _Interrupted(words("cli.interrupted")) from None
     except BrokenPipeError:  # the reader went away: what it did not read was not reported
         raise UsageError(words("cli.cannot_write_stdout", reason=words("cli.os.EPIPE"))) from None
+
+
+def forget_interrupt() -> None:
+    """Say that the interrupt just caught was handled. An interrupt that leaves code compiled from a string (the
+    methods a namedtuple or dataclass makes with eval or exec while a module is imported: under load a Ctrl-C or a
+    SIGTERM turned into one lands there) marks the interpreter as ended by Ctrl-C, and `python -m checker` then kills
+    itself with SIGINT at exit, whatever the run caught and returned (CPython's unhandled-KeyboardInterrupt flag,
+    set as such code is left, cleared as the next string is run): the checker's own exit code, 3, would be lost."""
+    exec("None")  # noqa: S102 - a constant string: clears the flag
 
 
 def lang_in(argv: list[str]) -> str | None:
@@ -57,6 +67,7 @@ def guarded(action: Callable[[], Any]) -> int:
             if isinstance(exc, typer.Exit):
                 return int(exc.exit_code)
             if isinstance(exc, typer.Abort):
+                forget_interrupt()
                 return _fail(words("cli.interrupted"), ExitCode.ENGINE)
             if isinstance(exc, _usage_error(typer)):
                 return _usage(exc)
