@@ -5,6 +5,7 @@ one-pass loaders (the JSON path and the event path) with the diagnostic loader o
 from __future__ import annotations
 
 import copy
+import itertools
 import json
 import random
 import re
@@ -84,7 +85,7 @@ _PAIR = re.compile(r"\\[uU][dD][89abAB][0-9a-fA-F]{2}\\[uU][dD][c-fC-F][0-9a-fA-
 
 def _placeholders(text: str) -> str:
     """Each escaped surrogate pair as twelve plain characters, each its own (keys stay distinct): every place kept."""
-    count = iter(range(10**11))
+    count = itertools.count()
     return _PAIR.sub(lambda _: f"x{next(count):011d}", text)
 
 

@@ -6,13 +6,12 @@ stays bounded whatever the input. tests/test_fast_paths.py compares the three pa
 from __future__ import annotations
 
 import json
-import os
 
 import pytest
 
 from checker import loader
 from checker.loader import DEFAULT_LIMITS, Limits, _Budget, _json_document, load_bytes
-from tests.conftest import all_findings
+from tests.conftest import all_findings, check_json
 from tests.descriptor_gen import descriptors
 from tests.test_fast_paths import _placeholders, _same_load
 
@@ -191,9 +190,6 @@ def test_a_descriptor_json_dumps_wrote_with_an_astral_character_is_checked(tmp_p
     """End to end: json.dumps's default output (ensure_ascii) of a service named with an emoji is read and checked
     exactly as the same descriptor written with the character itself; a lone surrogate escape is still refused,
     located at its line, and fails the run."""
-    import subprocess
-    import sys
-
     descriptor = descriptors(1, seed=20261204)[0]
     descriptor["service"]["name"] = "Dienst \U0001F600"
     config = "organisation: {name: Ministerie van Testzaken, type: ministerie, cloud_policy_ref: CB-2025}\n"
@@ -203,9 +199,8 @@ def test_a_descriptor_json_dumps_wrote_with_an_astral_character_is_checked(tmp_p
         folder.mkdir()
         (folder / ".cloudbeleid.yaml").write_text(config, encoding="utf-8")
         (folder / "dienst.cloud.json").write_text(text, encoding="utf-8")
-        done = subprocess.run([sys.executable, "-m", "checker", "check", ".", "--format", "json", "--as-of", "2026-11-28"],
-                              capture_output=True, text=True, cwd=folder, env={**os.environ, "CLOUDBELEID_NO_CACHE": "1"})
-        return done.returncode, all_findings(json.loads(done.stdout))
+        code, report = check_json(".", cwd=folder)
+        return code, all_findings(report)
 
     escaped = json.dumps(descriptor, indent=2)
     assert "\\ud83d\\ude00" in escaped
